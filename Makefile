@@ -1,0 +1,91 @@
+# libtrace. `make` builds build/libtrace.so and build/libtrace-report; `make test` runs
+# every test; `make bench` the benchmarks; `make install PREFIX=...`.
+# BUILD=dir puts every output elsewhere (parallel builds, a clang build beside gcc's).
+
+CC ?= cc
+BUILD ?= build
+PREFIX ?= /usr/local
+PYTHON ?= python3
+
+WARN = -Wall -Wextra -Werror
+CFLAGS ?= -O2 -g
+BASE_CFLAGS = $(WARN) -std=gnu11 -D_GNU_SOURCE -Ilib -I$(BUILD)/gen -MMD -MP
+# The shim runs in signal handlers and in threads without TLS: no stack protector (it reads
+# %fs), no unwinding tables needed beyond -g, hidden by default, PIC.
+SHIM_CFLAGS = $(BASE_CFLAGS) -fPIC -fvisibility=hidden -fno-stack-protector \
+	-fno-omit-frame-pointer -ftls-model=initial-exec
+SHIM_LDFLAGS = -shared -Wl,--no-undefined -Wl,--version-script=preload/libtrace.map \
+	-Wl,-z,now -Wl,-z,noexecstack
+
+GEN = $(BUILD)/gen/lt_sysent_gen.h
+# lib/ code linked into the shim: freestanding (no malloc, stdio, locks).
+LIB_SHIM_SRCS = lib/lt_sysent.c lib/lt_capture.c
+LIB_SRCS = $(filter-out lib/report_main.c,$(wildcard lib/*.c))
+SHIM_SRCS = $(wildcard preload/*.c) $(wildcard preload/*.S)
+
+SHIM_OBJS = $(patsubst %,$(BUILD)/shim/%.o,$(SHIM_SRCS) $(LIB_SHIM_SRCS))
+LIB_OBJS = $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS))
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+E2E_SRCS = $(wildcard tests/e2e/*.c)
+E2E_BINS = $(patsubst tests/e2e/%.c,$(BUILD)/e2e/%,$(E2E_SRCS))
+
+all: $(BUILD)/libtrace.so $(BUILD)/libtrace-report
+
+$(GEN): lib/syscalls.tbl scripts/gen-syscalls.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) scripts/gen-syscalls.py lib/syscalls.tbl $@-t
+	mv $@-t $@
+
+$(BUILD)/shim/%.c.o: %.c $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SHIM_CFLAGS) -c $< -o $@
+
+$(BUILD)/shim/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SHIM_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.c.o: %.c $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/libtrace.so: $(SHIM_OBJS) preload/libtrace.map
+	$(CC) $(CFLAGS) $(SHIM_LDFLAGS) -o $@-t $(SHIM_OBJS) -ldl
+	mv $@-t $@
+
+$(BUILD)/libtrace-report: $(BUILD)/obj/lib/report_main.c.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@-t $^ -lz -lm
+	mv $@-t $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(BASE_CFLAGS) -o $@-t $< $(LIB_OBJS) -lz -lm
+	mv $@-t $@
+
+# End-to-end test programs: plain C programs, built without the shim.
+$(BUILD)/e2e/%: tests/e2e/%.c lib/libtrace.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) -D_GNU_SOURCE -Ilib -o $@-t $< -lpthread
+	mv $@-t $@
+
+test-progs: all $(UNIT_BINS) $(E2E_BINS)
+
+test: test-progs
+	BUILD=$(abspath $(BUILD)) CC=$(CC) sh tests/run.sh
+
+bench: all $(E2E_BINS)
+	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include
+	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(PREFIX)/lib/libtrace.so
+	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(PREFIX)/bin/libtrace-report
+	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
+	install -m 0644 lib/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all test test-progs bench install clean
+.DELETE_ON_ERROR:
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,50 @@
+/* Decoders: strace's notation for one syscall event. Report side only. */
+#ifndef LT_DECODE_H
+#define LT_DECODE_H
+
+#include "lt_event.h"
+
+enum lt_xlat_style { LT_XLAT_ABBREV = 0, LT_XLAT_RAW, LT_XLAT_VERBOSE };
+
+struct lt_fdtab; /* per-pid fd -> path knowledge for -y, owned by the decoder */
+
+struct lt_fmt {
+	unsigned strsize;     /* -s: bytes of strings/buffers shown before "..." (default 32) */
+	int hex;              /* -x: 1 non-ASCII as \x, 2 (-xx) everything as \x */
+	int verbose;          /* -v: unabbreviated structures and arrays */
+	enum lt_xlat_style xlat; /* -X */
+	int show_fd_paths;    /* -y */
+	struct lt_fdtab *fds; /* state for -y; NULL unless show_fd_paths */
+};
+
+/* Appends the displayed arguments of a syscall event to sb, strace style, separated by
+ * ", ". If ends is non-NULL, ends[i] receives the offset in sb just past displayed
+ * argument i (up to maxends). Returns the number of displayed arguments. */
+int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
+		   size_t *ends, int maxends);
+
+/* Appends the return value as strace prints it after " = ": "6", "0x7f12...",
+ * "-1 ENOENT (No such file or directory)", "?" for unfinished calls. */
+void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
+
+/* Appends a signal event's body as strace prints it between "--- " and " ---". */
+void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
+
+/* errno names and messages ("ENOENT", "No such file or directory"); NULL if unknown. */
+const char *lt_errno_name(int err);
+const char *lt_errno_msg(int err);
+int lt_errno_lookup(const char *name); /* 0 if unknown */
+
+/* Signal names ("SIGALRM"); NULL if unknown. */
+const char *lt_signal_name(int sig);
+
+/* -y state: create, feed every event in time order (after formatting it), free. */
+struct lt_fdtab *lt_fdtab_new(void);
+void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev);
+void lt_fdtab_free(struct lt_fdtab *t);
+
+/* Finds the capture for (arg, sub) in a syscall event; NULL if absent. */
+const struct lt_cap *lt_event_cap(const struct lt_event *ev, int arg, unsigned sub,
+				  const uint8_t **data);
+
+#endif

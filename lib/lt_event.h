@@ -1,0 +1,77 @@
+/* The report's event model: what every input (binary log, strace text) becomes and what
+ * every output format consumes. Report side only (may use libc freely). */
+#ifndef LT_EVENT_H
+#define LT_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lt_ev_type {
+	LT_EV_SYSCALL = 1,
+	LT_EV_SIGNAL,  /* a signal delivered (handler entered, or strace's --- line) */
+	LT_EV_EXIT,    /* the process exited or was killed (+++ line) */
+	LT_EV_LOST,    /* records the recorder could not write */
+	LT_EV_WINDOW,  /* tracing switched on or off */
+	LT_EV_PROCESS, /* a process (image) appeared: pid, ppid, cmdline, fork/exec flags */
+	LT_EV_THREAD,  /* a thread's name */
+};
+
+/* lt_event.flags */
+#define LT_EVF_UNFINISHED 0x1u /* no return seen: ret and dur_ns are not meaningful */
+#define LT_EVF_TEXT 0x2u       /* from strace text: args/ret come preformatted in text_* */
+#define LT_EVF_FAST 0x4u       /* recorded on the interposed fast path */
+
+struct lt_event {
+	enum lt_ev_type type;
+	unsigned flags;
+	uint32_t pid, tid;
+	uint64_t ts_ns;  /* wall clock, ns since the epoch */
+	uint64_t dur_ns; /* syscall duration (0 for instants) */
+
+	/* LT_EV_SYSCALL */
+	int nr;             /* syscall number; -1 if the name is not in our table */
+	const char *name;   /* syscall name */
+	uint64_t args[6];
+	int64_t ret;        /* raw kernel convention: -4095..-1 is -errno */
+	const uint8_t *caps;/* captures: ncaps struct lt_cap records back to back, 8-aligned */
+	size_t caps_len;
+	unsigned ncaps;
+	const char *text_args; /* LT_EVF_TEXT: strace's argument text, without parentheses */
+	const char *text_ret;  /* LT_EVF_TEXT: strace's text after " = ", e.g. "-1 ENOENT (...)" */
+
+	/* LT_EV_SIGNAL: raw siginfo (128 bytes) from a log, or the text between --- --- */
+	int signo;
+	const uint8_t *siginfo;
+	const char *text_signal;
+
+	/* LT_EV_EXIT */
+	int exit_code;
+	int exit_signal;
+
+	/* LT_EV_LOST */
+	uint64_t lost;
+
+	/* LT_EV_WINDOW */
+	int window_on;
+	unsigned window_seq;
+
+	/* LT_EV_PROCESS / LT_EV_THREAD */
+	uint32_t ppid;
+	unsigned proc_flags; /* LT_LOG_F_* */
+	const char *str;     /* thread name, or cmdline with NULs between args */
+	size_t str_len;
+};
+
+/* A growable string. Report side only. */
+struct lt_sb {
+	char *p;
+	size_t len, cap;
+};
+void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n);
+void lt_sb_puts(struct lt_sb *sb, const char *s);
+void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void lt_sb_putc(struct lt_sb *sb, char c);
+static inline void lt_sb_reset(struct lt_sb *sb) { sb->len = 0; if (sb->p) sb->p[0] = 0; }
+void lt_sb_free(struct lt_sb *sb);
+
+#endif
