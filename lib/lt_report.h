@@ -1,0 +1,56 @@
+/* libtrace-report: options, and the one interface every output format implements
+ * (text, summary, json, tef, perfetto, views), fed by one event reader in time order. */
+#ifndef LT_REPORT_H
+#define LT_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "lt_decode.h"
+#include "lt_event.h"
+
+struct lt_report_opts {
+	/* filters (applied by the reader loop before any output sees an event) */
+	const char *trace_expr;  /* -e trace=... as given, NULL = all */
+	int failed_only;         /* -Z */
+	uint32_t *tids; int ntids; /* -p TID,... (pid or tid) */
+	int64_t since_ns, until_ns; /* --since/--until, relative to the first event; -1 unset */
+
+	/* text output */
+	int ts_mode;        /* 0 none, 1 -t, 2 -tt, 3 -ttt */
+	int show_dur;       /* -T */
+	int show_pid;       /* -f style [pid N] prefix: 1 always, 0 auto (when >1 thread), -1 never */
+	struct lt_fmt fmt;  /* -s -x -v -X -y */
+
+	/* views and files */
+	int summary;        /* -c */
+	int json;           /* --json */
+	const char *tef_file;      /* --tef FILE (.gz: gzip) */
+	const char *perfetto_file; /* --perfetto FILE */
+	int top_n;          /* --top N */
+	int files_view;     /* --files */
+	int threads_view;   /* --threads */
+	const char *hist_name; /* --hist NAME */
+	const char *out_file;  /* -o FILE (text/summary/json/views) or NULL for stdout */
+};
+
+struct lt_report {
+	struct lt_report_opts o;
+	FILE *out;               /* where text/summary/json/views go */
+	uint64_t first_ts_ns;    /* wall ns of the first event read (0 until known) */
+	int nthreads_seen;       /* distinct tids so far (for the auto pid prefix) */
+};
+
+/* One output format. begin gets a place for its state; event sees every event that passed
+ * the filters, in time order; end writes what is left. Return 0 or -1 (message printed). */
+struct lt_output {
+	const char *name;
+	int (*begin)(struct lt_report *r, void **state);
+	int (*event)(struct lt_report *r, void *state, const struct lt_event *ev);
+	int (*end)(struct lt_report *r, void *state);
+};
+
+extern const struct lt_output lt_out_text, lt_out_summary, lt_out_json, lt_out_tef,
+	lt_out_perfetto, lt_out_top, lt_out_files, lt_out_threads, lt_out_hist;
+
+#endif
