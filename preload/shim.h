@@ -64,12 +64,18 @@ extern const struct lt_backend lt_backend_strace LT_HIDDEN;
  * the destructor): finishes the backend, and in the root process runs the report and
  * waits for it, so the report is out before the parent sees the exit. Idempotent. */
 void lt_control_exit(int code, int signo) LT_HIDDEN;
+/* control.c: called in the child of a fork (a clone without CLONE_VM) of a traced
+ * process (by the native backend's clone handling, or by pthread_atfork): the child is not
+ * the root of the run, whatever its parent was. */
+void lt_control_forked(void) LT_HIDDEN;
 /* control.c: 1 while a window is open. */
 extern volatile int lt_tracing LT_HIDDEN;
 
+/* Clock (preload/clock.c): no syscall on the hot path (vDSO, found at init). */
+uint64_t lt_now_mono(void) LT_HIDDEN;  /* CLOCK_MONOTONIC ns */
+uint64_t lt_now_wall(void) LT_HIDDEN;  /* CLOCK_REALTIME ns */
+
 /* Small freestanding helpers (preload/util.c). */
-uint64_t lt_now_mono(void) LT_HIDDEN;  /* CLOCK_MONOTONIC ns, no syscall (vDSO) */
-uint64_t lt_now_wall(void) LT_HIDDEN;
 size_t lt_strlen(const char *s) LT_HIDDEN;
 void *lt_memcpy(void *d, const void *s, size_t n) LT_HIDDEN;
 void *lt_memset(void *d, int c, size_t n) LT_HIDDEN;
