@@ -1,2 +1,314 @@
+/* libtrace-report: reads logs (binary or strace text), filters, and feeds each requested
+ * output in time order. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
-int main(void) { fputs("libtrace-report: not yet\n", stderr); return 2; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_filter.h"
+#include "lt_hmap.h"
+#include "lt_reader.h"
+#include "lt_report.h"
+
+static const char usage[] =
+	"usage: libtrace-report [OPTIONS] LOG|DIR...\n"
+	"Reads libtrace logs (*.ltl) and strace -f -ttt -T text; a directory means every log\n"
+	"in it. All processes and threads are merged in time order.\n"
+	"\n"
+	"Output (default: strace-style lines):\n"
+	"  -c               summary table (wall time inside each call)\n"
+	"  --json           JSON Lines, one object per event\n"
+	"  --tef FILE       Trace Event Format JSON for Perfetto (FILE.gz: gzipped)\n"
+	"  --perfetto FILE  Perfetto protobuf trace\n"
+	"  --top N          the N slowest calls\n"
+	"  --files          per file: opens, errors, bytes, time\n"
+	"  --threads        per thread: calls, errors, time\n"
+	"  --hist NAME      latency histogram of one syscall\n"
+	"  -o FILE          write text/summary/json/views to FILE\n"
+	"Filters:\n"
+	"  -e trace=SET     NAME,..., %%file, %%network, %%process, %%signal, %%memory, %%desc, ...;\n"
+	"                   !SET negates; -e NAME is short for -e trace=NAME\n"
+	"  -e status=failed, -Z   failed calls only\n"
+	"  -p TID[,TID...]  these threads or processes only\n"
+	"  --since T, --until T   time window relative to the first event (1.5, 200ms, 30us)\n"
+	"Formatting:\n"
+	"  -t, -tt, -ttt    time of day, with microseconds, or epoch seconds\n"
+	"  -T               time spent in each call\n"
+	"  -f / --no-pid    always / never prefix [pid N] (default: when there are several)\n"
+	"  -s N             string limit (default 32)   -x, -xx  hex escapes\n"
+	"  -v               unabbreviated structures    -X raw|abbrev|verbose\n"
+	"  -y               paths of file descriptors\n";
+
+static int bad_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "libtrace-report: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs("Try 'libtrace-report --help'.\n", stderr);
+	return 2;
+}
+
+/* "1.5" (seconds), "1.5s", "200ms", "30us", "10ns" -> ns; -1 if unparsable. */
+static int64_t parse_time(const char *s)
+{
+	char *e;
+	errno = 0;
+	double v = strtod(s, &e);
+	if (e == s || errno || v < 0)
+		return -1;
+	double mul = 1e9;
+	if (!*e || strcmp(e, "s") == 0)
+		mul = 1e9;
+	else if (strcmp(e, "ms") == 0)
+		mul = 1e6;
+	else if (strcmp(e, "us") == 0)
+		mul = 1e3;
+	else if (strcmp(e, "ns") == 0)
+		mul = 1;
+	else
+		return -1;
+	if (v * mul > 9e18)
+		return -1;
+	return (int64_t)(v * mul);
+}
+
+static int parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *e;
+	errno = 0;
+	unsigned long v = strtoul(s, &e, 10);
+	if (e == s || *e || errno || v > max || *s == '-')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Accumulates trace= sets given in several -e options. */
+static char *join_expr(char *old, const char *add)
+{
+	if (!old)
+		return strdup(add);
+	size_t n = strlen(old) + strlen(add) + 2;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	snprintf(p, n, "%s,%s", old, add);
+	free(old);
+	return p;
+}
+
+enum {
+	OPT_JSON = 256, OPT_TEF, OPT_PERFETTO, OPT_TOP, OPT_FILES, OPT_THREADS, OPT_HIST,
+	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP,
+};
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, 0, OPT_JSON },
+		{ "tef", required_argument, 0, OPT_TEF },
+		{ "perfetto", required_argument, 0, OPT_PERFETTO },
+		{ "top", required_argument, 0, OPT_TOP },
+		{ "files", no_argument, 0, OPT_FILES },
+		{ "threads", no_argument, 0, OPT_THREADS },
+		{ "hist", required_argument, 0, OPT_HIST },
+		{ "since", required_argument, 0, OPT_SINCE },
+		{ "until", required_argument, 0, OPT_UNTIL },
+		{ "no-pid", no_argument, 0, OPT_NOPID },
+		{ "summary", no_argument, 0, 'c' },
+		{ "output", required_argument, 0, 'o' },
+		{ "help", no_argument, 0, OPT_HELP },
+		{ 0, 0, 0, 0 },
+	};
+	struct lt_report rep;
+	memset(&rep, 0, sizeof(rep));
+	struct lt_report_opts *o = &rep.o;
+	o->since_ns = o->until_ns = -1;
+	o->fmt.strsize = 32;
+	o->fmt.xlat = LT_XLAT_ABBREV;
+	char *expr = NULL;
+	int negated = -1; /* every -e trace= must agree on "!" */
+	unsigned long v;
+	int c;
+	while ((c = getopt_long(argc, argv, "ce:Zp:o:s:xvX:ytTfh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o->summary = 1; break;
+		case 'Z': o->failed_only = 1; break;
+		case 'e': {
+			const char *a = optarg;
+			if (strncmp(a, "trace=", 6) == 0)
+				a += 6;
+			else if (strcmp(a, "status=failed") == 0) {
+				o->failed_only = 1;
+				break;
+			} else if (strchr(a, '='))
+				return bad_usage("unsupported -e qualifier", optarg);
+			int neg = *a == '!';
+			if (negated >= 0 && neg != negated)
+				return bad_usage("cannot mix negated and plain -e trace= sets", optarg);
+			negated = neg;
+			expr = join_expr(expr, neg && expr ? a + 1 : a);
+			break;
+		}
+		case 'p': {
+			char *dup = strdup(optarg), *save = NULL;
+			for (char *t = strtok_r(dup, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+				if (parse_uint(t, UINT32_MAX, &v) < 0 || !v) {
+					free(dup);
+					return bad_usage("bad -p", optarg);
+				}
+				o->tids = realloc(o->tids, (size_t)(o->ntids + 1) * sizeof(*o->tids));
+				if (!o->tids)
+					abort();
+				o->tids[o->ntids++] = (uint32_t)v;
+			}
+			free(dup);
+			break;
+		}
+		case 'o': o->out_file = optarg; break;
+		case 's':
+			if (parse_uint(optarg, 1u << 30, &v) < 0)
+				return bad_usage("bad -s", optarg);
+			o->fmt.strsize = (unsigned)v;
+			break;
+		case 'x': o->fmt.hex++; break;
+		case 'v': o->fmt.verbose = 1; break;
+		case 'X':
+			if (strcmp(optarg, "raw") == 0)
+				o->fmt.xlat = LT_XLAT_RAW;
+			else if (strcmp(optarg, "abbrev") == 0)
+				o->fmt.xlat = LT_XLAT_ABBREV;
+			else if (strcmp(optarg, "verbose") == 0)
+				o->fmt.xlat = LT_XLAT_VERBOSE;
+			else
+				return bad_usage("bad -X (raw, abbrev or verbose)", optarg);
+			break;
+		case 'y': o->fmt.show_fd_paths = 1; break;
+		case 't': o->ts_mode++; break;
+		case 'T': o->show_dur = 1; break;
+		case 'f': o->show_pid = 1; break;
+		case OPT_NOPID: o->show_pid = -1; break;
+		case OPT_JSON: o->json = 1; break;
+		case OPT_TEF: o->tef_file = optarg; break;
+		case OPT_PERFETTO: o->perfetto_file = optarg; break;
+		case OPT_TOP:
+			if (parse_uint(optarg, 1u << 24, &v) < 0 || !v)
+				return bad_usage("bad --top", optarg);
+			o->top_n = (int)v;
+			break;
+		case OPT_FILES: o->files_view = 1; break;
+		case OPT_THREADS: o->threads_view = 1; break;
+		case OPT_HIST: o->hist_name = optarg; break;
+		case OPT_SINCE:
+			if ((o->since_ns = parse_time(optarg)) < 0)
+				return bad_usage("bad --since", optarg);
+			break;
+		case OPT_UNTIL:
+			if ((o->until_ns = parse_time(optarg)) < 0)
+				return bad_usage("bad --until", optarg);
+			break;
+		case 'h':
+		case OPT_HELP:
+			fputs(usage, stdout);
+			return 0;
+		default:
+			return bad_usage("bad option", NULL);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage("no LOG or DIR given", NULL);
+	if (o->ts_mode > 3)
+		o->ts_mode = 3;
+	if (o->fmt.hex > 2)
+		o->fmt.hex = 2;
+	o->trace_expr = expr;
+
+	char err[256];
+	struct lt_filter *filt = lt_filter_new(o, err, sizeof(err));
+	if (!filt)
+		return bad_usage(err, NULL);
+
+	const struct lt_output *outs[10];
+	void *states[10];
+	int nout = 0;
+	if (o->summary)
+		outs[nout++] = &lt_out_summary;
+	if (o->json)
+		outs[nout++] = &lt_out_json;
+	if (o->tef_file)
+		outs[nout++] = &lt_out_tef;
+	if (o->perfetto_file)
+		outs[nout++] = &lt_out_perfetto;
+	if (o->top_n)
+		outs[nout++] = &lt_out_top;
+	if (o->files_view)
+		outs[nout++] = &lt_out_files;
+	if (o->threads_view)
+		outs[nout++] = &lt_out_threads;
+	if (o->hist_name)
+		outs[nout++] = &lt_out_hist;
+	if (!nout)
+		outs[nout++] = &lt_out_text;
+
+	struct lt_reader *rd = lt_reader_new();
+	int usable = 0;
+	for (int i = optind; i < argc; i++)
+		if (lt_reader_add(rd, argv[i]) == 0)
+			usable++;
+
+	rep.out = stdout;
+	if (o->out_file && !(rep.out = fopen(o->out_file, "w"))) {
+		fprintf(stderr, "libtrace-report: %s: %s\n", o->out_file, strerror(errno));
+		return 1;
+	}
+	static char obuf[1 << 16];
+	setvbuf(rep.out, obuf, _IOFBF, sizeof(obuf));
+	if (o->fmt.show_fd_paths)
+		o->fmt.fds = lt_fdtab_new();
+
+	int failed = 0, began = 0;
+	for (; began < nout; began++)
+		if (outs[began]->begin(&rep, &states[began]) < 0) {
+			failed = 1;
+			break;
+		}
+	struct lt_hmap tids = { 0 };
+	struct lt_event ev;
+	while (!failed && usable && lt_reader_next(rd, &ev) == 1) {
+		if (!rep.first_ts_ns)
+			rep.first_ts_ns = ev.ts_ns;
+		if (!lt_filter_pass(filt, &rep, &ev))
+			continue;
+		if (ev.type != LT_EV_PROCESS && ev.type != LT_EV_THREAD) {
+			int added = 0;
+			lt_hmap_add(&tids, ev.tid, &added);
+			rep.nthreads_seen = (int)tids.n;
+		}
+		for (int i = 0; i < nout; i++)
+			if (outs[i]->event && outs[i]->event(&rep, states[i], &ev) < 0) {
+				failed = 1;
+				break;
+			}
+		if (o->fmt.fds)
+			lt_fdtab_update(o->fmt.fds, &ev);
+	}
+	/* Whatever was read is still worth its summary, even after a bad input. */
+	for (int i = 0; i < began; i++)
+		if (outs[i]->end && outs[i]->end(&rep, states[i]) < 0)
+			failed = 1;
+	if (fflush(rep.out) != 0 || ferror(rep.out)) {
+		fprintf(stderr, "libtrace-report: %s: write error\n",
+			o->out_file ? o->out_file : "stdout");
+		failed = 1;
+	}
+	if (rep.out != stdout)
+		fclose(rep.out);
+	unsigned errors = lt_reader_errors(rd);
+	lt_reader_free(rd);
+	lt_filter_free(filt);
+	lt_hmap_free(&tids);
+	if (o->fmt.fds)
+		lt_fdtab_free(o->fmt.fds);
+	free(o->tids);
+	free(expr);
+	return failed || errors ? 1 : 0;
+}

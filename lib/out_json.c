@@ -1,0 +1,245 @@
+/* --json: JSON Lines, one object per event; and the JSON string escaping --tef shares. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_json.h"
+#include "lt_log.h"
+#include "lt_reader.h"
+#include "lt_report.h"
+
+static int utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	int len;
+	unsigned min;
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xe0) == 0xc0) {
+		len = 2;
+		min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3;
+		min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if ((size_t)len > n)
+		return 0;
+	unsigned cp = c & (0x7fu >> len);
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void lt_json_str(struct lt_sb *sb, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	lt_sb_putc(sb, '"');
+	size_t run = 0; /* bytes that pass through, not yet copied */
+	for (size_t i = 0; i < n;) {
+		unsigned c = u[i];
+		int ok = c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
+		int len = ok ? utf8_len(u + i, n - i) : 0;
+		if (len) {
+			i += (size_t)len;
+			run += (size_t)len;
+			continue;
+		}
+		lt_sb_putn(sb, (const char *)u + i - run, run);
+		run = 0;
+		switch (c) {
+		case '"': lt_sb_puts(sb, "\\\""); break;
+		case '\\': lt_sb_puts(sb, "\\\\"); break;
+		case '\n': lt_sb_puts(sb, "\\n"); break;
+		case '\t': lt_sb_puts(sb, "\\t"); break;
+		case '\r': lt_sb_puts(sb, "\\r"); break;
+		default: {
+			char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+			lt_sb_putn(sb, e, 6);
+		}
+		}
+		i++;
+	}
+	lt_sb_putn(sb, (const char *)u + n - run, run);
+	lt_sb_putc(sb, '"');
+}
+
+struct jstate {
+	struct lt_sb sb, tmp;
+};
+
+static int jbegin(struct lt_report *r, void **state)
+{
+	(void)r;
+	*state = calloc(1, sizeof(struct jstate));
+	return *state ? 0 : -1;
+}
+
+static void head(struct lt_sb *sb, const char *type, const struct lt_event *ev)
+{
+	lt_sb_printf(sb, "{\"type\":\"%s\",\"pid\":%u,\"tid\":%u,\"ts_ns\":%llu", type, ev->pid,
+		     ev->tid, (unsigned long long)ev->ts_ns);
+}
+
+/* The errno name of a failed call: from the decoder, or strace's own text. */
+static void put_errno(struct lt_sb *sb, const struct lt_event *ev)
+{
+	const char *n = lt_errno_name((int)-ev->ret);
+	if (!n && (ev->flags & LT_EVF_TEXT) && ev->text_ret) {
+		const char *e = strchr(ev->text_ret, 'E');
+		if (e) {
+			size_t k = strcspn(e, " ");
+			lt_sb_puts(sb, ",\"errno\":");
+			lt_json_str(sb, e, k);
+			return;
+		}
+	}
+	lt_sb_puts(sb, ",\"errno\":");
+	if (n)
+		lt_json_str(sb, n, strlen(n));
+	else
+		lt_sb_printf(sb, "\"%lld\"", (long long)-ev->ret);
+}
+
+static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_event *ev)
+{
+	struct lt_sb *sb = &s->sb;
+	size_t ends[64];
+	int n;
+	head(sb, "syscall", ev);
+	lt_sb_printf(sb, ",\"dur_ns\":%llu,\"name\":", (unsigned long long)ev->dur_ns);
+	lt_json_str(sb, ev->name, strlen(ev->name));
+	lt_sb_puts(sb, ",\"args\":[");
+	lt_sb_reset(&s->tmp);
+	if (ev->flags & LT_EVF_TEXT) {
+		lt_sb_puts(&s->tmp, ev->text_args);
+		n = lt_strace_split_args(s->tmp.p, ends, 64);
+	} else {
+		n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 64);
+	}
+	if (n > 64)
+		n = 64;
+	size_t start = 0;
+	for (int i = 0; i < n; i++) {
+		size_t b = start, e = ends[i];
+		if (e > s->tmp.len || e < b)
+			break;
+		while (b < e && (s->tmp.p[b] == ',' || s->tmp.p[b] == ' '))
+			b++;
+		if (i)
+			lt_sb_putc(sb, ',');
+		lt_json_str(sb, s->tmp.p + b, e - b);
+		start = e;
+	}
+	lt_sb_putc(sb, ']');
+	if (ev->flags & LT_EVF_UNFINISHED)
+		lt_sb_puts(sb, ",\"ret\":null,\"unfinished\":true");
+	else if (ev->ret < 0 && ev->ret >= -4095) {
+		lt_sb_puts(sb, ",\"ret\":-1");
+		put_errno(sb, ev);
+	} else
+		lt_sb_printf(sb, ",\"ret\":%lld", (long long)ev->ret);
+	lt_sb_puts(sb, "}\n");
+}
+
+static int jevent(struct lt_report *r, void *state, const struct lt_event *ev)
+{
+	struct jstate *s = state;
+	struct lt_sb *sb = &s->sb;
+	lt_sb_reset(sb);
+	switch (ev->type) {
+	case LT_EV_SYSCALL:
+		syscall_obj(s, r, ev);
+		break;
+	case LT_EV_SIGNAL: {
+		head(sb, "signal", ev);
+		const char *n = lt_signal_name(ev->signo);
+		lt_sb_printf(sb, ",\"signo\":%d", ev->signo);
+		if (n) {
+			lt_sb_puts(sb, ",\"name\":");
+			lt_json_str(sb, n, strlen(n));
+		}
+		lt_sb_reset(&s->tmp);
+		if (ev->flags & LT_EVF_TEXT)
+			lt_sb_puts(&s->tmp, ev->text_signal ? ev->text_signal : "");
+		else
+			lt_format_signal(&s->tmp, ev, &r->o.fmt);
+		lt_sb_puts(sb, ",\"text\":");
+		lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
+		lt_sb_puts(sb, "}\n");
+		break;
+	}
+	case LT_EV_EXIT:
+		head(sb, "exit", ev);
+		if (ev->exit_signal) {
+			const char *n = lt_signal_name(ev->exit_signal);
+			lt_sb_printf(sb, ",\"signo\":%d,\"signal\":", ev->exit_signal);
+			if (n)
+				lt_json_str(sb, n, strlen(n));
+			else
+				lt_sb_puts(sb, "null");
+		} else {
+			lt_sb_printf(sb, ",\"code\":%d", ev->exit_code);
+		}
+		lt_sb_puts(sb, "}\n");
+		break;
+	case LT_EV_LOST:
+		head(sb, "lost", ev);
+		lt_sb_printf(sb, ",\"count\":%llu}\n", (unsigned long long)ev->lost);
+		break;
+	case LT_EV_WINDOW:
+		head(sb, "window", ev);
+		lt_sb_printf(sb, ",\"on\":%s,\"seq\":%u}\n", ev->window_on ? "true" : "false",
+			     ev->window_seq);
+		break;
+	case LT_EV_PROCESS: {
+		head(sb, "process", ev);
+		lt_sb_printf(sb, ",\"ppid\":%u,\"fork\":%s,\"exec\":%s,\"cmdline\":[", ev->ppid,
+			     ev->proc_flags & LT_LOG_F_FORK ? "true" : "false",
+			     ev->proc_flags & LT_LOG_F_EXEC ? "true" : "false");
+		size_t i = 0;
+		while (ev->str && i < ev->str_len) {
+			const char *a = ev->str + i;
+			size_t k = strnlen(a, ev->str_len - i);
+			if (i)
+				lt_sb_putc(sb, ',');
+			lt_json_str(sb, a, k);
+			i += k + 1;
+		}
+		lt_sb_puts(sb, "]}\n");
+		break;
+	}
+	case LT_EV_THREAD:
+		head(sb, "thread", ev);
+		lt_sb_puts(sb, ",\"name\":");
+		lt_json_str(sb, ev->str ? ev->str : "", ev->str ? ev->str_len : 0);
+		lt_sb_puts(sb, "}\n");
+		break;
+	default:
+		return 0;
+	}
+	if (fwrite(sb->p, 1, sb->len, r->out) != sb->len)
+		return -1;
+	return 0;
+}
+
+static int jend(struct lt_report *r, void *state)
+{
+	(void)r;
+	struct jstate *s = state;
+	lt_sb_free(&s->sb);
+	lt_sb_free(&s->tmp);
+	free(s);
+	return 0;
+}
+
+const struct lt_output lt_out_json = { "json", jbegin, jevent, jend };

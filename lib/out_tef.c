@@ -1,0 +1,370 @@
+/* --tef FILE: Trace Event Format JSON (FILE.gz: gzip). One complete event per call,
+ * instants for signals, exits, lost records and windows, and a name for every process and
+ * thread at the end. Times are microseconds from the first event with nanosecond decimals
+ * (epoch microseconds do not fit a double's precision).
+ *
+ * Perfetto drops a complete event that overlaps its sibling without nesting, and timing
+ * noise or the wrapper fast path can produce one; so per thread this keeps the stack of
+ * open slices and clamps each call into its parent (and never before its predecessor). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "lt_hmap.h"
+#include "lt_json.h"
+#include "lt_reader.h"
+#include "lt_report.h"
+#include "lt_syscall.h"
+
+struct tthread {
+	uint32_t tid, pid;
+	uint64_t last_start;
+	uint64_t *stack; /* end times of the open slices */
+	size_t depth, cap;
+	char *name;
+};
+
+struct tproc {
+	uint32_t pid;
+	char *name;
+};
+
+struct tefstate {
+	FILE *f;
+	gzFile gz;
+	struct lt_sb sb, tmp;
+	int first;
+	struct lt_hmap tmap, pmap;
+	struct tthread *th;
+	size_t nth, thcap;
+	struct tproc *pr;
+	size_t npr, prcap;
+};
+
+static int flush(struct lt_report *r, struct tefstate *s, int force)
+{
+	if (!force && s->sb.len < (1u << 16))
+		return 0;
+	int ok;
+	if (s->gz)
+		ok = s->sb.len == 0 || gzwrite(s->gz, s->sb.p, (unsigned)s->sb.len) == (int)s->sb.len;
+	else
+		ok = fwrite(s->sb.p, 1, s->sb.len, s->f) == s->sb.len;
+	lt_sb_reset(&s->sb);
+	if (!ok) {
+		fprintf(stderr, "libtrace-report: %s: write error\n", r->o.tef_file);
+		return -1;
+	}
+	return 0;
+}
+
+static int tef_begin(struct lt_report *r, void **state)
+{
+	struct tefstate *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -1;
+	const char *p = r->o.tef_file;
+	size_t n = strlen(p);
+	if (n > 3 && strcmp(p + n - 3, ".gz") == 0)
+		s->gz = gzopen(p, "wb6");
+	else
+		s->f = fopen(p, "w");
+	if (!s->gz && !s->f) {
+		fprintf(stderr, "libtrace-report: %s: %s\n", p, strerror(errno ? errno : ENOMEM));
+		free(s);
+		return -1;
+	}
+	s->first = 1;
+	lt_sb_puts(&s->sb, "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
+	*state = s;
+	return 0;
+}
+
+static struct tproc *proc_for(struct tefstate *s, uint32_t pid)
+{
+	int added = 0;
+	uint32_t i = lt_hmap_add(&s->pmap, pid, &added);
+	if (added) {
+		if (i >= s->prcap) {
+			s->prcap = s->prcap ? s->prcap * 2 : 16;
+			s->pr = realloc(s->pr, s->prcap * sizeof(*s->pr));
+			if (!s->pr)
+				abort();
+		}
+		s->pr[i] = (struct tproc){ pid, NULL };
+	}
+	return &s->pr[i];
+}
+
+static struct tthread *thread_for(struct tefstate *s, uint32_t pid, uint32_t tid)
+{
+	int added = 0;
+	uint32_t i = lt_hmap_add(&s->tmap, tid, &added);
+	if (added) {
+		if (i >= s->thcap) {
+			s->thcap = s->thcap ? s->thcap * 2 : 16;
+			s->th = realloc(s->th, s->thcap * sizeof(*s->th));
+			if (!s->th)
+				abort();
+		}
+		memset(&s->th[i], 0, sizeof(s->th[i]));
+		s->th[i].tid = tid;
+		proc_for(s, pid);
+	}
+	s->th[i].pid = pid;
+	return &s->th[i];
+}
+
+static void set_name(char **dst, const char *src, size_t n)
+{
+	free(*dst);
+	*dst = malloc(n + 1);
+	if (!*dst)
+		abort();
+	memcpy(*dst, src, n);
+	(*dst)[n] = 0;
+}
+
+static void put_us(struct lt_sb *sb, uint64_t ns)
+{
+	lt_sb_printf(sb, "%llu.%03u", (unsigned long long)(ns / 1000u), (unsigned)(ns % 1000u));
+}
+
+static void ev_head(struct tefstate *s, const char *ph, const struct lt_event *ev)
+{
+	lt_sb_puts(&s->sb, s->first ? "{\"ph\":\"" : ",\n{\"ph\":\"");
+	s->first = 0;
+	lt_sb_printf(&s->sb, "%s\",\"pid\":%u,\"tid\":%u,\"name\":", ph, ev->pid, ev->tid);
+}
+
+static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_event *ev)
+{
+	struct tthread *t = thread_for(s, ev->pid, ev->tid);
+	uint64_t start = ev->ts_ns - r->first_ts_ns;
+	if (ev->ts_ns < r->first_ts_ns)
+		start = 0;
+	if (start < t->last_start)
+		start = t->last_start;
+	uint64_t end = start + ((ev->flags & LT_EVF_UNFINISHED) ? 0 : ev->dur_ns);
+	while (t->depth && t->stack[t->depth - 1] <= start)
+		t->depth--;
+	if (t->depth && end > t->stack[t->depth - 1])
+		end = t->stack[t->depth - 1];
+	if (t->depth == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->stack = realloc(t->stack, t->cap * sizeof(*t->stack));
+		if (!t->stack)
+			abort();
+	}
+	t->stack[t->depth++] = end;
+	t->last_start = start;
+
+	struct lt_sb *sb = &s->sb;
+	ev_head(s, "X", ev);
+	lt_json_str(sb, ev->name, strlen(ev->name));
+	lt_sb_puts(sb, ",\"cat\":\"syscall\",\"ts\":");
+	put_us(sb, start);
+	lt_sb_puts(sb, ",\"dur\":");
+	put_us(sb, end - start);
+	lt_sb_puts(sb, ",\"args\":{");
+	size_t ends[6];
+	int n;
+	lt_sb_reset(&s->tmp);
+	if (ev->flags & LT_EVF_TEXT) {
+		lt_sb_puts(&s->tmp, ev->text_args);
+		n = lt_strace_split_args(s->tmp.p, ends, 6);
+	} else {
+		n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 6);
+	}
+	const struct lt_sysent *se = ev->nr >= 0 ? lt_sysent_get((uint64_t)ev->nr) : NULL;
+	size_t b = 0;
+	for (int i = 0; i < n; i++) {
+		/* past the sixth (strace's text can show more): one last "more" holds the rest */
+		size_t e = i < 5 || n <= 6 ? ends[i] : s->tmp.len;
+		if (e > s->tmp.len || e < b)
+			break;
+		while (b < e && (s->tmp.p[b] == ',' || s->tmp.p[b] == ' '))
+			b++;
+		if (i)
+			lt_sb_putc(sb, ',');
+		if (i >= 5 && n > 6)
+			lt_sb_puts(sb, "\"more\"");
+		else if (se && i < se->nargs && se->argname[i] && *se->argname[i])
+			lt_json_str(sb, se->argname[i], strlen(se->argname[i]));
+		else
+			lt_sb_printf(sb, "\"arg%d\"", i);
+		lt_sb_putc(sb, ':');
+		lt_json_str(sb, s->tmp.p + b, e - b);
+		b = e;
+		if (i >= 5)
+			break;
+	}
+	lt_sb_puts(sb, n ? ",\"ret\":" : "\"ret\":");
+	lt_sb_reset(&s->tmp);
+	if (ev->flags & LT_EVF_TEXT)
+		lt_sb_puts(&s->tmp, ev->text_ret);
+	else
+		lt_format_ret(&s->tmp, ev, &r->o.fmt);
+	lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
+	lt_sb_puts(sb, "}}");
+}
+
+static void instant(struct lt_report *r, struct tefstate *s, const struct lt_event *ev,
+		    const char *scope, const char *name, const char *detail)
+{
+	thread_for(s, ev->pid, ev->tid);
+	ev_head(s, "i", ev);
+	lt_json_str(&s->sb, name, strlen(name));
+	lt_sb_printf(&s->sb, ",\"s\":\"%s\",\"ts\":", scope);
+	put_us(&s->sb, ev->ts_ns >= r->first_ts_ns ? ev->ts_ns - r->first_ts_ns : 0);
+	if (detail) {
+		lt_sb_puts(&s->sb, ",\"args\":{\"info\":");
+		lt_json_str(&s->sb, detail, strlen(detail));
+		lt_sb_putc(&s->sb, '}');
+	}
+	lt_sb_putc(&s->sb, '}');
+}
+
+static int tef_event(struct lt_report *r, void *state, const struct lt_event *ev)
+{
+	struct tefstate *s = state;
+	char name[64];
+	switch (ev->type) {
+	case LT_EV_SYSCALL:
+		syscall_ev(r, s, ev);
+		break;
+	case LT_EV_SIGNAL: {
+		const char *n = lt_signal_name(ev->signo);
+		if (!n) {
+			snprintf(name, sizeof(name), "signal %d", ev->signo);
+			n = name;
+		}
+		lt_sb_reset(&s->tmp);
+		if (ev->flags & LT_EVF_TEXT)
+			lt_sb_puts(&s->tmp, ev->text_signal ? ev->text_signal : "");
+		else
+			lt_format_signal(&s->tmp, ev, &r->o.fmt);
+		char *detail = strdup(s->tmp.p ? s->tmp.p : "");
+		instant(r, s, ev, "t", n, detail);
+		free(detail);
+		break;
+	}
+	case LT_EV_EXIT:
+		if (ev->exit_signal) {
+			const char *n = lt_signal_name(ev->exit_signal);
+			snprintf(name, sizeof(name), "killed by %s", n ? n : "a signal");
+		} else {
+			snprintf(name, sizeof(name), "exited with %d", ev->exit_code);
+		}
+		instant(r, s, ev, "t", name, NULL);
+		break;
+	case LT_EV_LOST:
+		snprintf(name, sizeof(name), "lost %llu records", (unsigned long long)ev->lost);
+		instant(r, s, ev, "t", name, NULL);
+		break;
+	case LT_EV_WINDOW:
+		snprintf(name, sizeof(name), "tracing %s (window %u)",
+			 ev->window_on ? "started" : "stopped", ev->window_seq);
+		instant(r, s, ev, "p", name, NULL);
+		break;
+	case LT_EV_PROCESS: {
+		thread_for(s, ev->pid, ev->pid);
+		struct tproc *p = proc_for(s, ev->pid);
+		if (ev->str_len) {
+			/* argv joined by spaces */
+			set_name(&p->name, ev->str, ev->str_len);
+			for (size_t i = 0; i < ev->str_len; i++)
+				if (!p->name[i])
+					p->name[i] = ' ';
+			size_t k = ev->str_len;
+			while (k && p->name[k - 1] == ' ')
+				p->name[--k] = 0;
+		}
+		break;
+	}
+	case LT_EV_THREAD: {
+		struct tthread *t = thread_for(s, ev->pid, ev->tid);
+		if (ev->str_len)
+			set_name(&t->name, ev->str, ev->str_len);
+		break;
+	}
+	}
+	return flush(r, s, 0);
+}
+
+static void meta(struct tefstate *s, const char *what, uint32_t pid, uint32_t tid,
+		 const char *name)
+{
+	lt_sb_printf(&s->sb, "%s{\"ph\":\"M\",\"name\":\"%s\",\"pid\":%u,\"tid\":%u,\"args\":{\"name\":",
+		     s->first ? "" : ",\n", what, pid, tid);
+	s->first = 0;
+	lt_json_str(&s->sb, name, strlen(name));
+	lt_sb_puts(&s->sb, "}}");
+}
+
+/* The program's short name: the last path part of argv[0]. */
+static const char *short_name(const char *cmd, char *buf, size_t n)
+{
+	size_t len = strcspn(cmd, " ");
+	const char *b = cmd;
+	for (size_t i = 0; i < len; i++)
+		if (cmd[i] == '/')
+			b = cmd + i + 1;
+	snprintf(buf, n, "%.*s", (int)(cmd + len - b), b);
+	return buf;
+}
+
+static int tef_end(struct lt_report *r, void *state)
+{
+	struct tefstate *s = state;
+	char buf[96];
+	for (size_t i = 0; i < s->pmap.n; i++) {
+		struct tproc *p = &s->pr[i];
+		if (!p->name || !*p->name) {
+			snprintf(buf, sizeof(buf), "pid %u", p->pid);
+			set_name(&p->name, buf, strlen(buf));
+		}
+		meta(s, "process_name", p->pid, p->pid, p->name);
+	}
+	for (size_t i = 0; i < s->tmap.n; i++) {
+		struct tthread *t = &s->th[i];
+		const char *n = t->name;
+		if (!n || !*n) {
+			long pi = lt_hmap_get(&s->pmap, t->pid);
+			char sn[64];
+			short_name(pi >= 0 ? s->pr[pi].name : "", sn, sizeof(sn));
+			if (t->tid == t->pid)
+				snprintf(buf, sizeof(buf), "%s", sn);
+			else
+				snprintf(buf, sizeof(buf), "%s thread %u", sn, t->tid);
+			n = buf;
+		}
+		meta(s, "thread_name", t->pid, t->tid, n);
+		free(t->stack);
+		free(t->name);
+	}
+	lt_sb_puts(&s->sb, "\n]}\n");
+	int rc = flush(r, s, 1);
+	if (s->gz) {
+		if (gzclose(s->gz) != Z_OK && rc == 0) {
+			fprintf(stderr, "libtrace-report: %s: write error\n", r->o.tef_file);
+			rc = -1;
+		}
+	} else if (fclose(s->f) != 0 && rc == 0) {
+		fprintf(stderr, "libtrace-report: %s: %s\n", r->o.tef_file, strerror(errno));
+		rc = -1;
+	}
+	for (size_t i = 0; i < s->pmap.n; i++)
+		free(s->pr[i].name);
+	free(s->pr);
+	free(s->th);
+	lt_hmap_free(&s->tmap);
+	lt_hmap_free(&s->pmap);
+	lt_sb_free(&s->sb);
+	lt_sb_free(&s->tmp);
+	free(s);
+	return rc;
+}
+
+const struct lt_output lt_out_tef = { "tef", tef_begin, tef_event, tef_end };

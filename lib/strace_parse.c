@@ -1,0 +1,645 @@
+/* strace text (-f, -t/-tt/-ttt or none, -T, with "[pid N] " or -o's "N " prefixes) into
+ * LT_EVF_TEXT events: an <unfinished ...>/<... resumed> pair becomes one call with the
+ * entry time and the whole argument text. Lines are trusted for nothing: whatever does not
+ * parse is counted and reported once with its offset. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_decode.h"
+#include "lt_log.h"
+#include "lt_reader.h"
+#include "lt_syscall.h"
+
+struct slot {
+	struct lt_event ev;
+	struct lt_sb name, args, ret, str;
+};
+
+struct pending {
+	uint32_t tid;
+	int used;
+	uint64_t ts;
+	struct lt_sb name, args;
+};
+
+struct tidmap { uint32_t tid, pid; };
+
+struct lt_strace {
+	char *file;
+	uint32_t pid;
+	uint64_t day_ns, last_tod, seq;
+	struct slot *q;
+	size_t qhead, qlen, qcap;
+	struct pending *pend;
+	size_t npend;
+	struct tidmap *tids;
+	size_t ntids;
+	unsigned long bad;
+	int in_summary; /* -C/-c's table at the end: not calls */
+	int eof;
+};
+
+struct lt_strace *lt_strace_new(const char *file, uint32_t pid, uint64_t day_ns)
+{
+	struct lt_strace *p = calloc(1, sizeof(*p));
+	if (!p)
+		abort();
+	p->file = strdup(file ? file : "-");
+	p->pid = pid;
+	p->day_ns = day_ns;
+	return p;
+}
+
+void lt_strace_free(struct lt_strace *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->qcap; i++) {
+		lt_sb_free(&p->q[i].name);
+		lt_sb_free(&p->q[i].args);
+		lt_sb_free(&p->q[i].ret);
+		lt_sb_free(&p->q[i].str);
+	}
+	for (size_t i = 0; i < p->npend; i++) {
+		lt_sb_free(&p->pend[i].name);
+		lt_sb_free(&p->pend[i].args);
+	}
+	free(p->q);
+	free(p->pend);
+	free(p->tids);
+	free(p->file);
+	free(p);
+}
+
+unsigned long lt_strace_bad_lines(const struct lt_strace *p) { return p->bad; }
+
+static struct slot *push(struct lt_strace *p)
+{
+	if (p->qhead == p->qlen)
+		p->qhead = p->qlen = 0; /* everything was taken: reuse from the start */
+	if (p->qlen == p->qcap) {
+		size_t cap = p->qcap ? p->qcap * 2 : 4;
+		struct slot *n = realloc(p->q, cap * sizeof(*n));
+		if (!n)
+			abort();
+		memset(n + p->qcap, 0, (cap - p->qcap) * sizeof(*n));
+		p->q = n;
+		p->qcap = cap;
+	}
+	struct slot *s = &p->q[p->qlen++];
+	lt_sb_reset(&s->name);
+	lt_sb_reset(&s->args);
+	lt_sb_reset(&s->ret);
+	lt_sb_reset(&s->str);
+	memset(&s->ev, 0, sizeof(s->ev));
+	return s;
+}
+
+int lt_strace_pop(struct lt_strace *p, struct lt_event *ev)
+{
+	if (p->qhead >= p->qlen)
+		return 0;
+	struct slot *s = &p->q[p->qhead++];
+	*ev = s->ev;
+	/* The buffers may have moved while the queue grew: point at them now. */
+	if (ev->type == LT_EV_SYSCALL) {
+		ev->name = s->name.p ? s->name.p : "";
+		ev->text_args = s->args.p ? s->args.p : "";
+		ev->text_ret = s->ret.p ? s->ret.p : "";
+	} else if (ev->type == LT_EV_SIGNAL) {
+		ev->text_signal = s->str.p ? s->str.p : "";
+	} else if (ev->type == LT_EV_PROCESS) {
+		ev->str = s->str.p ? s->str.p : "";
+		ev->str_len = s->str.len;
+	}
+	return 1;
+}
+
+static void bad_line(struct lt_strace *p, uint64_t off, const char *why)
+{
+	if (!p->bad++)
+		fprintf(stderr, "libtrace-report: %s: offset %llu: %s\n", p->file,
+			(unsigned long long)off, why);
+}
+
+static uint32_t pid_of(struct lt_strace *p, uint32_t tid)
+{
+	for (size_t i = 0; i < p->ntids; i++)
+		if (p->tids[i].tid == tid)
+			return p->tids[i].pid;
+	return tid;
+}
+
+static void set_pid(struct lt_strace *p, uint32_t tid, uint32_t pid)
+{
+	for (size_t i = 0; i < p->ntids; i++)
+		if (p->tids[i].tid == tid) {
+			p->tids[i].pid = pid;
+			return;
+		}
+	struct tidmap *n = realloc(p->tids, (p->ntids + 1) * sizeof(*n));
+	if (!n)
+		abort();
+	p->tids = n;
+	p->tids[p->ntids++] = (struct tidmap){ tid, pid };
+}
+
+static int signo_of(const char *s, size_t n)
+{
+	for (int i = 1; i < 65; i++) {
+		const char *nm = lt_signal_name(i);
+		if (nm && strlen(nm) == n && memcmp(nm, s, n) == 0)
+			return i;
+	}
+	return 0;
+}
+
+/* strace's kernel-internal restart codes, which libc's errno table lacks. */
+static int errno_of(const char *s, size_t n)
+{
+	static const struct { const char *name; int err; } extra[] = {
+		{ "ERESTARTSYS", 512 }, { "ERESTARTNOINTR", 513 }, { "ERESTARTNOHAND", 514 },
+		{ "ENOIOCTLCMD", 515 }, { "ERESTART_RESTARTBLOCK", 516 },
+	};
+	char buf[40];
+	if (n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (strcmp(extra[i].name, buf) == 0)
+			return extra[i].err;
+	int e = lt_errno_lookup(buf);
+	return e ? e : 4095; /* an error all the same, just not one we can name */
+}
+
+/* Return value text to raw kernel convention; sets *unfinished for a bare "?". */
+static int64_t parse_ret(const char *s, size_t n, int *unfinished)
+{
+	*unfinished = 0;
+	if (n && s[0] == '?') {
+		const char *e = s + 1;
+		while (e < s + n && *e == ' ')
+			e++;
+		if (e < s + n && *e == 'E') {
+			const char *w = e;
+			while (w < s + n && (isalnum((unsigned char)*w) || *w == '_'))
+				w++;
+			return -errno_of(e, (size_t)(w - e));
+		}
+		*unfinished = 1;
+		return 0;
+	}
+	char *end;
+	if (n > 2 && s[0] == '0' && s[1] == 'x')
+		return (int64_t)strtoull(s, &end, 16);
+	long long v = strtoll(s, &end, 10);
+	if (v == -1 && *end == ' ' && end[1] == 'E') {
+		const char *e = end + 1, *w = e;
+		while (w < s + n && (isalnum((unsigned char)*w) || *w == '_'))
+			w++;
+		return -errno_of(e, (size_t)(w - e));
+	}
+	return v;
+}
+
+/* Parses "[pid N] " or "N " then a timestamp. Returns the rest of the line. */
+static const char *prefix(struct lt_strace *p, const char *s, const char *e, uint32_t *tid,
+			  uint64_t *ts, int *ok)
+{
+	*ok = 1;
+	*tid = 0;
+	if (e - s > 5 && memcmp(s, "[pid ", 5) == 0) {
+		const char *q = s + 5;
+		while (q < e && *q == ' ')
+			q++;
+		unsigned long v = 0;
+		const char *d = q;
+		while (q < e && isdigit((unsigned char)*q) && v < (1ul << 32))
+			v = v * 10 + (unsigned long)(*q++ - '0');
+		if (q == d || q >= e || *q != ']' || v >= (1ul << 32)) {
+			*ok = 0;
+			return s;
+		}
+		*tid = (uint32_t)v;
+		s = q + 1;
+		while (s < e && *s == ' ')
+			s++;
+	} else {
+		const char *q = s;
+		unsigned long v = 0;
+		while (q < e && isdigit((unsigned char)*q) && v < (1ul << 32))
+			v = v * 10 + (unsigned long)(*q++ - '0');
+		if (q > s && q < e && *q == ' ' && v < (1ul << 32)) {
+			*tid = (uint32_t)v;
+			s = q;
+			while (s < e && *s == ' ')
+				s++;
+		}
+	}
+	/* timestamp: SECS.FRAC (-ttt) or HH:MM:SS[.FRAC] (-t/-tt) */
+	const char *q = s;
+	uint64_t a = 0;
+	while (q < e && isdigit((unsigned char)*q) && a < (1ull << 40))
+		a = a * 10 + (uint64_t)(*q++ - '0');
+	if (q > s && q < e && (*q == '.' || *q == ':')) {
+		uint64_t secs;
+		int wall = *q == '.';
+		if (*q == ':') {
+			unsigned hh = (unsigned)a, mm = 0, ss = 0;
+			if (e - q < 6 || !isdigit((unsigned char)q[1]) || !isdigit((unsigned char)q[2]) ||
+			    q[3] != ':' || !isdigit((unsigned char)q[4]) || !isdigit((unsigned char)q[5]))
+				goto notime;
+			mm = (unsigned)(q[1] - '0') * 10 + (unsigned)(q[2] - '0');
+			ss = (unsigned)(q[4] - '0') * 10 + (unsigned)(q[5] - '0');
+			secs = hh * 3600ull + mm * 60ull + ss;
+			q += 6;
+		} else {
+			secs = a;
+		}
+		uint64_t frac = 0, scale = 1000000000ull;
+		if (q < e && *q == '.') {
+			q++;
+			while (q < e && isdigit((unsigned char)*q)) {
+				if (scale > 1) {
+					scale /= 10;
+					frac += (uint64_t)(*q - '0') * scale;
+				}
+				q++;
+			}
+		}
+		if (q < e && *q != ' ')
+			goto notime;
+		if (wall) {
+			*ts = secs * 1000000000ull + frac;
+		} else {
+			uint64_t tod = secs * 1000000000ull + frac;
+			/* past midnight: the clock went back by more than half a day */
+			if (tod + 43200ull * 1000000000ull < p->last_tod)
+				p->day_ns += 86400ull * 1000000000ull;
+			p->last_tod = tod;
+			*ts = p->day_ns + tod;
+		}
+		while (q < e && *q == ' ')
+			q++;
+		return q;
+	}
+notime:
+	/* No timestamps: keep the order with one nanosecond per line. */
+	*ts = ++p->seq;
+	return s;
+}
+
+static struct pending *find_pending(struct lt_strace *p, uint32_t tid, int create)
+{
+	struct pending *fr = NULL;
+	for (size_t i = 0; i < p->npend; i++) {
+		if (p->pend[i].used && p->pend[i].tid == tid)
+			return &p->pend[i];
+		if (!p->pend[i].used && !fr)
+			fr = &p->pend[i];
+	}
+	if (!create)
+		return NULL;
+	if (!fr) {
+		struct pending *n = realloc(p->pend, (p->npend + 1) * sizeof(*n));
+		if (!n)
+			abort();
+		p->pend = n;
+		fr = &p->pend[p->npend++];
+		memset(fr, 0, sizeof(*fr));
+	}
+	fr->used = 1;
+	fr->tid = tid;
+	lt_sb_reset(&fr->name);
+	lt_sb_reset(&fr->args);
+	return fr;
+}
+
+static void emit_unfinished(struct lt_strace *p, struct pending *pd)
+{
+	struct slot *s = push(p);
+	s->ev.type = LT_EV_SYSCALL;
+	s->ev.flags = LT_EVF_TEXT | LT_EVF_UNFINISHED;
+	s->ev.tid = pd->tid;
+	s->ev.pid = pid_of(p, pd->tid);
+	s->ev.ts_ns = pd->ts;
+	lt_sb_puts(&s->name, pd->name.p ? pd->name.p : "");
+	lt_sb_puts(&s->args, pd->args.p ? pd->args.p : "");
+	lt_sb_puts(&s->ret, "?");
+	s->ev.nr = lt_sysent_lookup(s->name.p);
+	pd->used = 0;
+}
+
+/* Emits a finished call; also learns process structure from clone/fork and execve. */
+static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *name,
+		      size_t nlen, const char *a1, size_t l1, const char *a2, size_t l2,
+		      const char *ret, size_t rlen, uint64_t dur)
+{
+	struct slot *s = push(p);
+	int unfinished;
+	s->ev.type = LT_EV_SYSCALL;
+	s->ev.flags = LT_EVF_TEXT;
+	s->ev.tid = tid;
+	s->ev.pid = pid_of(p, tid);
+	s->ev.ts_ns = ts;
+	s->ev.dur_ns = dur;
+	lt_sb_putn(&s->name, name, nlen);
+	lt_sb_putn(&s->args, a1, l1);
+	lt_sb_putn(&s->args, a2, l2);
+	lt_sb_putn(&s->ret, ret, rlen);
+	s->ev.nr = lt_sysent_lookup(s->name.p);
+	s->ev.ret = parse_ret(s->ret.p, rlen, &unfinished);
+	if (unfinished)
+		s->ev.flags |= LT_EVF_UNFINISHED;
+	if (unfinished || s->ev.ret < 0)
+		return;
+	const char *nm = s->name.p, *args = s->args.p;
+	if (strcmp(nm, "clone") == 0 || strcmp(nm, "clone3") == 0 || strcmp(nm, "fork") == 0 ||
+	    strcmp(nm, "vfork") == 0) {
+		if (s->ev.ret <= 0 || s->ev.ret >= (1ll << 32))
+			return;
+		uint32_t child = (uint32_t)s->ev.ret;
+		int thread = strstr(args, "CLONE_THREAD") != NULL;
+		set_pid(p, child, thread ? s->ev.pid : child);
+		if (!thread) {
+			struct slot *c = push(p);
+			c->ev.type = LT_EV_PROCESS;
+			c->ev.pid = c->ev.tid = child;
+			c->ev.ppid = s->ev.pid;
+			c->ev.proc_flags = LT_LOG_F_FORK;
+			c->ev.ts_ns = ts + dur;
+		}
+	} else if (strcmp(nm, "execve") == 0 || strcmp(nm, "execveat") == 0) {
+		/* The new image's name: the path argument, unquoted. */
+		const char *q = strchr(args, '"');
+		if (!q)
+			return;
+		const char *e = q + 1;
+		while (*e && *e != '"')
+			e += e[0] == '\\' && e[1] ? 2 : 1;
+		struct slot *c = push(p);
+		c->ev.type = LT_EV_PROCESS;
+		c->ev.pid = s->ev.pid;
+		c->ev.tid = tid;
+		c->ev.proc_flags = LT_LOG_F_EXEC;
+		c->ev.ts_ns = ts + dur;
+		lt_sb_putn(&c->str, q + 1, (size_t)(e - q - 1));
+	}
+}
+
+static int is_name_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* Splits "ARGS) = RET <DUR>" (from the end: argument strings may hold anything). */
+static int split_result(const char *s, const char *e, const char **args_end, const char **ret,
+			const char **ret_end, uint64_t *dur)
+{
+	*dur = 0;
+	const char *t = e;
+	while (t > s && t[-1] == ' ')
+		t--;
+	/* " <0.000123>" */
+	if (t - s > 4 && t[-1] == '>') {
+		const char *lt = t - 2;
+		while (lt > s && (isdigit((unsigned char)*lt) || *lt == '.'))
+			lt--;
+		if (*lt == '<' && lt > s && lt[-1] == ' ' && lt + 1 < t - 1) {
+			const char *d = lt + 1;
+			uint64_t sec = 0, frac = 0, scale = 1000000000ull;
+			while (*d != '.' && d < t - 1)
+				sec = sec * 10 + (uint64_t)(*d++ - '0');
+			if (*d == '.')
+				for (d++; d < t - 1 && *d != '.'; d++)
+					if (scale > 1) {
+						scale /= 10;
+						frac += (uint64_t)(*d - '0') * scale;
+					}
+			*dur = sec * 1000000000ull + frac;
+			t = lt - 1;
+			while (t > s && t[-1] == ' ')
+				t--;
+		}
+	}
+	for (const char *q = t - 2; q > s; q--) {
+		if (q[0] != '=' || q[1] != ' ' || q[-1] != ' ')
+			continue;
+		const char *c = q - 1;
+		while (c > s && c[-1] == ' ')
+			c--;
+		if (c > s && c[-1] == ')') {
+			*args_end = c - 1;
+			*ret = q + 2;
+			*ret_end = t;
+			return 0;
+		}
+	}
+	/* "= ?" can be bare at the end too */
+	if (t - s >= 3 && memcmp(t - 3, "= ?", 3) == 0) {
+		const char *c = t - 3;
+		while (c > s && c[-1] == ' ')
+			c--;
+		if (c > s && c[-1] == ')') {
+			*args_end = c - 1;
+			*ret = t - 1;
+			*ret_end = t;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
+{
+	const char *s = line, *e = line + len;
+	while (e > s && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	if (s == e || p->in_summary)
+		return 0;
+	if (e - s >= 6 && memcmp(s, "% time", 6) == 0) {
+		p->in_summary = 1;
+		return 0;
+	}
+	uint32_t tid;
+	uint64_t ts;
+	int ok;
+	s = prefix(p, s, e, &tid, &ts, &ok);
+	if (!ok) {
+		bad_line(p, off, "not a strace line");
+		return -1;
+	}
+	if (!tid)
+		tid = p->pid;
+	if (e - s >= 8 && memcmp(s, "--- ", 4) == 0 && memcmp(e - 4, " ---", 4) == 0) {
+		struct slot *sl = push(p);
+		sl->ev.type = LT_EV_SIGNAL;
+		sl->ev.flags = LT_EVF_TEXT;
+		sl->ev.tid = tid;
+		sl->ev.pid = pid_of(p, tid);
+		sl->ev.ts_ns = ts;
+		lt_sb_putn(&sl->str, s + 4, (size_t)(e - s - 8));
+		const char *w = s + 4;
+		if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
+			w += 11;
+		const char *we = w;
+		while (we < e && is_name_char(*we))
+			we++;
+		sl->ev.signo = signo_of(w, (size_t)(we - w));
+		return 0;
+	}
+	if (e - s >= 8 && memcmp(s, "+++ ", 4) == 0 && memcmp(e - 4, " +++", 4) == 0) {
+		struct pending *pd = find_pending(p, tid, 0);
+		if (pd)
+			emit_unfinished(p, pd);
+		struct slot *sl = push(p);
+		sl->ev.type = LT_EV_EXIT;
+		sl->ev.tid = tid;
+		sl->ev.pid = pid_of(p, tid);
+		sl->ev.ts_ns = ts;
+		const char *w = s + 4;
+		if (e - w > 12 && memcmp(w, "exited with ", 12) == 0) {
+			sl->ev.exit_code = atoi(w + 12);
+		} else if (e - w > 10 && memcmp(w, "killed by ", 10) == 0) {
+			const char *we = w + 10;
+			while (we < e && is_name_char(*we))
+				we++;
+			sl->ev.exit_signal = signo_of(w + 10, (size_t)(we - w - 10));
+		} else {
+			p->qlen--; /* e.g. "+++ superseded by execve in pid N +++": no exit */
+		}
+		return 0;
+	}
+	if (e - s > 5 && memcmp(s, "<... ", 5) == 0) {
+		const char *n = s + 5, *ne = n;
+		while (ne < e && is_name_char(*ne))
+			ne++;
+		if (e - ne < 9 || memcmp(ne, " resumed>", 9) != 0) {
+			bad_line(p, off, "bad \"resumed\" line");
+			return -1;
+		}
+		const char *rest = ne + 9, *args_end, *ret, *ret_end;
+		uint64_t dur;
+		if (split_result(rest, e, &args_end, &ret, &ret_end, &dur) < 0) {
+			/* resumed and unfinished again (e.g. interrupted by a signal in -f) */
+			if (e - rest >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
+				struct pending *pd = find_pending(p, tid, 0);
+				if (pd)
+					lt_sb_putn(&pd->args, rest, (size_t)(e - 17 - rest));
+				return 0;
+			}
+			bad_line(p, off, "no \" = \" result in a \"resumed\" line");
+			return -1;
+		}
+		struct pending *pd = find_pending(p, tid, 0);
+		if (pd && pd->name.len == (size_t)(ne - n) && memcmp(pd->name.p, n, pd->name.len) == 0) {
+			emit_call(p, tid, pd->ts, n, (size_t)(ne - n), pd->args.p, pd->args.len, rest,
+				  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
+			pd->used = 0;
+		} else {
+			/* its start was before the file began: all we know is the end */
+			if (pd)
+				emit_unfinished(p, pd);
+			emit_call(p, tid, ts, n, (size_t)(ne - n), "...", 3, rest,
+				  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
+		}
+		return 0;
+	}
+	const char *n = s, *ne = s;
+	while (ne < e && is_name_char(*ne))
+		ne++;
+	if (ne == n || ne >= e || *ne != '(') {
+		/* strace's own remarks in the output */
+		if ((e - s > 2 && s[0] == '[' && e[-1] == ']') ||
+		    (e - s > 7 && memcmp(s, "strace: ", 8) == 0))
+			return 0;
+		bad_line(p, off, "not a strace line");
+		return -1;
+	}
+	const char *a = ne + 1;
+	if (e - a >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
+		struct pending *pd = find_pending(p, tid, 0);
+		if (pd)
+			emit_unfinished(p, pd);
+		pd = find_pending(p, tid, 1);
+		pd->ts = ts;
+		lt_sb_putn(&pd->name, n, (size_t)(ne - n));
+		lt_sb_putn(&pd->args, a, (size_t)(e - 17 - a));
+		return 0;
+	}
+	const char *args_end, *ret, *ret_end;
+	uint64_t dur;
+	if (split_result(a, e, &args_end, &ret, &ret_end, &dur) < 0) {
+		bad_line(p, off, "no \" = \" result in a call line");
+		return -1;
+	}
+	emit_call(p, tid, ts, n, (size_t)(ne - n), a, (size_t)(args_end - a), "", 0, ret,
+		  (size_t)(ret_end - ret), dur);
+	return 0;
+}
+
+void lt_strace_eof(struct lt_strace *p)
+{
+	if (p->eof)
+		return;
+	p->eof = 1;
+	for (size_t i = 0; i < p->npend; i++)
+		if (p->pend[i].used)
+			emit_unfinished(p, &p->pend[i]);
+}
+
+int lt_strace_detect(const char *buf, size_t len)
+{
+	if (!buf)
+		return 0;
+	/* The first non-empty line must parse, with nothing reported. */
+	size_t i = 0;
+	while (i < len && (buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	if (i == len)
+		return 0;
+	const char *nl = memchr(buf + i, '\n', len - i);
+	size_t n = nl ? (size_t)(nl - buf - i) : len - i;
+	if (n > 1 << 20)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (buf[i + k] == 0)
+			return 0;
+	struct lt_strace *p = lt_strace_new("-", 0, 0);
+	p->bad = 1; /* quiet: a failed detection is not an error yet */
+	int ok = lt_strace_feed(p, buf + i, n, i) == 0 && !p->in_summary;
+	lt_strace_free(p);
+	return ok;
+}
+
+int lt_strace_split_args(const char *s, size_t *ends, int maxends)
+{
+	int n = 0, depth = 0, inq = 0;
+	size_t i = 0;
+	if (!*s)
+		return 0;
+	for (; s[i]; i++) {
+		char c = s[i];
+		if (inq) {
+			if (c == '\\' && s[i + 1])
+				i++;
+			else if (c == '"')
+				inq = 0;
+			continue;
+		}
+		if (c == '"')
+			inq = 1;
+		else if (c == '(' || c == '[' || c == '{')
+			depth++;
+		else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+			depth--;
+		else if (c == ',' && depth == 0) {
+			if (n < maxends)
+				ends[n] = i;
+			n++;
+		}
+	}
+	if (n < maxends)
+		ends[n] = i;
+	return n + 1;
+}
