@@ -2,10 +2,13 @@
  * stdio buffers) and no TLS, so they are safe in signal handlers, in threads created by
  * raw clone before TLS exists, and in vfork children. */
 #include <stdarg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stddef.h>
 #include <sys/syscall.h>
 
-#include "shim.h"
+#include "control.h"
 
 size_t lt_strlen(const char *s)
 {
@@ -160,4 +163,63 @@ void lt_warn(const char *fmt, ...)
 	size_t len = p + ((size_t)n < sizeof(buf) - p - 2 ? (size_t)n : sizeof(buf) - p - 2);
 	buf[len++] = '\n';
 	lt_sys3(SYS_write, 2, buf, len);
+}
+
+struct k_sigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+static int child_fd(int fd, int target)
+{
+	if (fd < 0) {
+		fd = (int)lt_sys4(SYS_openat, AT_FDCWD, "/dev/null", O_RDWR, 0);
+		if (fd < 0)
+			return fd;
+	}
+	if (fd == target)
+		return (int)lt_sys3(SYS_fcntl, fd, F_SETFD, 0); /* keep it across exec */
+	return (int)lt_sys3(SYS_dup3, fd, target, 0);
+}
+
+long lt_spawn(const struct lt_spawn *sp)
+{
+	/* fork-like clone, exit signal 0: a "clone child" that wait(-1) does not see. */
+	long pid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
+	if (pid != 0)
+		return pid;
+
+	/* The child: only raw syscalls on its copy of the memory, then execve. */
+	struct k_sigaction dfl = { .handler = SIG_DFL };
+	for (int s = 1; s <= 64; s++)
+		if (s != SIGKILL && s != SIGSTOP)
+			lt_sys4(SYS_rt_sigaction, s, &dfl, 0, 8);
+	unsigned long none = 0;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &none, 0, 8);
+	if (sp->setsid)
+		lt_sys0(SYS_setsid);
+	/* Move the descriptors we were given above 2 first, so dup3 cannot clobber one that
+	 * is still needed (e.g. fd_err == 1). */
+	int fds[3] = { sp->fd_in, sp->fd_out, sp->fd_err };
+	for (int i = 0; i < 3; i++)
+		if (fds[i] >= 0 && fds[i] <= 2)
+			fds[i] = (int)lt_sys3(SYS_fcntl, fds[i], F_DUPFD, 10);
+	int gate = sp->gate_rfd;
+	if (gate >= 0 && gate <= 2)
+		gate = (int)lt_sys3(SYS_fcntl, gate, F_DUPFD, 10);
+	for (int i = 0; i < 3; i++)
+		if (child_fd(fds[i], i) < 0)
+			lt_sys1(SYS_exit_group, 127);
+	if (gate >= 0) {
+		char c;
+		lt_sys1(SYS_close, sp->gate_wfd);
+		while (lt_sys3(SYS_read, gate, &c, 1) == -EINTR)
+			;
+	}
+	lt_sys3(SYS_close_range, 3, ~0u, 0);
+	lt_sys3(SYS_execve, sp->path, sp->argv, sp->envp);
+	lt_sys1(SYS_exit_group, 127);
+	return 0;
 }
