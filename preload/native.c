@@ -1,0 +1,1221 @@
+/* The native backend: Syscall User Dispatch. The shim's section lt_systext is the allowed
+ * region; while a window is open every other syscall of every armed thread traps to
+ * lt_sigsys, which records it, performs it from the allowed region and returns.
+ *
+ * Per-thread state lives in mmap'ed memory found through a lock-free table keyed by tid
+ * (a thread from raw clone has no usable TLS of its own); an initial-exec TLS pointer
+ * caches it when the thread's TLS block is its own.
+ *
+ * What a program can observe: while tracing, SIGSYS's disposition is virtualized (the
+ * program sees and keeps its own) and SIGSYS is never really blocked (the program sees
+ * its own mask). Windows open and close with a SIGSYS sent to each thread (si_code
+ * SI_QUEUE from our pid with a magic value): a thread blocked in a call the kernel does not
+ * restart after a handler (epoll_wait, select, sigtimedwait, ...) may see EINTR, as with
+ * any signal. A thread that blocks SIGSYS while tracing is off stays unarmed until it
+ * unblocks it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stddef.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <ucontext.h>
+
+#include "logw.h"
+#include "lt_capture.h"
+#include "native.h"
+#include "shim.h"
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_OFF 0
+#define PR_SYS_DISPATCH_ON 1
+#define SYSCALL_DISPATCH_FILTER_ALLOW 0
+#define SYSCALL_DISPATCH_FILTER_BLOCK 1
+#endif
+#ifndef SYS_USER_DISPATCH
+#define SYS_USER_DISPATCH 2
+#endif
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000
+#endif
+
+#define LT_MAX_DEPTH 8
+#define LT_SLOT (40u << 10)  /* one record being built, per nesting level */
+#define LT_TAB 16384         /* threads tracked at once */
+#define LT_MAGIC_ARM 0x4c54410000000000ull
+#define LT_MAGIC_DISARM 0x4c54440000000000ull
+#define LT_MAGIC_MASK 0xffffff0000000000ull
+#define LT_SIGSYS_BIT (1ull << (SIGSYS - 1))
+
+struct lt_ksigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	uint64_t mask;
+};
+
+struct lt_thread {
+	volatile unsigned char selector; /* SUD's per-thread switch: BLOCK while armed */
+	volatile int armed;
+	int tid;
+	int tls_shared;        /* another thread shares this TLS block: find state by tid */
+	volatile int in_vfork; /* this thread's vfork child runs on our memory */
+	volatile int in_log;   /* a record is being copied into the chunk */
+	int depth;
+	int named;
+	uintptr_t lv_sp[LT_MAX_DEPTH];
+	uint64_t nested_lost;
+	struct lt_chunk ck;
+	char *scratch;
+};
+
+struct lt_slot {
+	int tid; /* 0: never used (ends a probe), -1: free for reuse */
+	struct lt_thread *st;
+};
+
+static struct lt_slot lt_tab[LT_TAB];
+static __thread struct lt_thread *lt_me __attribute__((tls_model("initial-exec")));
+static struct lt_log lt_log;
+static int lt_pid;
+static volatile int lt_on;         /* a window is open (ours; lt_tracing follows later) */
+static volatile uint32_t lt_win;   /* window number */
+static volatile int lt_acks;
+static volatile int lt_exit_logged;
+static struct lt_ksigaction lt_prog_sigsys; /* the program's own SIGSYS action */
+static int lt_handler_installed;
+
+static void lt_sigsys(int sig, siginfo_t *si, void *ucv);
+long lt_clone_thread(long nr, long a0, long a1, long a2, long a3, long a4, long a5, void *csp,
+		     void *info) LT_HIDDEN;
+void lt_sigreturn_at(uintptr_t sp) LT_HIDDEN __attribute__((noreturn));
+uintptr_t lt_native_child_start(void *info) LT_HIDDEN;
+/* wrap.c */
+void lt_wrap_init(void) LT_HIDDEN;
+
+static inline long lt_gettid(void)
+{
+	return lt_sys0(SYS_gettid);
+}
+
+/* ---- per-thread state ---- */
+
+static unsigned lt_hash(int tid)
+{
+	return ((unsigned)tid * 2654435761u) % LT_TAB;
+}
+
+static struct lt_thread *lt_lookup(int tid)
+{
+	unsigned h = lt_hash(tid);
+	for (unsigned i = 0; i < LT_TAB; i++) {
+		struct lt_slot *s = &lt_tab[(h + i) % LT_TAB];
+		int t = __atomic_load_n(&s->tid, __ATOMIC_ACQUIRE);
+		if (t == tid)
+			return s->st;
+		if (t == 0)
+			return 0;
+	}
+	return 0;
+}
+
+static struct lt_thread *lt_state_new(void)
+{
+	size_t sz = 4096 + (size_t)LT_MAX_DEPTH * LT_SLOT;
+	long p = lt_sys6(SYS_mmap, 0, sz, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p < 0 && p > -4096)
+		return 0;
+	struct lt_thread *st = (struct lt_thread *)p;
+	st->scratch = (char *)p + 4096;
+	return st;
+}
+
+/* The state of thread tid, created if needed. Only tid itself (or the thread creating
+ * it, before it runs) registers tid, so probes never race for the same key. */
+static struct lt_thread *lt_register(int tid)
+{
+	struct lt_thread *st = lt_lookup(tid);
+	if (st)
+		return st;
+	unsigned h = lt_hash(tid);
+	for (unsigned i = 0; i < LT_TAB; i++) {
+		struct lt_slot *s = &lt_tab[(h + i) % LT_TAB];
+		int t = __atomic_load_n(&s->tid, __ATOMIC_ACQUIRE);
+		if (t == -1 && s->st) {
+			if (!__atomic_compare_exchange_n(&s->tid, &t, -2, 0, __ATOMIC_ACQ_REL,
+							 __ATOMIC_RELAXED))
+				continue;
+			st = s->st;
+		} else if (t == 0) {
+			if (!__atomic_compare_exchange_n(&s->tid, &t, -2, 0, __ATOMIC_ACQ_REL,
+							 __ATOMIC_RELAXED))
+				continue;
+			st = s->st ? s->st : lt_state_new();
+			if (!st) {
+				__atomic_store_n(&s->tid, 0, __ATOMIC_RELEASE);
+				return 0;
+			}
+			s->st = st;
+		} else {
+			continue;
+		}
+		char *scratch = st->scratch;
+		lt_memset(st, 0, sizeof *st);
+		st->scratch = scratch;
+		st->tid = tid;
+		__atomic_store_n(&s->tid, tid, __ATOMIC_RELEASE);
+		return st;
+	}
+	return 0;
+}
+
+static void lt_release(struct lt_thread *st)
+{
+	unsigned h = lt_hash(st->tid);
+	for (unsigned i = 0; i < LT_TAB; i++) {
+		struct lt_slot *s = &lt_tab[(h + i) % LT_TAB];
+		if (s->st == st) {
+			lt_chunk_drop(&st->ck);
+			st->armed = 0;
+			__atomic_store_n(&s->tid, -1, __ATOMIC_RELEASE);
+			return;
+		}
+		if (s->tid == 0)
+			return;
+	}
+}
+
+static struct lt_thread *lt_self(void)
+{
+	struct lt_thread *st = lt_me;
+	if (st && !st->tls_shared)
+		return st;
+	return lt_lookup((int)lt_gettid());
+}
+
+static int lt_arm(struct lt_thread *st)
+{
+	st->selector = SYSCALL_DISPATCH_FILTER_BLOCK;
+	long r = lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+			 (uintptr_t)__start_lt_systext,
+			 (uintptr_t)(__stop_lt_systext - __start_lt_systext), &st->selector);
+	if (r == 0)
+		st->armed = 1;
+	return (int)r;
+}
+
+static void lt_disarm(struct lt_thread *st)
+{
+	lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
+	st->armed = 0;
+}
+
+/* ---- reading the program's memory without ever faulting ---- */
+
+static long lt_readmem(void *dst, uint64_t addr, size_t len)
+{
+	if (!len)
+		return 0;
+	struct iovec l = { dst, len }, r = { (void *)(uintptr_t)addr, len };
+	return lt_sys6(SYS_process_vm_readv, lt_pid, &l, 1, &r, 1, 0);
+}
+
+static long lt_writemem(uint64_t addr, const void *src, size_t len)
+{
+	struct iovec l = { (void *)src, len }, r = { (void *)(uintptr_t)addr, len };
+	return lt_sys6(SYS_process_vm_writev, lt_pid, &l, 1, &r, 1, 0);
+}
+
+static int lt_peek(void *ctx, uint64_t addr, void *dst, size_t len)
+{
+	(void)ctx;
+	return lt_readmem(dst, addr, len) == (long)len ? 0 : -EFAULT;
+}
+
+/* ---- records ---- */
+
+/* Copies a finished record into the thread's chunk. A record that cannot be placed is
+ * counted as lost, never dropped silently. */
+static void lt_emit(struct lt_thread *st, void *rec, uint32_t size)
+{
+	if (st->in_log) {
+		/* We interrupted this thread's own copy into its chunk (a signal handler's
+		 * syscall): the chunk cursor is not ours to move now. */
+		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);
+		return;
+	}
+	st->in_log = 1;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	if (st->nested_lost)
+		st->ck.lost += __atomic_exchange_n(&st->nested_lost, 0, __ATOMIC_RELAXED);
+	void *dst = lt_log_reserve(&lt_log, &st->ck, (uint32_t)st->tid, size);
+	if (dst) {
+		struct lt_rec_header *h = rec;
+		h->size = 0;
+		lt_memcpy(dst, rec, size);
+		lt_log_publish(dst, size);
+	}
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	st->in_log = 0;
+}
+
+/* Like lt_emit, but returns where the record went so it can be completed in place
+ * (execve: unfinished until it fails). */
+static struct lt_rec_syscall *lt_emit_keep(struct lt_thread *st, void *rec, uint32_t size)
+{
+	if (st->in_log)
+		return 0;
+	st->in_log = 1;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	void *dst = lt_log_reserve(&lt_log, &st->ck, (uint32_t)st->tid, size);
+	if (dst) {
+		struct lt_rec_header *h = rec;
+		h->size = 0;
+		lt_memcpy(dst, rec, size);
+		lt_log_publish(dst, size);
+	}
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	st->in_log = 0;
+	return dst;
+}
+
+static void lt_thread_record(struct lt_thread *st)
+{
+	struct lt_rec_thread r;
+	lt_memset(&r, 0, sizeof r);
+	r.h.type = LT_REC_THREAD;
+	r.h.ts = lt_now_mono();
+	lt_sys2(SYS_prctl, PR_GET_NAME, r.name);
+	r.name[15] = 0;
+	st->named = 1;
+	lt_emit(st, &r, sizeof r);
+}
+
+static long lt_read_file(const char *path, char *buf, size_t size)
+{
+	long fd = lt_sys4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return fd;
+	size_t n = 0;
+	while (n < size) {
+		long r = lt_sys3(SYS_read, fd, buf + n, size - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	lt_sys1(SYS_close, fd);
+	return (long)n;
+}
+
+static void lt_process_record(struct lt_thread *st)
+{
+	char *buf = st->scratch;
+	struct lt_rec_process *r = (struct lt_rec_process *)buf;
+	lt_memset(r, 0, sizeof *r);
+	long n = lt_read_file("/proc/self/cmdline", buf + sizeof *r, LT_SLOT - sizeof *r - 8);
+	if (n < 0)
+		n = 0;
+	r->h.type = LT_REC_PROCESS;
+	r->h.flags = (uint16_t)lt_cfg.log_flags;
+	r->h.ts = lt_now_mono();
+	r->pid = (uint32_t)lt_pid;
+	r->ppid = (uint32_t)lt_sys0(SYS_getppid);
+	r->cmdline_len = (uint32_t)n;
+	uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)n);
+	lt_memset(buf + sizeof *r + n, 0, size - sizeof *r - (uint32_t)n);
+	lt_emit(st, r, size);
+}
+
+/* The descriptors open when a window starts, so the report can show paths (-y). */
+static void lt_fd_records(struct lt_thread *st)
+{
+	long dfd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/self/fd",
+			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	if (dfd < 0)
+		return;
+	char dents[2048];
+	long n;
+	while ((n = lt_sys3(SYS_getdents64, dfd, dents, sizeof dents)) > 0) {
+		for (long off = 0; off < n;) {
+			struct {
+				uint64_t ino;
+				int64_t off;
+				unsigned short reclen;
+				unsigned char type;
+				char name[];
+			} *d = (void *)(dents + off);
+			off += d->reclen;
+			if (d->name[0] < '0' || d->name[0] > '9')
+				continue;
+			int fd = 0;
+			for (const char *p = d->name; *p; p++)
+				fd = fd * 10 + (*p - '0');
+			if (fd == dfd || fd == lt_log.fd)
+				continue;
+			char *buf = st->scratch;
+			struct lt_rec_fd *r = (struct lt_rec_fd *)buf;
+			long len = lt_sys4(SYS_readlinkat, dfd, d->name, buf + sizeof *r, 4096);
+			if (len < 0)
+				continue;
+			r->h.type = LT_REC_FD;
+			r->h.flags = 0;
+			r->h.ts = lt_now_mono();
+			r->fd = fd;
+			r->path_len = (uint32_t)len;
+			uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)len);
+			lt_memset(buf + sizeof *r + len, 0, size - sizeof *r - (uint32_t)len);
+			lt_emit(st, r, size);
+		}
+	}
+	lt_sys1(SYS_close, dfd);
+}
+
+static void lt_window_record(struct lt_thread *st, int on)
+{
+	struct lt_rec_window r;
+	lt_memset(&r, 0, sizeof r);
+	r.h.type = LT_REC_WINDOW;
+	r.h.ts = lt_now_mono();
+	r.on = (uint32_t)on;
+	r.seq = lt_win;
+	lt_emit(st, &r, sizeof r);
+}
+
+static void lt_exit_record(struct lt_thread *st, int code, int signo)
+{
+	struct lt_rec_exit r;
+	lt_memset(&r, 0, sizeof r);
+	r.h.type = LT_REC_EXIT;
+	r.h.ts = lt_now_mono();
+	r.code = code;
+	r.signo = signo;
+	lt_emit(st, &r, sizeof r);
+	lt_exit_logged = 1;
+}
+
+/* ---- one syscall record, built in the thread's scratch slot for this nesting level ---- */
+
+struct lt_build {
+	struct lt_rec_syscall *r;
+	uint32_t off, cap;
+	int level;
+};
+
+static int lt_level_enter(struct lt_thread *st)
+{
+	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+	/* Levels left by a handler that longjmp'ed out sit below our frame: drop them. */
+	while (st->depth > 0 && st->lv_sp[st->depth - 1] <= sp)
+		st->depth--;
+	if (st->depth >= LT_MAX_DEPTH)
+		return -1;
+	st->lv_sp[st->depth] = sp;
+	return st->depth++;
+}
+
+static void lt_level_leave(struct lt_thread *st, int level)
+{
+	if (level >= 0 && st->depth > level)
+		st->depth = level;
+}
+
+static void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t ret,
+		       enum lt_cap_phase phase)
+{
+	struct lt_cap_req req[LT_CAP_MAX_REQS];
+	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, 0, req,
+				LT_CAP_MAX_REQS);
+	char *base = (char *)b->r;
+	for (int i = 0; i < n; i++) {
+		uint32_t room = b->cap - b->off;
+		if (room < sizeof(struct lt_cap) + 8)
+			break;
+		struct lt_cap *c = (struct lt_cap *)(base + b->off);
+		char *data = (char *)(c + 1);
+		uint32_t len = req[i].len;
+		uint8_t flags = req[i].flags | (phase == LT_PHASE_EXIT ? LT_CAP_EXIT : 0);
+		if (len > room - sizeof *c - 8) {
+			len = room - (uint32_t)sizeof *c - 8;
+			flags |= LT_CAP_TRUNC;
+		}
+		long got = lt_readmem(data, req[i].addr, len);
+		if (got < 0)
+			got = 0;
+		if (flags & LT_CAP_STR) {
+			long k = 0;
+			while (k < got && data[k])
+				k++;
+			if (k == got) {
+				if (got == 0 && len)
+					flags |= LT_CAP_FAULT;
+				else
+					flags |= LT_CAP_TRUNC;
+			}
+			got = k;
+		} else {
+			if (got == 0 && len)
+				flags |= LT_CAP_FAULT;
+			if ((uint32_t)got < len || req[i].full > len)
+				flags |= LT_CAP_TRUNC;
+		}
+		c->arg = req[i].arg;
+		c->flags = flags;
+		c->sub = req[i].sub;
+		c->len = (uint32_t)got;
+		uint32_t padded = (uint32_t)LT_ALIGN8(got);
+		lt_memset(data + got, 0, padded - (uint32_t)got);
+		b->off += (uint32_t)sizeof *c + padded;
+		b->r->ncaps++;
+	}
+}
+
+static int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6])
+{
+	b->level = lt_level_enter(st);
+	if (b->level < 0) {
+		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);
+		return -1;
+	}
+	b->r = (struct lt_rec_syscall *)(st->scratch + (size_t)b->level * LT_SLOT);
+	b->cap = LT_SLOT;
+	b->off = sizeof *b->r;
+	struct lt_rec_syscall *r = b->r;
+	r->h.type = LT_REC_SYSCALL;
+	r->h.flags = 0;
+	r->h.size = 0;
+	r->nr = nr;
+	r->ncaps = 0;
+	for (int i = 0; i < 6; i++)
+		r->args[i] = a[i];
+	r->ret = 0;
+	r->dur = 0;
+	lt_capture(b, nr, a, 0, LT_PHASE_ENTRY);
+	r->h.ts = lt_now_mono();
+	return 0;
+}
+
+static void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t flags)
+{
+	if (b->level < 0)
+		return;
+	uint64_t t1 = lt_now_mono();
+	struct lt_rec_syscall *r = b->r;
+	r->ret = ret;
+	r->dur = t1 - r->h.ts;
+	r->h.flags = flags;
+	lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT);
+	lt_emit(st, r, b->off);
+	lt_level_leave(st, b->level);
+	if (!st->named)
+		lt_thread_record(st);
+}
+
+/* An entry-only record (exit, exit_group, execve before it is performed). */
+static struct lt_rec_syscall *lt_end_unfinished(struct lt_thread *st, struct lt_build *b)
+{
+	if (b->level < 0)
+		return 0;
+	b->r->h.flags = LT_SC_UNFINISHED;
+	struct lt_rec_syscall *dst = lt_emit_keep(st, b->r, b->off);
+	lt_level_leave(st, b->level);
+	return dst;
+}
+
+/* ---- the log of this process image ---- */
+
+static int lt_log_ensure(struct lt_thread *st, uint32_t flags)
+{
+	if (lt_log.open && lt_log.pid == lt_pid)
+		return 0;
+	char comm[17];
+	lt_memset(comm, 0, sizeof comm);
+	long n = lt_read_file("/proc/self/comm", comm, 16);
+	if (n > 0 && comm[n - 1] == '\n')
+		comm[n - 1] = 0;
+	int r = lt_log_create(&lt_log, lt_cfg.run_dir, lt_pid, (int)lt_sys0(SYS_getppid), flags,
+			      lt_cfg.strsize, comm);
+	if (r) {
+		lt_warn("cannot create the log in %s (error %d); tracing off", lt_cfg.run_dir, -r);
+		return r;
+	}
+	if (st)
+		lt_process_record(st);
+	return 0;
+}
+
+/* ---- clone ---- */
+
+struct lt_kucontext { /* the kernel's struct ucontext, which glibc's ucontext_t begins with */
+	unsigned long uc_flags;
+	void *uc_link;
+	stack_t uc_stack;
+	mcontext_t uc_mcontext;
+	uint64_t uc_sigmask;
+};
+
+struct lt_child_info {
+	uintptr_t frame_sp;       /* where rt_sigreturn finds the child's registers */
+	uint64_t flags;           /* clone flags */
+	struct lt_thread *parent; /* the creating thread's state */
+	uint32_t win;
+};
+
+static size_t lt_fpstate_size(const void *fp)
+{
+	const uint32_t *sw = (const uint32_t *)((const char *)fp + 464);
+	if (sw[0] == 0x46505853u /* FP_XSTATE_MAGIC1 */ && sw[1] >= 512 && sw[1] < 65536)
+		return sw[1];
+	return 512;
+}
+
+/* Builds, below place, a signal frame through which rt_sigreturn resumes the program with
+ * the registers of uc but rsp prog_sp and rax 0. Returns an info block below the frame;
+ * the caller's code runs below that. */
+static struct lt_child_info *lt_build_frame(ucontext_t *uc, uintptr_t place, uintptr_t prog_sp,
+					    int keep_altstack)
+{
+	const void *fp = uc->uc_mcontext.fpregs;
+	size_t fsz = fp ? lt_fpstate_size(fp) : 0;
+	uintptr_t p = place - 256;
+	uintptr_t fpdst = (p - fsz) & ~(uintptr_t)63;
+	if (fp)
+		lt_memcpy((void *)fpdst, fp, fsz);
+	uintptr_t frame = (fpdst - sizeof(struct lt_kucontext) - 8) & ~(uintptr_t)15;
+	struct lt_kucontext *kuc = (struct lt_kucontext *)(frame + 8);
+	lt_memcpy(kuc, uc, sizeof *kuc);
+	*(uintptr_t *)frame = 0;
+	kuc->uc_mcontext.gregs[REG_RSP] = (greg_t)prog_sp;
+	kuc->uc_mcontext.gregs[REG_RAX] = 0;
+	kuc->uc_mcontext.fpregs = fp ? (fpregset_t)fpdst : 0;
+	kuc->uc_sigmask &= ~LT_SIGSYS_BIT;
+	kuc->uc_link = 0;
+	if (!keep_altstack) {
+		kuc->uc_stack.ss_sp = 0;
+		kuc->uc_stack.ss_size = 0;
+		kuc->uc_stack.ss_flags = SS_DISABLE;
+	}
+	struct lt_child_info *info =
+		(struct lt_child_info *)((frame - sizeof(struct lt_child_info)) & ~(uintptr_t)15);
+	lt_memset(info, 0, sizeof *info);
+	info->frame_sp = frame + 8;
+	return info;
+}
+
+/* Runs first in a child made by lt_clone_thread, on its new stack, with every signal
+ * blocked: arms it if it is a thread of ours, then returns where rt_sigreturn finds the
+ * program's registers and signal mask. */
+uintptr_t lt_native_child_start(void *arg)
+{
+	struct lt_child_info *info = arg;
+	if ((info->flags & CLONE_THREAD) && lt_on && info->win == lt_win) {
+		int tid = (int)lt_gettid();
+		struct lt_thread *st = lt_register(tid);
+		if (st) {
+			if (info->flags & CLONE_SETTLS) {
+				lt_me = st;
+			} else {
+				/* It runs on its parent's TLS block: both must look up by tid. */
+				st->tls_shared = 1;
+				if (info->parent)
+					info->parent->tls_shared = 1;
+			}
+			lt_arm(st);
+			lt_thread_record(st);
+		}
+	}
+	/* A CLONE_VM child that is a process of its own (posix_spawn's): not armed. It
+	 * shares our memory, so it must not touch our buffers; its image after execve is
+	 * traced again through the environment. */
+	return info->frame_sp;
+}
+
+#define LT_NO_RECORD (-1000000L) /* a fork child: the record in flight is the parent's */
+
+static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc) __attribute__((noreturn));
+
+static long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc)
+{
+	uint64_t flags, child_sp = 0;
+	if (nr == SYS_clone3) {
+		struct clone_args ca;
+		lt_memset(&ca, 0, sizeof ca);
+		size_t sz = a[1] < sizeof ca ? a[1] : sizeof ca;
+		if (lt_readmem(&ca, a[0], sz) != (long)sz)
+			return lt_syscall6(nr, a[0], a[1], 0, 0, 0, 0);
+		flags = ca.flags;
+		if (ca.stack)
+			child_sp = ca.stack + ca.stack_size;
+	} else if (nr == SYS_clone) {
+		flags = a[0];
+		child_sp = a[1];
+	} else if (nr == SYS_vfork) {
+		flags = CLONE_VM | CLONE_VFORK;
+	} else {
+		flags = 0;
+	}
+
+	if (!(flags & CLONE_VM)) {
+		/* fork: the child gets a copy of this frame and returns through it. */
+		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		if (ret == 0) {
+			lt_pid = (int)lt_sys0(SYS_getpid);
+			lt_control_forked();
+			int tid = (int)lt_gettid();
+			/* The parent's chunks, fd and threads are not ours: forget them. */
+			if (lt_log.fd >= 0)
+				lt_sys1(SYS_close, lt_log.fd);
+			lt_log.open = 0;
+			for (unsigned i = 0; i < LT_TAB; i++) {
+				struct lt_slot *s = &lt_tab[i];
+				if (s->st) {
+					lt_chunk_drop(&s->st->ck);
+					s->st->ck.seq = 0;
+					s->st->ck.lost = 0;
+					if (s->tid != 0)
+						s->tid = -1;
+				}
+			}
+			lt_me = 0;
+			struct lt_thread *nst = lt_register(tid);
+			if (!nst)
+				return 0;
+			nst->depth = 0;
+			lt_me = nst;
+			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
+				lt_thread_record(nst);
+				lt_window_record(nst, 1);
+			}
+			return LT_NO_RECORD;
+		}
+		return ret;
+	}
+
+	/* CLONE_VM: the child must resume in the program's code with the program's
+	 * registers, on its own stack. Everything is blocked so no signal lands on the
+	 * half-built child stack; the child's rt_sigreturn sets the program's mask. */
+	if (!child_sp) {
+		/* vfork (or a CLONE_VM child on our stack). */
+		lt_do_vfork(st, b, nr, a, uc);
+	}
+	uint64_t all = ~0ull, old;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, 8);
+	struct lt_child_info *info = lt_build_frame(uc, child_sp, child_sp, !!(flags & CLONE_VFORK));
+	info->flags = flags;
+	info->parent = st;
+	info->win = lt_win;
+	uintptr_t csp = (uintptr_t)info & ~(uintptr_t)15;
+	long ret = lt_clone_thread(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, info);
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &old, 0, 8);
+	return ret;
+}
+
+/* vfork, or any CLONE_VM child on the caller's stack: the child runs on the program's
+ * stack, where this handler's frame lies, until it execs or exits. So neither side may
+ * come back here: both leave through frames built in a private area (st's vfork stack),
+ * the child right away, the parent once it resumes. */
+struct lt_vfork_parent {
+	struct lt_thread *st;
+	struct lt_build b;
+	uintptr_t frame_sp;
+};
+
+void lt_vfork_stub(long nr, long a0, long a1, long a2, long a3, long a4, long a5, void *csp,
+		   void *child_info, void *parent_info) LT_HIDDEN __attribute__((noreturn));
+uintptr_t lt_vfork_parent_done(void *pinfo, long ret) LT_HIDDEN;
+
+#define LT_VSTACK (256u << 10)
+static char *lt_vstack; /* one per process: a vfork parent is suspended while it is used */
+
+uintptr_t lt_vfork_parent_done(void *arg, long ret)
+{
+	struct lt_vfork_parent *p = arg;
+	struct lt_thread *st = p->st;
+	st->in_vfork = 0;
+	struct lt_kucontext *kuc = (struct lt_kucontext *)p->frame_sp;
+	kuc->uc_mcontext.gregs[REG_RAX] = ret;
+	lt_end(st, &p->b, ret, 0);
+	return p->frame_sp;
+}
+
+static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc)
+{
+	if (!lt_vstack) {
+		long m = lt_sys6(SYS_mmap, 0, LT_VSTACK, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		lt_vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
+	}
+	uintptr_t prog_sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	uint64_t all = ~0ull;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, 0, 8);
+	uintptr_t top = (uintptr_t)lt_vstack + LT_VSTACK;
+	struct lt_child_info *pi = lt_build_frame(uc, top, prog_sp, 1);
+	struct lt_vfork_parent *pp =
+		(struct lt_vfork_parent *)(((uintptr_t)pi - sizeof *pp) & ~(uintptr_t)15);
+	pp->st = st;
+	pp->b = *b;
+	pp->frame_sp = pi->frame_sp;
+	struct lt_child_info *ci = lt_build_frame(uc, (uintptr_t)pp - 64, prog_sp, 1);
+	ci->flags = CLONE_VM | CLONE_VFORK;
+	ci->parent = st;
+	ci->win = lt_win;
+	/* The frame's rsp slot: lt_build_frame set rsp but the pretcode slot sits at -8. */
+	uintptr_t csp = ((uintptr_t)ci - 64) & ~(uintptr_t)15;
+	st->in_vfork = 1;
+	/* The handler's frame is abandoned: its nesting level ends here. */
+	lt_level_leave(st, b->level);
+	pp->b.level = lt_level_enter(st);
+	lt_vfork_stub(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, ci, pp);
+}
+
+/* ---- signals the program sets up ---- */
+
+/* Masks with SIGSYS in them would make the next trap kill the process: strip it, pass
+ * our copy to the kernel, and remember the program's view. */
+static int lt_prog_blocks_sigsys; /* the program believes SIGSYS is blocked (per process,
+				     an approximation of a per-thread bit) */
+
+static uint64_t lt_mask_arg(uint64_t addr, uint64_t *copy)
+{
+	if (!addr || lt_readmem(copy, addr, 8) != 8)
+		return addr;
+	if (!(*copy & LT_SIGSYS_BIT))
+		return addr;
+	*copy &= ~LT_SIGSYS_BIT;
+	return (uint64_t)(uintptr_t)copy;
+}
+
+static long lt_sigprocmask(const uint64_t a[6])
+{
+	uint64_t set, *setp = 0;
+	int want = -1;
+	if (a[1] && a[3] == 8 && lt_readmem(&set, a[1], 8) == 8) {
+		int has = !!(set & LT_SIGSYS_BIT);
+		if (a[0] == SIG_BLOCK && has)
+			want = 1;
+		else if (a[0] == SIG_UNBLOCK && has)
+			want = 0;
+		else if (a[0] == SIG_SETMASK)
+			want = has;
+		set &= ~LT_SIGSYS_BIT;
+		setp = &set;
+	}
+	int was = lt_prog_blocks_sigsys;
+	long ret = lt_syscall6(SYS_rt_sigprocmask, a[0], setp ? (uint64_t)(uintptr_t)setp : a[1],
+			       a[2], a[3], 0, 0);
+	if (ret == 0) {
+		if (want >= 0)
+			lt_prog_blocks_sigsys = want;
+		if (a[2] && was) {
+			uint64_t old;
+			if (lt_readmem(&old, a[2], 8) == 8) {
+				old |= LT_SIGSYS_BIT;
+				lt_writemem(a[2], &old, 8);
+			}
+		}
+	}
+	return ret;
+}
+
+static long lt_sigaction(const uint64_t a[6])
+{
+	struct lt_ksigaction act;
+	if (a[0] == SIGSYS) {
+		/* Ours stays installed; the program's is kept for the traps that are not
+		 * ours (seccomp's SECCOMP_RET_TRAP, a kill -SYS). */
+		if (a[3] != 8)
+			return -EINVAL;
+		struct lt_ksigaction old = lt_prog_sigsys;
+		if (a[1]) {
+			if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
+				return -EFAULT;
+			lt_prog_sigsys = act;
+		}
+		if (a[2] && lt_writemem(a[2], &old, sizeof old) != sizeof old)
+			return -EFAULT;
+		return 0;
+	}
+	if (a[1] && lt_readmem(&act, a[1], sizeof act) == sizeof act) {
+		act.mask &= ~LT_SIGSYS_BIT;
+		return lt_syscall6(SYS_rt_sigaction, a[0], (uint64_t)(uintptr_t)&act, a[2], a[3], 0,
+				   0);
+	}
+	return lt_syscall6(SYS_rt_sigaction, a[0], a[1], a[2], a[3], 0, 0);
+}
+
+/* ---- the trap ---- */
+
+static void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	struct lt_ksigaction *pa = &lt_prog_sigsys;
+	if (pa->handler == SIG_IGN && si->si_code <= 0)
+		return;
+	if (pa->handler == SIG_DFL || pa->handler == SIG_IGN) {
+		/* What the kernel would do with a forced SIGSYS the program does not
+		 * handle: die of it. */
+		struct lt_ksigaction dfl = { SIG_DFL, 0, 0, 0 };
+		lt_sys4(SYS_rt_sigaction, SIGSYS, &dfl, 0, 8);
+		uint64_t m = LT_SIGSYS_BIT;
+		lt_sys4(SYS_rt_sigprocmask, SIG_UNBLOCK, &m, 0, 8);
+		lt_sys4(SYS_rt_tgsigqueueinfo, lt_pid, lt_gettid(), SIGSYS, si);
+		return;
+	}
+	if (pa->flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
+	else
+		((void (*)(int))pa->handler)(sig);
+}
+
+static void lt_arm_signal(ucontext_t *uc, uint32_t win)
+{
+	if (!lt_on || win != lt_win)
+		return;
+	struct lt_thread *st = lt_register((int)lt_gettid());
+	if (!st)
+		return;
+	struct lt_thread *cached = lt_me;
+	if (cached && cached != st) {
+		cached->tls_shared = 1;
+		st->tls_shared = 1;
+	}
+	if (!st->tls_shared)
+		lt_me = st;
+	if (uc->uc_sigmask.__val[0] & LT_SIGSYS_BIT) {
+		lt_prog_blocks_sigsys = 1;
+		uc->uc_sigmask.__val[0] &= ~LT_SIGSYS_BIT;
+	}
+	if (!st->armed && lt_arm(st) == 0 && !st->named)
+		lt_thread_record(st);
+	__atomic_add_fetch(&lt_acks, 1, __ATOMIC_RELEASE);
+}
+
+static void lt_disarm_signal(void)
+{
+	struct lt_thread *st = lt_lookup((int)lt_gettid());
+	if (st && st->armed)
+		lt_disarm(st);
+	if (lt_me && (!st || lt_me == st))
+		lt_me = 0;
+	__atomic_add_fetch(&lt_acks, 1, __ATOMIC_RELEASE);
+}
+
+static void lt_sigsys_other(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	if (si->si_code == SI_QUEUE && si->si_pid == lt_pid) {
+		uint64_t v = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
+		if ((v & LT_MAGIC_MASK) == LT_MAGIC_ARM) {
+			lt_arm_signal(uc, (uint32_t)v);
+			return;
+		}
+		if ((v & LT_MAGIC_MASK) == LT_MAGIC_DISARM) {
+			lt_disarm_signal();
+			return;
+		}
+	}
+	lt_forward_sigsys(sig, si, uc);
+}
+
+static void lt_close_guard(uint64_t *e, unsigned nr)
+{
+	/* Keep our log descriptor: a program closing everything must not lose it. */
+	if (lt_log.fd < 0)
+		return;
+	if (nr == SYS_close && (int)e[0] == lt_log.fd)
+		e[0] = (uint64_t)-1;
+}
+
+static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext_t *uc,
+		       struct lt_build *b)
+{
+	uint64_t e[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
+	uint64_t m1, m2;
+	switch (nr) {
+	case SYS_rt_sigprocmask:
+		return lt_sigprocmask(a);
+	case SYS_rt_sigaction:
+		return lt_sigaction(a);
+	case SYS_rt_sigsuspend:
+		e[0] = lt_mask_arg(a[0], &m1);
+		break;
+	case SYS_ppoll:
+		e[3] = lt_mask_arg(a[3], &m1);
+		break;
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+		e[4] = lt_mask_arg(a[4], &m1);
+		break;
+	case SYS_pselect6:
+		if (a[5]) {
+			static __thread uint64_t unused;
+			(void)unused;
+			uint64_t ss[2];
+			if (lt_readmem(ss, a[5], 16) == 16 && ss[1] == 8) {
+				uint64_t p = lt_mask_arg(ss[0], &m2);
+				if (p != ss[0]) {
+					ss[0] = p;
+					m1 = (uint64_t)(uintptr_t)ss;
+					e[5] = m1;
+					return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
+				}
+			}
+		}
+		break;
+	case SYS_close:
+		if (lt_log.fd >= 0 && (int)a[0] == lt_log.fd)
+			return 0;
+		break;
+	case SYS_close_range:
+		if (lt_log.fd >= 0 && a[0] <= (uint64_t)lt_log.fd && a[1] >= (uint64_t)lt_log.fd &&
+		    !(a[2] & 4 /* CLOSE_RANGE_CLOEXEC */)) {
+			long r = 0;
+			if ((uint64_t)lt_log.fd > a[0])
+				r = lt_syscall6(nr, a[0], lt_log.fd - 1, a[2], 0, 0, 0);
+			if (r == 0 && (uint64_t)lt_log.fd < a[1])
+				r = lt_syscall6(nr, lt_log.fd + 1, a[1], a[2], 0, 0, 0);
+			return r;
+		}
+		break;
+	case SYS_clone:
+	case SYS_clone3:
+	case SYS_fork:
+	case SYS_vfork:
+		return lt_do_clone(st, b, nr, a, uc);
+	case SYS_prctl:
+		if (a[0] == PR_SET_NAME)
+			st->named = 0;
+		break;
+	}
+	(void)lt_close_guard;
+	return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
+}
+
+static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	if (si->si_code != SYS_USER_DISPATCH) {
+		lt_sigsys_other(sig, si, uc);
+		return;
+	}
+	greg_t *g = uc->uc_mcontext.gregs;
+	unsigned nr = (unsigned)si->si_syscall;
+	uint64_t a[6] = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
+			  (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] };
+	struct lt_thread *st;
+	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP]) || !(st = lt_self())) {
+		g[REG_RAX] = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		return;
+	}
+	struct lt_build b;
+	switch (nr) {
+	case SYS_rt_sigreturn: {
+		/* The program's handler returns: its frame is at the trap's rsp - 8. Record
+		 * it, then perform it on that frame, abandoning ours. */
+		uintptr_t sp = (uintptr_t)g[REG_RSP];
+		struct lt_kucontext kuc;
+		if (lt_begin(st, &b, nr, a) == 0) {
+			long rax = 0;
+			if (lt_readmem(&kuc, sp, sizeof kuc) == sizeof kuc)
+				rax = kuc.uc_mcontext.gregs[REG_RAX];
+			lt_end(st, &b, rax, 0);
+		}
+		struct lt_kucontext *pk = (struct lt_kucontext *)sp;
+		uint64_t m;
+		if (lt_readmem(&m, (uintptr_t)&pk->uc_sigmask, 8) == 8 && (m & LT_SIGSYS_BIT)) {
+			m &= ~LT_SIGSYS_BIT;
+			lt_writemem((uintptr_t)&pk->uc_sigmask, &m, 8);
+		}
+		lt_sigreturn_at(sp);
+	}
+	case SYS_exit_group:
+		if (lt_begin(st, &b, nr, a) == 0)
+			lt_end_unfinished(st, &b);
+		lt_exit_record(st, (int)a[0], 0);
+		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
+		lt_control_exit((int)a[0], 0);
+		for (;;)
+			lt_sys1(SYS_exit_group, a[0]);
+	case SYS_exit:
+		if (lt_begin(st, &b, nr, a) == 0)
+			lt_end_unfinished(st, &b);
+		if (lt_me == st)
+			lt_me = 0;
+		lt_disarm(st);
+		lt_release(st);
+		for (;;)
+			lt_sys1(SYS_exit, a[0]);
+	case SYS_execve:
+	case SYS_execveat: {
+		if (lt_begin(st, &b, nr, a) != 0)
+			break;
+		struct lt_rec_syscall *done = lt_end_unfinished(st, &b);
+		uint64_t t0 = b.r->h.ts;
+		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		/* It came back: it failed. Complete the record in place. */
+		if (done) {
+			done->ret = ret;
+			done->dur = lt_now_mono() - t0;
+			__atomic_store_n(&done->h.flags, 0, __ATOMIC_RELEASE);
+		}
+		g[REG_RAX] = ret;
+		return;
+	}
+	}
+	if (lt_begin(st, &b, nr, a) != 0) {
+		g[REG_RAX] = lt_perform(st, nr, a, uc, &b);
+		return;
+	}
+	long ret = lt_perform(st, nr, a, uc, &b);
+	if (ret == LT_NO_RECORD) {
+		g[REG_RAX] = 0;
+		return;
+	}
+	g[REG_RAX] = ret;
+	lt_end(st, &b, ret, 0);
+}
+
+/* ---- windows ---- */
+
+static int lt_install_handler(void)
+{
+	struct lt_ksigaction cur, ours = {
+		(void *)lt_sigsys,
+		/* NODEFER: the program's handlers, running on top of ours, trap too (a trap
+		 * while SIGSYS is blocked kills). RESTART: our arm/disarm signals do not
+		 * cut the program's restartable calls short. */
+		SA_SIGINFO | SA_NODEFER | SA_RESTART | SA_RESTORER,
+		(void *)lt_sigreturn_restorer, 0
+	};
+	long r = lt_sys4(SYS_rt_sigaction, SIGSYS, 0, &cur, 8);
+	if (r)
+		return (int)r;
+	if (cur.handler != (void *)lt_sigsys)
+		lt_prog_sigsys = cur;
+	r = lt_sys4(SYS_rt_sigaction, SIGSYS, &ours, 0, 8);
+	if (r == 0)
+		lt_handler_installed = 1;
+	return (int)r;
+}
+
+/* Sends every thread of the process our SIGSYS carrying magic|win; returns how many. */
+static int lt_signal_all(uint64_t magic)
+{
+	long dfd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/self/task",
+			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	if (dfd < 0)
+		return (int)dfd;
+	char dents[4096];
+	long n;
+	int sent = 0;
+	while ((n = lt_sys3(SYS_getdents64, dfd, dents, sizeof dents)) > 0) {
+		for (long off = 0; off < n;) {
+			struct {
+				uint64_t ino;
+				int64_t off;
+				unsigned short reclen;
+				unsigned char type;
+				char name[];
+			} *d = (void *)(dents + off);
+			off += d->reclen;
+			if (d->name[0] < '0' || d->name[0] > '9')
+				continue;
+			int tid = 0;
+			for (const char *p = d->name; *p; p++)
+				tid = tid * 10 + (*p - '0');
+			siginfo_t si;
+			lt_memset(&si, 0, sizeof si);
+			si.si_signo = SIGSYS;
+			si.si_code = SI_QUEUE;
+			si.si_pid = lt_pid;
+			si.si_value.sival_ptr = (void *)(uintptr_t)magic;
+			if (lt_sys4(SYS_rt_tgsigqueueinfo, lt_pid, tid, SIGSYS, &si) == 0)
+				sent++;
+		}
+	}
+	lt_sys1(SYS_close, dfd);
+	return sent;
+}
+
+static void lt_wait_acks(int want)
+{
+	uint64_t t0 = lt_now_mono();
+	while (__atomic_load_n(&lt_acks, __ATOMIC_ACQUIRE) < want &&
+	       lt_now_mono() - t0 < 200000000ull)
+		lt_sys0(SYS_sched_yield);
+}
+
+static int native_start(void)
+{
+	lt_pid = (int)lt_sys0(SYS_getpid);
+	int tid = (int)lt_gettid();
+	struct lt_thread *st = lt_register(tid);
+	if (!st)
+		return -ENOMEM;
+	int r = lt_log_ensure(st, lt_cfg.log_flags);
+	if (r)
+		return r;
+	r = lt_install_handler();
+	if (r)
+		return r;
+	lt_win++;
+	lt_exit_logged = 0;
+	lt_window_record(st, 1);
+	lt_fd_records(st);
+	__atomic_store_n(&lt_acks, 0, __ATOMIC_RELEASE);
+	lt_on = 1;
+	int sent = lt_signal_all(LT_MAGIC_ARM | lt_win);
+	lt_wait_acks(sent);
+	return 0;
+}
+
+static int native_stop(void)
+{
+	if (!lt_on)
+		return 0;
+	struct lt_thread *st = lt_register((int)lt_gettid());
+	if (st)
+		lt_window_record(st, 0);
+	lt_on = 0;
+	__atomic_store_n(&lt_acks, 0, __ATOMIC_RELEASE);
+	int sent = lt_signal_all(LT_MAGIC_DISARM);
+	lt_wait_acks(sent);
+	return 0;
+}
+
+static int native_init(void)
+{
+	lt_pid = (int)lt_sys0(SYS_getpid);
+	lt_clock_init();
+	/* SUD must work on this kernel: arm and disarm this thread once. */
+	static volatile unsigned char probe = SYSCALL_DISPATCH_FILTER_ALLOW;
+	long r = lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+			 (uintptr_t)__start_lt_systext,
+			 (uintptr_t)(__stop_lt_systext - __start_lt_systext), &probe);
+	if (r)
+		return r == -EINVAL ? -ENOSYS : (int)r;
+	lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0);
+	lt_wrap_init();
+	return 0;
+}
+
+static void native_fini(int code, int signo)
+{
+	struct lt_thread *st = lt_lookup((int)lt_gettid());
+	if (st && !lt_exit_logged)
+		lt_exit_record(st, code, signo);
+}
+
+const struct lt_backend lt_backend_native = {
+	.name = "native",
+	.init = native_init,
+	.start = native_start,
+	.stop = native_stop,
+	.fini = native_fini,
+};

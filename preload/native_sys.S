@@ -1,0 +1,101 @@
+/* The native backend's syscall stubs: all in lt_systext, the allowed region, so none of
+ * them traps. Every syscall instruction is followed by another instruction of the
+ * section (the kernel tests the address after the 2-byte syscall). */
+	.section lt_systext, "ax", @progbits
+
+/* long lt_clone_thread(nr, a0, a1, a2, a3, a4, a5, csp, info)
+ * A CLONE_VM child with its own stack: it switches to csp (below the frame the parent
+ * built on the child's stack), lets C arm it, then rt_sigreturns into the program with
+ * the program's registers and signal mask. The parent returns the kernel's result. */
+	.globl lt_clone_thread
+	.hidden lt_clone_thread
+	.type lt_clone_thread, @function
+lt_clone_thread:
+	.cfi_startproc
+	push %rbx
+	.cfi_adjust_cfa_offset 8
+	push %r12
+	.cfi_adjust_cfa_offset 8
+	mov 32(%rsp), %rbx
+	mov 40(%rsp), %r12
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	mov %rdx, %rsi
+	mov %rcx, %rdx
+	mov %r8, %r10
+	mov %r9, %r8
+	mov 24(%rsp), %r9
+	syscall
+	test %rax, %rax
+	jz 1f
+	pop %r12
+	.cfi_adjust_cfa_offset -8
+	pop %rbx
+	.cfi_adjust_cfa_offset -8
+	ret
+1:	.cfi_undefined %rip
+	mov %rbx, %rsp
+	xor %ebp, %ebp
+	mov %r12, %rdi
+	call lt_native_child_start
+	mov %rax, %rsp
+	mov $15, %eax		/* rt_sigreturn */
+	syscall
+	hlt
+	.cfi_endproc
+	.size lt_clone_thread, .-lt_clone_thread
+
+/* void lt_sigreturn_at(sp): rt_sigreturn through the frame at sp - 8 (a program's
+ * handler returning: its frame, not ours). */
+	.globl lt_sigreturn_at
+	.hidden lt_sigreturn_at
+	.type lt_sigreturn_at, @function
+lt_sigreturn_at:
+	mov %rdi, %rsp
+	mov $15, %eax
+	syscall
+	hlt
+	.size lt_sigreturn_at, .-lt_sigreturn_at
+
+/* void lt_vfork_stub(nr, a0, a1, a2, a3, a4, a5, csp, child_info, parent_info)
+ * Performs a vfork-like clone on the private stack csp; both sides leave by rt_sigreturn
+ * through frames built above csp, never through the handler's frame (the child runs on
+ * the program's stack, over it). */
+	.globl lt_vfork_stub
+	.hidden lt_vfork_stub
+	.type lt_vfork_stub, @function
+lt_vfork_stub:
+	mov 24(%rsp), %rbx
+	mov 32(%rsp), %r12
+	mov 16(%rsp), %r13
+	mov 8(%rsp), %r14
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	mov %rdx, %rsi
+	mov %rcx, %rdx
+	mov %r8, %r10
+	mov %r9, %r8
+	mov %r14, %r9
+	mov %r13, %rsp
+	syscall
+	test %rax, %rax
+	jz 1f
+	mov %r13, %rsp		/* the parent, once the child has exec'd or exited */
+	mov %r12, %rdi
+	mov %rax, %rsi
+	call lt_vfork_parent_done
+	mov %rax, %rsp
+	mov $15, %eax
+	syscall
+	hlt
+1:	mov %r13, %rsp
+	xor %ebp, %ebp
+	mov %rbx, %rdi
+	call lt_native_child_start
+	mov %rax, %rsp
+	mov $15, %eax
+	syscall
+	hlt
+	.size lt_vfork_stub, .-lt_vfork_stub
+
+	.section .note.GNU-stack, "", @progbits
