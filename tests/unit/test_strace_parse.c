@@ -1,0 +1,177 @@
+/* strace text parser: prefixes, timestamps, unfinished/resumed pairs, signals, exits,
+ * errors, hex returns, the -C table, and lines that are not strace at all. Real strace
+ * output is checked live by tests/report/test_strace_counts.sh. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_reader.h"
+
+static int failures;
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s)\n", __FILE__, __LINE__, #c); failures++; } } while (0)
+
+struct ev {
+	struct lt_event e;
+	char name[64], args[256], ret[128], sig[128];
+};
+
+static struct ev evs[64];
+static int nev;
+
+/* Feeds text line by line (then EOF), collecting events with their strings copied. */
+static unsigned long parse(const char *text, uint32_t pid)
+{
+	struct lt_strace *p = lt_strace_new("test", pid, 1000000000000ull);
+	const char *s = text;
+	nev = 0;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		lt_strace_feed(p, s, n, (uint64_t)(s - text));
+		s += n + (nl ? 1 : 0);
+		struct lt_event e;
+		while (nev < 64 && lt_strace_pop(p, &e)) {
+			struct ev *v = &evs[nev++];
+			memset(v, 0, sizeof(*v));
+			v->e = e;
+			if (e.type == LT_EV_SYSCALL) {
+				snprintf(v->name, sizeof(v->name), "%s", e.name);
+				snprintf(v->args, sizeof(v->args), "%s", e.text_args);
+				snprintf(v->ret, sizeof(v->ret), "%s", e.text_ret);
+			} else if (e.type == LT_EV_SIGNAL) {
+				snprintf(v->sig, sizeof(v->sig), "%s", e.text_signal);
+			}
+		}
+	}
+	lt_strace_eof(p);
+	struct lt_event e;
+	while (nev < 64 && lt_strace_pop(p, &e)) {
+		struct ev *v = &evs[nev++];
+		memset(v, 0, sizeof(*v));
+		v->e = e;
+		if (e.type == LT_EV_SYSCALL) {
+			snprintf(v->name, sizeof(v->name), "%s", e.name);
+			snprintf(v->args, sizeof(v->args), "%s", e.text_args);
+		}
+	}
+	unsigned long bad = lt_strace_bad_lines(p);
+	lt_strace_free(p);
+	return bad;
+}
+
+static void test_plain(void)
+{
+	CHECK(parse("1700000000.000100 write(1, \"a = b\\n\", 6) = 6 <0.000012>\n"
+		    "1700000000.000200 openat(AT_FDCWD, \"/x\", O_RDONLY) = -1 ENOENT (No such file or directory) <0.000003>\n"
+		    "1700000000.000300 mmap(NULL, 8192, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000001000 <0.000001>\n"
+		    "1700000000.000400 close(3)               = 0 <0.000001>\n"
+		    "1700000000.000500 exit_group(0)          = ?\n"
+		    "1700000000.000600 +++ exited with 0 +++\n", 42) == 0);
+	CHECK(nev == 6);
+	CHECK(evs[0].e.type == LT_EV_SYSCALL && strcmp(evs[0].name, "write") == 0);
+	CHECK(strcmp(evs[0].args, "1, \"a = b\\n\", 6") == 0);
+	CHECK(evs[0].e.ret == 6 && evs[0].e.dur_ns == 12000);
+	CHECK(evs[0].e.ts_ns == 1700000000000100000ull);
+	CHECK(evs[0].e.pid == 42 && evs[0].e.tid == 42);
+	CHECK(evs[0].e.flags & LT_EVF_TEXT);
+	CHECK(evs[1].e.ret == -2 && strcmp(evs[1].ret, "-1 ENOENT (No such file or directory)") == 0);
+	CHECK(evs[2].e.ret == 0x7f0000001000ll);
+	CHECK(strcmp(evs[3].args, "3") == 0 && evs[3].e.ret == 0);
+	CHECK(evs[4].e.flags & LT_EVF_UNFINISHED);
+	CHECK(evs[5].e.type == LT_EV_EXIT && evs[5].e.exit_code == 0);
+}
+
+/* -o with -f: "TID  time"; unfinished/resumed joined under the entry time; a thread's pid
+ * learned from its clone(CLONE_THREAD). */
+static void test_resumed(void)
+{
+	CHECK(parse("100  5.000000 clone3({flags=CLONE_VM|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 101 <0.000050>\n"
+		    "101  5.000100 read(3,  <unfinished ...>\n"
+		    "100  5.000200 write(1, \"x\", 1 <unfinished ...>\n"
+		    "101  5.000300 <... read resumed>\"abc\", 10) = 3 <0.000200>\n"
+		    "100  5.000400 <... write resumed>) = 1 <0.000200>\n"
+		    "100  5.000500 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD <unfinished ...>\n"
+		    "100  5.000600 <... clone resumed>, child_tidptr=0x7f00) = 102 <0.000100>\n"
+		    "102  5.000700 exit_group(3 <unfinished ...>\n"
+		    "102  5.000800 +++ exited with 3 +++\n", 0) == 0);
+	/* clone3, PROCESS? no: a thread; read, write, clone, PROCESS(102), exit_group, exit */
+	CHECK(nev == 7);
+	CHECK(strcmp(evs[1].name, "read") == 0 && strcmp(evs[1].args, "3, \"abc\", 10") == 0);
+	CHECK(evs[1].e.tid == 101 && evs[1].e.pid == 100);
+	CHECK(evs[1].e.ts_ns == 5000100000ull && evs[1].e.ret == 3);
+	CHECK(strcmp(evs[2].args, "1, \"x\", 1") == 0 && evs[2].e.tid == 100);
+	CHECK(strcmp(evs[3].args, "child_stack=NULL, flags=CLONE_CHILD_CLEARTID|SIGCHLD, child_tidptr=0x7f00") == 0);
+	CHECK(evs[4].e.type == LT_EV_PROCESS && evs[4].e.pid == 102 && evs[4].e.ppid == 100);
+	CHECK(evs[5].e.type == LT_EV_SYSCALL && evs[5].e.tid == 102 && evs[5].e.pid == 102);
+	CHECK(evs[5].e.flags & LT_EVF_UNFINISHED);
+	CHECK(evs[6].e.type == LT_EV_EXIT && evs[6].e.exit_code == 3);
+}
+
+/* stderr style "[pid N]", -tt times, signals, kill, restart errors, a resumed line whose
+ * start was never seen, strace's own notes, and the -C table at the end. */
+static void test_misc(void)
+{
+	CHECK(parse("[pid  7] 10:00:01.500000 pause() = ? ERESTARTNOHAND (To be restarted if no handler)\n"
+		    "[pid  7] 10:00:02.000000 --- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---\n"
+		    "[pid  8] 10:00:02.100000 <... nanosleep resumed>NULL) = 0\n"
+		    "[ Process PID=8 runs in 32 bit mode. ]\n"
+		    "[pid  8] 10:00:03 +++ killed by SIGKILL +++\n"
+		    "% time     seconds  usecs/call     calls    errors syscall\n"
+		    "------ ----------- ----------- --------- --------- ----------------\n"
+		    "100.00    0.000001           1         1           total\n", 0) == 0);
+	CHECK(nev == 4);
+	CHECK(evs[0].e.ret == -514 && !(evs[0].e.flags & LT_EVF_UNFINISHED));
+	CHECK(evs[0].e.ts_ns == 1000000000000ull + 36001500000000ull);
+	CHECK(evs[1].e.type == LT_EV_SIGNAL && evs[1].e.signo == 14);
+	CHECK(strcmp(evs[1].sig, "SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL}") == 0);
+	CHECK(evs[2].e.tid == 8 && strcmp(evs[2].args, "...NULL") == 0 && evs[2].e.ret == 0);
+	CHECK(evs[3].e.type == LT_EV_EXIT && evs[3].e.exit_signal == 9);
+}
+
+static void test_bad(void)
+{
+	CHECK(parse("hello world\n1.0 write(1, \"x\", 1) = 1\nno = result here\n", 5) == 2);
+	CHECK(nev == 1);
+	CHECK(!lt_strace_detect("hello\n", 6));
+	CHECK(!lt_strace_detect("", 0));
+	CHECK(!lt_strace_detect("LTRACE\x1a\x01\0\0", 10));
+	const char *ok = "123  1.5 brk(NULL) = 0x55d000\n";
+	CHECK(lt_strace_detect(ok, strlen(ok)));
+	/* a line cut anywhere is never a crash, and is either parsed or counted */
+	const char *full = "[pid  9] 1700000000.000001 <... read resumed>\"a\\\"b\", 3) = 3 <0.000001>";
+	for (size_t n = 0; n <= strlen(full); n++) {
+		struct lt_strace *p = lt_strace_new("cut", 1, 0);
+		lt_strace_feed(p, full, n, 0);
+		lt_strace_eof(p);
+		struct lt_event e;
+		while (lt_strace_pop(p, &e))
+			;
+		lt_strace_free(p);
+	}
+}
+
+static void test_split(void)
+{
+	size_t ends[8];
+	const char *s = "1, \"a, \\\"b\", {x=1, y=[2, 3]}, f(4, 5)";
+	int n = lt_strace_split_args(s, ends, 8);
+	CHECK(n == 4);
+	CHECK(ends[0] == 1);
+	CHECK(ends[1] == strlen("1, \"a, \\\"b\""));
+	CHECK(ends[2] == strlen("1, \"a, \\\"b\", {x=1, y=[2, 3]}"));
+	CHECK(ends[3] == strlen(s));
+	CHECK(lt_strace_split_args("", ends, 8) == 0);
+}
+
+int main(void)
+{
+	test_plain();
+	test_resumed();
+	test_misc();
+	test_bad();
+	test_split();
+	if (failures)
+		return 1;
+	printf("ok\n");
+	return 0;
+}
