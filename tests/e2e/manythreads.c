@@ -8,7 +8,7 @@
 
 #define NT 64
 
-static int go[2];
+static int go[2], devnull;
 
 static void *worker(void *arg)
 {
@@ -16,7 +16,7 @@ static void *worker(void *arg)
 	char c;
 	if (read(go[0], &c, 1) != 1)
 		return (void *)1;
-	int fd = open("/dev/null", O_WRONLY);
+	int fd = dup3(devnull, 100 + (int)i, O_CLOEXEC);
 	if (fd < 0)
 		return (void *)1;
 	char line[16];
@@ -29,7 +29,8 @@ static void *worker(void *arg)
 int main(void)
 {
 	pthread_t t[NT];
-	if (pipe(go))
+	devnull = open("/dev/null", O_WRONLY);
+	if (pipe(go) || devnull < 0)
 		return 1;
 	for (long i = 0; i < NT; i++)
 		if (pthread_create(&t[i], NULL, worker, (void *)i))

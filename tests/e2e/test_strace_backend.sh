@@ -1,0 +1,13 @@
+# The strace backend against plain strace, call for call: the shim attaches strace to its
+# own process after the constructor, so from that point the two must agree on names and
+# outcomes, with nothing of the tracer's own start/stop showing; the program's output and
+# exit status are unchanged. Skips while the backend records nothing.
+. "$TOP/tests/lib.sh"
+command -v strace >/dev/null || skip "strace not installed"
+why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend strace) ||
+	skip "strace backend not available: $why"
+. "$TOP/tests/e2e/corpus.sh"
+corpus_c "${LT_MIN_MATCH_C:-1}" 0 --backend strace --check-output
+corpus_real "${LT_MIN_MATCH_REAL:-0.98}" 0 --backend strace --check-output
+corpus_summary
+[ $nfail -eq 0 ] || fail "$nfail programs differ from strace under the strace backend:$failed"
