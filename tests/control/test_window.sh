@@ -1,0 +1,65 @@
+# LIBTRACE_START=0 and the start/stop signals (strace backend): nothing is recorded before
+# the start signal, everything between start and stop, and a second window works the same.
+# The tracer's own start and stop never show.
+. "$TOP/tests/control/common.sh"
+need_strace
+
+check_windows() { # TRACEFILE
+	t=$1
+	expect_contains "$t" 'access("/lt-phase-inside-1", F_OK)'
+	expect_contains "$t" 'access("/lt-phase-inside-2", F_OK)'
+	expect_not_contains "$t" '/lt-phase-before'
+	expect_not_contains "$t" '/lt-phase-between'
+	expect_not_contains "$t" '/lt-phase-after'
+	# The program's own kill() that closes a window is its call: it is in the trace.
+	expect_contains "$t" 'SIGUSR2) = 0'
+	# The delivery of the stop signal and the start handler's sigreturn are the tracer's.
+	expect_not_contains "$t" '--- SIGUSR2'
+	expect_not_contains "$t" 'rt_sigreturn('
+	check_clean_trace "$t"
+	[ "$(grep -c 'lt-phase-inside' "$t")" -eq 2 ] || fail "inside calls not exactly once each"
+}
+
+# Windows opened and closed by the program raising the signals itself.
+logdir self
+rc=0
+env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_START=0 LIBTRACE_REPORT=none \
+	"$E/c_window" self >"$TMPDIR/self.out" 2>"$TMPDIR/self.err" || rc=$?
+[ $rc -eq 0 ] || { cat "$TMPDIR/self.err"; fail "c_window self exited $rc"; }
+[ "$(cat "$TMPDIR/self.out")" = done ] || fail "c_window self: output changed"
+[ ! -s "$TMPDIR/self.err" ] || { cat "$TMPDIR/self.err"; fail "c_window self: stderr not empty"; }
+r=$(rundir)
+check_windows "$r"/strace.*.txt
+
+# Other start/stop signals (RTMIN+n), from outside, with the launcher's start/stop.
+logdir ext
+mkfifo "$TMPDIR/cmd" "$TMPDIR/ans"
+env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_START=0 LIBTRACE_REPORT=none \
+	LIBTRACE_SIGNALS=RTMIN+3,SIGRTMIN+4 "$E/c_window" stdin <"$TMPDIR/cmd" >"$TMPDIR/ans" \
+	2>"$TMPDIR/ext.err" &
+pid=$!
+exec 3>"$TMPDIR/cmd" 4<"$TMPDIR/ans"
+step() { echo "$1" >&3; read -r a <&4; [ "$a" = ok ] || fail "c_window did not answer '$1'"; }
+step "access /lt-phase-before"
+bash "$TOP/scripts/libtrace" start $pid
+step "access /lt-phase-inside-1"
+bash "$TOP/scripts/libtrace" stop $pid
+step "access /lt-phase-between"
+bash "$TOP/scripts/libtrace" start $pid
+step "access /lt-phase-inside-2"
+bash "$TOP/scripts/libtrace" stop $pid
+step "access /lt-phase-after"
+echo quit >&3
+exec 3>&- 4<&-
+rc=0; wait $pid || rc=$?
+[ $rc -eq 0 ] || { cat "$TMPDIR/ext.err"; fail "c_window stdin exited $rc"; }
+[ ! -s "$TMPDIR/ext.err" ] || { cat "$TMPDIR/ext.err"; fail "c_window stdin: stderr not empty"; }
+t=$(rundir)/strace.$pid.txt
+expect_contains "$t" 'access("/lt-phase-inside-1", F_OK)'
+expect_contains "$t" 'access("/lt-phase-inside-2", F_OK)'
+expect_not_contains "$t" '/lt-phase-before'
+expect_not_contains "$t" '/lt-phase-between'
+expect_not_contains "$t" '/lt-phase-after'
+expect_not_contains "$t" '--- SIGRT'
+check_clean_trace "$t"
+echo PASS
