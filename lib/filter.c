@@ -16,6 +16,7 @@ struct lt_filter {
 	regex_t *res;
 	size_t nres;
 	int8_t *by_nr; /* decision cache per syscall number: -1 not yet known */
+	int added;     /* lt_smap_add's flag, not needed here */
 };
 
 static int name_matches(struct lt_filter *f, int nr, const char *name)
@@ -88,7 +89,7 @@ struct lt_filter *lt_filter_new(const struct lt_report_opts *o, char *err, size_
 			if (c) /* strace's older spelling of classes: trace=file */
 				f->classes |= c;
 			else
-				lt_smap_add(&f->names, t, strlen(t), NULL);
+				lt_smap_add(&f->names, t, strlen(t), &f->added);
 		}
 	}
 	free(dup);

@@ -20,6 +20,10 @@ int lt_reader_add(struct lt_reader *r, const char *path);
  * everything it points to stay valid until the next call. A bad or truncated input is
  * reported (and counted) when met; what could be read before it is still returned. */
 int lt_reader_next(struct lt_reader *r, struct lt_event *ev);
+/* How many tasks (threads) the inputs hold, as far as opening them tells: a binary log's
+ * threads are known, a strace file written with -f counts as several. For strace -f's rule
+ * of prefixing lines with [pid N] when there are several tasks, decided up front. */
+unsigned lt_reader_ntasks(const struct lt_reader *r);
 /* Inputs reported bad or truncated so far. */
 unsigned lt_reader_errors(const struct lt_reader *r);
 void lt_reader_free(struct lt_reader *r);

@@ -5,6 +5,7 @@
  * process event; a strace text file is one cursor. A min-heap over cursors, keyed by each
  * cursor's next timestamp, yields the merged stream. Nothing in a file is trusted: every
  * size is checked against the chunk and the file before it is used. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -118,6 +119,31 @@ static void *xrealloc(void *p, size_t n)
 struct lt_reader *lt_reader_new(void) { return xcalloc(1, sizeof(struct lt_reader)); }
 
 unsigned lt_reader_errors(const struct lt_reader *r) { return r->errors; }
+
+/* strace -f prefixes every line with a pid ("[pid N] " on stderr, "N " with -o). */
+static int text_has_pids(const struct src *f)
+{
+	const uint8_t *m = f->map;
+	size_t i = 0;
+	if (f->size && m[0] == '[')
+		return 1;
+	while (i < f->size && i < 16 && isdigit(m[i]))
+		i++;
+	return i > 0 && i < f->size && m[i] == ' ';
+}
+
+unsigned lt_reader_ntasks(const struct lt_reader *r)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < r->ncur; i++) {
+		const struct cursor *c = r->cur[i];
+		if (c->kind == CUR_THREAD)
+			n++;
+		else if (c->kind == CUR_TEXT)
+			n += text_has_pids(c->f) ? 2 : 1;
+	}
+	return n;
+}
 
 static struct cursor *add_cursor(struct lt_reader *r, struct src *f, enum cur_kind k)
 {

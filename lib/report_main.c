@@ -265,6 +265,10 @@ int main(int argc, char **argv)
 	if (o->fmt.show_fd_paths)
 		o->fmt.fds = lt_fdtab_new();
 
+	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
+	 * for the whole report, unless -p picked out a single task. */
+	if (o->ntids != 1 && lt_reader_ntasks(rd) > 1)
+		rep.nthreads_seen = 2;
 	int failed = 0, began = 0;
 	for (; began < nout; began++)
 		if (outs[began]->begin(&rep, &states[began]) < 0) {
@@ -281,7 +285,8 @@ int main(int argc, char **argv)
 		if (ev.type != LT_EV_PROCESS && ev.type != LT_EV_THREAD) {
 			int added = 0;
 			lt_hmap_add(&tids, ev.tid, &added);
-			rep.nthreads_seen = (int)tids.n;
+			if ((int)tids.n > rep.nthreads_seen)
+				rep.nthreads_seen = (int)tids.n;
 		}
 		for (int i = 0; i < nout; i++)
 			if (outs[i]->event && outs[i]->event(&rep, states[i], &ev) < 0) {
