@@ -25,6 +25,7 @@
 #include "lt_pb.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
+#include "lt_views.h"
 
 /* Field numbers from Perfetto's protos/perfetto/trace/... */
 enum {
@@ -475,11 +476,9 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 
 	size_t ends[6];
 	lt_sb_reset(&s->sb);
-	int nargs = lt_format_args(&s->sb, ev, &r->o.fmt, ends, 6);
-	if (nargs > 6)
-		nargs = 6;
+	int nargs = lt_view_args(&s->sb, ev, &r->o.fmt, ends, 6);
 	size_t args_len = s->sb.len;
-	lt_format_ret(&s->sb, ev, &r->o.fmt);
+	lt_view_ret(&s->sb, ev, &r->o.fmt);
 
 	uint32_t arg_iid[6];
 	for (int i = 0; i < nargs; i++) {
@@ -507,7 +506,7 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 	size_t start = 0;
 	for (int i = 0; i < nargs; i++) {
 		anno_str(&s->pb, arg_iid[i], s->sb.p + start, ends[i] - start);
-		start = ends[i] + 2; /* ", " */
+		start = lt_view_arg_start(&s->sb, ends[i]);
 	}
 	if (!unfinished)
 		anno_int(&s->pb, s->a_ret, DA_INT, (uint64_t)ev->ret);
@@ -660,7 +659,10 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 		break;
 	case LT_EV_SIGNAL: {
 		lt_sb_reset(&s->sb);
-		lt_format_signal(&s->sb, ev, &r->o.fmt);
+		if (ev->flags & LT_EVF_TEXT)
+			lt_sb_puts(&s->sb, ev->text_signal ? ev->text_signal : "");
+		else
+			lt_format_signal(&s->sb, ev, &r->o.fmt);
 		char nm[32];
 		const char *sn = lt_signal_name(ev->signo);
 		if (!sn && ev->text_signal) {

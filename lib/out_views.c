@@ -1,13 +1,187 @@
-/* Placeholder: --top, --files, --threads, --hist (issue 5) land here. */
-#include "lt_report.h"
+/* Helpers shared by the views and --perfetto (lt_views.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static int begin(struct lt_report *r, void **state)
+#include "lt_hmap.h"
+#include "lt_reader.h"
+#include "lt_views.h"
+
+int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
+		 size_t *ends, int maxends)
 {
-	(void)r; (void)state;
-	fputs("libtrace-report: this view is not implemented yet\n", stderr);
+	if (!(ev->flags & LT_EVF_TEXT))
+		return lt_format_args(sb, ev, fmt, ends, maxends);
+	const char *a = ev->text_args ? ev->text_args : "";
+	size_t base = sb->len;
+	lt_sb_puts(sb, a);
+	if (!ends)
+		return 0;
+	int n = lt_strace_split_args(a, ends, maxends);
+	if (n > maxends)
+		n = maxends;
+	for (int i = 0; i < n; i++)
+		ends[i] += base;
+	return n;
+}
+
+size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end)
+{
+	size_t i = prev_end;
+	if (i < sb->len && sb->p[i] == ',')
+		i++;
+	while (i < sb->len && sb->p[i] == ' ')
+		i++;
+	return i;
+}
+
+void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
+{
+	if (ev->flags & LT_EVF_TEXT)
+		lt_sb_puts(sb, ev->text_ret && *ev->text_ret ? ev->text_ret : "?");
+	else
+		lt_format_ret(sb, ev, fmt);
+}
+
+void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
+{
+	lt_sb_puts(sb, ev->name ? ev->name : "?");
+	lt_sb_putc(sb, '(');
+	lt_view_args(sb, ev, fmt, NULL, 0);
+	lt_sb_puts(sb, ") = ");
+	lt_view_ret(sb, ev, fmt);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
 	return -1;
 }
-const struct lt_output lt_out_top = { "top", begin, 0, 0 };
-const struct lt_output lt_out_files = { "files", begin, 0, 0 };
-const struct lt_output lt_out_threads = { "threads", begin, 0, 0 };
-const struct lt_output lt_out_hist = { "hist", begin, 0, 0 };
+
+size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < cap; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n) {
+			char e = s[++i];
+			switch (e) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case 'r': c = '\r'; break;
+			case 'v': c = '\v'; break;
+			case 'f': c = '\f'; break;
+			case 'x':
+				if (i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+					c = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+					i += 2;
+				} else {
+					c = 'x';
+				}
+				break;
+			default:
+				if (e >= '0' && e <= '7') {
+					int v = e - '0';
+					for (int k = 0; k < 2 && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
+						v = v * 8 + (s[++i] - '0');
+					c = (char)v;
+				} else {
+					c = e; /* \" \\ and anything else: the character itself */
+				}
+			}
+		}
+		out[o++] = c;
+	}
+	if (cap)
+		out[o] = 0;
+	return o;
+}
+
+/* ---- names ---- */
+
+struct lt_names {
+	struct lt_hmap tmap, pmap;
+	struct { char name[16]; } *t; /* by tmap index */
+	size_t capt;
+	struct { char name[64]; } *p; /* by pmap index */
+	size_t capp;
+};
+
+struct lt_names *lt_names_new(void)
+{
+	struct lt_names *n = calloc(1, sizeof *n);
+	if (!n) {
+		fputs("libtrace-report: out of memory\n", stderr);
+		abort();
+	}
+	return n;
+}
+
+static void *grow(void *p, size_t *cap, size_t need, size_t sz)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap * 2 : 16;
+	while (c < need)
+		c *= 2;
+	p = realloc(p, c * sz);
+	if (!p) {
+		fputs("libtrace-report: out of memory\n", stderr);
+		abort();
+	}
+	*cap = c;
+	return p;
+}
+
+void lt_names_event(struct lt_names *n, const struct lt_event *ev)
+{
+	int added;
+	if (ev->type == LT_EV_THREAD && ev->str && ev->str_len) {
+		uint32_t i = lt_hmap_add(&n->tmap, (uint64_t)ev->pid << 32 | ev->tid, &added);
+		n->t = grow(n->t, &n->capt, i + 1, sizeof *n->t);
+		size_t l = strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15);
+		memcpy(n->t[i].name, ev->str, l);
+		n->t[i].name[l] = 0;
+	} else if (ev->type == LT_EV_PROCESS && ev->str && ev->str_len) {
+		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
+		n->p = grow(n->p, &n->capp, i + 1, sizeof *n->p);
+		/* argv[0]'s last component, as ps and comm show a program */
+		size_t l = strnlen(ev->str, ev->str_len);
+		const char *b = ev->str;
+		for (size_t k = 0; k + 1 < l; k++)
+			if (ev->str[k] == '/')
+				b = ev->str + k + 1;
+		l -= (size_t)(b - ev->str);
+		if (l > 63)
+			l = 63;
+		memcpy(n->p[i].name, b, l);
+		n->p[i].name[l] = 0;
+	}
+}
+
+const char *lt_names_thread(const struct lt_names *n, uint32_t pid, uint32_t tid)
+{
+	long i = lt_hmap_get(&n->tmap, (uint64_t)pid << 32 | tid);
+	if (i >= 0)
+		return n->t[i].name;
+	i = lt_hmap_get(&n->pmap, pid);
+	if (i >= 0)
+		return n->p[i].name;
+	return "?";
+}
+
+void lt_names_free(struct lt_names *n)
+{
+	if (!n)
+		return;
+	lt_hmap_free(&n->tmap);
+	lt_hmap_free(&n->pmap);
+	free(n->t);
+	free(n->p);
+	free(n);
+}

@@ -1,0 +1,47 @@
+/* Helpers shared by the analysis views (--top, --files, --threads, --hist) and --perfetto:
+ * one way to get a call's strace-formatted pieces whether it came from a binary log or
+ * from strace text. Report side only. */
+#ifndef LT_VIEWS_H
+#define LT_VIEWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lt_report.h"
+
+/* Like lt_format_args, for every kind of syscall event (strace text is split at its
+ * top-level commas). Returns the number of arguments, at most maxends. */
+int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
+		 size_t *ends, int maxends);
+/* Where argument i starts in sb, given where argument i-1 ended. */
+size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end);
+/* Like lt_format_ret, for every kind of syscall event. */
+void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
+/* "name(args) = ret", as strace prints it. */
+void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
+
+/* A finished call that failed (-4095..-1 in the kernel's convention). */
+static inline int lt_view_failed(const struct lt_event *ev)
+{
+	return !(ev->flags & LT_EVF_UNFINISHED) && ev->ret < 0 && ev->ret >= -4095;
+}
+
+/* ns since the first event of the report (the origin of --since/--until). */
+static inline uint64_t lt_view_rel(const struct lt_report *r, uint64_t ts)
+{
+	return r->first_ts_ns && ts >= r->first_ts_ns ? ts - r->first_ts_ns : 0;
+}
+
+/* Decodes the body of a strace-quoted string (no quotes; C escapes as strace writes
+ * them) into out (NUL-terminated, truncated to cap). Returns the decoded length. */
+size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap);
+
+/* Per thread names, from LT_EV_PROCESS/LT_EV_THREAD, for views that label threads. */
+struct lt_names;
+struct lt_names *lt_names_new(void);
+void lt_names_event(struct lt_names *n, const struct lt_event *ev);
+/* The thread's name, else its process's program name, else "?". */
+const char *lt_names_thread(const struct lt_names *n, uint32_t pid, uint32_t tid);
+void lt_names_free(struct lt_names *n);
+
+#endif
