@@ -481,7 +481,7 @@ static void run_report(void)
 		.argv = argv,
 		.envp = envp,
 		.fd_out = out >= 0 ? out : 2,
-		.fd_err = 2,
+		.fd_err = out >= 0 ? out : 2,
 		.gate_rfd = -1,
 		.gate_wfd = -1,
 	};
