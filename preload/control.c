@@ -512,11 +512,11 @@ void lt_control_exit(int code, int signo)
 		run_report();
 }
 
-/* The native backend sees exit_group itself; for the others, _exit and _Exit (and the
- * destructor, for exit and returning from main) are where the process ends. */
+/* The native backend sees exit_group itself while a window is open; otherwise _exit and
+ * _Exit (and on_exit, for exit and returning from main) are where the process ends. */
 static int exit_hooked(void)
 {
-	return lt_cfg.enabled && !(backend && backend == &lt_backend_native);
+	return lt_cfg.enabled && !(backend && backend == &lt_backend_native && lt_tracing);
 }
 
 __attribute__((visibility("default"), noreturn)) void _exit(int code)
