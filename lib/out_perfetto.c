@@ -238,6 +238,34 @@ static void proc_name(const struct pf_proc *p, char *out, size_t cap)
 	}
 }
 
+static void set_cmdline(struct pf_proc *p, const char *str, size_t len)
+{
+	size_t n = len < CMDLINE_MAX ? len : CMDLINE_MAX;
+	char *c = realloc(p->cmdline, n + 1);
+	if (!c) {
+		fputs("libtrace-report: out of memory\n", stderr);
+		abort();
+	}
+	memcpy(c, str, n);
+	c[n] = 0;
+	p->cmdline = c;
+	p->cmdline_len = n;
+}
+
+/* A forked child runs its parent's program under its parent's name until it execs. */
+static void inherit(struct pf *s, uint32_t child, uint32_t parent)
+{
+	long ci = lt_hmap_get(&s->proc_map, child), pi = lt_hmap_get(&s->proc_map, parent);
+	if (ci < 0 || pi < 0 || ci == pi)
+		return;
+	struct pf_proc *c = &s->procs[ci], *p = &s->procs[pi];
+	c->ppid = parent;
+	if (!c->cmdline_len && p->cmdline_len)
+		set_cmdline(c, p->cmdline, p->cmdline_len);
+	if (!c->main_name[0])
+		memcpy(c->main_name, p->main_name, sizeof c->main_name);
+}
+
 static struct pf_proc *get_proc(struct pf *s, uint32_t pid)
 {
 	int added;
@@ -347,9 +375,9 @@ static uint32_t get_thread(struct pf *s, uint32_t pid, uint32_t tid, uint64_t ts
 	if (k >= 0 && s->pend[k].tid) {
 		t->flow_in = FLOW_ID(tid);
 		if (s->pend[k].parent_pid != pid && !p->ppid) {
-			p->ppid = s->pend[k].parent_pid;
-			if (p->tree_sent)
-				proc_tree(s, p, ts);
+			inherit(s, pid, s->pend[k].parent_pid);
+			p = get_proc(s, pid);
+			proc_tree(s, p, ts);
 		}
 		s->pend[k].tid = 0;
 	}
@@ -552,20 +580,12 @@ static void on_instant(struct pf *s, const struct lt_event *ev, uint64_t ts,
 static void on_process(struct pf *s, const struct lt_event *ev, uint64_t ts)
 {
 	struct pf_proc *p = get_proc(s, ev->pid);
-	if (ev->str && ev->str_len) {
-		size_t n = ev->str_len < CMDLINE_MAX ? ev->str_len : CMDLINE_MAX;
-		char *c = realloc(p->cmdline, n + 1);
-		if (!c) {
-			fputs("libtrace-report: out of memory\n", stderr);
-			abort();
-		}
-		memcpy(c, ev->str, n);
-		c[n] = 0;
-		p->cmdline = c;
-		p->cmdline_len = n;
+	if (ev->str && ev->str_len)
+		set_cmdline(p, ev->str, ev->str_len);
+	if (!p->ppid && ev->ppid && ev->ppid != ev->pid && lt_hmap_get(&s->proc_map, ev->ppid) >= 0) {
+		inherit(s, ev->pid, ev->ppid);
+		p = get_proc(s, ev->pid);
 	}
-	if (!p->ppid && ev->ppid && lt_hmap_get(&s->proc_map, ev->ppid) >= 0 && ev->ppid != ev->pid)
-		p->ppid = ev->ppid;
 	if (!p->desc)
 		proc_desc(s, p, ts);
 	char name[64];
