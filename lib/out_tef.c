@@ -280,6 +280,11 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *ev
 			size_t k = ev->str_len;
 			while (k && p->name[k - 1] == ' ')
 				p->name[--k] = 0;
+		} else if (!p->name && ev->ppid) {
+			/* a fork: the parent's image until it execs */
+			long pi = lt_hmap_get(&s->pmap, ev->ppid);
+			if (pi >= 0 && s->pr[pi].name)
+				set_name(&p->name, s->pr[pi].name, strlen(s->pr[pi].name));
 		}
 		break;
 	}
@@ -331,13 +336,16 @@ static int tef_end(struct lt_report *r, void *state)
 		struct tthread *t = &s->th[i];
 		const char *n = t->name;
 		if (!n || !*n) {
+			/* unnamed: the program's short name, as ps shows a thread's comm */
 			long pi = lt_hmap_get(&s->pmap, t->pid);
 			char sn[64];
-			short_name(pi >= 0 ? s->pr[pi].name : "", sn, sizeof(sn));
-			if (t->tid == t->pid)
+			short_name(pi >= 0 && s->pr[pi].name ? s->pr[pi].name : "", sn, sizeof(sn));
+			if (!*sn || strncmp(sn, "pid", 4) == 0)
+				snprintf(buf, sizeof(buf), "tid %u", t->tid);
+			else if (t->tid == t->pid)
 				snprintf(buf, sizeof(buf), "%s", sn);
 			else
-				snprintf(buf, sizeof(buf), "%s thread %u", sn, t->tid);
+				snprintf(buf, sizeof(buf), "%s %u", sn, t->tid);
 			n = buf;
 		}
 		meta(s, "thread_name", t->pid, t->tid, n);

@@ -110,7 +110,7 @@ int lt_strace_pop(struct lt_strace *p, struct lt_event *ev)
 		ev->text_ret = s->ret.p ? s->ret.p : "";
 	} else if (ev->type == LT_EV_SIGNAL) {
 		ev->text_signal = s->str.p ? s->str.p : "";
-	} else if (ev->type == LT_EV_PROCESS) {
+	} else if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD) {
 		ev->str = s->str.p ? s->str.p : "";
 		ev->str_len = s->str.len;
 	}
@@ -124,12 +124,28 @@ static void bad_line(struct lt_strace *p, uint64_t off, const char *why)
 			(unsigned long long)off, why);
 }
 
+static void set_pid(struct lt_strace *p, uint32_t tid, uint32_t pid);
+
+/* A task's process. A new task often speaks before its creator's clone returns (the
+ * "<unfinished ...>" clone): then a clone waiting for its result tells, by CLONE_THREAD
+ * in the flags it was called with, whether the task is a thread of the caller. */
 static uint32_t pid_of(struct lt_strace *p, uint32_t tid)
 {
 	for (size_t i = 0; i < p->ntids; i++)
 		if (p->tids[i].tid == tid)
 			return p->tids[i].pid;
-	return tid;
+	uint32_t pid = tid;
+	uint64_t latest = 0;
+	for (size_t i = 0; i < p->npend; i++) {
+		const struct pending *pd = &p->pend[i];
+		if (!pd->used || pd->tid == tid || !pd->name.p || strncmp(pd->name.p, "clone", 5) != 0 ||
+		    pd->ts < latest)
+			continue;
+		latest = pd->ts;
+		pid = pd->args.p && strstr(pd->args.p, "CLONE_THREAD") ? pid_of(p, pd->tid) : tid;
+	}
+	set_pid(p, tid, pid);
+	return pid;
 }
 
 static void set_pid(struct lt_strace *p, uint32_t tid, uint32_t pid)
@@ -372,6 +388,17 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 			c->ev.proc_flags = LT_LOG_F_FORK;
 			c->ev.ts_ns = ts + dur;
 		}
+	} else if (strcmp(nm, "prctl") == 0 && strncmp(args, "PR_SET_NAME, \"", 14) == 0) {
+		/* a thread naming itself: the name TEF and the views show for it */
+		const char *q = args + 14, *e = q;
+		while (*e && *e != '"')
+			e += e[0] == '\\' && e[1] ? 2 : 1;
+		struct slot *c = push(p);
+		c->ev.type = LT_EV_THREAD;
+		c->ev.pid = s->ev.pid;
+		c->ev.tid = tid;
+		c->ev.ts_ns = ts + dur;
+		lt_sb_putn(&c->str, q, (size_t)(e - q));
 	} else if (strcmp(nm, "execve") == 0 || strcmp(nm, "execveat") == 0) {
 		/* The new image's name: the path argument, unquoted. */
 		const char *q = strchr(args, '"');
@@ -561,6 +588,7 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 		struct pending *pd = find_pending(p, tid, 0);
 		if (pd)
 			emit_unfinished(p, pd);
+		pid_of(p, tid); /* known from its first line on: pid_of never recurses twice */
 		pd = find_pending(p, tid, 1);
 		pd->ts = ts;
 		lt_sb_putn(&pd->name, n, (size_t)(ne - n));
