@@ -1,0 +1,1363 @@
+/* The decoder core: strace's notation for numbers, strings, flags and signals; the
+ * per-argument dispatch on the table's kinds; return values; strace-text argument
+ * splitting; -y descriptor tracking; name lookups. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_capture.h"
+#include "lt_decode.h"
+#include "lt_event.h"
+#include "lt_log.h"
+#include "lt_syscall.h"
+#include "xlat.h"
+
+#include "xlat_errno.h"
+
+/* ---- names ---- */
+
+const char *lt_errno_name(int err)
+{
+	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
+		return NULL;
+	return lt_errnos[err].name;
+}
+
+const char *lt_errno_msg(int err)
+{
+	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
+		return NULL;
+	return lt_errnos[err].msg;
+}
+
+int lt_errno_lookup(const char *name)
+{
+	if (!name)
+		return 0;
+	for (size_t i = 1; i < sizeof lt_errnos / sizeof lt_errnos[0]; i++)
+		if (lt_errnos[i].name && strcmp(lt_errnos[i].name, name) == 0)
+			return (int)i;
+	/* aliases strace never prints but people write */
+	if (strcmp(name, "EWOULDBLOCK") == 0)
+		return 11;
+	if (strcmp(name, "EDEADLOCK") == 0)
+		return 35;
+	if (strcmp(name, "ENOTSUP") == 0)
+		return 95;
+	return 0;
+}
+
+static const char *const lt_signames[] = {
+	NULL, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
+	"SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
+	"SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG",
+	"SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+	"SIGRTMIN",
+};
+
+/* Real-time signals above the kernel's SIGRTMIN (32) print as strace's SIGRT_n. */
+static char lt_rtnames[33][12];
+
+const char *lt_signal_name(int sig)
+{
+	if (sig > 0 && sig <= 32)
+		return lt_signames[sig];
+	if (sig > 32 && sig <= 64) {
+		char *n = lt_rtnames[sig - 32];
+		if (!n[0])
+			snprintf(n, sizeof lt_rtnames[0], "SIGRT_%d", sig - 32);
+		return n;
+	}
+	return NULL;
+}
+
+/* ---- syscall and class lookups ---- */
+
+static int lt_sysent_cmp(const void *a, const void *b)
+{
+	const struct lt_sysent *x = &lt_sysent[*(const uint16_t *)a];
+	const struct lt_sysent *y = &lt_sysent[*(const uint16_t *)b];
+	return strcmp(x->name, y->name);
+}
+
+int lt_sysent_lookup(const char *name)
+{
+	static uint16_t idx[LT_NSYSCALLS];
+	static int n = -1;
+	if (!name)
+		return -1;
+	if (n < 0) {
+		int k = 0;
+		for (int i = 0; i < LT_NSYSCALLS; i++)
+			if (lt_sysent[i].name)
+				idx[k++] = (uint16_t)i;
+		qsort(idx, (size_t)k, sizeof idx[0], lt_sysent_cmp);
+		n = k;
+	}
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		int r = strcmp(name, lt_sysent[idx[mid]].name);
+		if (r == 0)
+			return idx[mid];
+		if (r < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	/* strace's name for an unknown number: syscall_0x1c8 */
+	if (strncmp(name, "syscall_0x", 10) == 0 && name[10]) {
+		char *end;
+		unsigned long v = strtoul(name + 10, &end, 16);
+		if (!*end && v < 0x100000)
+			return (int)v;
+	}
+	return -1;
+}
+
+uint32_t lt_class_lookup(const char *name)
+{
+	static const struct { const char *name; uint32_t bit; } classes[] = {
+		{ "file", LT_CLASS_FILE }, { "desc", LT_CLASS_DESC },
+		{ "network", LT_CLASS_NETWORK }, { "net", LT_CLASS_NETWORK },
+		{ "process", LT_CLASS_PROCESS }, { "signal", LT_CLASS_SIGNAL },
+		{ "ipc", LT_CLASS_IPC }, { "memory", LT_CLASS_MEMORY },
+		{ "creds", LT_CLASS_CREDS }, { "clock", LT_CLASS_CLOCK },
+		{ "stat", LT_CLASS_STAT }, { "lstat", LT_CLASS_LSTAT },
+		{ "fstat", LT_CLASS_FSTAT }, { "%stat", LT_CLASS_STAT_LIKE },
+		{ "statfs", LT_CLASS_STATFS }, { "fstatfs", LT_CLASS_FSTATFS },
+		{ "%statfs", LT_CLASS_STATFS_LIKE }, { "pure", LT_CLASS_PURE },
+	};
+	if (!name)
+		return 0;
+	/* strace accepts the old names of the first classes without the '%' */
+	int pct = name[0] == '%';
+	if (pct)
+		name++;
+	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		if (strcmp(classes[i].name, name))
+			continue;
+		if (!pct && !(classes[i].bit & (LT_CLASS_FILE | LT_CLASS_DESC | LT_CLASS_NETWORK |
+						 LT_CLASS_PROCESS | LT_CLASS_SIGNAL |
+						 LT_CLASS_IPC | LT_CLASS_MEMORY)))
+			return 0;
+		if (!pct && strcmp(name, "net") == 0)
+			return 0;
+		return classes[i].bit;
+	}
+	return 0;
+}
+
+/* ---- captures ---- */
+
+const struct lt_cap *lt_event_cap(const struct lt_event *ev, int arg, unsigned sub,
+				  const uint8_t **data)
+{
+	if (!ev || !ev->caps)
+		return NULL;
+	const uint8_t *p = ev->caps, *end = ev->caps + ev->caps_len;
+	for (unsigned i = 0; i < ev->ncaps; i++) {
+		if ((size_t)(end - p) < sizeof(struct lt_cap))
+			return NULL;
+		const struct lt_cap *c = (const struct lt_cap *)p;
+		uint64_t step = LT_ALIGN8(sizeof *c + (uint64_t)c->len);
+		if (sizeof *c + (uint64_t)c->len > (uint64_t)(end - p))
+			return NULL;
+		if (c->arg == arg && c->sub == sub) {
+			if (data)
+				*data = p + sizeof *c;
+			return c;
+		}
+		if (step > (uint64_t)(end - p))
+			return NULL;
+		p += step;
+	}
+	return NULL;
+}
+
+const uint8_t *lt_cap_get(struct lt_dctx *c, int arg, unsigned sub, size_t need, size_t *len)
+{
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_event_cap(c->ev, arg, sub, &d);
+	if (!cap || (cap->flags & LT_CAP_FAULT) || cap->len < need)
+		return NULL;
+	if (len)
+		*len = cap->len;
+	return d;
+}
+
+/* ---- numbers ---- */
+
+void lt_put_dec(struct lt_dctx *c, int64_t v) { lt_sb_printf(c->sb, "%lld", (long long)v); }
+void lt_put_udec(struct lt_dctx *c, uint64_t v) { lt_sb_printf(c->sb, "%llu", (unsigned long long)v); }
+
+void lt_put_hex(struct lt_dctx *c, uint64_t v)
+{
+	if (v)
+		lt_sb_printf(c->sb, "%#llx", (unsigned long long)v);
+	else
+		lt_sb_putc(c->sb, '0');
+}
+
+void lt_put_ptr(struct lt_dctx *c, uint64_t v)
+{
+	if (v)
+		lt_sb_printf(c->sb, "%#llx", (unsigned long long)v);
+	else
+		lt_sb_puts(c->sb, "NULL");
+}
+
+void lt_put_mode(struct lt_dctx *c, uint64_t mode)
+{
+	lt_sb_printf(c->sb, "%#03llo", (unsigned long long)mode);
+}
+
+/* ---- strings ---- */
+
+void lt_put_quoted(struct lt_dctx *c, const uint8_t *p, size_t len, int trunc)
+{
+	static const char hexd[] = "0123456789abcdef";
+	struct lt_sb *sb = c->sb;
+	int hex = c->fmt ? c->fmt->hex : 0;
+	if (hex == 1) {
+		/* -x: the whole string in hex if anything but printable ASCII and the
+		 * whitespace escapes is in it */
+		hex = 0;
+		for (size_t i = 0; i < len; i++)
+			if (p[i] > 0x7e || (p[i] < ' ' && (unsigned)(p[i] - 9) >= 5)) {
+				hex = 2;
+				break;
+			}
+	}
+	lt_sb_putc(sb, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned ch = p[i];
+		if (hex) {
+			char b[4] = { '\\', 'x', hexd[ch >> 4], hexd[ch & 15] };
+			lt_sb_putn(sb, b, 4);
+			continue;
+		}
+		switch (ch) {
+		case '"': lt_sb_puts(sb, "\\\""); continue;
+		case '\\': lt_sb_puts(sb, "\\\\"); continue;
+		case '\f': lt_sb_puts(sb, "\\f"); continue;
+		case '\n': lt_sb_puts(sb, "\\n"); continue;
+		case '\r': lt_sb_puts(sb, "\\r"); continue;
+		case '\t': lt_sb_puts(sb, "\\t"); continue;
+		case '\v': lt_sb_puts(sb, "\\v"); continue;
+		}
+		if (ch >= ' ' && ch <= 0x7e) {
+			lt_sb_putc(sb, (char)ch);
+			continue;
+		}
+		/* octal, shortest unless an octal digit follows */
+		char b[4];
+		int n = 0;
+		b[n++] = '\\';
+		if (i + 1 < len && p[i + 1] >= '0' && p[i + 1] <= '7') {
+			b[n++] = (char)('0' + (ch >> 6));
+			b[n++] = (char)('0' + ((ch >> 3) & 7));
+		} else if (ch >> 3) {
+			if (ch >> 6)
+				b[n++] = (char)('0' + (ch >> 6));
+			b[n++] = (char)('0' + ((ch >> 3) & 7));
+		}
+		lt_sb_putn(sb, b, (size_t)n);
+		lt_sb_putc(sb, (char)('0' + (ch & 7)));
+	}
+	lt_sb_putc(sb, '"');
+	if (trunc)
+		lt_sb_puts(sb, "...");
+}
+
+void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t limit)
+{
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_event_cap(c->ev, arg, sub, &d);
+	if (!addr) {
+		lt_sb_puts(c->sb, "NULL");
+		return;
+	}
+	if (!cap || (cap->flags & LT_CAP_FAULT)) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	if (!limit)
+		limit = c->strsize;
+	size_t n = cap->len;
+	/* a string stops at its NUL even if the capture went on */
+	const uint8_t *z = memchr(d, 0, n);
+	int trunc = 0;
+	if (z)
+		n = (size_t)(z - d);
+	else if (cap->flags & LT_CAP_TRUNC)
+		trunc = 1;
+	if (n > limit) {
+		n = limit;
+		trunc = 1;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+void lt_put_path(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr)
+{
+	lt_put_cstr(c, arg, sub, addr, LT_PATH_CAP);
+}
+
+void lt_put_buf(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_t count)
+{
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_event_cap(c->ev, arg, sub, &d);
+	if (!cap || (cap->flags & LT_CAP_FAULT)) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	size_t n = c->strsize;
+	int trunc = 0;
+	if (count <= n)
+		n = (size_t)count;
+	else
+		trunc = 1;
+	if (cap->len < n) {
+		n = cap->len;
+		trunc = 1;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+/* ---- tables ---- */
+
+const char *lt_xlat_name(const struct lt_xlat *t, uint64_t v)
+{
+	for (; t && t->name; t++)
+		if (t->val == v)
+			return t->name;
+	return NULL;
+}
+
+uint64_t lt_flags_names(struct lt_sb *sb, const struct lt_xlat *t, uint64_t v, int *any)
+{
+	for (; t && t->name; t++) {
+		if (!t->val || (v & t->val) != t->val)
+			continue;
+		if (*any)
+			lt_sb_putc(sb, '|');
+		lt_sb_puts(sb, t->name);
+		*any = 1;
+		v &= ~t->val;
+	}
+	return v;
+}
+
+static enum lt_xlat_style lt_style(struct lt_dctx *c)
+{
+	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+}
+
+int lt_put_xlat(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	const char *name = lt_xlat_name(t, v);
+	enum lt_xlat_style st = lt_style(c);
+	if (!name || st != LT_XLAT_ABBREV) {
+		if (unk)
+			lt_put_hex(c, v);
+		else
+			lt_put_dec(c, (int64_t)v);
+	}
+	if (!name && unk && st != LT_XLAT_RAW)
+		lt_sb_printf(c->sb, " /* %s */", unk);
+	if (name) {
+		if (st == LT_XLAT_ABBREV)
+			lt_sb_puts(c->sb, name);
+		else if (st == LT_XLAT_VERBOSE)
+			lt_sb_printf(c->sb, " /* %s */", name);
+	}
+	return name != NULL;
+}
+
+int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
+{
+	enum lt_xlat_style st = lt_style(c);
+	const char *zero = lt_xlat_name(t, 0);
+	if (st == LT_XLAT_RAW || (!v && !zero)) {
+		lt_put_hex(c, v);
+		return 0;
+	}
+	if (!v) {
+		if (st == LT_XLAT_VERBOSE)
+			lt_sb_printf(c->sb, "0 /* %s */", zero);
+		else
+			lt_sb_puts(c->sb, zero);
+		return 1;
+	}
+	struct lt_sb names = { 0 };
+	int any = 0;
+	uint64_t rest = lt_flags_names(&names, t, v, &any);
+	if (st == LT_XLAT_VERBOSE) {
+		lt_put_hex(c, v);
+		if (any)
+			lt_sb_printf(c->sb, " /* %s */", names.p);
+	} else {
+		if (any)
+			lt_sb_puts(c->sb, names.p);
+		if (rest) {
+			if (any)
+				lt_sb_putc(c->sb, '|');
+			lt_put_hex(c, rest);
+		}
+	}
+	lt_sb_free(&names);
+	return any;
+}
+
+/* ---- signals ---- */
+
+void lt_put_signo(struct lt_dctx *c, int sig)
+{
+	const char *n = lt_signal_name(sig);
+	enum lt_xlat_style st = lt_style(c);
+	if (!n || st != LT_XLAT_ABBREV)
+		lt_put_dec(c, sig);
+	if (n) {
+		if (st == LT_XLAT_ABBREV)
+			lt_sb_puts(c->sb, n);
+		else if (st == LT_XLAT_VERBOSE)
+			lt_sb_printf(c->sb, " /* %s */", n);
+	}
+}
+
+void lt_put_sigmask(struct lt_dctx *c, const uint8_t *p, size_t bytes)
+{
+	if (bytes > 8)
+		bytes = 8;
+	uint64_t m = 0;
+	memcpy(&m, p, bytes);
+	unsigned nbits = (unsigned)bytes * 8;
+	/* more than half the signals set: print the complement */
+	if ((unsigned)__builtin_popcountll(m) > nbits / 2) {
+		lt_sb_putc(c->sb, '~');
+		m = ~m;
+		if (nbits < 64)
+			m &= (1ull << nbits) - 1;
+	}
+	lt_sb_putc(c->sb, '[');
+	int first = 1;
+	for (unsigned b = 0; b < nbits; b++) {
+		if (!(m >> b & 1))
+			continue;
+		if (!first)
+			lt_sb_putc(c->sb, ' ');
+		first = 0;
+		const char *n = lt_signal_name((int)b + 1);
+		if (n)
+			lt_sb_puts(c->sb, n + 3);
+		else
+			lt_sb_printf(c->sb, "%u", b + 1);
+	}
+	lt_sb_putc(c->sb, ']');
+}
+
+void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
+{
+	size_t len;
+	/* the kernel takes only its own sigset size; strace prints others as addresses */
+	const uint8_t *d = (size && size <= 128) ? lt_cap_get(c, arg, LT_CAP_SUB_SELF,
+							      size < 8 ? size : 8, &len) : NULL;
+	if (!addr) {
+		lt_sb_puts(c->sb, "NULL");
+		return;
+	}
+	if (!d) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	lt_put_sigmask(c, d, size < 8 ? (size_t)size : 8);
+}
+
+/* ---- descriptors (-y) ---- */
+
+struct lt_fdproc {
+	uint32_t pid;
+	int nfds;
+	char **paths;
+};
+
+struct lt_fdtab {
+	struct lt_fdproc *procs;
+	int nprocs, cap;
+};
+
+struct lt_fdtab *lt_fdtab_new(void)
+{
+	return calloc(1, sizeof(struct lt_fdtab));
+}
+
+static struct lt_fdproc *lt_fdproc(struct lt_fdtab *t, uint32_t pid, int create)
+{
+	for (int i = 0; i < t->nprocs; i++)
+		if (t->procs[i].pid == pid)
+			return &t->procs[i];
+	if (!create)
+		return NULL;
+	if (t->nprocs == t->cap) {
+		int ncap = t->cap ? t->cap * 2 : 8;
+		struct lt_fdproc *np = realloc(t->procs, (size_t)ncap * sizeof *np);
+		if (!np)
+			return NULL;
+		t->procs = np;
+		t->cap = ncap;
+	}
+	struct lt_fdproc *p = &t->procs[t->nprocs++];
+	memset(p, 0, sizeof *p);
+	p->pid = pid;
+	return p;
+}
+
+static const char *lt_fd_path(struct lt_fdtab *t, uint32_t pid, int fd)
+{
+	struct lt_fdproc *p = t ? lt_fdproc(t, pid, 0) : NULL;
+	if (!p || fd < 0 || fd >= p->nfds)
+		return NULL;
+	return p->paths[fd];
+}
+
+static void lt_fd_set(struct lt_fdtab *t, uint32_t pid, int fd, const char *path, size_t len)
+{
+	if (fd < 0 || fd > (1 << 20))
+		return;
+	struct lt_fdproc *p = lt_fdproc(t, pid, path != NULL);
+	if (!p)
+		return;
+	if (fd >= p->nfds) {
+		if (!path)
+			return;
+		int n = fd + 16;
+		char **np = realloc(p->paths, (size_t)n * sizeof *np);
+		if (!np)
+			return;
+		memset(np + p->nfds, 0, (size_t)(n - p->nfds) * sizeof *np);
+		p->paths = np;
+		p->nfds = n;
+	}
+	free(p->paths[fd]);
+	p->paths[fd] = path ? strndup(path, len) : NULL;
+}
+
+void lt_fdtab_free(struct lt_fdtab *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->nprocs; i++) {
+		for (int f = 0; f < t->procs[i].nfds; f++)
+			free(t->procs[i].paths[f]);
+		free(t->procs[i].paths);
+	}
+	free(t->procs);
+	free(t);
+}
+
+void lt_put_fd(struct lt_dctx *c, int fd)
+{
+	lt_put_dec(c, fd);
+	if (!c->fmt || !c->fmt->show_fd_paths)
+		return;
+	const char *p = lt_fd_path(c->fmt->fds, c->ev->pid, fd);
+	if (p)
+		lt_sb_printf(c->sb, "<%s>", p);
+}
+
+void lt_put_dirfd(struct lt_dctx *c, int fd)
+{
+	if (fd == -100) {
+		enum lt_xlat_style st = lt_style(c);
+		if (st == LT_XLAT_RAW)
+			lt_sb_puts(c->sb, "-100");
+		else if (st == LT_XLAT_VERBOSE)
+			lt_sb_puts(c->sb, "-100 /* AT_FDCWD */");
+		else
+			lt_sb_puts(c->sb, "AT_FDCWD");
+		return;
+	}
+	lt_put_fd(c, fd);
+}
+
+/* The fd a call named by its argument, and the capture of a path argument. */
+static int lt_ev_path(const struct lt_event *ev, int arg, const char **s, size_t *len)
+{
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_event_cap(ev, arg, LT_CAP_SUB_SELF, &d);
+	if (!cap || (cap->flags & (LT_CAP_FAULT | LT_CAP_TRUNC)))
+		return 0;
+	const uint8_t *z = memchr(d, 0, cap->len);
+	*s = (const char *)d;
+	*len = z ? (size_t)(z - d) : cap->len;
+	return 1;
+}
+
+/* The path of the descriptor a successful call returned, if the trace shows it (an open
+ * of a captured path, a dup of a known fd); malloc'd, or NULL. */
+static char *lt_newfd_path(struct lt_fdtab *t, const struct lt_event *ev)
+{
+	if (ev->type != LT_EV_SYSCALL || (ev->flags & (LT_EVF_UNFINISHED | LT_EVF_TEXT)) ||
+	    ev->nr < 0 || ev->ret < 0)
+		return NULL;
+	const struct lt_sysent *se = lt_sysent_get((uint64_t)ev->nr);
+	if (!se)
+		return NULL;
+	const char *name = se->name, *s, *dir;
+	size_t len;
+	if (!strcmp(name, "open") || !strcmp(name, "creat"))
+		return lt_ev_path(ev, 0, &s, &len) ? strndup(s, len) : NULL;
+	if (!strcmp(name, "openat") || !strcmp(name, "openat2")) {
+		if (!lt_ev_path(ev, 1, &s, &len))
+			return NULL;
+		/* relative to a directory we know: join them */
+		dir = (int)ev->args[0] == -100 ? NULL : lt_fd_path(t, ev->pid, (int)ev->args[0]);
+		char *j = NULL;
+		if (dir && len && s[0] != '/')
+			return asprintf(&j, "%s/%.*s", dir, (int)len, s) >= 0 ? j : NULL;
+		return strndup(s, len);
+	}
+	if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3") ||
+	    (!strcmp(name, "fcntl") && (ev->args[1] == 0 || ev->args[1] == 1030))) {
+		dir = lt_fd_path(t, ev->pid, (int)ev->args[0]);
+		return dir ? strdup(dir) : NULL;
+	}
+	return NULL;
+}
+
+void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev)
+{
+	if (!t || !ev)
+		return;
+	if (ev->type == LT_EV_PROCESS && (ev->proc_flags & LT_LOG_F_FORK)) {
+		/* a forked child starts with its parent's descriptors */
+		struct lt_fdproc *pp = lt_fdproc(t, ev->ppid, 0);
+		if (!pp || lt_fdproc(t, ev->pid, 0))
+			return;
+		int n = pp->nfds;
+		char **copy = calloc((size_t)n + 1, sizeof *copy);
+		if (!copy)
+			return;
+		for (int i = 0; i < n; i++)
+			copy[i] = pp->paths[i] ? strdup(pp->paths[i]) : NULL;
+		struct lt_fdproc *np = lt_fdproc(t, ev->pid, 1);
+		if (!np) {
+			for (int i = 0; i < n; i++)
+				free(copy[i]);
+			free(copy);
+			return;
+		}
+		np->paths = copy;
+		np->nfds = n;
+		return;
+	}
+	if (ev->type != LT_EV_SYSCALL || (ev->flags & (LT_EVF_UNFINISHED | LT_EVF_TEXT)) ||
+	    ev->nr < 0 || ev->ret < 0)
+		return;
+	const struct lt_sysent *se = lt_sysent_get((uint64_t)ev->nr);
+	if (!se)
+		return;
+	if (!strcmp(se->name, "close")) {
+		lt_fd_set(t, ev->pid, (int)ev->args[0], NULL, 0);
+		return;
+	}
+	if (!strcmp(se->name, "close_range")) {
+		struct lt_fdproc *p = lt_fdproc(t, ev->pid, 0);
+		if (p && !(ev->args[2] & 4 /* CLOSE_RANGE_CLOEXEC */))
+			for (uint64_t f = ev->args[0]; f <= ev->args[1] && f < (uint64_t)p->nfds; f++)
+				lt_fd_set(t, ev->pid, (int)f, NULL, 0);
+		return;
+	}
+	if (se->ret != LT_K_FD || (!strncmp(se->name, "dup", 3) && ev->ret == (int64_t)ev->args[0]))
+		return;
+	char *path = lt_newfd_path(t, ev);
+	/* any other new descriptor replaces what we knew of that number */
+	lt_fd_set(t, ev->pid, (int)ev->ret, path, path ? strlen(path) : 0);
+	free(path);
+}
+
+/* The return value of a call that made a descriptor, with -y. */
+static void lt_put_ret_fd(struct lt_dctx *c, int fd)
+{
+	lt_put_dec(c, fd);
+	if (!c->fmt || !c->fmt->show_fd_paths)
+		return;
+	char *p = lt_newfd_path(c->fmt->fds, c->ev);
+	if (p)
+		lt_sb_printf(c->sb, "<%s>", p);
+	free(p);
+}
+
+/* ---- the arguments ---- */
+
+enum { FB_DEC, FB_UDEC, FB_HEX, FB_PTR };
+
+/* How a kind without its own printer falls back: by its name's shape. */
+static int lt_kind_fallback(int kind)
+{
+	static const char *const names[] = { LT_KIND_NAMES };
+	static signed char fb[LT_K__COUNT];
+	static int init;
+	if (!init) {
+		for (int k = 0; k < LT_K__COUNT; k++) {
+			const char *n = names[k];
+			size_t l = strlen(n);
+			int v = FB_DEC;
+			if ((l > 6 && !strcmp(n + l - 6, "_FLAGS")) || (l > 5 && !strcmp(n + l - 5, "_MASK")))
+				v = FB_HEX;
+			else if (strstr(n, "_OUT") || strstr(n, "_INOUT") || !strcmp(n, "PTR"))
+				v = FB_PTR;
+			fb[k] = (signed char)v;
+		}
+		/* structures behind pointers, whose names say nothing of it */
+		static const int ptrs[] = {
+			LT_K_STAT_OUT, LT_K_SIGACTION, LT_K_SIGSET, LT_K_IOVEC_IN, LT_K_POLLFDS,
+			LT_K_TIMESPEC, LT_K_TIMEVAL, LT_K_ITIMERVAL, LT_K_SOCKADDR, LT_K_MSGHDR,
+			LT_K_FDSET, LT_K_RLIMIT, LT_K_EPOLL_EVENT, LT_K_SIGINFO, LT_K_STACK_T,
+			LT_K_UTIMBUF, LT_K_TIMEVAL_PAIR, LT_K_TIMESPEC_PAIR, LT_K_SIGEVENT,
+			LT_K_ITIMERSPEC, LT_K_MQ_ATTR, LT_K_CPUSET, LT_K_GROUPS, LT_K_CAP_HEADER,
+			LT_K_CAP_DATA, LT_K_SCHED_PARAM, LT_K_TIMEX, LT_K_TIMEZONE, LT_K_MMSGHDR,
+			LT_K_CLONE_ARGS, LT_K_OPEN_HOW, LT_K_XATTR_VAL, LT_K_SOCKOPT_VAL,
+			LT_K_ARGV, LT_K_ENVP, LT_K_PSELECT_SIGMASK, LT_K_FUTEX_TIMEOUT,
+			LT_K_IOCTL_ARG, LT_K_ARCH_PRCTL_ADDR,
+		};
+		for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
+			fb[ptrs[i]] = FB_PTR;
+		static const int hexes[] = { LT_K_HEX, LT_K_PERSONALITY, LT_K_IOCTL_REQ };
+		for (size_t i = 0; i < sizeof hexes / sizeof hexes[0]; i++)
+			fb[hexes[i]] = FB_HEX;
+		static const int udecs[] = { LT_K_UINT, LT_K_ULONG, LT_K_SIZE };
+		for (size_t i = 0; i < sizeof udecs / sizeof udecs[0]; i++)
+			fb[udecs[i]] = FB_UDEC;
+		init = 1;
+	}
+	return kind >= 0 && kind < LT_K__COUNT ? fb[kind] : FB_HEX;
+}
+
+static int lt_out_ok(struct lt_dctx *c) { return c->done && !c->failed; }
+
+static void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
+{
+	static const struct lt_xlat acc[] = {
+		{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+	};
+	enum lt_xlat_style st = lt_style(c);
+	if (st == LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		return;
+	}
+	struct lt_sb names = { 0 };
+	lt_sb_puts(&names, acc[v & 3].name);
+	int any = 1;
+	uint64_t rest = lt_flags_names(&names, lt_x_open_flags, v & ~3ull, &any);
+	if (st == LT_XLAT_VERBOSE) {
+		lt_put_hex(c, v);
+		lt_sb_printf(c->sb, " /* %s */", names.p);
+	} else {
+		lt_sb_puts(c->sb, names.p);
+		if (rest) {
+			lt_sb_putc(c->sb, '|');
+			lt_put_hex(c, rest);
+		}
+	}
+	lt_sb_free(&names);
+}
+
+/* Prints argument i by its kind. */
+static void lt_put_arg(struct lt_dctx *c, int i)
+{
+	const struct lt_sysent *se = c->se;
+	const struct lt_event *ev = c->ev;
+	int kind = se->kind[i];
+	uint64_t v = ev->args[i];
+	int lenarg = se->len[i];
+	uint64_t len = lenarg >= 0 && lenarg < 6 ? ev->args[lenarg]
+		: lenarg == LT_LEN_RET ? (uint64_t)ev->ret : 0;
+
+	if (lt_decode_struct(c, i, kind))
+		return;
+	switch (kind) {
+	case LT_K_INT: case LT_K_PID:
+		lt_put_dec(c, (int)v);
+		return;
+	case LT_K_UID:
+		if ((uint32_t)v == 0xffffffffu)
+			lt_sb_puts(c->sb, "-1");
+		else
+			lt_put_udec(c, (uint32_t)v);
+		return;
+	case LT_K_UINT:
+		lt_put_udec(c, (uint32_t)v);
+		return;
+	case LT_K_LONG: case LT_K_OFF:
+		lt_put_dec(c, (int64_t)v);
+		return;
+	case LT_K_ULONG: case LT_K_SIZE:
+		lt_put_udec(c, v);
+		return;
+	case LT_K_HEX:
+		lt_put_hex(c, v);
+		return;
+	case LT_K_PTR:
+		lt_put_ptr(c, v);
+		return;
+	case LT_K_FD:
+		lt_put_fd(c, (int)v);
+		return;
+	case LT_K_DIRFD:
+		lt_put_dirfd(c, (int)v);
+		return;
+	case LT_K_PATH:
+		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
+		return;
+	case LT_K_STR:
+		lt_put_cstr(c, i, LT_CAP_SUB_SELF, v, 0);
+		return;
+	case LT_K_BUF_IN:
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+		return;
+	case LT_K_BUF_OUT:
+		if (lt_out_ok(c))
+			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+		else
+			lt_put_ptr(c, v);
+		return;
+	case LT_K_PATH_OUT: case LT_K_LINK_OUT:
+		if (lt_out_ok(c)) {
+			/* getcwd counts the NUL; readlink gives bytes without one */
+			const uint8_t *d;
+			const struct lt_cap *cap = lt_event_cap(ev, i, LT_CAP_SUB_SELF, &d);
+			if (cap && !(cap->flags & LT_CAP_FAULT)) {
+				size_t n = cap->len < len ? cap->len : (size_t)len;
+				if (kind == LT_K_PATH_OUT) {
+					const uint8_t *z = memchr(d, 0, n);
+					if (z)
+						n = (size_t)(z - d);
+				}
+				int trunc = n < len && kind == LT_K_LINK_OUT;
+				if (kind == LT_K_LINK_OUT && n > c->strsize) {
+					n = c->strsize;
+					trunc = 1;
+				}
+				lt_put_quoted(c, d, n, trunc);
+				return;
+			}
+		}
+		lt_put_ptr(c, v);
+		return;
+	case LT_K_MODE: case LT_K_OPEN_MODE:
+		lt_put_mode(c, v & 0xffffffffu);
+		return;
+	case LT_K_OPEN_FLAGS:
+		lt_put_open_flags(c, v & 0xffffffffu);
+		return;
+	case LT_K_OFLAGS:
+		lt_put_flags(c, lt_x_open_flags, v & 0xffffffffu);
+		return;
+	case LT_K_AT_FLAGS:
+		lt_put_flags(c, lt_x_at_flags, v & 0xffffffffu);
+		return;
+	case LT_K_ACCESS_MODE:
+		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
+		return;
+	case LT_K_PROT:
+		lt_put_flags(c, lt_x_prot, v & 0xffffffffu);
+		return;
+	case LT_K_MMAP_FLAGS:
+		lt_put_flags(c, lt_x_mmap_flags, v & 0xffffffffu);
+		return;
+	case LT_K_WHENCE:
+		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
+		return;
+	case LT_K_SIGHOW:
+		lt_put_xlat(c, lt_x_sighow, (uint32_t)v, "SIG_???");
+		return;
+	case LT_K_SIGNUM:
+		lt_put_signo(c, (int)v);
+		return;
+	case LT_K_SIGSET:
+		lt_put_sigset_arg(c, i, v, len);
+		return;
+	case LT_K_SIGSET_OUT:
+		if (lt_out_ok(c))
+			lt_put_sigset_arg(c, i, v, len);
+		else
+			lt_put_ptr(c, v);
+		return;
+	case LT_K_CLOCKID:
+		lt_put_xlat(c, lt_x_clockid, (uint32_t)v, "CLOCK_???");
+		return;
+	case LT_K_GRND_FLAGS:
+		lt_put_flags(c, lt_x_grnd, (uint32_t)v);
+		return;
+	case LT_K_CLONE_FLAGS:
+		lt_put_flags(c, lt_x_clone_flags, v);
+		return;
+	case LT_K_AF:
+		lt_put_xlat(c, lt_x_af, (uint32_t)v, "AF_???");
+		return;
+	case LT_K_MREMAP_FLAGS:
+		lt_put_flags(c, lt_x_mremap, (uint32_t)v);
+		return;
+	case LT_K_MADVICE:
+		lt_put_xlat(c, lt_x_madvise, (uint32_t)v, "MADV_???");
+		return;
+	case LT_K_MSYNC_FLAGS:
+		lt_put_flags(c, lt_x_msync, (uint32_t)v);
+		return;
+	case LT_K_RLIMIT_RES:
+		lt_put_xlat(c, lt_x_rlimit, (uint32_t)v, "RLIMIT_???");
+		return;
+	case LT_K_EPOLL_OP:
+		lt_put_xlat(c, lt_x_epoll_op, (uint32_t)v, "EPOLL_CTL_???");
+		return;
+	case LT_K_WAIT_OPTIONS:
+		lt_put_flags(c, lt_x_wait_options, (uint32_t)v);
+		return;
+	case LT_K_ITIMER_WHICH:
+		lt_put_xlat(c, lt_x_itimer, (uint32_t)v, "ITIMER_???");
+		return;
+	case LT_K_TIMER_FLAGS:
+		lt_put_flags(c, lt_x_timer_flags, (uint32_t)v);
+		return;
+	case LT_K_MSG_FLAGS:
+		lt_put_flags(c, lt_x_msg_flags, (uint32_t)v);
+		return;
+	case LT_K_SHUT_HOW:
+		lt_put_xlat(c, lt_x_shut, (uint32_t)v, "SHUT_???");
+		return;
+	case LT_K_SOCKOPT_LEVEL:
+		lt_put_xlat(c, lt_x_sol, (uint32_t)v, "SOL_???");
+		return;
+	case LT_K_EFD_FLAGS:
+		lt_put_flags(c, lt_x_efd, (uint32_t)v);
+		return;
+	case LT_K_MFD_FLAGS:
+		lt_put_flags(c, lt_x_mfd, (uint32_t)v);
+		return;
+	case LT_K_RENAME_FLAGS:
+		lt_put_flags(c, lt_x_rename, (uint32_t)v);
+		return;
+	case LT_K_STATX_MASK:
+		lt_put_flags(c, lt_x_statx_mask, (uint32_t)v);
+		return;
+	case LT_K_FLOCK_OP:
+		lt_put_flags(c, lt_x_flock, (uint32_t)v);
+		return;
+	case LT_K_SCHED_POLICY:
+		lt_put_xlat(c, lt_x_sched_policy, (uint32_t)v, "SCHED_???");
+		return;
+	case LT_K_RUSAGE_WHO:
+		lt_put_xlat(c, lt_x_rusage_who, (uint32_t)(int)v, "RUSAGE_???");
+		return;
+	case LT_K_PRIO_WHICH:
+		lt_put_xlat(c, lt_x_prio_which, (uint32_t)v, "PRIO_???");
+		return;
+	case LT_K_FALLOC_MODE:
+		lt_put_flags(c, lt_x_falloc, (uint32_t)v);
+		return;
+	case LT_K_FADVICE:
+		lt_put_xlat(c, lt_x_fadvise, (uint32_t)v, "POSIX_FADV_???");
+		return;
+	case LT_K_CLOSE_RANGE_FLAGS:
+		lt_put_flags(c, lt_x_close_range, (uint32_t)v);
+		return;
+	case LT_K_CLOSE_RANGE_MAX:
+		if ((uint32_t)v == 0xffffffffu)
+			lt_sb_puts(c->sb, "~0");
+		else
+			lt_put_fd(c, (int)v);
+		return;
+	case LT_K_MLOCKALL_FLAGS:
+		lt_put_flags(c, lt_x_mlockall, (uint32_t)v);
+		return;
+	case LT_K_PIDFD_FLAGS:
+		lt_put_flags(c, lt_x_pidfd, (uint32_t)v);
+		return;
+	case LT_K_UMOUNT_FLAGS:
+		lt_put_flags(c, lt_x_umount, (uint32_t)v);
+		return;
+	case LT_K_IDTYPE:
+		lt_put_xlat(c, lt_x_idtype, (uint32_t)v, "P_???");
+		return;
+	case LT_K_SPLICE_FLAGS:
+		lt_put_flags(c, lt_x_splice, (uint32_t)v);
+		return;
+	case LT_K_RWF_FLAGS:
+		lt_put_flags(c, lt_x_rwf, (uint32_t)v);
+		return;
+	case LT_K_TFD_FLAGS:
+		lt_put_flags(c, lt_x_tfd, (uint32_t)v);
+		return;
+	case LT_K_TFD_SET_FLAGS:
+		lt_put_flags(c, lt_x_timerfd_set, (uint32_t)v);
+		return;
+	case LT_K_SFD_FLAGS:
+		lt_put_flags(c, lt_x_sfd, (uint32_t)v);
+		return;
+	case LT_K_SECCOMP_OP:
+		lt_put_xlat(c, lt_x_seccomp_op, (uint32_t)v, "SECCOMP_???");
+		return;
+	case LT_K_MEMBARRIER_CMD:
+		lt_put_flags(c, lt_x_membarrier, (uint32_t)v);
+		return;
+	case LT_K_MLOCK_FLAGS:
+		lt_put_flags(c, lt_x_mlock2, (uint32_t)v);
+		return;
+	case LT_K_INOTIFY_MASK:
+		lt_put_flags(c, lt_x_inotify, (uint32_t)v);
+		return;
+	case LT_K_KCMP_TYPE:
+		lt_put_xlat(c, lt_x_kcmp, (uint32_t)v, "KCMP_???");
+		return;
+	case LT_K_PTRACE_REQ:
+		lt_put_xlat(c, lt_x_ptrace, v, "PTRACE_???");
+		return;
+	case LT_K_EPOLL_FLAGS:
+		lt_put_flags(c, lt_x_epoll_create, (uint32_t)v);
+		return;
+	case LT_K_XATTR_FLAGS:
+		lt_put_flags(c, lt_x_xattr, (uint32_t)v);
+		return;
+	case LT_K_MOUNT_FLAGS:
+		lt_put_flags(c, lt_x_mount_flags, v);
+		return;
+	case LT_K_IPC_FLAGS:
+		lt_put_flags(c, lt_x_ipc_flags, (uint32_t)v);
+		return;
+	case LT_K_IPC_CMD:
+		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
+		return;
+	case LT_K_MPOL_MODE:
+		lt_put_xlat(c, lt_x_mpol_mode, (uint32_t)v, "MPOL_???");
+		return;
+	case LT_K_PERSONALITY:
+		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
+		return;
+	case LT_K_PRCTL_OPTION:
+		lt_put_xlat(c, lt_x_prctl, (uint32_t)v, "PR_???");
+		return;
+	case LT_K_ARCH_PRCTL_CODE:
+		lt_put_xlat(c, lt_x_arch_prctl, (uint32_t)v, "ARCH_???");
+		return;
+	case LT_K_FCNTL_CMD:
+		lt_put_xlat(c, lt_x_fcntl_cmd, (uint32_t)v, "F_???");
+		return;
+	case LT_K_IOCTL_REQ:
+		lt_put_xlat(c, lt_x_ioctl, (uint32_t)v, NULL);
+		return;
+	case LT_K_SOCK_FLAGS:
+		lt_put_flags(c, lt_x_sock_flags, (uint32_t)v);
+		return;
+	}
+	switch (lt_kind_fallback(kind)) {
+	case FB_DEC: lt_put_dec(c, (int64_t)v); break;
+	case FB_UDEC: lt_put_udec(c, v); break;
+	case FB_HEX: lt_put_hex(c, v); break;
+	default: lt_put_ptr(c, v); break;
+	}
+}
+
+/* strace text: split at the commas between arguments, not those inside strings,
+ * brackets or comments. */
+static int lt_split_text(struct lt_sb *sb, const char *s, size_t *ends, int maxends)
+{
+	int n = 0, depth = 0;
+	const char *start = s, *p = s;
+	for (;; p++) {
+		char ch = *p;
+		if (ch == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (ch == '/' && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			if (!e) {
+				p += strlen(p) - 1;
+				continue;
+			}
+			p = e + 1;
+			continue;
+		}
+		if (ch == '[' || ch == '{' || ch == '(')
+			depth++;
+		else if ((ch == ']' || ch == '}' || ch == ')') && depth > 0)
+			depth--;
+		if (ch == 0 || (ch == ',' && depth == 0)) {
+			const char *a = start, *b = p;
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			if (b > a || ch == ',' || n > 0) {
+				if (n)
+					lt_sb_puts(sb, ", ");
+				lt_sb_putn(sb, a, (size_t)(b - a));
+				if (ends && n < maxends)
+					ends[n] = sb->len;
+				n++;
+			}
+			if (!ch)
+				break;
+			start = p + 1;
+		}
+	}
+	if (!*p && p[-1] && start <= p && n == 0 && *s) {
+		/* unterminated quote or comment: the rest is one argument */
+		lt_sb_puts(sb, s);
+		if (ends && maxends > 0)
+			ends[0] = sb->len;
+		n = 1;
+	}
+	return n;
+}
+
+static void lt_dctx_init(struct lt_dctx *c, struct lt_sb *sb, const struct lt_event *ev,
+			 const struct lt_fmt *fmt)
+{
+	memset(c, 0, sizeof *c);
+	c->sb = sb;
+	c->ev = ev;
+	c->fmt = fmt;
+	c->strsize = fmt && fmt->strsize ? fmt->strsize : 32;
+	c->done = !(ev->flags & LT_EVF_UNFINISHED);
+	c->failed = c->done && ev->ret < 0 && ev->ret >= -4095;
+	c->se = ev->nr >= 0 ? lt_sysent_get((uint64_t)ev->nr) : NULL;
+}
+
+int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
+		   size_t *ends, int maxends)
+{
+	if (!ev || ev->type != LT_EV_SYSCALL)
+		return 0;
+	if (ev->flags & LT_EVF_TEXT)
+		return ev->text_args ? lt_split_text(sb, ev->text_args, ends, maxends) : 0;
+	struct lt_dctx c;
+	lt_dctx_init(&c, sb, ev, fmt);
+	if (!c.se) {
+		/* strace's notation for a number it does not know: six hex arguments */
+		for (int i = 0; i < 6; i++) {
+			if (i)
+				lt_sb_puts(sb, ", ");
+			lt_put_hex(&c, ev->args[i]);
+			if (ends && i < maxends)
+				ends[i] = sb->len;
+		}
+		return 6;
+	}
+	if (!fmt || fmt->xlat != LT_XLAT_RAW) {
+		int n = lt_decode_special(&c, ends, maxends);
+		if (n >= 0)
+			return n;
+	}
+	int n = 0;
+	for (int i = 0; i < c.se->nargs; i++) {
+		if (c.se->kind[i] == LT_K_SKIP)
+			continue;
+		/* a mode only matters, and strace only shows it, when the call may create */
+		if (c.se->kind[i] == LT_K_OPEN_MODE && i > 0 &&
+		    !(ev->args[i - 1] & (0100 | 020000000)))
+			continue;
+		if (n)
+			lt_sb_puts(sb, ", ");
+		if (fmt && fmt->xlat == LT_XLAT_RAW && c.se->kind[i] != LT_K_PATH &&
+		    c.se->kind[i] != LT_K_STR && c.se->kind[i] != LT_K_BUF_IN &&
+		    c.se->kind[i] != LT_K_BUF_OUT)
+			lt_put_hex(&c, ev->args[i]);
+		else
+			lt_put_arg(&c, i);
+		if (ends && n < maxends)
+			ends[n] = sb->len;
+		n++;
+	}
+	return n;
+}
+
+void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
+{
+	if (!ev)
+		return;
+	if (ev->flags & LT_EVF_TEXT) {
+		lt_sb_puts(sb, ev->text_ret ? ev->text_ret : "?");
+		return;
+	}
+	if (ev->flags & LT_EVF_UNFINISHED) {
+		lt_sb_putc(sb, '?');
+		return;
+	}
+	struct lt_dctx c;
+	lt_dctx_init(&c, sb, ev, fmt);
+	int64_t r = ev->ret;
+	if (c.failed) {
+		int e = (int)-r;
+		const char *name = lt_errno_name(e), *msg = lt_errno_msg(e);
+		/* calls the kernel restarts never returned to the program */
+		int restart = e == 512 || e == 513 || e == 514 || e == 516;
+		lt_sb_puts(sb, restart ? "? " : "-1 ");
+		if (name)
+			lt_sb_printf(sb, "%s (%s)", name, msg);
+		else
+			lt_sb_printf(sb, "E??? (errno %d)", e);
+		return;
+	}
+	int kind = c.se ? c.se->ret : LT_K_HEX;
+	if (fmt && fmt->xlat == LT_XLAT_RAW && kind != LT_K_HEX) {
+		lt_put_dec(&c, r);
+		return;
+	}
+	switch (kind) {
+	case LT_K_HEX:
+		lt_put_hex(&c, (uint64_t)r);
+		break;
+	case LT_K_FD:
+		lt_put_ret_fd(&c, (int)r);
+		break;
+	case LT_K_MODE:
+		lt_put_mode(&c, (uint64_t)r);
+		break;
+	case LT_K_UID:
+		lt_put_udec(&c, (uint32_t)r);
+		break;
+	case LT_K_UINT:
+		lt_put_udec(&c, (uint64_t)r);
+		break;
+	default:
+		lt_put_dec(&c, r);
+		break;
+	}
+	if (c.se)
+		lt_decode_ret_extra(&c);
+}
+
+static const char *lt_si_code_name(int signo, int code)
+{
+	static const struct lt_xlat *const by_sig[] = {
+		[4] = lt_x_sigill_code, [5] = lt_x_sigtrap_code, [7] = lt_x_sigbus_code,
+		[8] = lt_x_sigfpe_code, [11] = lt_x_sigsegv_code, [17] = lt_x_sigchld_code,
+		[31] = lt_x_sigsys_code,
+	};
+	const char *n = lt_xlat_name(lt_x_sig_code_generic, (uint32_t)code);
+	if (n || code <= 0)
+		return n;
+	if (signo > 0 && signo < (int)(sizeof by_sig / sizeof by_sig[0]) && by_sig[signo])
+		return lt_xlat_name(by_sig[signo], (uint32_t)code);
+	return NULL;
+}
+
+void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
+{
+	if (!ev)
+		return;
+	if (!ev->siginfo) {
+		if (ev->text_signal)
+			lt_sb_puts(sb, ev->text_signal);
+		else if (lt_signal_name(ev->signo))
+			lt_sb_printf(sb, "%s", lt_signal_name(ev->signo));
+		else
+			lt_sb_printf(sb, "%d", ev->signo);
+		return;
+	}
+	struct lt_event dummy = *ev;
+	struct lt_dctx c;
+	dummy.type = LT_EV_SYSCALL;
+	dummy.nr = -1;
+	lt_dctx_init(&c, sb, &dummy, fmt);
+	/* siginfo_t on x86-64: si_signo, si_errno, si_code, then a union at offset 16 */
+	const uint8_t *si = ev->siginfo;
+	int32_t signo, err, code;
+	memcpy(&signo, si, 4);
+	memcpy(&err, si + 4, 4);
+	memcpy(&code, si + 8, 4);
+	int32_t i32[6];
+	memcpy(i32, si + 16, sizeof i32);
+	uint64_t addr;
+	memcpy(&addr, si + 16, 8);
+	const char *sn = lt_signal_name(signo);
+	if (sn)
+		lt_sb_printf(sb, "%s {si_signo=%s, si_code=", sn, sn);
+	else
+		lt_sb_printf(sb, "%d {si_signo=%d, si_code=", signo, signo);
+	const char *cn = lt_si_code_name(signo, code);
+	if (cn)
+		lt_sb_puts(sb, cn);
+	else
+		lt_sb_printf(sb, "%d", code);
+	if (err) {
+		lt_sb_puts(sb, ", si_errno=");
+		if (lt_errno_name(err))
+			lt_sb_puts(sb, lt_errno_name(err));
+		else
+			lt_sb_printf(sb, "%d", err);
+	}
+	if (code == 0 || code == -6 || code == -1 || code == -3) {
+		/* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
+		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u", i32[0], (unsigned)i32[1]);
+		if (code == -1 || code == -3) {
+			int32_t v;
+			uint64_t p;
+			memcpy(&v, si + 24, 4);
+			memcpy(&p, si + 24, 8);
+			lt_sb_printf(sb, ", si_int=%d, si_ptr=", v);
+			lt_put_ptr(&c, p);
+		}
+		lt_sb_putc(sb, '}');
+		return;
+	}
+	switch (code > 0 ? signo : 0) {
+	case 17: /* SIGCHLD */ {
+		int32_t status;
+		memcpy(&status, si + 24, 4);
+		uint64_t ut, st;
+		memcpy(&ut, si + 32, 8);
+		memcpy(&st, si + 40, 8);
+		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u, si_status=", i32[0], (unsigned)i32[1]);
+		if (code == 1 /* CLD_EXITED */)
+			lt_sb_printf(sb, "%d", status);
+		else if (lt_signal_name(status))
+			lt_sb_puts(sb, lt_signal_name(status));
+		else
+			lt_sb_printf(sb, "%d", status);
+		lt_sb_printf(sb, ", si_utime=%llu, si_stime=%llu}", (unsigned long long)ut,
+			     (unsigned long long)st);
+		return;
+	}
+	case 4: case 7: case 8: case 11: case 5:
+		lt_sb_puts(sb, ", si_addr=");
+		lt_put_ptr(&c, addr);
+		lt_sb_putc(sb, '}');
+		return;
+	case 31: {
+		int32_t sc;
+		uint32_t arch;
+		memcpy(&sc, si + 24, 4);
+		memcpy(&arch, si + 28, 4);
+		lt_sb_puts(sb, ", si_call_addr=");
+		lt_put_ptr(&c, addr);
+		lt_sb_printf(sb, ", si_syscall=");
+		const struct lt_sysent *se = sc >= 0 ? lt_sysent_get((uint64_t)sc) : NULL;
+		if (se)
+			lt_sb_printf(sb, "__NR_%s", se->name);
+		else
+			lt_sb_printf(sb, "%d", sc);
+		lt_sb_printf(sb, ", si_arch=%s}", arch == LT_ARCH_X86_64 ? "AUDIT_ARCH_X86_64" : "?");
+		return;
+	}
+	}
+	if (code == -2) { /* SI_TIMER */
+		int32_t v;
+		memcpy(&v, si + 24, 4);
+		lt_sb_printf(sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=", (unsigned)i32[0],
+			     i32[1], v);
+		uint64_t p;
+		memcpy(&p, si + 24, 8);
+		lt_put_ptr(&c, p);
+		lt_sb_putc(sb, '}');
+		return;
+	}
+	lt_sb_putc(sb, '}');
+}
