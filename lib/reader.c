@@ -230,8 +230,10 @@ static int open_binary(struct lt_reader *r, struct src *f)
 	for (uint32_t i = 0; i < f->nchunks; i++) {
 		uint64_t off = f->data_offset + (uint64_t)i * f->chunk_size;
 		f->next_chunk[i] = NO_CHUNK;
-		if (off + sizeof(struct lt_chunk_header) > f->size)
+		if (off + sizeof(struct lt_chunk_header) > f->size) {
+			report(r, f, off, "truncated chunk header at the end of the file");
 			break;
+		}
 		struct lt_chunk_header ch;
 		memcpy(&ch, m + off, sizeof(ch));
 		if (ch.magic != LT_CHUNK_MAGIC)
