@@ -92,8 +92,8 @@ struct pf_proc {
 	char *cmdline;        /* argv with NULs between (as the event gives it) */
 	size_t cmdline_len;
 	char main_name[16];   /* the main thread's name, if a THREAD event said */
-	char emitted[64];     /* the name last given in its descriptor ("" none) */
-	unsigned desc : 1, tree_sent : 1;
+	unsigned desc : 1;
+	unsigned tree_dirty : 1; /* cmdline or parent changed since the last ProcessTree */
 };
 
 struct pf_thread {
@@ -241,6 +241,9 @@ static void proc_name(const struct pf_proc *p, char *out, size_t cap)
 static void set_cmdline(struct pf_proc *p, const char *str, size_t len)
 {
 	size_t n = len < CMDLINE_MAX ? len : CMDLINE_MAX;
+	if (p->cmdline && p->cmdline_len == n && !memcmp(p->cmdline, str, n))
+		return;
+	p->tree_dirty = 1;
 	char *c = realloc(p->cmdline, n + 1);
 	if (!c) {
 		fputs("libtrace-report: out of memory\n", stderr);
@@ -260,6 +263,7 @@ static void inherit(struct pf *s, uint32_t child, uint32_t parent)
 		return;
 	struct pf_proc *c = &s->procs[ci], *p = &s->procs[pi];
 	c->ppid = parent;
+	c->tree_dirty = 1;
 	if (!c->cmdline_len && p->cmdline_len)
 		set_cmdline(c, p->cmdline, p->cmdline_len);
 	if (!c->main_name[0])
@@ -295,7 +299,6 @@ static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
 	lt_pb_close(&s->pb, td);
 	packet_close(s, m);
 	p->desc = 1;
-	snprintf(p->emitted, sizeof p->emitted, "%s", name);
 }
 
 /* cmdline and parent, which only ProcessTree can say. Sets the process name to argv[0]
@@ -319,8 +322,7 @@ static void proc_tree(struct pf *s, struct pf_proc *p, uint64_t ts)
 	lt_pb_close(&s->pb, pp);
 	lt_pb_close(&s->pb, pt);
 	packet_close(s, m);
-	p->tree_sent = 1;
-	proc_name(p, p->emitted, sizeof p->emitted);
+	p->tree_dirty = 0;
 }
 
 static void thread_name(const struct pf *s, const struct pf_thread *t, char *out, size_t cap)
@@ -450,17 +452,17 @@ static void close_until(struct pf *s, uint64_t ts)
 	}
 }
 
-/* Starts a track event on thread thr: an instant, or a slice ending at end. */
-static size_t event_open(struct pf *s, uint32_t thr, uint64_t ts, unsigned type,
+/* Starts a track event on thread thr (or, with on_proc, on its process's track). */
+static size_t event_open(struct pf *s, uint32_t thr, int on_proc, uint64_t ts, unsigned type,
 			 uint32_t name_iid, size_t *pkt)
 {
 	struct pf_thread *t = &s->thrs[thr];
 	*pkt = packet_open(s, ts);
 	size_t te = lt_pb_open(&s->pb, TP_TRACK_EVENT);
 	lt_pb_uint(&s->pb, TE_TYPE, type);
-	lt_pb_uint(&s->pb, TE_TRACK_UUID, THREAD_UUID(t->pid, t->tid));
+	lt_pb_uint(&s->pb, TE_TRACK_UUID, on_proc ? PROC_UUID(t->pid) : THREAD_UUID(t->pid, t->tid));
 	lt_pb_uint(&s->pb, TE_NAME_IID, name_iid);
-	if (t->flow_in) {
+	if (t->flow_in && !on_proc) {
 		lt_pb_fixed64(&s->pb, TE_TERMINATING_FLOW_IDS, t->flow_in);
 		t->flow_in = 0;
 	}
@@ -530,7 +532,7 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 		s->a_result = anno_name(s, "result");
 	}
 
-	size_t pkt, te = event_open(s, thr, ts, TYPE_SLICE_BEGIN, name_iid, &pkt);
+	size_t pkt, te = event_open(s, thr, 0, ts, TYPE_SLICE_BEGIN, name_iid, &pkt);
 	size_t start = 0;
 	for (int i = 0; i < nargs; i++) {
 		anno_str(&s->pb, arg_iid[i], s->sb.p + start, ends[i] - start);
@@ -568,7 +570,8 @@ static void on_instant(struct pf *s, const struct lt_event *ev, uint64_t ts,
 {
 	uint32_t thr = get_thread(s, ev->pid, ev->tid, ts);
 	uint32_t iid = event_name(s, name);
-	size_t pkt, te = event_open(s, thr, ts, TYPE_INSTANT, iid, &pkt);
+	/* tracing windows switch the whole process */
+	size_t pkt, te = event_open(s, thr, ev->type == LT_EV_WINDOW, ts, TYPE_INSTANT, iid, &pkt);
 	if (str)
 		anno_str(&s->pb, anno, str, slen);
 	else if (anno)
@@ -588,9 +591,7 @@ static void on_process(struct pf *s, const struct lt_event *ev, uint64_t ts)
 	}
 	if (!p->desc)
 		proc_desc(s, p, ts);
-	char name[64];
-	proc_name(p, name, sizeof name);
-	if (!p->tree_sent || strcmp(name, p->emitted) || (ev->proc_flags & LT_LOG_F_EXEC))
+	if (p->tree_dirty)
 		proc_tree(s, p, ts);
 	/* threads named after the process follow it (an exec renames the main thread) */
 	for (size_t i = 0; i < s->nthrs; i++)
