@@ -4,7 +4,6 @@
 
 #include "lt_json.h"
 #include "lt_log.h"
-#include "lt_reader.h"
 #include "lt_report.h"
 
 static int utf8_len(const unsigned char *s, size_t n)
@@ -120,12 +119,7 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 	lt_json_str(sb, ev->name, strlen(ev->name));
 	lt_sb_puts(sb, ",\"args\":[");
 	lt_sb_reset(&s->tmp);
-	if (ev->flags & LT_EVF_TEXT) {
-		lt_sb_puts(&s->tmp, ev->text_args);
-		n = lt_strace_split_args(s->tmp.p, ends, 64);
-	} else {
-		n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 64);
-	}
+	n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 64);
 	if (n > 64)
 		n = 64;
 	size_t start = 0;
@@ -169,10 +163,7 @@ static int jevent(struct lt_report *r, void *state, const struct lt_event *ev)
 			lt_json_str(sb, n, strlen(n));
 		}
 		lt_sb_reset(&s->tmp);
-		if (ev->flags & LT_EVF_TEXT)
-			lt_sb_puts(&s->tmp, ev->text_signal ? ev->text_signal : "");
-		else
-			lt_format_signal(&s->tmp, ev, &r->o.fmt);
+		lt_format_signal(&s->tmp, ev, &r->o.fmt);
 		lt_sb_puts(sb, ",\"text\":");
 		lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
 		lt_sb_puts(sb, "}\n");

@@ -13,7 +13,6 @@
 
 #include "lt_hmap.h"
 #include "lt_json.h"
-#include "lt_reader.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
 
@@ -171,12 +170,7 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	size_t ends[6];
 	int n;
 	lt_sb_reset(&s->tmp);
-	if (ev->flags & LT_EVF_TEXT) {
-		lt_sb_puts(&s->tmp, ev->text_args);
-		n = lt_strace_split_args(s->tmp.p, ends, 6);
-	} else {
-		n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 6);
-	}
+	n = lt_format_args(&s->tmp, ev, &r->o.fmt, ends, 6);
 	const struct lt_sysent *se = ev->nr >= 0 ? lt_sysent_get((uint64_t)ev->nr) : NULL;
 	size_t b = 0;
 	for (int i = 0; i < n; i++) {
@@ -202,10 +196,7 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	}
 	lt_sb_puts(sb, n ? ",\"ret\":" : "\"ret\":");
 	lt_sb_reset(&s->tmp);
-	if (ev->flags & LT_EVF_TEXT)
-		lt_sb_puts(&s->tmp, ev->text_ret);
-	else
-		lt_format_ret(&s->tmp, ev, &r->o.fmt);
+	lt_format_ret(&s->tmp, ev, &r->o.fmt);
 	lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
 	lt_sb_puts(sb, "}}");
 }
@@ -241,10 +232,7 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *ev
 			n = name;
 		}
 		lt_sb_reset(&s->tmp);
-		if (ev->flags & LT_EVF_TEXT)
-			lt_sb_puts(&s->tmp, ev->text_signal ? ev->text_signal : "");
-		else
-			lt_format_signal(&s->tmp, ev, &r->o.fmt);
+		lt_format_signal(&s->tmp, ev, &r->o.fmt);
 		char *detail = strdup(s->tmp.p ? s->tmp.p : "");
 		instant(r, s, ev, "t", n, detail);
 		free(detail);

@@ -47,19 +47,13 @@ static void syscall_line(struct lt_report *r, struct lt_sb *sb, const struct lt_
 {
 	lt_sb_puts(sb, ev->name);
 	lt_sb_putc(sb, '(');
-	if (ev->flags & LT_EVF_TEXT)
-		lt_sb_puts(sb, ev->text_args);
-	else
-		lt_format_args(sb, ev, &r->o.fmt, NULL, 0);
+	lt_format_args(sb, ev, &r->o.fmt, NULL, 0);
 	lt_sb_puts(sb, ") ");
 	size_t col = sb->len - line_start;
 	if (col < RESULT_COLUMN)
 		lt_sb_printf(sb, "%*s", (int)(RESULT_COLUMN - col), "");
 	lt_sb_puts(sb, "= ");
-	if (ev->flags & LT_EVF_TEXT)
-		lt_sb_puts(sb, ev->text_ret);
-	else
-		lt_format_ret(sb, ev, &r->o.fmt);
+	lt_format_ret(sb, ev, &r->o.fmt);
 	if (r->o.show_dur && !(ev->flags & LT_EVF_UNFINISHED))
 		lt_sb_printf(sb, " <%llu.%06llu>", (unsigned long long)(ev->dur_ns / 1000000000u),
 			     (unsigned long long)(ev->dur_ns % 1000000000u / 1000u));
@@ -79,10 +73,7 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 		break;
 	case LT_EV_SIGNAL:
 		lt_sb_puts(sb, "--- ");
-		if (ev->flags & LT_EVF_TEXT)
-			lt_sb_puts(sb, ev->text_signal ? ev->text_signal : "");
-		else
-			lt_format_signal(sb, ev, &r->o.fmt);
+		lt_format_signal(sb, ev, &r->o.fmt);
 		lt_sb_puts(sb, " ---");
 		break;
 	case LT_EV_EXIT:
