@@ -68,9 +68,18 @@ exec 3>"$TMPDIR/cmd" 4<"$TMPDIR/ans"
 step() { echo "$1" >&3; read -r a <&4; [ "$a" = ok ] || fail "c_window did not answer '$1'"; }
 step "access /lt-phase-before"
 pid=$(pgrep -f -n "c_window stdin") || fail "no c_window process"
-bash "$L" start "$pid"
+traced() { # 1|0: wait for the strace backend to attach/detach (see test_window.sh)
+	for i in $(seq 300); do
+		tp=$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)
+		if [ "$1" = 1 ] && [ "$tp" != 0 ]; then return 0; fi
+		if [ "$1" = 0 ] && [ "$tp" = 0 ]; then return 0; fi
+		sleep 0.01
+	done
+	fail "TracerPid did not become $1"
+}
+bash "$L" start "$pid"; traced 1
 step "access /lt-phase-inside-1"
-bash "$L" stop "$pid"
+bash "$L" stop "$pid"; traced 0
 step "access /lt-phase-after"
 echo quit >&3
 exec 3>&- 4<&-

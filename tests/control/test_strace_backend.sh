@@ -51,4 +51,11 @@ expect_contains "$t" 'write(1, "Hello\n", 6) = 6'
 tail -n 1 "$t" | grep -q '+++ exited with 0 +++' || fail "env: no exit line at the end"
 check_clean_trace "$t"
 expect_not_contains "$t" 'libtrace-report'
+# A C program's last stdio buffer is flushed by exit after every destructor: still traced.
+logdir c
+env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_REPORT=none "$E/c_hello" a >"$TMPDIR/c.out" || true
+t=$(echo "$(rundir)"/strace.*.txt)
+expect_contains "$t" 'write(1, "direct write\n", 13) = 13'
+expect_contains "$t" 'write(1, "arg 1: a\nbuffered tail\n", 23) = 23'
+tail -n 1 "$t" | grep -q '+++ exited with 7 +++' || fail "c_hello: no exit line"
 echo PASS

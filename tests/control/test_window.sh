@@ -40,14 +40,25 @@ env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_START=0 LIBTRACE_REPORT=no
 pid=$!
 exec 3>"$TMPDIR/cmd" 4<"$TMPDIR/ans"
 step() { echo "$1" >&3; read -r a <&4; [ "$a" = ok ] || fail "c_window did not answer '$1'"; }
+# The signal is handled when the program next leaves the kernel: if a command were already
+# in the pipe, its read() would complete first. So wait until strace is attached/detached.
+traced() { # 1|0
+	for i in $(seq 300); do
+		tp=$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)
+		if [ "$1" = 1 ] && [ "$tp" != 0 ]; then return 0; fi
+		if [ "$1" = 0 ] && [ "$tp" = 0 ]; then return 0; fi
+		sleep 0.01
+	done
+	fail "TracerPid did not become $1"
+}
 step "access /lt-phase-before"
-bash "$TOP/scripts/libtrace" start $pid
+bash "$TOP/scripts/libtrace" start $pid; traced 1
 step "access /lt-phase-inside-1"
-bash "$TOP/scripts/libtrace" stop $pid
+bash "$TOP/scripts/libtrace" stop $pid; traced 0
 step "access /lt-phase-between"
-bash "$TOP/scripts/libtrace" start $pid
+bash "$TOP/scripts/libtrace" start $pid; traced 1
 step "access /lt-phase-inside-2"
-bash "$TOP/scripts/libtrace" stop $pid
+bash "$TOP/scripts/libtrace" stop $pid; traced 0
 step "access /lt-phase-after"
 echo quit >&3
 exec 3>&- 4<&-
