@@ -13,7 +13,8 @@ struct lt_reader;
 
 struct lt_reader *lt_reader_new(void);
 /* Adds a log file, a strace text file, or a directory (every log and strace text file in
- * it, decided by content). Problems are reported on stderr as one line naming the file and
+ * it, decided by content; a directory holding no logs but run directories, as
+ * $LIBTRACE_DIR does, means its most recently changed run). Problems are reported on stderr as one line naming the file and
  * byte offset, and counted; returns -1 if nothing of path could be used. */
 int lt_reader_add(struct lt_reader *r, const char *path);
 /* The next event in time order: 1, or 0 when every input is exhausted. The event and

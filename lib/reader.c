@@ -738,27 +738,21 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int lt_reader_add(struct lt_reader *r, const char *path)
+/* Adds every log in directory path; with newest_run, a directory of run directories
+ * ($LIBTRACE_DIR) means its most recently changed run. Returns the inputs added. */
+static size_t add_dir(struct lt_reader *r, const char *path, int newest_run)
 {
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		fprintf(stderr, "libtrace-report: %s: %s\n", path, strerror(errno));
-		r->errors++;
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return add_file(r, path, 1);
 	DIR *d = opendir(path);
 	if (!d) {
 		fprintf(stderr, "libtrace-report: %s: %s\n", path, strerror(errno));
 		r->errors++;
-		return -1;
+		return 0;
 	}
 	char **names = NULL;
 	size_t n = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.') /* also the strace backend's raw dotfiles */
 			continue;
 		names = xrealloc(names, (n + 1) * sizeof(*names));
 		size_t len = strlen(path) + strlen(de->d_name) + 2;
@@ -769,16 +763,41 @@ int lt_reader_add(struct lt_reader *r, const char *path)
 	closedir(d);
 	/* Sorted, so ties in time resolve the same way on every run. */
 	qsort(names, n, sizeof(*names), name_cmp);
-	int used = 0;
 	size_t before = r->nsrcs;
+	const char *run = NULL;
+	struct timespec run_t = { 0, 0 };
+	struct stat st;
 	for (size_t i = 0; i < n; i++) {
-		if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
+		if (stat(names[i], &st) != 0)
+			continue;
+		if (S_ISREG(st.st_mode))
 			add_file(r, names[i], 0);
-		free(names[i]);
+		else if (S_ISDIR(st.st_mode) && (!run || st.st_mtim.tv_sec > run_t.tv_sec ||
+						 (st.st_mtim.tv_sec == run_t.tv_sec &&
+						  st.st_mtim.tv_nsec > run_t.tv_nsec))) {
+			run = names[i];
+			run_t = st.st_mtim;
+		}
 	}
+	if (r->nsrcs == before && newest_run && run)
+		add_dir(r, run, 0);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
-	used = r->nsrcs > before;
-	if (!used) {
+	return r->nsrcs - before;
+}
+
+int lt_reader_add(struct lt_reader *r, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		fprintf(stderr, "libtrace-report: %s: %s\n", path, strerror(errno));
+		r->errors++;
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return add_file(r, path, 1);
+	if (!add_dir(r, path, 1)) {
 		fprintf(stderr, "libtrace-report: %s: no libtrace logs or strace output in it\n",
 			path);
 		r->errors++;

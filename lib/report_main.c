@@ -14,7 +14,8 @@
 static const char usage[] =
 	"usage: libtrace-report [OPTIONS] LOG|DIR...\n"
 	"Reads libtrace logs (*.ltl) and strace -f -ttt -T text; a directory means every log\n"
-	"in it. All processes and threads are merged in time order.\n"
+	"in it (a directory of runs, like $LIBTRACE_DIR, its latest run). All processes and\n"
+	"threads are merged in time order.\n"
 	"\n"
 	"Output (default: strace-style lines):\n"
 	"  -c               summary table (wall time inside each call)\n"
