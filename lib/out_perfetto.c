@@ -42,6 +42,7 @@ enum {
 	SEQ_INCREMENTAL_STATE_CLEARED = 1,
 	SEQ_NEEDS_INCREMENTAL_STATE = 2,
 
+	TE_CATEGORY_IIDS = 3,
 	TE_DEBUG_ANNOTATIONS = 4,
 	TE_TYPE = 9,
 	TE_NAME_IID = 10,
@@ -57,6 +58,7 @@ enum {
 	DA_INT = 4,
 	DA_STRING = 6,
 
+	ID_EVENT_CATEGORIES = 1,
 	ID_EVENT_NAMES = 2,
 	ID_DEBUG_ANNOTATION_NAMES = 3,
 	INTERNED_IID = 1,
@@ -119,7 +121,9 @@ struct pf {
 	struct lt_smap names, anames; /* event and debug annotation names: iid = index + 1 */
 	uint32_t *nr_name;       /* per syscall nr: event name iid, 0 unknown */
 	uint32_t (*nr_arg)[6];   /* per syscall nr and arg: annotation name iid */
-	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal, a_parent;
+	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal;
+	struct lt_smap cats;
+	uint32_t cat_syscall;
 	struct lt_hmap proc_map, thr_map, pend_map;
 	struct pf_proc *procs; size_t nprocs, cap_procs;
 	struct pf_thread *thrs; size_t nthrs, cap_thrs;
@@ -530,9 +534,11 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 	if (!s->a_ret) {
 		s->a_ret = anno_name(s, "ret");
 		s->a_result = anno_name(s, "result");
+		s->cat_syscall = intern(s, &s->cats, ID_EVENT_CATEGORIES, "syscall", 7);
 	}
 
 	size_t pkt, te = event_open(s, thr, 0, ts, TYPE_SLICE_BEGIN, name_iid, &pkt);
+	lt_pb_uint(&s->pb, TE_CATEGORY_IIDS, s->cat_syscall);
 	size_t start = 0;
 	for (int i = 0; i < nargs; i++) {
 		anno_str(&s->pb, arg_iid[i], s->sb.p + start, ends[i] - start);
@@ -761,6 +767,7 @@ static int pf_end(struct lt_report *r, void *state)
 	lt_hmap_free(&s->pend_map);
 	lt_smap_free(&s->names);
 	lt_smap_free(&s->anames);
+	lt_smap_free(&s->cats);
 	lt_pb_free(&s->pb);
 	lt_pb_free(&s->interned);
 	lt_sb_free(&s->sb);
