@@ -858,6 +858,27 @@ static void lt_put_arg(struct lt_dctx *c, int i)
 	case LT_K_AT_FLAGS:
 		lt_put_flags(c, lt_x_at_flags, v & 0xffffffffu);
 		return;
+	case LT_K_FACCESSAT_FLAGS:
+		lt_put_flags(c, lt_x_faccessat_flags, v & 0xffffffffu);
+		return;
+	case LT_K_STATX_FLAGS: {
+		/* the sync type is a 2-bit field whose 0 has a name too */
+		static const struct lt_xlat sync[] = {
+			{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
+			{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
+		};
+		if (lt_style(c) == LT_XLAT_RAW) {
+			lt_put_hex(c, (uint32_t)v);
+			return;
+		}
+		lt_sb_puts(c->sb, sync[((uint32_t)v & 0x6000) >> 13].name);
+		uint32_t rest = (uint32_t)v & ~0x6000u;
+		if (rest) {
+			lt_sb_putc(c->sb, '|');
+			lt_put_flags(c, lt_x_at_flags, rest);
+		}
+		return;
+	}
 	case LT_K_ACCESS_MODE:
 		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
 		return;
@@ -962,12 +983,6 @@ static void lt_put_arg(struct lt_dctx *c, int i)
 		return;
 	case LT_K_CLOSE_RANGE_FLAGS:
 		lt_put_flags(c, lt_x_close_range, (uint32_t)v);
-		return;
-	case LT_K_CLOSE_RANGE_MAX:
-		if ((uint32_t)v == 0xffffffffu)
-			lt_sb_puts(c->sb, "~0");
-		else
-			lt_put_fd(c, (int)v);
 		return;
 	case LT_K_MLOCKALL_FLAGS:
 		lt_put_flags(c, lt_x_mlockall, (uint32_t)v);

@@ -18,6 +18,9 @@ const struct lt_xlat lt_x_at_flags[] = {
 	X(0x100, "AT_SYMLINK_NOFOLLOW"), X(0x200, "AT_REMOVEDIR"), X(0x400, "AT_SYMLINK_FOLLOW"),
 	X(0x800, "AT_NO_AUTOMOUNT"), X(0x1000, "AT_EMPTY_PATH"), X(0x8000, "AT_RECURSIVE"), END
 };
+const struct lt_xlat lt_x_faccessat_flags[] = {
+	X(0x100, "AT_SYMLINK_NOFOLLOW"), X(0x200, "AT_EACCESS"), X(0x1000, "AT_EMPTY_PATH"), END
+};
 const struct lt_xlat lt_x_access[] = {
 	X(0, "F_OK"), X(4, "R_OK"), X(2, "W_OK"), X(1, "X_OK"), END
 };

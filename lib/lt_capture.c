@@ -1,12 +1,507 @@
-/* Placeholder until the capture planner lands: captures nothing. */
+/* The capture planner: for each syscall, what memory the shim copies into the record.
+ * Linked into the shim and run on every traced call: no libc, no allocation, no loops but
+ * over the arguments and over arrays bounded by the constants in lt_capture.h.
+ *
+ * When: after the call whenever the call leaves the memory as it was (paths, write
+ * buffers, structures passed in), so a call that faulted on a bad pointer (-EFAULT)
+ * captures nothing and prints the address; at entry only what the call overwrites
+ * (LT_SUB_ENTRY copies) or what never returns to us (execve's path, argv, envp). Output
+ * objects are copied at exit and only on success, sized by the return value or the
+ * object's size. */
 #include "lt_capture.h"
 #include "lt_log.h"
 #include "lt_syscall.h"
 
+/* Sizes of the x86-64 kernel structures the decoders print. */
+enum {
+	SZ_STAT = 144, SZ_STATX = 256, SZ_STATFS = 120, SZ_TIMESPEC = 16, SZ_TIMEVAL = 16,
+	SZ_ITIMERVAL = 32, SZ_ITIMERSPEC = 32, SZ_RLIMIT = 16, SZ_UTSNAME = 390,
+	SZ_SYSINFO = 112, SZ_RUSAGE = 144, SZ_TMS = 32, SZ_SIGACTION = 32, SZ_STACK = 24,
+	SZ_SIGINFO = 128, SZ_SIGEVENT = 64, SZ_TIMEX = 208, SZ_MQ_ATTR = 64, SZ_EPOLL_EVENT = 12,
+	SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56, SZ_MMSGHDR = 64, SZ_SOCKADDR = 128,
+	SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36, SZ_WINSIZE = 8, SZ_FLOCK = 32,
+	SZ_CAP_HEADER = 8, SZ_CAP_DATA = 24, SZ_SCHED_PARAM = 4, SZ_TIMEZONE = 8,
+	SZ_UTIMBUF = 16, SZ_SIGSET = 8, SZ_CONTROL = 256,
+};
+
+struct lt_plan {
+	struct lt_cap_req *out;
+	int n, max;
+	unsigned strsize;
+	lt_peek_fn peek;
+	void *ctx;
+	int exit;
+};
+
+/* A zero-length request is kept only for buffers (strace shows an empty read as ""). */
+#define LT_REQ_EMPTY_OK 0x100u
+
+static void lt_req(struct lt_plan *p, unsigned arg, unsigned sub, unsigned flags, uint64_t addr,
+		   uint64_t len, uint64_t full)
+{
+	if (p->n >= p->max || !addr || (!len && !(flags & LT_REQ_EMPTY_OK)))
+		return;
+	flags &= 0xff;
+	if (len > 0xffffffffu)
+		len = 0xffffffffu;
+	if (full > 0xffffffffu)
+		full = 0xffffffffu;
+	struct lt_cap_req *r = &p->out[p->n++];
+	r->arg = (uint8_t)arg;
+	r->flags = (uint8_t)(flags | (p->exit ? LT_CAP_EXIT : 0));
+	r->sub = (uint16_t)sub;
+	r->len = (uint32_t)len;
+	r->full = (uint32_t)full;
+	r->addr = addr;
+}
+
+static uint64_t lt_min(uint64_t a, uint64_t b) { return a < b ? a : b; }
+
+/* A buffer shown up to -s bytes: one more tells the decoder to print "...". */
+static void lt_req_buf(struct lt_plan *p, unsigned arg, unsigned sub, uint64_t addr, uint64_t count)
+{
+	lt_req(p, arg, sub, LT_REQ_EMPTY_OK, addr, lt_min(count, (uint64_t)p->strsize + 1), count);
+}
+
+static void lt_req_str(struct lt_plan *p, unsigned arg, unsigned sub, uint64_t addr, uint64_t max)
+{
+	lt_req(p, arg, sub, LT_CAP_STR, addr, max, 0);
+}
+
+static int lt_peek64(struct lt_plan *p, uint64_t addr, uint64_t *v)
+{
+	return p->peek && addr && p->peek(p->ctx, addr, v, 8) == 0;
+}
+
+static int lt_peek32(struct lt_plan *p, uint64_t addr, uint32_t *v)
+{
+	return p->peek && addr && p->peek(p->ctx, addr, v, 4) == 0;
+}
+
+/* An iovec array of cnt elements and the buffers behind the first ones, showing at most
+ * total bytes in all (the return value for readv/writev: what was transferred). */
+static void lt_req_iov(struct lt_plan *p, unsigned arg, unsigned array_sub, uint64_t addr,
+		       uint64_t cnt, uint64_t total)
+{
+	if (!addr || !cnt)
+		return;
+	uint64_t n = lt_min(cnt, LT_CAP_MAX_ELEMS + 1);
+	lt_req(p, arg, array_sub, 0, addr, n * SZ_IOVEC, cnt * SZ_IOVEC);
+	n = lt_min(cnt, LT_CAP_MAX_ELEMS);
+	for (uint64_t i = 0; i < n && total; i++) {
+		uint64_t iov[2];
+		if (!p->peek || p->peek(p->ctx, addr + i * SZ_IOVEC, iov, sizeof iov))
+			return;
+		uint64_t len = lt_min(iov[1], total);
+		total -= len;
+		lt_req_buf(p, arg, (unsigned)i, iov[0], len);
+	}
+}
+
+/* A msghdr and what it points to; total limits the iovec data shown. */
+static void lt_req_msghdr(struct lt_plan *p, unsigned arg, uint64_t addr, uint64_t total, int out)
+{
+	uint64_t m[7]; /* name, namelen, iov, iovlen, control, controllen, flags */
+	if (!addr || !p->peek || p->peek(p->ctx, addr, m, sizeof m))
+		return;
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, SZ_MSGHDR, SZ_MSGHDR);
+	lt_req(p, arg, LT_SUB_MSG_NAME, 0, m[0], lt_min((uint32_t)m[1], SZ_SOCKADDR), (uint32_t)m[1]);
+	lt_req(p, arg, LT_SUB_MSG_CONTROL, 0, m[4], lt_min(m[5], SZ_CONTROL), m[5]);
+	lt_req_iov(p, arg, LT_SUB_MSG_IOV, m[2], m[3], out ? total : (uint64_t)-1);
+}
+
+/* Counts the pointers of a NULL-terminated array (execve's envp), reading it in blocks,
+ * and captures the array up to its NULL so the decoder can count too. */
+static void lt_req_ptr_array(struct lt_plan *p, unsigned arg, uint64_t addr, uint64_t limit)
+{
+	uint64_t blk[32];
+	uint64_t n = 0;
+	if (!addr || !p->peek)
+		return;
+	while (n < limit) {
+		if (p->peek(p->ctx, addr + n * 8, blk, sizeof blk)) {
+			/* near the end of a mapping: go pointer by pointer */
+			uint64_t v;
+			if (!lt_peek64(p, addr + n * 8, &v) || !v)
+				break;
+			n++;
+			continue;
+		}
+		unsigned i = 0;
+		while (i < 32 && blk[i])
+			i++;
+		n += i;
+		if (i < 32)
+			break;
+	}
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (n + 1) * 8, (n + 1) * 8);
+}
+
+static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t v[LT_CAP_MAX_ARGV + 1];
+	if (!addr || !p->peek)
+		return;
+	unsigned n = 0;
+	/* the array first, one element past what we show to know if there is more */
+	for (; n <= LT_CAP_MAX_ARGV; n++)
+		if (!lt_peek64(p, addr + n * 8ull, &v[n]) || !v[n])
+			break;
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (uint64_t)(n < LT_CAP_MAX_ARGV + 1 ? n + 1 : n) * 8,
+	       0);
+	for (unsigned i = 0; i < n && i < LT_CAP_MAX_ARGV; i++)
+		lt_req_str(p, arg, i, v[i], (uint64_t)p->strsize + 1);
+}
+
+/* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
+static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	switch ((uint32_t)a[1]) {
+	case 0x5401: /* TCGETS */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_TERMIOS, SZ_TERMIOS);
+		return;
+	case 0x5402: case 0x5403: case 0x5404: /* TCSETS* */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_TERMIOS, SZ_TERMIOS);
+		return;
+	case 0x5413: /* TIOCGWINSZ */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_WINSIZE, SZ_WINSIZE);
+		return;
+	case 0x5414: /* TIOCSWINSZ */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_WINSIZE, SZ_WINSIZE);
+		return;
+	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901: /* int in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return;
+	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
+	case 0x8904: case 0x80045439: /* int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return;
+	}
+}
+
+static int lt_futex_has_timeout(unsigned op)
+{
+	switch (op & 0x7f) {
+	case 0: case 6: case 9: case 11: case 13: /* WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2 */
+		return 1;
+	}
+	return 0;
+}
+
+/* One argument at exit. ok: the call succeeded; ret: its return value. */
+static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
+			     unsigned i, const uint64_t a[6], int64_t ret, int ok)
+{
+	uint64_t v = a[i];
+	int lenarg = se->len[i];
+	uint64_t len = lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
+	uint32_t u32;
+	switch (se->kind[i]) {
+	/* unchanged by the call: read now */
+	case LT_K_PATH:
+		if (nr != 59 && nr != 322) /* execve's was read at entry */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		return;
+	case LT_K_STR:
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
+		return;
+	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
+		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
+		return;
+	case LT_K_SOCKOPT_VAL:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
+		return;
+	case LT_K_IOVEC_IN:
+		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);
+		return;
+	case LT_K_MSGHDR:
+		lt_req_msghdr(p, i, v, ok ? (uint64_t)ret : (uint64_t)-1, 0);
+		return;
+	case LT_K_SOCKADDR:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SOCKADDR), len);
+		return;
+	case LT_K_SIGSET:
+		if (len && len <= 128)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SIGSET), len);
+		return;
+	case LT_K_SIGACTION:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGACTION, SZ_SIGACTION);
+		return;
+	case LT_K_TIMESPEC:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
+		return;
+	case LT_K_TIMEVAL: case LT_K_UTIMBUF:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEVAL, SZ_TIMEVAL);
+		return;
+	case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR: case LT_K_ITIMERVAL: case LT_K_ITIMERSPEC:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 32, 32);
+		return;
+	case LT_K_TIMEZONE:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEZONE, SZ_TIMEZONE);
+		return;
+	case LT_K_RLIMIT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RLIMIT, SZ_RLIMIT);
+		return;
+	case LT_K_EPOLL_EVENT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_EPOLL_EVENT, SZ_EPOLL_EVENT);
+		return;
+	case LT_K_POLLFDS: /* poll writes only revents: events are still there */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_POLLFD, len * SZ_POLLFD);
+		return;
+	case LT_K_STACK_T:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STACK, SZ_STACK);
+		return;
+	case LT_K_SIGINFO:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGINFO, SZ_SIGINFO);
+		return;
+	case LT_K_SIGEVENT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGEVENT, SZ_SIGEVENT);
+		return;
+	case LT_K_MQ_ATTR:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_MQ_ATTR, SZ_MQ_ATTR);
+		return;
+	case LT_K_TIMEX: /* in and out: the kernel writes it back */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEX, SZ_TIMEX);
+		return;
+	case LT_K_CAP_HEADER:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_HEADER, SZ_CAP_HEADER);
+		return;
+	case LT_K_CAP_DATA:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_DATA, SZ_CAP_DATA);
+		return;
+	case LT_K_SCHED_PARAM:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_PARAM, SZ_SCHED_PARAM);
+		return;
+	case LT_K_CPUSET:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
+		return;
+	case LT_K_GROUPS:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
+		return;
+	case LT_K_CLONE_ARGS:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
+		return;
+	case LT_K_OPEN_HOW:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_OPEN_HOW), len);
+		return;
+	case LT_K_IOCTL_ARG:
+		lt_req_ioctl(p, a, ok);
+		return;
+	case LT_K_FCNTL_ARG:
+		switch ((uint32_t)a[1]) {
+		case 5: case 6: case 7: case 36: case 37: case 38: /* struct flock */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_FLOCK, SZ_FLOCK);
+			break;
+		case 15: case 16: /* f_owner_ex */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+			break;
+		}
+		return;
+	case LT_K_FUTEX_TIMEOUT:
+		if (lt_futex_has_timeout((unsigned)a[1]))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
+		return;
+	case LT_K_PRCTL_ARG:
+		if (a[0] == 15) /* PR_SET_NAME */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		else if (a[0] == 16 && ok) /* PR_GET_NAME */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		return;
+	case LT_K_PSELECT_SIGMASK: {
+		uint64_t d[2];
+		if (!v || !p->peek || p->peek(p->ctx, v, d, sizeof d))
+			return;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
+		if (d[1] && d[1] <= 128)
+			lt_req(p, i, LT_SUB_SIGMASK, 0, d[0], lt_min(d[1], SZ_SIGSET), d[1]);
+		return;
+	}
+	}
+	if (!ok)
+		return;
+	/* written by the call: read only when it succeeded */
+	switch (se->kind[i]) {
+	case LT_K_BUF_OUT: case LT_K_LINK_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
+		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
+		return;
+	case LT_K_PATH_OUT:
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min(len, LT_PATH_CAP));
+		return;
+	case LT_K_IOVEC_OUT:
+		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, (uint64_t)ret);
+		return;
+	case LT_K_MSGHDR_OUT:
+		lt_req_msghdr(p, i, v, (uint64_t)ret, 1);
+		return;
+	case LT_K_STAT_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STAT, SZ_STAT);
+		return;
+	case LT_K_STATX_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STATX, SZ_STATX);
+		return;
+	case LT_K_STATFS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STATFS, SZ_STATFS);
+		return;
+	case LT_K_TIMESPEC_OUT: case LT_K_TIMEVAL_OUT: case LT_K_TIMESPEC_INOUT:
+	case LT_K_TIMEVAL_INOUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
+		return;
+	case LT_K_ITIMERVAL_OUT: case LT_K_ITIMERSPEC_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 32, 32);
+		return;
+	case LT_K_TIMEZONE_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEZONE, SZ_TIMEZONE);
+		return;
+	case LT_K_RLIMIT_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RLIMIT, SZ_RLIMIT);
+		return;
+	case LT_K_UTSNAME_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_UTSNAME, SZ_UTSNAME);
+		return;
+	case LT_K_SYSINFO_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SYSINFO, SZ_SYSINFO);
+		return;
+	case LT_K_RUSAGE_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RUSAGE, SZ_RUSAGE);
+		return;
+	case LT_K_TMS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TMS, SZ_TMS);
+		return;
+	case LT_K_SIGACTION_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGACTION, SZ_SIGACTION);
+		return;
+	case LT_K_SIGSET_OUT:
+		if (len && len <= 128)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SIGSET), len);
+		return;
+	case LT_K_STACK_T_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STACK, SZ_STACK);
+		return;
+	case LT_K_SIGINFO_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGINFO, SZ_SIGINFO);
+		return;
+	case LT_K_MQ_ATTR_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_MQ_ATTR, SZ_MQ_ATTR);
+		return;
+	case LT_K_FDPAIR_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		return;
+	case LT_K_WSTATUS_OUT: case LT_K_INT_OUT: case LT_K_UINT_OUT: case LT_K_UID_OUT:
+	case LT_K_TIMERID_OUT: case LT_K_SOCKLEN_INOUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		return;
+	case LT_K_OFF_INOUT: case LT_K_TIME_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		return;
+	case LT_K_SCHED_PARAM_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_PARAM, SZ_SCHED_PARAM);
+		return;
+	case LT_K_CAP_DATA_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_DATA, SZ_CAP_DATA);
+		return;
+	case LT_K_FDSET: {
+		uint64_t bytes = ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(bytes, 128), bytes);
+		return;
+	}
+	case LT_K_POLLFDS:
+		return;
+	case LT_K_EPOLL_EVENTS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_EPOLL_EVENT,
+		       len * SZ_EPOLL_EVENT);
+		return;
+	case LT_K_GROUPS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * 4, len * 4);
+		return;
+	case LT_K_CPUSET_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
+		return;
+	case LT_K_DIRENTS_OUT: case LT_K_DIRENTS64_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, LT_CAP_DIRENTS), len);
+		return;
+	case LT_K_SOCKADDR_OUT: {
+		/* as long as the kernel says the address is, within what the buffer holds */
+		uint32_t have = 0;
+		if (i + 1 < 6 && lt_peek32(p, a[i + 1], &have))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(have, SZ_SOCKADDR), have);
+		return;
+	}
+	case LT_K_SOCKOPT_VAL_OUT:
+		if (i + 1 < 6 && lt_peek32(p, a[i + 1], &u32))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(u32, 64), u32);
+		return;
+	case LT_K_ARCH_PRCTL_ADDR:
+		if (a[0] == 0x1003 || a[0] == 0x1004) /* ARCH_GET_FS, ARCH_GET_GS */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		return;
+	case LT_K_MMSGHDR_OUT: case LT_K_MMSGHDR:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)ret, 4) * SZ_MMSGHDR,
+		       (uint64_t)(uint32_t)ret * SZ_MMSGHDR);
+		return;
+	}
+}
+
+/* What the call rewrites or never returns from, read before it runs. */
+static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
+			      unsigned i, const uint64_t a[6])
+{
+	uint64_t v = a[i];
+	switch (se->kind[i]) {
+	case LT_K_PATH:
+		if (nr == 59 || nr == 322) /* execve, execveat */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		return;
+	case LT_K_ARGV:
+		lt_req_argv(p, i, v);
+		return;
+	case LT_K_ENVP:
+		lt_req_ptr_array(p, i, v, LT_CAP_MAX_ENVP);
+		return;
+	case LT_K_FDSET: {
+		uint64_t bytes = ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8;
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, lt_min(bytes, 128), bytes);
+		return;
+	}
+	case LT_K_TIMEVAL_INOUT: case LT_K_TIMESPEC_INOUT:
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
+		return;
+	case LT_K_SOCKLEN_INOUT:
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, 4, 4);
+		return;
+	case LT_K_OFF_INOUT:
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, 8, 8);
+		return;
+	case LT_K_MSGHDR_OUT:
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
+		return;
+	}
+}
+
 int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_cap_phase phase,
 		    unsigned strsize, lt_peek_fn peek, void *ctx, struct lt_cap_req *out, int max)
 {
-	(void)nr; (void)args; (void)ret; (void)phase; (void)strsize; (void)peek; (void)ctx;
-	(void)out; (void)max;
-	return 0;
+	const struct lt_sysent *se = lt_sysent_get(nr);
+	if (!se || !out || max <= 0)
+		return 0;
+	struct lt_plan p = { out, 0, max, strsize, peek, ctx, phase == LT_PHASE_EXIT };
+	if (phase == LT_PHASE_ENTRY) {
+		if (nr == 15) { /* rt_sigreturn: the saved mask in the frame at the stack pointer */
+			lt_req(&p, 0, LT_CAP_SUB_SELF, 0, args[0] + LT_SIGFRAME_MASK_OFF, SZ_SIGSET,
+			       SZ_SIGSET);
+			return p.n;
+		}
+		for (unsigned i = 0; i < se->nargs; i++)
+			lt_plan_entry_arg(&p, se, nr, i, args);
+		return p.n;
+	}
+	/* A bad pointer: the decoder prints addresses, and nothing is read. */
+	if (ret == -14 /* EFAULT */)
+		return 0;
+	int ok = ret >= 0 || ret < -4095;
+	for (unsigned i = 0; i < se->nargs; i++)
+		lt_plan_exit_arg(&p, se, nr, i, args, ret, ok);
+	return p.n;
 }

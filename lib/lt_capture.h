@@ -27,7 +27,31 @@ typedef int (*lt_peek_fn)(void *ctx, uint64_t addr, void *dst, size_t len);
 int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_cap_phase phase,
 		    unsigned strsize, lt_peek_fn peek, void *ctx, struct lt_cap_req *out, int max);
 
-#define LT_CAP_MAX_REQS 24
+#define LT_CAP_MAX_REQS 40
 #define LT_PATH_CAP 4096 /* paths are captured whole, like strace prints them */
+
+/* What lt_cap.sub names (the planner writes these, the decoders read them):
+ *  LT_CAP_SUB_SELF   the object args[arg] points to (string, buffer, structure, array),
+ *                    as it was after the call (or at entry for what never returns:
+ *                    execve's path and argv/envp arrays);
+ *  LT_SUB_ENTRY      the same object as it was at entry, for objects the call rewrites
+ *                    (select's fd_sets and timeout, socklen and offset in/out values,
+ *                    recvmsg's msghdr);
+ *  0..               element i of an array argument: the buffer of iovec i (readv,
+ *                    writev, and the msg_iov of sendmsg/recvmsg), the string argv[i];
+ *  LT_SUB_MSG_*      what a msghdr points to: msg_name, the msg_iov array, msg_control;
+ *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument.
+ * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the
+ * trap as args[0], and the planner captures the signal frame's saved mask from it. */
+#define LT_SUB_ENTRY 0xfffeu
+#define LT_SUB_MSG_NAME 0xff00u
+#define LT_SUB_MSG_IOV 0xff01u
+#define LT_SUB_MSG_CONTROL 0xff02u
+#define LT_SUB_SIGMASK 0xff03u
+#define LT_CAP_MAX_ELEMS 16     /* array elements whose buffers are captured */
+#define LT_CAP_MAX_ARGV 32      /* argv strings captured (strace shows 32, then ...) */
+#define LT_CAP_MAX_ENVP 4096    /* envp pointers counted */
+#define LT_CAP_DIRENTS 24576    /* getdents buffer bytes captured (to count entries) */
+#define LT_SIGFRAME_MASK_OFF 296 /* x86-64: rsp at rt_sigreturn + this = uc_sigmask */
 
 #endif

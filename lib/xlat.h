@@ -69,7 +69,7 @@ void lt_put_sigmask(struct lt_dctx *c, const uint8_t *p, size_t bytes);
 void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size);
 
 /* decode_xlat.c: tables. */
-extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_access[], lt_x_prot[],
+extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_flags[], lt_x_access[], lt_x_prot[],
 	lt_x_mmap_flags[], lt_x_whence[], lt_x_sighow[], lt_x_clockid[], lt_x_arch_prctl[],
 	lt_x_grnd[], lt_x_clone_flags[], lt_x_af[], lt_x_socktype[], lt_x_sock_flags[],
 	lt_x_fcntl_cmd[], lt_x_fd_flags[], lt_x_mremap[], lt_x_madvise[], lt_x_msync[],
