@@ -30,3 +30,9 @@ check_clean_trace() {
 	expect_not_contains "$1" "libtrace-report"
 	[ ! -e "$(dirname "$1")/.strace.$(basename "$1" | cut -d. -f2).raw" ] || fail "raw strace file left behind"
 }
+# expect_hello FILE: the line python3 -c 'print("Hello")' makes, in strace's layout (the
+# report pads the " = " column as strace does, so any run of spaces before it)
+expect_hello() {
+	grep -Eq 'write\(1, "Hello\\n", 6\) +=  *6( |$)' "$1" ||
+		{ echo "--- $1:"; grep -n 'write(' "$1" | head; fail "$1 lacks write(1, \"Hello\\n\", 6) = 6"; }
+}
