@@ -6,7 +6,8 @@
  * of open/openat/creat, dup*, fcntl(F_DUPFD*), close and close_range; a forked child
  * starts with its parent's table and an exec drops the O_CLOEXEC ones. Descriptors that
  * were open before tracing began show as "<fd N>"; sockets, pipes and other anonymous
- * descriptors as "<socket>", "<pipe>", ... Memory grows with paths and descriptors, not
+ * descriptors as "<socket>", "<pipe>", ...; opens whose path the log did not capture as
+ * "<path not captured>". Memory grows with paths and descriptors, not
  * with calls. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "lt_views.h"
 
 #define PATH_CAP 4096
+#define NO_PATH "<path not captured>"
 #define O_CLOEXEC_BIT 02000000u
 #define F_DUPFD_ 0
 #define F_DUPFD_CLOEXEC_ 1030
@@ -268,7 +270,7 @@ static long full_path(struct files *s, const struct args *a, const struct scinfo
 	if (n < 0)
 		return -1;
 	int64_t dfd;
-	if (s->path[0] != '/' && c->dirfd_arg >= 0 && c->dirfd_arg < c->path_arg &&
+	if (n && s->path[0] != '/' && c->dirfd_arg >= 0 && c->dirfd_arg < c->path_arg &&
 	    !arg_int(a, c->dirfd_arg, &dfd) && dfd >= 0) {
 		struct fdent *e = fd_find(s, a->ev->pid, dfd);
 		if (e) {
@@ -335,8 +337,10 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 	switch (c->role) {
 	case R_OPEN: {
 		long n = full_path(s, &a, c);
-		if (n < 0)
-			break;
+		if (n < 0) { /* the log has no copy of the path: still an open */
+			n = (long)strlen(NO_PATH);
+			memcpy(s->path, NO_PATH, (size_t)n + 1);
+		}
 		target = file_of(s, s->path, (size_t)n);
 		s->f[target].opens++;
 		if (done && !ok)
@@ -427,7 +431,9 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 			target = file_of_fd(s, ev->pid, v);
 		} else if (c->path_arg >= 0) {
 			long n = full_path(s, &a, c);
-			if (n >= 0)
+			if (n == 0 && c->dirfd_arg >= 0 && !arg_int(&a, c->dirfd_arg, &v) && v >= 0)
+				target = file_of_fd(s, ev->pid, v); /* AT_EMPTY_PATH: the fd itself */
+			else if (n > 0)
 				target = file_of(s, s->path, (size_t)n);
 		}
 	}

@@ -147,6 +147,14 @@ void lt_names_event(struct lt_names *n, const struct lt_event *ev)
 		size_t l = strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15);
 		memcpy(n->t[i].name, ev->str, l);
 		n->t[i].name[l] = 0;
+	} else if (ev->type == LT_EV_PROCESS && !ev->str_len && ev->ppid) {
+		/* a fork: the parent's program until it execs */
+		long pi = lt_hmap_get(&n->pmap, ev->ppid);
+		if (pi < 0 || lt_hmap_get(&n->pmap, ev->pid) >= 0)
+			return;
+		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
+		n->p = grow(n->p, &n->capp, i + 1, sizeof *n->p);
+		n->p[i] = n->p[pi];
 	} else if (ev->type == LT_EV_PROCESS && ev->str && ev->str_len) {
 		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
 		n->p = grow(n->p, &n->capp, i + 1, sizeof *n->p);
