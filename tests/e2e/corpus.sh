@@ -37,6 +37,8 @@ one_case() {
 		--timeout 60 --workdir "$TMPDIR/w-$_label" --summary-json "$SUMMARY" "$@" \
 		>"$_out" 2>&1; then
 		echo "ok   $(grep '^RESULT' "$_out" | head -1)"
+		grep -E '^(missing|extra) .*by syscall: [^-]|^outcome differs|^moved' "$_out" |
+			sed 's/^/       /' || :
 	else
 		_rc=$?
 		nfail=$((nfail + 1))
