@@ -33,18 +33,70 @@ void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, strlen(s));
 
 void lt_sb_putc(struct lt_sb *sb, char c) { lt_sb_putn(sb, &c, 1); }
 
+/* Plain integers are most of what the decoders print, and vsnprintf's setup costs more
+ * than the conversion: "%lld", "%llu" and "%#llx" take this path. */
+static int put_int(struct lt_sb *sb, const char *fmt, va_list ap)
+{
+	char tmp[24], *e = tmp + sizeof tmp, *q = e;
+	if (!strcmp(fmt, "%lld") || !strcmp(fmt, "%llu")) {
+		unsigned long long v;
+		int neg = 0;
+		if (fmt[3] == 'd') {
+			long long x = va_arg(ap, long long);
+			neg = x < 0;
+			v = neg ? 0ull - (unsigned long long)x : (unsigned long long)x;
+		} else {
+			v = va_arg(ap, unsigned long long);
+		}
+		do
+			*--q = (char)('0' + v % 10);
+		while (v /= 10);
+		if (neg)
+			*--q = '-';
+	} else if (!strcmp(fmt, "%#llx")) {
+		unsigned long long v = va_arg(ap, unsigned long long);
+		if (!v) {
+			*--q = '0';
+		} else {
+			do
+				*--q = "0123456789abcdef"[v & 15];
+			while (v >>= 4);
+			*--q = 'x';
+			*--q = '0';
+		}
+	} else {
+		return 0;
+	}
+	lt_sb_putn(sb, q, (size_t)(e - q));
+	return 1;
+}
+
 void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...)
 {
+	/* Format straight into the free space; only a result that does not fit is formatted
+	 * twice. */
 	va_list ap;
+	if (fmt[0] == '%' && (fmt[1] == 'l' || fmt[1] == '#')) {
+		va_start(ap, fmt);
+		int done = put_int(sb, fmt, ap);
+		va_end(ap);
+		if (done)
+			return;
+	}
+	reserve(sb, 64);
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(sb->p + sb->len, sb->cap - sb->len, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n <= 0) {
+		sb->p[sb->len] = 0;
 		return;
-	reserve(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->p + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= sb->cap - sb->len) {
+		reserve(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->p + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
 }
 
