@@ -72,6 +72,35 @@ void lt_json_str(struct lt_sb *sb, const char *s, size_t n)
 	lt_sb_putc(sb, '"');
 }
 
+void lt_json_u64(struct lt_sb *sb, uint64_t v)
+{
+	char buf[24];
+	char *p = buf + sizeof(buf);
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	lt_sb_putn(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void lt_json_i64(struct lt_sb *sb, int64_t v)
+{
+	if (v < 0) {
+		lt_sb_putc(sb, '-');
+		lt_json_u64(sb, 0 - (uint64_t)v);
+	} else {
+		lt_json_u64(sb, (uint64_t)v);
+	}
+}
+
+void lt_json_us(struct lt_sb *sb, uint64_t ns)
+{
+	char frac[4] = { '.', (char)('0' + ns / 100 % 10), (char)('0' + ns / 10 % 10),
+			 (char)('0' + ns % 10) };
+	lt_json_u64(sb, ns / 1000);
+	lt_sb_putn(sb, frac, 4);
+}
+
 struct jstate {
 	struct lt_sb sb, tmp;
 };
@@ -85,8 +114,14 @@ static int jbegin(struct lt_report *r, void **state)
 
 static void head(struct lt_sb *sb, const char *type, const struct lt_event *ev)
 {
-	lt_sb_printf(sb, "{\"type\":\"%s\",\"pid\":%u,\"tid\":%u,\"ts_ns\":%llu", type, ev->pid,
-		     ev->tid, (unsigned long long)ev->ts_ns);
+	lt_sb_puts(sb, "{\"type\":\"");
+	lt_sb_puts(sb, type);
+	lt_sb_puts(sb, "\",\"pid\":");
+	lt_json_u64(sb, ev->pid);
+	lt_sb_puts(sb, ",\"tid\":");
+	lt_json_u64(sb, ev->tid);
+	lt_sb_puts(sb, ",\"ts_ns\":");
+	lt_json_u64(sb, ev->ts_ns);
 }
 
 /* The errno name of a failed call: from the decoder, or strace's own text. */
@@ -115,7 +150,9 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 	size_t ends[64];
 	int n;
 	head(sb, "syscall", ev);
-	lt_sb_printf(sb, ",\"dur_ns\":%llu,\"name\":", (unsigned long long)ev->dur_ns);
+	lt_sb_puts(sb, ",\"dur_ns\":");
+	lt_json_u64(sb, ev->dur_ns);
+	lt_sb_puts(sb, ",\"name\":");
 	lt_json_str(sb, ev->name, strlen(ev->name));
 	lt_sb_puts(sb, ",\"args\":[");
 	lt_sb_reset(&s->tmp);
@@ -140,8 +177,10 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 	else if (ev->ret < 0 && ev->ret >= -4095) {
 		lt_sb_puts(sb, ",\"ret\":-1");
 		put_errno(sb, ev);
-	} else
-		lt_sb_printf(sb, ",\"ret\":%lld", (long long)ev->ret);
+	} else {
+		lt_sb_puts(sb, ",\"ret\":");
+		lt_json_i64(sb, ev->ret);
+	}
 	lt_sb_puts(sb, "}\n");
 }
 

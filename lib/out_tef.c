@@ -125,16 +125,16 @@ static void set_name(char **dst, const char *src, size_t n)
 	(*dst)[n] = 0;
 }
 
-static void put_us(struct lt_sb *sb, uint64_t ns)
-{
-	lt_sb_printf(sb, "%llu.%03u", (unsigned long long)(ns / 1000u), (unsigned)(ns % 1000u));
-}
-
 static void ev_head(struct tefstate *s, const char *ph, const struct lt_event *ev)
 {
 	lt_sb_puts(&s->sb, s->first ? "{\"ph\":\"" : ",\n{\"ph\":\"");
 	s->first = 0;
-	lt_sb_printf(&s->sb, "%s\",\"pid\":%u,\"tid\":%u,\"name\":", ph, ev->pid, ev->tid);
+	lt_sb_puts(&s->sb, ph);
+	lt_sb_puts(&s->sb, "\",\"pid\":");
+	lt_json_u64(&s->sb, ev->pid);
+	lt_sb_puts(&s->sb, ",\"tid\":");
+	lt_json_u64(&s->sb, ev->tid);
+	lt_sb_puts(&s->sb, ",\"name\":");
 }
 
 static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_event *ev)
@@ -163,9 +163,9 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	ev_head(s, "X", ev);
 	lt_json_str(sb, ev->name, strlen(ev->name));
 	lt_sb_puts(sb, ",\"cat\":\"syscall\",\"ts\":");
-	put_us(sb, start);
+	lt_json_us(sb, start);
 	lt_sb_puts(sb, ",\"dur\":");
-	put_us(sb, end - start);
+	lt_json_us(sb, end - start);
 	lt_sb_puts(sb, ",\"args\":{");
 	size_t ends[6];
 	int n;
@@ -208,7 +208,7 @@ static void instant(struct lt_report *r, struct tefstate *s, const struct lt_eve
 	ev_head(s, "i", ev);
 	lt_json_str(&s->sb, name, strlen(name));
 	lt_sb_printf(&s->sb, ",\"s\":\"%s\",\"ts\":", scope);
-	put_us(&s->sb, ev->ts_ns >= r->first_ts_ns ? ev->ts_ns - r->first_ts_ns : 0);
+	lt_json_us(&s->sb, ev->ts_ns >= r->first_ts_ns ? ev->ts_ns - r->first_ts_ns : 0);
 	if (detail) {
 		lt_sb_puts(&s->sb, ",\"args\":{\"info\":");
 		lt_json_str(&s->sb, detail, strlen(detail));

@@ -23,6 +23,7 @@
 #include "lt_syscall.h"
 
 #define NO_CHUNK UINT32_MAX
+_Static_assert((LT_READER_WINDOW & (LT_READER_WINDOW - 1)) == 0, "a power of two");
 
 struct src {
 	char *path;
@@ -54,9 +55,13 @@ struct cursor {
 	/* CUR_THREAD */
 	uint32_t tid, chunk;
 	uint64_t pos, end; /* next record, end of the current chunk */
-	struct wrec win[LT_READER_WINDOW];
-	int nwin;
+	struct wrec win[LT_READER_WINDOW]; /* a ring, sorted from whead */
+	unsigned whead, nwin;
 	uint32_t seq;
+	/* Chunks left behind, given back to the kernel once no window entry is in them: the
+	 * memory a report needs stays one or two chunks per thread, not the file size. */
+	struct { uint32_t chunk, seq_end; } drop[4];
+	unsigned ndrop;
 	char name[32];
 	/* CUR_TEXT */
 	struct lt_strace *sp;
@@ -272,11 +277,43 @@ static int open_binary(struct lt_reader *r, struct src *f)
 
 static uint64_t to_wall(const struct src *f, uint64_t mono) { return mono - f->mono_ns + f->wall_ns; }
 
+static void drop_chunk(const struct src *f, uint32_t chunk)
+{
+	uint64_t off = f->data_offset + (uint64_t)chunk * f->chunk_size;
+	uint64_t len = f->chunk_size;
+	if (off + len > f->size)
+		len = f->size - off;
+	madvise((void *)(f->map + off), len, MADV_DONTNEED);
+}
+
+static void drop_done_chunks(struct cursor *c)
+{
+	uint32_t min_seq = c->seq;
+	for (unsigned i = 0; i < c->nwin; i++) {
+		uint32_t s = c->win[(c->whead + i) % LT_READER_WINDOW].seq;
+		if (s < min_seq)
+			min_seq = s;
+	}
+	unsigned k = 0;
+	for (unsigned i = 0; i < c->ndrop; i++) {
+		if (c->drop[i].seq_end <= min_seq)
+			drop_chunk(c->f, c->drop[i].chunk);
+		else
+			c->drop[k++] = c->drop[i];
+	}
+	c->ndrop = k;
+}
+
 static int next_chunk(struct cursor *c)
 {
 	struct src *f = c->f;
 	if (c->chunk == NO_CHUNK)
 		return 0;
+	if (c->ndrop < sizeof(c->drop) / sizeof(c->drop[0])) {
+		c->drop[c->ndrop].chunk = c->chunk;
+		c->drop[c->ndrop].seq_end = c->seq;
+		c->ndrop++;
+	}
 	uint32_t n = f->next_chunk[c->chunk];
 	c->chunk = n;
 	if (n == NO_CHUNK)
@@ -511,12 +548,13 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 
 static void win_insert(struct cursor *c, const struct wrec *w)
 {
-	int i = c->nwin;
-	while (i > 0 && wrec_before(w, &c->win[i - 1])) {
-		c->win[i] = c->win[i - 1];
+	/* Usually already the latest: one compare. */
+	unsigned i = c->nwin;
+	while (i > 0 && wrec_before(w, &c->win[(c->whead + i - 1) % LT_READER_WINDOW])) {
+		c->win[(c->whead + i) % LT_READER_WINDOW] = c->win[(c->whead + i - 1) % LT_READER_WINDOW];
 		i--;
 	}
-	c->win[i] = *w;
+	c->win[(c->whead + i) % LT_READER_WINDOW] = *w;
 	c->nwin++;
 }
 
@@ -553,12 +591,14 @@ static int advance(struct lt_reader *r, struct cursor *c)
 		return 1;
 	case CUR_THREAD: {
 		struct wrec w;
+		if (c->ndrop)
+			drop_done_chunks(c);
 		while (c->nwin < LT_READER_WINDOW && fetch(r, c, &w))
 			win_insert(c, &w);
 		if (!c->nwin)
 			return 0;
-		make_event(r, c, &c->win[0]);
-		memmove(c->win, c->win + 1, (size_t)(c->nwin - 1) * sizeof(c->win[0]));
+		make_event(r, c, &c->win[c->whead]);
+		c->whead = (c->whead + 1) % LT_READER_WINDOW;
 		c->nwin--;
 		return 1;
 	}
