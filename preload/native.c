@@ -67,6 +67,7 @@ struct lt_thread {
 	volatile int in_log;   /* a record is being copied into the chunk */
 	int depth;
 	int named;
+	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
 	uintptr_t lv_sp[LT_MAX_DEPTH];
 	uint64_t nested_lost;
 	struct lt_chunk ck;
@@ -312,7 +313,7 @@ static long lt_read_file(const char *path, char *buf, size_t size)
 	return (long)n;
 }
 
-static void lt_process_record(struct lt_thread *st)
+static void lt_process_record(struct lt_thread *st, uint32_t flags)
 {
 	char *buf = st->scratch;
 	struct lt_rec_process *r = (struct lt_rec_process *)buf;
@@ -321,7 +322,7 @@ static void lt_process_record(struct lt_thread *st)
 	if (n < 0)
 		n = 0;
 	r->h.type = LT_REC_PROCESS;
-	r->h.flags = (uint16_t)lt_cfg.log_flags;
+	r->h.flags = (uint16_t)flags;
 	r->h.ts = lt_now_mono();
 	r->pid = (uint32_t)lt_pid;
 	r->ppid = (uint32_t)lt_sys0(SYS_getppid);
@@ -544,7 +545,7 @@ static int lt_log_ensure(struct lt_thread *st, uint32_t flags)
 		return r;
 	}
 	if (st)
-		lt_process_record(st);
+		lt_process_record(st, flags);
 	return 0;
 }
 
@@ -780,8 +781,6 @@ static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, c
 
 /* Masks with SIGSYS in them would make the next trap kill the process: strip it, pass
  * our copy to the kernel, and remember the program's view. */
-static int lt_prog_blocks_sigsys; /* the program believes SIGSYS is blocked (per process,
-				     an approximation of a per-thread bit) */
 
 static uint64_t lt_mask_arg(uint64_t addr, uint64_t *copy)
 {
@@ -793,36 +792,29 @@ static uint64_t lt_mask_arg(uint64_t addr, uint64_t *copy)
 	return (uint64_t)(uintptr_t)copy;
 }
 
-static long lt_sigprocmask(const uint64_t a[6])
+/* The thread's mask is the one in the trap's frame: rt_sigreturn from this handler sets
+ * it, so rt_sigprocmask is done there, not on the live mask (which the return would undo). */
+static long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc)
 {
-	uint64_t set, *setp = 0;
-	int want = -1;
-	if (a[1] && a[3] == 8 && lt_readmem(&set, a[1], 8) == 8) {
-		int has = !!(set & LT_SIGSYS_BIT);
-		if (a[0] == SIG_BLOCK && has)
-			want = 1;
-		else if (a[0] == SIG_UNBLOCK && has)
-			want = 0;
-		else if (a[0] == SIG_SETMASK)
-			want = has;
-		set &= ~LT_SIGSYS_BIT;
-		setp = &set;
+	if (a[3] != 8)
+		return -EINVAL;
+	uint64_t *mask = (uint64_t *)&uc->uc_sigmask;
+	uint64_t old = *mask | (st->blocks_sigsys ? LT_SIGSYS_BIT : 0), set = 0;
+	if (a[1]) {
+		if (a[0] > SIG_SETMASK)
+			return -EINVAL;
+		if (lt_readmem(&set, a[1], 8) != 8)
+			return -EFAULT;
 	}
-	int was = lt_prog_blocks_sigsys;
-	long ret = lt_syscall6(SYS_rt_sigprocmask, a[0], setp ? (uint64_t)(uintptr_t)setp : a[1],
-			       a[2], a[3], 0, 0);
-	if (ret == 0) {
-		if (want >= 0)
-			lt_prog_blocks_sigsys = want;
-		if (a[2] && was) {
-			uint64_t old;
-			if (lt_readmem(&old, a[2], 8) == 8) {
-				old |= LT_SIGSYS_BIT;
-				lt_writemem(a[2], &old, 8);
-			}
-		}
-	}
-	return ret;
+	if (a[2] && lt_writemem(a[2], &old, 8) != 8)
+		return -EFAULT;
+	if (!a[1])
+		return 0;
+	uint64_t v = a[0] == SIG_BLOCK ? old | set : a[0] == SIG_UNBLOCK ? old & ~set : set;
+	st->blocks_sigsys = !!(v & LT_SIGSYS_BIT);
+	v &= ~(LT_SIGSYS_BIT | (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
+	*mask = v;
+	return 0;
 }
 
 static long lt_sigaction(const uint64_t a[6])
@@ -889,7 +881,7 @@ static void lt_arm_signal(ucontext_t *uc, uint32_t win)
 	if (!st->tls_shared)
 		lt_me = st;
 	if (uc->uc_sigmask.__val[0] & LT_SIGSYS_BIT) {
-		lt_prog_blocks_sigsys = 1;
+		st->blocks_sigsys = 1;
 		uc->uc_sigmask.__val[0] &= ~LT_SIGSYS_BIT;
 	}
 	if (!st->armed && lt_arm(st) == 0 && !st->named)
@@ -939,7 +931,7 @@ static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], u
 	uint64_t m1, m2;
 	switch (nr) {
 	case SYS_rt_sigprocmask:
-		return lt_sigprocmask(a);
+		return lt_sigprocmask(st, a, uc);
 	case SYS_rt_sigaction:
 		return lt_sigaction(a);
 	case SYS_rt_sigsuspend:
@@ -1147,7 +1139,7 @@ static void lt_wait_acks(int want)
 {
 	uint64_t t0 = lt_now_mono();
 	while (__atomic_load_n(&lt_acks, __ATOMIC_ACQUIRE) < want &&
-	       lt_now_mono() - t0 < 200000000ull)
+	       lt_now_mono() - t0 < 50000000ull)
 		lt_sys0(SYS_sched_yield);
 }
 
