@@ -1,21 +1,1843 @@
-/* Structures behind pointers and calls whose arguments depend on each other. */
+/* Structures behind pointers, and calls whose arguments depend on each other (clone,
+ * futex, fcntl, ioctl, prctl, socket). Layouts are the x86-64 kernel's; every capture is
+ * checked for length before a field is read, and a short or missing one prints as the
+ * address, as strace does for memory it cannot read. */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "lt_capture.h"
 #include "xlat.h"
 
-int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
+#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+
+static struct lt_sb *SB(struct lt_dctx *c) { return c->sb; }
+static int lt_ok(struct lt_dctx *c) { return c->done && !c->failed; }
+static int lt_verbose(struct lt_dctx *c) { return c->fmt && c->fmt->verbose; }
+
+/* The object behind argument i: at entry for objects the call rewrites, else as the
+ * capture has it. */
+static const uint8_t *lt_in(struct lt_dctx *c, int i, size_t need)
 {
-	(void)c; (void)ends; (void)maxends;
-	return -1;
+	const uint8_t *d = lt_cap_get(c, i, LT_SUB_ENTRY, need, NULL);
+	return d ? d : lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL);
 }
+
+static const uint8_t *lt_out(struct lt_dctx *c, int i, size_t need)
+{
+	return lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL) : NULL;
+}
+
+/* ---- small pieces ---- */
+
+void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
+{
+	static const struct lt_xlat types[] = {
+		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
+		{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
+		{ 0010000, "S_IFIFO" }, { 0, 0 }
+	};
+	const char *t = lt_xlat_name(types, mode & 0170000);
+	if (t)
+		lt_sb_printf(SB(c), "%s|", t);
+	else if (mode & 0170000)
+		lt_sb_printf(SB(c), "%#o|", mode & 0170000);
+	if (mode & 04000)
+		lt_sb_puts(SB(c), "S_ISUID|");
+	if (mode & 02000)
+		lt_sb_puts(SB(c), "S_ISGID|");
+	if (mode & 01000)
+		lt_sb_puts(SB(c), "S_ISVTX|");
+	lt_sb_printf(SB(c), "%#03o", mode & 0777);
+}
+
+static void lt_put_dev(struct lt_dctx *c, uint64_t dev)
+{
+	/* the kernel's new_encode_dev layout, as glibc's major()/minor() read it */
+	unsigned major = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
+	unsigned minor = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+	lt_sb_printf(SB(c), "makedev(%#x, %#x)", major, minor);
+}
+
+static void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char buf[64], z[16];
+	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%FT%T", &tm))
+		return;
+	strftime(z, sizeof z, "%z", &tm);
+	lt_sb_printf(SB(c), " /* %s.%09llu%s */", buf, (unsigned long long)nsec, z);
+}
+
+static void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac)
+{
+	lt_sb_printf(SB(c), "{tv_sec=%lld, %s=%lld}", (long long)RD(int64_t, d, 0), frac,
+		     (long long)RD(int64_t, d, 8));
+}
+
+static void lt_put_timespec_at(struct lt_dctx *c, int i, const uint8_t *d, const char *frac)
+{
+	if (!c->ev->args[i])
+		lt_sb_puts(SB(c), "NULL");
+	else if (d)
+		lt_put_timespec_data(c, d, frac);
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+/* rlimit values: strace writes round ones as N*1024 */
+static void lt_put_rlim(struct lt_dctx *c, uint64_t v)
+{
+	if (v == UINT64_MAX)
+		lt_sb_puts(SB(c), "RLIM64_INFINITY");
+	else if (v && v % 1024 == 0)
+		lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		lt_put_udec(c, v);
+}
+
+static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign)
+{
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	if (sign)
+		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
+	else
+		lt_sb_printf(SB(c), "[%u]", RD(uint32_t, d, 0));
+}
+
+/* ---- stat family ---- */
+
+static void lt_put_stat(struct lt_dctx *c, const uint8_t *d)
+{
+	uint32_t mode = RD(uint32_t, d, 24);
+	uint64_t rdev = RD(uint64_t, d, 40);
+	int64_t size = RD(int64_t, d, 48);
+	int dev = (mode & 0170000) == 0020000 || (mode & 0170000) == 0060000;
+	if (!lt_verbose(c)) {
+		lt_sb_puts(SB(c), "{st_mode=");
+		lt_put_st_mode(c, mode);
+		if (dev) {
+			lt_sb_puts(SB(c), ", st_rdev=");
+			lt_put_dev(c, rdev);
+		} else {
+			lt_sb_printf(SB(c), ", st_size=%lld", (long long)size);
+		}
+		lt_sb_puts(SB(c), ", ...}");
+		return;
+	}
+	lt_sb_puts(SB(c), "{st_dev=");
+	lt_put_dev(c, RD(uint64_t, d, 0));
+	lt_sb_printf(SB(c), ", st_ino=%llu, st_mode=", (unsigned long long)RD(uint64_t, d, 8));
+	lt_put_st_mode(c, mode);
+	lt_sb_printf(SB(c), ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, st_blocks=%lld",
+		     (unsigned long long)RD(uint64_t, d, 16), RD(uint32_t, d, 28),
+		     RD(uint32_t, d, 32), (long long)RD(int64_t, d, 56),
+		     (long long)RD(int64_t, d, 64));
+	if (dev) {
+		lt_sb_puts(SB(c), ", st_rdev=");
+		lt_put_dev(c, rdev);
+	} else {
+		lt_sb_printf(SB(c), ", st_size=%lld", (long long)size);
+	}
+	static const char *const tn[] = { "st_atime", "st_mtime", "st_ctime" };
+	for (int k = 0; k < 3; k++) {
+		int64_t s = RD(int64_t, d, 72 + 16 * k);
+		uint64_t ns = RD(uint64_t, d, 80 + 16 * k);
+		lt_sb_printf(SB(c), ", %s=%lld", tn[k], (long long)s);
+		lt_put_time_comment(c, s, ns);
+		lt_sb_printf(SB(c), ", %s_nsec=%llu", tn[k], (unsigned long long)ns);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_statx(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{stx_mask=");
+	lt_put_flags(c, lt_x_statx_mask, RD(uint32_t, d, 0));
+	lt_sb_puts(SB(c), ", stx_attributes=");
+	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
+	lt_sb_puts(SB(c), ", stx_mode=");
+	lt_put_st_mode(c, RD(uint16_t, d, 28));
+	if (!lt_verbose(c)) {
+		lt_sb_printf(SB(c), ", stx_size=%llu, ...}", (unsigned long long)RD(uint64_t, d, 40));
+		return;
+	}
+	lt_sb_printf(SB(c), ", stx_blksize=%u, stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_ino=%llu"
+		     ", stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
+		     RD(uint32_t, d, 4), RD(uint32_t, d, 16), RD(uint32_t, d, 20), RD(uint32_t, d, 24),
+		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
+		     (unsigned long long)RD(uint64_t, d, 48));
+	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 56));
+	static const char *const tn[] = { "stx_atime", "stx_btime", "stx_ctime", "stx_mtime" };
+	for (int k = 0; k < 4; k++) {
+		int64_t s = RD(int64_t, d, 64 + 16 * k);
+		uint32_t ns = RD(uint32_t, d, 72 + 16 * k);
+		lt_sb_printf(SB(c), ", %s={tv_sec=%lld, tv_nsec=%u}", tn[k], (long long)s, ns);
+		lt_put_time_comment(c, s, ns);
+	}
+	lt_sb_printf(SB(c), ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		     RD(uint32_t, d, 128), RD(uint32_t, d, 132), RD(uint32_t, d, 136),
+		     RD(uint32_t, d, 140));
+	lt_sb_printf(SB(c), ", stx_mnt_id=%#llx}", (unsigned long long)RD(uint64_t, d, 144));
+}
+
+static void lt_put_statfs(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{f_type=%#llx, f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu"
+		     ", f_files=%llu, f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%lld"
+		     ", f_frsize=%lld, f_flags=%#llx}",
+		     (unsigned long long)RD(uint64_t, d, 0), (long long)RD(int64_t, d, 8),
+		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
+		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
+		     (unsigned long long)RD(uint64_t, d, 48), RD(uint32_t, d, 56), RD(uint32_t, d, 60),
+		     (long long)RD(int64_t, d, 64), (long long)RD(int64_t, d, 72),
+		     (unsigned long long)RD(uint64_t, d, 80));
+}
+
+/* ---- signals ---- */
+
+static void lt_put_sigaction(struct lt_dctx *c, const uint8_t *d)
+{
+	uint64_t h = RD(uint64_t, d, 0), fl = RD(uint64_t, d, 8), rest = RD(uint64_t, d, 16);
+	lt_sb_puts(SB(c), "{sa_handler=");
+	if (h == 0)
+		lt_sb_puts(SB(c), "SIG_DFL");
+	else if (h == 1)
+		lt_sb_puts(SB(c), "SIG_IGN");
+	else
+		lt_put_hex(c, h);
+	lt_sb_puts(SB(c), ", sa_mask=");
+	lt_put_sigmask(c, d + 24, 8);
+	lt_sb_puts(SB(c), ", sa_flags=");
+	lt_put_flags(c, lt_x_sa_flags, fl);
+	if (fl & 0x04000000) {
+		lt_sb_puts(SB(c), ", sa_restorer=");
+		lt_put_hex(c, rest);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_stack(struct lt_dctx *c, const uint8_t *d)
+{
+	static const struct lt_xlat ss[] = {
+		{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" }, { 0x80000000u, "SS_AUTODISARM" }, { 0, 0 }
+	};
+	lt_sb_puts(SB(c), "{ss_sp=");
+	lt_put_ptr(c, RD(uint64_t, d, 0));
+	lt_sb_puts(SB(c), ", ss_flags=");
+	lt_put_flags(c, ss, RD(uint32_t, d, 8));
+	lt_sb_printf(SB(c), ", ss_size=%llu}", (unsigned long long)RD(uint64_t, d, 16));
+}
+
+static void lt_put_wstatus(struct lt_dctx *c, uint32_t s)
+{
+	int sig = s & 0x7f;
+	lt_sb_puts(SB(c), "[{");
+	if (sig == 0) {
+		lt_sb_printf(SB(c), "WIFEXITED(s) && WEXITSTATUS(s) == %u", (s >> 8) & 0xff);
+	} else if (sig == 0x7f) {
+		const char *n = lt_signal_name((s >> 8) & 0xff);
+		lt_sb_puts(SB(c), "WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		if (n)
+			lt_sb_puts(SB(c), n);
+		else
+			lt_sb_printf(SB(c), "%u", (s >> 8) & 0xff);
+		if (s >> 16)
+			lt_sb_printf(SB(c), " && s >> 16 == %u", s >> 16);
+	} else if (s == 0xffff) {
+		lt_sb_puts(SB(c), "WIFCONTINUED(s)");
+	} else {
+		const char *n = lt_signal_name(sig);
+		lt_sb_puts(SB(c), "WIFSIGNALED(s) && WTERMSIG(s) == ");
+		if (n)
+			lt_sb_puts(SB(c), n);
+		else
+			lt_sb_printf(SB(c), "%d", sig);
+		if (s & 0x80)
+			lt_sb_puts(SB(c), " && WCOREDUMP(s)");
+	}
+	lt_sb_puts(SB(c), "}]");
+}
+
+/* ---- sockets ---- */
+
+static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	if (len < 2) {
+		lt_sb_puts(SB(c), "{}");
+		return;
+	}
+	uint16_t fam = RD(uint16_t, d, 0);
+	lt_sb_puts(SB(c), "{sa_family=");
+	lt_put_xlat(c, lt_x_af, fam, "AF_???");
+	if (fam == 1) { /* AF_UNIX */
+		if (len > 2) {
+			const uint8_t *p = d + 2;
+			size_t n = len - 2;
+			lt_sb_puts(SB(c), ", sun_path=");
+			if (p[0] == 0 && n > 0) {
+				/* abstract: the name is all the bytes after the NUL */
+				lt_sb_putc(SB(c), '@');
+				lt_put_quoted(c, p + 1, n - 1, 0);
+			} else {
+				const uint8_t *z = memchr(p, 0, n);
+				lt_put_quoted(c, p, z ? (size_t)(z - p) : n, 0);
+			}
+		}
+	} else if (fam == 2 && len >= 8) { /* AF_INET */
+		const uint8_t *a = d + 4;
+		lt_sb_printf(SB(c), ", sin_port=htons(%u), sin_addr=inet_addr(\"%u.%u.%u.%u\")",
+			     (unsigned)(d[2] << 8 | d[3]), a[0], a[1], a[2], a[3]);
+	} else if (fam == 10 && len >= 24) { /* AF_INET6 */
+		char buf[64];
+		const uint8_t *a = d + 8;
+		/* the usual text form: longest run of zero groups as "::" */
+		unsigned g[8];
+		for (int k = 0; k < 8; k++)
+			g[k] = (unsigned)(a[2 * k] << 8 | a[2 * k + 1]);
+		int best = -1, bestlen = 1;
+		for (int k = 0; k < 8;) {
+			if (g[k]) {
+				k++;
+				continue;
+			}
+			int e = k;
+			while (e < 8 && !g[e])
+				e++;
+			if (e - k > bestlen) {
+				best = k;
+				bestlen = e - k;
+			}
+			k = e;
+		}
+		size_t o = 0;
+		int v4 = best == 0 && (bestlen == 6 || (bestlen == 5 && g[5] == 0xffff));
+		for (int k = 0; k < 8 && o < sizeof buf - 8; k++) {
+			if (k == best) {
+				o += (size_t)snprintf(buf + o, sizeof buf - o, "::");
+				k += bestlen - 1;
+				if (v4) {
+					if (bestlen == 5)
+						o += (size_t)snprintf(buf + o, sizeof buf - o, "ffff:");
+					snprintf(buf + o, sizeof buf - o, "%u.%u.%u.%u", a[12], a[13], a[14],
+						 a[15]);
+					o = strlen(buf);
+					break;
+				}
+				continue;
+			}
+			if (o && buf[o - 1] != ':')
+				buf[o++] = ':';
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%x", g[k]);
+		}
+		buf[o < sizeof buf ? o : sizeof buf - 1] = 0;
+		if (!v4)
+			buf[o] = 0;
+		lt_sb_printf(SB(c), ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u)"
+			     ", inet_pton(AF_INET6, \"%s\", &sin6_addr)",
+			     (unsigned)(d[2] << 8 | d[3]),
+			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]), buf);
+		if (len >= 28)
+			lt_sb_printf(SB(c), ", sin6_scope_id=%u", RD(uint32_t, d, 24));
+	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
+		lt_sb_printf(SB(c), ", nl_pid=%d, nl_groups=%08x", RD(int32_t, d, 4), RD(uint32_t, d, 8));
+	} else {
+		lt_sb_puts(SB(c), ", sa_data=");
+		lt_put_quoted(c, d + 2, len - 2 > 14 ? 14 : len - 2, 0);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
+{
+	size_t len;
+	uint64_t a = c->ev->args[i];
+	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	if (!a)
+		lt_sb_puts(SB(c), "NULL");
+	else if (d)
+		lt_put_sockaddr(c, d, len);
+	else
+		lt_put_ptr(c, a);
+}
+
+static void lt_put_socklen(struct lt_dctx *c, int i)
+{
+	const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 4, NULL);
+	const uint8_t *out = lt_out(c, i, 4);
+	if (!c->ev->args[i]) {
+		lt_sb_puts(SB(c), "NULL");
+		return;
+	}
+	if (!in && !out) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	if (in && out && RD(uint32_t, in, 0) != RD(uint32_t, out, 0))
+		lt_sb_printf(SB(c), "[%u => %u]", RD(uint32_t, in, 0), RD(uint32_t, out, 0));
+	else
+		lt_sb_printf(SB(c), "[%u]", RD(uint32_t, out ? out : in, 0));
+}
+
+static const struct lt_xlat lt_x_netlink[] = {
+	{ 0, "NETLINK_ROUTE" }, { 1, "NETLINK_UNUSED" }, { 2, "NETLINK_USERSOCK" },
+	{ 3, "NETLINK_FIREWALL" }, { 4, "NETLINK_SOCK_DIAG" }, { 5, "NETLINK_NFLOG" },
+	{ 6, "NETLINK_XFRM" }, { 7, "NETLINK_SELINUX" }, { 8, "NETLINK_ISCSI" },
+	{ 9, "NETLINK_AUDIT" }, { 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" },
+	{ 12, "NETLINK_NETFILTER" }, { 13, "NETLINK_IP6_FW" }, { 14, "NETLINK_DNRTMSG" },
+	{ 15, "NETLINK_KOBJECT_UEVENT" }, { 16, "NETLINK_GENERIC" },
+	{ 18, "NETLINK_SCSITRANSPORT" }, { 19, "NETLINK_ECRYPTFS" }, { 20, "NETLINK_RDMA" },
+	{ 21, "NETLINK_CRYPTO" }, { 22, "NETLINK_SMC" }, { 0, 0 }
+};
+
+static void lt_put_socktype(struct lt_dctx *c, uint32_t v)
+{
+	const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
+	if (t)
+		lt_sb_puts(SB(c), t);
+	else
+		lt_sb_printf(SB(c), "%#x /* SOCK_??? */", v & 0xf);
+	uint32_t fl = v & ~0xfu;
+	if (!fl)
+		return;
+	struct lt_sb n = { 0 };
+	int any = 0;
+	uint32_t rest = (uint32_t)lt_flags_names(&n, lt_x_sock_flags, fl, &any);
+	if (any)
+		lt_sb_printf(SB(c), "|%s", n.p);
+	if (rest)
+		lt_sb_printf(SB(c), "|%#x", rest);
+	lt_sb_free(&n);
+}
+
+static void lt_put_sockproto(struct lt_dctx *c, uint32_t fam, uint32_t proto)
+{
+	if (fam == 2 || fam == 10)
+		lt_put_xlat(c, lt_x_ipproto, proto, NULL);
+	else if (fam == 16)
+		lt_put_xlat(c, lt_x_netlink, proto, NULL);
+	else
+		lt_put_dec(c, (int32_t)proto);
+}
+
+static const struct lt_xlat lt_x_tcp_opt[] = {
+	{ 1, "TCP_NODELAY" }, { 2, "TCP_MAXSEG" }, { 3, "TCP_CORK" }, { 4, "TCP_KEEPIDLE" },
+	{ 5, "TCP_KEEPINTVL" }, { 6, "TCP_KEEPCNT" }, { 7, "TCP_SYNCNT" }, { 8, "TCP_LINGER2" },
+	{ 9, "TCP_DEFER_ACCEPT" }, { 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" },
+	{ 12, "TCP_QUICKACK" }, { 13, "TCP_CONGESTION" }, { 14, "TCP_MD5SIG" },
+	{ 18, "TCP_USER_TIMEOUT" }, { 23, "TCP_FASTOPEN" }, { 25, "TCP_NOTSENT_LOWAT" },
+	{ 30, "TCP_FASTOPEN_CONNECT" }, { 31, "TCP_ULP" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_ip_opt[] = {
+	{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 3, "IP_HDRINCL" }, { 4, "IP_OPTIONS" },
+	{ 6, "IP_RECVOPTS" }, { 8, "IP_PKTINFO" }, { 10, "IP_MTU_DISCOVER" }, { 11, "IP_RECVERR" },
+	{ 12, "IP_RECVTTL" }, { 13, "IP_RECVTOS" }, { 14, "IP_MTU" }, { 15, "IP_FREEBIND" },
+	{ 19, "IP_TRANSPARENT" }, { 24, "IP_BIND_ADDRESS_NO_PORT" }, { 32, "IP_MULTICAST_IF" },
+	{ 33, "IP_MULTICAST_TTL" }, { 34, "IP_MULTICAST_LOOP" }, { 35, "IP_ADD_MEMBERSHIP" },
+	{ 36, "IP_DROP_MEMBERSHIP" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_ipv6_opt[] = {
+	{ 16, "IPV6_UNICAST_HOPS" }, { 17, "IPV6_MULTICAST_IF" }, { 18, "IPV6_MULTICAST_HOPS" },
+	{ 19, "IPV6_MULTICAST_LOOP" }, { 20, "IPV6_ADD_MEMBERSHIP" }, { 21, "IPV6_DROP_MEMBERSHIP" },
+	{ 23, "IPV6_MTU_DISCOVER" }, { 24, "IPV6_MTU" }, { 25, "IPV6_RECVERR" },
+	{ 26, "IPV6_V6ONLY" }, { 49, "IPV6_RECVPKTINFO" }, { 67, "IPV6_TCLASS" }, { 0, 0 }
+};
+
+static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name)
+{
+	switch (level) {
+	case 1: lt_put_xlat(c, lt_x_so, name, "SO_???"); return;
+	case 6: lt_put_xlat(c, lt_x_tcp_opt, name, "TCP_???"); return;
+	case 0: lt_put_xlat(c, lt_x_ip_opt, name, "IP_???"); return;
+	case 41: lt_put_xlat(c, lt_x_ipv6_opt, name, "IPV6_???"); return;
+	}
+	lt_put_dec(c, name);
+}
+
+static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
+{
+	size_t len;
+	uint64_t a = c->ev->args[i];
+	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	if (!a) {
+		lt_sb_puts(SB(c), "NULL");
+		return;
+	}
+	if (!d) {
+		lt_put_ptr(c, a);
+		return;
+	}
+	if (len == 4) {
+		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
+		return;
+	}
+	lt_put_quoted(c, d, len > c->strsize ? c->strsize : len, len > c->strsize);
+}
+
+/* iovec array at (i, array_sub) with buffers at subs 0.., for out calls showing at most
+ * total bytes of data. */
+static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t addr, uint64_t cnt,
+		       int out, uint64_t total)
+{
+	size_t len;
+	const uint8_t *d = lt_cap_get(c, i, array_sub, 16, &len);
+	if (!addr) {
+		lt_sb_puts(SB(c), "NULL");
+		return;
+	}
+	if (!d || (out && !lt_ok(c))) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	uint64_t n = len / 16;
+	if (n > cnt)
+		n = cnt;
+	lt_sb_putc(SB(c), '[');
+	for (uint64_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if (k >= LT_CAP_MAX_ELEMS || (k >= c->strsize && !lt_verbose(c))) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		uint64_t base = RD(uint64_t, d, k * 16), ilen = RD(uint64_t, d, k * 16 + 8);
+		uint64_t show = ilen < total ? ilen : total;
+		lt_sb_puts(SB(c), "{iov_base=");
+		if (out && !show && !total)
+			lt_put_ptr(c, base);
+		else
+			lt_put_buf(c, i, (unsigned)k, base, show);
+		total -= show;
+		lt_sb_printf(SB(c), ", iov_len=%llu}", (unsigned long long)ilen);
+	}
+	if (n < cnt && n == len / 16 && n < LT_CAP_MAX_ELEMS)
+		lt_sb_puts(SB(c), n ? ", ..." : "...");
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
+{
+	uint64_t a = c->ev->args[i];
+	const uint8_t *m = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 56, NULL) : NULL;
+	if (!m) {
+		lt_put_ptr(c, a);
+		return;
+	}
+	uint64_t name = RD(uint64_t, m, 0), iov = RD(uint64_t, m, 16), iovlen = RD(uint64_t, m, 24);
+	uint64_t ctl = RD(uint64_t, m, 32), ctllen = RD(uint64_t, m, 40);
+	uint32_t namelen = RD(uint32_t, m, 8), flags = RD(uint32_t, m, 48);
+	size_t nl;
+	const uint8_t *nd = lt_cap_get(c, i, LT_SUB_MSG_NAME, 1, &nl);
+	lt_sb_puts(SB(c), "{msg_name=");
+	if (!name)
+		lt_sb_puts(SB(c), "NULL");
+	else if (nd)
+		lt_put_sockaddr(c, nd, nl);
+	else
+		lt_put_ptr(c, name);
+	const uint8_t *e = lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL);
+	if (out && e && RD(uint32_t, e, 8) != namelen)
+		lt_sb_printf(SB(c), ", msg_namelen=%u => %u", RD(uint32_t, e, 8), namelen);
+	else
+		lt_sb_printf(SB(c), ", msg_namelen=%u", namelen);
+	lt_sb_puts(SB(c), ", msg_iov=");
+	uint64_t total = c->done && c->ev->ret >= 0 ? (uint64_t)c->ev->ret : (uint64_t)-1;
+	lt_put_iov(c, i, LT_SUB_MSG_IOV, iov, iovlen, 0, total);
+	lt_sb_printf(SB(c), ", msg_iovlen=%llu", (unsigned long long)iovlen);
+	if (ctllen) {
+		lt_sb_puts(SB(c), ", msg_control=");
+		lt_put_ptr(c, ctl);
+	}
+	lt_sb_printf(SB(c), ", msg_controllen=%llu, msg_flags=", (unsigned long long)ctllen);
+	lt_put_flags(c, lt_x_msg_flags, flags);
+	lt_sb_putc(SB(c), '}');
+}
+
+/* ---- arrays of records ---- */
+
+static void lt_put_pollfds(struct lt_dctx *c, int i, int revents)
+{
+	size_t len;
+	uint64_t nfds = (uint32_t)c->ev->args[1];
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	uint64_t n = len / 8 < nfds ? len / 8 : nfds;
+	lt_sb_putc(SB(c), '[');
+	int first = 1;
+	for (uint64_t k = 0; k < n; k++) {
+		int fd = RD(int32_t, d, k * 8);
+		uint16_t ev = RD(uint16_t, d, k * 8 + (revents ? 6 : 4));
+		if (revents && !ev)
+			continue;
+		if (!first)
+			lt_sb_puts(SB(c), ", ");
+		if (!revents && k >= c->strsize && !lt_verbose(c)) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		first = 0;
+		lt_sb_puts(SB(c), "{fd=");
+		lt_put_fd(c, fd);
+		lt_sb_puts(SB(c), revents ? ", revents=" : ", events=");
+		lt_put_flags(c, lt_x_poll_events, ev);
+		lt_sb_putc(SB(c), '}');
+	}
+	if (!revents && n < nfds)
+		lt_sb_puts(SB(c), n ? ", ..." : "...");
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_epoll_event(struct lt_dctx *c, const uint8_t *d)
+{
+	uint64_t data = RD(uint64_t, d, 4);
+	lt_sb_puts(SB(c), "{events=");
+	lt_put_flags(c, lt_x_epoll_events, RD(uint32_t, d, 0));
+	lt_sb_printf(SB(c), ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
+}
+
+static void lt_put_fdset(struct lt_dctx *c, const uint8_t *d, size_t len, int nfds)
+{
+	lt_sb_putc(SB(c), '[');
+	int first = 1;
+	for (int fd = 0; fd < nfds && (size_t)fd / 8 < len; fd++) {
+		if (!(d[fd / 8] >> (fd % 8) & 1))
+			continue;
+		if (!first)
+			lt_sb_putc(SB(c), ' ');
+		first = 0;
+		lt_put_fd(c, fd);
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_fdset_arg(struct lt_dctx *c, int i, unsigned sub)
+{
+	size_t len;
+	const uint8_t *d = lt_cap_get(c, i, sub, 1, &len);
+	if (!d && sub == LT_SUB_ENTRY)
+		d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len);
+	if (!c->ev->args[i])
+		lt_sb_puts(SB(c), "NULL");
+	else if (d)
+		lt_put_fdset(c, d, len, (int)c->ev->args[0]);
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+/* getdents/getdents64: abbreviated as strace does unless -v */
+static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
+{
+	size_t len;
+	uint64_t a = c->ev->args[i];
+	const uint8_t *d = lt_out(c, i, 0);
+	if (d)
+		lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
+	else if (lt_ok(c) && c->ev->ret == 0)
+		len = 0; /* the end of the directory: nothing was there to capture */
+	if (!d && !(lt_ok(c) && c->ev->ret == 0)) {
+		lt_put_ptr(c, a);
+		return;
+	}
+	size_t total = (size_t)c->ev->ret < len ? (size_t)c->ev->ret : len;
+	unsigned count = 0;
+	static const struct lt_xlat dt[] = {
+		{ 0, "DT_UNKNOWN" }, { 1, "DT_FIFO" }, { 2, "DT_CHR" }, { 4, "DT_DIR" },
+		{ 6, "DT_BLK" }, { 8, "DT_REG" }, { 10, "DT_LNK" }, { 12, "DT_SOCK" },
+		{ 14, "DT_WHT" }, { 0, 0 }
+	};
+	struct lt_sb ents = { 0 };
+	for (size_t off = 0; off + (is64 ? 19 : 18) <= total;) {
+		uint16_t rl = RD(uint16_t, d, off + 16);
+		if (rl < (is64 ? 19 : 18) || off + rl > total)
+			break;
+		if (lt_verbose(c)) {
+			const uint8_t *name = d + off + (is64 ? 19 : 18);
+			size_t maxn = rl - (size_t)(is64 ? 19 : 18);
+			const uint8_t *z = memchr(name, 0, maxn);
+			unsigned type = is64 ? d[off + 18] : d[off + rl - 1];
+			const char *tn = lt_xlat_name(dt, type);
+			lt_sb_printf(&ents, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+				     count ? ", " : "", (unsigned long long)RD(uint64_t, d, off),
+				     (long long)RD(int64_t, d, off + 8), rl);
+			if (tn)
+				lt_sb_puts(&ents, tn);
+			else
+				lt_sb_printf(&ents, "%u", type);
+			lt_sb_puts(&ents, ", d_name=");
+			struct lt_sb *save = c->sb;
+			c->sb = &ents;
+			lt_put_quoted(c, name, z ? (size_t)(z - name) : maxn, 0);
+			c->sb = save;
+			lt_sb_putc(&ents, '}');
+		}
+		count++;
+		off += rl;
+	}
+	if (lt_verbose(c))
+		lt_sb_printf(SB(c), "[%s]", ents.p ? ents.p : "");
+	else {
+		lt_put_ptr(c, a);
+		lt_sb_printf(SB(c), " /* %u entries */", count);
+	}
+	lt_sb_free(&ents);
+}
+
+/* execve's argv: the strings, "..." past -s of them; envp: a count unless -v */
+static void lt_put_argv(struct lt_dctx *c, int i, int env)
+{
+	size_t len;
+	uint64_t a = c->ev->args[i];
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len);
+	if (!a) {
+		lt_sb_puts(SB(c), "NULL");
+		return;
+	}
+	if (!d) {
+		lt_put_ptr(c, a);
+		return;
+	}
+	size_t n = 0;
+	while (n < len / 8 && RD(uint64_t, d, n * 8))
+		n++;
+	if (env) {
+		lt_put_ptr(c, a);
+		lt_sb_printf(SB(c), " /* %zu var%s */", n, n == 1 ? "" : "s");
+		return;
+	}
+	lt_sb_putc(SB(c), '[');
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c))) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		lt_put_cstr(c, i, (unsigned)k, RD(uint64_t, d, k * 8), 0);
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_rusage(struct lt_dctx *c, const uint8_t *d)
+{
+	static const char *const f[] = { "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
+		"ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
+		"ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw" };
+	lt_sb_printf(SB(c), "{ru_utime={tv_sec=%lld, tv_usec=%lld}, ru_stime={tv_sec=%lld, tv_usec=%lld}",
+		     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
+		     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
+	int nf = lt_verbose(c) ? 14 : 6;
+	for (int k = 0; k < nf; k++)
+		lt_sb_printf(SB(c), ", %s=%lld", f[k], (long long)RD(int64_t, d, 32 + 8 * k));
+	lt_sb_puts(SB(c), lt_verbose(c) ? "}" : ", ...}");
+}
+
+/* ---- argument printers by kind ---- */
 
 int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 {
-	(void)c; (void)i; (void)kind;
+	const struct lt_event *ev = c->ev;
+	uint64_t v = ev->args[i];
+	const uint8_t *d;
+	size_t len;
+	if (!v) {
+		/* NULL pointers of every structure kind */
+		switch (kind) {
+		case LT_K_STAT_OUT: case LT_K_STATX_OUT: case LT_K_STATFS_OUT: case LT_K_SIGACTION:
+		case LT_K_SIGACTION_OUT: case LT_K_TIMESPEC: case LT_K_TIMESPEC_OUT:
+		case LT_K_TIMEVAL: case LT_K_TIMEVAL_OUT: case LT_K_TIMEVAL_INOUT:
+		case LT_K_TIMESPEC_INOUT: case LT_K_ITIMERVAL: case LT_K_ITIMERVAL_OUT:
+		case LT_K_ITIMERSPEC: case LT_K_ITIMERSPEC_OUT: case LT_K_RLIMIT: case LT_K_RLIMIT_OUT:
+		case LT_K_STACK_T: case LT_K_STACK_T_OUT: case LT_K_WSTATUS_OUT: case LT_K_RUSAGE_OUT:
+		case LT_K_UTSNAME_OUT: case LT_K_SYSINFO_OUT: case LT_K_EPOLL_EVENT:
+		case LT_K_EPOLL_EVENTS_OUT: case LT_K_POLLFDS: case LT_K_FDSET: case LT_K_SOCKADDR:
+		case LT_K_SOCKADDR_OUT: case LT_K_SOCKLEN_INOUT: case LT_K_FDPAIR_OUT:
+		case LT_K_IOVEC_IN: case LT_K_IOVEC_OUT: case LT_K_MSGHDR: case LT_K_MSGHDR_OUT:
+		case LT_K_ARGV: case LT_K_ENVP: case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR:
+		case LT_K_OFF_INOUT: case LT_K_TIMEZONE: case LT_K_TIMEZONE_OUT: case LT_K_SIGINFO:
+		case LT_K_SIGINFO_OUT: case LT_K_TMS_OUT: case LT_K_INT_OUT: case LT_K_UINT_OUT:
+		case LT_K_UID_OUT: case LT_K_TIME_OUT: case LT_K_SOCKOPT_VAL:
+		case LT_K_SOCKOPT_VAL_OUT: case LT_K_DIRENTS_OUT: case LT_K_DIRENTS64_OUT:
+		case LT_K_PSELECT_SIGMASK: case LT_K_CLONE_ARGS: case LT_K_OPEN_HOW: case LT_K_SIGEVENT:
+		case LT_K_UTIMBUF: case LT_K_CPUSET: case LT_K_CPUSET_OUT: case LT_K_GROUPS:
+		case LT_K_GROUPS_OUT: case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
+		case LT_K_MQ_ATTR: case LT_K_MQ_ATTR_OUT: case LT_K_TIMERID_OUT:
+			lt_sb_puts(SB(c), "NULL");
+			return 1;
+		}
+	}
+	switch (kind) {
+	case LT_K_MMAP_FLAGS: {
+		static const struct lt_xlat types[] = {
+			{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
+			{ 8, "MAP_DROPPABLE" }, { 0, 0 }
+		};
+		uint32_t f = (uint32_t)v;
+		const char *t = lt_xlat_name(types, f & 0xf);
+		if (c->fmt && c->fmt->xlat == LT_XLAT_VERBOSE) {
+			lt_put_hex(c, f);
+			return 1;
+		}
+		if (t)
+			lt_sb_puts(SB(c), t);
+		else
+			lt_sb_printf(SB(c), "%#x /* MAP_??? */", f & 0xf);
+		uint32_t rest = f & ~0xfu;
+		uint32_t huge = rest >> 26 & 0x3f;
+		rest &= ~(0x3fu << 26);
+		struct lt_sb n = { 0 };
+		int any = 0;
+		rest = (uint32_t)lt_flags_names(&n, lt_x_mmap_flags, rest, &any);
+		if (any)
+			lt_sb_printf(SB(c), "|%s", n.p);
+		lt_sb_free(&n);
+		if (huge)
+			lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
+		if (rest)
+			lt_sb_printf(SB(c), "|%#x", rest);
+		return 1;
+	}
+	case LT_K_SOCKTYPE:
+		lt_put_socktype(c, (uint32_t)v);
+		return 1;
+	case LT_K_SOCKPROTO:
+		lt_put_sockproto(c, (uint32_t)ev->args[0], (uint32_t)v);
+		return 1;
+	case LT_K_SOCKOPT_NAME:
+		lt_put_sockopt_name(c, (uint32_t)ev->args[1], (uint32_t)v);
+		return 1;
+	case LT_K_SOCKOPT_VAL:
+		lt_put_sockopt_val(c, i, 0);
+		return 1;
+	case LT_K_SOCKOPT_VAL_OUT:
+		lt_put_sockopt_val(c, i, 1);
+		return 1;
+	case LT_K_STAT_OUT:
+		if ((d = lt_out(c, i, 144)))
+			lt_put_stat(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_STATX_OUT:
+		if ((d = lt_out(c, i, 256)))
+			lt_put_statx(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_STATFS_OUT:
+		if ((d = lt_out(c, i, 88)))
+			lt_put_statfs(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_SIGACTION:
+		if ((d = lt_in(c, i, 32)))
+			lt_put_sigaction(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_SIGACTION_OUT:
+		if ((d = lt_out(c, i, 32)))
+			lt_put_sigaction(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_STACK_T:
+		if ((d = lt_in(c, i, 24)))
+			lt_put_stack(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_STACK_T_OUT:
+		if ((d = lt_out(c, i, 24)))
+			lt_put_stack(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_TIMESPEC: case LT_K_TIMESPEC_INOUT:
+		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_nsec");
+		return 1;
+	case LT_K_TIMEVAL: case LT_K_TIMEVAL_INOUT:
+		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_usec");
+		return 1;
+	case LT_K_TIMESPEC_OUT: {
+		/* a sleep's remainder is only written when it was interrupted */
+		const char *nm = c->se->name;
+		int sleep = !strcmp(nm, "nanosleep") || !strcmp(nm, "clock_nanosleep");
+		d = sleep ? (c->failed ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL) : NULL)
+			  : lt_out(c, i, 16);
+		lt_put_timespec_at(c, i, d, "tv_nsec");
+		return 1;
+	}
+	case LT_K_TIMEVAL_OUT:
+		lt_put_timespec_at(c, i, lt_out(c, i, 16), "tv_usec");
+		return 1;
+	case LT_K_ITIMERVAL: case LT_K_ITIMERVAL_OUT: case LT_K_ITIMERSPEC:
+	case LT_K_ITIMERSPEC_OUT: {
+		int out = kind == LT_K_ITIMERVAL_OUT || kind == LT_K_ITIMERSPEC_OUT;
+		const char *fr = (kind == LT_K_ITIMERVAL || kind == LT_K_ITIMERVAL_OUT) ? "tv_usec"
+											: "tv_nsec";
+		d = out ? lt_out(c, i, 32) : lt_in(c, i, 32);
+		if (!d) {
+			lt_put_ptr(c, v);
+			return 1;
+		}
+		lt_sb_puts(SB(c), "{it_interval=");
+		lt_put_timespec_data(c, d, fr);
+		lt_sb_puts(SB(c), ", it_value=");
+		lt_put_timespec_data(c, d + 16, fr);
+		lt_sb_putc(SB(c), '}');
+		return 1;
+	}
+	case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR:
+		if ((d = lt_in(c, i, 32))) {
+			const char *fr = kind == LT_K_TIMEVAL_PAIR ? "tv_usec" : "tv_nsec";
+			lt_sb_putc(SB(c), '[');
+			for (int k = 0; k < 2; k++) {
+				int64_t ns = RD(int64_t, d, 16 * k + 8);
+				if (k)
+					lt_sb_puts(SB(c), ", ");
+				if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3fffffff)
+					lt_sb_puts(SB(c), "UTIME_NOW");
+				else if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3ffffffe)
+					lt_sb_puts(SB(c), "UTIME_OMIT");
+				else
+					lt_put_timespec_data(c, d + 16 * k, fr);
+			}
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_RLIMIT: case LT_K_RLIMIT_OUT:
+		d = kind == LT_K_RLIMIT ? lt_in(c, i, 16) : lt_out(c, i, 16);
+		if (!d) {
+			lt_put_ptr(c, v);
+			return 1;
+		}
+		lt_sb_puts(SB(c), "{rlim_cur=");
+		lt_put_rlim(c, RD(uint64_t, d, 0));
+		lt_sb_puts(SB(c), ", rlim_max=");
+		lt_put_rlim(c, RD(uint64_t, d, 8));
+		lt_sb_putc(SB(c), '}');
+		return 1;
+	case LT_K_UTSNAME_OUT:
+		if ((d = lt_out(c, i, 390))) {
+			static const char *const f[] = { "sysname", "nodename", "release", "version",
+							 "machine", "domainname" };
+			int nf = lt_verbose(c) ? 6 : 2;
+			lt_sb_putc(SB(c), '{');
+			for (int k = 0; k < nf; k++) {
+				const uint8_t *s = d + 65 * k;
+				const uint8_t *z = memchr(s, 0, 65);
+				lt_sb_printf(SB(c), "%s%s=", k ? ", " : "", f[k]);
+				lt_put_quoted(c, s, z ? (size_t)(z - s) : 65, 0);
+			}
+			lt_sb_puts(SB(c), nf == 6 ? "}" : ", ...}");
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_SYSINFO_OUT:
+		if ((d = lt_out(c, i, 112))) {
+			lt_sb_printf(SB(c), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu"
+				     ", freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu"
+				     ", freeswap=%llu, procs=%u, totalhigh=%llu, freehigh=%llu"
+				     ", mem_unit=%u}",
+				     (long long)RD(int64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
+				     (unsigned long long)RD(uint64_t, d, 16),
+				     (unsigned long long)RD(uint64_t, d, 24),
+				     (unsigned long long)RD(uint64_t, d, 32),
+				     (unsigned long long)RD(uint64_t, d, 40),
+				     (unsigned long long)RD(uint64_t, d, 48),
+				     (unsigned long long)RD(uint64_t, d, 56),
+				     (unsigned long long)RD(uint64_t, d, 64),
+				     (unsigned long long)RD(uint64_t, d, 72), RD(uint16_t, d, 80),
+				     (unsigned long long)RD(uint64_t, d, 88),
+				     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_RUSAGE_OUT:
+		if ((d = lt_out(c, i, 144)))
+			lt_put_rusage(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_TMS_OUT:
+		if ((d = lt_out(c, i, 32)))
+			lt_sb_printf(SB(c), "{tms_utime=%lld, tms_stime=%lld, tms_cutime=%lld, tms_cstime=%lld}",
+				     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
+				     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_WSTATUS_OUT:
+		if ((d = lt_out(c, i, 4)))
+			lt_put_wstatus(c, RD(uint32_t, d, 0));
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_FDPAIR_OUT:
+		if ((d = lt_out(c, i, 8))) {
+			lt_sb_putc(SB(c), '[');
+			lt_put_fd(c, RD(int32_t, d, 0));
+			lt_sb_puts(SB(c), ", ");
+			lt_put_fd(c, RD(int32_t, d, 4));
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_INT_OUT: case LT_K_TIMERID_OUT:
+		lt_put_int_array1(c, i, lt_out(c, i, 4), 1);
+		return 1;
+	case LT_K_UINT_OUT: case LT_K_UID_OUT:
+		lt_put_int_array1(c, i, lt_out(c, i, 4), 0);
+		return 1;
+	case LT_K_TIME_OUT:
+		if ((d = lt_out(c, i, 8)))
+			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, d, 0));
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_OFF_INOUT: {
+		const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
+		const uint8_t *out = lt_out(c, i, 8);
+		if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
+			lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
+				     (long long)RD(int64_t, out, 0));
+		else if (in || out)
+			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	}
+	case LT_K_SOCKADDR:
+		lt_put_sockaddr_arg(c, i, 0);
+		return 1;
+	case LT_K_SOCKADDR_OUT:
+		lt_put_sockaddr_arg(c, i, 1);
+		return 1;
+	case LT_K_SOCKLEN_INOUT:
+		lt_put_socklen(c, i);
+		return 1;
+	case LT_K_IOVEC_IN:
+		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 0,
+			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : (uint64_t)-1);
+		return 1;
+	case LT_K_IOVEC_OUT:
+		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 1,
+			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : 0);
+		return 1;
+	case LT_K_MSGHDR:
+		lt_put_msghdr(c, i, 0);
+		return 1;
+	case LT_K_MSGHDR_OUT:
+		lt_put_msghdr(c, i, 1);
+		return 1;
+	case LT_K_POLLFDS:
+		lt_put_pollfds(c, i, 0);
+		return 1;
+	case LT_K_EPOLL_EVENT:
+		if ((d = lt_in(c, i, 12)))
+			lt_put_epoll_event(c, d);
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_EPOLL_EVENTS_OUT:
+		if ((d = lt_out(c, i, 0)) && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
+			uint64_t n = (uint64_t)ev->ret, have = len / 12;
+			lt_sb_putc(SB(c), '[');
+			for (uint64_t k = 0; k < n; k++) {
+				if (k)
+					lt_sb_puts(SB(c), ", ");
+				if (k >= have || (k >= c->strsize && !lt_verbose(c))) {
+					lt_sb_puts(SB(c), "...");
+					break;
+				}
+				lt_put_epoll_event(c, d + 12 * k);
+			}
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_FDSET:
+		lt_put_fdset_arg(c, i, LT_SUB_ENTRY);
+		return 1;
+	case LT_K_DIRENTS_OUT:
+		lt_put_dirents(c, i, 0);
+		return 1;
+	case LT_K_DIRENTS64_OUT:
+		lt_put_dirents(c, i, 1);
+		return 1;
+	case LT_K_ARGV:
+		lt_put_argv(c, i, 0);
+		return 1;
+	case LT_K_ENVP:
+		lt_put_argv(c, i, 1);
+		return 1;
+	case LT_K_GROUPS: case LT_K_GROUPS_OUT: {
+		int out = kind == LT_K_GROUPS_OUT;
+		uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
+		d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
+		if (!d || (out && (int32_t)ev->args[0] == 0)) {
+			lt_put_ptr(c, v);
+			return 1;
+		}
+		lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
+		lt_sb_putc(SB(c), '[');
+		for (uint64_t k = 0; k < n; k++) {
+			if (k)
+				lt_sb_puts(SB(c), ", ");
+			if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
+				lt_sb_puts(SB(c), "...");
+				break;
+			}
+			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
+		}
+		lt_sb_putc(SB(c), ']');
+		return 1;
+	}
+	case LT_K_SIGINFO: case LT_K_SIGINFO_OUT:
+		d = kind == LT_K_SIGINFO ? lt_in(c, i, 128) : lt_out(c, i, 128);
+		if (d) {
+			struct lt_event sev;
+			memset(&sev, 0, sizeof sev);
+			sev.type = LT_EV_SIGNAL;
+			sev.siginfo = d;
+			struct lt_sb tmp = { 0 };
+			lt_format_signal(&tmp, &sev, c->fmt);
+			/* "SIGX {si_signo=...}": the structure is what follows the name */
+			const char *brace = tmp.p ? strchr(tmp.p, '{') : NULL;
+			lt_sb_puts(SB(c), brace ? brace : "{}");
+			lt_sb_free(&tmp);
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_CPUSET: case LT_K_CPUSET_OUT:
+		d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
+		if (d && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
+			lt_sb_putc(SB(c), '[');
+			int first = 1;
+			for (size_t b = 0; b < len * 8; b++)
+				if (d[b / 8] >> (b % 8) & 1) {
+					lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
+					first = 0;
+				}
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
+		d = kind == LT_K_SCHED_PARAM ? lt_in(c, i, 4) : lt_out(c, i, 4);
+		if (d)
+			lt_sb_printf(SB(c), "[{sched_priority=%d}]", RD(int32_t, d, 0));
+		else
+			lt_put_ptr(c, v);
+		return 1;
+	case LT_K_ARCH_PRCTL_ADDR:
+		if (ev->args[0] == 0x1003 || ev->args[0] == 0x1004) {
+			if ((d = lt_out(c, i, 8)))
+				lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
+			else
+				lt_put_ptr(c, v);
+		} else {
+			lt_put_hex(c, v);
+		}
+		return 1;
+	case LT_K_PSELECT_SIGMASK:
+		if ((d = lt_in(c, i, 16))) {
+			const uint8_t *m = lt_cap_get(c, i, LT_SUB_SIGMASK, 8, NULL);
+			lt_sb_puts(SB(c), "{sigmask=");
+			if (!RD(uint64_t, d, 0))
+				lt_sb_puts(SB(c), "NULL");
+			else if (m)
+				lt_put_sigmask(c, m, 8);
+			else
+				lt_put_ptr(c, RD(uint64_t, d, 0));
+			lt_sb_printf(SB(c), ", sigsetsize=%llu}", (unsigned long long)RD(uint64_t, d, 8));
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_OPEN_HOW:
+		if ((d = lt_in(c, i, 24))) {
+			lt_sb_puts(SB(c), "{flags=");
+			uint64_t fl = RD(uint64_t, d, 0);
+			static const struct lt_xlat acc[] = {
+				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+			};
+			lt_sb_puts(SB(c), acc[fl & 3].name);
+			if (fl & ~3ull) {
+				lt_sb_putc(SB(c), '|');
+				lt_put_flags(c, lt_x_open_flags, fl & ~3ull);
+			}
+			if (fl & (0100 | 020000000)) {
+				lt_sb_puts(SB(c), ", mode=");
+				lt_put_mode(c, RD(uint64_t, d, 8));
+			}
+			lt_sb_puts(SB(c), ", resolve=");
+			lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
+			lt_sb_putc(SB(c), '}');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_SIGEVENT:
+		if ((d = lt_in(c, i, 64))) {
+			static const struct lt_xlat sev[] = {
+				{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
+				{ 4, "SIGEV_THREAD_ID" }, { 0, 0 }
+			};
+			int notify = RD(int32_t, d, 12);
+			lt_sb_printf(SB(c), "{sigev_value={sival_int=%d, sival_ptr=%#llx}, sigev_signo=",
+				     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
+			lt_put_signo(c, RD(int32_t, d, 8));
+			lt_sb_puts(SB(c), ", sigev_notify=");
+			lt_put_xlat(c, sev, (uint32_t)notify, "SIGEV_???");
+			if (notify == 4)
+				lt_sb_printf(SB(c), ", sigev_notify_thread_id=%d", RD(int32_t, d, 16));
+			lt_sb_putc(SB(c), '}');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	}
 	return 0;
 }
 
+/* ---- whole calls ---- */
+
+struct lt_args {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+
+static void lt_next(struct lt_args *a)
+{
+	if (a->n)
+		lt_sb_puts(a->c->sb, ", ");
+}
+
+static void lt_done(struct lt_args *a)
+{
+	if (a->ends && a->n < a->maxends)
+		a->ends[a->n] = a->c->sb->len;
+	a->n++;
+}
+
+/* argument i printed by the table's kind */
+static void lt_arg_kind(struct lt_args *a, int i, void (*gen)(struct lt_dctx *, int))
+{
+	lt_next(a);
+	gen(a->c, i);
+	lt_done(a);
+}
+
+static void lt_arg_hex(struct lt_args *a, uint64_t v)
+{
+	lt_next(a);
+	lt_put_hex(a->c, v);
+	lt_done(a);
+}
+
+static void lt_arg_dec(struct lt_args *a, int64_t v)
+{
+	lt_next(a);
+	lt_put_dec(a->c, v);
+	lt_done(a);
+}
+
+static void lt_arg_udec(struct lt_args *a, uint64_t v)
+{
+	lt_next(a);
+	lt_put_udec(a->c, v);
+	lt_done(a);
+}
+
+static void lt_arg_ptr(struct lt_args *a, uint64_t v)
+{
+	lt_next(a);
+	lt_put_ptr(a->c, v);
+	lt_done(a);
+}
+
+static void lt_gen_fd(struct lt_dctx *c, int i) { lt_put_fd(c, (int)c->ev->args[i]); }
+static void lt_gen_struct(struct lt_dctx *c, int i)
+{
+	if (!lt_decode_struct(c, i, c->se->kind[i]))
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+static void lt_clone_flags(struct lt_dctx *c, uint64_t fl, int with_sig)
+{
+	struct lt_sb n = { 0 };
+	int any = 0;
+	uint64_t rest = lt_flags_names(&n, lt_x_clone_flags, with_sig ? fl & ~0xffull : fl, &any);
+	if (any)
+		lt_sb_puts(SB(c), n.p);
+	lt_sb_free(&n);
+	int sig = with_sig ? (int)(fl & 0xff) : 0;
+	if (sig) {
+		if (any)
+			lt_sb_putc(SB(c), '|');
+		lt_put_signo(c, sig);
+		any = 1;
+	}
+	if (rest) {
+		if (any)
+			lt_sb_putc(SB(c), '|');
+		lt_put_hex(c, rest);
+		any = 1;
+	}
+	if (!any)
+		lt_sb_putc(SB(c), '0');
+}
+
+static int lt_special_clone(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	/* x86-64 clone: flags, stack, parent_tid, child_tid, tls */
+	lt_next(a);
+	lt_sb_puts(SB(c), "child_stack=");
+	lt_put_ptr(c, g[1]);
+	lt_done(a);
+	lt_next(a);
+	lt_sb_puts(SB(c), "flags=");
+	lt_clone_flags(c, g[0], 1);
+	lt_done(a);
+	if (g[0] & 0x100000) { /* CLONE_PARENT_SETTID */
+		lt_next(a);
+		lt_sb_puts(SB(c), "parent_tid=");
+		lt_put_ptr(c, g[2]);
+		lt_done(a);
+	}
+	if (g[0] & (0x200000 | 0x1000000)) { /* CHILD_CLEARTID, CHILD_SETTID */
+		lt_next(a);
+		lt_sb_puts(SB(c), "child_tidptr=");
+		lt_put_ptr(c, g[3]);
+		lt_done(a);
+	}
+	if (g[0] & 0x80000) { /* CLONE_SETTLS */
+		lt_next(a);
+		lt_sb_puts(SB(c), "tls=");
+		lt_put_ptr(c, g[4]);
+		lt_done(a);
+	}
+	return a->n;
+}
+
+static int lt_special_clone3(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 0, 64);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[0]);
+	} else {
+		uint64_t fl = RD(uint64_t, d, 0);
+		lt_sb_puts(SB(c), "{flags=");
+		lt_clone_flags(c, fl, 0);
+		if (fl & 0x1000) {
+			lt_sb_puts(SB(c), ", pidfd=");
+			lt_put_ptr(c, RD(uint64_t, d, 8));
+		}
+		if (fl & (0x200000 | 0x1000000)) {
+			lt_sb_puts(SB(c), ", child_tid=");
+			lt_put_ptr(c, RD(uint64_t, d, 16));
+		}
+		if (fl & 0x100000) {
+			lt_sb_puts(SB(c), ", parent_tid=");
+			lt_put_ptr(c, RD(uint64_t, d, 24));
+		}
+		lt_sb_puts(SB(c), ", exit_signal=");
+		uint64_t es = RD(uint64_t, d, 32);
+		if (es)
+			lt_put_signo(c, (int)es);
+		else
+			lt_sb_putc(SB(c), '0');
+		lt_sb_puts(SB(c), ", stack=");
+		lt_put_ptr(c, RD(uint64_t, d, 40));
+		lt_sb_puts(SB(c), ", stack_size=");
+		lt_put_hex(c, RD(uint64_t, d, 48));
+		if (fl & 0x80000) {
+			lt_sb_puts(SB(c), ", tls=");
+			lt_put_ptr(c, RD(uint64_t, d, 56));
+		}
+		lt_sb_putc(SB(c), '}');
+	}
+	lt_done(a);
+	lt_arg_udec(a, c->ev->args[1]);
+	return a->n;
+}
+
+static int lt_special_futex(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t op = (uint32_t)g[1], cmd = op & 0x7f;
+	lt_arg_ptr(a, g[0]);
+	lt_next(a);
+	const char *n = lt_xlat_name(lt_x_futex_op, cmd);
+	if (n)
+		lt_sb_puts(SB(c), n);
+	else
+		lt_sb_printf(SB(c), "%#x /* FUTEX_??? */", cmd);
+	if (op & 128)
+		lt_sb_puts(SB(c), "_PRIVATE");
+	if (op & 256)
+		lt_sb_puts(SB(c), "|FUTEX_CLOCK_REALTIME");
+	if (op & ~0x1ffu)
+		lt_sb_printf(SB(c), "|%#x", op & ~0x1ffu);
+	lt_done(a);
+	switch (cmd) {
+	case 0: /* WAIT */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_kind(a, 3, lt_gen_struct);
+		break;
+	case 9: /* WAIT_BITSET */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_kind(a, 3, lt_gen_struct);
+		lt_next(a);
+		if ((uint32_t)g[5] == 0xffffffffu)
+			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
+		else
+			lt_put_hex(c, (uint32_t)g[5]);
+		lt_done(a);
+		break;
+	case 1: /* WAKE */
+		lt_arg_dec(a, (int32_t)g[2]);
+		break;
+	case 10: /* WAKE_BITSET */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_next(a);
+		if ((uint32_t)g[5] == 0xffffffffu)
+			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
+		else
+			lt_put_hex(c, (uint32_t)g[5]);
+		lt_done(a);
+		break;
+	case 3: /* REQUEUE */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_dec(a, (int32_t)g[3]);
+		lt_arg_ptr(a, g[4]);
+		break;
+	case 4: case 12: /* CMP_REQUEUE(_PI) */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_dec(a, (int32_t)g[3]);
+		lt_arg_ptr(a, g[4]);
+		lt_arg_dec(a, (int32_t)g[5]);
+		break;
+	case 5: { /* WAKE_OP */
+		static const char *const ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR",
+						   "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
+		static const char *const cmps[] = { "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE",
+						    "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
+						    "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE" };
+		uint32_t v3 = (uint32_t)g[5];
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_dec(a, (int32_t)g[3]);
+		lt_arg_ptr(a, g[4]);
+		lt_next(a);
+		unsigned o = v3 >> 28 & 7, cm = v3 >> 24 & 15;
+		if (v3 >> 31)
+			lt_sb_puts(SB(c), "FUTEX_OP_OPARG_SHIFT<<28|");
+		if (o < 5)
+			lt_sb_printf(SB(c), "%s<<28", ops[o]);
+		else
+			lt_sb_printf(SB(c), "%#x<<28", o);
+		lt_sb_printf(SB(c), "|%#x<<12|", v3 >> 12 & 0xfff);
+		if (cm < 6)
+			lt_sb_printf(SB(c), "%s<<24", cmps[cm]);
+		else
+			lt_sb_printf(SB(c), "%#x<<24", cm);
+		lt_sb_printf(SB(c), "|%#x", v3 & 0xfff);
+		lt_done(a);
+		break;
+	}
+	case 6: case 13: /* LOCK_PI(2) */
+		lt_arg_kind(a, 3, lt_gen_struct);
+		break;
+	case 7: case 8: /* UNLOCK_PI, TRYLOCK_PI */
+		break;
+	case 11: /* WAIT_REQUEUE_PI */
+		lt_arg_dec(a, (int32_t)g[2]);
+		lt_arg_kind(a, 3, lt_gen_struct);
+		lt_arg_ptr(a, g[4]);
+		break;
+	default:
+		lt_arg_hex(a, g[2]);
+		lt_arg_hex(a, g[3]);
+		lt_arg_hex(a, g[4]);
+		lt_arg_hex(a, g[5]);
+	}
+	return a->n;
+}
+
+static const struct lt_xlat lt_x_flock_type[] = {
+	{ 0, "F_RDLCK" }, { 1, "F_WRLCK" }, { 2, "F_UNLCK" }, { 0, 0 }
+};
+
+static int lt_special_fcntl(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t cmd = (uint32_t)g[1];
+	lt_arg_kind(a, 0, lt_gen_fd);
+	lt_next(a);
+	lt_put_xlat(c, lt_x_fcntl_cmd, cmd, "F_???");
+	lt_done(a);
+	switch (cmd) {
+	case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034: case 1035:
+	case 1037: /* no argument */
+		break;
+	case 2: /* F_SETFD */
+		lt_next(a);
+		lt_put_flags(c, lt_x_fd_flags, (uint32_t)g[2]);
+		lt_done(a);
+		break;
+	case 4: { /* F_SETFL: open flags with the access mode */
+		static const struct lt_xlat acc[] = {
+			{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+		};
+		uint32_t fl = (uint32_t)g[2];
+		lt_next(a);
+		lt_sb_puts(SB(c), acc[fl & 3].name);
+		if (fl & ~3u) {
+			lt_sb_putc(SB(c), '|');
+			lt_put_flags(c, lt_x_open_flags, fl & ~3u);
+		}
+		lt_done(a);
+		break;
+	}
+	case 5: case 6: case 7: case 36: case 37: case 38: { /* struct flock */
+		const uint8_t *d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 32, NULL);
+		lt_next(a);
+		if (!d) {
+			lt_put_ptr(c, g[2]);
+		} else {
+			lt_sb_puts(SB(c), "{l_type=");
+			lt_put_xlat(c, lt_x_flock_type, RD(uint16_t, d, 0), "F_???");
+			lt_sb_puts(SB(c), ", l_whence=");
+			lt_put_xlat(c, lt_x_whence, RD(uint16_t, d, 2), "SEEK_???");
+			lt_sb_printf(SB(c), ", l_start=%lld, l_len=%lld", (long long)RD(int64_t, d, 8),
+				     (long long)RD(int64_t, d, 16));
+			if ((cmd == 5 || cmd == 36) && lt_ok(c))
+				lt_sb_printf(SB(c), ", l_pid=%d", RD(int32_t, d, 24));
+			lt_sb_putc(SB(c), '}');
+		}
+		lt_done(a);
+		break;
+	}
+	case 15: case 16: { /* f_owner_ex */
+		static const struct lt_xlat ot[] = {
+			{ 0, "F_OWNER_TID" }, { 1, "F_OWNER_PID" }, { 2, "F_OWNER_PGRP" }, { 0, 0 }
+		};
+		const uint8_t *d = (cmd == 15 || lt_ok(c)) ? lt_cap_get(c, 2, LT_CAP_SUB_SELF, 8, NULL)
+							     : NULL;
+		lt_next(a);
+		if (d) {
+			lt_sb_puts(SB(c), "{type=");
+			lt_put_xlat(c, ot, RD(uint32_t, d, 0), "F_OWNER_???");
+			lt_sb_printf(SB(c), ", pid=%d}", RD(int32_t, d, 4));
+		} else {
+			lt_put_ptr(c, g[2]);
+		}
+		lt_done(a);
+		break;
+	}
+	case 10: /* F_SETSIG */
+		lt_next(a);
+		lt_put_signo(c, (int)g[2]);
+		lt_done(a);
+		break;
+	case 1024: /* F_SETLEASE */
+		lt_next(a);
+		lt_put_xlat(c, lt_x_flock_type, (uint32_t)g[2], "F_???");
+		lt_done(a);
+		break;
+	case 1033: { /* F_ADD_SEALS */
+		static const struct lt_xlat seals[] = {
+			{ 1, "F_SEAL_SEAL" }, { 2, "F_SEAL_SHRINK" }, { 4, "F_SEAL_GROW" },
+			{ 8, "F_SEAL_WRITE" }, { 16, "F_SEAL_FUTURE_WRITE" }, { 32, "F_SEAL_EXEC" }, { 0, 0 }
+		};
+		lt_next(a);
+		lt_put_flags(c, seals, (uint32_t)g[2]);
+		lt_done(a);
+		break;
+	}
+	case 0: case 1030: case 8: case 1031: case 1026:
+		lt_arg_dec(a, (int32_t)g[2]);
+		break;
+	default:
+		lt_arg_hex(a, g[2]);
+	}
+	return a->n;
+}
+
+static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
+{
+	const char *n = lt_xlat_name(lt_x_ioctl, req);
+	if (n && (!c->fmt || c->fmt->xlat == LT_XLAT_ABBREV)) {
+		lt_sb_puts(SB(c), n);
+		return;
+	}
+	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					    "_IOC_READ|_IOC_WRITE" };
+	if (n) {
+		lt_put_hex(c, req);
+		lt_sb_printf(SB(c), " /* %s */", n);
+		return;
+	}
+	lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
+		     (req >> 16) & 0x3fff);
+}
+
+static int lt_special_ioctl(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t req = (uint32_t)g[1];
+	lt_arg_kind(a, 0, lt_gen_fd);
+	lt_next(a);
+	lt_ioctl_req(c, req);
+	lt_done(a);
+	const uint8_t *d;
+	lt_next(a);
+	switch (req) {
+	case 0x5413: case 0x5414: /* TIOCGWINSZ, TIOCSWINSZ */
+		d = req == 0x5413 ? lt_out(c, 2, 8) : lt_cap_get(c, 2, LT_CAP_SUB_SELF, 8, NULL);
+		if (d)
+			lt_sb_printf(SB(c), "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+				     RD(uint16_t, d, 0), RD(uint16_t, d, 2), RD(uint16_t, d, 4),
+				     RD(uint16_t, d, 6));
+		else
+			lt_put_ptr(c, g[2]);
+		break;
+	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
+		d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
+		lt_put_int_array1(c, 2, d, 1);
+		break;
+	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
+	case 0x8904: case 0x80045439:
+		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
+		break;
+	case 0x5450: case 0x5451: case 0x5422: case 0x540c: case 0x540d: case 0x5437:
+		/* no argument, but strace still shows what was passed */
+		lt_put_ptr(c, g[2]);
+		break;
+	default:
+		if (lt_xlat_name(lt_x_ioctl, req))
+			lt_put_ptr(c, g[2]);
+		else
+			lt_put_hex(c, g[2]);
+	}
+	lt_done(a);
+	return a->n;
+}
+
+static int lt_special_prctl(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t op = (uint32_t)g[0];
+	lt_next(a);
+	lt_put_xlat(c, lt_x_prctl, op, "PR_???");
+	lt_done(a);
+	switch (op) {
+	case 15: case 16: /* PR_SET_NAME, PR_GET_NAME */
+		lt_next(a);
+		if (op == 16 && !lt_ok(c))
+			lt_put_ptr(c, g[1]);
+		else
+			lt_put_cstr(c, 1, LT_CAP_SUB_SELF, g[1], 16);
+		lt_done(a);
+		break;
+	case 1: /* PR_SET_PDEATHSIG */
+		lt_next(a);
+		lt_put_signo(c, (int)g[1]);
+		lt_done(a);
+		break;
+	case 2: /* PR_GET_PDEATHSIG */
+		lt_arg_ptr(a, g[1]);
+		break;
+	case 3: case 5: case 7: case 9: case 11: case 13: case 19: case 21: case 25: case 27:
+	case 30: case 31: case 32: case 34: case 37: case 39: case 42: case 46: case 58:
+	case 66: case 68: /* getters without arguments */
+		break;
+	case 4: case 8: case 24: case 23: case 29: case 36: /* one integer */
+		lt_arg_udec(a, g[1]);
+		break;
+	case 38: case 41: /* PR_SET_NO_NEW_PRIVS, PR_SET_THP_DISABLE: strace shows all five */
+		lt_arg_udec(a, g[1]);
+		lt_arg_udec(a, g[2]);
+		lt_arg_udec(a, g[3]);
+		lt_arg_udec(a, g[4]);
+		break;
+	case 0x59616d61: /* PR_SET_PTRACER */
+		lt_next(a);
+		if ((int64_t)g[1] == -1)
+			lt_sb_puts(SB(c), "PR_SET_PTRACER_ANY");
+		else
+			lt_put_dec(c, (int)g[1]);
+		lt_done(a);
+		break;
+	default:
+		for (int k = 1; k < 5; k++)
+			lt_arg_hex(a, g[k]);
+	}
+	return a->n;
+}
+
+int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
+{
+	struct lt_args a = { c, ends, maxends, 0 };
+	const char *n = c->se->name;
+	switch (c->ev->nr) {
+	case 56: /* clone */
+		return lt_special_clone(&a);
+	case 435: /* clone3 */
+		return lt_special_clone3(&a);
+	case 202: /* futex */
+		return lt_special_futex(&a);
+	case 72: /* fcntl */
+		return lt_special_fcntl(&a);
+	case 16: /* ioctl */
+		return lt_special_ioctl(&a);
+	case 157: /* prctl */
+		return lt_special_prctl(&a);
+	case 15: { /* rt_sigreturn: the mask it restores */
+		const uint8_t *d = lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL);
+		lt_next(&a);
+		lt_sb_puts(SB(c), "{mask=");
+		if (d)
+			lt_put_sigmask(c, d, 8);
+		else
+			lt_sb_puts(SB(c), "?");
+		lt_sb_putc(SB(c), '}');
+		lt_done(&a);
+		return a.n;
+	}
+	}
+	(void)n;
+	return -1;
+}
+
+/* ---- after the return value ---- */
+
 void lt_decode_ret_extra(struct lt_dctx *c)
 {
-	(void)c;
+	const struct lt_event *ev = c->ev;
+	const uint64_t *g = ev->args;
+	if (c->failed || !c->done)
+		return;
+	switch (ev->nr) {
+	case 72: { /* fcntl getters show what they got */
+		uint32_t cmd = (uint32_t)g[1];
+		if (cmd == 3) {
+			static const struct lt_xlat acc[] = {
+				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+			};
+			uint32_t fl = (uint32_t)ev->ret;
+			lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
+			if (fl & ~3u) {
+				lt_sb_putc(SB(c), '|');
+				lt_put_flags(c, lt_x_open_flags, fl & ~3u);
+			}
+			lt_sb_putc(SB(c), ')');
+		} else if (cmd == 1 && ev->ret) {
+			lt_sb_puts(SB(c), " (flags ");
+			lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
+			lt_sb_putc(SB(c), ')');
+		} else if (cmd == 1025) {
+			lt_sb_puts(SB(c), " (");
+			lt_put_xlat(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
+			lt_sb_putc(SB(c), ')');
+		}
+		return;
+	}
+	case 7: case 271: /* poll, ppoll */
+		if (ev->ret == 0) {
+			lt_sb_puts(SB(c), " (Timeout)");
+		} else if (lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL)) {
+			lt_sb_puts(SB(c), " (");
+			lt_put_pollfds(c, 0, 1);
+			if (ev->nr == 271 && g[2]) {
+				const uint8_t *t = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
+				if (t) {
+					lt_sb_puts(SB(c), ", left ");
+					lt_put_timespec_data(c, t, "tv_nsec");
+				}
+			}
+			lt_sb_putc(SB(c), ')');
+		}
+		return;
+	case 23: case 270: { /* select, pselect6 */
+		if (ev->ret == 0) {
+			lt_sb_puts(SB(c), " (Timeout)");
+			return;
+		}
+		static const char *const nm[] = { "in", "out", "except" };
+		int any = 0;
+		lt_sb_puts(SB(c), " (");
+		for (int k = 0; k < 3; k++) {
+			size_t len;
+			const uint8_t *d = g[1 + k] ? lt_cap_get(c, 1 + k, LT_CAP_SUB_SELF, 1, &len) : NULL;
+			if (!d)
+				continue;
+			int has = 0;
+			for (int fd = 0; fd < (int)g[0] && (size_t)fd / 8 < len; fd++)
+				has |= d[fd / 8] >> (fd % 8) & 1;
+			if (!has)
+				continue;
+			lt_sb_printf(SB(c), "%s%s ", any ? ", " : "", nm[k]);
+			lt_put_fdset(c, d, len, (int)g[0]);
+			any = 1;
+		}
+		const uint8_t *t = g[4] ? lt_cap_get(c, 4, LT_CAP_SUB_SELF, 16, NULL) : NULL;
+		if (t) {
+			lt_sb_printf(SB(c), "%sleft ", any ? ", " : "");
+			lt_put_timespec_data(c, t, ev->nr == 23 ? "tv_usec" : "tv_nsec");
+		}
+		lt_sb_putc(SB(c), ')');
+		return;
+	}
+	case 145: /* sched_getscheduler */
+		lt_sb_puts(SB(c), " (");
+		lt_put_xlat(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
+		lt_sb_putc(SB(c), ')');
+		return;
+	case 135: /* personality */
+		lt_sb_puts(SB(c), " (");
+		lt_put_xlat(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
+		lt_sb_putc(SB(c), ')');
+		return;
+	case 157: /* prctl */
+		if ((uint32_t)g[0] == 3) {
+			static const struct lt_xlat dump[] = {
+				{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
+			};
+			lt_sb_puts(SB(c), " (");
+			lt_put_xlat(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
+			lt_sb_putc(SB(c), ')');
+		}
+		return;
+	case 128: /* rt_sigtimedwait */
+		if (lt_signal_name((int)ev->ret))
+			lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
+		return;
+	}
 }
