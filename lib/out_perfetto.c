@@ -32,11 +32,14 @@ enum {
 	TRACE_PACKET = 1,
 
 	TP_PROCESS_TREE = 2,
+	TP_CLOCK_SNAPSHOT = 6,
 	TP_TIMESTAMP = 8,
 	TP_SEQ_ID = 10,
 	TP_TRACK_EVENT = 11,
 	TP_INTERNED_DATA = 12,
 	TP_SEQ_FLAGS = 13,
+	TP_TIMESTAMP_CLOCK_ID = 58,
+	TP_TRACE_PACKET_DEFAULTS = 59,
 	TP_TRACK_DESCRIPTOR = 60,
 	TP_FIRST_PACKET_ON_SEQUENCE = 87,
 	SEQ_INCREMENTAL_STATE_CLEARED = 1,
@@ -73,6 +76,11 @@ enum {
 	THD_TID = 2,
 	THD_THREAD_NAME = 5,
 
+	CS_CLOCKS = 1,
+	CLK_ID = 1,
+	CLK_TIMESTAMP = 2,
+	CLK_IS_INCREMENTAL = 3,
+	BUILTIN_CLOCK_BOOTTIME = 6,
 	PT_PROCESSES = 1,
 	PTP_PID = 1,
 	PTP_PPID = 2,
@@ -80,13 +88,17 @@ enum {
 };
 
 #define SEQ_ID 1
+/* Packet timestamps are deltas on this sequence-scoped incremental clock (defined equal to
+ * the trace clock at the first event), so each costs a byte or two instead of nine. */
+#define CLOCK_INCR 64
 #define MAX_DEPTH 16
 #define FLUSH_AT (1u << 20)
 #define CMDLINE_MAX 4096
 
 /* Track uuids: pids and tids are below 2^22 on Linux, so these cannot collide. */
-#define PROC_UUID(pid) ((1ull << 62) | (pid))
-#define THREAD_UUID(pid, tid) ((uint64_t)(pid) << 32 | (tid))
+/* Track uuids from table indices: small numbers make short varints in every event. */
+#define PROC_UUID(i) ((1ull << 24) + (i))
+#define THREAD_UUID(i) ((uint64_t)(i) + 1)
 #define FLOW_ID(tid) ((3ull << 60) | (tid))
 
 struct pf_proc {
@@ -100,6 +112,7 @@ struct pf_proc {
 
 struct pf_thread {
 	uint32_t pid, tid;
+	uint32_t pidx;        /* its process's index */
 	char name[16];        /* from a THREAD event, else empty */
 	char emitted[64];
 	int depth;
@@ -118,6 +131,8 @@ struct pf {
 	struct lt_pb pb;
 	struct lt_pb interned;   /* InternedData fields not yet written */
 	uint64_t last_ts;
+	uint64_t pkt_ts;         /* the incremental clock's value: the last packet's time */
+	int clock_sent;
 	struct lt_smap names, anames; /* event and debug annotation names: iid = index + 1 */
 	uint32_t *nr_name;       /* per syscall nr: event name iid, 0 unknown */
 	uint32_t (*nr_arg)[6];   /* per syscall nr and arg: annotation name iid */
@@ -184,7 +199,10 @@ static uint32_t anno_name(struct pf *s, const char *str)
 static size_t packet_open(struct pf *s, uint64_t ts)
 {
 	size_t m = lt_pb_open(&s->pb, TRACE_PACKET);
-	lt_pb_uint(&s->pb, TP_TIMESTAMP, ts);
+	if (ts < s->pkt_ts)
+		ts = s->pkt_ts;
+	lt_pb_uint(&s->pb, TP_TIMESTAMP, ts - s->pkt_ts);
+	s->pkt_ts = ts;
 	lt_pb_uint(&s->pb, TP_SEQ_ID, SEQ_ID);
 	lt_pb_uint(&s->pb, TP_SEQ_FLAGS, SEQ_NEEDS_INCREMENTAL_STATE);
 	if (s->interned.len) {
@@ -295,7 +313,7 @@ static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
 	proc_name(p, name, sizeof name);
 	size_t m = packet_open(s, ts);
 	size_t td = lt_pb_open(&s->pb, TP_TRACK_DESCRIPTOR);
-	lt_pb_uint(&s->pb, TD_UUID, PROC_UUID(p->pid));
+	lt_pb_uint(&s->pb, TD_UUID, PROC_UUID((uint64_t)(p - s->procs)));
 	size_t pd = lt_pb_open(&s->pb, TD_PROCESS);
 	lt_pb_uint(&s->pb, PD_PID, p->pid);
 	lt_pb_str(&s->pb, PD_PROCESS_NAME, name);
@@ -352,7 +370,7 @@ static void thread_desc(struct pf *s, struct pf_thread *t, uint64_t ts)
 		return;
 	size_t m = packet_open(s, ts);
 	size_t td = lt_pb_open(&s->pb, TP_TRACK_DESCRIPTOR);
-	lt_pb_uint(&s->pb, TD_UUID, THREAD_UUID(t->pid, t->tid));
+	lt_pb_uint(&s->pb, TD_UUID, THREAD_UUID(t - s->thrs));
 	size_t th = lt_pb_open(&s->pb, TD_THREAD);
 	lt_pb_uint(&s->pb, THD_PID, t->pid);
 	lt_pb_uint(&s->pb, THD_TID, t->tid);
@@ -377,6 +395,7 @@ static uint32_t get_thread(struct pf *s, uint32_t pid, uint32_t tid, uint64_t ts
 	s->nthrs++;
 
 	struct pf_proc *p = get_proc(s, pid);
+	t->pidx = (uint32_t)(p - s->procs);
 	long k = lt_hmap_get(&s->pend_map, tid);
 	if (k >= 0 && s->pend[k].tid) {
 		t->flow_in = FLOW_ID(tid);
@@ -441,7 +460,7 @@ static void slice_end(struct pf *s, uint32_t thr, uint64_t ts)
 	size_t m = packet_open(s, ts);
 	size_t te = lt_pb_open(&s->pb, TP_TRACK_EVENT);
 	lt_pb_uint(&s->pb, TE_TYPE, TYPE_SLICE_END);
-	lt_pb_uint(&s->pb, TE_TRACK_UUID, THREAD_UUID(t->pid, t->tid));
+	lt_pb_uint(&s->pb, TE_TRACK_UUID, THREAD_UUID(thr));
 	lt_pb_close(&s->pb, te);
 	packet_close(s, m);
 	t->depth--;
@@ -464,7 +483,7 @@ static size_t event_open(struct pf *s, uint32_t thr, int on_proc, uint64_t ts, u
 	*pkt = packet_open(s, ts);
 	size_t te = lt_pb_open(&s->pb, TP_TRACK_EVENT);
 	lt_pb_uint(&s->pb, TE_TYPE, type);
-	lt_pb_uint(&s->pb, TE_TRACK_UUID, on_proc ? PROC_UUID(t->pid) : THREAD_UUID(t->pid, t->tid));
+	lt_pb_uint(&s->pb, TE_TRACK_UUID, on_proc ? PROC_UUID(t->pidx) : THREAD_UUID(thr));
 	lt_pb_uint(&s->pb, TE_NAME_IID, name_iid);
 	if (t->flow_in && !on_proc) {
 		lt_pb_fixed64(&s->pb, TE_TERMINATING_FLOW_IDS, t->flow_in);
@@ -666,9 +685,37 @@ static int pf_begin(struct lt_report *r, void **state)
 	lt_pb_uint(&s->pb, TP_SEQ_ID, SEQ_ID);
 	lt_pb_uint(&s->pb, TP_SEQ_FLAGS, SEQ_INCREMENTAL_STATE_CLEARED);
 	lt_pb_uint(&s->pb, TP_FIRST_PACKET_ON_SEQUENCE, 1);
+	size_t d = lt_pb_open(&s->pb, TP_TRACE_PACKET_DEFAULTS);
+	lt_pb_uint(&s->pb, TP_TIMESTAMP_CLOCK_ID, CLOCK_INCR);
+	lt_pb_close(&s->pb, d);
 	lt_pb_close(&s->pb, m);
 	*state = s;
 	return 0;
+}
+
+/* Starts the incremental clock at t0, the trace clock's t0: timestamps in the file are
+ * the events' own wall-clock ns. */
+static void clock_snapshot(struct pf *s, uint64_t t0)
+{
+	size_t m = lt_pb_open(&s->pb, TRACE_PACKET);
+	lt_pb_uint(&s->pb, TP_TIMESTAMP, t0);
+	lt_pb_uint(&s->pb, TP_TIMESTAMP_CLOCK_ID, BUILTIN_CLOCK_BOOTTIME);
+	lt_pb_uint(&s->pb, TP_SEQ_ID, SEQ_ID);
+	lt_pb_uint(&s->pb, TP_SEQ_FLAGS, SEQ_NEEDS_INCREMENTAL_STATE);
+	size_t cs = lt_pb_open(&s->pb, TP_CLOCK_SNAPSHOT);
+	size_t c = lt_pb_open(&s->pb, CS_CLOCKS);
+	lt_pb_uint(&s->pb, CLK_ID, BUILTIN_CLOCK_BOOTTIME);
+	lt_pb_uint(&s->pb, CLK_TIMESTAMP, t0);
+	lt_pb_close(&s->pb, c);
+	c = lt_pb_open(&s->pb, CS_CLOCKS);
+	lt_pb_uint(&s->pb, CLK_ID, CLOCK_INCR);
+	lt_pb_uint(&s->pb, CLK_TIMESTAMP, t0);
+	lt_pb_uint(&s->pb, CLK_IS_INCREMENTAL, 1);
+	lt_pb_close(&s->pb, c);
+	lt_pb_close(&s->pb, cs);
+	lt_pb_close(&s->pb, m);
+	s->pkt_ts = t0;
+	s->clock_sent = 1;
 }
 
 static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
@@ -678,6 +725,8 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 	 * sequence back in time. */
 	uint64_t ts = ev->ts_ns > s->last_ts ? ev->ts_ns : s->last_ts;
 	s->last_ts = ts;
+	if (!s->clock_sent)
+		clock_snapshot(s, ts);
 	close_until(s, ts);
 
 	switch (ev->type) {

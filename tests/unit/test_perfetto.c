@@ -281,18 +281,47 @@ static int parse_file(const char *path)
 	size_t n = fread(buf, 1, sizeof buf, f);
 	fclose(f);
 	const uint8_t *p = buf, *e = buf + n;
-	struct fld pk, x;
-	int npk = 0, rc;
-	uint64_t last_ts = 0;
+	struct fld pk, x, y, z;
+	int npk = 0, rc, have_defaults = 0;
+	uint64_t last_ts = 0, incr = 0; /* the incremental clock 64, once a snapshot set it */
+	int incr_set = 0;
 	while ((rc = next(&p, e, &pk)) == 1) {
 		CHECK(pk.num == 1 && pk.wt == 2);
 		const uint8_t *q = pk.p, *qe = pk.p + pk.n;
-		uint64_t ts = 0, seq = 0, flags = 0;
+		uint64_t ts = 0, seq = 0, flags = 0, clock = 0;
+		int has_ts = 0;
 		/* interned data and timestamp first: fields may come in any order */
 		while (next(&q, qe, &x) == 1) {
-			if (x.num == 8)
+			if (x.num == 8) {
 				ts = x.v;
-			else if (x.num == 10)
+				has_ts = 1;
+			} else if (x.num == 58) {
+				clock = x.v;
+			} else if (x.num == 59) { /* TracePacketDefaults */
+				const uint8_t *d = x.p;
+				while (next(&d, x.p + x.n, &y) == 1)
+					if (y.num == 58 && y.v == 64)
+						have_defaults = 1;
+			} else if (x.num == 6) { /* ClockSnapshot: clock 64 starts here */
+				const uint8_t *c = x.p;
+				while (next(&c, x.p + x.n, &y) == 1) {
+					const uint8_t *k = y.p;
+					uint64_t id = 0, v = 0, inc = 0;
+					while (next(&k, y.p + y.n, &z) == 1) {
+						if (z.num == 1)
+							id = z.v;
+						else if (z.num == 2)
+							v = z.v;
+						else if (z.num == 3)
+							inc = z.v;
+					}
+					if (id == 64) {
+						CHECK(inc == 1);
+						incr = v;
+						incr_set = 1;
+					}
+				}
+			} else if (x.num == 10)
 				seq = x.v;
 			else if (x.num == 13)
 				flags = x.v;
@@ -304,7 +333,12 @@ static int parse_file(const char *path)
 			CHECK(flags & 1); /* SEQ_INCREMENTAL_STATE_CLEARED */
 		else
 			CHECK(!(flags & 1));
-		if (ts) {
+		if (has_ts && clock == 0) { /* on the default clock: a delta */
+			CHECK(have_defaults && incr_set);
+			incr += ts;
+			ts = incr;
+		}
+		if (has_ts) {
 			CHECK(ts >= last_ts);
 			last_ts = ts;
 		}
@@ -356,9 +390,12 @@ static void proc(uint32_t pid, uint32_t ppid, uint64_t ts, const char *cmd, size
 
 static const struct slice *find(uint32_t tid, uint64_t ts, const char *name)
 {
-	for (int i = 0; i < nslices; i++)
-		if ((uint32_t)slices[i].track == tid && slices[i].ts == ts && !strcmp(slices[i].name, name))
+	for (int i = 0; i < nslices; i++) {
+		const struct track *t = track_of(slices[i].track);
+		if (t && t->is_thread && (uint32_t)t->tid == tid && slices[i].ts == ts &&
+		    !strcmp(slices[i].name, name))
 			return &slices[i];
+	}
 	fprintf(stderr, "no slice %s at %llu on %u\n", name, (unsigned long long)ts, tid);
 	failures++;
 	static const struct slice none;
@@ -431,7 +468,7 @@ int main(void)
 	CHECK(nslices == 14);
 	if (nslices != 14)
 		for (int i = 0; i < nslices; i++)
-			fprintf(stderr, "  %s %u\n", slices[i].name, (unsigned)slices[i].track);
+			fprintf(stderr, "  %s %llu\n", slices[i].name, (unsigned long long)slices[i].track);
 
 	/* threads and processes, named */
 	const struct track *t100 = thread_track(100), *t101 = thread_track(101),
@@ -471,7 +508,7 @@ int main(void)
 			break;
 		}
 
-	/* calls: names, durations, args, results (uuid low 32 bits are the tid) */
+	/* calls: names, durations, args, results */
 	const struct slice *s = find(100, T + 1000, "openat");
 	CHECK(s->dur == 500 && s->has_ret && s->ret == 3 && !strcmp(s->result, "3"));
 	CHECK(s->nargs >= 2 && !strcmp(s->argn[0], "dirfd") && !strcmp(s->argn[1], "pathname"));
