@@ -1,6 +1,6 @@
 /* Native backend: signals stay the program's. Prints what it observed; the output must be
  * the same with and without the shim. */
-#define _GNU_SOURCE
+
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>

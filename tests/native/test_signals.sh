@@ -1,0 +1,18 @@
+# Native backend: signals stay the program's (EINTR, SA_RESTART, blocked masks,
+# sigaltstack, seccomp with its own SIGSYS handler): same output as untraced, and the
+# handlers' calls, including their rt_sigreturn, are recorded.
+. "$TOP/tests/lib.sh"
+"$E2E/n_signals" >"$TMPDIR/want" || fail "untraced run failed"
+LIBTRACE_DIR=$TMPDIR/logs LIBTRACE_REPORT=none LIBTRACE_BACKEND=native \
+	LD_PRELOAD=$SO timeout 20 "$E2E/n_signals" >"$TMPDIR/got" 2>"$TMPDIR/err" || fail "exit status $?"
+cat "$TMPDIR/got"
+diff "$TMPDIR/want" "$TMPDIR/got" || fail "output differs"
+python3 "$TOP/tests/native/ltdump.py" "$TMPDIR"/logs/run-* >"$TMPDIR/dump"
+d=$TMPDIR/dump
+grep -qE " sc read .*ret=-4 " "$d" || fail "read = -EINTR"
+grep -qE " sc rt_sigreturn .*ret=-4 " "$d" || fail "rt_sigreturn restoring -EINTR"
+[ "$(grep -c " sc write .*b'in handler" "$d")" = 2 ] || fail "handler writes"
+grep -qE " sc write .*b'alt handler" "$d" || fail "altstack handler write"
+grep -qE " sc seccomp| sc prctl .*args=0x16," "$d" || fail "seccomp filter install"
+grep -qE " sc getppid .*ret=4242 " "$d" || fail "getppid emulated by the program's SIGSYS handler"
+echo ok
