@@ -48,6 +48,9 @@ PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else shutil.which(
 PY_CMD = [PY, "-c", "import json, email.parser, http.client"]
 work = tempfile.mkdtemp(prefix="lt-bench.")
 LOAD0 = os.getloadavg()[0]
+# Best of the runs by default: on a shared 2-core VM, other work only ever adds time, so
+# the minimum is the closest to the cost itself. BENCH_STAT=median for the median.
+STAT = statistics.median if os.environ.get("BENCH_STAT") == "median" else min
 crashes = []
 notes = []
 
@@ -178,7 +181,7 @@ for kind in ("getppid", "write"):
                 samples[name].append(v)
     for name in samples:
         if samples[name]:
-            results[(kind, name)] = statistics.median(samples[name])
+            results[(kind, name)] = STAT(samples[name])
 samples = {c[0]: [] for c in live}
 for r in range(max(args.runs, 5)):
     for name, prefix, envf, _, slow in live:
@@ -187,14 +190,15 @@ for r in range(max(args.runs, 5)):
             samples[name].append(v)
 for name in samples:
     if samples[name]:
-        results[("python", name)] = statistics.median(samples[name])
+        results[("python", name)] = STAT(samples[name])
 
 # ---------------------------------------------------------------------------------------
 out = sys.stdout
 out.write("\nlibtrace bench on %s (%d cores, load average %.2f at start, %.2f at end), %s;"
-          " loops: %d calls (%d under ptrace), median of %d runs\n" % (
+          " loops: %d calls (%d under ptrace), %s of %d runs\n" % (
               os.uname().nodename, os.cpu_count(), LOAD0, os.getloadavg()[0],
-              time.strftime("%Y-%m-%d %H:%M"), args.n, args.n_slow, args.runs))
+              time.strftime("%Y-%m-%d %H:%M"), args.n, args.n_slow,
+              "median" if STAT is statistics.median else "best", args.runs))
 out.write("\n%-22s" % "workload" + "".join("%13s" % c[0] for c in CONFIGS) + "\n")
 for kind, label, unit in (("getppid", "getppid raw (ns/call)", 1),
                           ("write", "write libc (ns/call)", 1),
@@ -291,7 +295,7 @@ def report_bench(label, logdir, ncalls):
         if err:
             rows.append((fmt, None, None, err))
             continue
-        t = statistics.median(ts)
+        t = STAT(ts)
         rows.append((fmt, ncalls / t, max(rss) / 1024.0, None))
     return rows
 
@@ -317,7 +321,7 @@ else:
         else:
             crashes.append("native: loop getppid %d exited %d" % (args.report_n, p.returncode))
 
-out.write("\nreport speed over %d-call logs (median of 3; peak RSS of the report process)\n"
+out.write("\nreport speed over %d-call logs (best of 3; peak RSS of the report process)\n"
           % args.report_n)
 out.write("%-16s %-11s %14s %12s\n" % ("log", "format", "calls/s", "peak RSS"))
 for label, rows in rep_rows:
