@@ -564,6 +564,50 @@ static void control_on_exit(int code, void *arg)
 
 /* ---- load ---- */
 
+/* The environment descendants inherit. Not setenv: it would malloc, and the program's
+ * first malloc (brk, getrandom) would then happen in our constructor instead of where
+ * strace shows it without the shim. environ becomes a static copy with our entries in
+ * static strings, which setenv/putenv later handle like any environ they did not make. */
+extern char **environ;
+#define ENV_MAX 4096
+#define ENV_OURS 8
+static char *env_arr[ENV_MAX];
+static size_t env_n;
+static char env_store[ENV_OURS][PATH_MAX + 32];
+static int env_nstore;
+
+char *lt_env_set(const char *name, const char *value)
+{
+	size_t nl = strlen(name);
+	if (env_nstore >= ENV_OURS || nl + strlen(value) + 2 > sizeof(env_store[0]))
+		return NULL;
+	if (environ != env_arr) {
+		size_t n = 0;
+		while (environ && environ[n])
+			n++;
+		if (n + ENV_OURS + 1 > ENV_MAX) {
+			/* A huge environment: fall back to setenv (and its malloc). */
+			setenv(name, value, 1);
+			return getenv(name);
+		}
+		for (size_t i = 0; i < n; i++)
+			env_arr[i] = environ[i];
+		env_arr[n] = NULL;
+		env_n = n;
+		environ = env_arr;
+	}
+	char *s = env_store[env_nstore++];
+	lt_snprintf(s, sizeof(env_store[0]), "%s=%s", name, value);
+	size_t i;
+	for (i = 0; i < env_n; i++)
+		if (!strncmp(env_arr[i], name, nl) && env_arr[i][nl] == '=')
+			break;
+	env_arr[i] = s;
+	if (i == env_n)
+		env_arr[++env_n] = NULL;
+	return s + nl + 1;
+}
+
 static const char *getenv_nonempty(const char *name)
 {
 	const char *v = getenv(name);
@@ -695,8 +739,8 @@ __attribute__((constructor(101))) static void control_init(void)
 			return;
 		char pidbuf[16];
 		lt_snprintf(pidbuf, sizeof(pidbuf), "%d", lt_self_pid);
-		setenv("LIBTRACE_RUN_DIR", lt_cfg.run_dir, 1);
-		setenv("LIBTRACE_RUN_PID", pidbuf, 1);
+		lt_env_set("LIBTRACE_RUN_DIR", lt_cfg.run_dir);
+		lt_env_set("LIBTRACE_RUN_PID", pidbuf);
 	}
 	const char *bin = getenv_nonempty("LIBTRACE_REPORT_BIN");
 	if (lt_cfg.is_root && exec_root && bin && strlen(bin) < sizeof(lt_cfg.report_bin)) {
@@ -704,7 +748,7 @@ __attribute__((constructor(101))) static void control_init(void)
 		strcpy(lt_cfg.report_bin, bin);
 	} else if (lt_cfg.is_root) {
 		find_report_bin();
-		setenv("LIBTRACE_REPORT_BIN", lt_cfg.report_bin, 1);
+		lt_env_set("LIBTRACE_REPORT_BIN", lt_cfg.report_bin);
 	}
 	real_exit = (void (*)(int))dlsym(RTLD_NEXT, "_exit");
 	real_Exit = (void (*)(int))dlsym(RTLD_NEXT, "_Exit");
@@ -714,7 +758,7 @@ __attribute__((constructor(101))) static void control_init(void)
 	if (lt_cfg.is_root) {
 		const char *b = lt_cfg.backend == LT_BACKEND_NATIVE ? "native"
 				: lt_cfg.backend == LT_BACKEND_STRACE ? "strace" : "none";
-		setenv("LIBTRACE_BACKEND", backend ? b : "none", 1);
+		lt_env_set("LIBTRACE_BACKEND", backend ? b : "none");
 	}
 	if (!backend)
 		return;
@@ -722,9 +766,8 @@ __attribute__((constructor(101))) static void control_init(void)
 	 * make a single call of its own that strace would show. */
 	if (backend == &lt_backend_strace && !lt_cfg.is_root)
 		return;
-	/* Placed by setenv in memory of its own, so the handler may flip it in place. */
-	setenv("LIBTRACE_START", "0", 1);
-	live_start = getenv("LIBTRACE_START");
+	/* In memory of our own, so the handler may flip it in place. */
+	live_start = lt_env_set("LIBTRACE_START", "0");
 	pthread_atfork(NULL, NULL, atfork_child);
 	on_exit(control_on_exit, NULL);
 	install_signals();

@@ -19,6 +19,10 @@ extern int lt_self_pid LT_HIDDEN;
 /* 1 while a start/stop runs from the start/stop signal's handler. */
 extern volatile int lt_in_signal LT_HIDDEN;
 
+/* Sets NAME=VALUE in environ for descendants, without malloc (constructor only); returns
+ * the value's characters, which may be rewritten in place later (same length), or NULL. */
+char *lt_env_set(const char *name, const char *value) LT_HIDDEN;
+
 /* Starts PATH as a new process with raw syscalls (safe in a signal handler or a thread
  * without TLS). The child delivers no signal when it exits, so the program's own wait()
  * and SIGCHLD never see it; reap it with wait4(pid, ..., __WALL). In the child: every

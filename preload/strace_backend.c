@@ -106,8 +106,7 @@ static int strace_init(void)
 			owner = lt_self_pid;
 		}
 	}
-	setenv("LIBTRACE_STRACE_PID", "0000000000", 1);
-	live_pid = getenv("LIBTRACE_STRACE_PID");
+	live_pid = lt_env_set("LIBTRACE_STRACE_PID", "0000000000");
 	set_live_pid(tracer);
 	return 0;
 }
