@@ -14,6 +14,7 @@
 
 struct slot {
 	struct lt_event ev;
+	uint64_t order; /* creation order: ties in time keep it */
 	struct lt_sb name, args, ret, str;
 };
 
@@ -30,8 +31,16 @@ struct lt_strace {
 	char *file;
 	uint32_t pid;
 	uint64_t day_ns, last_tod, seq;
-	struct slot *q;
-	size_t qhead, qlen, qcap;
+	/* Finished events wait in a min-heap by entry time: strace prints a call when it
+	 * ends, so one that was "<unfinished ...>" comes out after later ones. An event
+	 * leaves once nothing still to come can be earlier (no pending call started before
+	 * it, no later line), or when too many wait (a call blocked all run long). */
+	struct slot *slots;
+	size_t nslots;
+	uint32_t *freel, *heap;
+	size_t nfree, nheap;
+	long popped;      /* the slot lt_strace_pop gave out last: freed at the next call */
+	uint64_t order, line_ts;
 	struct pending *pend;
 	size_t npend;
 	struct tidmap *tids;
@@ -49,6 +58,7 @@ struct lt_strace *lt_strace_new(const char *file, uint32_t pid, uint64_t day_ns)
 	p->file = strdup(file ? file : "-");
 	p->pid = pid;
 	p->day_ns = day_ns;
+	p->popped = -1;
 	return p;
 }
 
@@ -56,17 +66,19 @@ void lt_strace_free(struct lt_strace *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->qcap; i++) {
-		lt_sb_free(&p->q[i].name);
-		lt_sb_free(&p->q[i].args);
-		lt_sb_free(&p->q[i].ret);
-		lt_sb_free(&p->q[i].str);
+	for (size_t i = 0; i < p->nslots; i++) {
+		lt_sb_free(&p->slots[i].name);
+		lt_sb_free(&p->slots[i].args);
+		lt_sb_free(&p->slots[i].ret);
+		lt_sb_free(&p->slots[i].str);
 	}
+	free(p->slots);
+	free(p->freel);
+	free(p->heap);
 	for (size_t i = 0; i < p->npend; i++) {
 		lt_sb_free(&p->pend[i].name);
 		lt_sb_free(&p->pend[i].args);
 	}
-	free(p->q);
 	free(p->pend);
 	free(p->tids);
 	free(p->file);
@@ -75,35 +87,110 @@ void lt_strace_free(struct lt_strace *p)
 
 unsigned long lt_strace_bad_lines(const struct lt_strace *p) { return p->bad; }
 
+#define HELD_MAX 4096
+
+/* Makes room for n more events, so that the slots do not move while a line is handled. */
+static void reserve(struct lt_strace *p, size_t n)
+{
+	if (p->nfree >= n)
+		return;
+	size_t cap = p->nslots * 2 + n + 8;
+	struct slot *sl = realloc(p->slots, cap * sizeof(*sl));
+	uint32_t *fl = realloc(p->freel, cap * sizeof(*fl));
+	uint32_t *hp = realloc(p->heap, cap * sizeof(*hp));
+	if (!sl || !fl || !hp)
+		abort();
+	memset(sl + p->nslots, 0, (cap - p->nslots) * sizeof(*sl));
+	p->slots = sl;
+	p->freel = fl;
+	p->heap = hp;
+	for (size_t i = cap; i-- > p->nslots;)
+		p->freel[p->nfree++] = (uint32_t)i;
+	p->nslots = cap;
+}
+
+static int slot_before(const struct slot *a, const struct slot *b)
+{
+	if (a->ev.ts_ns != b->ev.ts_ns)
+		return a->ev.ts_ns < b->ev.ts_ns;
+	if (a->ev.dur_ns != b->ev.dur_ns) /* the enclosing call first */
+		return a->ev.dur_ns > b->ev.dur_ns;
+	return a->order < b->order;
+}
+
+/* A fresh slot; it joins the heap when hold() is called on it. */
 static struct slot *push(struct lt_strace *p)
 {
-	if (p->qhead == p->qlen)
-		p->qhead = p->qlen = 0; /* everything was taken: reuse from the start */
-	if (p->qlen == p->qcap) {
-		size_t cap = p->qcap ? p->qcap * 2 : 4;
-		struct slot *n = realloc(p->q, cap * sizeof(*n));
-		if (!n)
-			abort();
-		memset(n + p->qcap, 0, (cap - p->qcap) * sizeof(*n));
-		p->q = n;
-		p->qcap = cap;
-	}
-	struct slot *s = &p->q[p->qlen++];
+	if (!p->nfree)
+		abort(); /* reserve() was not called: a bug, not bad input */
+	struct slot *s = &p->slots[p->freel[--p->nfree]];
 	lt_sb_reset(&s->name);
 	lt_sb_reset(&s->args);
 	lt_sb_reset(&s->ret);
 	lt_sb_reset(&s->str);
 	memset(&s->ev, 0, sizeof(s->ev));
+	s->order = p->order++;
 	return s;
+}
+
+static void unpush(struct lt_strace *p, struct slot *s)
+{
+	p->freel[p->nfree++] = (uint32_t)(s - p->slots);
+}
+
+static void hold(struct lt_strace *p, struct slot *s)
+{
+	size_t i = p->nheap++;
+	uint32_t idx = (uint32_t)(s - p->slots);
+	while (i > 0) {
+		size_t up = (i - 1) / 2;
+		if (!slot_before(s, &p->slots[p->heap[up]]))
+			break;
+		p->heap[i] = p->heap[up];
+		i = up;
+	}
+	p->heap[i] = idx;
+}
+
+static uint32_t heap_take(struct lt_strace *p)
+{
+	uint32_t top = p->heap[0], last = p->heap[--p->nheap];
+	size_t i = 0, n = p->nheap;
+	for (;;) {
+		size_t k = 2 * i + 1;
+		if (k >= n)
+			break;
+		if (k + 1 < n && slot_before(&p->slots[p->heap[k + 1]], &p->slots[p->heap[k]]))
+			k++;
+		if (!slot_before(&p->slots[p->heap[k]], &p->slots[last]))
+			break;
+		p->heap[i] = p->heap[k];
+		i = k;
+	}
+	if (n)
+		p->heap[i] = last;
+	return top;
 }
 
 int lt_strace_pop(struct lt_strace *p, struct lt_event *ev)
 {
-	if (p->qhead >= p->qlen)
+	if (p->popped >= 0) {
+		p->freel[p->nfree++] = (uint32_t)p->popped;
+		p->popped = -1;
+	}
+	if (!p->nheap)
 		return 0;
-	struct slot *s = &p->q[p->qhead++];
+	uint64_t bound = p->line_ts;
+	for (size_t i = 0; i < p->npend; i++)
+		if (p->pend[i].used && p->pend[i].ts < bound)
+			bound = p->pend[i].ts;
+	if (!p->eof && p->nheap <= HELD_MAX && p->slots[p->heap[0]].ev.ts_ns > bound)
+		return 0;
+	uint32_t idx = heap_take(p);
+	struct slot *s = &p->slots[idx];
+	p->popped = idx;
 	*ev = s->ev;
-	/* The buffers may have moved while the queue grew: point at them now. */
+	/* The strings: wherever their buffers are now. */
 	if (ev->type == LT_EV_SYSCALL) {
 		ev->name = s->name.p ? s->name.p : "";
 		ev->text_args = s->args.p ? s->args.p : "";
@@ -342,6 +429,7 @@ static void emit_unfinished(struct lt_strace *p, struct pending *pd)
 	s->ev.tid = pd->tid;
 	s->ev.pid = pid_of(p, pd->tid);
 	s->ev.ts_ns = pd->ts;
+	hold(p, s);
 	lt_sb_puts(&s->name, pd->name.p ? pd->name.p : "");
 	lt_sb_puts(&s->args, pd->args.p ? pd->args.p : "");
 	lt_sb_puts(&s->ret, "?");
@@ -362,6 +450,7 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 	s->ev.pid = pid_of(p, tid);
 	s->ev.ts_ns = ts;
 	s->ev.dur_ns = dur;
+	hold(p, s);
 	lt_sb_putn(&s->name, name, nlen);
 	lt_sb_putn(&s->args, a1, l1);
 	lt_sb_putn(&s->args, a2, l2);
@@ -387,6 +476,7 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 			c->ev.ppid = s->ev.pid;
 			c->ev.proc_flags = LT_LOG_F_FORK;
 			c->ev.ts_ns = ts + dur;
+			hold(p, c);
 		}
 	} else if (strcmp(nm, "prctl") == 0 && strncmp(args, "PR_SET_NAME, \"", 14) == 0) {
 		/* a thread naming itself: the name TEF and the views show for it */
@@ -398,6 +488,7 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		c->ev.pid = s->ev.pid;
 		c->ev.tid = tid;
 		c->ev.ts_ns = ts + dur;
+		hold(p, c);
 		lt_sb_putn(&c->str, q, (size_t)(e - q));
 	} else if (strcmp(nm, "execve") == 0 || strcmp(nm, "execveat") == 0) {
 		/* The new image's name: the path argument, unquoted. */
@@ -413,6 +504,7 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		c->ev.tid = tid;
 		c->ev.proc_flags = LT_LOG_F_EXEC;
 		c->ev.ts_ns = ts + dur;
+		hold(p, c);
 		lt_sb_putn(&c->str, q + 1, (size_t)(e - q - 1));
 	}
 }
@@ -484,6 +576,7 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 		e--;
 	if (s == e || p->in_summary)
 		return 0;
+	reserve(p, 4); /* a line makes at most 3 events */
 	if (e - s >= 6 && memcmp(s, "% time", 6) == 0) {
 		p->in_summary = 1;
 		return 0;
@@ -498,6 +591,8 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 	}
 	if (!tid)
 		tid = p->pid;
+	if (ts > p->line_ts)
+		p->line_ts = ts;
 	if (e - s >= 8 && memcmp(s, "--- ", 4) == 0 && memcmp(e - 4, " ---", 4) == 0) {
 		struct slot *sl = push(p);
 		sl->ev.type = LT_EV_SIGNAL;
@@ -505,6 +600,7 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 		sl->ev.tid = tid;
 		sl->ev.pid = pid_of(p, tid);
 		sl->ev.ts_ns = ts;
+		hold(p, sl);
 		lt_sb_putn(&sl->str, s + 4, (size_t)(e - s - 8));
 		const char *w = s + 4;
 		if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
@@ -533,8 +629,10 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 				we++;
 			sl->ev.exit_signal = signo_of(w + 10, (size_t)(we - w - 10));
 		} else {
-			p->qlen--; /* e.g. "+++ superseded by execve in pid N +++": no exit */
+			unpush(p, sl); /* e.g. "+++ superseded by execve in pid N +++": no exit */
+			return 0;
 		}
+		hold(p, sl);
 		return 0;
 	}
 	if (e - s > 5 && memcmp(s, "<... ", 5) == 0) {
@@ -611,6 +709,7 @@ void lt_strace_eof(struct lt_strace *p)
 	if (p->eof)
 		return;
 	p->eof = 1;
+	reserve(p, p->npend + 1);
 	for (size_t i = 0; i < p->npend; i++)
 		if (p->pend[i].used)
 			emit_unfinished(p, &p->pend[i]);

@@ -128,6 +128,40 @@ static void test_misc(void)
 	CHECK(evs[3].e.type == LT_EV_EXIT && evs[3].e.exit_signal == 9);
 }
 
+/* strace prints a call when it ends; the parser gives calls in entry order, holding a
+ * bounded number while an earlier call is still open. */
+static void test_order(void)
+{
+	CHECK(parse("100  1.000000 futex(0x1, FUTEX_WAIT, 0, NULL <unfinished ...>\n"
+		    "101  1.100000 write(1, \"a\", 1) = 1 <0.000001>\n"
+		    "101  1.200000 write(1, \"b\", 1) = 1 <0.000001>\n"
+		    "100  1.300000 <... futex resumed>) = 0 <0.300000>\n", 0) == 0);
+	CHECK(nev == 3);
+	CHECK(strcmp(evs[0].name, "futex") == 0 && evs[0].e.dur_ns == 300000000);
+	CHECK(strcmp(evs[1].args, "1, \"a\", 1") == 0);
+	CHECK(strcmp(evs[2].args, "1, \"b\", 1") == 0);
+
+	struct lt_strace *p = lt_strace_new("long", 0, 0);
+	const char *open_call = "1  1.000000 wait4(-1,  <unfinished ...>";
+	lt_strace_feed(p, open_call, strlen(open_call), 0);
+	int early = 0;
+	char line[128];
+	struct lt_event e;
+	for (int i = 0; i < 10000; i++) {
+		int n = snprintf(line, sizeof(line), "2  %d.000000 getpid() = 2 <0.000001>", 2 + i);
+		lt_strace_feed(p, line, (size_t)n, 0);
+		while (lt_strace_pop(p, &e))
+			early++;
+	}
+	CHECK(early >= 10000 - 4096 - 1 && early < 10000); /* held, but not all */
+	lt_strace_eof(p);
+	int rest = 0;
+	while (lt_strace_pop(p, &e))
+		rest++;
+	CHECK(early + rest == 10001);
+	lt_strace_free(p);
+}
+
 static void test_bad(void)
 {
 	CHECK(parse("hello world\n1.0 write(1, \"x\", 1) = 1\nno = result here\n", 5) == 2);
@@ -168,6 +202,7 @@ int main(void)
 	test_plain();
 	test_resumed();
 	test_misc();
+	test_order();
 	test_bad();
 	test_split();
 	if (failures)
