@@ -425,6 +425,9 @@ int main(void)
 	struct lt_event th = { .type = LT_EV_THREAD, .pid = 100, .tid = 100, .ts_ns = T,
 			       .str = "prog-main", .str_len = 9 };
 	feed(&th);
+	struct lt_event win = { .type = LT_EV_WINDOW, .pid = 100, .tid = 100, .ts_ns = T + 500,
+				.window_on = 1, .window_seq = 1 };
+	feed(&win);
 	sc(100, 100, T + 1000, 500, "openat", 3, (uint64_t)-100, 0, 0);
 	sc(100, 100, T + 2000, 100, "read", -2, 3, 0, 10);
 	/* a thread: clone returns its tid */
@@ -464,9 +467,9 @@ int main(void)
 	/* every slice closed */
 	for (int i = 0; i < nslices; i++)
 		CHECK(slices[i].instant || !slices[i].open);
-	/* 12 calls + 1 signal + 1 lost */
-	CHECK(nslices == 14);
-	if (nslices != 14)
+	/* 12 calls + 1 signal + 1 lost + 1 window */
+	CHECK(nslices == 15);
+	if (nslices != 15)
 		for (int i = 0; i < nslices; i++)
 			fprintf(stderr, "  %s %llu\n", slices[i].name, (unsigned long long)slices[i].track);
 
@@ -530,6 +533,11 @@ int main(void)
 	const struct slice *c2 = find(100, T + 7000, "clone");
 	s = find(200, T + 7150, "close");
 	CHECK(c2->flow && c2->flow == s->term && c2->flow != c1->flow);
+	for (int i = 0; i < nslices; i++) /* a window switches the process: its track */
+		if (!strcmp(slices[i].name, "tracing on")) {
+			const struct track *pt = track_of(slices[i].track);
+			CHECK(slices[i].instant && pt && !pt->is_thread && pt->pid == 100);
+		}
 	s = find(100, T + 8000, "SIGUSR1");
 	CHECK(s->instant);
 	s = find(101, T + 8100, "lost records");
