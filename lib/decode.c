@@ -765,7 +765,7 @@ static void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
 }
 
 /* Prints argument i by its kind. */
-static void lt_put_arg(struct lt_dctx *c, int i)
+void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 {
 	const struct lt_sysent *se = c->se;
 	const struct lt_event *ev = c->ev;
@@ -799,7 +799,7 @@ static void lt_put_arg(struct lt_dctx *c, int i)
 	case LT_K_HEX:
 		lt_put_hex(c, v);
 		return;
-	case LT_K_PTR:
+	case LT_K_PTR: case LT_K_MREMAP_ADDR:
 		lt_put_ptr(c, v);
 		return;
 	case LT_K_FD:
@@ -1182,7 +1182,7 @@ int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		    c.se->kind[i] != LT_K_BUF_OUT)
 			lt_put_hex(&c, ev->args[i]);
 		else
-			lt_put_arg(&c, i);
+			lt_put_arg_by_kind(&c, i);
 		if (ends && n < maxends)
 			ends[n] = sb->len;
 		n++;

@@ -67,7 +67,10 @@ static void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec)
 	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%FT%T", &tm))
 		return;
 	strftime(z, sizeof z, "%z", &tm);
-	lt_sb_printf(SB(c), " /* %s.%09llu%s */", buf, (unsigned long long)nsec, z);
+	if (nsec)
+		lt_sb_printf(SB(c), " /* %s.%09llu%s */", buf, (unsigned long long)nsec, z);
+	else
+		lt_sb_printf(SB(c), " /* %s%s */", buf, z);
 }
 
 static void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac)
@@ -907,8 +910,12 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 					lt_sb_puts(SB(c), "UTIME_NOW");
 				else if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3ffffffe)
 					lt_sb_puts(SB(c), "UTIME_OMIT");
-				else
+				else {
 					lt_put_timespec_data(c, d + 16 * k, fr);
+					if (kind == LT_K_TIMESPEC_PAIR)
+						lt_put_time_comment(c, RD(int64_t, d, 16 * k),
+								    (uint64_t)ns);
+				}
 			}
 			lt_sb_putc(SB(c), ']');
 		} else {
@@ -1053,7 +1060,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		return 1;
 	case LT_K_EPOLL_EVENTS_OUT:
-		if ((d = lt_out(c, i, 0)) && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
+		if (lt_ok(c) && ev->ret == 0) {
+			lt_sb_puts(SB(c), "[]");
+		} else if ((d = lt_out(c, i, 0)) && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
 			uint64_t n = (uint64_t)ev->ret, have = len / 12;
 			lt_sb_putc(SB(c), '[');
 			for (uint64_t k = 0; k < n; k++) {
@@ -1171,6 +1180,13 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		}
 		return 1;
+	case LT_K_SECCOMP_ARGS:
+		if (ev->args[0] == 1 && (d = lt_in(c, i, 16)))
+			lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
+				     (unsigned long long)RD(uint64_t, d, 8));
+		else
+			lt_put_ptr(c, v);
+		return 1;
 	case LT_K_OPEN_HOW:
 		if ((d = lt_in(c, i, 24))) {
 			lt_sb_puts(SB(c), "{flags=");
@@ -1281,6 +1297,9 @@ static void lt_gen_struct(struct lt_dctx *c, int i)
 		lt_put_ptr(c, c->ev->args[i]);
 }
 
+/* argument i as the table's kind says (for special calls that drop or reorder some) */
+static void lt_gen_struct_or_kind(struct lt_dctx *c, int i) { lt_put_arg_by_kind(c, i); }
+
 static void lt_clone_flags(struct lt_dctx *c, uint64_t fl, int with_sig)
 {
 	struct lt_sb n = { 0 };
@@ -1320,9 +1339,13 @@ static int lt_special_clone(struct lt_args *a)
 	lt_clone_flags(c, g[0], 1);
 	lt_done(a);
 	if (g[0] & 0x100000) { /* CLONE_PARENT_SETTID */
+		/* what the kernel stored there is the child's tid: the return value */
 		lt_next(a);
 		lt_sb_puts(SB(c), "parent_tid=");
-		lt_put_ptr(c, g[2]);
+		if (lt_ok(c) && c->ev->ret > 0)
+			lt_sb_printf(SB(c), "[%lld]", (long long)c->ev->ret);
+		else
+			lt_put_ptr(c, g[2]);
 		lt_done(a);
 	}
 	if (g[0] & (0x200000 | 0x1000000)) { /* CHILD_CLEARTID, CHILD_SETTID */
@@ -1378,6 +1401,9 @@ static int lt_special_clone3(struct lt_args *a)
 			lt_put_ptr(c, RD(uint64_t, d, 56));
 		}
 		lt_sb_putc(SB(c), '}');
+		/* the kernel stored the child's tid, the return value, at parent_tid */
+		if ((fl & 0x100000) && lt_ok(c) && c->ev->ret > 0)
+			lt_sb_printf(SB(c), " => {parent_tid=[%lld]}", (long long)c->ev->ret);
 	}
 	lt_done(a);
 	lt_arg_udec(a, c->ev->args[1]);
@@ -1719,6 +1745,13 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_ioctl(&a);
 	case 157: /* prctl */
 		return lt_special_prctl(&a);
+	case 25: /* mremap: the new address only matters with MREMAP_FIXED */
+		if (!(c->ev->args[3] & 2)) {
+			for (int k = 0; k < 4; k++)
+				lt_arg_kind(&a, k, lt_gen_struct_or_kind);
+			return a.n;
+		}
+		return -1;
 	case 15: { /* rt_sigreturn: the mask it restores */
 		const uint8_t *d = lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL);
 		lt_next(&a);

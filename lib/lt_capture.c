@@ -284,6 +284,10 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_CLONE_ARGS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
 		return;
+	case LT_K_SECCOMP_ARGS:
+		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
+		return;
 	case LT_K_OPEN_HOW:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_OPEN_HOW), len);
 		return;

@@ -96,6 +96,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind);
 /* The decoration after the return value: " (flags O_RDWR)", " (in [3])"...; may be empty. */
 void lt_decode_ret_extra(struct lt_dctx *c);
 
+/* decode.c: argument i printed as the table's kind says. */
+void lt_put_arg_by_kind(struct lt_dctx *c, int i);
+
 /* stat-like mode: "S_IFREG|0644". */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode);
 
