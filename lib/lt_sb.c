@@ -5,10 +5,8 @@
 
 #include "lt_event.h"
 
-static void reserve(struct lt_sb *sb, size_t more)
+static void grow(struct lt_sb *sb, size_t more)
 {
-	if (sb->len + more + 1 <= sb->cap)
-		return;
 	size_t cap = sb->cap ? sb->cap : 256;
 	while (cap < sb->len + more + 1)
 		cap *= 2;
@@ -21,6 +19,12 @@ static void reserve(struct lt_sb *sb, size_t more)
 	sb->cap = cap;
 }
 
+static inline void reserve(struct lt_sb *sb, size_t more)
+{
+	if (__builtin_expect(sb->len + more + 1 > sb->cap, 0))
+		grow(sb, more);
+}
+
 void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n)
 {
 	reserve(sb, n);
@@ -31,14 +35,19 @@ void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n)
 
 void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, strlen(s)); }
 
-void lt_sb_putc(struct lt_sb *sb, char c) { lt_sb_putn(sb, &c, 1); }
+void lt_sb_putc(struct lt_sb *sb, char c)
+{
+	reserve(sb, 1);
+	sb->p[sb->len++] = c;
+	sb->p[sb->len] = 0;
+}
 
 /* Plain integers are most of what the decoders print, and vsnprintf's setup costs more
  * than the conversion: "%lld", "%llu" and "%#llx" take this path. */
 static int put_int(struct lt_sb *sb, const char *fmt, va_list ap)
 {
 	char tmp[24], *e = tmp + sizeof tmp, *q = e;
-	if (!strcmp(fmt, "%lld") || !strcmp(fmt, "%llu")) {
+	if (fmt[1] == 'l' && fmt[2] == 'l' && (fmt[3] == 'd' || fmt[3] == 'u') && !fmt[4]) {
 		unsigned long long v;
 		int neg = 0;
 		if (fmt[3] == 'd') {
@@ -53,7 +62,7 @@ static int put_int(struct lt_sb *sb, const char *fmt, va_list ap)
 		while (v /= 10);
 		if (neg)
 			*--q = '-';
-	} else if (!strcmp(fmt, "%#llx")) {
+	} else if (fmt[1] == '#' && fmt[2] == 'l' && fmt[3] == 'l' && fmt[4] == 'x' && !fmt[5]) {
 		unsigned long long v = va_arg(ap, unsigned long long);
 		if (!v) {
 			*--q = '0';
