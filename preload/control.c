@@ -485,6 +485,11 @@ static void run_report(void)
 		.gate_rfd = -1,
 		.gate_wfd = -1,
 	};
+	/* The report is our child: its SIGCHLD must not reach the program's handler (nor
+	 * its wait() reap it) in the last moments of the program. SIGSYS stays open for the
+	 * native backend. The process is exiting: the mask is not restored. */
+	uint64_t all = ~0ull & ~(1ull << (SIGSYS - 1));
+	lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, 8);
 	long pid = lt_spawn(&sp);
 	if (out >= 0)
 		lt_sys1(SYS_close, out);

@@ -24,18 +24,20 @@ extern volatile int lt_in_signal LT_HIDDEN;
 char *lt_env_set(const char *name, const char *value) LT_HIDDEN;
 
 /* Starts PATH as a new process with raw syscalls (safe in a signal handler or a thread
- * without TLS). The child delivers no signal when it exits, so the program's own wait()
- * and SIGCHLD never see it; reap it with wait4(pid, ..., __WALL). In the child: every
- * signal back to its default and unblocked, fds 0/1/2 from fd_in/fd_out/fd_err (-1:
- * /dev/null), everything else closed, optionally a new session, and if gate_rfd >= 0 it
- * waits for EOF on it before exec (the parent closes gate_wfd when ready).
- * Returns the pid or -errno. */
+ * without TLS). In the child: every signal back to its default and unblocked, fds 0/1/2
+ * from fd_in/fd_out/fd_err (-1: /dev/null), everything else closed, optionally a new
+ * session, and if gate_rfd >= 0 it waits for EOF on it before exec (the parent closes
+ * gate_wfd when ready). Not detached: our child, reaped with wait4(pid, ..., __WALL);
+ * once exec'd it is an ordinary child (SIGCHLD, visible to wait(-1)), so block signals
+ * around it. Detached: a child of init (double fork), for a process that outlives the
+ * moment; wait for it with a pidfd. Returns the pid or -errno. */
 struct lt_spawn {
 	const char *path;
 	char *const *argv;
 	char *const *envp;
 	int fd_in, fd_out, fd_err;
 	int setsid;
+	int detach;
 	int gate_rfd, gate_wfd;
 };
 long lt_spawn(const struct lt_spawn *sp) LT_HIDDEN;

@@ -41,6 +41,7 @@
 #include "control.h"
 
 #define ATTACH_TIMEOUT_MS 10000
+#define DETACH_TIMEOUT_MS 10000
 
 static char strace_path[PATH_MAX];
 static int tracer;      /* strace's pid while attached */
@@ -168,12 +169,23 @@ static void strace_error(char *out, size_t size)
 		}
 }
 
-static void reap(int pid)
+/* strace is not our child (see lt_spawn's detach): its exit is seen through a pidfd.
+ * Returns 1 if it has exited (or is gone), 0 if not within ms. */
+static int wait_exit(int pidfd, int pid, long ms)
 {
-	int st;
-	while (lt_sys4(SYS_wait4, pid, &st, __WALL, NULL) == -EINTR)
+	if (pidfd < 0)
+		return lt_sys2(SYS_kill, pid, 0) == -ESRCH;
+	struct pollfd { int fd; short events, revents; } pfd = { pidfd, 1 /* POLLIN */, 0 };
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+	long r;
+	while ((r = lt_sys5(SYS_ppoll, &pfd, 1, &ts, NULL, 8)) == -EINTR)
 		;
+	return r > 0;
 }
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
 
 static int strace_start(void)
 {
@@ -205,6 +217,8 @@ static int strace_start(void)
 		.fd_in = -1, .fd_out = -1, .fd_err = err >= 0 ? (int)err : -1,
 		/* Its own session: the terminal's ^C must not detach it before the program. */
 		.setsid = 1,
+		/* Not the program's child: no SIGCHLD, nothing for its wait(-1) to find. */
+		.detach = 1,
 		.gate_rfd = gate[0], .gate_wfd = gate[1],
 	};
 	long pid = lt_spawn(&sp);
@@ -222,29 +236,35 @@ static int strace_start(void)
 	}
 
 	/* Wait until strace really traces this thread, or gives up. */
-	int st;
+	int pidfd = (int)lt_sys2(SYS_pidfd_open, pid, 0);
 	for (long waited = 0; waited < ATTACH_TIMEOUT_MS;) {
 		tp = tracer_pid();
 		if (tp == pid) {
+			if (pidfd >= 0)
+				lt_sys1(SYS_close, pidfd);
 			tracer = (int)pid;
 			owner = lt_self_pid;
 			set_live_pid(tracer);
 			marker(lt_in_signal ? "libtrace:start:sig" : "libtrace:start");
 			return 0;
 		}
-		if (lt_sys4(SYS_wait4, pid, &st, WNOHANG | __WALL, NULL) == pid) {
+		long ms = waited < 20 ? 1 : 10;
+		if (wait_exit(pidfd, (int)pid, ms)) {
+			if (pidfd >= 0)
+				lt_sys1(SYS_close, pidfd);
 			char why[256];
 			strace_error(why, sizeof(why));
 			lt_warn("strace backend: strace could not attach (%s); tracing off",
 				why[0] ? why : "it exited");
 			return -EPERM;
 		}
-		long ms = waited < 20 ? 1 : 10;
-		sleep_ms(ms);
+		if (pidfd < 0)
+			sleep_ms(ms);
 		waited += ms;
 	}
 	lt_sys2(SYS_kill, pid, SIGKILL);
-	reap((int)pid);
+	if (pidfd >= 0)
+		lt_sys1(SYS_close, pidfd);
 	lt_warn("strace backend: strace did not attach within %d s; tracing off",
 		ATTACH_TIMEOUT_MS / 1000);
 	return -ETIMEDOUT;
@@ -471,8 +491,19 @@ static void filter_raw(void)
 static void detach(const char *what)
 {
 	marker(what);
+	/* The pidfd before the signal: strace is certainly alive, its pid not reused. */
+	int pidfd = (int)lt_sys2(SYS_pidfd_open, tracer, 0);
 	lt_sys2(SYS_kill, tracer, SIGTERM);
-	reap(tracer);
+	int gone = 0;
+	if (pidfd >= 0) {
+		gone = wait_exit(pidfd, tracer, DETACH_TIMEOUT_MS);
+		lt_sys1(SYS_close, pidfd);
+	} else { /* no pidfd (old kernel): poll */
+		for (long ms = 0; ms < DETACH_TIMEOUT_MS && !(gone = wait_exit(-1, tracer, 0)); ms += 10)
+			sleep_ms(10);
+	}
+	if (!gone)
+		lt_sys2(SYS_kill, tracer, SIGKILL);
 	tracer = 0;
 	set_live_pid(0);
 	filter_raw();

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #include "control.h"
 
@@ -184,13 +185,52 @@ static int child_fd(int fd, int target)
 	return (int)lt_sys3(SYS_dup3, fd, target, 0);
 }
 
+static void spawn_child(const struct lt_spawn *sp) __attribute__((noreturn));
+
 long lt_spawn(const struct lt_spawn *sp)
 {
-	/* fork-like clone, exit signal 0: a "clone child" that wait(-1) does not see. */
-	long pid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
-	if (pid != 0)
+	if (!sp->detach) {
+		/* fork-like clone with exit signal 0. The program's wait() and SIGCHLD still
+		 * see it once it has exec'd (execve makes it an ordinary child again). */
+		long pid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
+		if (pid == 0)
+			spawn_child(sp);
 		return pid;
+	}
+	/* Detached: an intermediate child starts the real one and exits at once, so the
+	 * real one belongs to init, never to the program (no SIGCHLD, nothing for its
+	 * wait(-1) to reap). The intermediate hands its pid back through a pipe. */
+	int p[2];
+	long r = lt_sys2(SYS_pipe2, p, O_CLOEXEC);
+	if (r < 0)
+		return r;
+	long mid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
+	if (mid == 0) {
+		long pid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
+		if (pid == 0) {
+			lt_sys1(SYS_close, p[0]);
+			lt_sys1(SYS_close, p[1]);
+			spawn_child(sp);
+		}
+		int v = (int)pid;
+		lt_sys3(SYS_write, p[1], &v, sizeof(v));
+		lt_sys1(SYS_exit_group, 0);
+	}
+	lt_sys1(SYS_close, p[1]);
+	int v = mid < 0 ? (int)mid : -ECHILD;
+	if (mid > 0) {
+		while (lt_sys3(SYS_read, p[0], &v, sizeof(v)) == -EINTR)
+			;
+		int st;
+		while (lt_sys4(SYS_wait4, mid, &st, __WALL, NULL) == -EINTR)
+			;
+	}
+	lt_sys1(SYS_close, p[0]);
+	return v;
+}
 
+static void spawn_child(const struct lt_spawn *sp)
+{
 	/* The child: only raw syscalls on its copy of the memory, then execve. */
 	struct k_sigaction dfl = { .handler = SIG_DFL };
 	for (int s = 1; s <= 64; s++)
@@ -220,6 +260,6 @@ long lt_spawn(const struct lt_spawn *sp)
 	}
 	lt_sys3(SYS_close_range, 3, ~0u, 0);
 	lt_sys3(SYS_execve, sp->path, sp->argv, sp->envp);
-	lt_sys1(SYS_exit_group, 127);
-	return 0;
+	for (;;)
+		lt_sys1(SYS_exit_group, 127);
 }
