@@ -20,6 +20,7 @@ struct lt_log {
 	uint64_t next_off;  /* atomic: next free chunk offset */
 	uint32_t chunk_size;
 	int open;
+	int exit_logged;    /* an LT_REC_EXIT is in the log */
 	char path[PATH_MAX];
 };
 

@@ -71,8 +71,14 @@ struct lt_thread {
 	uintptr_t lv_sp[LT_MAX_DEPTH];
 	uint64_t nested_lost;
 	struct lt_chunk ck;
+	struct lt_log *log;        /* the process's log, or own_log for a vfork child */
+	int pid;
+	struct lt_thread *vchild;  /* state for this thread's vfork children */
+	char *vstack;              /* private stack for vfork */
 	char *scratch;
+	struct lt_log own_log;
 };
+#define LT_STATE_HDR 16384u
 
 struct lt_slot {
 	int tid; /* 0: never used (ends a probe), -1: free for reuse */
@@ -80,13 +86,15 @@ struct lt_slot {
 };
 
 static struct lt_slot lt_tab[LT_TAB];
+/* vfork children now running on our memory, for threads that find their state by tid. */
+#define LT_VKIDS 64
+static struct lt_slot lt_vkids[LT_VKIDS];
 static __thread struct lt_thread *lt_me __attribute__((tls_model("initial-exec")));
 static struct lt_log lt_log;
 static int lt_pid;
 static volatile int lt_on;         /* a window is open (ours; lt_tracing follows later) */
 static volatile uint32_t lt_win;   /* window number */
 static volatile int lt_acks;
-static volatile int lt_exit_logged;
 static struct lt_ksigaction lt_prog_sigsys; /* the program's own SIGSYS action */
 static int lt_handler_installed;
 
@@ -126,13 +134,14 @@ static struct lt_thread *lt_lookup(int tid)
 
 static struct lt_thread *lt_state_new(void)
 {
-	size_t sz = 4096 + (size_t)LT_MAX_DEPTH * LT_SLOT;
+	_Static_assert(sizeof(struct lt_thread) <= LT_STATE_HDR, "lt_thread too big");
+	size_t sz = LT_STATE_HDR + (size_t)LT_MAX_DEPTH * LT_SLOT;
 	long p = lt_sys6(SYS_mmap, 0, sz, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p < 0 && p > -4096)
 		return 0;
 	struct lt_thread *st = (struct lt_thread *)p;
-	st->scratch = (char *)p + 4096;
+	st->scratch = (char *)p + LT_STATE_HDR;
 	return st;
 }
 
@@ -165,10 +174,15 @@ static struct lt_thread *lt_register(int tid)
 		} else {
 			continue;
 		}
-		char *scratch = st->scratch;
-		lt_memset(st, 0, sizeof *st);
+		char *scratch = st->scratch, *vstack = st->vstack;
+		struct lt_thread *vchild = st->vchild;
+		lt_memset(st, 0, offsetof(struct lt_thread, own_log));
 		st->scratch = scratch;
+		st->vstack = vstack;
+		st->vchild = vchild;
 		st->tid = tid;
+		st->pid = lt_pid;
+		st->log = &lt_log;
 		__atomic_store_n(&s->tid, tid, __ATOMIC_RELEASE);
 		return st;
 	}
@@ -195,8 +209,15 @@ static struct lt_thread *lt_self(void)
 {
 	struct lt_thread *st = lt_me;
 	if (st && !st->tls_shared)
+		/* While this thread is suspended in vfork, only its child can be here. */
+		return st->in_vfork ? st->vchild : st;
+	int tid = (int)lt_gettid();
+	if ((st = lt_lookup(tid)))
 		return st;
-	return lt_lookup((int)lt_gettid());
+	for (int i = 0; i < LT_VKIDS; i++)
+		if (__atomic_load_n(&lt_vkids[i].tid, __ATOMIC_ACQUIRE) == tid)
+			return lt_vkids[i].st;
+	return 0;
 }
 
 static int lt_arm(struct lt_thread *st)
@@ -254,7 +275,7 @@ static void lt_emit(struct lt_thread *st, void *rec, uint32_t size)
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	if (st->nested_lost)
 		st->ck.lost += __atomic_exchange_n(&st->nested_lost, 0, __ATOMIC_RELAXED);
-	void *dst = lt_log_reserve(&lt_log, &st->ck, (uint32_t)st->tid, size);
+	void *dst = lt_log_reserve(st->log, &st->ck, (uint32_t)st->tid, size);
 	if (dst) {
 		struct lt_rec_header *h = rec;
 		h->size = 0;
@@ -273,7 +294,7 @@ static struct lt_rec_syscall *lt_emit_keep(struct lt_thread *st, void *rec, uint
 		return 0;
 	st->in_log = 1;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	void *dst = lt_log_reserve(&lt_log, &st->ck, (uint32_t)st->tid, size);
+	void *dst = lt_log_reserve(st->log, &st->ck, (uint32_t)st->tid, size);
 	if (dst) {
 		struct lt_rec_header *h = rec;
 		h->size = 0;
@@ -324,7 +345,7 @@ static void lt_process_record(struct lt_thread *st, uint32_t flags)
 	r->h.type = LT_REC_PROCESS;
 	r->h.flags = (uint16_t)flags;
 	r->h.ts = lt_now_mono();
-	r->pid = (uint32_t)lt_pid;
+	r->pid = (uint32_t)st->pid;
 	r->ppid = (uint32_t)lt_sys0(SYS_getppid);
 	r->cmdline_len = (uint32_t)n;
 	uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)n);
@@ -356,7 +377,7 @@ static void lt_fd_records(struct lt_thread *st)
 			int fd = 0;
 			for (const char *p = d->name; *p; p++)
 				fd = fd * 10 + (*p - '0');
-			if (fd == dfd || fd == lt_log.fd)
+			if (fd == dfd || fd == st->log->fd)
 				continue;
 			char *buf = st->scratch;
 			struct lt_rec_fd *r = (struct lt_rec_fd *)buf;
@@ -396,7 +417,7 @@ static void lt_exit_record(struct lt_thread *st, int code, int signo)
 	r.code = code;
 	r.signo = signo;
 	lt_emit(st, &r, sizeof r);
-	lt_exit_logged = 1;
+	st->log->exit_logged = 1;
 }
 
 /* ---- one syscall record, built in the thread's scratch slot for this nesting level ---- */
@@ -628,11 +649,80 @@ uintptr_t lt_native_child_start(void *arg)
 			lt_arm(st);
 			lt_thread_record(st);
 		}
+	} else if (!(info->flags & CLONE_THREAD) && (info->flags & CLONE_VFORK) && lt_on &&
+		   info->parent && info->parent->vchild) {
+		/* A process of its own on our memory (vfork, posix_spawn) while its parent
+		 * waits: it logs through the parent's spare state into a log of its own,
+		 * touching nothing else the parent owns. */
+		struct lt_thread *c = info->parent->vchild;
+		c->tid = (int)lt_gettid();
+		c->pid = (int)lt_sys0(SYS_getpid);
+		c->log = &c->own_log;
+		char comm[16];
+		lt_memset(comm, 0, sizeof comm);
+		lt_sys2(SYS_prctl, PR_GET_NAME, comm);
+		uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+		for (int i = 0; i < LT_VKIDS; i++) {
+			int z = 0;
+			if (__atomic_compare_exchange_n(&lt_vkids[i].tid, &z, -2, 0,
+							__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+				lt_vkids[i].st = c;
+				__atomic_store_n(&lt_vkids[i].tid, c->tid, __ATOMIC_RELEASE);
+				break;
+			}
+		}
+		if (lt_log_create(c->log, lt_cfg.run_dir, c->pid, info->parent->pid, lf,
+				  lt_cfg.strsize, comm) == 0) {
+			lt_process_record(c, lf);
+			lt_thread_record(c);
+			lt_window_record(c, 1);
+			lt_arm(c);
+		}
 	}
-	/* A CLONE_VM child that is a process of its own (posix_spawn's): not armed. It
-	 * shares our memory, so it must not touch our buffers; its image after execve is
-	 * traced again through the environment. */
+	/* Any other CLONE_VM child that is a process of its own is not armed. */
 	return info->frame_sp;
+}
+
+/* The spare state a vfork child of st will use (allocated here, in the parent). */
+static void lt_vchild_prepare(struct lt_thread *st)
+{
+	if (!st->vchild)
+		st->vchild = lt_state_new();
+	struct lt_thread *c = st->vchild;
+	if (c) {
+		char *scratch = c->scratch;
+		lt_memset(c, 0, offsetof(struct lt_thread, own_log));
+		c->scratch = scratch;
+		c->own_log.open = 0;
+		c->own_log.fd = -1;
+		c->log = &c->own_log;
+		c->blocks_sigsys = st->blocks_sigsys;
+	}
+	st->in_vfork = 1;
+}
+
+/* The child has exec'd or exited: its chunk mapping is still in our memory. */
+static void lt_vchild_done(struct lt_thread *st)
+{
+	st->in_vfork = 0;
+	if (st->vchild) {
+		for (int i = 0; i < LT_VKIDS; i++)
+			if (lt_vkids[i].st == st->vchild && lt_vkids[i].tid > 0) {
+				lt_vkids[i].st = 0;
+				__atomic_store_n(&lt_vkids[i].tid, 0, __ATOMIC_RELEASE);
+			}
+		lt_chunk_drop(&st->vchild->ck);
+		st->vchild->own_log.open = 0;
+	}
+}
+
+/* Returns from the trap with rax = ret (used where the call cannot be made). */
+static void lt_sigreturn_fail(ucontext_t *uc, long ret) __attribute__((noreturn));
+static void lt_sigreturn_fail(ucontext_t *uc, long ret)
+{
+	uc->uc_mcontext.gregs[REG_RAX] = ret;
+	/* The kernel's frame for this handler begins 8 bytes below uc (pretcode). */
+	lt_sigreturn_at((uintptr_t)uc);
 }
 
 #define LT_NO_RECORD (-1000000L) /* a fork child: the record in flight is the parent's */
@@ -713,7 +803,12 @@ static long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, c
 	info->parent = st;
 	info->win = lt_win;
 	uintptr_t csp = (uintptr_t)info & ~(uintptr_t)15;
+	int vf = (flags & CLONE_VFORK) && !(flags & CLONE_THREAD);
+	if (vf)
+		lt_vchild_prepare(st);
 	long ret = lt_clone_thread(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, info);
+	if (vf)
+		lt_vchild_done(st);
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &old, 0, 8);
 	return ret;
 }
@@ -733,13 +828,12 @@ void lt_vfork_stub(long nr, long a0, long a1, long a2, long a3, long a4, long a5
 uintptr_t lt_vfork_parent_done(void *pinfo, long ret) LT_HIDDEN;
 
 #define LT_VSTACK (256u << 10)
-static char *lt_vstack; /* one per process: a vfork parent is suspended while it is used */
 
 uintptr_t lt_vfork_parent_done(void *arg, long ret)
 {
 	struct lt_vfork_parent *p = arg;
 	struct lt_thread *st = p->st;
-	st->in_vfork = 0;
+	lt_vchild_done(st);
 	struct lt_kucontext *kuc = (struct lt_kucontext *)p->frame_sp;
 	kuc->uc_mcontext.gregs[REG_RAX] = ret;
 	lt_end(st, &p->b, ret, 0);
@@ -749,15 +843,21 @@ uintptr_t lt_vfork_parent_done(void *arg, long ret)
 static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
 			ucontext_t *uc)
 {
-	if (!lt_vstack) {
+	if (!st->vstack) {
 		long m = lt_sys6(SYS_mmap, 0, LT_VSTACK, PROT_READ | PROT_WRITE,
 				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-		lt_vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
+		st->vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
 	}
+	if (!st->vstack) {
+		/* No private stack: let the program's own site perform it, untraced. */
+		lt_end(st, b, -ENOMEM, 0);
+		lt_sigreturn_fail(uc, -ENOMEM);
+	}
+	lt_vchild_prepare(st);
 	uintptr_t prog_sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
 	uint64_t all = ~0ull;
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, 0, 8);
-	uintptr_t top = (uintptr_t)lt_vstack + LT_VSTACK;
+	uintptr_t top = (uintptr_t)st->vstack + LT_VSTACK;
 	struct lt_child_info *pi = lt_build_frame(uc, top, prog_sp, 1);
 	struct lt_vfork_parent *pp =
 		(struct lt_vfork_parent *)(((uintptr_t)pi - sizeof *pp) & ~(uintptr_t)15);
@@ -817,7 +917,7 @@ static long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t
 	return 0;
 }
 
-static long lt_sigaction(const uint64_t a[6])
+static long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 {
 	struct lt_ksigaction act;
 	if (a[0] == SIGSYS) {
@@ -829,7 +929,9 @@ static long lt_sigaction(const uint64_t a[6])
 		if (a[1]) {
 			if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
 				return -EFAULT;
-			lt_prog_sigsys = act;
+			/* A vfork child shares our memory: the parent's view stays. */
+			if (st->log == &lt_log)
+				lt_prog_sigsys = act;
 		}
 		if (a[2] && lt_writemem(a[2], &old, sizeof old) != sizeof old)
 			return -EFAULT;
@@ -864,6 +966,13 @@ static void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
 	else
 		((void (*)(int))pa->handler)(sig);
+	/* The program's handler returned into ours, not through its own rt_sigreturn; the
+	 * kernel would have run one, so the trace shows one. */
+	struct lt_thread *st = lt_lookup((int)lt_gettid());
+	struct lt_build b;
+	uint64_t a[6] = { 0 };
+	if (st && st->armed && lt_begin(st, &b, SYS_rt_sigreturn, a) == 0)
+		lt_end(st, &b, uc->uc_mcontext.gregs[REG_RAX], 0);
 }
 
 static void lt_arm_signal(ucontext_t *uc, uint32_t win)
@@ -915,25 +1024,17 @@ static void lt_sigsys_other(int sig, siginfo_t *si, ucontext_t *uc)
 	lt_forward_sigsys(sig, si, uc);
 }
 
-static void lt_close_guard(uint64_t *e, unsigned nr)
-{
-	/* Keep our log descriptor: a program closing everything must not lose it. */
-	if (lt_log.fd < 0)
-		return;
-	if (nr == SYS_close && (int)e[0] == lt_log.fd)
-		e[0] = (uint64_t)-1;
-}
-
 static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext_t *uc,
 		       struct lt_build *b)
 {
 	uint64_t e[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
 	uint64_t m1, m2;
+	int lf = st->log->fd;
 	switch (nr) {
 	case SYS_rt_sigprocmask:
 		return lt_sigprocmask(st, a, uc);
 	case SYS_rt_sigaction:
-		return lt_sigaction(a);
+		return lt_sigaction(st, a);
 	case SYS_rt_sigsuspend:
 		e[0] = lt_mask_arg(a[0], &m1);
 		break;
@@ -946,8 +1047,6 @@ static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], u
 		break;
 	case SYS_pselect6:
 		if (a[5]) {
-			static __thread uint64_t unused;
-			(void)unused;
 			uint64_t ss[2];
 			if (lt_readmem(ss, a[5], 16) == 16 && ss[1] == 8) {
 				uint64_t p = lt_mask_arg(ss[0], &m2);
@@ -961,17 +1060,18 @@ static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], u
 		}
 		break;
 	case SYS_close:
-		if (lt_log.fd >= 0 && (int)a[0] == lt_log.fd)
+		/* Our log descriptor survives programs that close everything. */
+		if (lf >= 0 && (int)a[0] == lf)
 			return 0;
 		break;
 	case SYS_close_range:
-		if (lt_log.fd >= 0 && a[0] <= (uint64_t)lt_log.fd && a[1] >= (uint64_t)lt_log.fd &&
+		if (lf >= 0 && a[0] <= (uint64_t)lf && a[1] >= (uint64_t)lf &&
 		    !(a[2] & 4 /* CLOSE_RANGE_CLOEXEC */)) {
 			long r = 0;
-			if ((uint64_t)lt_log.fd > a[0])
-				r = lt_syscall6(nr, a[0], lt_log.fd - 1, a[2], 0, 0, 0);
-			if (r == 0 && (uint64_t)lt_log.fd < a[1])
-				r = lt_syscall6(nr, lt_log.fd + 1, a[1], a[2], 0, 0, 0);
+			if ((uint64_t)lf > a[0])
+				r = lt_syscall6(nr, a[0], lf - 1, a[2], 0, 0, 0);
+			if (r == 0 && (uint64_t)lf < a[1])
+				r = lt_syscall6(nr, lf + 1, a[1], a[2], 0, 0, 0);
 			return r;
 		}
 		break;
@@ -985,7 +1085,6 @@ static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], u
 			st->named = 0;
 		break;
 	}
-	(void)lt_close_guard;
 	return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
 }
 
@@ -1157,7 +1256,7 @@ static int native_start(void)
 	if (r)
 		return r;
 	lt_win++;
-	lt_exit_logged = 0;
+	lt_log.exit_logged = 0;
 	lt_window_record(st, 1);
 	lt_fd_records(st);
 	__atomic_store_n(&lt_acks, 0, __ATOMIC_RELEASE);
@@ -1200,7 +1299,7 @@ static int native_init(void)
 static void native_fini(int code, int signo)
 {
 	struct lt_thread *st = lt_lookup((int)lt_gettid());
-	if (st && !lt_exit_logged)
+	if (st && !st->log->exit_logged)
 		lt_exit_record(st, code, signo);
 }
 
