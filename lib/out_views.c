@@ -18,8 +18,11 @@ int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fm
 	if (!ends)
 		return 0;
 	int n = lt_strace_split_args(a, ends, maxends);
-	if (n > maxends)
+	if (n > maxends) { /* strace showed more: the last one holds the rest */
 		n = maxends;
+		if (n > 0)
+			ends[n - 1] = strlen(a);
+	}
 	for (int i = 0; i < n; i++)
 		ends[i] += base;
 	return n;
