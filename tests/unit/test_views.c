@@ -154,6 +154,12 @@ static void test_files(void)
 	tcall(12, "pread64", "8, \"de\", 2, 0", "2", 2, 20);
 	tcall(12, "openat", "AT_FDCWD, \"/nope\", O_RDONLY", "-1 ENOENT (No such file or directory)", -2, 20);
 	tcall(12, "close", "8", "0", 0, 20);
+	/* anonymous descriptors: a pipe's two ends, a socket */
+	tcall(12, "pipe2", "[5, 6], O_CLOEXEC", "0", 0, 20);
+	tcall(12, "write", "6, \"xyz\", 3", "3", 3, 20);
+	tcall(12, "read", "5, \"xy\", 2", "2", 2, 20);
+	tcall(12, "socket", "AF_INET, SOCK_STREAM, IPPROTO_TCP", "7", 7, 20);
+	tcall(12, "sendto", "7, \"abcd\", 4, 0, NULL, 0", "4", 4, 20);
 	const char *t = finish();
 	char w[8][64];
 	/* seconds calls opens open_err read written path */
@@ -179,6 +185,10 @@ static void test_files(void)
 	CHECK(!strcmp(w[1], "4") && !strcmp(w[2], "1") && !strcmp(w[4], "5"));
 	CHECK(row(t, "/nope", w, 8) == 7);
 	CHECK(!strcmp(w[3], "1"));
+	CHECK(row(t, "<pipe>", w, 8) == 7);
+	CHECK(!strcmp(w[1], "2") && !strcmp(w[4], "2") && !strcmp(w[5], "3"));
+	CHECK(row(t, "<socket>", w, 8) == 7);
+	CHECK(!strcmp(w[1], "2") && !strcmp(w[5], "4"));
 	if (failures)
 		fputs(t, stderr);
 	free(buf);
