@@ -282,6 +282,8 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *ev
 			set_name(&t->name, ev->str, ev->str_len);
 		break;
 	}
+	default:
+		break;
 	}
 	return flush(r, s, 0);
 }
