@@ -95,10 +95,11 @@ enum {
 #define FLUSH_AT (1u << 20)
 #define CMDLINE_MAX 4096
 
-/* Track uuids: pids and tids are below 2^22 on Linux, so these cannot collide. */
 /* Track uuids from table indices: small numbers make short varints in every event. */
 #define PROC_UUID(i) ((1ull << 24) + (i))
 #define THREAD_UUID(i) ((uint64_t)(i) + 1)
+/* A flow from a clone/fork to the first event of the task it made: keyed by that tid
+ * (terminated there, so a reused tid starts a new flow). */
 #define FLOW_ID(tid) ((3ull << 60) | (tid))
 
 struct pf_proc {
@@ -146,7 +147,6 @@ struct pf {
 	struct pf_open *heap; size_t nheap, cap_heap;
 	struct lt_sb sb;
 	int nr_clone, nr_clone3, nr_fork, nr_vfork;
-	uint64_t slices;
 };
 
 static void *grow(void *p, size_t *cap, size_t need, size_t sz)
@@ -577,7 +577,6 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 		s->pend[k].parent_pid = ev->pid;
 	}
 	event_close(s, te, pkt);
-	s->slices++;
 
 	if (t->depth == MAX_DEPTH) {
 		/* deeper than any real nesting: keep the slice, drop its duration */
@@ -602,7 +601,6 @@ static void on_instant(struct pf *s, const struct lt_event *ev, uint64_t ts,
 	else if (anno)
 		anno_int(&s->pb, anno, type, v);
 	event_close(s, te, pkt);
-	s->slices++;
 }
 
 static void on_process(struct pf *s, const struct lt_event *ev, uint64_t ts)
