@@ -105,7 +105,4 @@ static inline void lt_pb_close(struct lt_pb *pb, size_t mark)
 		lt_pb_close_long(pb, mark, n);
 }
 
-/* Decoding, for tests and tools: reads one varint at *pp (< end); 0 on success. */
-int lt_pb_read_varint(const uint8_t **pp, const uint8_t *end, uint64_t *v);
-
 #endif

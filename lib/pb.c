@@ -39,21 +39,3 @@ void lt_pb_close_long(struct lt_pb *pb, size_t mark, size_t n)
 	memcpy(pb->p + mark - 1, tmp, k);
 	pb->len += k - 1;
 }
-
-int lt_pb_read_varint(const uint8_t **pp, const uint8_t *end, uint64_t *v)
-{
-	const uint8_t *p = *pp;
-	uint64_t r = 0;
-	for (unsigned shift = 0; shift < 64; shift += 7) {
-		if (p >= end)
-			return -1;
-		uint8_t b = *p++;
-		r |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80)) {
-			*v = r;
-			*pp = p;
-			return 0;
-		}
-	}
-	return -1;
-}
