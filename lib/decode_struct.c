@@ -1661,6 +1661,9 @@ static int lt_special_ioctl(struct lt_args *a)
 	case 0x8904: case 0x80045439:
 		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
 		break;
+	case 0x40049409: /* FICLONE: the source descriptor itself */
+		lt_put_fd(c, (int)g[2]);
+		break;
 	case 0x5450: case 0x5451: case 0x5422: case 0x540c: case 0x540d: case 0x5437:
 		/* no argument, but strace still shows what was passed */
 		lt_put_ptr(c, g[2]);
