@@ -66,6 +66,8 @@ int main(void)
 	if (stack == MAP_FAILED || pipe(pipefd))
 		return 1;
 	int ptid = 0;
+	child_tid = -1; /* the kernel clears it (and wakes us) when the child exits; never
+			 * written here after the clone, or a fast child's exit could be lost */
 	unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
 		CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
 	long r = raw_clone(flags, stack + sz, &ptid, (int *)&child_tid, child);
@@ -73,7 +75,6 @@ int main(void)
 		fprintf(stderr, "rawclone: clone failed: %ld\n", r);
 		return 1;
 	}
-	child_tid = (int)r; /* the kernel clears it when the child exits */
 	char buf[64];
 	ssize_t n = read(pipefd[0], buf, sizeof buf);
 	while (child_tid != 0) {
