@@ -226,7 +226,7 @@ static int open_binary(struct lt_reader *r, struct src *f)
 		f->nchunks = n > NO_CHUNK - 1 ? NO_CHUNK - 1 : (uint32_t)n;
 	}
 
-	add_cursor(r, f, CUR_HEADER);
+	struct cursor *hc = add_cursor(r, f, CUR_HEADER);
 	/* Link each thread's chunks in file order; one cursor per thread. */
 	f->next_chunk = xcalloc(f->nchunks, sizeof(uint32_t));
 	struct cursor **last = NULL; /* per thread: its cursor, and its latest chunk so far */
@@ -268,6 +268,15 @@ static int open_binary(struct lt_reader *r, struct src *f)
 	}
 	free(last);
 	free(tail);
+	/* The header's process event stands in for a process record; a log whose first
+	 * record is one (the shim writes it first) needs no stand-in. */
+	if (f->nchunks && f->size >= (uint64_t)f->data_offset + sizeof(struct lt_chunk_header) +
+					   sizeof(struct lt_rec_header)) {
+		struct lt_rec_header h0;
+		memcpy(&h0, m + f->data_offset + sizeof(struct lt_chunk_header), sizeof(h0));
+		if (h0.type == LT_REC_PROCESS && h0.size >= sizeof(struct lt_rec_process))
+			hc->live = 1; /* marks it spent: it never yields */
+	}
 	if (f->flags & LT_LOG_F_EXEC) {
 		r->execs = xrealloc(r->execs, (r->nexecs + 1) * sizeof(*r->execs));
 		r->execs[r->nexecs++] = (struct execlog){ f->pid, f->wall_ns };

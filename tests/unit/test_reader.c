@@ -307,6 +307,35 @@ static void test_exec(void)
 			CHECK(g.ev[i].flags & LT_EVF_UNFINISHED);
 }
 
+/* A log that starts with a process record gives that one process event (with the
+ * command line), not also the header's stand-in. */
+static void test_process_record(void)
+{
+	struct lt_logw *w = open_log("p.ltl", 900, 0, 0);
+	struct { struct lt_rec_process pr; char cmd[16]; } rec;
+	memset(&rec, 0, sizeof(rec));
+	rec.pr.h.type = LT_REC_PROCESS;
+	rec.pr.h.ts = MONO + 1;
+	rec.pr.pid = 900;
+	rec.pr.ppid = 1;
+	rec.pr.cmdline_len = 11;
+	memcpy(rec.cmd, "prog\0-x\0arg", 11);
+	CHECK(lt_logw_rec(w, 900, &rec, sizeof(rec)) == 0);
+	sc(w, 900, MONO + 2, NR_WRITE, 1, 1, 0);
+	CHECK(lt_logw_close(w) == 0);
+	struct lt_reader *r = lt_reader_new();
+	CHECK(lt_reader_add(r, path("p.ltl")) == 0);
+	struct lt_event ev;
+	int procs = 0;
+	while (lt_reader_next(r, &ev) == 1)
+		if (ev.type == LT_EV_PROCESS) {
+			procs++;
+			CHECK(ev.str_len == 11 && memcmp(ev.str, "prog\0-x\0arg", 11) == 0);
+		}
+	CHECK(procs == 1);
+	lt_reader_free(r);
+}
+
 /* A directory: every log in it, other files ignored; a non-log named .ltl is an error. */
 static void test_dir(void)
 {
@@ -348,6 +377,7 @@ int main(void)
 	test_bad_sizes();
 	test_caps_unknown();
 	test_exec();
+	test_process_record();
 	test_dir();
 	char cmd[300];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
