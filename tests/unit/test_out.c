@@ -147,6 +147,23 @@ static void test_text(void)
 		fprintf(stderr, "text got:\n%swant:\n%s", s, want);
 	CHECK(strcmp(s, want) == 0);
 	free(s);
+	/* what strace has no line for is shown, never dropped: lost records, windows */
+	memset(&r, 0, sizeof(r));
+	struct lt_event notes[3];
+	memset(notes, 0, sizeof(notes));
+	notes[0].type = LT_EV_LOST;
+	notes[0].lost = 3;
+	notes[1].type = LT_EV_WINDOW;
+	notes[1].window_on = 1;
+	notes[1].window_seq = 2;
+	notes[2].type = LT_EV_THREAD; /* a name: no line */
+	s = run(&lt_out_text, &r, notes, 3);
+	CHECK(strcmp(s, "[ lost 3 records ]\n[ tracing started (window 2) ]\n") == 0);
+	free(s);
+	s = run(&lt_out_json, &r, notes, 2);
+	CHECK(strcmp(s, "{\"type\":\"lost\",\"pid\":0,\"tid\":0,\"ts_ns\":0,\"count\":3}\n"
+		     "{\"type\":\"window\",\"pid\":0,\"tid\":0,\"ts_ns\":0,\"on\":true,\"seq\":2}\n") == 0);
+	free(s);
 	/* several tasks: strace -f's prefix, padded to five digits; "=" in column 40 */
 	memset(&r, 0, sizeof(r));
 	r.nthreads_seen = 2;
