@@ -188,17 +188,42 @@ static void lt_put_statx(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_printf(SB(c), ", stx_mnt_id=%#llx}", (unsigned long long)RD(uint64_t, d, 144));
 }
 
+static const struct lt_xlat lt_x_fs_magic[] = {
+	{ 0xef53, "EXT2_SUPER_MAGIC" }, { 0x01021994, "TMPFS_MAGIC" }, { 0x9fa0, "PROC_SUPER_MAGIC" },
+	{ 0x62656572, "SYSFS_MAGIC" }, { 0x9123683e, "BTRFS_SUPER_MAGIC" },
+	{ 0x58465342, "XFS_SUPER_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
+	{ 0x63677270, "CGROUP2_SUPER_MAGIC" }, { 0x27e0eb, "CGROUP_SUPER_MAGIC" },
+	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x6969, "NFS_SUPER_MAGIC" },
+	{ 0x73717368, "SQUASHFS_MAGIC" }, { 0x65735546, "FUSE_SUPER_MAGIC" },
+	{ 0x01021997, "V9FS_MAGIC" }, { 0x4d44, "MSDOS_SUPER_MAGIC" },
+	{ 0x858458f6, "RAMFS_MAGIC" }, { 0x9660, "ISOFS_SUPER_MAGIC" },
+	{ 0xf2f52010, "F2FS_SUPER_MAGIC" }, { 0x2fc12fc1, "ZFS_SUPER_MAGIC" },
+	{ 0x64626720, "DEBUGFS_MAGIC" }, { 0x74726163, "TRACEFS_MAGIC" },
+	{ 0xcafe4a11, "BPF_FS_MAGIC" }, { 0x73636673, "SECURITYFS_MAGIC" },
+	{ 0xf97cff8c, "SELINUX_MAGIC" }, { 0x19800202, "MQUEUE_MAGIC" },
+	{ 0x6e736673, "NSFS_MAGIC" }, { 0x42494e4d, "BINFMTFS_MAGIC" },
+	{ 0x5346544e, "NTFS_SB_MAGIC" }, { 0x7366746e, "NTFS3_SUPER_MAGIC" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_statfs_flags[] = {
+	{ 1, "ST_RDONLY" }, { 2, "ST_NOSUID" }, { 4, "ST_NODEV" }, { 8, "ST_NOEXEC" },
+	{ 16, "ST_SYNCHRONOUS" }, { 32, "ST_VALID" }, { 64, "ST_MANDLOCK" }, { 1024, "ST_NOATIME" },
+	{ 2048, "ST_NODIRATIME" }, { 4096, "ST_RELATIME" }, { 8192, "ST_NOSYMFOLLOW" }, { 0, 0 }
+};
+
 static void lt_put_statfs(struct lt_dctx *c, const uint8_t *d)
 {
-	lt_sb_printf(SB(c), "{f_type=%#llx, f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu"
+	lt_sb_puts(SB(c), "{f_type=");
+	lt_put_xlat(c, lt_x_fs_magic, RD(uint64_t, d, 0), NULL);
+	lt_sb_printf(SB(c), ", f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu"
 		     ", f_files=%llu, f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%lld"
-		     ", f_frsize=%lld, f_flags=%#llx}",
-		     (unsigned long long)RD(uint64_t, d, 0), (long long)RD(int64_t, d, 8),
+		     ", f_frsize=%lld, f_flags=",
+		     (long long)RD(int64_t, d, 8),
 		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
 		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
 		     (unsigned long long)RD(uint64_t, d, 48), RD(uint32_t, d, 56), RD(uint32_t, d, 60),
-		     (long long)RD(int64_t, d, 64), (long long)RD(int64_t, d, 72),
-		     (unsigned long long)RD(uint64_t, d, 80));
+		     (long long)RD(int64_t, d, 64), (long long)RD(int64_t, d, 72));
+	lt_put_flags(c, lt_x_statfs_flags, RD(uint64_t, d, 80));
+	lt_sb_putc(SB(c), '}');
 }
 
 /* ---- signals ---- */
@@ -1097,6 +1122,10 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 	case LT_K_GROUPS: case LT_K_GROUPS_OUT: {
 		int out = kind == LT_K_GROUPS_OUT;
 		uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
+		if (n == 0 && (!out || lt_ok(c))) {
+			lt_sb_puts(SB(c), "[]");
+			return 1;
+		}
 		d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
 		if (!d || (out && (int32_t)ev->args[0] == 0)) {
 			lt_put_ptr(c, v);
@@ -1143,6 +1172,35 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 					lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
 					first = 0;
 				}
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, v);
+		}
+		return 1;
+	case LT_K_NODEMASK: case LT_K_NODEMASK_OUT: {
+		uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
+		d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
+		if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
+			lt_put_ptr(c, v);
+			return 1;
+		}
+		lt_sb_putc(SB(c), '[');
+		for (uint64_t k = 0; k < words; k++) {
+			if (k)
+				lt_sb_puts(SB(c), ", ");
+			if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
+				lt_sb_puts(SB(c), "...");
+				break;
+			}
+			lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
+		}
+		lt_sb_putc(SB(c), ']');
+		return 1;
+	}
+	case LT_K_MPOL_MODE_OUT:
+		if ((d = lt_out(c, i, 4))) {
+			lt_sb_putc(SB(c), '[');
+			lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
 			lt_sb_putc(SB(c), ']');
 		} else {
 			lt_put_ptr(c, v);

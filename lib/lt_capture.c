@@ -278,6 +278,10 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_CPUSET:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
 		return;
+	case LT_K_NODEMASK:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(LT_NODEMASK_WORDS(len), 33) * 8,
+		       LT_NODEMASK_WORDS(len) * 8);
+		return;
 	case LT_K_GROUPS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
 		return;
@@ -422,6 +426,13 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		return;
 	case LT_K_CPUSET_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
+		return;
+	case LT_K_NODEMASK_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(LT_NODEMASK_WORDS(len), 33) * 8,
+		       LT_NODEMASK_WORDS(len) * 8);
+		return;
+	case LT_K_MPOL_MODE_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
 		return;
 	case LT_K_DIRENTS_OUT: case LT_K_DIRENTS64_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, LT_CAP_DIRENTS), len);
