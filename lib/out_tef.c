@@ -217,10 +217,24 @@ static void instant(struct lt_report *r, struct tefstate *s, const struct lt_eve
 	lt_sb_putc(&s->sb, '}');
 }
 
-static int tef_event(struct lt_report *r, void *state, const struct lt_event *ev)
+/* Strace text without -f says nothing of pids; Perfetto files pid 0 under the idle task,
+ * so such a trace gets a pid no kernel hands out (above PID_MAX_LIMIT). */
+#define UNKNOWN_PID (1u << 22)
+
+static int tef_event(struct lt_report *r, void *state, const struct lt_event *in)
 {
 	struct tefstate *s = state;
 	char name[64];
+	struct lt_event fixed;
+	const struct lt_event *ev = in;
+	if (!in->pid || !in->tid) {
+		fixed = *in;
+		if (!fixed.pid)
+			fixed.pid = UNKNOWN_PID;
+		if (!fixed.tid)
+			fixed.tid = fixed.pid;
+		ev = &fixed;
+	}
 	switch (ev->type) {
 	case LT_EV_SYSCALL:
 		syscall_ev(r, s, ev);
