@@ -71,6 +71,7 @@ enum {
 	TD_PROCESS = 3,
 	TD_THREAD = 4,
 	PD_PID = 1,
+	PD_CMDLINE = 2,
 	PD_PROCESS_NAME = 6,
 	THD_PID = 1,
 	THD_TID = 2,
@@ -305,6 +306,16 @@ static struct pf_proc *get_proc(struct pf *s, uint32_t pid)
 	return &s->procs[i];
 }
 
+static void put_cmdline(struct lt_pb *pb, unsigned field, const struct pf_proc *p)
+{
+	const char *c = p->cmdline, *e = p->cmdline + p->cmdline_len;
+	while (c < e) {
+		size_t n = strnlen(c, (size_t)(e - c));
+		lt_pb_bytes(pb, field, c, n);
+		c += n + 1;
+	}
+}
+
 /* The process's track descriptor; trace processor keeps the first name it is given, so
  * a later, better name goes out in a ProcessTree packet (proc_tree). */
 static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
@@ -316,6 +327,7 @@ static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
 	lt_pb_uint(&s->pb, TD_UUID, PROC_UUID((uint64_t)(p - s->procs)));
 	size_t pd = lt_pb_open(&s->pb, TD_PROCESS);
 	lt_pb_uint(&s->pb, PD_PID, p->pid);
+	put_cmdline(&s->pb, PD_CMDLINE, p);
 	lt_pb_str(&s->pb, PD_PROCESS_NAME, name);
 	lt_pb_close(&s->pb, pd);
 	lt_pb_close(&s->pb, td);
@@ -335,12 +347,7 @@ static void proc_tree(struct pf *s, struct pf_proc *p, uint64_t ts)
 	lt_pb_uint(&s->pb, PTP_PID, p->pid);
 	if (p->ppid)
 		lt_pb_uint(&s->pb, PTP_PPID, p->ppid);
-	const char *c = p->cmdline, *e = p->cmdline + p->cmdline_len;
-	while (c < e) {
-		size_t n = strnlen(c, (size_t)(e - c));
-		lt_pb_bytes(&s->pb, PTP_CMDLINE, c, n);
-		c += n + 1;
-	}
+	put_cmdline(&s->pb, PTP_CMDLINE, p);
 	lt_pb_close(&s->pb, pp);
 	lt_pb_close(&s->pb, pt);
 	packet_close(s, m);
