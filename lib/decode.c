@@ -218,7 +218,7 @@ void lt_put_quoted(struct lt_dctx *c, const uint8_t *p, size_t len, int trunc)
 {
 	static const char hexd[] = "0123456789abcdef";
 	struct lt_sb *sb = c->sb;
-	int hex = c->fmt ? c->fmt->hex : 0;
+	int hex = c->force_hex ? 2 : c->fmt ? c->fmt->hex : 0;
 	if (hex == 1) {
 		/* -x: the whole string in hex if anything but printable ASCII and the
 		 * whitespace escapes is in it */
@@ -449,10 +449,13 @@ void lt_put_sigmask(struct lt_dctx *c, const uint8_t *p, size_t bytes)
 			lt_sb_putc(c->sb, ' ');
 		first = 0;
 		const char *n = lt_signal_name((int)b + 1);
-		if (n)
-			lt_sb_puts(c->sb, n + 3);
-		else
+		enum lt_xlat_style st = lt_style(c);
+		if (!n || st != LT_XLAT_ABBREV)
 			lt_sb_printf(c->sb, "%u", b + 1);
+		if (n && st == LT_XLAT_ABBREV)
+			lt_sb_puts(c->sb, n + 3);
+		else if (n && st == LT_XLAT_VERBOSE)
+			lt_sb_printf(c->sb, " /* %s */", n + 3);
 	}
 	lt_sb_putc(c->sb, ']');
 }
@@ -737,7 +740,7 @@ static int lt_kind_fallback(int kind)
 
 static int lt_out_ok(struct lt_dctx *c) { return c->done && !c->failed; }
 
-static void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
+void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
 {
 	static const struct lt_xlat acc[] = {
 		{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
@@ -817,11 +820,13 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 	case LT_K_BUF_IN:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		return;
-	case LT_K_BUF_OUT:
+	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT:
+		c->force_hex = kind == LT_K_RANDOM_OUT;
 		if (lt_out_ok(c))
 			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		else
 			lt_put_ptr(c, v);
+		c->force_hex = 0;
 		return;
 	case LT_K_PATH_OUT: case LT_K_LINK_OUT:
 		if (lt_out_ok(c)) {
@@ -867,8 +872,16 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 			{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
 			{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
 		};
-		if (lt_style(c) == LT_XLAT_RAW) {
+		if (lt_style(c) != LT_XLAT_ABBREV) {
+			struct lt_sb n = { 0 };
+			int any = 1;
 			lt_put_hex(c, (uint32_t)v);
+			if (lt_style(c) == LT_XLAT_VERBOSE) {
+				lt_sb_puts(&n, sync[((uint32_t)v & 0x6000) >> 13].name);
+				lt_flags_names(&n, lt_x_at_flags, (uint32_t)v & ~0x6000u, &any);
+				lt_sb_printf(c->sb, " /* %s */", n.p);
+			}
+			lt_sb_free(&n);
 			return;
 		}
 		lt_sb_puts(c->sb, sync[((uint32_t)v & 0x6000) >> 13].name);
@@ -1162,12 +1175,10 @@ int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		}
 		return 6;
 	}
-	if (!fmt || fmt->xlat != LT_XLAT_RAW) {
-		int n = lt_decode_special(&c, ends, maxends);
-		if (n >= 0)
-			return n;
-	}
-	int n = 0;
+	int n = lt_decode_special(&c, ends, maxends);
+	if (n >= 0)
+		return n;
+	n = 0;
 	for (int i = 0; i < c.se->nargs; i++) {
 		if (c.se->kind[i] == LT_K_SKIP)
 			continue;
@@ -1177,12 +1188,7 @@ int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 			continue;
 		if (n)
 			lt_sb_puts(sb, ", ");
-		if (fmt && fmt->xlat == LT_XLAT_RAW && c.se->kind[i] != LT_K_PATH &&
-		    c.se->kind[i] != LT_K_STR && c.se->kind[i] != LT_K_BUF_IN &&
-		    c.se->kind[i] != LT_K_BUF_OUT)
-			lt_put_hex(&c, ev->args[i]);
-		else
-			lt_put_arg_by_kind(&c, i);
+		lt_put_arg_by_kind(&c, i);
 		if (ends && n < maxends)
 			ends[n] = sb->len;
 		n++;
@@ -1219,10 +1225,6 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		return;
 	}
 	int kind = c.se ? c.se->ret : LT_K_HEX;
-	if (fmt && fmt->xlat == LT_XLAT_RAW && kind != LT_K_HEX) {
-		lt_put_dec(&c, r);
-		return;
-	}
 	switch (kind) {
 	case LT_K_HEX:
 		lt_put_hex(&c, (uint64_t)r);

@@ -30,7 +30,24 @@ static const uint8_t *lt_out(struct lt_dctx *c, int i, size_t need)
 
 /* ---- small pieces ---- */
 
+static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode);
+
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
+{
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (st == LT_XLAT_ABBREV) {
+		lt_put_st_mode_names(c, mode);
+		return;
+	}
+	lt_sb_printf(SB(c), "%#o", mode);
+	if (st == LT_XLAT_VERBOSE) {
+		lt_sb_puts(SB(c), " /* ");
+		lt_put_st_mode_names(c, mode);
+		lt_sb_puts(SB(c), " */");
+	}
+}
+
+static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode)
 {
 	static const struct lt_xlat types[] = {
 		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
@@ -51,12 +68,22 @@ void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
 	lt_sb_printf(SB(c), "%#03o", mode & 0777);
 }
 
+static enum lt_xlat_style lt_st(struct lt_dctx *c)
+{
+	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+}
+
 static void lt_put_dev(struct lt_dctx *c, uint64_t dev)
 {
 	/* the kernel's new_encode_dev layout, as glibc's major()/minor() read it */
 	unsigned major = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
 	unsigned minor = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
-	lt_sb_printf(SB(c), "makedev(%#x, %#x)", major, minor);
+	if (lt_st(c) != LT_XLAT_ABBREV)
+		lt_put_hex(c, dev);
+	if (lt_st(c) == LT_XLAT_VERBOSE)
+		lt_sb_printf(SB(c), " /* makedev(%#x, %#x) */", major, minor);
+	else if (lt_st(c) == LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "makedev(%#x, %#x)", major, minor);
 }
 
 static void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec)
@@ -92,6 +119,18 @@ static void lt_put_timespec_at(struct lt_dctx *c, int i, const uint8_t *d, const
 /* rlimit values: strace writes round ones as N*1024 */
 static void lt_put_rlim(struct lt_dctx *c, uint64_t v)
 {
+	if (lt_st(c) != LT_XLAT_ABBREV) {
+		lt_put_udec(c, v);
+		if (lt_st(c) == LT_XLAT_RAW || (v != UINT64_MAX && !(v && v % 1024 == 0)))
+			return;
+		lt_sb_puts(SB(c), " /* ");
+		if (v == UINT64_MAX)
+			lt_sb_puts(SB(c), "RLIM64_INFINITY");
+		else
+			lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
+		lt_sb_puts(SB(c), " */");
+		return;
+	}
 	if (v == UINT64_MAX)
 		lt_sb_puts(SB(c), "RLIM64_INFINITY");
 	else if (v && v % 1024 == 0)
@@ -159,28 +198,37 @@ static void lt_put_stat(struct lt_dctx *c, const uint8_t *d)
 
 static void lt_put_statx(struct lt_dctx *c, const uint8_t *d)
 {
+	uint32_t mask = RD(uint32_t, d, 0);
 	lt_sb_puts(SB(c), "{stx_mask=");
-	lt_put_flags(c, lt_x_statx_mask, RD(uint32_t, d, 0));
-	lt_sb_puts(SB(c), ", stx_attributes=");
-	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
-	lt_sb_puts(SB(c), ", stx_mode=");
-	lt_put_st_mode(c, RD(uint16_t, d, 28));
+	lt_put_flags(c, lt_x_statx_mask, mask);
 	if (!lt_verbose(c)) {
+		lt_sb_puts(SB(c), ", stx_attributes=");
+		lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
+		lt_sb_puts(SB(c), ", stx_mode=");
+		lt_put_st_mode(c, RD(uint16_t, d, 28));
 		lt_sb_printf(SB(c), ", stx_size=%llu, ...}", (unsigned long long)RD(uint64_t, d, 40));
 		return;
 	}
-	lt_sb_printf(SB(c), ", stx_blksize=%u, stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_ino=%llu"
-		     ", stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
-		     RD(uint32_t, d, 4), RD(uint32_t, d, 16), RD(uint32_t, d, 20), RD(uint32_t, d, 24),
+	lt_sb_printf(SB(c), ", stx_blksize=%u, stx_attributes=", RD(uint32_t, d, 4));
+	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
+	lt_sb_printf(SB(c), ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", RD(uint32_t, d, 16),
+		     RD(uint32_t, d, 20), RD(uint32_t, d, 24));
+	lt_put_st_mode(c, RD(uint16_t, d, 28));
+	lt_sb_printf(SB(c), ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
 		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
 		     (unsigned long long)RD(uint64_t, d, 48));
 	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 56));
+	/* each time only when the kernel says it filled it in */
 	static const char *const tn[] = { "stx_atime", "stx_btime", "stx_ctime", "stx_mtime" };
+	static const uint32_t tbit[] = { 0x20, 0x800, 0x80, 0x40 };
 	for (int k = 0; k < 4; k++) {
+		if (!(mask & tbit[k]))
+			continue;
 		int64_t s = RD(int64_t, d, 64 + 16 * k);
 		uint32_t ns = RD(uint32_t, d, 72 + 16 * k);
 		lt_sb_printf(SB(c), ", %s={tv_sec=%lld, tv_nsec=%u}", tn[k], (long long)s, ns);
-		lt_put_time_comment(c, s, ns);
+		if (s || ns)
+			lt_put_time_comment(c, s, ns);
 	}
 	lt_sb_printf(SB(c), ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
 		     RD(uint32_t, d, 128), RD(uint32_t, d, 132), RD(uint32_t, d, 136),
@@ -231,11 +279,10 @@ static void lt_put_statfs(struct lt_dctx *c, const uint8_t *d)
 static void lt_put_sigaction(struct lt_dctx *c, const uint8_t *d)
 {
 	uint64_t h = RD(uint64_t, d, 0), fl = RD(uint64_t, d, 8), rest = RD(uint64_t, d, 16);
+	static const struct lt_xlat hn[] = { { 0, "SIG_DFL" }, { 1, "SIG_IGN" }, { 0, 0 } };
 	lt_sb_puts(SB(c), "{sa_handler=");
-	if (h == 0)
-		lt_sb_puts(SB(c), "SIG_DFL");
-	else if (h == 1)
-		lt_sb_puts(SB(c), "SIG_IGN");
+	if (h <= 1)
+		lt_put_xlat(c, hn, h, "SIG_???");
 	else
 		lt_put_hex(c, h);
 	lt_sb_puts(SB(c), ", sa_mask=");
@@ -424,6 +471,19 @@ static const struct lt_xlat lt_x_netlink[] = {
 
 static void lt_put_socktype(struct lt_dctx *c, uint32_t v)
 {
+	if (lt_st(c) != LT_XLAT_ABBREV) {
+		struct lt_sb n = { 0 };
+		int any = 0;
+		const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
+		lt_put_hex(c, v);
+		if (lt_st(c) == LT_XLAT_RAW || !t)
+			return;
+		lt_sb_printf(&n, "%s", t);
+		lt_flags_names(&n, lt_x_sock_flags, v & ~0xfu, &any);
+		lt_sb_printf(SB(c), " /* %s */", n.p);
+		lt_sb_free(&n);
+		return;
+	}
 	const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
 	if (t)
 		lt_sb_puts(SB(c), t);
@@ -1360,6 +1420,18 @@ static void lt_gen_struct_or_kind(struct lt_dctx *c, int i) { lt_put_arg_by_kind
 
 static void lt_clone_flags(struct lt_dctx *c, uint64_t fl, int with_sig)
 {
+	if (lt_st(c) != LT_XLAT_ABBREV) {
+		int sig = with_sig ? (int)(fl & 0xff) : 0;
+		uint64_t bits = with_sig ? fl & ~0xffull : fl;
+		if (bits || !sig)
+			lt_put_flags(c, lt_x_clone_flags, bits);
+		if (sig) {
+			if (bits)
+				lt_sb_putc(SB(c), '|');
+			lt_put_signo(c, sig);
+		}
+		return;
+	}
 	struct lt_sb n = { 0 };
 	int any = 0;
 	uint64_t rest = lt_flags_names(&n, lt_x_clone_flags, with_sig ? fl & ~0xffull : fl, &any);
@@ -1593,20 +1665,11 @@ static int lt_special_fcntl(struct lt_args *a)
 		lt_put_flags(c, lt_x_fd_flags, (uint32_t)g[2]);
 		lt_done(a);
 		break;
-	case 4: { /* F_SETFL: open flags with the access mode */
-		static const struct lt_xlat acc[] = {
-			{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
-		};
-		uint32_t fl = (uint32_t)g[2];
+	case 4: /* F_SETFL: open flags with the access mode */
 		lt_next(a);
-		lt_sb_puts(SB(c), acc[fl & 3].name);
-		if (fl & ~3u) {
-			lt_sb_putc(SB(c), '|');
-			lt_put_flags(c, lt_x_open_flags, fl & ~3u);
-		}
+		lt_put_open_flags(c, (uint32_t)g[2]);
 		lt_done(a);
 		break;
-	}
 	case 5: case 6: case 7: case 36: case 37: case 38: { /* struct flock */
 		const uint8_t *d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 32, NULL);
 		lt_next(a);
@@ -1675,15 +1738,16 @@ static int lt_special_fcntl(struct lt_args *a)
 static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 {
 	const char *n = lt_xlat_name(lt_x_ioctl, req);
-	if (n && (!c->fmt || c->fmt->xlat == LT_XLAT_ABBREV)) {
+	if (n && lt_st(c) == LT_XLAT_ABBREV) {
 		lt_sb_puts(SB(c), n);
 		return;
 	}
 	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
 					    "_IOC_READ|_IOC_WRITE" };
-	if (n) {
+	if (n || lt_st(c) == LT_XLAT_RAW) {
 		lt_put_hex(c, req);
-		lt_sb_printf(SB(c), " /* %s */", n);
+		if (n && lt_st(c) == LT_XLAT_VERBOSE)
+			lt_sb_printf(SB(c), " /* %s */", n);
 		return;
 	}
 	lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
@@ -1832,6 +1896,16 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 
 /* ---- after the return value ---- */
 
+/* Return decorations keep their names whatever -X says, as strace's do. */
+static void lt_put_name_plain(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	const char *n = lt_xlat_name(t, v);
+	if (n)
+		lt_sb_puts(SB(c), n);
+	else
+		lt_sb_printf(SB(c), "%#llx /* %s */", (unsigned long long)v, unk);
+}
+
 void lt_decode_ret_extra(struct lt_dctx *c)
 {
 	const struct lt_event *ev = c->ev;
@@ -1846,19 +1920,22 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
 			};
 			uint32_t fl = (uint32_t)ev->ret;
+			int any = 1;
 			lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
-			if (fl & ~3u) {
-				lt_sb_putc(SB(c), '|');
-				lt_put_flags(c, lt_x_open_flags, fl & ~3u);
-			}
+			uint64_t rest = lt_flags_names(SB(c), lt_x_open_flags, fl & ~3u, &any);
+			if (rest)
+				lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
 			lt_sb_putc(SB(c), ')');
 		} else if (cmd == 1 && ev->ret) {
+			int any = 0;
 			lt_sb_puts(SB(c), " (flags ");
-			lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
+			uint64_t rest = lt_flags_names(SB(c), lt_x_fd_flags, (uint64_t)ev->ret, &any);
+			if (rest)
+				lt_sb_printf(SB(c), "%s%#llx", any ? "|" : "", (unsigned long long)rest);
 			lt_sb_putc(SB(c), ')');
 		} else if (cmd == 1025) {
 			lt_sb_puts(SB(c), " (");
-			lt_put_xlat(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
+			lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
 			lt_sb_putc(SB(c), ')');
 		}
 		return;
@@ -1911,12 +1988,12 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	}
 	case 145: /* sched_getscheduler */
 		lt_sb_puts(SB(c), " (");
-		lt_put_xlat(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
+		lt_put_name_plain(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
 		lt_sb_putc(SB(c), ')');
 		return;
 	case 135: /* personality */
 		lt_sb_puts(SB(c), " (");
-		lt_put_xlat(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
+		lt_put_name_plain(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
 		lt_sb_putc(SB(c), ')');
 		return;
 	case 157: /* prctl */
@@ -1925,7 +2002,7 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 				{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
 			};
 			lt_sb_puts(SB(c), " (");
-			lt_put_xlat(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
+			lt_put_name_plain(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
 			lt_sb_putc(SB(c), ')');
 		}
 		return;

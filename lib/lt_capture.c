@@ -333,6 +333,7 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	/* written by the call: read only when it succeeded */
 	switch (se->kind[i]) {
 	case LT_K_BUF_OUT: case LT_K_LINK_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
+	case LT_K_RANDOM_OUT:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return;
 	case LT_K_PATH_OUT:

@@ -28,6 +28,7 @@ struct lt_dctx {
 	unsigned strsize; /* -s, 32 when the options leave it 0 */
 	int done;         /* the call returned (ret is meaningful) */
 	int failed;       /* it returned an error: output arguments print as addresses */
+	int force_hex;    /* quote strings as -xx would (getrandom's bytes, as strace does) */
 };
 
 /* Numbers and addresses. */
@@ -96,6 +97,8 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind);
 /* The decoration after the return value: " (flags O_RDWR)", " (in [3])"...; may be empty. */
 void lt_decode_ret_extra(struct lt_dctx *c);
 
+/* decode.c: open(2) flags with the access mode first, as strace shows them. */
+void lt_put_open_flags(struct lt_dctx *c, uint64_t v);
 /* decode.c: argument i printed as the table's kind says. */
 void lt_put_arg_by_kind(struct lt_dctx *c, int i);
 

@@ -206,7 +206,7 @@ int main(void)
 	struct lt_fmt fr = fmt0;
 	fr.xlat = LT_XLAT_RAW;
 	ev = mk("lseek", 0, 0, 10, 2, 0, 0, 0);
-	EXPECTF(ev, &fr, "lseek(0, 0xa, 0x2) = 0");
+	EXPECTF(ev, &fr, "lseek(0, 10, 0x2) = 0");
 	fr.xlat = LT_XLAT_VERBOSE;
 	ev = mk("lseek", 0, 0, 10, 2, 0, 0, 0);
 	EXPECTF(ev, &fr, "lseek(0, 10, 0x2 /* SEEK_END */) = 0");
