@@ -14,6 +14,7 @@
  * any signal. A thread that blocks SIGSYS while tracing is off stays unarmed until it
  * unblocks it. */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <linux/sched.h>
 #include <signal.h>
@@ -279,7 +280,7 @@ static void lt_emit(struct lt_thread *st, void *rec, uint32_t size)
 	if (dst) {
 		struct lt_rec_header *h = rec;
 		h->size = 0;
-		lt_memcpy(dst, rec, size);
+		__builtin_memcpy(dst, rec, size);
 		lt_log_publish(dst, size);
 	}
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
@@ -298,7 +299,7 @@ static struct lt_rec_syscall *lt_emit_keep(struct lt_thread *st, void *rec, uint
 	if (dst) {
 		struct lt_rec_header *h = rec;
 		h->size = 0;
-		lt_memcpy(dst, rec, size);
+		__builtin_memcpy(dst, rec, size);
 		lt_log_publish(dst, size);
 	}
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
@@ -446,8 +447,34 @@ static void lt_level_leave(struct lt_thread *st, int level)
 		st->depth = level;
 }
 
+/* Errors a path lookup returns only after it has read the whole path from memory. */
+static int lt_path_was_read(int64_t ret)
+{
+	return ret >= 0 || ret == -ENOENT || ret == -ENOTDIR || ret == -EACCES || ret == -ELOOP ||
+	       ret == -EEXIST || ret == -EISDIR || ret == -EROFS || ret == -ETXTBSY;
+}
+
+/* Copies len bytes the kernel has just accessed for this call (so they are mapped). */
+static long lt_copy_trusted(char *dst, uint64_t addr, uint32_t len, int str)
+{
+	const char *src = (const char *)(uintptr_t)addr;
+	uint32_t i = 0;
+	if (str) {
+		while (i < len && src[i])
+			dst[i] = src[i], i++;
+		if (i < len)
+			dst[i] = 0;
+		return i < len ? (long)i + 1 : (long)i;
+	}
+	__builtin_memcpy(dst, src, len);
+	return len;
+}
+
+/* trust: the call was made by an interposed wrapper whose memory the kernel accessed in
+ * full if ret says so (see lt_path_was_read): copy directly instead of through
+ * process_vm_readv, which costs a syscall per region. */
 static void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t ret,
-		       enum lt_cap_phase phase)
+		       enum lt_cap_phase phase, int trust)
 {
 	struct lt_cap_req req[LT_CAP_MAX_REQS];
 	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, 0, req,
@@ -465,7 +492,11 @@ static void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int
 			len = room - (uint32_t)sizeof *c - 8;
 			flags |= LT_CAP_TRUNC;
 		}
-		long got = lt_readmem(data, req[i].addr, len);
+		long got;
+		if (trust && ((flags & LT_CAP_STR) ? lt_path_was_read(ret) : ret >= 0))
+			got = lt_copy_trusted(data, req[i].addr, len, !!(flags & LT_CAP_STR));
+		else
+			got = lt_readmem(data, req[i].addr, len);
 		if (got < 0)
 			got = 0;
 		if (flags & LT_CAP_STR) {
@@ -516,7 +547,7 @@ static int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const
 		r->args[i] = a[i];
 	r->ret = 0;
 	r->dur = 0;
-	lt_capture(b, nr, a, 0, LT_PHASE_ENTRY);
+	lt_capture(b, nr, a, 0, LT_PHASE_ENTRY, 0);
 	r->h.ts = lt_now_mono();
 	return 0;
 }
@@ -530,7 +561,7 @@ static void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t 
 	r->ret = ret;
 	r->dur = t1 - r->h.ts;
 	r->h.flags = flags;
-	lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT);
+	lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 0);
 	lt_emit(st, r, b->off);
 	lt_level_leave(st, b->level);
 	if (!st->named)
@@ -1170,6 +1201,64 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	}
 	g[REG_RAX] = ret;
 	lt_end(st, &b, ret, 0);
+}
+
+/* ---- the interposed fast path (wrap.c) ---- */
+
+struct lt_thread *lt_wrap_self(void)
+{
+	struct lt_thread *st = lt_me;
+	/* Not armed, a vfork child on our memory, or a shared TLS block: let the real
+	 * function run; if the thread is armed, the trap records it (never twice). */
+	if (!st || st->tls_shared || st->in_vfork ||
+	    st->selector != SYSCALL_DISPATCH_FILTER_BLOCK)
+		return 0;
+	return st;
+}
+
+long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, long a3,
+		  long a4, long a5, int cancel)
+{
+	uint64_t a[6] = { (uint64_t)a0, (uint64_t)a1, (uint64_t)a2,
+			  (uint64_t)a3, (uint64_t)a4, (uint64_t)a5 };
+	if (nr == SYS_close && st->log->fd >= 0 && a0 == st->log->fd)
+		return 0;
+	struct lt_build b;
+	b.level = lt_level_enter(st);
+	if (b.level < 0) {
+		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);
+		return lt_syscall6(nr, a0, a1, a2, a3, a4, a5);
+	}
+	struct lt_rec_syscall *r = (struct lt_rec_syscall *)(st->scratch + (size_t)b.level * LT_SLOT);
+	b.r = r;
+	b.cap = LT_SLOT;
+	b.off = sizeof *r;
+	r->h.type = LT_REC_SYSCALL;
+	r->h.flags = LT_SC_FAST;
+	r->h.size = 0;
+	r->nr = nr;
+	r->ncaps = 0;
+	for (int i = 0; i < 6; i++)
+		r->args[i] = a[i];
+	/* A cancellation point stays one: the call may be cancelled while it blocks, as in
+	 * libc (glibc enables asynchronous cancellation around such calls the same way). */
+	int old = 0;
+	if (cancel)
+		pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
+	r->h.ts = lt_now_mono();
+	long ret = lt_syscall6(nr, a0, a1, a2, a3, a4, a5);
+	uint64_t t1 = lt_now_mono();
+	if (cancel && old != PTHREAD_CANCEL_ASYNCHRONOUS)
+		pthread_setcanceltype(old, &old);
+	r->ret = ret;
+	r->dur = t1 - r->h.ts;
+	lt_capture(&b, nr, a, ret, LT_PHASE_ENTRY, 1);
+	lt_capture(&b, nr, a, ret, LT_PHASE_EXIT, 1);
+	lt_emit(st, r, b.off);
+	lt_level_leave(st, b.level);
+	if (!st->named)
+		lt_thread_record(st);
+	return ret;
 }
 
 /* ---- windows ---- */
