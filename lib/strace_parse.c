@@ -699,6 +699,11 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 		bad_line(p, off, "no \" = \" result in a call line");
 		return -1;
 	}
+	/* A task makes one call at a time: one still open never ended where this file can
+	 * see (the strace backend cuts lines at window edges). */
+	struct pending *stale = find_pending(p, tid, 0);
+	if (stale)
+		emit_unfinished(p, stale);
 	emit_call(p, tid, ts, n, (size_t)(ne - n), a, (size_t)(args_end - a), "", 0, ret,
 		  (size_t)(ret_end - ret), dur);
 	return 0;

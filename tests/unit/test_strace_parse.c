@@ -141,6 +141,13 @@ static void test_order(void)
 	CHECK(strcmp(evs[1].args, "1, \"a\", 1") == 0);
 	CHECK(strcmp(evs[2].args, "1, \"b\", 1") == 0);
 
+	/* a call left open at a window's edge ends where the task makes its next call */
+	CHECK(parse("7  1.0 read(0,  <unfinished ...>\n"
+		    "7  2.0 getpid() = 7 <0.000001>\n"
+		    "8  3.0 getpid() = 8 <0.000001>\n", 0) == 0);
+	CHECK(nev == 3 && strcmp(evs[0].name, "read") == 0 && (evs[0].e.flags & LT_EVF_UNFINISHED));
+	CHECK(strcmp(evs[1].name, "getpid") == 0 && evs[1].e.tid == 7);
+
 	struct lt_strace *p = lt_strace_new("long", 0, 0);
 	const char *open_call = "1  1.000000 wait4(-1,  <unfinished ...>";
 	lt_strace_feed(p, open_call, strlen(open_call), 0);
