@@ -472,16 +472,12 @@ static const struct lt_xlat lt_x_netlink[] = {
 static void lt_put_socktype(struct lt_dctx *c, uint32_t v)
 {
 	if (lt_st(c) != LT_XLAT_ABBREV) {
-		struct lt_sb n = { 0 };
-		int any = 0;
-		const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
-		lt_put_hex(c, v);
-		if (lt_st(c) == LT_XLAT_RAW || !t)
-			return;
-		lt_sb_printf(&n, "%s", t);
-		lt_flags_names(&n, lt_x_sock_flags, v & ~0xfu, &any);
-		lt_sb_printf(SB(c), " /* %s */", n.p);
-		lt_sb_free(&n);
+		/* the type and the flags each in their own notation */
+		lt_put_xlat(c, lt_x_socktype, v & 0xf, "SOCK_???");
+		if (v & ~0xfu) {
+			lt_sb_putc(SB(c), '|');
+			lt_put_flags(c, lt_x_sock_flags, v & ~0xfu);
+		}
 		return;
 	}
 	const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
@@ -868,9 +864,13 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 		};
 		uint32_t f = (uint32_t)v;
 		const char *t = lt_xlat_name(types, f & 0xf);
-		if (c->fmt && c->fmt->xlat == LT_XLAT_VERBOSE) {
+		struct lt_sb *out = SB(c), names = { 0 };
+		if (lt_st(c) != LT_XLAT_ABBREV) {
 			lt_put_hex(c, f);
-			return 1;
+			if (lt_st(c) == LT_XLAT_RAW)
+				return 1;
+			/* the names go in the comment */
+			c->sb = &names;
 		}
 		if (t)
 			lt_sb_puts(SB(c), t);
@@ -889,6 +889,11 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
 		if (rest)
 			lt_sb_printf(SB(c), "|%#x", rest);
+		if (c->sb != out) {
+			c->sb = out;
+			lt_sb_printf(out, " /* %s */", names.p);
+			lt_sb_free(&names);
+		}
 		return 1;
 	}
 	case LT_K_SOCKTYPE:
@@ -1927,11 +1932,9 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 				lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
 			lt_sb_putc(SB(c), ')');
 		} else if (cmd == 1 && ev->ret) {
-			int any = 0;
+			/* unlike F_GETFL's, this one follows -X */
 			lt_sb_puts(SB(c), " (flags ");
-			uint64_t rest = lt_flags_names(SB(c), lt_x_fd_flags, (uint64_t)ev->ret, &any);
-			if (rest)
-				lt_sb_printf(SB(c), "%s%#llx", any ? "|" : "", (unsigned long long)rest);
+			lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
 			lt_sb_putc(SB(c), ')');
 		} else if (cmd == 1025) {
 			lt_sb_puts(SB(c), " (");
