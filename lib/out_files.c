@@ -4,7 +4,8 @@
  * A call is "on" a path when it opens it, names it (stat, unlink, execve...) or uses a
  * descriptor that refers to it. Descriptors are followed per process through the results
  * of open/openat/creat, dup*, fcntl(F_DUPFD*), close and close_range; a forked child
- * starts with its parent's table and an exec drops the O_CLOEXEC ones. Descriptors that
+ * starts with its parent's table and an exec drops the O_CLOEXEC ones. Relative paths are
+ * made absolute when the directory they are relative to is known (chdir, fchdir, dirfd). Descriptors that
  * were open before tracing began show as "<fd N>"; sockets, pipes and other anonymous
  * descriptors as "<socket>", "<pipe>", ...; opens whose path the log did not capture as
  * "<path not captured>". Memory grows with paths and descriptors, not
@@ -37,6 +38,7 @@ enum role {
 	R_COPY,   /* copy_file_range(in, _, out, ...): read from arg 0, written to arg 2 */
 	R_ANON,   /* ret is a new descriptor with no path */
 	R_PAIR,   /* pipe/socketpair: two new descriptors in an output array */
+	R_CHDIR,  /* the working directory becomes the path, or the fd's file */
 };
 
 struct scinfo {
@@ -64,6 +66,9 @@ struct files {
 	struct lt_hmap fdmap; /* pid<<32 | fd -> fdent */
 	struct fdent *fds;
 	size_t capfds;
+	struct lt_hmap cwdmap; /* pid -> cwd[] */
+	int32_t *cwd;          /* the file of its working directory, -1 unknown */
+	size_t capcwd;
 	struct lt_sb sb;
 	char path[PATH_CAP], tmp[PATH_CAP];
 };
@@ -109,6 +114,7 @@ static const struct { const char *name; uint8_t role; const char *anon; int8_t a
 	{ "perf_event_open", R_ANON, "<perf_event>", 0 }, { "fanotify_init", R_ANON, "<fanotify>", 0 },
 	{ "pipe", R_PAIR, "<pipe>", 0 }, { "pipe2", R_PAIR, "<pipe>", 0 },
 	{ "socketpair", R_PAIR, "<socketpair>", 3 },
+	{ "chdir", R_CHDIR, 0, 0 }, { "fchdir", R_CHDIR, 0, 0 },
 };
 
 static int files_begin(struct lt_report *r, void **state)
@@ -262,30 +268,54 @@ static int text_has(const struct args *a, const char *word)
 	return (a->ev->flags & LT_EVF_TEXT) && a->sb->p && strstr(a->sb->p, word);
 }
 
+static int32_t *cwd_of(struct files *s, uint32_t pid)
+{
+	int added;
+	uint32_t i = lt_hmap_add(&s->cwdmap, pid, &added);
+	if (added) {
+		s->cwd = grow(s->cwd, &s->capcwd, i + 1, sizeof *s->cwd);
+		s->cwd[i] = -1;
+	}
+	return &s->cwd[i];
+}
+
+/* s->path (n bytes, relative) under the directory whose file is dir, if that is an
+ * absolute path. Returns the new length. */
+static long join(struct files *s, int32_t dir, long n)
+{
+	if (dir < 0)
+		return n;
+	const char *d = lt_smap_key(&s->paths, (uint32_t)dir);
+	if (d[0] != '/')
+		return n;
+	const char *rel = s->path;
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	if (!strcmp(rel, "."))
+		rel = "";
+	size_t dl = strlen(d);
+	int k = snprintf(s->tmp, sizeof s->tmp, "%s%s%s", d,
+			 d[dl - 1] == '/' || !*rel ? "" : "/", rel);
+	if (k <= 0 || (size_t)k >= sizeof s->tmp)
+		return n;
+	memcpy(s->path, s->tmp, (size_t)k + 1);
+	return k;
+}
+
 /* The path an openat/newfstatat/... names: relative ones are joined to their dirfd's
- * path when it is known. */
+ * path, or to the working directory, when that is known. */
 static long full_path(struct files *s, const struct args *a, const struct scinfo *c)
 {
 	long n = arg_path(a, c->path_arg, s->path, sizeof s->path);
-	if (n < 0)
-		return -1;
-	int64_t dfd;
-	if (n && s->path[0] != '/' && c->dirfd_arg >= 0 && c->dirfd_arg < c->path_arg &&
-	    !arg_int(a, c->dirfd_arg, &dfd) && dfd >= 0) {
-		struct fdent *e = fd_find(s, a->ev->pid, dfd);
-		if (e) {
-			const char *dir = lt_smap_key(&s->paths, (uint32_t)e->file);
-			if (dir[0] == '/') {
-				int k = snprintf(s->tmp, sizeof s->tmp, "%s%s%s", dir,
-						 dir[strlen(dir) - 1] == '/' ? "" : "/", s->path);
-				if (k > 0 && (size_t)k < sizeof s->tmp) {
-					memcpy(s->path, s->tmp, (size_t)k + 1);
-					n = k;
-				}
-			}
-		}
-	}
-	return n;
+	if (n <= 0 || s->path[0] == '/')
+		return n;
+	int64_t dfd = -100; /* AT_FDCWD */
+	if (c->dirfd_arg >= 0 && c->dirfd_arg < c->path_arg && arg_int(a, c->dirfd_arg, &dfd))
+		return n;
+	if (dfd == -100)
+		return join(s, *cwd_of(s, a->ev->pid), n);
+	struct fdent *e = fd_find(s, a->ev->pid, dfd);
+	return e ? join(s, e->file, n) : n;
 }
 
 static void read_pair(struct files *s, const struct args *a, const struct scinfo *c)
@@ -426,6 +456,18 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 		if (ok)
 			read_pair(s, &a, c);
 		break;
+	case R_CHDIR:
+		if (c->fd_arg >= 0) {
+			if (!arg_int(&a, c->fd_arg, &v) && v >= 0)
+				target = file_of_fd(s, ev->pid, v);
+		} else {
+			long n = full_path(s, &a, c);
+			if (n > 0)
+				target = file_of(s, s->path, (size_t)n);
+		}
+		if (ok && target >= 0 && lt_smap_key(&s->paths, (uint32_t)target)[0] == '/')
+			*cwd_of(s, ev->pid) = (int32_t)target;
+		break;
 	default:
 		if (c->fd_arg >= 0 && !arg_int(&a, c->fd_arg, &v) && v >= 0) {
 			target = file_of_fd(s, ev->pid, v);
@@ -455,6 +497,9 @@ static void on_process(struct files *s, const struct lt_event *ev)
 	}
 	if (!ev->ppid || ev->ppid == ev->pid)
 		return;
+	int32_t pcwd = *cwd_of(s, ev->ppid), *ccwd = cwd_of(s, ev->pid);
+	if (*ccwd < 0)
+		*ccwd = pcwd;
 	size_t n = s->fdmap.n;
 	for (size_t i = 0; i < n; i++) {
 		struct fdent e = s->fds[i];
@@ -514,6 +559,8 @@ static int files_end(struct lt_report *r, void *state)
 	free(s->fds);
 	lt_smap_free(&s->paths);
 	lt_hmap_free(&s->fdmap);
+	lt_hmap_free(&s->cwdmap);
+	free(s->cwd);
 	lt_sb_free(&s->sb);
 	free(s);
 	return ferror(o) ? -1 : 0;

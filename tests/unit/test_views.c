@@ -160,6 +160,15 @@ static void test_files(void)
 	tcall(12, "read", "5, \"xy\", 2", "2", 2, 20);
 	tcall(12, "socket", "AF_INET, SOCK_STREAM, IPPROTO_TCP", "7", 7, 20);
 	tcall(12, "sendto", "7, \"abcd\", 4, 0, NULL, 0", "4", 4, 20);
+	/* relative paths under a known working directory, inherited by a child */
+	tcall(13, "chdir", "\"/srv\"", "0", 0, 20);
+	tcall(13, "openat", "AT_FDCWD, \"data/x\", O_RDONLY", "3", 3, 20);
+	process(14, 13, LT_LOG_F_FORK, "/bin/app");
+	tcall(14, "openat", "AT_FDCWD, \"./y\", O_RDONLY", "3", 3, 20);
+	tcall(13, "openat", "AT_FDCWD, \"/etc\", O_RDONLY|O_DIRECTORY", "4", 4, 20);
+	tcall(13, "fchdir", "4", "0", 0, 20);
+	tcall(13, "newfstatat", "AT_FDCWD, \"hosts\", {st_mode=S_IFREG|0644, st_size=1}, 0", "0", 0, 20);
+	tcall(15, "openat", "AT_FDCWD, \"rel\", O_RDONLY", "3", 3, 20); /* cwd unknown */
 	const char *t = finish();
 	char w[8][64];
 	/* seconds calls opens open_err read written path */
@@ -185,6 +194,11 @@ static void test_files(void)
 	CHECK(!strcmp(w[1], "4") && !strcmp(w[2], "1") && !strcmp(w[4], "5"));
 	CHECK(row(t, "/nope", w, 8) == 7);
 	CHECK(!strcmp(w[3], "1"));
+	CHECK(row(t, "/srv/data/x", w, 8) == 7 && !strcmp(w[2], "1"));
+	CHECK(row(t, "/srv/y", w, 8) == 7 && !strcmp(w[2], "1"));
+	CHECK(row(t, "/etc/hosts", w, 8) == 7 && !strcmp(w[1], "1"));
+	CHECK(row(t, "/srv", w, 8) == 7 && !strcmp(w[1], "1")); /* the chdir */
+	CHECK(row(t, "rel", w, 8) == 7);
 	CHECK(row(t, "<pipe>", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[4], "2") && !strcmp(w[5], "3"));
 	CHECK(row(t, "<socket>", w, 8) == 7);
