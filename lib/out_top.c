@@ -16,7 +16,7 @@ struct top_ent {
 
 struct top {
 	struct top_ent *h; /* min-heap: h[0] is the fastest of the slowest */
-	size_t n, cap;
+	size_t n, alloc, cap; /* cap: N; alloc grows to it as calls come */
 	uint64_t seq, calls;
 	struct lt_sb sb;
 };
@@ -67,11 +67,6 @@ static int top_begin(struct lt_report *r, void **state)
 	if (!t)
 		return -1;
 	t->cap = (size_t)r->o.top_n;
-	t->h = calloc(t->cap, sizeof *t->h);
-	if (!t->h) {
-		free(t);
-		return -1;
-	}
 	*state = t;
 	return 0;
 }
@@ -91,6 +86,19 @@ static int top_event(struct lt_report *r, void *state, const struct lt_event *ev
 	if (!e.call)
 		return -1;
 	if (t->n < t->cap) {
+		if (t->n == t->alloc) {
+			size_t a = t->alloc ? t->alloc * 2 : 64;
+			if (a > t->cap)
+				a = t->cap;
+			struct top_ent *h = realloc(t->h, a * sizeof *h);
+			if (!h) {
+				free(e.call);
+				fputs("libtrace-report: out of memory\n", stderr);
+				return -1;
+			}
+			t->h = h;
+			t->alloc = a;
+		}
 		t->h[t->n++] = e;
 		sift_up(t, t->n - 1);
 	} else {
