@@ -268,6 +268,24 @@ static int text_has(const struct args *a, const char *word)
 	return (a->ev->flags & LT_EVF_TEXT) && a->sb->p && strstr(a->sb->p, word);
 }
 
+/* Does the flags argument (open/openat/dup3) ask for O_CLOEXEC? */
+static int cloexec_arg(const struct args *a, int arg)
+{
+	if (arg < 0)
+		return 0;
+	if (a->ev->flags & LT_EVF_TEXT)
+		return text_has(a, "O_CLOEXEC");
+	return (a->ev->args[arg] & O_CLOEXEC_BIT) != 0;
+}
+
+/* fcntl: 1 for F_DUPFD, 2 for F_DUPFD_CLOEXEC, else 0 */
+static int fcntl_dup(const struct args *a)
+{
+	if (a->ev->flags & LT_EVF_TEXT)
+		return text_has(a, "F_DUPFD_CLOEXEC") ? 2 : text_has(a, "F_DUPFD") ? 1 : 0;
+	return a->ev->args[1] == F_DUPFD_CLOEXEC_ ? 2 : a->ev->args[1] == F_DUPFD_ ? 1 : 0;
+}
+
 static int32_t *cwd_of(struct files *s, uint32_t pid)
 {
 	int added;
@@ -375,14 +393,8 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 		s->f[target].opens++;
 		if (done && !ok)
 			s->f[target].open_errors++;
-		if (ok) {
-			int cloexec = 0;
-			if (c->flags_arg >= 0)
-				cloexec = text_has(&a, "O_CLOEXEC") ||
-					  (!(ev->flags & LT_EVF_TEXT) &&
-					   (ev->args[c->flags_arg] & O_CLOEXEC_BIT));
-			fd_put(s, ev->pid, ev->ret, (int32_t)target, cloexec);
-		}
+		if (ok)
+			fd_put(s, ev->pid, ev->ret, (int32_t)target, cloexec_arg(&a, c->flags_arg));
 		break;
 	}
 	case R_DUP:
@@ -393,19 +405,11 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 		if (!ok)
 			break;
 		if (c->role == R_FCNTL) {
-			int dupfd = text_has(&a, "F_DUPFD") ||
-				    (!(ev->flags & LT_EVF_TEXT) &&
-				     (ev->args[1] == F_DUPFD_ || ev->args[1] == F_DUPFD_CLOEXEC_));
-			if (!dupfd)
-				break;
-			fd_put(s, ev->pid, ev->ret, (int32_t)target,
-			       text_has(&a, "F_DUPFD_CLOEXEC") ||
-				       (!(ev->flags & LT_EVF_TEXT) && ev->args[1] == F_DUPFD_CLOEXEC_));
+			int d = fcntl_dup(&a);
+			if (d)
+				fd_put(s, ev->pid, ev->ret, (int32_t)target, d == 2);
 		} else {
-			int cloexec = c->flags_arg >= 0 &&
-				      (text_has(&a, "O_CLOEXEC") ||
-				       (!(ev->flags & LT_EVF_TEXT) && (ev->args[c->flags_arg] & O_CLOEXEC_BIT)));
-			fd_put(s, ev->pid, ev->ret, (int32_t)target, cloexec);
+			fd_put(s, ev->pid, ev->ret, (int32_t)target, cloexec_arg(&a, c->flags_arg));
 		}
 		break;
 	case R_CLOSE:
