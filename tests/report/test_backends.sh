@@ -48,7 +48,8 @@ assert any(e.get("code") == 3 for e in exits), exits
 print("json ok:", len(evs), "events")
 PY
 
-if [ -f "$CHECK" ] && command -v node >/dev/null; then
+# TEF from strace text is test_tef's; here the binary logs' thread records name threads.
+if [ "$b" = native ] && [ -f "$CHECK" ] && command -v node >/dev/null; then
 	"$REPORT" --tef "$TMPDIR/t.json" "$logs" || fail "--tef failed"
 	node "$CHECK" "$TMPDIR/t.json" "select count(*) as unnamed from thread where tid > 0 and (name is null or name = '')" \
 		>"$TMPDIR/check.out" 2>&1 || { cat "$TMPDIR/check.out"; fail "perfetto-check rejected the TEF"; }
@@ -56,7 +57,7 @@ if [ -f "$CHECK" ] && command -v node >/dev/null; then
 	grep -q 'unnamed=0' "$TMPDIR/check.out" || fail "unnamed threads"
 	[ "$(grep -c 'name="worker-' "$TMPDIR/check.out")" -eq 8 ] || fail "want 8 worker threads"
 else
-	echo "perfetto-check or node absent: TEF part not checked"
+	echo "$b: TEF not checked here"
 fi
 }
 
