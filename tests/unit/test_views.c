@@ -138,6 +138,10 @@ static void test_files(void)
 	call(10, 10, "open", 5, 10, 0, 0, 0, 0, "/etc");
 	call(10, 10, "openat", 6, 10, 5, 0, 0, 1, "passwd"); /* relative to fd 5 */
 	call(10, 10, "read", 33, 10, 6, 0, 100, 0, 0);
+	call(10, 10, "fcntl", 8, 10, 6, 0 /* F_DUPFD */, 8, 0, 0);
+	call(10, 10, "read", 4, 10, 8, 0, 100, 0, 0);
+	call(10, 10, "fcntl", 1, 10, 6, 1 /* F_GETFD */, 0, 0, 0); /* not a dup */
+	call(10, 10, "read", 5, 10, 1, 0, 5, 0, 0); /* so fd 1 is still stdin's */
 	call(10, 10, "openat", 7, 10, AT_FDCWD_, 0, O_CLOEXEC_, 1, "/ce");
 	/* a child inherits fds 4 and 7; after its exec only 4 is still /data/f */
 	process(11, 10, LT_LOG_F_FORK, "/bin/app");
@@ -181,9 +185,10 @@ static void test_files(void)
 	CHECK(row(t, "/missing", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[2], "2") && !strcmp(w[3], "2") && !strcmp(w[4], "0"));
 	CHECK(row(t, "1>", w, 8) == 8); /* "<fd 1>" is two words */
-	CHECK(!strcmp(w[5], "5"));
+	CHECK(!strcmp(w[4], "5") && !strcmp(w[5], "5"));
 	CHECK(row(t, "/etc/passwd", w, 8) == 7);
-	CHECK(!strcmp(w[2], "1") && !strcmp(w[4], "33"));
+	/* openat, read, 2 fcntl, read via the dup */
+	CHECK(!strcmp(w[1], "5") && !strcmp(w[2], "1") && !strcmp(w[4], "37"));
 	CHECK(row(t, "/ce", w, 8) == 7);
 	CHECK(!strcmp(w[4], "1")); /* only the read before the exec */
 	CHECK(row(t, "7>", w, 8) == 8); /* "<fd 7>": after the exec, fd 7 is unknown */
