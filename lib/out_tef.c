@@ -66,7 +66,7 @@ static int tef_begin(struct lt_report *r, void **state)
 	const char *p = r->o.tef_file;
 	size_t n = strlen(p);
 	if (n > 3 && strcmp(p + n - 3, ".gz") == 0)
-		s->gz = gzopen(p, "wb3"); /* as small as 6 for this text, faster */
+		s->gz = gzopen(p, "wb3"); /* ~10% bigger than level 6 here, much faster */
 	else
 		s->f = fopen(p, "w");
 	if (!s->gz && !s->f) {
