@@ -46,7 +46,12 @@ void lt_json_str(struct lt_sb *sb, const char *s, size_t n)
 	size_t run = 0; /* bytes that pass through, not yet copied */
 	for (size_t i = 0; i < n;) {
 		unsigned c = u[i];
-		int ok = c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') { /* the common case */
+			i++;
+			run++;
+			continue;
+		}
+		int ok = c >= 0x80;
 		int len = ok ? utf8_len(u + i, n - i) : 0;
 		if (len) {
 			i += (size_t)len;
