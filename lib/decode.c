@@ -1090,23 +1090,20 @@ static int lt_split_text(struct lt_sb *sb, const char *s, size_t *ends, int maxe
 {
 	int n = 0, depth = 0;
 	const char *start = s, *p = s;
-	for (;; p++) {
+	for (;;) {
 		char ch = *p;
 		if (ch == '"') {
+			/* an unterminated string runs to the end and is one argument */
 			for (p++; *p && *p != '"'; p++)
 				if (*p == '\\' && p[1])
 					p++;
-			if (!*p)
-				break;
+			if (*p)
+				p++;
 			continue;
 		}
 		if (ch == '/' && p[1] == '*') {
 			const char *e = strstr(p + 2, "*/");
-			if (!e) {
-				p += strlen(p) - 1;
-				continue;
-			}
-			p = e + 1;
+			p = e ? e + 2 : p + strlen(p);
 			continue;
 		}
 		if (ch == '[' || ch == '{' || ch == '(')
@@ -1119,7 +1116,7 @@ static int lt_split_text(struct lt_sb *sb, const char *s, size_t *ends, int maxe
 				a++;
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
-			if (b > a || ch == ',' || n > 0) {
+			if (ch || n || b > a) {
 				if (n)
 					lt_sb_puts(sb, ", ");
 				lt_sb_putn(sb, a, (size_t)(b - a));
@@ -1131,13 +1128,7 @@ static int lt_split_text(struct lt_sb *sb, const char *s, size_t *ends, int maxe
 				break;
 			start = p + 1;
 		}
-	}
-	if (!*p && p[-1] && start <= p && n == 0 && *s) {
-		/* unterminated quote or comment: the rest is one argument */
-		lt_sb_puts(sb, s);
-		if (ends && maxends > 0)
-			ends[0] = sb->len;
-		n = 1;
+		p++;
 	}
 	return n;
 }
