@@ -948,6 +948,57 @@ static long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t
 	return 0;
 }
 
+/* The program's handlers run inside ours, so their entry is recorded (LT_REC_SIGNAL, as
+ * strace's "--- SIGx {...} ---"); rt_sigaction shows the program its own values. */
+static struct lt_ksigaction lt_prog_act[65];
+
+static void lt_sig_wrapper(int sig, siginfo_t *si, void *uc)
+{
+	struct lt_thread *st = lt_me;
+	if (!st || st->tls_shared || st->in_vfork)
+		st = lt_lookup((int)lt_gettid());
+	if (st && st->armed && st->selector == SYSCALL_DISPATCH_FILTER_BLOCK) {
+		struct lt_rec_signal r;
+		r.h.type = LT_REC_SIGNAL;
+		r.h.flags = LT_SIG_HANDLER;
+		r.h.size = 0;
+		r.h.ts = lt_now_mono();
+		__builtin_memcpy(r.siginfo, si, sizeof r.siginfo);
+		lt_emit(st, &r, sizeof r);
+	}
+	struct lt_ksigaction *pa = &lt_prog_act[sig > 0 && sig <= 64 ? sig : 0];
+	if (pa->flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
+	else if (pa->handler != SIG_DFL && pa->handler != SIG_IGN)
+		((void (*)(int))pa->handler)(sig);
+}
+
+/* Handlers we wrap: the program's own functions, not the tracer's (installed with our
+ * restorer: the start/stop signals' handler) nor glibc's internal ones. */
+static int lt_wrappable(int sig, const struct lt_ksigaction *act)
+{
+	return act->handler != SIG_DFL && act->handler != SIG_IGN &&
+	       act->handler != (void *)lt_sig_wrapper &&
+	       act->restorer != (void *)lt_sigreturn_restorer && sig != SIGSYS && sig != 32 &&
+	       sig != 33;
+}
+
+/* At a window's start: wrap the handlers installed while tracing was off. */
+static void lt_wrap_existing(void)
+{
+	for (int sig = 1; sig <= 64; sig++) {
+		struct lt_ksigaction cur;
+		if (lt_sys4(SYS_rt_sigaction, sig, 0, &cur, 8) != 0 || !lt_wrappable(sig, &cur))
+			continue;
+		lt_prog_act[sig] = cur;
+		struct lt_ksigaction k = cur;
+		k.handler = (void *)lt_sig_wrapper;
+		k.flags |= SA_SIGINFO;
+		k.mask &= ~LT_SIGSYS_BIT;
+		lt_sys4(SYS_rt_sigaction, sig, &k, 0, 8);
+	}
+}
+
 static long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 {
 	struct lt_ksigaction act;
@@ -968,12 +1019,34 @@ static long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 			return -EFAULT;
 		return 0;
 	}
-	if (a[1] && lt_readmem(&act, a[1], sizeof act) == sizeof act) {
-		act.mask &= ~LT_SIGSYS_BIT;
-		return lt_syscall6(SYS_rt_sigaction, a[0], (uint64_t)(uintptr_t)&act, a[2], a[3], 0,
-				   0);
+	if (a[3] != 8 || a[0] < 1 || a[0] > 64)
+		return lt_syscall6(SYS_rt_sigaction, a[0], a[1], a[2], a[3], 0, 0);
+	int sig = (int)a[0];
+	struct lt_ksigaction prev = lt_prog_act[sig], kold;
+	long r;
+	if (a[1]) {
+		if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
+			return -EFAULT;
+		struct lt_ksigaction k = act;
+		k.mask &= ~LT_SIGSYS_BIT;
+		if (lt_wrappable(sig, &act) && st->log == &lt_log) {
+			lt_prog_act[sig] = act;
+			k.handler = (void *)lt_sig_wrapper;
+			k.flags |= SA_SIGINFO;
+		}
+		r = lt_syscall6(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k,
+				(uint64_t)(uintptr_t)&kold, 8, 0, 0);
+	} else {
+		r = lt_syscall6(SYS_rt_sigaction, sig, 0, (uint64_t)(uintptr_t)&kold, 8, 0, 0);
 	}
-	return lt_syscall6(SYS_rt_sigaction, a[0], a[1], a[2], a[3], 0, 0);
+	if (r)
+		return r;
+	/* The program sees its own handler, never our wrapper. */
+	if (kold.handler == (void *)lt_sig_wrapper)
+		kold = prev;
+	if (a[2] && lt_writemem(a[2], &kold, sizeof kold) != sizeof kold)
+		return -EFAULT;
+	return 0;
 }
 
 /* ---- the trap ---- */
@@ -993,13 +1066,22 @@ static void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 		lt_sys4(SYS_rt_tgsigqueueinfo, lt_pid, lt_gettid(), SIGSYS, si);
 		return;
 	}
+	struct lt_thread *st = lt_lookup((int)lt_gettid());
+	if (st && st->armed) {
+		struct lt_rec_signal r;
+		r.h.type = LT_REC_SIGNAL;
+		r.h.flags = LT_SIG_HANDLER;
+		r.h.size = 0;
+		r.h.ts = lt_now_mono();
+		__builtin_memcpy(r.siginfo, si, sizeof r.siginfo);
+		lt_emit(st, &r, sizeof r);
+	}
 	if (pa->flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
 	else
 		((void (*)(int))pa->handler)(sig);
 	/* The program's handler returned into ours, not through its own rt_sigreturn; the
 	 * kernel would have run one, so the trace shows one. */
-	struct lt_thread *st = lt_lookup((int)lt_gettid());
 	struct lt_build b;
 	uint64_t a[6] = { 0 };
 	if (st && st->armed && lt_begin(st, &b, SYS_rt_sigreturn, a) == 0)
@@ -1344,6 +1426,7 @@ static int native_start(void)
 	r = lt_install_handler();
 	if (r)
 		return r;
+	lt_wrap_existing();
 	lt_win++;
 	lt_log.exit_logged = 0;
 	lt_window_record(st, 1);

@@ -15,4 +15,8 @@ grep -qE " sc rt_sigreturn .*ret=-4 " "$d" || fail "rt_sigreturn restoring -EINT
 grep -qE " sc write .*b'alt handler" "$d" || fail "altstack handler write"
 grep -qE " sc seccomp| sc prctl .*args=0x16," "$d" || fail "seccomp filter install"
 grep -qE " sc getppid .*ret=4242 " "$d" || fail "getppid emulated by the program's SIGSYS handler"
+# the handlers' entries, with their siginfo (LT_REC_SIGNAL), SIGSYS from seccomp included
+[ "$(grep -c " signal 10 " "$d")" = 2 ] || fail "two SIGUSR1 deliveries"
+grep -q " signal 12 " "$d" || fail "SIGUSR2 delivery"
+grep -q " signal 31 code=1 " "$d" || fail "SIGSYS (SYS_SECCOMP) delivery"
 echo ok
