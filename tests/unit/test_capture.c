@@ -163,6 +163,30 @@ int main(void)
 		CHECK(n <= LT_CAP_MAX_REQS && find(n, 1, LT_CAP_MAX_ARGV - 1) && !find(n, 1, LT_CAP_MAX_ARGV));
 	}
 
+	/* random calls against random memory: within max, never a request past 32 bits, no
+	 * request at address 0 */
+	{
+		uint64_t x = 88172645463325252ull;
+		for (int it = 0; it < 20000; it++) {
+			uint64_t a[6];
+			for (int i = 0; i < 6; i++) {
+				x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+				a[i] = (x & 3) == 0 ? BASE + (x >> 8) % sizeof mem : (x & 3) == 1 ? x >> 50 : x;
+			}
+			for (size_t k = 0; k < sizeof mem; k++)
+				mem[k] = (uint8_t)(x >> (k % 56));
+			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+			int mx = (int)(x % (LT_CAP_MAX_REQS + 1));
+			unsigned nr = (unsigned)((x >> 8) % 470);
+			int64_t ret = (int64_t)((x >> 20) % 70000) - 4096;
+			n = lt_capture_plan(nr, a, ret, (x >> 40) & 1 ? LT_PHASE_EXIT : LT_PHASE_ENTRY,
+					    (unsigned)((x >> 44) % 100), peek, NULL, req, mx);
+			CHECK(n >= 0 && n <= mx);
+			for (int i = 0; i < n; i++)
+				CHECK(req[i].addr != 0 && req[i].arg < 6);
+		}
+	}
+
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
 		return 1;
