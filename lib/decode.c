@@ -817,10 +817,10 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 	case LT_K_STR:
 		lt_put_cstr(c, i, LT_CAP_SUB_SELF, v, 0);
 		return;
-	case LT_K_BUF_IN:
+	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		return;
-	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT:
+	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 		c->force_hex = kind == LT_K_RANDOM_OUT;
 		if (lt_out_ok(c))
 			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
@@ -853,6 +853,15 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 		return;
 	case LT_K_MODE: case LT_K_OPEN_MODE:
 		lt_put_mode(c, v & 0xffffffffu);
+		return;
+	case LT_K_MODE_DEV:
+		lt_put_st_mode(c, (uint32_t)v);
+		return;
+	case LT_K_IPC_KEY:
+		if (!(uint32_t)v)
+			lt_sb_puts(c->sb, "IPC_PRIVATE");
+		else
+			lt_sb_printf(c->sb, "%#x", (uint32_t)v);
 		return;
 	case LT_K_OPEN_FLAGS:
 		lt_put_open_flags(c, v & 0xffffffffu);
@@ -1176,6 +1185,10 @@ int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		/* a mode only matters, and strace only shows it, when the call may create */
 		if (c.se->kind[i] == LT_K_OPEN_MODE && i > 0 &&
 		    !(ev->args[i - 1] & (0100 | 020000000)))
+			continue;
+		/* and a device number only for device nodes */
+		if (c.se->kind[i] == LT_K_DEV && i > 0 && c.se->kind[i - 1] == LT_K_MODE_DEV &&
+		    (ev->args[i - 1] & 0170000) != 0020000 && (ev->args[i - 1] & 0170000) != 0060000)
 			continue;
 		if (n)
 			lt_sb_puts(sb, ", ");

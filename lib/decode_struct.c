@@ -857,6 +857,16 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 		}
 	}
 	switch (kind) {
+	case LT_K_DEV: {
+		/* mknod's dev_t is the kernel's old 32-bit encoding */
+		uint32_t dv = (uint32_t)v;
+		if (lt_st(c) == LT_XLAT_ABBREV)
+			lt_sb_printf(SB(c), "makedev(%#x, %#x)", (dv >> 8) & 0xfff,
+				     (dv & 0xff) | ((dv >> 12) & 0xfff00));
+		else
+			lt_put_dev(c, v);
+		return 1;
+	}
 	case LT_K_MMAP_FLAGS: {
 		static const struct lt_xlat types[] = {
 			{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
