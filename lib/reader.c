@@ -35,6 +35,9 @@ struct src {
 	uint64_t mono_ns, wall_ns;
 	uint32_t data_offset, chunk_size, nchunks;
 	uint32_t *next_chunk; /* per chunk: the same thread's next chunk, or NO_CHUNK */
+	struct cursor **threads; /* its thread cursors */
+	size_t nthreads;
+	uint32_t swept;       /* chunks below this were given back to the kernel */
 	char comm[17];
 	int bad; /* already reported once: later problems only end what they touch */
 };
@@ -58,10 +61,6 @@ struct cursor {
 	struct wrec win[LT_READER_WINDOW]; /* a ring, sorted from whead */
 	unsigned whead, nwin;
 	uint32_t seq;
-	/* Chunks left behind, given back to the kernel once no window entry is in them: the
-	 * memory a report needs stays one or two chunks per thread, not the file size. */
-	struct { uint32_t chunk, seq_end; } drop[4];
-	unsigned ndrop;
 	char name[32];
 	/* CUR_TEXT */
 	struct lt_strace *sp;
@@ -163,7 +162,7 @@ static struct cursor *add_cursor(struct lt_reader *r, struct src *f, enum cur_ki
 
 /* ---- binary logs ---- */
 
-static int open_binary(struct lt_reader *r, struct src *f)
+static int open_binary(struct lt_reader *r, struct src *f, int fd)
 {
 	const uint8_t *m = f->map;
 	struct lt_file_header h;
@@ -239,8 +238,13 @@ static int open_binary(struct lt_reader *r, struct src *f)
 			report(r, f, off, "truncated chunk header at the end of the file");
 			break;
 		}
+		/* pread, not the mapping: a page touched through it maps its neighbours too
+		 * (fault-around), which for small chunks would be the whole file at once. */
 		struct lt_chunk_header ch;
-		memcpy(&ch, m + off, sizeof(ch));
+		if (pread(fd, &ch, sizeof(ch), (off_t)off) != (ssize_t)sizeof(ch)) {
+			report(r, f, off, "cannot read the chunk header: %s", strerror(errno));
+			break;
+		}
 		if (ch.magic != LT_CHUNK_MAGIC)
 			continue;
 		size_t t;
@@ -261,6 +265,9 @@ static int open_binary(struct lt_reader *r, struct src *f)
 			last[nth] = c;
 			tail[nth] = i;
 			nth++;
+			f->threads = xrealloc(f->threads, nth * sizeof(*f->threads));
+			f->threads[nth - 1] = c;
+			f->nthreads = nth;
 		} else {
 			f->next_chunk[tail[t]] = i;
 			tail[t] = i;
@@ -286,31 +293,32 @@ static int open_binary(struct lt_reader *r, struct src *f)
 
 static uint64_t to_wall(const struct src *f, uint64_t mono) { return mono - f->mono_ns + f->wall_ns; }
 
-static void drop_chunk(const struct src *f, uint32_t chunk)
+/* Gives back the pages every thread of the file has read past, a few MiB at a time (each
+ * madvise costs a TLB flush), so memory stays a few chunks per thread, not the file size.
+ * A page dropped too early is only read again: the mapping is private and never written. */
+static void sweep(struct src *f)
 {
-	uint64_t off = f->data_offset + (uint64_t)chunk * f->chunk_size;
-	uint64_t len = f->chunk_size;
-	if (off + len > f->size)
-		len = f->size - off;
-	madvise((void *)(f->map + off), len, MADV_DONTNEED);
-}
-
-static void drop_done_chunks(struct cursor *c)
-{
-	uint32_t min_seq = c->seq;
-	for (unsigned i = 0; i < c->nwin; i++) {
-		uint32_t s = c->win[(c->whead + i) % LT_READER_WINDOW].seq;
-		if (s < min_seq)
-			min_seq = s;
+	uint32_t m = NO_CHUNK;
+	for (size_t i = 0; i < f->nthreads; i++) {
+		const struct cursor *t = f->threads[i];
+		if (t->chunk < m)
+			m = t->chunk;
+		for (unsigned k = 0; k < t->nwin; k++) {
+			uint64_t off = t->win[(t->whead + k) % LT_READER_WINDOW].off;
+			uint32_t ch = (uint32_t)((off - f->data_offset) / f->chunk_size);
+			if (ch < m)
+				m = ch;
+		}
 	}
-	unsigned k = 0;
-	for (unsigned i = 0; i < c->ndrop; i++) {
-		if (c->drop[i].seq_end <= min_seq)
-			drop_chunk(c->f, c->drop[i].chunk);
-		else
-			c->drop[k++] = c->drop[i];
-	}
-	c->ndrop = k;
+	if (m <= f->swept || (m != NO_CHUNK && (uint64_t)(m - f->swept) * f->chunk_size < (4u << 20)))
+		return;
+	uint64_t from = f->data_offset + (uint64_t)f->swept * f->chunk_size;
+	uint64_t to = m == NO_CHUNK ? f->size : f->data_offset + (uint64_t)m * f->chunk_size;
+	if (to > f->size)
+		to = f->size;
+	if (from < to)
+		madvise((void *)(f->map + from), to - from, MADV_DONTNEED);
+	f->swept = m;
 }
 
 static int next_chunk(struct cursor *c)
@@ -318,13 +326,9 @@ static int next_chunk(struct cursor *c)
 	struct src *f = c->f;
 	if (c->chunk == NO_CHUNK)
 		return 0;
-	if (c->ndrop < sizeof(c->drop) / sizeof(c->drop[0])) {
-		c->drop[c->ndrop].chunk = c->chunk;
-		c->drop[c->ndrop].seq_end = c->seq;
-		c->ndrop++;
-	}
 	uint32_t n = f->next_chunk[c->chunk];
 	c->chunk = n;
+	sweep(f);
 	if (n == NO_CHUNK)
 		return 0;
 	uint64_t off = f->data_offset + (uint64_t)n * f->chunk_size;
@@ -600,8 +604,6 @@ static int advance(struct lt_reader *r, struct cursor *c)
 		return 1;
 	case CUR_THREAD: {
 		struct wrec w;
-		if (c->ndrop)
-			drop_done_chunks(c);
 		while (c->nwin < LT_READER_WINDOW && fetch(r, c, &w))
 			win_insert(c, &w);
 		if (!c->nwin)
@@ -747,7 +749,6 @@ static int add_file(struct lt_reader *r, const char *path, int explicit)
 		}
 		madvise((void *)map, size, MADV_SEQUENTIAL);
 	}
-	close(fd);
 	int text = 0;
 	size_t nl = strlen(LT_LOG_SUFFIX), pl = strlen(path);
 	int ltl = pl >= nl && strcmp(path + pl - nl, LT_LOG_SUFFIX) == 0;
@@ -756,6 +757,7 @@ static int add_file(struct lt_reader *r, const char *path, int explicit)
 	} else if (!ltl && lt_strace_detect((const char *)map, size)) {
 		text = 1;
 	} else {
+		close(fd);
 		if (map)
 			munmap((void *)map, size);
 		if (!explicit && !ltl)
@@ -777,9 +779,12 @@ static int add_file(struct lt_reader *r, const char *path, int explicit)
 	if (text) {
 		struct cursor *c = add_cursor(r, f, CUR_TEXT);
 		c->sp = lt_strace_new(f->path, pid_from_name(path), local_midnight(st.st_mtime));
+		close(fd);
 		return 0;
 	}
-	return open_binary(r, f);
+	int rc = open_binary(r, f, fd);
+	close(fd);
+	return rc;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -869,6 +874,7 @@ void lt_reader_free(struct lt_reader *r)
 		if (f->map)
 			munmap((void *)f->map, f->size);
 		free(f->next_chunk);
+		free(f->threads);
 		free(f->path);
 		free(f);
 	}
