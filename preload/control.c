@@ -309,49 +309,65 @@ static void set_live(int on)
 		*live_start = on ? '1' : '0';
 }
 
-/* Returns 0 or -errno. Safe in a signal handler: one start/stop at a time, others back off. */
-static int control_start(void)
+/* The strace backend drops the stop signal's delivery and the start handler's sigreturn:
+ * set while the thread doing the work runs in the start/stop signal's handler. */
+volatile int lt_in_signal;
+
+static int want; /* the state the latest request asked for */
+
+/* Opens (on) or closes a window; 0 or -errno. Safe in a signal handler of any thread: one
+ * thread works at a time, and a request that finds it busy is not lost: the busy thread
+ * looks at `want` again before it lets go (a stop signal delivered to another thread while
+ * the start is still attaching strace closes the window right after). */
+static int control_set(int on, int from_signal)
 {
 	if (!backend)
 		return -ENOSYS;
-	if (__atomic_exchange_n(&busy, 1, __ATOMIC_ACQUIRE))
-		return -EBUSY;
+	__atomic_store_n(&want, on, __ATOMIC_SEQ_CST);
 	int r = 0;
-	if (!lt_tracing) {
-		r = backend->start();
-		if (r == 0)
-			set_live(1);
+	for (;;) {
+		if (__atomic_exchange_n(&busy, 1, __ATOMIC_ACQUIRE))
+			return 0;
+		int w = __atomic_load_n(&want, __ATOMIC_SEQ_CST);
+		/* Once the process is exiting, no new tracer is started. */
+		if (w != lt_tracing && !(w && __atomic_load_n(&exited, __ATOMIC_ACQUIRE))) {
+			lt_in_signal = from_signal;
+			if (w) {
+				r = backend->start();
+				if (r == 0)
+					set_live(1);
+				else /* give up this request rather than retry it forever */
+					__atomic_compare_exchange_n(&want, &w, 0, 0, __ATOMIC_SEQ_CST,
+								    __ATOMIC_SEQ_CST);
+			} else {
+				r = backend->stop();
+				set_live(0);
+			}
+			lt_in_signal = 0;
+		}
+		__atomic_store_n(&busy, 0, __ATOMIC_RELEASE);
+		w = __atomic_load_n(&want, __ATOMIC_SEQ_CST);
+		if (w == lt_tracing || (w && __atomic_load_n(&exited, __ATOMIC_ACQUIRE)))
+			return r;
 	}
-	__atomic_store_n(&busy, 0, __ATOMIC_RELEASE);
-	return r;
+}
+
+static int control_start(void)
+{
+	return control_set(1, 0);
 }
 
 static int control_stop(void)
 {
-	if (!backend)
-		return -ENOSYS;
-	if (__atomic_exchange_n(&busy, 1, __ATOMIC_ACQUIRE))
-		return -EBUSY;
-	int r = 0;
-	if (lt_tracing) {
-		r = backend->stop();
-		set_live(0);
-	}
-	__atomic_store_n(&busy, 0, __ATOMIC_RELEASE);
-	return r;
+	return control_set(0, 0);
 }
-
-/* The strace backend drops the stop signal's delivery and the start handler's sigreturn. */
-volatile int lt_in_signal;
 
 static void on_signal(int sig)
 {
-	lt_in_signal = 1;
 	if (sig == lt_cfg.sig_start)
-		control_start();
+		control_set(1, 1);
 	else if (sig == lt_cfg.sig_stop)
-		control_stop();
-	lt_in_signal = 0;
+		control_set(0, 1);
 }
 
 #ifndef SA_RESTORER
@@ -771,8 +787,17 @@ __attribute__((constructor(101))) static void control_init(void)
 	 * make a single call of its own that strace would show. */
 	if (backend == &lt_backend_strace && !lt_cfg.is_root)
 		return;
-	/* In memory of our own, so the handler may flip it in place. */
-	live_start = lt_env_set("LIBTRACE_START", "0");
+	/* The handler flips it in place. If the variable came with the process, flip the
+	 * original string: /proc/PID/environ shows it, so `libtrace start PID` can wait
+	 * until the window is really open. */
+	live_start = NULL;
+	for (char **e = environ; e && *e && !live_start; e++)
+		if (!strncmp(*e, "LIBTRACE_START=", 15) && (*e)[15] && !(*e)[16])
+			live_start = *e + 15;
+	if (live_start)
+		*live_start = '0';
+	else
+		live_start = lt_env_set("LIBTRACE_START", "0");
 	pthread_atfork(NULL, NULL, atfork_child);
 	on_exit(control_on_exit, NULL);
 	install_signals();

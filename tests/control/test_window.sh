@@ -92,4 +92,42 @@ expect_not_contains "$t" '/lt-phase-between'
 expect_not_contains "$t" '/lt-phase-after'
 expect_not_contains "$t" '--- SIGRT'
 check_clean_trace "$t"
+# A stop that arrives (on another thread) while the start is still attaching strace is
+# not lost: the window ends closed. Several pairs, at several distances.
+if [ -n "$PY" ]; then
+	logdir race
+	mkfifo "$TMPDIR/rin"
+	env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_START=0 LIBTRACE_REPORT=none "$PY" -c '
+import threading, time, sys, os
+for _ in range(4):
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+print("ready", flush=True)
+sys.stdin.read()
+os._exit(0)
+' <"$TMPDIR/rin" >"$TMPDIR/race.out" 2>"$TMPDIR/race.err" &
+	pid=$!
+	exec 5>"$TMPDIR/rin"
+	for i in $(seq 300); do grep -q ready "$TMPDIR/race.out" 2>/dev/null && break; sleep 0.01; done
+	tracer() { sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status 2>/dev/null || true; }
+	# The stop sent the moment strace is attached, while the start's handler (on another
+	# thread) is still finishing.
+	for n in 1 2 3; do
+		kill -USR1 $pid
+		for i in $(seq 500); do [ "$(tracer)" != 0 ] && break; sleep 0.002; done
+		kill -USR2 $pid
+		for i in $(seq 100); do [ "$(tracer)" = 0 ] && break; sleep 0.02; done
+		[ "$(tracer)" = 0 ] || fail "stop during the start: strace still attached"
+	done
+	# The launcher's start/stop wait for the window to open/close: back to back, in order.
+	for n in 1 2 3; do
+		bash "$TOP/scripts/libtrace" start $pid
+		[ "$(tracer)" != 0 ] || fail "libtrace start returned before strace attached"
+		bash "$TOP/scripts/libtrace" stop $pid
+		[ "$(tracer)" = 0 ] || fail "libtrace stop returned with strace attached"
+	done
+	exec 5>&-
+	rc=0; wait $pid || rc=$?
+	[ $rc -eq 0 ] || { cat "$TMPDIR/race.err"; fail "threaded python exited $rc"; }
+	[ ! -s "$TMPDIR/race.err" ] || { cat "$TMPDIR/race.err"; fail "race: stderr not empty"; }
+fi
 echo PASS
