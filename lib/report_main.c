@@ -256,6 +256,13 @@ int main(int argc, char **argv)
 		if (lt_reader_add(rd, argv[i]) == 0)
 			usable++;
 
+	if (!usable) { /* every input was reported: nothing to format */
+		lt_reader_free(rd);
+		lt_filter_free(filt);
+		free(o->tids);
+		free(expr);
+		return 1;
+	}
 	rep.out = stdout;
 	if (o->out_file && !(rep.out = fopen(o->out_file, "w"))) {
 		fprintf(stderr, "libtrace-report: %s: %s\n", o->out_file, strerror(errno));
@@ -278,7 +285,7 @@ int main(int argc, char **argv)
 		}
 	struct lt_hmap tids = { 0 };
 	struct lt_event ev;
-	while (!failed && usable && lt_reader_next(rd, &ev) == 1) {
+	while (!failed && lt_reader_next(rd, &ev) == 1) {
 		if (!rep.first_ts_ns)
 			rep.first_ts_ns = ev.ts_ns;
 		if (!lt_filter_pass(filt, &rep, &ev))
