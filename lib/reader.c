@@ -124,16 +124,32 @@ struct lt_reader *lt_reader_new(void) { return xcalloc(1, sizeof(struct lt_reade
 
 unsigned lt_reader_errors(const struct lt_reader *r) { return r->errors; }
 
-/* strace -f prefixes every line with a pid ("[pid N] " on stderr, "N " with -o). */
-static int text_has_pids(const struct src *f)
+/* Tasks in strace text: 1 or 2 (meaning several). strace -f -o prefixes every line with
+ * the task's id ("N " or "[pid N] ") even when there is only one; stop at the second. */
+static unsigned text_tasks(const struct src *f)
 {
-	const uint8_t *m = f->map;
-	size_t i = 0;
-	if (f->size && m[0] == '[')
-		return 1;
-	while (i < f->size && i < 16 && isdigit(m[i]))
-		i++;
-	return i > 0 && i < f->size && m[i] == ' ';
+	const uint8_t *m = f->map, *end = m + f->size;
+	unsigned long first = 0;
+	int have = 0;
+	while (m < end) {
+		const uint8_t *p = m;
+		if (end - p > 5 && memcmp(p, "[pid ", 5) == 0)
+			for (p += 5; p < end && *p == ' '; p++)
+				;
+		unsigned long v = 0;
+		const uint8_t *d = p;
+		while (p < end && isdigit(*p) && v < (1ul << 32))
+			v = v * 10 + (unsigned long)(*p++ - '0');
+		if (p == d || p >= end || (*p != ' ' && *p != ']'))
+			return 1; /* no prefix: strace without -f */
+		if (have && v != first)
+			return 2;
+		first = v;
+		have = 1;
+		const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
+		m = nl ? nl + 1 : end;
+	}
+	return 1;
 }
 
 unsigned lt_reader_ntasks(const struct lt_reader *r)
@@ -144,7 +160,7 @@ unsigned lt_reader_ntasks(const struct lt_reader *r)
 		if (c->kind == CUR_THREAD)
 			n++;
 		else if (c->kind == CUR_TEXT)
-			n += text_has_pids(c->f) ? 2 : 1;
+			n += text_tasks(c->f);
 	}
 	return n;
 }

@@ -363,6 +363,31 @@ static void test_dir(void)
 	CHECK(g.errors == 1 && count(&g, LT_EV_SYSCALL) == 1);
 }
 
+/* strace -f's [pid N] rule, decided from the inputs: one task in strace -f -o text (every
+ * line prefixed) is one task; two are several; binary logs count their threads. */
+static void test_ntasks(void)
+{
+	const char *texts[3][2] = {
+		{ "one.txt", "7  1.0 getpid() = 7\n7  1.1 getpid() = 7\n" },
+		{ "two.txt", "7  1.0 getpid() = 7\n8  1.1 getpid() = 8\n" },
+		{ "plain.txt", "1.0 getpid() = 7\n" },
+	};
+	unsigned want[3] = { 1, 2, 1 };
+	for (int i = 0; i < 3; i++) {
+		FILE *f = fopen(path(texts[i][0]), "w");
+		fputs(texts[i][1], f);
+		fclose(f);
+		struct lt_reader *r = lt_reader_new();
+		CHECK(lt_reader_add(r, path(texts[i][0])) == 0);
+		CHECK(lt_reader_ntasks(r) == want[i]);
+		lt_reader_free(r);
+	}
+	struct lt_reader *r = lt_reader_new();
+	CHECK(lt_reader_add(r, path("a.ltl")) == 0); /* test_threads': 2 threads */
+	CHECK(lt_reader_ntasks(r) == 2);
+	lt_reader_free(r);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof(dir), "%s/lt-reader.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -378,6 +403,7 @@ int main(void)
 	test_caps_unknown();
 	test_exec();
 	test_process_record();
+	test_ntasks();
 	test_dir();
 	char cmd[300];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
