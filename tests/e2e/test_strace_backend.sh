@@ -2,6 +2,10 @@
 # own process after the constructor, so from that point the two must agree on names and
 # outcomes, with nothing of the tracer's own start/stop showing; the program's output and
 # exit status are unchanged. Skips while the backend records nothing.
+# Known differences (text only), found with this test:
+# - spawn: posix_spawn's child reads every signal's disposition; for the start/stop
+#   signals (USR1/USR2) it sees the shim's handler, not SIG_DFL as without tracing.
+# - real programs: their own nondeterminism, as in test_native.sh.
 . "$TOP/tests/lib.sh"
 command -v strace >/dev/null || skip "strace not installed"
 why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend strace) ||
