@@ -25,7 +25,7 @@ int main(void)
 	sa.sa_handler = on_alarm; /* no SA_RESTART */
 	if (pipe(p) || sigaction(SIGALRM, &sa, NULL))
 		return 1;
-	struct itimerval it = { { 0, 0 }, { 0, 50000 } };
+	struct itimerval it = { { 0, 0 }, { 0, 100000 } }; /* 100 ms: blocked in read by then */
 	if (setitimer(ITIMER_REAL, &it, NULL))
 		return 1;
 	char c;
