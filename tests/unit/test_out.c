@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lt_json.h"
 #include "lt_report.h"
@@ -173,12 +174,59 @@ static void test_text(void)
 	free(s);
 }
 
+/* TEF: times relative to the first event in microseconds with ns decimals; a call that
+ * overlaps its predecessor without nesting is clamped into it; every thread named. */
+static void test_tef(void)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/lt-test-tef.%d.json", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+	struct lt_report r;
+	memset(&r, 0, sizeof(r));
+	r.o.tef_file = path;
+	r.first_ts_ns = 1000000;
+	struct lt_event ev[4] = {
+		text_call(9, 9, "read", "0", "1", 1, 100000),   /* 0 .. 100us */
+		text_call(9, 9, "write", "1", "1", 1, 150000),  /* 50us .. 200us: overlaps */
+		text_call(9, 10, "close", "3", "0", 0, 1234),
+	};
+	ev[0].ts_ns = 1000000;
+	ev[1].ts_ns = 1050000;
+	ev[2].ts_ns = 1000001;
+	memset(&ev[3], 0, sizeof(ev[3]));
+	ev[3].type = LT_EV_THREAD;
+	ev[3].pid = 9;
+	ev[3].tid = 10;
+	ev[3].str = "worker";
+	ev[3].str_len = 6;
+	void *st = NULL;
+	CHECK(lt_out_tef.begin(&r, &st) == 0);
+	for (int i = 0; i < 4; i++)
+		CHECK(lt_out_tef.event(&r, st, &ev[i]) == 0);
+	CHECK(lt_out_tef.end(&r, st) == 0);
+	FILE *f = fopen(path, "r");
+	static char buf[8192];
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	buf[n] = 0;
+	if (f)
+		fclose(f);
+	unlink(path);
+	CHECK(strstr(buf, "\"name\":\"read\",\"cat\":\"syscall\",\"ts\":0.000,\"dur\":100.000") != NULL);
+	CHECK(strstr(buf, "\"name\":\"write\",\"cat\":\"syscall\",\"ts\":50.000,\"dur\":50.000") != NULL);
+	CHECK(strstr(buf, "\"ts\":0.001,\"dur\":1.234") != NULL);
+	CHECK(strstr(buf, "\"name\":\"thread_name\",\"pid\":9,\"tid\":10,\"args\":{\"name\":\"worker\"}") != NULL);
+	CHECK(strstr(buf, "\"name\":\"thread_name\",\"pid\":9,\"tid\":9,") != NULL);
+	CHECK(strstr(buf, "\"name\":\"process_name\",\"pid\":9,") != NULL);
+	if (failures)
+		fprintf(stderr, "%s", buf);
+}
+
 int main(void)
 {
 	test_json_escape();
 	test_json_event();
 	test_summary();
 	test_text();
+	test_tef();
 	if (failures)
 		return 1;
 	printf("ok\n");
