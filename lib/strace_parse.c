@@ -47,6 +47,8 @@ struct lt_strace {
 	size_t ntids;
 	unsigned long bad;
 	int in_summary; /* -C/-c's table at the end: not calls */
+	struct lt_sb carry; /* a line cut by a note of strace's, waiting for its rest */
+	uint64_t carry_off;
 	int eof;
 };
 
@@ -80,6 +82,7 @@ void lt_strace_free(struct lt_strace *p)
 		lt_sb_free(&p->pend[i].args);
 	}
 	free(p->pend);
+	lt_sb_free(&p->carry);
 	free(p->tids);
 	free(p->file);
 	free(p);
@@ -569,7 +572,32 @@ static int split_result(const char *s, const char *e, const char **args_end, con
 	return -1;
 }
 
+static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off);
+
+/* strace writing to a terminal or stderr file can cut a call's line with its own note:
+ * "clone(..., flags=...|SIGCHLDstrace: Process 5653 attached" then ", child_tidptr=...)
+ * = 5653". The note is dropped and the halves joined. */
 int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
+{
+	static const char note[] = "strace: Process ";
+	if (p->carry.len) {
+		lt_sb_putn(&p->carry, line, len);
+		struct lt_sb joined = p->carry;
+		p->carry = (struct lt_sb){ 0 };
+		int rc = feed(p, joined.p, joined.len, p->carry_off);
+		lt_sb_free(&joined);
+		return rc;
+	}
+	const char *n = len > sizeof(note) ? memmem(line + 1, len - 1, note, sizeof(note) - 1) : NULL;
+	if (n && len >= 9 && memcmp(line + len - 9, " attached", 9) == 0) {
+		lt_sb_putn(&p->carry, line, (size_t)(n - line));
+		p->carry_off = off;
+		return 0;
+	}
+	return feed(p, line, len, off);
+}
+
+static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 {
 	const char *s = line, *e = line + len;
 	while (e > s && (e[-1] == '\r' || e[-1] == ' '))

@@ -169,6 +169,17 @@ static void test_order(void)
 	lt_strace_free(p);
 }
 
+/* strace on stderr cuts a line with its "Process N attached" note */
+static void test_note(void)
+{
+	CHECK(parse("1.0 clone(child_stack=NULL, flags=SIGCHLDstrace: Process 5653 attached\n"
+		    ", child_tidptr=0x7f00) = 5653 <0.000597>\n"
+		    "[pid  5653] 1.1 getpid() = 5653\n", 0) == 0);
+	CHECK(nev == 3); /* clone, the child's process event, getpid */
+	CHECK(strcmp(evs[0].name, "clone") == 0 && evs[0].e.ret == 5653);
+	CHECK(strcmp(evs[0].args, "child_stack=NULL, flags=SIGCHLD, child_tidptr=0x7f00") == 0);
+}
+
 static void test_bad(void)
 {
 	CHECK(parse("hello world\n1.0 write(1, \"x\", 1) = 1\nno = result here\n", 5) == 2);
@@ -210,6 +221,7 @@ int main(void)
 	test_resumed();
 	test_misc();
 	test_order();
+	test_note();
 	test_bad();
 	test_split();
 	if (failures)
