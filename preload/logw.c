@@ -154,18 +154,29 @@ void lt_chunk_drop(struct lt_chunk *ck)
 	ck->pos = 0;
 }
 
-/* Extends the file over [off, off+len) without ever shrinking it (two threads growing at
- * once with ftruncate could cut each other's chunk off: SIGBUS on the next store).
- * fallocate also reserves the blocks, so a full disk shows here, not as SIGBUS later. */
-static int lt_grow(int fd, uint64_t off, uint64_t len)
+/* Extends the file to cover [off, off+len) without ever shrinking it (two threads growing
+ * at once with ftruncate could cut each other's chunk off: SIGBUS on the next store): a
+ * one-byte write of the chunk's last byte, which is ours and still zero. The file stays
+ * sparse (a thread that makes ten calls does not cost a whole chunk of disk). */
+static int lt_extend(int fd, uint64_t off, uint64_t len)
 {
-	long r = lt_sys4(SYS_fallocate, fd, 0, off, len);
-	if (r == -EOPNOTSUPP || r == -ENOSYS) {
-		char z = 0; /* the chunk's last byte is ours and still zero */
-		r = lt_sys4(SYS_pwrite64, fd, &z, 1, off + len - 1);
-		r = r == 1 ? 0 : r < 0 ? r : -EIO;
-	}
-	return (int)r;
+	char z = 0;
+	long r = lt_sys4(SYS_pwrite64, fd, &z, 1, off + len - 1);
+	return r == 1 ? 0 : r < 0 ? (int)r : -EIO;
+}
+
+/* Reserves blocks for the next piece of the chunk, so a full disk shows here (the
+ * records are counted as lost) and never as SIGBUS on a store into the mapping. */
+static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
+{
+	int r = lt_log_check_fd(lg);
+	if (r)
+		return r;
+	long f = lt_sys4(SYS_fallocate, lg->fd, 0, ck->off + ck->avail, LT_LOGW_STEP);
+	if (f && f != -EOPNOTSUPP && f != -ENOSYS)
+		return (int)f;
+	ck->avail += LT_LOGW_STEP;
+	return 0;
 }
 
 static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
@@ -179,7 +190,12 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 	int r = lt_log_check_fd(lg);
 	if (r)
 		return r;
-	r = lt_grow(lg->fd, off, cs);
+	r = lt_extend(lg->fd, off, cs);
+	if (r)
+		return r;
+	struct lt_chunk nc = { 0 };
+	nc.off = off;
+	r = lt_reserve_blocks(lg, &nc);
 	if (r)
 		return r;
 	long p = lt_sys6(SYS_mmap, 0, cs, PROT_READ | PROT_WRITE, MAP_SHARED, lg->fd, off);
@@ -195,6 +211,8 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 	ch->reserved = 0;
 	__atomic_store_n(&ch->magic, LT_CHUNK_MAGIC, __ATOMIC_RELEASE);
 	ck->pos = sizeof *ch;
+	ck->off = off;
+	ck->avail = nc.avail;
 	return 0;
 }
 
@@ -206,6 +224,12 @@ void *lt_log_reserve(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid, uint3
 			ck->base = 0; /* the parent's mapping, in a fork child: never write it */
 		if (need + sizeof(struct lt_chunk_header) > lg->chunk_size ||
 		    lt_new_chunk(lg, ck, tid) != 0) {
+			ck->lost++;
+			return 0;
+		}
+	}
+	while (ck->pos + need > ck->avail) {
+		if (lt_reserve_blocks(lg, ck) != 0) {
 			ck->lost++;
 			return 0;
 		}

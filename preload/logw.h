@@ -9,7 +9,8 @@
 
 #include "lt_log.h"
 
-#define LT_LOGW_CHUNK (128u << 10)
+#define LT_LOGW_CHUNK (1024u << 10)
+#define LT_LOGW_STEP (256u << 10) /* blocks are reserved this much at a time */
 #define LT_LOGW_DATA_OFF 4096u
 #define LT_LOGW_CAP (1ull << 30) /* per process image: beyond this, records are lost */
 
@@ -28,6 +29,8 @@ struct lt_log {
 struct lt_chunk {
 	char *base;     /* mapping of the chunk, or 0 */
 	uint32_t pos;   /* next free byte in the chunk */
+	uint32_t avail; /* bytes of the chunk with blocks reserved (fallocate), from its start */
+	uint64_t off;   /* the chunk's offset in the file */
 	uint32_t seq;   /* chunks taken so far by this thread */
 	uint64_t lost;  /* records not written since the last LT_REC_LOST */
 	int pid;        /* the process that mapped base (a fork child must not write it) */
