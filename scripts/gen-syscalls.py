@@ -22,6 +22,7 @@ def die(path, lineno, msg):
 def main():
     src, out = sys.argv[1], sys.argv[2]
     entries = {}
+    names = set()
     kinds = ["NONE"]
     for lineno, line in enumerate(open(src), 1):
         line = line.split("#", 1)[0].split()
@@ -45,8 +46,14 @@ def main():
             aname, kind = a.split(":", 1)
             ln = "LT_LEN_NONE"
             if "(" in kind:
+                if not kind.endswith(")"):
+                    die(src, lineno, "argument %r: KIND(N) needs its ')'" % a)
                 kind, ref = kind[:-1].split("(", 1)
+                if ref != "ret" and not (ref.isdigit() and int(ref) < 6):
+                    die(src, lineno, "argument %r: the length is an argument index or ret" % a)
                 ln = "LT_LEN_RET" if ref == "ret" else str(int(ref))
+            if not kind.replace("_", "").isalnum() or not kind.isupper():
+                die(src, lineno, "argument %r: KIND is upper case letters, digits, _" % a)
             args.append((aname, kind, ln))
             if kind not in kinds:
                 kinds.append(kind)
@@ -54,6 +61,13 @@ def main():
             kinds.append(ret)
         if len(args) > 6:
             die(src, lineno, "more than 6 arguments")
+        for aname, kind, ln in args:
+            if ln not in ("LT_LEN_NONE", "LT_LEN_RET") and int(ln) >= len(args):
+                die(src, lineno, "%s's length is argument %s, which %s does not have"
+                    % (aname, ln, name))
+        if name in names:
+            die(src, lineno, "duplicate name %s" % name)
+        names.add(name)
         entries[nr] = (name, cls, ret, args)
     n = max(entries) + 1
     tmp = []
