@@ -45,6 +45,17 @@ rc=0; bash "$L" --backend strace -- sh -c 'echo hi; kill -TERM $$' >/dev/null 2>
 [ $rc -eq 143 ] || fail "killed: $rc"
 grep -Eq 'write\(1, "hi\\n", 3\) += 3' "$TMPDIR/k.err" || { cat "$TMPDIR/k.err"; fail "killed: no write in the report"; }
 expect_contains "$TMPDIR/k.err" '+++ killed by SIGTERM +++'
+expect_not_contains "$TMPDIR/k.err" 'Terminated'
+# TERM sent to the launcher reaches the command, and the report still comes.
+logdir fwd
+bash "$L" --backend strace -- sh -c 'echo started; exec sleep 30' >"$TMPDIR/f.out" 2>"$TMPDIR/f.err" &
+lp=$!
+for i in $(seq 300); do grep -q started "$TMPDIR/f.out" 2>/dev/null && break; sleep 0.01; done
+sleep 0.2
+kill -TERM $lp
+rc=0; wait $lp || rc=$?
+[ $rc -eq 143 ] || { cat "$TMPDIR/f.err"; fail "TERM to the launcher: exit $rc, not 143"; }
+expect_contains "$TMPDIR/f.err" '+++ killed by SIGTERM +++'
 expect_not_contains "$TMPDIR/k.err" '-19540'
 expect_not_contains "$TMPDIR/k.err" 'libtrace'
 
