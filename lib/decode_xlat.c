@@ -278,7 +278,8 @@ const struct lt_xlat lt_x_sa_flags[] = {
 	X(4, "SA_SIGINFO"), X(1, "SA_NOCLDSTOP"), X(2, "SA_NOCLDWAIT"), END
 };
 const struct lt_xlat lt_x_ioctl[] = {
-	X(0x5401, "TCGETS"), X(0x5402, "TCSETS"), X(0x5403, "TCSETSW"), X(0x5404, "TCSETSF"),
+	X(0x5401, "TCGETS"), X(0x5402, "SNDCTL_TMR_START or TCSETS"), X(0x5403, "SNDCTL_TMR_STOP or TCSETSW"),
+	X(0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF"),
 	X(0x5405, "TCGETA"), X(0x5406, "TCSETA"), X(0x5407, "TCSETAW"), X(0x5408, "TCSETAF"),
 	X(0x5409, "TCSBRK"), X(0x540a, "TCXONC"), X(0x540b, "TCFLSH"), X(0x540c, "TIOCEXCL"),
 	X(0x540d, "TIOCNXCL"), X(0x540e, "TIOCSCTTY"), X(0x540f, "TIOCGPGRP"),

@@ -336,6 +336,23 @@ int main(void)
 		EXPECT(ev, "futex(0x7f0000001000, FUTEX_WAKE_PRIVATE, 1) = 1");
 	}
 
+	/* a terminal's settings (the kernel's struct termios: four flag words, line, 19 cc),
+	 * as strace 6.1 showed them for `stty -a` on a pty */
+	{
+		uint8_t t[36] = { 0 };
+		uint32_t fl[4] = { 0400 | 02000, 01 | 04, 017 | 060 | 0200,
+				   01 | 02 | 010 | 020 | 040 | 0100000 | 01000 | 04000 };
+		memcpy(t, fl, sizeof fl);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, t, sizeof t);
+		ev = mk("ioctl", 0, 1, 0x5401, A, 0, 0, 0);
+		EXPECT(ev, "ioctl(1, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+		uint32_t raw[4] = { 0, 04, 017 | 060 | 0200, 020 | 040 | 0100000 | 01000 | 04000 };
+		memcpy(t, raw, sizeof raw);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, t, sizeof t);
+		ev = mk("ioctl", 0, 0, 0x5403, A, 0, 0, 0);
+		EXPECT(ev, "ioctl(0, SNDCTL_TMR_STOP or TCSETSW, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+	}
+
 	/* a signal's siginfo */
 	{
 		siginfo_t si;
