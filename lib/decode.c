@@ -1,6 +1,22 @@
 /* The decoder core: strace's notation for numbers, strings, flags and signals; the
  * per-argument dispatch on the table's kinds; return values; strace-text argument
- * splitting; -y descriptor tracking; name lookups. */
+ * splitting; -y descriptor tracking; name lookups.
+ *
+ * Known differences with strace 6.1 (the reference on this machine), and why:
+ *  - syscalls 451..469 (cachestat ... file_setattr) are decoded by name; strace 6.1 predates
+ *    them and prints syscall_0x1c3(...).
+ *  - -y knows only what the trace saw (opens, dups, closes, forks): no paths for
+ *    descriptors inherited from before tracing, sockets, pipes, and no AT_FDCWD</cwd>;
+ *    relative opens keep their relative path. strace asks /proc at print time.
+ *  - execve's envp shows its count even with -v (the strings are not captured), argv
+ *    at most 32 strings.
+ *  - arrays behind pointers (iovec, pollfd, epoll events, argv) show at most the first
+ *    16-33 elements whose contents were captured, then "...".
+ *  - getdents counts entries in the first 24 KiB of the buffer.
+ *  - rt_sigreturn shows {mask=?} unless the recorder passes the stack pointer as args[0]
+ *    (lt_capture.h).
+ *  - sendmmsg/recvmmsg, bpf, perf_event_open, io_uring, keyctl, SysV IPC structures and
+ *    most ioctls print their pointers as addresses. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
