@@ -430,6 +430,7 @@ __attribute__((visibility("default"))) int libtrace_active(void)
 void lt_control_forked(void)
 {
 	lt_cfg.is_root = 0;
+	lt_cfg.log_flags = LT_LOG_F_FORK;
 	lt_self_pid = lt_quiet_getpid();
 }
 
