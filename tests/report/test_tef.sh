@@ -1,6 +1,6 @@
 # --tef of a live strace run of an 8-thread, forking program loads in Perfetto's importer
 # with no error, one slice per call, and every thread named (the workers by their
-# prctl(PR_SET_NAME) names); the .gz variant is real gzip and loads the same.
+# prctl(PR_SET_NAME) names); the .gz variant is real gzip of the same JSON.
 . "$TOP/tests/lib.sh"
 command -v strace >/dev/null || skip "strace not installed"
 CHECK=$TOP/../shared/tools/perfetto-check/check.mjs
@@ -22,7 +22,9 @@ unfinished=$(grep -c 'unfinished \.\.\.>$' "$TMPDIR/st.txt" || true)
 calls=$((calls - unfinished))
 tids=$(awk '{print $1}' "$TMPDIR/st.txt" | sort -u | wc -l)
 
-for f in t.json t.json.gz; do
+# The .gz holds the same trace: Perfetto loads the compressed one.
+gzip -dc "$TMPDIR/t.json.gz" | cmp -s - "$TMPDIR/t.json" || fail "t.json.gz is not t.json compressed"
+for f in t.json.gz; do
 	node "$CHECK" "$TMPDIR/$f" \
 		"select (select count(*) from slice where category = 'syscall') as slices, (select count(*) from thread where tid > 0) as threads, (select count(*) from thread where tid > 0 and (name is null or name = '')) as unnamed, (select count(*) from thread where name like 'worker-%') as workers" \
 		>"$TMPDIR/check.out" 2>&1 || { cat "$TMPDIR/check.out"; fail "perfetto-check rejected $f"; }
