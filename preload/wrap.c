@@ -243,3 +243,35 @@ LT_EXPORT int mprotect(void *addr, size_t len, int prot)
 		return LT_REAL_OF(mprotect)(addr, len, prot);
 	return (int)LT_WRAP(0, SYS_mprotect, addr, len, prot, 0);
 }
+
+/* The large-file names (programs built with _FILE_OFFSET_BITS=64, e.g. Python): the same
+ * functions on x86-64. */
+LT_EXPORT int stat64(const char *path, struct stat64 *sb)
+{
+	return stat(path, (struct stat *)sb);
+}
+
+LT_EXPORT int fstat64(int fd, struct stat64 *sb)
+{
+	return fstat(fd, (struct stat *)sb);
+}
+
+LT_EXPORT int lstat64(const char *path, struct stat64 *sb)
+{
+	return lstat(path, (struct stat *)sb);
+}
+
+LT_EXPORT int fstatat64(int dfd, const char *path, struct stat64 *sb, int flags)
+{
+	return fstatat(dfd, path, (struct stat *)sb, flags);
+}
+
+LT_EXPORT off64_t lseek64(int fd, off64_t off, int whence)
+{
+	return lseek(fd, off, whence);
+}
+
+LT_EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off64_t off)
+{
+	return mmap(addr, len, prot, flags, fd, off);
+}
