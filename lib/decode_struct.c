@@ -562,10 +562,10 @@ static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
 	lt_put_quoted(c, d, len > c->strsize ? c->strsize : len, len > c->strsize);
 }
 
-/* iovec array at (i, array_sub) with buffers at subs 0.., for out calls showing at most
- * total bytes of data. */
-static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t addr, uint64_t cnt,
-		       int out, uint64_t total)
+/* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at
+ * most total bytes of data. */
+static void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
+			  uint64_t addr, uint64_t cnt, int out, uint64_t total)
 {
 	size_t len;
 	const uint8_t *d = lt_cap_get(c, i, array_sub, 16, &len);
@@ -594,7 +594,7 @@ static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t ad
 		if (out && !show && !total)
 			lt_put_ptr(c, base);
 		else
-			lt_put_buf(c, i, (unsigned)k, base, show);
+			lt_put_buf(c, i, buf_sub0 + (unsigned)k, base, show);
 		total -= show;
 		lt_sb_printf(SB(c), ", iov_len=%llu}", (unsigned long long)ilen);
 	}
@@ -603,19 +603,22 @@ static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t ad
 	lt_sb_putc(SB(c), ']');
 }
 
-static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
+static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t addr, uint64_t cnt,
+		       int out, uint64_t total)
 {
-	uint64_t a = c->ev->args[i];
-	const uint8_t *m = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 56, NULL) : NULL;
-	if (!m) {
-		lt_put_ptr(c, a);
-		return;
-	}
+	lt_put_iov_at(c, i, array_sub, 0, addr, cnt, out, total);
+}
+
+/* One msghdr's fields from its 56 bytes m; what it points to is at the given subs. */
+static void lt_put_msghdr_fields(struct lt_dctx *c, int i, const uint8_t *m, const uint8_t *entry,
+				 unsigned name_sub, unsigned iov_sub, unsigned buf_sub0,
+				 uint64_t total)
+{
 	uint64_t name = RD(uint64_t, m, 0), iov = RD(uint64_t, m, 16), iovlen = RD(uint64_t, m, 24);
 	uint64_t ctl = RD(uint64_t, m, 32), ctllen = RD(uint64_t, m, 40);
 	uint32_t namelen = RD(uint32_t, m, 8), flags = RD(uint32_t, m, 48);
 	size_t nl;
-	const uint8_t *nd = lt_cap_get(c, i, LT_SUB_MSG_NAME, 1, &nl);
+	const uint8_t *nd = lt_cap_get(c, i, name_sub, 1, &nl);
 	lt_sb_puts(SB(c), "{msg_name=");
 	if (!name)
 		lt_sb_puts(SB(c), "NULL");
@@ -623,14 +626,13 @@ static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
 		lt_put_sockaddr(c, nd, nl);
 	else
 		lt_put_ptr(c, name);
-	const uint8_t *e = lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL);
-	if (out && e && RD(uint32_t, e, 8) != namelen)
-		lt_sb_printf(SB(c), ", msg_namelen=%u => %u", RD(uint32_t, e, 8), namelen);
+	/* recvmsg's namelen is in and out: both when they differ */
+	if (entry && RD(uint32_t, entry, 8) != namelen)
+		lt_sb_printf(SB(c), ", msg_namelen=%u => %u", RD(uint32_t, entry, 8), namelen);
 	else
 		lt_sb_printf(SB(c), ", msg_namelen=%u", namelen);
 	lt_sb_puts(SB(c), ", msg_iov=");
-	uint64_t total = c->done && c->ev->ret >= 0 ? (uint64_t)c->ev->ret : (uint64_t)-1;
-	lt_put_iov(c, i, LT_SUB_MSG_IOV, iov, iovlen, 0, total);
+	lt_put_iov_at(c, i, iov_sub, buf_sub0, iov, iovlen, 0, total);
 	lt_sb_printf(SB(c), ", msg_iovlen=%llu", (unsigned long long)iovlen);
 	if (ctllen) {
 		lt_sb_puts(SB(c), ", msg_control=");
@@ -639,6 +641,45 @@ static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
 	lt_sb_printf(SB(c), ", msg_controllen=%llu, msg_flags=", (unsigned long long)ctllen);
 	lt_put_flags(c, lt_x_msg_flags, flags);
 	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_mmsg(struct lt_dctx *c, int i)
+{
+	size_t len;
+	uint64_t a = c->ev->args[i];
+	const uint8_t *d = lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 64, &len) : NULL;
+	if (!d) {
+		lt_put_ptr(c, a);
+		return;
+	}
+	uint64_t n = (uint64_t)c->ev->ret;
+	lt_sb_putc(SB(c), '[');
+	for (uint64_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if ((k + 1) * 64 > len || k >= LT_MMSG_MAX) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		lt_sb_puts(SB(c), "{msg_hdr=");
+		lt_put_msghdr_fields(c, i, d + 64 * k, NULL, LT_SUB_MMSG_NAME((unsigned)k),
+				     LT_SUB_MMSG_IOV((unsigned)k), LT_SUB_MMSG_BUF((unsigned)k, 0),
+				     RD(uint32_t, d, 64 * k + 56));
+		lt_sb_printf(SB(c), ", msg_len=%u}", RD(uint32_t, d, 64 * k + 56));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
+{
+	const uint8_t *m = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 56, NULL) : NULL;
+	if (!m) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	uint64_t total = c->done && c->ev->ret >= 0 ? (uint64_t)c->ev->ret : (uint64_t)-1;
+	lt_put_msghdr_fields(c, i, m, out ? lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL) : NULL,
+			     LT_SUB_MSG_NAME, LT_SUB_MSG_IOV, 0, total);
 }
 
 /* ---- arrays of records ---- */
@@ -1149,6 +1190,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 		return 1;
 	case LT_K_MSGHDR_OUT:
 		lt_put_msghdr(c, i, 1);
+		return 1;
+	case LT_K_MMSGHDR: case LT_K_MMSGHDR_OUT:
+		lt_put_mmsg(c, i);
 		return 1;
 	case LT_K_POLLFDS:
 		lt_put_pollfds(c, i, 0);

@@ -79,9 +79,10 @@ static int lt_peek32(struct lt_plan *p, uint64_t addr, uint32_t *v)
 }
 
 /* An iovec array of cnt elements and the buffers behind the first ones, showing at most
- * total bytes in all (the return value for readv/writev: what was transferred). */
-static void lt_req_iov(struct lt_plan *p, unsigned arg, unsigned array_sub, uint64_t addr,
-		       uint64_t cnt, uint64_t total)
+ * total bytes in all (the return value for readv/writev: what was transferred). Buffer i
+ * is sub buf_sub0 + i. */
+static void lt_req_iov_at(struct lt_plan *p, unsigned arg, unsigned array_sub, unsigned buf_sub0,
+			  uint64_t addr, uint64_t cnt, uint64_t total)
 {
 	if (!addr || !cnt)
 		return;
@@ -94,7 +95,31 @@ static void lt_req_iov(struct lt_plan *p, unsigned arg, unsigned array_sub, uint
 			return;
 		uint64_t len = lt_min(iov[1], total);
 		total -= len;
-		lt_req_buf(p, arg, (unsigned)i, iov[0], len);
+		lt_req_buf(p, arg, buf_sub0 + (unsigned)i, iov[0], len);
+	}
+}
+
+static void lt_req_iov(struct lt_plan *p, unsigned arg, unsigned array_sub, uint64_t addr,
+		       uint64_t cnt, uint64_t total)
+{
+	lt_req_iov_at(p, arg, array_sub, 0, addr, cnt, total);
+}
+
+/* sendmmsg/recvmmsg: the elements the call got through, and what each points to */
+static void lt_req_mmsg(struct lt_plan *p, unsigned arg, uint64_t addr, uint64_t n)
+{
+	n = lt_min(n, LT_MMSG_MAX);
+	if (!addr || !n)
+		return;
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, n * SZ_MMSGHDR, n * SZ_MMSGHDR);
+	for (unsigned k = 0; k < n; k++) {
+		uint64_t m[8]; /* msghdr, then msg_len */
+		if (!p->peek || p->peek(p->ctx, addr + k * SZ_MMSGHDR, m, sizeof m))
+			return;
+		lt_req(p, arg, LT_SUB_MMSG_NAME(k), 0, m[0], lt_min((uint32_t)m[1], SZ_SOCKADDR),
+		       (uint32_t)m[1]);
+		lt_req_iov_at(p, arg, LT_SUB_MMSG_IOV(k), LT_SUB_MMSG_BUF(k, 0), m[2], m[3],
+			      (uint32_t)m[7]);
 	}
 }
 
@@ -454,8 +479,7 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return;
 	case LT_K_MMSGHDR_OUT: case LT_K_MMSGHDR:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)ret, 4) * SZ_MMSGHDR,
-		       (uint64_t)(uint32_t)ret * SZ_MMSGHDR);
+		lt_req_mmsg(p, i, v, (uint64_t)ret);
 		return;
 	}
 }

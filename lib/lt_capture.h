@@ -40,7 +40,9 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  *  0..               element i of an array argument: the buffer of iovec i (readv,
  *                    writev, and the msg_iov of sendmsg/recvmsg), the string argv[i];
  *  LT_SUB_MSG_*      what a msghdr points to: msg_name, the msg_iov array, msg_control;
- *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument.
+ *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument;
+ *  LT_SUB_MMSG_*(k)  sendmmsg/recvmmsg element k's msg_name, msg_iov array, and the
+ *                    buffer of its iovec j (the mmsghdr array itself is SELF).
  * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the
  * trap as args[0], and the planner captures the signal frame's saved mask from it. */
 #define LT_SUB_ENTRY 0xfffeu
@@ -48,6 +50,10 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_SUB_MSG_IOV 0xff01u
 #define LT_SUB_MSG_CONTROL 0xff02u
 #define LT_SUB_SIGMASK 0xff03u
+#define LT_MMSG_MAX 8 /* mmsghdr elements whose contents are captured */
+#define LT_SUB_MMSG_IOV(k) (0x100u + (k))
+#define LT_SUB_MMSG_BUF(k, j) (0x200u + (k) * 16u + (j))
+#define LT_SUB_MMSG_NAME(k) (0x300u + (k))
 #define LT_CAP_MAX_ELEMS 16     /* array elements whose buffers are captured */
 #define LT_CAP_MAX_ARGV 32      /* argv strings captured (strace shows 32, then ...) */
 #define LT_CAP_MAX_ENVP 4096    /* envp pointers counted */

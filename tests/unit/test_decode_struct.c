@@ -190,6 +190,28 @@ int main(void)
 		EXPECT(ev, "setsockopt(8, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
 	}
 
+	/* sendmmsg: each element's msghdr, its iovecs and their data (strace 6.1 on the same) */
+	{
+		struct mmsghdr m[2];
+		memset(m, 0, sizeof m);
+		struct iovec i1[2] = { { (void *)0x1000, 5 }, { (void *)0x2000, 6 } };
+		struct iovec i2[1] = { { (void *)0x3000, 6 } };
+		m[0].msg_hdr.msg_iov = (void *)0x4000;
+		m[0].msg_hdr.msg_iovlen = 2;
+		m[0].msg_len = 11;
+		m[1].msg_hdr.msg_iov = (void *)0x5000;
+		m[1].msg_hdr.msg_iovlen = 1;
+		m[1].msg_len = 6;
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, m, sizeof m);
+		cap(1, LT_SUB_MMSG_IOV(0), LT_CAP_EXIT, i1, sizeof i1);
+		cap(1, LT_SUB_MMSG_BUF(0, 0), LT_CAP_EXIT, "hello", 5);
+		cap(1, LT_SUB_MMSG_BUF(0, 1), LT_CAP_EXIT, " world", 6);
+		cap(1, LT_SUB_MMSG_IOV(1), LT_CAP_EXIT, i2, sizeof i2);
+		cap(1, LT_SUB_MMSG_BUF(1, 0), LT_CAP_EXIT, "second", 6);
+		ev = mk("sendmmsg", 2, 4, A, 2, MSG_NOSIGNAL, 0, 0);
+		EXPECT(ev, "sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", iov_len=5}, {iov_base=\" world\", iov_len=6}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, msg_len=11}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"second\", iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=6}], 2, MSG_NOSIGNAL) = 2");
+	}
+
 	/* poll, epoll, select */
 	{
 		struct pollfd pf[2] = { { 5, POLLIN, POLLIN }, { 6, POLLOUT, POLLOUT } };
