@@ -756,6 +756,28 @@ static void lt_sigreturn_fail(ucontext_t *uc, long ret)
 	lt_sigreturn_at((uintptr_t)uc);
 }
 
+/* In a fork child: the parent's log descriptor, chunks and threads are not ours. */
+static void lt_forget_parent(void)
+{
+	if (lt_log.fd >= 0)
+		lt_sys1(SYS_close, lt_log.fd);
+	lt_log.fd = -1;
+	lt_log.open = 0;
+	for (unsigned i = 0; i < LT_TAB; i++) {
+		struct lt_slot *s = &lt_tab[i];
+		if (s->st) {
+			lt_chunk_drop(&s->st->ck);
+			s->st->ck.seq = 0;
+			s->st->ck.lost = 0;
+			if (s->tid != 0)
+				s->tid = -1;
+		}
+	}
+	for (int i = 0; i < LT_VKIDS; i++)
+		lt_vkids[i].tid = 0;
+	lt_me = 0;
+}
+
 #define LT_NO_RECORD (-1000000L) /* a fork child: the record in flight is the parent's */
 
 static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
@@ -790,25 +812,12 @@ static long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, c
 			lt_pid = (int)lt_sys0(SYS_getpid);
 			lt_control_forked();
 			int tid = (int)lt_gettid();
-			/* The parent's chunks, fd and threads are not ours: forget them. */
-			if (lt_log.fd >= 0)
-				lt_sys1(SYS_close, lt_log.fd);
-			lt_log.open = 0;
-			for (unsigned i = 0; i < LT_TAB; i++) {
-				struct lt_slot *s = &lt_tab[i];
-				if (s->st) {
-					lt_chunk_drop(&s->st->ck);
-					s->st->ck.seq = 0;
-					s->st->ck.lost = 0;
-					if (s->tid != 0)
-						s->tid = -1;
-				}
-			}
-			lt_me = 0;
+			int blocked = st->blocks_sigsys;
+			lt_forget_parent();
 			struct lt_thread *nst = lt_register(tid);
 			if (!nst)
 				return 0;
-			nst->depth = 0;
+			nst->blocks_sigsys = blocked;
 			lt_me = nst;
 			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
 			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
@@ -1416,11 +1425,17 @@ static void lt_wait_acks(int want)
 static int native_start(void)
 {
 	lt_pid = (int)lt_sys0(SYS_getpid);
+	uint32_t flags = lt_cfg.log_flags;
+	if (lt_log.open && lt_log.pid != lt_pid) {
+		/* Forked while tracing was off: a process of its own now. */
+		lt_forget_parent();
+		flags = (flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+	}
 	int tid = (int)lt_gettid();
 	struct lt_thread *st = lt_register(tid);
 	if (!st)
 		return -ENOMEM;
-	int r = lt_log_ensure(st, lt_cfg.log_flags);
+	int r = lt_log_ensure(st, flags);
 	if (r)
 		return r;
 	r = lt_install_handler();
