@@ -15,8 +15,8 @@
  *  - getdents counts entries in the first 24 KiB of the buffer.
  *  - rt_sigreturn shows {mask=?} unless the recorder passes the stack pointer as args[0]
  *    (lt_capture.h).
- *  - sendmmsg/recvmmsg, bpf, perf_event_open, io_uring, keyctl, SysV IPC structures and
- *    most ioctls print their pointers as addresses. */
+ *  - bpf, perf_event_open, io_uring, keyctl, SysV IPC structures and ioctls other than
+ *    the terminal, FIO* and FICLONE ones print their pointers as addresses. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
