@@ -38,6 +38,7 @@ struct src {
 	struct cursor **threads; /* its thread cursors */
 	size_t nthreads;
 	uint32_t swept;       /* chunks below this were given back to the kernel */
+	size_t text_swept;    /* strace text: bytes below this were given back */
 	char comm[17];
 	int bad; /* already reported once: later problems only end what they touch */
 };
@@ -126,7 +127,7 @@ unsigned lt_reader_errors(const struct lt_reader *r) { return r->errors; }
 
 /* Tasks in strace text: 1 or 2 (meaning several). strace -f -o prefixes every line with
  * the task's id ("N " or "[pid N] ") even when there is only one; stop at the second. */
-static unsigned text_tasks(const struct src *f)
+static unsigned scan_tasks(const struct src *f)
 {
 	const uint8_t *m = f->map, *end = m + f->size;
 	unsigned long first = 0;
@@ -150,6 +151,14 @@ static unsigned text_tasks(const struct src *f)
 		m = nl ? nl + 1 : end;
 	}
 	return 1;
+}
+
+static unsigned text_tasks(const struct src *f)
+{
+	unsigned n = scan_tasks(f);
+	/* the scan touched the file through the mapping: give it back before reading */
+	madvise((void *)f->map, f->size, MADV_DONTNEED);
+	return n;
 }
 
 unsigned lt_reader_ntasks(const struct lt_reader *r)
@@ -599,6 +608,12 @@ static int text_line(struct cursor *c)
 	size_t len = nl ? (size_t)(nl - s) : f->size - c->tpos;
 	lt_strace_feed(c->sp, s, len, c->tpos);
 	c->tpos += len + (nl ? 1 : 0);
+	/* The parser copies what it keeps: what is read can go, as for binary logs. */
+	if (c->tpos - f->text_swept >= (4u << 20)) {
+		size_t to = c->tpos & ~(size_t)4095;
+		madvise((void *)(f->map + f->text_swept), to - f->text_swept, MADV_DONTNEED);
+		f->text_swept = to;
+	}
 	return 1;
 }
 
