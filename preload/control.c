@@ -390,6 +390,11 @@ static void install_signals(void)
 		.restorer = lt_sigreturn_restorer,
 		.mask = (1ull << (lt_cfg.sig_start - 1)) | (1ull << (lt_cfg.sig_stop - 1)),
 	};
+	/* Under a strace window (an image exec'd by the root), the strace backend drops the
+	 * next two rt_sigaction calls of this thread after this tagged call. */
+	char c;
+	if (backend == &lt_backend_strace)
+		lt_sys4(SYS_readlinkat, LT_TAG_FD, "libtrace:quiet", &c, 1);
 	int sigs[2] = { lt_cfg.sig_start, lt_cfg.sig_stop };
 	for (int i = 0; i < 2; i++) {
 		long r = lt_sys4(SYS_rt_sigaction, sigs[i], &sa, NULL, 8);
