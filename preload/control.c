@@ -279,6 +279,38 @@ static int make_run_dir(void)
 	return -1;
 }
 
+/* LD_PRELOAD=build/libtrace.so works until a descendant runs in another directory (a
+ * script that cds, then execs): there ld.so fails to preload it, with an error of its
+ * own on stderr. The run's descendants get our absolute path instead. */
+static void absolute_preload(const char *as_loaded, const char *abs)
+{
+	static char buf[2 * PATH_MAX];
+	const char *pre = getenv("LD_PRELOAD");
+	if (!pre || as_loaded[0] == '/' || strlen(pre) + strlen(abs) >= sizeof(buf))
+		return;
+	size_t n = 0, al = strlen(as_loaded);
+	int changed = 0;
+	/* ld.so splits LD_PRELOAD at spaces and colons. */
+	for (const char *p = pre; *p;) {
+		size_t len = strcspn(p, " :");
+		if (len == al && !strncmp(p, as_loaded, al)) {
+			n += (size_t)lt_snprintf(buf + n, sizeof(buf) - n, "%s", abs);
+			changed = 1;
+		} else {
+			lt_memcpy(buf + n, p, len);
+			n += len;
+		}
+		p += len;
+		if (*p)
+			buf[n++] = *p++;
+		if (n + PATH_MAX >= sizeof(buf))
+			return;
+	}
+	buf[n] = 0;
+	if (changed)
+		lt_env_set("LD_PRELOAD", buf);
+}
+
 static void find_report_bin(void)
 {
 	Dl_info info;
@@ -286,6 +318,7 @@ static void find_report_bin(void)
 	lt_cfg.report_bin[0] = 0;
 	if (!dladdr((void *)&lt_cfg, &info) || !info.dli_fname || !realpath(info.dli_fname, so))
 		return;
+	absolute_preload(info.dli_fname, so);
 	char *slash = strrchr(so, '/');
 	if (!slash)
 		return;

@@ -27,4 +27,15 @@ check_clean_trace "$t"
 # the shim's mmap by ld.so and the program proper, nothing reads /proc or signals.
 expect_not_contains "$t" '/proc/'
 expect_not_contains "$t" 'rt_sigaction(SIGUSR1'
+
+# LD_PRELOAD given relative to the current directory: a child that runs elsewhere is still
+# traced (the shim hands its absolute path down), with no ld.so error.
+logdir rel
+rc=0
+(cd "$(dirname "$SO")" && env LD_PRELOAD=./libtrace.so LIBTRACE_BACKEND=strace LIBTRACE_REPORT=none \
+	sh -c 'cd / && exec sh -c "echo \$LD_PRELOAD"') >"$TMPDIR/r.out" 2>"$TMPDIR/r.err" || rc=$?
+[ $rc -eq 0 ] || fail "relative LD_PRELOAD: exit $rc"
+[ ! -s "$TMPDIR/r.err" ] || { cat "$TMPDIR/r.err"; fail "relative LD_PRELOAD: stderr not empty"; }
+[ "$(cat "$TMPDIR/r.out")" = "$(readlink -f "$SO")" ] ||
+	fail "relative LD_PRELOAD: descendants got '$(cat "$TMPDIR/r.out")'"
 echo PASS
