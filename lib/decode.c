@@ -480,8 +480,14 @@ void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 {
 	size_t len;
 	/* the kernel takes only its own sigset size; strace prints others as addresses */
-	const uint8_t *d = (size && size <= 128) ? lt_cap_get(c, arg, LT_CAP_SUB_SELF,
-							      size < 8 ? size : 8, &len) : NULL;
+	size_t need = size < 8 ? (size_t)size : 8;
+	const uint8_t *d = NULL;
+	if (size && size <= 128) {
+		/* as it was at entry when the call wrote over it (an aliased oldset) */
+		d = lt_cap_get(c, arg, LT_SUB_ENTRY, need, &len);
+		if (!d)
+			d = lt_cap_get(c, arg, LT_CAP_SUB_SELF, need, &len);
+	}
 	if (!addr) {
 		lt_sb_puts(c->sb, "NULL");
 		return;

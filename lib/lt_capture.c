@@ -484,11 +484,38 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	}
 }
 
+/* The size of an input structure the call reads but does not write, or 0. */
+static uint64_t lt_in_size(const struct lt_sysent *se, unsigned i, const uint64_t a[6])
+{
+	switch (se->kind[i]) {
+	case LT_K_SIGSET: {
+		uint64_t len = se->len[i] >= 0 && se->len[i] < 6 ? a[se->len[i]] : 0;
+		return len && len <= 128 ? lt_min(len, SZ_SIGSET) : 0;
+	}
+	case LT_K_SIGACTION: return SZ_SIGACTION;
+	case LT_K_RLIMIT: return SZ_RLIMIT;
+	case LT_K_STACK_T: return SZ_STACK;
+	case LT_K_ITIMERVAL: case LT_K_ITIMERSPEC: return 32;
+	case LT_K_TIMESPEC: return SZ_TIMESPEC;
+	case LT_K_MQ_ATTR: return SZ_MQ_ATTR;
+	}
+	return 0;
+}
+
 /* What the call rewrites or never returns from, read before it runs. */
 static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
 			      unsigned i, const uint64_t a[6])
 {
 	uint64_t v = a[i];
+	/* an input that shares its memory with an output (sigprocmask(how, &s, &s)) is
+	 * overwritten by the call: it has to be read now */
+	uint64_t in = v ? lt_in_size(se, i, a) : 0;
+	if (in)
+		for (unsigned j = 0; j < se->nargs; j++)
+			if (j != i && a[j] == v) {
+				lt_req(p, i, LT_SUB_ENTRY, 0, v, in, in);
+				break;
+			}
 	switch (se->kind[i]) {
 	case LT_K_PATH:
 		if (nr == 59 || nr == 322) /* execve, execveat */

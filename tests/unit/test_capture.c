@@ -141,6 +141,14 @@ int main(void)
 	n = plan(SYS_rt_sigprocmask, 0, 0xb000, 0xc000, 9999, 0, LT_PHASE_EXIT);
 	CHECK(n == 0);
 
+	/* sigprocmask(how, &s, &s): the call overwrites its input, so it is read at entry;
+	 * distinct buffers need nothing at entry */
+	n = plan(SYS_rt_sigprocmask, 2, 0xb000, 0xb000, 8, 0, LT_PHASE_ENTRY);
+	CHECK(n == 1 && (r = find(n, 1, LT_SUB_ENTRY)) && r->len == 8 && r->addr == 0xb000);
+	CHECK(plan(SYS_rt_sigprocmask, 2, 0xb000, 0xc000, 8, 0, LT_PHASE_ENTRY) == 0);
+	n = plan(SYS_rt_sigaction, 2, 0xb000, 0xb000, 8, 0, LT_PHASE_ENTRY);
+	CHECK(n == 1 && (r = find(n, 1, LT_SUB_ENTRY)) && r->len == 32);
+
 	/* rt_sigreturn: the saved mask in the frame the stack pointer shows */
 	n = plan(SYS_rt_sigreturn, 0x7ffd0000, 0, 0, 0, 0, LT_PHASE_ENTRY);
 	CHECK(n == 1 && req[0].addr == 0x7ffd0000 + LT_SIGFRAME_MASK_OFF && req[0].len == 8);

@@ -134,6 +134,12 @@ int main(void)
 		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &old, 8);
 		ev = mk("rt_sigprocmask", 0, SIG_SETMASK, A, A + 8, 8, 0, 0);
 		EXPECT(ev, "rt_sigprocmask(SIG_SETMASK, [INT RT_2], ~[KILL STOP RTMIN RT_1], 8) = 0");
+		/* one buffer for both: the set as it was at entry, the old mask after */
+		cap(1, LT_SUB_ENTRY, 0, &set, 8);
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &old, 8);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &old, 8);
+		ev = mk("rt_sigprocmask", 0, SIG_SETMASK, A, A, 8, 0, 0);
+		EXPECT(ev, "rt_sigprocmask(SIG_SETMASK, [INT RT_2], ~[KILL STOP RTMIN RT_1], 8) = 0");
 	}
 
 	/* wait status */
