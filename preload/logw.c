@@ -184,9 +184,12 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 	uint32_t cs = lg->chunk_size;
 	if (!lg->open)
 		return -EBADF;
-	uint64_t off = __atomic_fetch_add(&lg->next_off, cs, __ATOMIC_RELAXED);
+	uint64_t off = ck->retry && ck->pid == lg->pid ? ck->retry
+						       : __atomic_fetch_add(&lg->next_off, cs, __ATOMIC_RELAXED);
 	if (off + cs > LT_LOGW_CAP)
 		return -EFBIG;
+	ck->retry = off;
+	ck->pid = lg->pid;
 	int r = lt_log_check_fd(lg);
 	if (r)
 		return r;
@@ -203,6 +206,7 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 		return (int)p;
 	if (ck->base && ck->pid == lg->pid)
 		lt_chunk_drop(ck);
+	ck->retry = 0;
 	ck->base = (char *)p;
 	ck->pid = lg->pid;
 	struct lt_chunk_header *ch = (struct lt_chunk_header *)ck->base;

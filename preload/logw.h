@@ -31,6 +31,8 @@ struct lt_chunk {
 	uint32_t pos;   /* next free byte in the chunk */
 	uint32_t avail; /* bytes of the chunk with blocks reserved (fallocate), from its start */
 	uint64_t off;   /* the chunk's offset in the file */
+	uint64_t retry; /* a chunk offset taken but not yet usable (disk full): retried, so
+			   failures do not use up the file */
 	uint32_t seq;   /* chunks taken so far by this thread */
 	uint64_t lost;  /* records not written since the last LT_REC_LOST */
 	int pid;        /* the process that mapped base (a fork child must not write it) */
