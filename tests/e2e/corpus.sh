@@ -50,7 +50,7 @@ one_case() {
 }
 
 # The C programs. Each may have its own thresholds and notes on known differences.
-C_PROGS="fileio rawsys threads rawclone forkwait vforkexec spawn sigeintr sigrestart sigmask
+C_PROGS="fileio rawsys threads rawclone rawclone3 forkwait vforkexec spawn sigeintr sigrestart sigmask
 sigaltstack seccomp pipes sockets epoll mmap daemon manythreads"
 
 # corpus_c MIN_MATCH MIN_TEXT MODE...
