@@ -1264,15 +1264,23 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		lt_release(st);
 		for (;;)
 			lt_sys1(SYS_exit, a[0]);
+	case SYS_kill:
+	case SYS_tkill:
+	case SYS_tgkill:
+		/* These may not come back (abort(), a fatal signal to ourselves): the entry
+		 * is in the log first, completed in place if they return. */
 	case SYS_execve:
 	case SYS_execveat: {
 		if (lt_begin(st, &b, nr, a) != 0)
 			break;
 		struct lt_rec_syscall *done = lt_end_unfinished(st, &b);
 		uint64_t t0 = b.r->h.ts;
+		char *cbase = st->ck.base;
+		uint32_t cseq = st->ck.seq;
 		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
-		/* It came back: it failed. Complete the record in place. */
-		if (done) {
+		/* It came back (for execve: it failed). Complete the record in place, if a
+		 * signal handler run meanwhile has not moved this thread to another chunk. */
+		if (done && st->ck.base == cbase && st->ck.seq == cseq) {
 			done->ret = ret;
 			done->dur = lt_now_mono() - t0;
 			__atomic_store_n(&done->h.flags, 0, __ATOMIC_RELEASE);
