@@ -18,7 +18,9 @@
  * whole record, then publishes it by storing `size` last (release order). A header whose
  * size is 0, a chunk's end, or the file's end ends the chunk: a log cut short is readable
  * up to its last whole record. Readers check every size against the chunk bounds and skip
- * record types they do not know (size tells how far).
+ * record types they do not know (size tells how far). Within a chunk, records are in the
+ * order they were completed: a call interrupted by a signal handler comes after the
+ * handler's records (its ts, the entry time, is earlier); sort by ts for time order.
  *
  * Time. Record timestamps are CLOCK_MONOTONIC nanoseconds; the file header gives one
  * monotonic and one realtime reading taken together, so wall = ts - mono_ns + wall_ns.
@@ -98,7 +100,12 @@ struct lt_rec_header {
 
 /* lt_rec_syscall: h.flags */
 #define LT_SC_UNFINISHED 0x1u /* entry only: the call did not return to the recorder
-				 (execve that succeeded, exit, exit_group); ret/dur unset */
+				 (execve that succeeded, exit, exit_group, a kill of
+				 oneself by a fatal signal); ret/dur unset. The native
+				 backend logs execve and kill/tkill/tgkill this way
+				 before making them and, if they return, completes the
+				 same record in place (ret, dur, then flags = 0; size
+				 unchanged): a reader may see either state. */
 #define LT_SC_FAST 0x2u       /* recorded by an interposed libc wrapper, not a trap */
 
 struct lt_rec_syscall {
