@@ -223,6 +223,10 @@ static struct lt_thread *lt_self(void)
 
 static int lt_arm(struct lt_thread *st)
 {
+	/* Nothing of this thread is in flight while it is unarmed; a state found again by a
+	 * reused tid may hold a dead thread's nesting levels. */
+	st->depth = 0;
+	st->in_log = 0;
 	st->selector = SYSCALL_DISPATCH_FILTER_BLOCK;
 	long r = lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
 			 (uintptr_t)__start_lt_systext,
