@@ -59,7 +59,10 @@ corpus_c() {
 	shift 2
 	for _p in $C_PROGS; do
 		[ -x "$E2E/$_p" ] || fail "$E2E/$_p not built"
-		one_case "$_p" "$_mm" "$_mt" "$@" -- "$E2E/$_p"
+		_t=$_mt
+		# seccomp: the trapped umask's return differs by design (see test_native.sh)
+		[ "$_p" = seccomp ] && _t=$(lower "$_mt" 0.2)
+		one_case "$_p" "$_mm" "$_t" "$@" -- "$E2E/$_p"
 	done
 	# api: started idle (LIBTRACE_START=0), the program turns tracing on around a region
 	# bracketed by two marker calls; strace's view is cut to the same region. The oracle is

@@ -26,7 +26,9 @@ command -v strace >/dev/null || skip "strace not installed"
 why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend native) ||
 	skip "native backend not available: $why"
 . "$TOP/tests/e2e/corpus.sh"
-corpus_c "${LT_MIN_MATCH_C:-1}" 0 --backend native --check-output --examples 8
+# C programs: every line as strace prints it (LT_MIN_TEXT_C), seccomp excepted (0.8)
+corpus_c "${LT_MIN_MATCH_C:-1}" "${LT_MIN_TEXT_C:-1}" --backend native --check-output \
+	--examples 8
 corpus_real "${LT_MIN_MATCH_REAL:-0.98}" 0 --backend native --check-output --examples 8
 corpus_summary | tee "$TMPDIR/table"
 total=$(sed -n 's/^corpus: [0-9]* pairs, identical text \([0-9.]*\).*/\1/p' "$TMPDIR/table")
