@@ -71,6 +71,11 @@ struct lt_thread {
 	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
 	uintptr_t lv_sp[LT_MAX_DEPTH];
 	uint64_t nested_lost;
+	/* A call of ours that the program's seccomp filter trapped (SECCOMP_RET_TRAP): the
+	 * kernel's return (rax as it left it, before the program's handler set one) for the
+	 * record begun at kret_ts. */
+	uint64_t kret_ts;
+	long kret;
 	struct lt_chunk ck;
 	struct lt_log *log;        /* the process's log, or own_log for a vfork child */
 	int pid;
@@ -562,6 +567,8 @@ static void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t 
 		return;
 	uint64_t t1 = lt_now_mono();
 	struct lt_rec_syscall *r = b->r;
+	if (__builtin_expect(st->kret_ts == r->h.ts, 0))
+		ret = st->kret;
 	r->ret = ret;
 	r->dur = t1 - r->h.ts;
 	r->h.flags = flags;
@@ -1080,6 +1087,19 @@ static void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 		return;
 	}
 	struct lt_thread *st = lt_lookup((int)lt_gettid());
+	uintptr_t ip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (st && st->armed && si->si_code == 1 /* SYS_SECCOMP */ && st->depth > 0 &&
+	    ip >= (uintptr_t)__start_lt_systext && ip < (uintptr_t)__stop_lt_systext) {
+		/* The program's filter trapped the call we are making for it: the record in
+		 * flight shows what the kernel returned, as strace does (the handler's rax
+		 * is what the program sees, and its rt_sigreturn shows that). */
+		struct lt_rec_syscall *r = (struct lt_rec_syscall *)(st->scratch +
+			(size_t)(st->depth - 1) * LT_SLOT);
+		if (r->h.type == LT_REC_SYSCALL && r->nr == (uint32_t)si->si_syscall) {
+			st->kret = uc->uc_mcontext.gregs[REG_RAX];
+			st->kret_ts = r->h.ts;
+		}
+	}
 	if (st && st->armed) {
 		struct lt_rec_signal r;
 		r.h.type = LT_REC_SIGNAL;
@@ -1096,7 +1116,7 @@ static void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 	/* The program's handler returned into ours, not through its own rt_sigreturn; the
 	 * kernel would have run one, so the trace shows one. */
 	struct lt_build b;
-	uint64_t a[6] = { 0 };
+	uint64_t a[6] = { (uint64_t)(uintptr_t)uc }; /* the frame whose mask is restored */
 	if (st && st->armed && lt_begin(st, &b, SYS_rt_sigreturn, a) == 0)
 		lt_end(st, &b, uc->uc_mcontext.gregs[REG_RAX], 0);
 }
@@ -1237,6 +1257,8 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		 * it, then perform it on that frame, abandoning ours. */
 		uintptr_t sp = (uintptr_t)g[REG_RSP];
 		struct lt_kucontext kuc;
+		/* The decoder finds the mask it restores at args[0] + LT_SIGFRAME_MASK_OFF. */
+		a[0] = sp;
 		if (lt_begin(st, &b, nr, a) == 0) {
 			long rax = 0;
 			if (lt_readmem(&kuc, sp, sizeof kuc) == sizeof kuc)
@@ -1353,10 +1375,13 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	uint64_t t1 = lt_now_mono();
 	if (cancel && old != PTHREAD_CANCEL_ASYNCHRONOUS)
 		pthread_setcanceltype(old, &old);
-	r->ret = ret;
+	long rret = ret;
+	if (__builtin_expect(st->kret_ts == r->h.ts, 0))
+		rret = st->kret;
+	r->ret = rret;
 	r->dur = t1 - r->h.ts;
-	lt_capture(&b, nr, a, ret, LT_PHASE_ENTRY, 1);
-	lt_capture(&b, nr, a, ret, LT_PHASE_EXIT, 1);
+	lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, 1);
+	lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, 1);
 	lt_emit(st, r, b.off);
 	lt_level_leave(st, b.level);
 	if (!st->named)
