@@ -655,6 +655,10 @@ void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev)
 {
 	if (!t || !ev)
 		return;
+	if (ev->type == LT_EV_FD) {
+		lt_fd_set(t, ev->pid, ev->fd, ev->str, ev->str_len);
+		return;
+	}
 	if (ev->type == LT_EV_PROCESS && (ev->proc_flags & LT_LOG_F_FORK)) {
 		/* a forked child starts with its parent's descriptors */
 		struct lt_fdproc *pp = lt_fdproc(t, ev->ppid, 0);

@@ -120,9 +120,9 @@ int lt_filter_pass(struct lt_filter *f, const struct lt_report *r, const struct 
 		if (!hit)
 			return 0;
 	}
-	/* Names of processes and threads are what outputs label things with, not events in
-	 * time: they pass whatever the window and call filters say. */
-	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD)
+	/* Names of processes, threads and inherited descriptors are what outputs label things
+	 * with, not events in time: they pass whatever the window and call filters say. */
+	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD || ev->type == LT_EV_FD)
 		return 1;
 	if (!in_time(f, r, ev->ts_ns))
 		return 0;

@@ -14,6 +14,7 @@ enum lt_ev_type {
 	LT_EV_WINDOW,  /* tracing switched on or off */
 	LT_EV_PROCESS, /* a process (image) appeared: pid, ppid, cmdline, fork/exec flags */
 	LT_EV_THREAD,  /* a thread's name */
+	LT_EV_FD,      /* a descriptor open when tracing began: fd, its path in str (for -y) */
 };
 
 /* lt_event.flags */
@@ -55,10 +56,13 @@ struct lt_event {
 	int window_on;
 	unsigned window_seq;
 
-	/* LT_EV_PROCESS / LT_EV_THREAD */
+	/* LT_EV_FD */
+	int fd;
+
+	/* LT_EV_PROCESS / LT_EV_THREAD / LT_EV_FD */
 	uint32_t ppid;
 	unsigned proc_flags; /* LT_LOG_F_* */
-	const char *str;     /* thread name, or cmdline with NULs between args */
+	const char *str;     /* thread name, cmdline with NULs between args, or fd path */
 	size_t str_len;
 };
 

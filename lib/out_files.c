@@ -521,6 +521,9 @@ static int files_event(struct lt_report *r, void *state, const struct lt_event *
 		on_syscall(s, r, ev);
 	else if (ev->type == LT_EV_PROCESS)
 		on_process(s, ev);
+	else if (ev->type == LT_EV_FD && ev->str_len)
+		/* open before tracing began: its path, not "<fd N>" */
+		fd_put(s, ev->pid, ev->fd, (int32_t)file_of(s, ev->str, ev->str_len), 0);
 	return 0;
 }
 
@@ -551,6 +554,8 @@ static int files_end(struct lt_report *r, void *state)
 		"bytes_read", "bytes_written", "path");
 	for (size_t k = 0; k < n; k++) {
 		const struct file_stat *f = &s->f[order[k]];
+		if (!f->calls)
+			continue; /* only named: a descriptor inherited and never used */
 		fprintf(o, "%7llu.%06u %8llu %7llu %8llu %12llu %12llu  %s\n",
 			(unsigned long long)(f->ns / 1000000000u), (unsigned)(f->ns % 1000000000u / 1000),
 			(unsigned long long)f->calls, (unsigned long long)f->opens,

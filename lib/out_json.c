@@ -259,6 +259,7 @@ static int jevent(struct lt_report *r, void *state, const struct lt_event *ev)
 		lt_json_str(sb, ev->str ? ev->str : "", ev->str ? ev->str_len : 0);
 		lt_sb_puts(sb, "}\n");
 		break;
+	case LT_EV_FD: /* state for -y, not an event of the program */
 	default:
 		return 0;
 	}

@@ -791,6 +791,8 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 	case LT_EV_THREAD:
 		on_thread(s, ev, ts);
 		break;
+	case LT_EV_FD: /* names a descriptor; no slice, nothing happened */
+		break;
 	}
 	return s->err ? -1 : 0;
 }

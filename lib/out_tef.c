@@ -296,6 +296,7 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *in
 			set_name(&t->name, ev->str, ev->str_len);
 		break;
 	}
+	case LT_EV_FD: /* names a descriptor for -y; nothing happened */
 	default:
 		break;
 	}

@@ -63,7 +63,7 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 {
 	struct tstate *s = state;
 	struct lt_sb *sb = &s->sb;
-	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD)
+	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD || ev->type == LT_EV_FD)
 		return 0; /* names: nothing happened in the program */
 	lt_sb_reset(sb);
 	prefix(r, sb, ev);

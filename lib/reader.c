@@ -372,6 +372,7 @@ static size_t min_size(unsigned type)
 	case LT_REC_WINDOW: return sizeof(struct lt_rec_window);
 	case LT_REC_THREAD: return sizeof(struct lt_rec_thread);
 	case LT_REC_PROCESS: return sizeof(struct lt_rec_process);
+	case LT_REC_FD: return sizeof(struct lt_rec_fd);
 	default: return 0;
 	}
 }
@@ -400,6 +401,11 @@ static const char *check_body(const uint8_t *p, uint32_t size, unsigned type)
 		memcpy(&pr, p, sizeof(pr));
 		if (pr.cmdline_len > size - sizeof(pr))
 			return "command line length runs past the record";
+	} else if (type == LT_REC_FD) {
+		struct lt_rec_fd fr;
+		memcpy(&fr, p, sizeof(fr));
+		if (fr.path_len > size - sizeof(fr))
+			return "descriptor path length runs past the record";
 	}
 	return NULL;
 }
@@ -440,7 +446,7 @@ static int fetch(struct lt_reader *r, struct cursor *c, struct wrec *w)
 		c->pos += h.size;
 		size_t need = min_size(h.type);
 		if (!need)
-			continue; /* a record type this build does not know, or LT_REC_FD */
+			continue; /* a record type this build does not know */
 		if (h.size < need) {
 			report(r, f, off, "record of type %u is %u bytes, less than its %zu",
 			       h.type, h.size, need);
@@ -579,6 +585,15 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 		ev->proc_flags = h.flags;
 		ev->str = (const char *)p + sizeof(pr);
 		ev->str_len = pr.cmdline_len;
+		break;
+	}
+	case LT_REC_FD: {
+		struct lt_rec_fd fr;
+		memcpy(&fr, p, sizeof(fr));
+		ev->type = LT_EV_FD;
+		ev->fd = fr.fd;
+		ev->str = (const char *)p + sizeof(fr);
+		ev->str_len = fr.path_len;
 		break;
 	}
 	}

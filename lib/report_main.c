@@ -288,9 +288,14 @@ int main(int argc, char **argv)
 	while (!failed && lt_reader_next(rd, &ev) == 1) {
 		if (!rep.first_ts_ns)
 			rep.first_ts_ns = ev.ts_ns;
-		if (!lt_filter_pass(filt, &rep, &ev))
+		if (!lt_filter_pass(filt, &rep, &ev)) {
+			/* -y knows what the program opened even when -e, -p or the time
+			 * window hide the open itself */
+			if (o->fmt.fds)
+				lt_fdtab_update(o->fmt.fds, &ev);
 			continue;
-		if (ev.type != LT_EV_PROCESS && ev.type != LT_EV_THREAD) {
+		}
+		if (ev.type != LT_EV_PROCESS && ev.type != LT_EV_THREAD && ev.type != LT_EV_FD) {
 			int added = 0;
 			lt_hmap_add(&tids, ev.tid, &added);
 			if ((int)tids.n > rep.nthreads_seen)
