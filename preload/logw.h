@@ -30,6 +30,7 @@ struct lt_chunk {
 	char *base;     /* mapping of the chunk, or 0 */
 	uint32_t pos;   /* next free byte in the chunk */
 	uint32_t avail; /* bytes of the chunk with blocks reserved (fallocate), from its start */
+	uint32_t ready; /* bytes of the chunk prefaulted writable (MADV_POPULATE_WRITE) */
 	uint64_t off;   /* the chunk's offset in the file */
 	uint64_t retry; /* a chunk offset taken but not yet usable (disk full): retried, so
 			   failures do not use up the file */
