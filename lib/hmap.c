@@ -3,16 +3,7 @@
 #include <string.h>
 
 #include "lt_hmap.h"
-
-static void *xcalloc(size_t n, size_t sz)
-{
-	void *p = calloc(n, sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
+#include "lt_mem.h"
 
 static inline uint64_t mix64(uint64_t x)
 {
@@ -49,8 +40,8 @@ long lt_hmap_get(const struct lt_hmap *m, uint64_t key)
 static void hmap_rehash(struct lt_hmap *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 64;
-	uint64_t *keys = xcalloc(ncap, sizeof *keys);
-	uint32_t *vals = xcalloc(ncap, sizeof *vals);
+	uint64_t *keys = lt_xcalloc(ncap, sizeof *keys);
+	uint32_t *vals = lt_xcalloc(ncap, sizeof *vals);
 	memset(vals, 0xff, ncap * sizeof *vals);
 	for (size_t j = 0; j < m->cap; j++) {
 		if (m->vals[j] == UINT32_MAX)
@@ -110,12 +101,8 @@ uint32_t lt_smap_add(struct lt_smap *m, const char *s, size_t len, int *added)
 	*added = 0;
 	if ((m->n + 1) * 2 > m->cap) {
 		size_t ncap = m->cap ? m->cap * 2 : 64;
-		uint32_t *slots = xcalloc(ncap, sizeof *slots);
-		struct lt_smap_ent *ents = realloc(m->ents, ncap / 2 * sizeof *ents);
-		if (!ents) {
-			fputs("libtrace-report: out of memory\n", stderr);
-			abort();
-		}
+		uint32_t *slots = lt_xcalloc(ncap, sizeof *slots);
+		struct lt_smap_ent *ents = lt_xrealloc(m->ents, ncap / 2 * sizeof *ents);
 		for (size_t j = 0; j < m->n; j++) {
 			size_t i = ents[j].h & (ncap - 1);
 			while (slots[i])
@@ -135,11 +122,7 @@ uint32_t lt_smap_add(struct lt_smap *m, const char *s, size_t len, int *added)
 			return m->slots[i] - 1;
 	}
 	struct lt_smap_ent *e = &m->ents[m->n];
-	e->s = malloc(len + 1);
-	if (!e->s) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
+	e->s = lt_xrealloc(NULL, len + 1);
 	memcpy(e->s, s, len);
 	e->s[len] = 0;
 	e->len = len;

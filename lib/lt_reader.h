@@ -56,9 +56,4 @@ void lt_strace_free(struct lt_strace *p);
 /* Does this look like strace output (the first line parses)? */
 int lt_strace_detect(const char *buf, size_t len);
 
-/* Splits strace argument text at its top-level commas (outside quotes, brackets, braces,
- * parentheses): ends[i] gets the offset just past argument i. Returns the count.
- * (lt_format_args does this for LT_EVF_TEXT events already; prefer it.) */
-int lt_strace_split_args(const char *s, size_t *ends, int maxends);
-
 #endif

@@ -4,18 +4,14 @@
 #include <string.h>
 
 #include "lt_event.h"
+#include "lt_mem.h"
 
 static void grow(struct lt_sb *sb, size_t more)
 {
 	size_t cap = sb->cap ? sb->cap : 256;
 	while (cap < sb->len + more + 1)
 		cap *= 2;
-	char *p = realloc(sb->p, cap);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	sb->p = p;
+	sb->p = lt_xrealloc(sb->p, cap);
 	sb->cap = cap;
 }
 

@@ -9,8 +9,8 @@
 
 #include "lt_report.h"
 
-/* Like lt_format_args, for every kind of syscall event (strace text is split at its
- * top-level commas). Returns the number of arguments, at most maxends. */
+/* lt_format_args, returning at most maxends arguments: when strace's text shows more,
+ * the last one holds the rest. */
 int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
 		 size_t *ends, int maxends);
 /* Where argument i starts in sb, given where argument i-1 ended. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lt_hmap.h"
+#include "lt_mem.h"
 #include "lt_log.h"
 #include "lt_syscall.h"
 #include "lt_views.h"
@@ -72,22 +73,6 @@ struct files {
 	struct lt_sb sb;
 	char path[PATH_CAP], tmp[PATH_CAP];
 };
-
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t c = *cap ? *cap * 2 : 64;
-	while (c < need)
-		c *= 2;
-	p = realloc(p, c * sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	*cap = c;
-	return p;
-}
 
 static const struct { const char *name; uint8_t role; const char *anon; int8_t arg; } roles[] = {
 	{ "open", R_OPEN, 0, 1 },        { "openat", R_OPEN, 0, 2 },
@@ -162,7 +147,7 @@ static uint32_t file_of(struct files *s, const char *path, size_t n)
 	int added;
 	uint32_t i = lt_smap_add(&s->paths, path, n, &added);
 	if (added) {
-		s->f = grow(s->f, &s->capf, i + 1, sizeof *s->f);
+		s->f = lt_grow(s->f, &s->capf, i + 1, sizeof *s->f);
 		memset(&s->f[i], 0, sizeof s->f[i]);
 	}
 	return i;
@@ -183,7 +168,7 @@ static void fd_put(struct files *s, uint32_t pid, int64_t fd, int32_t file, int 
 	int added;
 	uint32_t i = lt_hmap_add(&s->fdmap, (uint64_t)pid << 32 | (uint32_t)fd, &added);
 	if (added)
-		s->fds = grow(s->fds, &s->capfds, i + 1, sizeof *s->fds);
+		s->fds = lt_grow(s->fds, &s->capfds, i + 1, sizeof *s->fds);
 	s->fds[i] = (struct fdent){ pid, (int32_t)fd, file, cloexec };
 }
 
@@ -291,7 +276,7 @@ static int32_t *cwd_of(struct files *s, uint32_t pid)
 	int added;
 	uint32_t i = lt_hmap_add(&s->cwdmap, pid, &added);
 	if (added) {
-		s->cwd = grow(s->cwd, &s->capcwd, i + 1, sizeof *s->cwd);
+		s->cwd = lt_grow(s->cwd, &s->capcwd, i + 1, sizeof *s->cwd);
 		s->cwd[i] = -1;
 	}
 	return &s->cwd[i];

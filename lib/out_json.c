@@ -5,6 +5,7 @@
 #include "lt_json.h"
 #include "lt_log.h"
 #include "lt_report.h"
+#include "lt_views.h"
 
 static int utf8_len(const unsigned char *s, size_t n)
 {
@@ -169,8 +170,9 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 		size_t b = start, e = ends[i];
 		if (e > s->tmp.len || e < b)
 			break;
-		while (b < e && (s->tmp.p[b] == ',' || s->tmp.p[b] == ' '))
-			b++;
+		b = lt_view_arg_start(&s->tmp, b);
+		if (b > e)
+			b = e;
 		if (i)
 			lt_sb_putc(sb, ',');
 		lt_json_str(sb, s->tmp.p + b, e - b);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lt_hmap.h"
+#include "lt_mem.h"
 #include "lt_log.h"
 #include "lt_pb.h"
 #include "lt_report.h"
@@ -150,22 +151,6 @@ struct pf {
 	int nr_clone, nr_clone3, nr_fork, nr_vfork;
 };
 
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap * 2 : 16;
-	while (n < need)
-		n *= 2;
-	p = realloc(p, n * sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	*cap = n;
-	return p;
-}
-
 static void flush(struct pf *s)
 {
 	if (s->pb.len && !s->err && fwrite(s->pb.p, 1, s->pb.len, s->f) != s->pb.len)
@@ -267,11 +252,7 @@ static void set_cmdline(struct pf_proc *p, const char *str, size_t len)
 	if (p->cmdline && p->cmdline_len == n && !memcmp(p->cmdline, str, n))
 		return;
 	p->tree_dirty = 1;
-	char *c = realloc(p->cmdline, n + 1);
-	if (!c) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
+	char *c = lt_xrealloc(p->cmdline, n + 1);
 	memcpy(c, str, n);
 	c[n] = 0;
 	p->cmdline = c;
@@ -298,7 +279,7 @@ static struct pf_proc *get_proc(struct pf *s, uint32_t pid)
 	int added;
 	uint32_t i = lt_hmap_add(&s->proc_map, pid, &added);
 	if (added) {
-		s->procs = grow(s->procs, &s->cap_procs, s->nprocs + 1, sizeof *s->procs);
+		s->procs = lt_grow(s->procs, &s->cap_procs, s->nprocs + 1, sizeof *s->procs);
 		memset(&s->procs[i], 0, sizeof s->procs[i]);
 		s->procs[i].pid = pid;
 		s->nprocs++;
@@ -394,7 +375,7 @@ static uint32_t get_thread(struct pf *s, uint32_t pid, uint32_t tid, uint64_t ts
 	uint32_t i = lt_hmap_add(&s->thr_map, (uint64_t)pid << 32 | tid, &added);
 	if (!added)
 		return i;
-	s->thrs = grow(s->thrs, &s->cap_thrs, s->nthrs + 1, sizeof *s->thrs);
+	s->thrs = lt_grow(s->thrs, &s->cap_thrs, s->nthrs + 1, sizeof *s->thrs);
 	struct pf_thread *t = &s->thrs[i];
 	memset(t, 0, sizeof *t);
 	t->pid = pid;
@@ -429,7 +410,7 @@ static int open_before(const struct pf_open *a, const struct pf_open *b)
 
 static void heap_push(struct pf *s, struct pf_open o)
 {
-	s->heap = grow(s->heap, &s->cap_heap, s->nheap + 1, sizeof *s->heap);
+	s->heap = lt_grow(s->heap, &s->cap_heap, s->nheap + 1, sizeof *s->heap);
 	size_t i = s->nheap++;
 	while (i) {
 		size_t up = (i - 1) / 2;
@@ -579,7 +560,7 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 		int added;
 		uint32_t k = lt_hmap_add(&s->pend_map, child, &added);
 		if (added)
-			s->pend = grow(s->pend, &s->cap_pend, ++s->npend, sizeof *s->pend);
+			s->pend = lt_grow(s->pend, &s->cap_pend, ++s->npend, sizeof *s->pend);
 		s->pend[k].tid = child;
 		s->pend[k].parent_pid = ev->pid;
 	}
@@ -665,12 +646,8 @@ static int pf_begin(struct lt_report *r, void **state)
 	}
 	s->f = f;
 	s->path = path;
-	s->nr_name = calloc(LT_NSYSCALLS, sizeof *s->nr_name);
-	s->nr_arg = calloc(LT_NSYSCALLS, sizeof *s->nr_arg);
-	if (!s->nr_name || !s->nr_arg) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
+	s->nr_name = lt_xcalloc(LT_NSYSCALLS, sizeof *s->nr_name);
+	s->nr_arg = lt_xcalloc(LT_NSYSCALLS, sizeof *s->nr_arg);
 	s->nr_clone = s->nr_clone3 = s->nr_fork = s->nr_vfork = -2;
 	for (int nr = 0; nr < LT_NSYSCALLS; nr++) {
 		const char *n = lt_sysent[nr].name;

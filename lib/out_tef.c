@@ -15,6 +15,7 @@
 #include "lt_json.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
+#include "lt_views.h"
 
 struct tthread {
 	uint32_t tid, pid;
@@ -178,8 +179,9 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 		size_t e = i < 5 || n <= 6 ? ends[i] : s->tmp.len;
 		if (e > s->tmp.len || e < b)
 			break;
-		while (b < e && (s->tmp.p[b] == ',' || s->tmp.p[b] == ' '))
-			b++;
+		b = lt_view_arg_start(&s->tmp, b);
+		if (b > e)
+			b = e;
 		if (i)
 			lt_sb_putc(sb, ',');
 		if (i >= 5 && n > 6)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lt_hmap.h"
+#include "lt_mem.h"
 #include "lt_views.h"
 
 #define BUSIEST 3
@@ -30,22 +31,6 @@ struct threads {
 	uint64_t total_ns;
 };
 
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t c = *cap ? *cap * 2 : 16;
-	while (c < need)
-		c *= 2;
-	p = realloc(p, c * sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	*cap = c;
-	return p;
-}
-
 static int thr_begin(struct lt_report *r, void **state)
 {
 	(void)r;
@@ -70,7 +55,7 @@ static int thr_event(struct lt_report *r, void *state, const struct lt_event *ev
 	int added;
 	uint32_t ti = lt_hmap_add(&s->tmap, (uint64_t)ev->pid << 32 | ev->tid, &added);
 	if (added) {
-		s->t = grow(s->t, &s->capt, ti + 1, sizeof *s->t);
+		s->t = lt_grow(s->t, &s->capt, ti + 1, sizeof *s->t);
 		memset(&s->t[ti], 0, sizeof s->t[ti]);
 		s->t[ti].pid = ev->pid;
 		s->t[ti].tid = ev->tid;
@@ -86,7 +71,7 @@ static int thr_event(struct lt_report *r, void *state, const struct lt_event *ev
 	uint32_t ni = lt_smap_add(&s->scnames, nm, strlen(nm), &added);
 	uint32_t k = lt_hmap_add(&s->scmap, (uint64_t)ti << 32 | ni, &added);
 	if (added) {
-		s->sc = grow(s->sc, &s->capsc, k + 1, sizeof *s->sc);
+		s->sc = lt_grow(s->sc, &s->capsc, k + 1, sizeof *s->sc);
 		s->sc[k] = (struct thr_sc){ ti, ni, 0, 0 };
 	}
 	s->sc[k].calls++;

@@ -4,27 +4,18 @@
 #include <string.h>
 
 #include "lt_hmap.h"
-#include "lt_reader.h"
+#include "lt_mem.h"
 #include "lt_views.h"
 
 int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
 		 size_t *ends, int maxends)
 {
-	if (!(ev->flags & LT_EVF_TEXT))
-		return lt_format_args(sb, ev, fmt, ends, maxends);
-	const char *a = ev->text_args ? ev->text_args : "";
-	size_t base = sb->len;
-	lt_sb_puts(sb, a);
-	if (!ends)
-		return 0;
-	int n = lt_strace_split_args(a, ends, maxends);
-	if (n > maxends) { /* strace showed more: the last one holds the rest */
+	int n = lt_format_args(sb, ev, fmt, ends, maxends);
+	if (ends && n > maxends) { /* strace showed more: the last one holds the rest */
 		n = maxends;
 		if (n > 0)
-			ends[n - 1] = strlen(a);
+			ends[n - 1] = sb->len;
 	}
-	for (int i = 0; i < n; i++)
-		ends[i] += base;
 	return n;
 }
 
@@ -117,28 +108,8 @@ struct lt_names {
 
 struct lt_names *lt_names_new(void)
 {
-	struct lt_names *n = calloc(1, sizeof *n);
-	if (!n) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
+	struct lt_names *n = lt_xcalloc(1, sizeof *n);
 	return n;
-}
-
-static void *grow(void *p, size_t *cap, size_t need, size_t sz)
-{
-	if (need <= *cap)
-		return p;
-	size_t c = *cap ? *cap * 2 : 16;
-	while (c < need)
-		c *= 2;
-	p = realloc(p, c * sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	*cap = c;
-	return p;
 }
 
 void lt_names_event(struct lt_names *n, const struct lt_event *ev)
@@ -146,7 +117,7 @@ void lt_names_event(struct lt_names *n, const struct lt_event *ev)
 	int added;
 	if (ev->type == LT_EV_THREAD && ev->str && ev->str_len) {
 		uint32_t i = lt_hmap_add(&n->tmap, (uint64_t)ev->pid << 32 | ev->tid, &added);
-		n->t = grow(n->t, &n->capt, i + 1, sizeof *n->t);
+		n->t = lt_grow(n->t, &n->capt, i + 1, sizeof *n->t);
 		size_t l = strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15);
 		memcpy(n->t[i].name, ev->str, l);
 		n->t[i].name[l] = 0;
@@ -156,11 +127,11 @@ void lt_names_event(struct lt_names *n, const struct lt_event *ev)
 		if (pi < 0 || lt_hmap_get(&n->pmap, ev->pid) >= 0)
 			return;
 		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = grow(n->p, &n->capp, i + 1, sizeof *n->p);
+		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
 		n->p[i] = n->p[pi];
 	} else if (ev->type == LT_EV_PROCESS && ev->str && ev->str_len) {
 		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = grow(n->p, &n->capp, i + 1, sizeof *n->p);
+		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
 		/* argv[0]'s last component, as ps and comm show a program */
 		size_t l = strnlen(ev->str, ev->str_len);
 		const char *b = ev->str;

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lt_mem.h"
 #include "lt_pb.h"
 
 void lt_pb_grow(struct lt_pb *pb, size_t more)
@@ -8,12 +9,7 @@ void lt_pb_grow(struct lt_pb *pb, size_t more)
 	size_t cap = pb->cap ? pb->cap : 4096;
 	while (cap < pb->len + more)
 		cap *= 2;
-	uint8_t *p = realloc(pb->p, cap);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	pb->p = p;
+	pb->p = lt_xrealloc(pb->p, cap);
 	pb->cap = cap;
 }
 

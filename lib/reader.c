@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "lt_log.h"
+#include "lt_mem.h"
 #include "lt_reader.h"
 #include "lt_syscall.h"
 
@@ -101,27 +102,7 @@ static void report(struct lt_reader *r, struct src *f, uint64_t off, const char 
 	fputc('\n', stderr);
 }
 
-static void *xcalloc(size_t n, size_t sz)
-{
-	void *p = calloc(n ? n : 1, sz);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("libtrace-report: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-struct lt_reader *lt_reader_new(void) { return xcalloc(1, sizeof(struct lt_reader)); }
+struct lt_reader *lt_reader_new(void) { return lt_xcalloc(1, sizeof(struct lt_reader)); }
 
 unsigned lt_reader_errors(const struct lt_reader *r) { return r->errors; }
 
@@ -176,11 +157,11 @@ unsigned lt_reader_ntasks(const struct lt_reader *r)
 
 static struct cursor *add_cursor(struct lt_reader *r, struct src *f, enum cur_kind k)
 {
-	struct cursor *c = xcalloc(1, sizeof(*c));
+	struct cursor *c = lt_xcalloc(1, sizeof(*c));
 	c->kind = k;
 	c->f = f;
 	c->order = (unsigned)r->ncur;
-	r->cur = xrealloc(r->cur, (r->ncur + 1) * sizeof(*r->cur));
+	r->cur = lt_xrealloc(r->cur, (r->ncur + 1) * sizeof(*r->cur));
 	r->cur[r->ncur++] = c;
 	return c;
 }
@@ -252,7 +233,7 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 
 	struct cursor *hc = add_cursor(r, f, CUR_HEADER);
 	/* Link each thread's chunks in file order; one cursor per thread. */
-	f->next_chunk = xcalloc(f->nchunks, sizeof(uint32_t));
+	f->next_chunk = lt_xcalloc(f->nchunks, sizeof(uint32_t));
 	struct cursor **last = NULL; /* per thread: its cursor, and its latest chunk so far */
 	uint32_t *tail = NULL;
 	size_t nth = 0, cap = 0;
@@ -279,8 +260,8 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 		if (t == (size_t)-1) {
 			if (nth == cap) {
 				cap = cap ? cap * 2 : 16;
-				last = xrealloc(last, cap * sizeof(*last));
-				tail = xrealloc(tail, cap * sizeof(*tail));
+				last = lt_xrealloc(last, cap * sizeof(*last));
+				tail = lt_xrealloc(tail, cap * sizeof(*tail));
 			}
 			struct cursor *c = add_cursor(r, f, CUR_THREAD);
 			c->tid = ch.tid;
@@ -290,7 +271,7 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 			last[nth] = c;
 			tail[nth] = i;
 			nth++;
-			f->threads = xrealloc(f->threads, nth * sizeof(*f->threads));
+			f->threads = lt_xrealloc(f->threads, nth * sizeof(*f->threads));
 			f->threads[nth - 1] = c;
 			f->nthreads = nth;
 		} else {
@@ -310,7 +291,7 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 			hc->live = 1; /* marks it spent: it never yields */
 	}
 	if (f->flags & LT_LOG_F_EXEC) {
-		r->execs = xrealloc(r->execs, (r->nexecs + 1) * sizeof(*r->execs));
+		r->execs = lt_xrealloc(r->execs, (r->nexecs + 1) * sizeof(*r->execs));
 		r->execs[r->nexecs++] = (struct execlog){ f->pid, f->wall_ns };
 	}
 	return 0;
@@ -726,7 +707,7 @@ int lt_reader_next(struct lt_reader *r, struct lt_event *ev)
 {
 	if (!r->started) {
 		r->started = 1;
-		r->heap = xcalloc(r->ncur, sizeof(*r->heap));
+		r->heap = lt_xcalloc(r->ncur, sizeof(*r->heap));
 		for (size_t i = 0; i < r->ncur; i++)
 			if ((r->cur[i]->live = advance(r, r->cur[i])))
 				heap_push(r, r->cur[i]);
@@ -815,12 +796,12 @@ static int add_file(struct lt_reader *r, const char *path, int explicit)
 		r->errors++;
 		return -1;
 	}
-	struct src *f = xcalloc(1, sizeof(*f));
+	struct src *f = lt_xcalloc(1, sizeof(*f));
 	f->path = strdup(path);
 	f->map = map;
 	f->size = size;
 	f->text = text;
-	r->srcs = xrealloc(r->srcs, (r->nsrcs + 1) * sizeof(*r->srcs));
+	r->srcs = lt_xrealloc(r->srcs, (r->nsrcs + 1) * sizeof(*r->srcs));
 	r->srcs[r->nsrcs++] = f;
 	if (text) {
 		struct cursor *c = add_cursor(r, f, CUR_TEXT);
@@ -854,9 +835,9 @@ static size_t add_dir(struct lt_reader *r, const char *path, int newest_run)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.') /* also the strace backend's raw dotfiles */
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names = lt_xrealloc(names, (n + 1) * sizeof(*names));
 		size_t len = strlen(path) + strlen(de->d_name) + 2;
-		names[n] = xcalloc(1, len);
+		names[n] = lt_xcalloc(1, len);
 		snprintf(names[n], len, "%s/%s", path, de->d_name);
 		n++;
 	}

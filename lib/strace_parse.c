@@ -771,35 +771,3 @@ int lt_strace_detect(const char *buf, size_t len)
 	lt_strace_free(p);
 	return ok;
 }
-
-int lt_strace_split_args(const char *s, size_t *ends, int maxends)
-{
-	int n = 0, depth = 0, inq = 0;
-	size_t i = 0;
-	if (!*s)
-		return 0;
-	for (; s[i]; i++) {
-		char c = s[i];
-		if (inq) {
-			if (c == '\\' && s[i + 1])
-				i++;
-			else if (c == '"')
-				inq = 0;
-			continue;
-		}
-		if (c == '"')
-			inq = 1;
-		else if (c == '(' || c == '[' || c == '{')
-			depth++;
-		else if ((c == ')' || c == ']' || c == '}') && depth > 0)
-			depth--;
-		else if (c == ',' && depth == 0) {
-			if (n < maxends)
-				ends[n] = i;
-			n++;
-		}
-	}
-	if (n < maxends)
-		ends[n] = i;
-	return n + 1;
-}

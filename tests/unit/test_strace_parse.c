@@ -202,19 +202,6 @@ static void test_bad(void)
 	}
 }
 
-static void test_split(void)
-{
-	size_t ends[8];
-	const char *s = "1, \"a, \\\"b\", {x=1, y=[2, 3]}, f(4, 5)";
-	int n = lt_strace_split_args(s, ends, 8);
-	CHECK(n == 4);
-	CHECK(ends[0] == 1);
-	CHECK(ends[1] == strlen("1, \"a, \\\"b\""));
-	CHECK(ends[2] == strlen("1, \"a, \\\"b\", {x=1, y=[2, 3]}"));
-	CHECK(ends[3] == strlen(s));
-	CHECK(lt_strace_split_args("", ends, 8) == 0);
-}
-
 int main(void)
 {
 	test_plain();
@@ -223,7 +210,6 @@ int main(void)
 	test_order();
 	test_note();
 	test_bad();
-	test_split();
 	if (failures)
 		return 1;
 	printf("ok\n");

@@ -8,6 +8,7 @@
 #include "lt_log.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
+#include "lt_views.h"
 
 static int failures;
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s)\n", __FILE__, __LINE__, #c); failures++; } } while (0)
@@ -323,8 +324,28 @@ static void test_hist(void)
 	free(buf);
 }
 
+/* More arguments in strace's text than asked for: the last one holds the rest. */
+static void test_args(void)
+{
+	struct lt_event ev;
+	memset(&ev, 0, sizeof ev);
+	ev.type = LT_EV_SYSCALL;
+	ev.flags = LT_EVF_TEXT;
+	ev.text_args = "1, \"a, \\\"b\", {x=1, y=[2, 3]}, f(4, 5)";
+	struct lt_sb sb = { 0 };
+	size_t ends[6];
+	CHECK(lt_view_args(&sb, &ev, &rep.o.fmt, ends, 3) == 3);
+	CHECK(ends[0] == 1);
+	CHECK(ends[1] == strlen("1, \"a, \\\"b\""));
+	CHECK(ends[2] == sb.len && !strcmp(sb.p + ends[1], ", {x=1, y=[2, 3]}, f(4, 5)"));
+	lt_sb_reset(&sb);
+	CHECK(lt_view_args(&sb, &ev, &rep.o.fmt, ends, 6) == 4 && ends[3] == sb.len);
+	lt_sb_free(&sb);
+}
+
 int main(void)
 {
+	test_args();
 	test_files();
 	test_top();
 	test_threads();
