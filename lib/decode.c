@@ -5,9 +5,11 @@
  * Known differences with strace 6.1 (the reference on this machine), and why:
  *  - syscalls 451..469 (cachestat ... file_setattr) are decoded by name; strace 6.1 predates
  *    them and prints syscall_0x1c3(...).
- *  - -y knows only what the trace saw (opens, dups, closes, forks): no paths for
- *    descriptors inherited from before tracing, sockets, pipes, and no AT_FDCWD</cwd>;
- *    relative opens keep their relative path. strace asks /proc at print time.
+ *  - -y knows only what the trace saw (opens, dups, closes, forks, and the native
+ *    backend's list of descriptors open when a window starts, LT_EV_FD): no paths for
+ *    sockets and pipes made while tracing, and no AT_FDCWD</cwd>; opens keep the path
+ *    as the program named it (relative, through symlinks). strace asks /proc at print
+ *    time. The README's "Known differences from strace" is the user's copy of this list.
  *  - execve's envp shows its count even with -v (the strings are not captured), argv
  *    at most 32 strings.
  *  - arrays behind pointers (iovec, pollfd, epoll events, argv) show at most the first
