@@ -336,6 +336,43 @@ static void test_process_record(void)
 	lt_reader_free(r);
 }
 
+/* A descriptor record gives an LT_EV_FD with its fd and path; one whose path length runs
+ * past the record is an error and is dropped alone. */
+static void test_fd_record(void)
+{
+	struct lt_logw *w = open_log("fd.ltl", 950, 0, 0);
+	struct { struct lt_rec_fd fr; char path[16]; } rec;
+	memset(&rec, 0, sizeof(rec));
+	rec.fr.h.type = LT_REC_FD;
+	rec.fr.h.ts = MONO + 1;
+	rec.fr.fd = 7;
+	rec.fr.path_len = 9;
+	memcpy(rec.path, "/etc/x.db", 9);
+	CHECK(lt_logw_rec(w, 950, &rec, sizeof(rec)) == 0);
+	rec.fr.h.ts = MONO + 2;
+	rec.fr.fd = 8;
+	rec.fr.path_len = 17; /* the record holds 16 bytes of path */
+	CHECK(lt_logw_rec(w, 950, &rec, sizeof(rec)) == 0);
+	sc(w, 950, MONO + 3, NR_WRITE, 1, 1, 0);
+	CHECK(lt_logw_close(w) == 0);
+	struct lt_reader *r = lt_reader_new();
+	CHECK(lt_reader_add(r, path("fd.ltl")) == 0);
+	struct lt_event ev;
+	int fds = 0, calls = 0;
+	while (lt_reader_next(r, &ev) == 1) {
+		if (ev.type == LT_EV_FD) {
+			fds++;
+			CHECK(ev.fd == 7 && ev.pid == 950 && ev.tid == 950);
+			CHECK(ev.str_len == 9 && memcmp(ev.str, "/etc/x.db", 9) == 0);
+			CHECK(ev.ts_ns == WALL + 1);
+		}
+		calls += ev.type == LT_EV_SYSCALL;
+	}
+	CHECK(fds == 1 && calls == 1);
+	CHECK(lt_reader_errors(r) == 1);
+	lt_reader_free(r);
+}
+
 /* A directory: every log in it, other files ignored; a non-log named .ltl is an error. */
 static void test_dir(void)
 {
@@ -403,6 +440,7 @@ int main(void)
 	test_caps_unknown();
 	test_exec();
 	test_process_record();
+	test_fd_record();
 	test_ntasks();
 	test_dir();
 	char cmd[300];
