@@ -530,7 +530,9 @@ static void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int
 		c->sub = req[i].sub;
 		c->len = (uint32_t)got;
 		uint32_t padded = (uint32_t)LT_ALIGN8(got);
-		lt_memset(data + got, 0, padded - (uint32_t)got);
+		/* Zero padding up to 8 bytes: one store (room keeps 8 spare bytes). */
+		const uint64_t zero8 = 0;
+		__builtin_memcpy(data + got, &zero8, 8);
 		b->off += (uint32_t)sizeof *c + padded;
 		b->r->ncaps++;
 	}
@@ -1330,6 +1332,55 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 
 /* ---- the interposed fast path (wrap.c) ---- */
 
+/* Which capture phases can yield anything for a call, learnt once per syscall number by
+ * asking the planner about probe arguments (every argument a pointer, or 1; results that
+ * succeed and that fail): a phase that yields nothing for any of them is not planned on
+ * the fast path. Only for the wrapped calls, whose captures depend on no flag argument
+ * (lt_wrap_call's callers). */
+#define LT_PH_KNOWN 1
+#define LT_PH_ENTRY 2
+#define LT_PH_EXIT 4
+static uint8_t lt_phases_of[512];
+
+static int lt_probe_peek(void *ctx, uint64_t addr, void *dst, size_t len)
+{
+	(void)ctx;
+	(void)addr;
+	lt_memset(dst, 0, len);
+	return 0;
+}
+
+static __attribute__((noinline)) unsigned lt_phases_learn(unsigned nr)
+{
+	static char dummy[64];
+	const uint64_t p = (uint64_t)(uintptr_t)dummy;
+	const uint64_t args[2][6] = { { p, p, p, p, p, p }, { 1, 1, 1, 1, 1, 1 } };
+	const int64_t rets[] = { 0, 1, 16, -ENOENT, -EACCES, -EINVAL };
+	struct lt_cap_req req[LT_CAP_MAX_REQS];
+	unsigned ph = LT_PH_KNOWN;
+	for (int i = 0; i < 2; i++)
+		for (unsigned j = 0; j < sizeof rets / sizeof rets[0]; j++) {
+			if (lt_capture_plan(nr, args[i], rets[j], LT_PHASE_ENTRY, lt_cfg.strsize,
+					    lt_probe_peek, 0, req, LT_CAP_MAX_REQS) > 0)
+				ph |= LT_PH_ENTRY;
+			if (lt_capture_plan(nr, args[i], rets[j], LT_PHASE_EXIT, lt_cfg.strsize,
+					    lt_probe_peek, 0, req, LT_CAP_MAX_REQS) > 0)
+				ph |= LT_PH_EXIT;
+		}
+	lt_phases_of[nr] = (uint8_t)ph;
+	return ph;
+}
+
+static inline unsigned lt_phases(unsigned nr)
+{
+	if (nr >= sizeof lt_phases_of)
+		return LT_PH_ENTRY | LT_PH_EXIT;
+	unsigned ph = lt_phases_of[nr];
+	if (__builtin_expect(ph & LT_PH_KNOWN, 1))
+		return ph;
+	return lt_phases_learn(nr);
+}
+
 struct lt_thread *lt_wrap_self(void)
 {
 	struct lt_thread *st = lt_me;
@@ -1380,8 +1431,11 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 		rret = st->kret;
 	r->ret = rret;
 	r->dur = t1 - r->h.ts;
-	lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, 1);
-	lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, 1);
+	unsigned ph = lt_phases(nr);
+	if (ph & LT_PH_ENTRY)
+		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, 1);
+	if (ph & LT_PH_EXIT)
+		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, 1);
 	lt_emit(st, r, b.off);
 	lt_level_leave(st, b.level);
 	if (!st->named)
