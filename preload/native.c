@@ -1332,6 +1332,12 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 
 /* ---- the interposed fast path (wrap.c) ---- */
 
+/* wrap.c's flags for lt_wrap_call: LT_WF_CANCEL, a cancellation point; LT_WF_INDIRECT,
+ * captures that depend on a request code or go through pointers the kernel may not have
+ * followed in full (ioctl, iovecs, msghdr): both phases planned, memory read through
+ * process_vm_readv (never a fault), never copied directly. */
+#include "wrap.h"
+
 /* Which capture phases can yield anything for a call, learnt once per syscall number by
  * asking the planner about probe arguments (every argument a pointer, or 1; results that
  * succeed and that fail): a phase that yields nothing for any of them is not planned on
@@ -1393,8 +1399,9 @@ struct lt_thread *lt_wrap_self(void)
 }
 
 long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, long a3,
-		  long a4, long a5, int cancel)
+		  long a4, long a5, int wf)
 {
+	int cancel = wf & LT_WF_CANCEL;
 	uint64_t a[6] = { (uint64_t)a0, (uint64_t)a1, (uint64_t)a2,
 			  (uint64_t)a3, (uint64_t)a4, (uint64_t)a5 };
 	if (nr == SYS_close && st->log->fd >= 0 && a0 == st->log->fd)
@@ -1431,11 +1438,12 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 		rret = st->kret;
 	r->ret = rret;
 	r->dur = t1 - r->h.ts;
-	unsigned ph = lt_phases(nr);
+	unsigned ph = (wf & LT_WF_INDIRECT) ? LT_PH_ENTRY | LT_PH_EXIT : lt_phases(nr);
+	int trust = !(wf & LT_WF_INDIRECT);
 	if (ph & LT_PH_ENTRY)
-		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, 1);
+		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, trust);
 	if (ph & LT_PH_EXIT)
-		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, 1);
+		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, trust);
 	lt_emit(st, r, b.off);
 	lt_level_leave(st, b.level);
 	if (!st->named)

@@ -8,17 +8,21 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "native.h"
+#include "wrap.h"
 
 struct lt_thread;
 struct lt_thread *lt_wrap_self(void) LT_HIDDEN;
 long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, long a3,
-		  long a4, long a5, int cancel) LT_HIDDEN;
+		  long a4, long a5, int wf) LT_HIDDEN;
 
 #define LT_EXPORT __attribute__((visibility("default")))
 
@@ -40,6 +44,23 @@ LT_REAL(access);
 LT_REAL(mmap);
 LT_REAL(munmap);
 LT_REAL(mprotect);
+LT_REAL(ioctl);
+LT_REAL(isatty);
+LT_REAL(getcwd);
+LT_REAL(dup);
+LT_REAL(dup2);
+LT_REAL(dup3);
+LT_REAL(readv);
+LT_REAL(writev);
+LT_REAL(send);
+LT_REAL(recv);
+LT_REAL(sendto);
+LT_REAL(recvfrom);
+LT_REAL(sendmsg);
+LT_REAL(recvmsg);
+LT_REAL(connect);
+LT_REAL(accept);
+LT_REAL(accept4);
 
 #define LT_RESOLVE(name) real_##name = (__typeof__(name) *)dlsym(RTLD_NEXT, #name)
 
@@ -62,6 +83,23 @@ void lt_wrap_init(void)
 	LT_RESOLVE(mmap);
 	LT_RESOLVE(munmap);
 	LT_RESOLVE(mprotect);
+	LT_RESOLVE(ioctl);
+	LT_RESOLVE(isatty);
+	LT_RESOLVE(getcwd);
+	LT_RESOLVE(dup);
+	LT_RESOLVE(dup2);
+	LT_RESOLVE(dup3);
+	LT_RESOLVE(readv);
+	LT_RESOLVE(writev);
+	LT_RESOLVE(send);
+	LT_RESOLVE(recv);
+	LT_RESOLVE(sendto);
+	LT_RESOLVE(recvfrom);
+	LT_RESOLVE(sendmsg);
+	LT_RESOLVE(recvmsg);
+	LT_RESOLVE(connect);
+	LT_RESOLVE(accept);
+	LT_RESOLVE(accept4);
 }
 
 /* Called before lt_wrap_init (another library's constructor): resolve now. */
@@ -84,6 +122,9 @@ static inline long lt_ret(long r)
 #define LT_WRAP(cancel, nr, a0, a1, a2, a3) \
 	lt_ret(lt_wrap_call(st, (nr), (long)(a0), (long)(a1), (long)(a2), (long)(a3), 0, 0, \
 			    (cancel)))
+#define LT_WRAP6(wf, nr, a0, a1, a2, a3, a4, a5)                                            \
+	lt_ret(lt_wrap_call(st, (nr), (long)(a0), (long)(a1), (long)(a2), (long)(a3), (long)(a4), \
+			    (long)(a5), (wf)))
 
 LT_EXPORT ssize_t read(int fd, void *buf, size_t n)
 {
@@ -274,4 +315,166 @@ LT_EXPORT off64_t lseek64(int fd, off64_t off, int whence)
 LT_EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off64_t off)
 {
 	return mmap(addr, len, prot, flags, fd, off);
+}
+
+/* Descriptors, ioctl, vectored and socket I/O: what a server loop or an interpreter's
+ * start-up (isatty's ioctl) makes most after the calls above. glibc 2.36 on x86-64 makes
+ * these syscalls for them: send and recv are sendto and recvfrom without an address,
+ * accept is accept; ioctl passes its one variadic argument through. */
+LT_EXPORT int ioctl(int fd, unsigned long req, ...)
+{
+	va_list ap;
+	va_start(ap, req);
+	void *arg = va_arg(ap, void *);
+	va_end(ap);
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(ioctl)(fd, req, arg);
+	return (int)LT_WRAP6(LT_WF_INDIRECT, SYS_ioctl, fd, req, arg, 0, 0, 0);
+}
+
+LT_EXPORT int dup(int fd)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(dup)(fd);
+	return (int)LT_WRAP(0, SYS_dup, fd, 0, 0, 0);
+}
+
+LT_EXPORT int dup2(int fd, int fd2)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(dup2)(fd, fd2);
+	return (int)LT_WRAP(0, SYS_dup2, fd, fd2, 0, 0);
+}
+
+LT_EXPORT int dup3(int fd, int fd2, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(dup3)(fd, fd2, flags);
+	return (int)LT_WRAP(0, SYS_dup3, fd, fd2, flags, 0);
+}
+
+LT_EXPORT ssize_t readv(int fd, const struct iovec *iov, int n)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(readv)(fd, iov, n);
+	return LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_readv, fd, iov, n, 0, 0, 0);
+}
+
+LT_EXPORT ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(writev)(fd, iov, n);
+	return LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_writev, fd, iov, n, 0, 0, 0);
+}
+
+LT_EXPORT ssize_t send(int fd, const void *buf, size_t n, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(send)(fd, buf, n, flags);
+	return LT_WRAP6(LT_WF_CANCEL, SYS_sendto, fd, buf, n, flags, 0, 0);
+}
+
+LT_EXPORT ssize_t recv(int fd, void *buf, size_t n, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(recv)(fd, buf, n, flags);
+	return LT_WRAP6(LT_WF_CANCEL, SYS_recvfrom, fd, buf, n, flags, 0, 0);
+}
+
+LT_EXPORT ssize_t sendto(int fd, const void *buf, size_t n, int flags,
+			 const struct sockaddr *to, socklen_t tolen)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(sendto)(fd, buf, n, flags, to, tolen);
+	return LT_WRAP6(LT_WF_CANCEL, SYS_sendto, fd, buf, n, flags, to, tolen);
+}
+
+LT_EXPORT ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *from,
+			   socklen_t *fromlen)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(recvfrom)(fd, buf, n, flags, from, fromlen);
+	/* The address length is read and written through a pointer: read it safely. */
+	return LT_WRAP6(LT_WF_CANCEL | (from ? LT_WF_INDIRECT : 0), SYS_recvfrom, fd, buf, n,
+			flags, from, fromlen);
+}
+
+LT_EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(sendmsg)(fd, msg, flags);
+	return LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_sendmsg, fd, msg, flags, 0, 0, 0);
+}
+
+LT_EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(recvmsg)(fd, msg, flags);
+	return LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_recvmsg, fd, msg, flags, 0, 0, 0);
+}
+
+LT_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(connect)(fd, addr, len);
+	return (int)LT_WRAP6(LT_WF_CANCEL, SYS_connect, fd, addr, len, 0, 0, 0);
+}
+
+LT_EXPORT int accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(accept)(fd, addr, len);
+	return (int)LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_accept, fd, addr, len, 0, 0, 0);
+}
+
+LT_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(accept4)(fd, addr, len, flags);
+	return (int)LT_WRAP6(LT_WF_CANCEL | LT_WF_INDIRECT, SYS_accept4, fd, addr, len, flags, 0,
+			     0);
+}
+
+/* glibc's isatty is tcgetattr's ioctl(fd, TCGETS) made inside libc, not through the PLT:
+ * interpreters call it for every file they open. */
+LT_EXPORT int isatty(int fd)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return LT_REAL_OF(isatty)(fd);
+	char kt[64] __attribute__((aligned(8))); /* the kernel's struct termios (36 bytes) */
+	return LT_WRAP6(LT_WF_INDIRECT, SYS_ioctl, fd, TCGETS, kt, 0, 0, 0) == 0;
+}
+
+/* getcwd with the caller's buffer: one getcwd syscall, as glibc makes it. Allocating
+ * forms (buf NULL) and the cases glibc handles itself (a size of 0, a path that is not
+ * absolute, ENAMETOOLONG) go to the real function. */
+LT_EXPORT char *getcwd(char *buf, size_t size)
+{
+	struct lt_thread *st = lt_wrap_self();
+	if (!st || !buf || !size)
+		return LT_REAL_OF(getcwd)(buf, size);
+	long r = lt_wrap_call(st, SYS_getcwd, (long)buf, (long)size, 0, 0, 0, 0, 0);
+	if (r > 0 && buf[0] == '/')
+		return buf;
+	if (r < 0 && r > -4096 && r != -ENAMETOOLONG) {
+		errno = (int)-r;
+		return 0;
+	}
+	return LT_REAL_OF(getcwd)(buf, size);
 }
