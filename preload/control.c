@@ -172,33 +172,6 @@ static void parse_signals(const char *v, int quiet)
 
 /* ---- directories ---- */
 
-/* Opens DIR (creating it 0700 if missing) and checks that it is ours: not a symlink, a
- * directory, owned by our euid. Returns an O_PATH-free directory fd or -errno; *why says
- * what failed. */
-static int open_private_dir(const char *dir, const char **why)
-{
-	long r = lt_sys3(SYS_mkdir, dir, 0700, 0);
-	if (r < 0 && r != -EEXIST) {
-		*why = "cannot create it";
-		return (int)r;
-	}
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, dir,
-			  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
-	if (fd < 0) {
-		*why = fd == -ELOOP || fd == -ENOTDIR ? "not a directory (or a symlink)"
-						      : "cannot open it";
-		return (int)fd;
-	}
-	struct stat st;
-	r = lt_sys2(SYS_fstat, fd, &st);
-	if (r < 0 || !S_ISDIR(st.st_mode) || st.st_uid != (uid_t)lt_sys0(SYS_geteuid)) {
-		lt_sys1(SYS_close, fd);
-		*why = "not owned by this user";
-		return r < 0 ? (int)r : -EPERM;
-	}
-	return (int)fd;
-}
-
 static const char *errname(long e)
 {
 	switch (-e) {
@@ -215,68 +188,132 @@ static const char *errname(long e)
 	return "error";
 }
 
-/* Creates this run's directory. Returns 0 or -1 (warned). */
-static int make_run_dir(void)
+static uid_t euid; /* the root's, at load */
+
+/* Checks that DIR (created 0700 if missing) is ours: a directory, not a symlink, owned by
+ * our euid. 0 or -errno; *why says what failed. Two syscalls when it exists: this runs in
+ * every process at load. */
+static int private_dir(const char *dir, const char **why)
 {
-	char def[PATH_MAX];
-	const char *xdg = getenv("XDG_RUNTIME_DIR");
-	if (xdg && xdg[0] == '/')
-		lt_snprintf(def, sizeof(def), "%s/libtrace", xdg);
-	else
-		lt_snprintf(def, sizeof(def), "/tmp/libtrace-%u", (unsigned)geteuid());
-	const char *dir = getenv("LIBTRACE_DIR");
-	if (dir && !*dir)
-		dir = NULL;
+	struct stat st;
+	long r = lt_sys4(SYS_newfstatat, AT_FDCWD, dir, &st, AT_SYMLINK_NOFOLLOW);
+	if (r == -ENOENT) {
+		r = lt_sys2(SYS_mkdir, dir, 0700);
+		if (r < 0 && r != -EEXIST) {
+			*why = "cannot create it";
+			return (int)r;
+		}
+		r = lt_sys4(SYS_newfstatat, AT_FDCWD, dir, &st, AT_SYMLINK_NOFOLLOW);
+	}
+	if (r < 0) {
+		*why = "cannot open it";
+		return (int)r;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*why = "not a directory (or a symlink)";
+		return S_ISLNK(st.st_mode) ? -ELOOP : -ENOTDIR;
+	}
+	if (st.st_uid != euid) {
+		*why = "not owned by this user";
+		return -EPERM;
+	}
+	return 0;
+}
+
+/* DIR made absolute in OUT (descendants that chdir still find it): 0 or -1. Not inlined:
+ * its PATH_MAX buffer stays off the constructor's stack unless LIBTRACE_DIR is relative. */
+static __attribute__((noinline)) int absolute_dir(const char *dir, char *out, size_t size)
+{
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof(cwd)) || lt_strlen(cwd) + lt_strlen(dir) + 2 > size)
+		return -1;
+	lt_snprintf(out, size, "%s/%s", cwd, dir);
+	return 0;
+}
+
+/* Names this run's directory in lt_cfg.run_dir, after checking the directory it goes in.
+ * Nothing is created here: a process that is never traced leaves nothing behind, and the
+ * first process of the run that opens a window makes it (lt_run_dir_ensure). The name must
+ * not be one an earlier run made (a reused pid, another pid namespace sharing the
+ * directory), without a syscall to find out: the pid and the wall clock in microseconds.
+ * Returns 0 or -1 (warned). */
+static int name_run_dir(void)
+{
+	char *out = lt_cfg.run_dir;
+	const size_t size = sizeof(lt_cfg.run_dir) - 48; /* room for "/run-<pid>-<usec>" */
 	const char *why = NULL;
-	int fd = -1;
-	if (dir) {
-		if (strlen(dir) >= PATH_MAX - 64) {
+	int r = -1;
+	const char *dir = getenv("LIBTRACE_DIR");
+	euid = (uid_t)lt_sys0(SYS_geteuid);
+	if (dir && *dir) {
+		if (lt_strlen(dir) >= size) {
 			why = "path too long";
-			fd = -ENAMETOOLONG;
-		} else {
-			fd = open_private_dir(dir, &why);
+			r = -ENAMETOOLONG;
+		} else if ((r = private_dir(dir, &why)) == 0) {
+			if (dir[0] == '/')
+				lt_snprintf(out, size, "%s", dir);
+			else if (absolute_dir(dir, out, size) < 0) {
+				lt_warn("LIBTRACE_DIR=%s: cannot resolve a relative path; tracing off", dir);
+				return -1;
+			}
 		}
-		if (fd < 0)
-			lt_warn("LIBTRACE_DIR=%s: %s (%s); using %s", dir, why, errname(fd), def);
 	}
-	if (fd < 0) {
-		dir = def;
-		fd = open_private_dir(dir, &why);
-		if (fd < 0) {
-			lt_warn("log directory %s: %s (%s); tracing off", dir, why, errname(fd));
+	if (r < 0) {
+		/* The default, built in place (no PATH_MAX buffer on the constructor's stack). */
+		const char *xdg = getenv("XDG_RUNTIME_DIR");
+		if (xdg && xdg[0] == '/' && lt_strlen(xdg) + 10 < size)
+			lt_snprintf(out, size, "%s/libtrace", xdg);
+		else
+			lt_snprintf(out, size, "/tmp/libtrace-%u", (unsigned)euid);
+		if (dir && *dir)
+			lt_warn("LIBTRACE_DIR=%s: %s (%s); using %s", dir, why, errname(r), out);
+		if ((r = private_dir(out, &why)) < 0) {
+			lt_warn("log directory %s: %s (%s); tracing off", out, why, errname(r));
 			return -1;
 		}
 	}
-	/* Absolute, so descendants that chdir still find it. */
-	char abs[PATH_MAX];
-	if (dir[0] != '/') {
-		if (!getcwd(abs, sizeof(abs) - strlen(dir) - 64)) {
-			lt_sys1(SYS_close, fd);
-			lt_warn("LIBTRACE_DIR=%s: cannot resolve a relative path; tracing off", dir);
-			return -1;
-		}
-		size_t l = strlen(abs);
-		lt_snprintf(abs + l, sizeof(abs) - l, "/%s", dir);
-		dir = abs;
-	}
-	for (unsigned n = 0; n < 10000; n++) {
-		char name[64];
-		lt_snprintf(name, sizeof(name), "run-%d-%u", lt_self_pid, n);
-		long r = lt_sys3(SYS_mkdirat, fd, name, 0700);
-		if (r == -EEXIST)
-			continue;
-		lt_sys1(SYS_close, fd);
-		if (r < 0) {
-			lt_warn("cannot create a run directory in %s (%s); tracing off", dir,
-				errname(r));
-			return -1;
-		}
-		lt_snprintf(lt_cfg.run_dir, sizeof(lt_cfg.run_dir), "%s/%s", dir, name);
+	/* A syscall, not the vDSO: its first read of the clock's data pages would be two page
+	 * faults, which cost far more. */
+	struct timespec ts;
+	lt_sys2(SYS_clock_gettime, CLOCK_REALTIME, &ts);
+	size_t l = lt_strlen(out);
+	lt_snprintf(out + l, sizeof(lt_cfg.run_dir) - l, "/run-%d-%lu", lt_self_pid,
+		    (unsigned long)ts.tv_sec * 1000000ul + (unsigned long)ts.tv_nsec / 1000);
+	return 0;
+}
+
+static int run_dir_ready; /* this process made or checked it (a fork child inherits it) */
+
+/* Makes the run directory when a window first opens in this process (or finds it made by
+ * another process of the run, which may be racing us to it: mkdir's EEXIST is then not an
+ * error, but what exists must be a directory, not a symlink, of ours, 0700). Raw syscalls
+ * only: a start comes from a signal handler too. The calls carry LT_TAG_FD as their dirfd
+ * (ignored with an absolute path) so a strace window (an image exec'd by the root during
+ * one) drops them. 0 or -errno (warned). */
+int lt_run_dir_ensure(void)
+{
+	if (run_dir_ready)
 		return 0;
+	long r = lt_sys3(SYS_mkdirat, LT_TAG_FD, lt_cfg.run_dir, 0700);
+	if (r < 0 && r != -EEXIST) {
+		lt_warn("cannot create the run directory %s (%s); tracing off", lt_cfg.run_dir,
+			errname(r));
+		return (int)r;
 	}
-	lt_sys1(SYS_close, fd);
-	lt_warn("cannot create a run directory in %s (too many runs); tracing off", dir);
-	return -1;
+	if (r == -EEXIST) {
+		struct stat st;
+		r = lt_sys4(SYS_newfstatat, LT_TAG_FD, lt_cfg.run_dir, &st, AT_SYMLINK_NOFOLLOW);
+		if (r == 0 && (!S_ISDIR(st.st_mode) || (st.st_mode & 077) ||
+			       st.st_uid != (uid_t)lt_sys0(SYS_geteuid)))
+			r = -EPERM;
+		if (r < 0) {
+			lt_warn("run directory %s: not a private directory of this user (%s); "
+				"tracing off", lt_cfg.run_dir, errname(r));
+			return (int)r;
+		}
+	}
+	run_dir_ready = 1;
+	return 0;
 }
 
 /* LD_PRELOAD=build/libtrace.so works until a descendant runs in another directory (a
@@ -311,26 +348,93 @@ static void absolute_preload(const char *as_loaded, const char *abs)
 		lt_env_set("LD_PRELOAD", buf);
 }
 
-static void find_report_bin(void)
+/* Only a relative entry in LD_PRELOAD needs the shim's own path at load (dladdr, realpath):
+ * the common absolute one costs a scan of the string. */
+static __attribute__((noinline)) void preload_absolute(void)
 {
+	const char *pre = getenv("LD_PRELOAD");
+	int relative = 0;
+	/* ld.so splits it at spaces and colons. By hand: each libc function called at load
+	 * may be one more page of libc's text to fault in. */
+	for (const char *p = pre; p && *p; p++)
+		if (*p != ' ' && *p != ':' && *p != '/' && (p == pre || p[-1] == ' ' || p[-1] == ':'))
+			relative = 1;
+	if (!relative)
+		return;
 	Dl_info info;
 	char so[PATH_MAX];
-	lt_cfg.report_bin[0] = 0;
-	if (!dladdr((void *)&lt_cfg, &info) || !info.dli_fname || !realpath(info.dli_fname, so))
+	if (dladdr((void *)&lt_cfg, &info) && info.dli_fname && realpath(info.dli_fname, so))
+		absolute_preload(info.dli_fname, so);
+}
+
+/* The file the shim was loaded from, as the kernel names it (symlinks resolved), from
+ * /proc/self/maps: raw syscalls and static memory only, since this runs at exit, which
+ * may be in the native backend's SIGSYS handler (exit_group trapped). 0 or -errno. */
+static int shim_path(char *out, size_t size)
+{
+	static char buf[PATH_MAX + 512];
+	const uintptr_t me = (uintptr_t)&shim_path;
+	long fd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/self/maps", O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return (int)fd;
+	int r = -ENOENT;
+	size_t len = 0;
+	for (;;) {
+		long n = lt_sys3(SYS_read, fd, buf + len, sizeof(buf) - 1 - len);
+		if (n == -EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		char *line = buf, *end = buf + len, *nl;
+		while ((nl = memchr(line, '\n', (size_t)(end - line)))) {
+			/* "start-end perms offset dev inode   path" */
+			uintptr_t lo = 0, hi = 0;
+			char *p = line;
+			for (; *p != '-' && p < nl; p++)
+				lo = lo * 16 + (uintptr_t)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+			for (p++; *p != ' ' && p < nl; p++)
+				hi = hi * 16 + (uintptr_t)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+			if (me >= lo && me < hi) {
+				char *path = memchr(line, '/', (size_t)(nl - line));
+				if (path && (size_t)(nl - path) < size) {
+					lt_memcpy(out, path, (size_t)(nl - path));
+					out[nl - path] = 0;
+					r = 0;
+				}
+				goto done;
+			}
+			line = nl + 1;
+		}
+		len = (size_t)(end - line);
+		if (len == sizeof(buf) - 1)
+			len = 0; /* a line longer than any path: not ours */
+		else
+			lt_memcpy(buf, line, len); /* forward, byte by byte: overlap is fine */
+	}
+done:
+	lt_sys1(SYS_close, fd);
+	return r;
+}
+
+/* libtrace-report next to the shim, or in ../bin when installed (PREFIX/lib/libtrace.so,
+ * PREFIX/bin/libtrace-report). Looked up at exit, when there is something to report. */
+static void find_report_bin(void)
+{
+	char *bin = lt_cfg.report_bin;
+	if (shim_path(bin, sizeof(lt_cfg.report_bin) - 32) < 0)
+		goto none;
+	char *slash = bin + lt_strlen(bin);
+	while (slash > bin && *slash != '/')
+		slash--;
+	lt_snprintf(slash, 32, "/libtrace-report");
+	if (lt_sys4(SYS_faccessat, AT_FDCWD, bin, X_OK, 0) == 0)
 		return;
-	absolute_preload(info.dli_fname, so);
-	char *slash = strrchr(so, '/');
-	if (!slash)
+	lt_snprintf(slash, 32, "/../bin/libtrace-report");
+	if (lt_sys4(SYS_faccessat, AT_FDCWD, bin, X_OK, 0) == 0)
 		return;
-	*slash = 0;
-	lt_snprintf(lt_cfg.report_bin, sizeof(lt_cfg.report_bin), "%s/libtrace-report", so);
-	if (access(lt_cfg.report_bin, X_OK) == 0)
-		return;
-	/* Installed: PREFIX/lib/libtrace.so and PREFIX/bin/libtrace-report. */
-	lt_snprintf(lt_cfg.report_bin, sizeof(lt_cfg.report_bin), "%s/../bin/libtrace-report", so);
-	if (access(lt_cfg.report_bin, X_OK) == 0)
-		return;
-	lt_cfg.report_bin[0] = 0;
+none:
+	bin[0] = 0;
 }
 
 /* ---- windows ---- */
@@ -366,7 +470,11 @@ static int control_set(int on, int from_signal)
 		if (w != lt_tracing && !(w && __atomic_load_n(&exited, __ATOMIC_ACQUIRE))) {
 			lt_in_signal = from_signal;
 			if (w) {
-				r = backend->start();
+				/* The strace backend makes it in strace_start, in the one process
+				 * that starts strace (a descendant must not make a call). */
+				r = backend == &lt_backend_strace ? 0 : lt_run_dir_ensure();
+				if (r == 0)
+					r = backend->start();
 				if (r == 0)
 					set_live(1);
 				else /* give up this request rather than retry it forever */
@@ -507,13 +615,14 @@ static int run_has_logs(void)
 
 static void run_report(void)
 {
+	if (!run_has_logs())
+		return;
+	find_report_bin();
 	if (!lt_cfg.report_bin[0]) {
 		lt_warn("libtrace-report not found next to the shim; the logs are in %s",
 			lt_cfg.run_dir);
 		return;
 	}
-	if (!run_has_logs())
-		return;
 	int out = -1;
 	if (lt_cfg.report_file[0]) {
 		out = (int)lt_sys4(SYS_openat, AT_FDCWD, lt_cfg.report_file,
@@ -627,25 +736,30 @@ static void control_on_exit(int code, void *arg)
 /* The environment descendants inherit. Not setenv: it would malloc, and the program's
  * first malloc (brk, getrandom) would then happen in our constructor instead of where
  * strace shows it without the shim. environ becomes a static copy with our entries in
- * static strings, which setenv/putenv later handle like any environ they did not make. */
+ * static strings, which setenv/putenv later handle like any environ they did not make.
+ * One arena holds both, the pointers first and our strings right after them, so the
+ * copy usually costs one page (each page touched at load is a page fault in every
+ * process, tens of microseconds on a VM). */
 extern char **environ;
-#define ENV_MAX 4096
-#define ENV_OURS 8
-static char *env_arr[ENV_MAX];
-static size_t env_n;
-static char env_store[ENV_OURS][PATH_MAX + 32];
-static int env_nstore;
+#define ENV_OURS 8 /* variables we may add */
+static struct {
+	size_t n;   /* variables in arr */
+	char *free; /* the arena's unused part: from here to the end of arr */
+	char *arr[8190];
+} env __attribute__((aligned(4096))); /* the counters share the first page with arr */
+#define env_arr env.arr
+#define env_n env.n
+#define env_free env.free
 
 char *lt_env_set(const char *name, const char *value)
 {
-	size_t nl = strlen(name);
-	if (env_nstore >= ENV_OURS || nl + strlen(value) + 2 > sizeof(env_store[0]))
-		return NULL;
+	size_t nl = lt_strlen(name), len = nl + lt_strlen(value) + 2;
 	if (environ != env_arr) {
 		size_t n = 0;
 		while (environ && environ[n])
 			n++;
-		if (n + ENV_OURS + 1 > ENV_MAX) {
+		size_t slots = n + ENV_OURS + 1;
+		if ((slots * sizeof(char *) + 4 * PATH_MAX) > sizeof(env_arr)) {
 			/* A huge environment: fall back to setenv (and its malloc). */
 			setenv(name, value, 1);
 			return getenv(name);
@@ -654,14 +768,21 @@ char *lt_env_set(const char *name, const char *value)
 			env_arr[i] = environ[i];
 		env_arr[n] = NULL;
 		env_n = n;
+		env_free = (char *)(env_arr + slots);
 		environ = env_arr;
 	}
-	char *s = env_store[env_nstore++];
-	lt_snprintf(s, sizeof(env_store[0]), "%s=%s", name, value);
 	size_t i;
 	for (i = 0; i < env_n; i++)
 		if (!strncmp(env_arr[i], name, nl) && env_arr[i][nl] == '=')
 			break;
+	char *end = (char *)env_arr + sizeof(env_arr);
+	/* A new variable needs a slot below the reserved end (env_free). */
+	if ((size_t)(end - env_free) < len ||
+	    (i == env_n && (char *)(env_arr + env_n + 2) > env_free))
+		return NULL;
+	char *s = env_free;
+	env_free += len;
+	lt_snprintf(s, len, "%s=%s", name, value);
 	env_arr[i] = s;
 	if (i == env_n)
 		env_arr[++env_n] = NULL;
@@ -711,14 +832,13 @@ static void read_config(int quiet)
 			lt_warn("LIBTRACE_REPORT=%s: expected text, summary or none; using text", v);
 	}
 
-	lt_cfg.report_file[0] = 0;
+	/* (lt_cfg starts zeroed: its large buffers are not touched unless used.) */
 	if (lt_cfg.is_root && (v = getenv_nonempty("LIBTRACE_REPORT_FILE"))) {
-		char cwd[PATH_MAX];
-		if (v[0] == '/' && strlen(v) < sizeof(lt_cfg.report_file))
-			strcpy(lt_cfg.report_file, v);
-		else if (v[0] != '/' && getcwd(cwd, sizeof(cwd)) &&
-			 strlen(cwd) + strlen(v) + 2 <= sizeof(lt_cfg.report_file))
-			lt_snprintf(lt_cfg.report_file, sizeof(lt_cfg.report_file), "%s/%s", cwd, v);
+		size_t size = sizeof(lt_cfg.report_file);
+		if (v[0] == '/' && lt_strlen(v) < size)
+			lt_snprintf(lt_cfg.report_file, size, "%s", v);
+		else if (v[0] != '/' && absolute_dir(v, lt_cfg.report_file, size) == 0)
+			;
 		else if (!quiet)
 			lt_warn("LIBTRACE_REPORT_FILE=%s: path too long; report on stderr", v);
 	}
@@ -781,13 +901,12 @@ __attribute__((constructor(101))) static void control_init(void)
 	const char *run = getenv_nonempty("LIBTRACE_RUN_DIR");
 	const char *rpid = getenv_nonempty("LIBTRACE_RUN_PID");
 	unsigned long n;
-	int exec_root = 0;
 	if (run && run[0] == '/' && strlen(run) < sizeof(lt_cfg.run_dir) && rpid &&
 	    !parse_uint(rpid, 1ul << 22, &n)) {
 		strcpy(lt_cfg.run_dir, run);
 		lt_root_pid = (int)n;
 		/* The root exec'ing another image is still the root (e.g. env python3). */
-		lt_cfg.is_root = exec_root = lt_root_pid == lt_self_pid;
+		lt_cfg.is_root = lt_root_pid == lt_self_pid;
 		lt_cfg.log_flags = LT_LOG_F_EXEC | (lt_cfg.is_root ? LT_LOG_F_ROOT : LT_LOG_F_FORK);
 		read_config(1);
 	} else {
@@ -795,21 +914,15 @@ __attribute__((constructor(101))) static void control_init(void)
 		lt_root_pid = lt_self_pid;
 		lt_cfg.log_flags = LT_LOG_F_ROOT;
 		read_config(0);
-		if (make_run_dir() < 0)
+		if (name_run_dir() < 0)
 			return;
 		char pidbuf[16];
 		lt_snprintf(pidbuf, sizeof(pidbuf), "%d", lt_self_pid);
 		lt_env_set("LIBTRACE_RUN_DIR", lt_cfg.run_dir);
 		lt_env_set("LIBTRACE_RUN_PID", pidbuf);
 	}
-	const char *bin = getenv_nonempty("LIBTRACE_REPORT_BIN");
-	if (lt_cfg.is_root && exec_root && bin && strlen(bin) < sizeof(lt_cfg.report_bin)) {
-		/* An image exec'd by the root: no lookups a strace window would show. */
-		strcpy(lt_cfg.report_bin, bin);
-	} else if (lt_cfg.is_root) {
-		find_report_bin();
-		lt_env_set("LIBTRACE_REPORT_BIN", lt_cfg.report_bin);
-	}
+	if (lt_cfg.is_root)
+		preload_absolute();
 	real_exit = (void (*)(int))dlsym(RTLD_NEXT, "_exit");
 	real_Exit = (void (*)(int))dlsym(RTLD_NEXT, "_Exit");
 	lt_cfg.enabled = 1;

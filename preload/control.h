@@ -19,6 +19,11 @@ extern int lt_self_pid LT_HIDDEN;
 /* 1 while a start/stop runs from the start/stop signal's handler. */
 extern volatile int lt_in_signal LT_HIDDEN;
 
+/* Makes the run directory (lt_cfg.run_dir) if no process of the run has yet, or checks
+ * the one that exists: called when a window first opens in a process. Safe in a signal
+ * handler; its calls are tagged (LT_TAG_FD). 0 or -errno (warned: tracing off). */
+int lt_run_dir_ensure(void) LT_HIDDEN;
+
 /* Sets NAME=VALUE in environ for descendants, without malloc (constructor only); returns
  * the value's characters, which may be rewritten in place later (same length), or NULL. */
 char *lt_env_set(const char *name, const char *value) LT_HIDDEN;

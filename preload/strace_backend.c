@@ -195,6 +195,9 @@ static int strace_start(void)
 		return 0;
 	if (tracer)
 		return 0;
+	int r = lt_run_dir_ensure();
+	if (r < 0)
+		return r;
 	int tp = tracer_pid();
 	if (tp > 0) {
 		lt_warn("strace backend: this process is already traced (TracerPid %d), strace "

@@ -10,11 +10,11 @@ cc=${CC:-cc}
 rc=0; C_HELLO_STATUS=3 "$TMPDIR/sec" a >"$TMPDIR/plain.out" || rc=$?
 [ $rc -eq 3 ] || fail "plain run exited $rc"
 
-# Not setgid: the shim is loaded and makes a run directory (so the next check means something).
+# Not setgid: the shim is loaded and makes LIBTRACE_DIR (so the next check means something).
 logdir plain
 C_HELLO_STATUS=3 LIBTRACE_BACKEND=strace LIBTRACE_START=0 LIBTRACE_REPORT=none \
 	"$TMPDIR/sec" a >/dev/null || true
-rundir >/dev/null
+[ -d "$LIBTRACE_DIR" ] || fail "not setgid: the shim did not make $LIBTRACE_DIR"
 
 chgrp "$grp" "$TMPDIR/sec"
 chmod g+s "$TMPDIR/sec"
