@@ -71,10 +71,27 @@ struct lt_sb {
 	char *p;
 	size_t len, cap;
 };
-void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n);
-void lt_sb_puts(struct lt_sb *sb, const char *s);
+/* Room for more bytes and the NUL after them. */
+void lt_sb_grow(struct lt_sb *sb, size_t more);
+/* putc, putn and puts are most of what every output does per call: inline, one compare. */
+static inline void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n)
+{
+	if (__builtin_expect(sb->len + n + 1 > sb->cap, 0))
+		lt_sb_grow(sb, n);
+	__builtin_memcpy(sb->p + sb->len, s, n);
+	sb->len += n;
+	sb->p[sb->len] = 0;
+}
+static inline void lt_sb_putc(struct lt_sb *sb, char c)
+{
+	if (__builtin_expect(sb->len + 2 > sb->cap, 0))
+		lt_sb_grow(sb, 1);
+	sb->p[sb->len++] = c;
+	sb->p[sb->len] = 0;
+}
+/* inline too: a literal's length is then known at compile time */
+static inline void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, __builtin_strlen(s)); }
 void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void lt_sb_putc(struct lt_sb *sb, char c);
 static inline void lt_sb_reset(struct lt_sb *sb) { sb->len = 0; if (sb->p) sb->p[0] = 0; }
 void lt_sb_free(struct lt_sb *sb);
 

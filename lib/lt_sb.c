@@ -6,7 +6,7 @@
 #include "lt_event.h"
 #include "lt_mem.h"
 
-static void grow(struct lt_sb *sb, size_t more)
+void lt_sb_grow(struct lt_sb *sb, size_t more)
 {
 	size_t cap = sb->cap ? sb->cap : 256;
 	while (cap < sb->len + more + 1)
@@ -18,24 +18,7 @@ static void grow(struct lt_sb *sb, size_t more)
 static inline void reserve(struct lt_sb *sb, size_t more)
 {
 	if (__builtin_expect(sb->len + more + 1 > sb->cap, 0))
-		grow(sb, more);
-}
-
-void lt_sb_putn(struct lt_sb *sb, const char *s, size_t n)
-{
-	reserve(sb, n);
-	memcpy(sb->p + sb->len, s, n);
-	sb->len += n;
-	sb->p[sb->len] = 0;
-}
-
-void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, strlen(s)); }
-
-void lt_sb_putc(struct lt_sb *sb, char c)
-{
-	reserve(sb, 1);
-	sb->p[sb->len++] = c;
-	sb->p[sb->len] = 0;
+		lt_sb_grow(sb, more);
 }
 
 /* Plain integers are most of what the decoders print, and vsnprintf's setup costs more
