@@ -436,7 +436,29 @@ struct lt_build {
 	struct lt_rec_syscall *r;
 	uint32_t off, cap;
 	int level;
+	int defer; /* entry captures made after the call, copied directly (lt_defer_ok) */
 };
+
+/* Calls whose entry captures are inputs the call does not change and whose memory the
+ * kernel has read in full when it succeeds (the fast path's trusted set): when trapped
+ * (glibc's internal calls: stdio's writes, the loader's opens), they are captured after
+ * the call with direct copies, not a process_vm_readv per region before it. */
+static inline int lt_defer_ok(unsigned nr)
+{
+	switch (nr) {
+	case SYS_read: case SYS_write: case SYS_pread64: case SYS_pwrite64:
+	case SYS_open: case SYS_openat: case SYS_close: case SYS_lseek:
+	case SYS_newfstatat: case SYS_access: case SYS_mmap: case SYS_munmap:
+	case SYS_mprotect: case SYS_dup: case SYS_dup2: case SYS_dup3:
+		return 1;
+	}
+	return 0;
+}
+
+static inline unsigned lt_phases(unsigned nr);
+#define LT_PH_KNOWN 1
+#define LT_PH_ENTRY 2
+#define LT_PH_EXIT 4
 
 static int lt_level_enter(struct lt_thread *st)
 {
@@ -502,7 +524,8 @@ static void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int
 			flags |= LT_CAP_TRUNC;
 		}
 		long got;
-		if (trust && ((flags & LT_CAP_STR) ? lt_path_was_read(ret) : ret >= 0))
+		if (trust && ((flags & LT_CAP_STR) ? lt_path_was_read(ret)
+					   : ret >= 0 && (phase == LT_PHASE_EXIT || (uint64_t)ret >= len)))
 			got = lt_copy_trusted(data, req[i].addr, len, !!(flags & LT_CAP_STR));
 		else
 			got = lt_readmem(data, req[i].addr, len);
@@ -558,7 +581,9 @@ static int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const
 		r->args[i] = a[i];
 	r->ret = 0;
 	r->dur = 0;
-	lt_capture(b, nr, a, 0, LT_PHASE_ENTRY, 0);
+	b->defer = lt_defer_ok(nr);
+	if (!b->defer)
+		lt_capture(b, nr, a, 0, LT_PHASE_ENTRY, 0);
 	r->h.ts = lt_now_mono();
 	return 0;
 }
@@ -574,7 +599,15 @@ static void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t 
 	r->ret = ret;
 	r->dur = t1 - r->h.ts;
 	r->h.flags = flags;
-	lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 0);
+	if (b->defer) {
+		unsigned ph = lt_phases(r->nr);
+		if (ph & LT_PH_ENTRY)
+			lt_capture(b, r->nr, r->args, ret, LT_PHASE_ENTRY, 1);
+		if (ph & LT_PH_EXIT)
+			lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 1);
+	} else {
+		lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 0);
+	}
 	lt_emit(st, r, b->off);
 	lt_level_leave(st, b->level);
 	if (!st->named)
@@ -1343,9 +1376,6 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
  * succeed and that fail): a phase that yields nothing for any of them is not planned on
  * the fast path. Only for the wrapped calls, whose captures depend on no flag argument
  * (lt_wrap_call's callers). */
-#define LT_PH_KNOWN 1
-#define LT_PH_ENTRY 2
-#define LT_PH_EXIT 4
 static uint8_t lt_phases_of[512];
 
 static int lt_probe_peek(void *ctx, uint64_t addr, void *dst, size_t len)
