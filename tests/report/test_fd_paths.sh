@@ -54,6 +54,16 @@ expect_contains "$TMPDIR/y.txt" "read($fd<$path>, "
 expect_contains "$TMPDIR/y.txt" "read(99<$path>, "
 expect_contains "$TMPDIR/y.txt" "read($fd2<$second>, "
 expect_contains "$TMPDIR/y.txt" "close($fd<$path>)"
+# strace -y says the same of the descriptors open before the window (it reads /proc)
+if command -v strace >/dev/null &&
+	strace -y -e trace=read -o "$TMPDIR/st.txt" "$TMPDIR/late" "$TMPDIR/link/data" \
+		"$TMPDIR/link/second" >/dev/null 2>&1; then
+	for f in "$fd" 99; do
+		want=$(grep "^read($f</" "$TMPDIR/st.txt" | grep -F "$path") || fail "strace: no read($f"
+		got=$(grep "^read($f</" "$TMPDIR/y.txt")
+		[ "$got" = "$want" ] || fail "read($f: strace -y has '$want', we '$got'"
+	done
+fi
 # without -y no paths, and the descriptor records print nothing of their own
 "$REPORT" "$logs" >"$TMPDIR/n.txt" || fail "report failed"
 expect_contains "$TMPDIR/n.txt" "read($fd, "
