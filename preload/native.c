@@ -625,6 +625,60 @@ static struct lt_rec_syscall *lt_end_unfinished(struct lt_thread *st, struct lt_
 	return dst;
 }
 
+/* Calls that block for long (waits, polls, sleeps, accept, futex waits), when trapped:
+ * their entry is logged first as UNFINISHED, so a process killed (SIGKILL) while one is
+ * blocked still shows it, as strace shows "<unfinished ...>". When the call returns, the
+ * early copy is marked LT_REC_SUPERSEDED (a type readers skip as unknown) and the whole
+ * record is logged as usual, with its exit captures. Only the trap path does this (an
+ * extra record copy beside a signal round trip); the interposed wrappers (read, recv,
+ * connect, ... through the PLT) do not. */
+#define LT_REC_SUPERSEDED 0x7ffe /* not an lt_rec_type: readers skip unknown types */
+
+static int lt_blocking(unsigned nr, const uint64_t a[6])
+{
+	switch (nr) {
+	case SYS_wait4: case SYS_waitid: case SYS_poll: case SYS_ppoll: case SYS_select:
+	case SYS_pselect6: case SYS_epoll_wait: case SYS_epoll_pwait: case SYS_epoll_pwait2:
+	case SYS_nanosleep: case SYS_clock_nanosleep: case SYS_pause: case SYS_rt_sigsuspend:
+	case SYS_rt_sigtimedwait: case SYS_accept: case SYS_accept4: case SYS_msgrcv:
+	case SYS_mq_timedreceive:
+		return 1;
+	case SYS_futex: {
+		unsigned op = (unsigned)a[1] & 0x7f;
+		return op == 0 /* FUTEX_WAIT */ || op == 9 /* FUTEX_WAIT_BITSET */;
+	}
+	}
+	return 0;
+}
+
+struct lt_early {
+	struct lt_rec_syscall *rec; /* where the unfinished copy went, or 0 */
+	char *cbase;                /* the chunk it went to (still mapped if unchanged) */
+	uint32_t cseq;
+	uint64_t foff;              /* its offset in the log file */
+};
+
+static void lt_emit_early(struct lt_thread *st, struct lt_build *b, struct lt_early *e)
+{
+	b->r->h.flags = LT_SC_UNFINISHED;
+	e->rec = lt_emit_keep(st, b->r, b->off);
+	b->r->h.flags = 0;
+	e->cbase = st->ck.base;
+	e->cseq = st->ck.seq;
+	e->foff = e->rec ? st->ck.off + (uint64_t)((char *)e->rec - st->ck.base) : 0;
+}
+
+static void lt_supersede(struct lt_thread *st, const struct lt_early *e)
+{
+	if (!e->rec)
+		return;
+	uint16_t t = LT_REC_SUPERSEDED;
+	if (st->ck.base == e->cbase && st->ck.seq == e->cseq)
+		__atomic_store_n(&e->rec->h.type, t, __ATOMIC_RELEASE);
+	else if (st->log->fd >= 0) /* a handler moved us to another chunk: ours is unmapped */
+		lt_sys4(SYS_pwrite64, st->log->fd, &t, sizeof t, e->foff);
+}
+
 /* ---- the log of this process image ---- */
 
 static int lt_log_ensure(struct lt_thread *st, uint32_t flags)
@@ -1354,7 +1408,11 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		g[REG_RAX] = lt_perform(st, nr, a, uc, &b);
 		return;
 	}
+	struct lt_early early = { 0 };
+	if (lt_blocking(nr, a))
+		lt_emit_early(st, &b, &early);
 	long ret = lt_perform(st, nr, a, uc, &b);
+	lt_supersede(st, &early);
 	if (ret == LT_NO_RECORD) {
 		g[REG_RAX] = 0;
 		return;
