@@ -16,6 +16,20 @@ cat "$TMPDIR/m.err"
 [ "$(grep -c . "$TMPDIR/m.err")" -eq 1 ] || fail "strace missing: expected exactly one line on stderr"
 expect_contains "$TMPDIR/m.err" "libtrace: strace backend: strace not found"
 
+# An image the root execs during a window, with a PATH that has no strace: it keeps the
+# tracer it inherits (no warning), and its calls are in the trace.
+logdir exec-nopath
+rc=0
+env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace LIBTRACE_REPORT=none C_HELLO_STATUS=4 \
+	sh -c 'PATH="$1"; exec "$2" x' sh "$TMPDIR/emptybin" "$P" >"$TMPDIR/e.out" 2>"$TMPDIR/e.err" || rc=$?
+[ $rc -eq $ref_rc ] || fail "exec without strace in PATH: exit status $rc, untraced $ref_rc"
+cmp -s "$TMPDIR/e.out" "$TMPDIR/ref.out" || fail "exec without strace in PATH: output changed"
+[ ! -s "$TMPDIR/e.err" ] || { cat "$TMPDIR/e.err"; fail "exec without strace in PATH: stderr not empty"; }
+t=$(echo "$(rundir)"/strace.*.txt)
+expect_contains "$t" "execve(\"$P\""
+expect_contains "$t" "exit_group(4)"
+check_clean_trace "$t"
+
 logdir traced
 rc=0
 strace -f -o /dev/null env LD_PRELOAD="$SO" LIBTRACE_BACKEND=strace C_HELLO_STATUS=4 \
