@@ -451,6 +451,10 @@ static void set_live(int on)
 volatile int lt_in_signal;
 
 static int want; /* the state the latest request asked for */
+/* A window opened in this process image (or in its parent before a fork): only then has
+ * the backend anything to finish at exit. A fork child inherits it, as it inherits the
+ * backend's state. */
+static int started;
 
 /* Opens (on) or closes a window; 0 or -errno. Safe in a signal handler of any thread: one
  * thread works at a time, and a request that finds it busy is not lost: the busy thread
@@ -475,8 +479,10 @@ static int control_set(int on, int from_signal)
 				r = backend == &lt_backend_strace ? 0 : lt_run_dir_ensure();
 				if (r == 0)
 					r = backend->start();
-				if (r == 0)
+				if (r == 0) {
 					set_live(1);
+					started = 1;
+				}
 				else /* give up this request rather than retry it forever */
 					__atomic_compare_exchange_n(&want, &w, 0, 0, __ATOMIC_SEQ_CST,
 								    __ATOMIC_SEQ_CST);
@@ -674,7 +680,7 @@ void lt_control_exit(int code, int signo)
 		return;
 	if (__atomic_exchange_n(&exited, 1, __ATOMIC_ACQ_REL))
 		return;
-	if (backend && backend->fini)
+	if (backend && backend->fini && started)
 		backend->fini(code, signo);
 	set_live(0);
 	if (lt_cfg.enabled && lt_cfg.is_root && lt_cfg.report != LT_REPORT_NONE)
