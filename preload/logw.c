@@ -184,15 +184,18 @@ static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
 #endif
 #define LT_LOGW_PREFAULT (64u << 10)
 
-/* Makes the chunk's pages up to at least `upto` writable in one call (the next
- * LT_LOGW_PREFAULT bytes, within the reserved blocks), instead of one write fault per
- * page taken by the record copy: on a virtualized machine a fault costs several µs, and a
- * page holds only a few dozen records. If the kernel cannot (before 5.14), the pages fault
- * in one by one as before. */
+/* Makes the chunk's pages up to at least `upto` writable in one call, instead of one
+ * write fault per page taken by the record copy: on a virtualized machine a fault costs
+ * several µs, and a page holds only a few dozen records. The window doubles with use, from
+ * 8 KiB to LT_LOGW_PREFAULT, within the reserved blocks (a thread that makes a few calls
+ * dirties two pages, not 64 KiB). If the kernel cannot (before 5.14), the pages fault in
+ * one by one as before. */
 static void lt_prefault(struct lt_chunk *ck, uint32_t upto)
 {
 	uint32_t start = ck->ready & ~4095u;
-	uint32_t end = ck->ready + LT_LOGW_PREFAULT;
+	uint32_t win = ck->ready < (8u << 10) ? (8u << 10)
+		       : ck->ready < LT_LOGW_PREFAULT ? ck->ready : LT_LOGW_PREFAULT;
+	uint32_t end = ck->ready + win;
 	if (end < upto)
 		end = upto;
 	end = (end + 4095u) & ~4095u;
