@@ -89,6 +89,9 @@ enum lt_rec_type {
 	LT_REC_THREAD = 6,  /* struct lt_rec_thread */
 	LT_REC_PROCESS = 7, /* struct lt_rec_process */
 	LT_REC_FD = 8,      /* struct lt_rec_fd */
+	/* 0x7ffe: an UNFINISHED syscall record logged early (a long-blocking call) whose
+	 * complete copy follows once it returned; the type was overwritten so that readers,
+	 * which skip any type they do not know by its size, see the call once. */
 };
 
 struct lt_rec_header {
