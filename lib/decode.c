@@ -107,7 +107,7 @@ int lt_sysent_lookup(const char *name)
 	if (n < 0) {
 		int k = 0;
 		for (int i = 0; i < LT_NSYSCALLS; i++)
-			if (lt_sysent[i].name)
+			if (lt_sysent[i].name[0])
 				idx[k++] = (uint16_t)i;
 		qsort(idx, (size_t)k, sizeof idx[0], lt_sysent_cmp);
 		n = k;

@@ -31,14 +31,16 @@
 #include "lt_sysent_gen.h" /* generated: enum lt_kind, LT_NSYSCALLS */
 
 struct lt_sysent {
-	const char *name;     /* NULL: no syscall has this number */
+	/* Names are arrays, not pointers: a table of ~3,000 string pointers would cost every
+	 * traced process that many relocations and ~10 page faults at load. */
+	char name[24];        /* "": no syscall has this number */
 	uint32_t classes;     /* LT_CLASS_* */
 	uint8_t nargs;
 	uint8_t ret;          /* enum lt_kind of the return value */
 	uint8_t kind[6];      /* enum lt_kind per argument */
 	int8_t len[6];        /* sized kinds: index of the argument holding the length,
 				 LT_LEN_RET, or LT_LEN_NONE */
-	const char *argname[6];
+	char argname[6][16];
 };
 
 extern const struct lt_sysent lt_sysent[LT_NSYSCALLS];
@@ -46,7 +48,7 @@ extern const struct lt_sysent lt_sysent[LT_NSYSCALLS];
 /* NULL for numbers outside the table or without a syscall. */
 static inline const struct lt_sysent *lt_sysent_get(uint64_t nr)
 {
-	if (nr >= LT_NSYSCALLS || !lt_sysent[nr].name)
+	if (nr >= LT_NSYSCALLS || !lt_sysent[nr].name[0])
 		return 0;
 	return &lt_sysent[nr];
 }

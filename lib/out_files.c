@@ -117,7 +117,7 @@ static int files_begin(struct lt_report *r, void **state)
 		const struct lt_sysent *se = &lt_sysent[nr];
 		struct scinfo *c = &s->sc[nr];
 		c->fd_arg = c->path_arg = c->dirfd_arg = c->flags_arg = c->pair_arg = -1;
-		if (!se->name)
+		if (!se->name[0])
 			continue;
 		for (int i = 0; i < se->nargs && i < 6; i++) {
 			if (se->kind[i] == LT_K_FD && c->fd_arg < 0)

@@ -529,7 +529,7 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 			continue;
 		}
 		char tmp[16];
-		const char *an = se && i < se->nargs && se->argname[i] ? se->argname[i] : 0;
+		const char *an = se && i < se->nargs && se->argname[i][0] ? se->argname[i] : 0;
 		if (!an) {
 			snprintf(tmp, sizeof tmp, "arg%d", i);
 			an = tmp;
@@ -651,7 +651,7 @@ static int pf_begin(struct lt_report *r, void **state)
 	s->nr_clone = s->nr_clone3 = s->nr_fork = s->nr_vfork = -2;
 	for (int nr = 0; nr < LT_NSYSCALLS; nr++) {
 		const char *n = lt_sysent[nr].name;
-		if (!n)
+		if (!n[0])
 			continue;
 		if (!strcmp(n, "clone"))
 			s->nr_clone = nr;

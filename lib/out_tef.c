@@ -186,7 +186,7 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 			lt_sb_putc(sb, ',');
 		if (i >= 5 && n > 6)
 			lt_sb_puts(sb, "\"more\"");
-		else if (se && i < se->nargs && se->argname[i] && *se->argname[i])
+		else if (se && i < se->nargs && se->argname[i][0])
 			lt_json_str(sb, se->argname[i], strlen(se->argname[i]));
 		else
 			lt_sb_printf(sb, "\"arg%d\"", i);

@@ -85,7 +85,10 @@ def main():
         name, cls, ret, args = entries[nr]
         kk = ", ".join("LT_K_" + a[1] for a in args) or "0"
         ll = ", ".join(a[2] for a in args) or "LT_LEN_NONE"
-        nn = ", ".join('"%s"' % a[0] for a in args) or "0"
+        nn = ", ".join('"%s"' % a[0] for a in args) or '""'
+        if len(name) > 23 or any(len(a[0]) > 15 for a in args):
+            sys.exit("%s: syscall %s: name over 23 or argument name over 15 characters"
+                     % (src, name))
         tmp.append('\t[%d] = { "%s", %s, %d, LT_K_%s, { %s }, { %s }, { %s } }, \\'
                    % (nr, name, " | ".join(cls) or "0", len(args), ret, kk, ll, nn))
     tmp.append("\n#endif")
