@@ -592,31 +592,16 @@ static void atfork_child(void)
 }
 
 /* Is there anything in the run directory for the report to read? */
+static int visible_entry(void *ctx, int dfd, const char *name)
+{
+	(void)ctx;
+	(void)dfd;
+	return name[0] != '.'; /* the strace backend's work files are dotfiles */
+}
+
 static int run_has_logs(void)
 {
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, lt_cfg.run_dir,
-			  O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-	if (fd < 0)
-		return 0;
-	char buf[2048];
-	int found = 0;
-	long n;
-	while (!found && (n = lt_sys3(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
-		for (long off = 0; off < n;) {
-			struct {
-				uint64_t ino;
-				int64_t off;
-				unsigned short reclen;
-				unsigned char type;
-				char name[];
-			} *d = (void *)(buf + off);
-			if (d->name[0] != '.')
-				found = 1;
-			off += d->reclen;
-		}
-	}
-	lt_sys1(SYS_close, fd);
-	return found;
+	return lt_dir_each(lt_cfg.run_dir, visible_entry, NULL) > 0;
 }
 
 static void run_report(void)

@@ -364,47 +364,31 @@ static void lt_process_record(struct lt_thread *st, uint32_t flags)
 }
 
 /* The descriptors open when a window starts, so the report can show paths (-y). */
+static int lt_fd_record(void *ctx, int dfd, const char *name)
+{
+	struct lt_thread *st = ctx;
+	long fd = lt_dec_name(name);
+	if (fd < 0 || fd == dfd || fd == st->log->fd)
+		return 0;
+	char *buf = st->scratch;
+	struct lt_rec_fd *r = (struct lt_rec_fd *)buf;
+	long len = lt_sys4(SYS_readlinkat, dfd, name, buf + sizeof *r, 4096);
+	if (len < 0)
+		return 0;
+	r->h.type = LT_REC_FD;
+	r->h.flags = 0;
+	r->h.ts = lt_now_mono();
+	r->fd = (int32_t)fd;
+	r->path_len = (uint32_t)len;
+	uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)len);
+	lt_memset(buf + sizeof *r + len, 0, size - sizeof *r - (uint32_t)len);
+	lt_emit(st, r, size);
+	return 0;
+}
+
 static void lt_fd_records(struct lt_thread *st)
 {
-	long dfd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/self/fd",
-			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-	if (dfd < 0)
-		return;
-	char dents[2048];
-	long n;
-	while ((n = lt_sys3(SYS_getdents64, dfd, dents, sizeof dents)) > 0) {
-		for (long off = 0; off < n;) {
-			struct {
-				uint64_t ino;
-				int64_t off;
-				unsigned short reclen;
-				unsigned char type;
-				char name[];
-			} *d = (void *)(dents + off);
-			off += d->reclen;
-			if (d->name[0] < '0' || d->name[0] > '9')
-				continue;
-			int fd = 0;
-			for (const char *p = d->name; *p; p++)
-				fd = fd * 10 + (*p - '0');
-			if (fd == dfd || fd == st->log->fd)
-				continue;
-			char *buf = st->scratch;
-			struct lt_rec_fd *r = (struct lt_rec_fd *)buf;
-			long len = lt_sys4(SYS_readlinkat, dfd, d->name, buf + sizeof *r, 4096);
-			if (len < 0)
-				continue;
-			r->h.type = LT_REC_FD;
-			r->h.flags = 0;
-			r->h.ts = lt_now_mono();
-			r->fd = fd;
-			r->path_len = (uint32_t)len;
-			uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)len);
-			lt_memset(buf + sizeof *r + len, 0, size - sizeof *r - (uint32_t)len);
-			lt_emit(st, r, size);
-		}
-	}
-	lt_sys1(SYS_close, dfd);
+	lt_dir_each("/proc/self/fd", lt_fd_record, st);
 }
 
 static void lt_window_record(struct lt_thread *st, int on)
@@ -1563,42 +1547,34 @@ static int lt_install_handler(void)
 }
 
 /* Sends every thread of the process our SIGSYS carrying magic|win; returns how many. */
+struct lt_signal_ctx {
+	uint64_t magic;
+	int sent;
+};
+
+static int lt_signal_task(void *ctx, int dfd, const char *name)
+{
+	struct lt_signal_ctx *c = ctx;
+	long tid = lt_dec_name(name);
+	(void)dfd;
+	if (tid < 0)
+		return 0;
+	siginfo_t si;
+	lt_memset(&si, 0, sizeof si);
+	si.si_signo = SIGSYS;
+	si.si_code = SI_QUEUE;
+	si.si_pid = lt_pid;
+	si.si_value.sival_ptr = (void *)(uintptr_t)c->magic;
+	if (lt_sys4(SYS_rt_tgsigqueueinfo, lt_pid, tid, SIGSYS, &si) == 0)
+		c->sent++;
+	return 0;
+}
+
 static int lt_signal_all(uint64_t magic)
 {
-	long dfd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/self/task",
-			   O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-	if (dfd < 0)
-		return (int)dfd;
-	char dents[4096];
-	long n;
-	int sent = 0;
-	while ((n = lt_sys3(SYS_getdents64, dfd, dents, sizeof dents)) > 0) {
-		for (long off = 0; off < n;) {
-			struct {
-				uint64_t ino;
-				int64_t off;
-				unsigned short reclen;
-				unsigned char type;
-				char name[];
-			} *d = (void *)(dents + off);
-			off += d->reclen;
-			if (d->name[0] < '0' || d->name[0] > '9')
-				continue;
-			int tid = 0;
-			for (const char *p = d->name; *p; p++)
-				tid = tid * 10 + (*p - '0');
-			siginfo_t si;
-			lt_memset(&si, 0, sizeof si);
-			si.si_signo = SIGSYS;
-			si.si_code = SI_QUEUE;
-			si.si_pid = lt_pid;
-			si.si_value.sival_ptr = (void *)(uintptr_t)magic;
-			if (lt_sys4(SYS_rt_tgsigqueueinfo, lt_pid, tid, SIGSYS, &si) == 0)
-				sent++;
-		}
-	}
-	lt_sys1(SYS_close, dfd);
-	return sent;
+	struct lt_signal_ctx c = { magic, 0 };
+	int r = lt_dir_each("/proc/self/task", lt_signal_task, &c);
+	return r < 0 ? r : c.sent;
 }
 
 static void lt_wait_acks(int want)

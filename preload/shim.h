@@ -84,5 +84,12 @@ int lt_strcmp(const char *a, const char *b) LT_HIDDEN;
 int lt_snprintf(char *buf, size_t size, const char *fmt, ...) LT_HIDDEN;
 /* Writes "libtrace: <msg>\n" to stderr with one write. */
 void lt_warn(const char *fmt, ...) LT_HIDDEN;
+/* Calls fn(ctx, dirfd, name) for each entry of the directory at path but "." and "..",
+ * until fn returns nonzero; returns that value, 0 after the last entry, or -errno.
+ * Raw syscalls and a stack buffer: safe in a signal handler. */
+int lt_dir_each(const char *path, int (*fn)(void *ctx, int dfd, const char *name),
+		void *ctx) LT_HIDDEN;
+/* A name made of decimal digits ("123", as in /proc/self/fd) as a number, else -1. */
+long lt_dec_name(const char *s) LT_HIDDEN;
 
 #endif

@@ -263,3 +263,43 @@ static void spawn_child(const struct lt_spawn *sp)
 	for (;;)
 		lt_sys1(SYS_exit_group, 127);
 }
+
+int lt_dir_each(const char *path, int (*fn)(void *ctx, int dfd, const char *name), void *ctx)
+{
+	long dfd = lt_sys4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	if (dfd < 0)
+		return (int)dfd;
+	char buf[2048];
+	long n;
+	int r = 0;
+	while (!r && (n = lt_sys3(SYS_getdents64, dfd, buf, sizeof buf)) > 0) {
+		for (long off = 0; !r && off < n;) {
+			struct {
+				uint64_t ino;
+				int64_t off;
+				unsigned short reclen;
+				unsigned char type;
+				char name[];
+			} *d = (void *)(buf + off);
+			off += d->reclen;
+			if (d->name[0] == '.' && (!d->name[1] || (d->name[1] == '.' && !d->name[2])))
+				continue;
+			r = fn(ctx, (int)dfd, d->name);
+		}
+	}
+	lt_sys1(SYS_close, dfd);
+	return r;
+}
+
+long lt_dec_name(const char *s)
+{
+	long v = 0;
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 0x7fffffffL / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
