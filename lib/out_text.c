@@ -92,6 +92,10 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 			     ev->lost == 1 ? "" : "s");
 		break;
 	case LT_EV_WINDOW:
+		/* The trace's beginning says itself that tracing started; a user coming from
+		 * strace sees no note there. Later windows and every stop are shown. */
+		if (ev->window_on && ev->window_seq == 1)
+			return 0;
 		lt_sb_printf(sb, "[ tracing %s (window %u) ]", ev->window_on ? "started" : "stopped",
 			     ev->window_seq);
 		break;

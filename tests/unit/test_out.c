@@ -161,6 +161,12 @@ static void test_text(void)
 	s = run(&lt_out_text, &r, notes, 3);
 	CHECK(strcmp(s, "[ lost 3 records ]\n[ tracing started (window 2) ]\n") == 0);
 	free(s);
+	/* the first window's start is where the trace begins anyway: no note */
+	notes[1].window_seq = 1;
+	s = run(&lt_out_text, &r, notes + 1, 1);
+	CHECK(strcmp(s, "") == 0);
+	free(s);
+	notes[1].window_seq = 2;
 	s = run(&lt_out_json, &r, notes, 2);
 	CHECK(strcmp(s, "{\"type\":\"lost\",\"pid\":0,\"tid\":0,\"ts_ns\":0,\"count\":3}\n"
 		     "{\"type\":\"window\",\"pid\":0,\"tid\":0,\"ts_ns\":0,\"on\":true,\"seq\":2}\n") == 0);
