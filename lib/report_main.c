@@ -28,7 +28,7 @@ static const char usage[] =
 	"  --hist NAME      latency histogram of one syscall\n"
 	"  -o FILE          write text/summary/json/views to FILE\n"
 	"Filters:\n"
-	"  -e trace=SET     NAME,..., %%file, %%network, %%process, %%signal, %%memory, %%desc, ...;\n"
+	"  -e trace=SET     NAME,..., %file, %network, %process, %signal, %memory, %desc, ...;\n"
 	"                   !SET negates; -e NAME is short for -e trace=NAME\n"
 	"  -e status=failed, -Z   failed calls only\n"
 	"  -p TID[,TID...]  these threads or processes only\n"
