@@ -2,7 +2,7 @@
  * start/stop signals and the public API, and what happens at exit (backend fini, report).
  *
  * Environment (see README "Configuration"). The root process of a run (the first one
- * loaded with no LIBTRACE_RUN_DIR) creates <LIBTRACE_DIR>/run-<pid>-<n> and exports to
+ * loaded with no LIBTRACE_RUN_DIR) creates <LIBTRACE_DIR>/run-<pid>-<usec> and exports to
  * its descendants:
  *   LIBTRACE_RUN_DIR      the run directory (every process of the run logs there)
  *   LIBTRACE_RUN_PID      the root's pid: an image exec'd by the root is still the root
