@@ -9,7 +9,8 @@ PYTHON ?= python3
 
 WARN = -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
-BASE_CFLAGS = $(WARN) -std=gnu11 -D_GNU_SOURCE -Ilib -I$(BUILD)/gen -MMD -MP
+BASE_CFLAGS = $(WARN) -std=gnu11 -D_GNU_SOURCE -Iinclude -Ilib -I$(BUILD)/gen -MMD -MP
+REPORT_CFLAGS = $(BASE_CFLAGS) -Ireport
 # The shim runs in signal handlers and in threads without TLS: no stack protector (it reads
 # %fs), no unwinding tables needed beyond -g, hidden by default, PIC.
 SHIM_CFLAGS = $(BASE_CFLAGS) -fPIC -fvisibility=hidden -fno-stack-protector \
@@ -18,13 +19,18 @@ SHIM_LDFLAGS = -shared -Wl,--no-undefined -Wl,--version-script=preload/libtrace.
 	-Wl,-z,now -Wl,-z,noexecstack
 
 GEN = $(BUILD)/gen/lt_sysent_gen.h
-# lib/ code linked into the shim: freestanding (no malloc, stdio, locks).
-LIB_SHIM_SRCS = lib/lt_sysent.c lib/lt_capture.c
-LIB_SRCS = $(filter-out lib/report_main.c,$(wildcard lib/*.c))
+# lib/: what the shim and the report share, freestanding (no malloc, stdio, locks); built
+# twice, once with the shim's flags and once with the report's.
+SHARED_SRCS = $(wildcard lib/*.c)
+# report/: the report tool; its main is kept apart so unit tests can link the rest.
+REPORT_SRCS = $(filter-out report/report_main.c,$(wildcard report/*.c)) $(SHARED_SRCS)
 SHIM_SRCS = $(wildcard preload/*.c) $(wildcard preload/*.S)
+# tests/support/: code only tests and benchmarks link (a log writer); never installed.
+TEST_SUPPORT_SRCS = $(wildcard tests/support/*.c)
 
-SHIM_OBJS = $(patsubst %,$(BUILD)/shim/%.o,$(SHIM_SRCS) $(LIB_SHIM_SRCS))
-LIB_OBJS = $(patsubst %,$(BUILD)/obj/%.o,$(LIB_SRCS))
+SHIM_OBJS = $(patsubst %,$(BUILD)/shim/%.o,$(SHIM_SRCS) $(SHARED_SRCS))
+LIB_OBJS = $(patsubst %,$(BUILD)/obj/%.o,$(REPORT_SRCS))
+TEST_SUPPORT_OBJS = $(patsubst %,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRCS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 E2E_SRCS = $(wildcard tests/e2e/*.c)
@@ -47,25 +53,25 @@ $(BUILD)/shim/%.S.o: %.S
 
 $(BUILD)/obj/%.c.o: %.c $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(BASE_CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(REPORT_CFLAGS) -c $< -o $@
 
 $(BUILD)/libtrace.so: $(SHIM_OBJS) preload/libtrace.map
 	$(CC) $(CFLAGS) $(SHIM_LDFLAGS) -o $@-t $(SHIM_OBJS) -ldl
 	mv $@-t $@
 
-$(BUILD)/libtrace-report: $(BUILD)/obj/lib/report_main.c.o $(LIB_OBJS)
+$(BUILD)/libtrace-report: $(BUILD)/obj/report/report_main.c.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@-t $^ -lz -lm
 	mv $@-t $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(TEST_SUPPORT_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(BASE_CFLAGS) -o $@-t $< $(LIB_OBJS) -lz -lm
+	$(CC) $(CFLAGS) $(REPORT_CFLAGS) -Itests/support -o $@-t $< $(LIB_OBJS) $(TEST_SUPPORT_OBJS) -lz -lm
 	mv $@-t $@
 
 # End-to-end test programs: plain C programs, built without the shim.
-$(BUILD)/e2e/%: tests/e2e/%.c lib/libtrace.h
+$(BUILD)/e2e/%: tests/e2e/%.c include/libtrace.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(WARN) -D_GNU_SOURCE -Ilib -o $@-t $< -lpthread
+	$(CC) $(CFLAGS) $(WARN) -D_GNU_SOURCE -Iinclude -o $@-t $< -lpthread
 	mv $@-t $@
 
 test-progs: all $(UNIT_BINS) $(E2E_BINS)
@@ -81,7 +87,7 @@ install: all
 	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(PREFIX)/lib/libtrace.so
 	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(PREFIX)/bin/libtrace-report
 	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
-	install -m 0644 lib/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
+	install -m 0644 include/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
 
 clean:
 	rm -rf $(BUILD)

@@ -352,7 +352,7 @@ rep_rows = []
 if not os.access(REPORT, os.X_OK):
     notes.append("report speed: libtrace-report not built")
 elif not os.access(GENLOG, os.X_OK):
-    notes.append("report speed: genlog not built (lib/lt_logwrite.c missing?)")
+    notes.append("report speed: genlog not built (tests/support/lt_logwrite.c missing?)")
 else:
     gdir = os.path.join(work, "genlog")
     p = subprocess.run([GENLOG, gdir, str(args.report_n)])

@@ -1,7 +1,7 @@
 /* Writes a binary log (lib/lt_log.h) of N syscall records for the report benchmarks:
  * `genlog DIR N` creates DIR/<pid>.ltl with 4 threads and a realistic mix (read and write
  * with captured data, openat with a path, close, mmap, getppid, a failing openat).
- * Deterministic. Uses the report side's writer (lib/lt_logwrite.h). */
+ * Deterministic. Uses the report side's writer (tests/support/lt_logwrite.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

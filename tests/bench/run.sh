@@ -11,9 +11,9 @@ B=$BUILD/bench
 mkdir -p "$B"
 CFLAGS="-O2 -g -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE"
 $CC $CFLAGS -o "$B/loop" "$TOP/tests/bench/loop.c"
-if [ -f "$TOP/lib/lt_logwrite.c" ]; then
-	$CC $CFLAGS -I"$TOP/lib" -o "$B/genlog" "$TOP/tests/bench/genlog.c" \
-		"$TOP/lib/lt_logwrite.c" || echo "bench: genlog did not build" >&2
+if [ -f "$TOP/tests/support/lt_logwrite.c" ]; then
+	$CC $CFLAGS -I"$TOP/lib" -I"$TOP/tests/support" -o "$B/genlog" "$TOP/tests/bench/genlog.c" \
+		"$TOP/tests/support/lt_logwrite.c" || echo "bench: genlog did not build" >&2
 fi
 PY=/usr/bin/python3
 [ -x $PY ] || PY=python3

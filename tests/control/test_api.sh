@@ -1,4 +1,4 @@
-# The public API: a program built with lib/libtrace.h runs unchanged without the shim,
+# The public API: a program built with include/libtrace.h runs unchanged without the shim,
 # and with it traces exactly the region between libtrace_start() and libtrace_stop(),
 # leaving errno alone.
 . "$TOP/tests/control/common.sh"

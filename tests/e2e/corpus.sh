@@ -1,4 +1,4 @@
-# The end-to-end corpus and how to run it through scripts/lt-diff. Sourced by
+# The end-to-end corpus and how to run it through tests/diff/lt-diff. Sourced by
 # tests/e2e/test_*.sh after tests/lib.sh (needs BUILD, TOP, TMPDIR).
 #
 #   corpus_c MODE...    every C program of tests/e2e (built into $BUILD/e2e)
@@ -9,8 +9,8 @@
 # LT_MIN_MATCH_C / LT_MIN_MATCH_REAL (names and outcomes, call for call) and LT_MIN_TEXT
 # (identical masked text) override the defaults of each test.
 
-LTDIFF="/usr/bin/python3 $TOP/scripts/lt-diff"
-[ -x /usr/bin/python3 ] || LTDIFF="python3 $TOP/scripts/lt-diff"
+LTDIFF="/usr/bin/python3 $TOP/tests/diff/lt-diff"
+[ -x /usr/bin/python3 ] || LTDIFF="python3 $TOP/tests/diff/lt-diff"
 SUMMARY=$TMPDIR/summary.jsonl
 : >"$SUMMARY"
 nfail=0

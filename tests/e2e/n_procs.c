@@ -16,7 +16,8 @@ static void *thr(void *arg)
 {
 	char b[32];
 	int n = snprintf(b, sizeof b, "thread %ld\n", (long)arg);
-	write(1, b, n);
+	if (write(1, b, n) < 0)
+		_exit(90);
 	return 0;
 }
 static int rawchild(void *arg)
@@ -42,7 +43,8 @@ int main(void)
 		usleep(1000);
 	pid_t p = fork();
 	if (p == 0) {
-		write(1, "child\n", 6);
+		if (write(1, "child\n", 6) < 0)
+			_exit(90);
 		_exit(7);
 	}
 	int st;

@@ -22,7 +22,8 @@ static void on_usr1(int sig)
 {
 	(void)sig;
 	hits++;
-	write(1, "in handler\n", 11);
+	if (write(1, "in handler\n", 11) < 0)
+		_exit(90);
 }
 
 static pthread_t main_thread;
@@ -55,7 +56,8 @@ static void read_interrupted(int restart)
 		pid_t pid = fork();
 		if (pid == 0) {
 			nanosleep(&ts, 0);
-			write(p[1], "x", 1);
+			if (write(p[1], "x", 1) < 0)
+				_exit(90);
 			_exit(0);
 		}
 	}
@@ -74,7 +76,8 @@ static void on_segv_alt(int sig, siginfo_t *si, void *uc)
 	(void)sig; (void)si; (void)uc;
 	int local;
 	seen_sp = &local;
-	write(1, "alt handler\n", 12);
+	if (write(1, "alt handler\n", 12) < 0)
+		_exit(90);
 }
 
 static volatile long emulated;

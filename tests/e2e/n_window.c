@@ -53,7 +53,8 @@ int main(int argc, char **argv)
 	phase = 9;
 	pthread_join(t, 0);
 	if (argc > 1) {
-		write(1, "killing\n", 8);
+		if (write(1, "killing\n", 8) < 0)
+			_exit(90);
 		kill(getpid(), SIGKILL);
 	}
 	return 0;

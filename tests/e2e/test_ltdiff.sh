@@ -1,11 +1,11 @@
-# scripts/lt-diff itself: on a trace it knows the truth of, it must report a perfect match,
+# tests/diff/lt-diff itself: on a trace it knows the truth of, it must report a perfect match,
 # and it must catch a missing call, a changed outcome and a changed argument, and fail its
 # thresholds then. The "libtrace" side is made from a real strace log of rawsys/sigeintr:
 # the loader's start-up removed, the interrupted read folded into one EINTR call (what an
 # in-process recorder sees), written as libtrace-report --json lines.
 . "$TOP/tests/lib.sh"
 command -v strace >/dev/null || skip "strace not installed"
-LTDIFF="/usr/bin/python3 $TOP/scripts/lt-diff"
+LTDIFF="/usr/bin/python3 $TOP/tests/diff/lt-diff"
 for p in rawsys sigeintr; do
 	[ -x "$E2E/$p" ] || fail "$E2E/$p not built"
 	(cd "$TMPDIR" && strace -f -qq -o "$TMPDIR/$p.st" "$E2E/$p" >/dev/null) ||

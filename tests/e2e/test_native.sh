@@ -7,7 +7,7 @@
 # times masked) must reach LT_MIN_TEXT (default 0.95).
 # Skips while the native backend records nothing (detected by tracing /bin/echo).
 #
-# Not compared (by design, see scripts/lt-diff): futex (contention-dependent); the loader's
+# Not compared (by design, see tests/diff/lt-diff): futex (contention-dependent); the loader's
 # start-up and the shim's constructor. strace's split view of an interrupted call
 # (ERESTARTSYS, handler, rt_sigreturn, restarted call) is folded into the one call the
 # program made.
@@ -23,7 +23,7 @@
 #   oracle test (test_oracle) measures these between two strace runs.
 . "$TOP/tests/lib.sh"
 command -v strace >/dev/null || skip "strace not installed"
-why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend native) ||
+why=$(/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --probe --backend native) ||
 	skip "native backend not available: $why"
 . "$TOP/tests/e2e/corpus.sh"
 # C programs: every line as strace prints it (LT_MIN_TEXT_C), seccomp excepted (0.8)

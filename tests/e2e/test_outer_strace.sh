@@ -7,7 +7,7 @@
 command -v strace >/dev/null || skip "strace not installed"
 . "$TOP/tests/e2e/corpus.sh"
 ran=0
-if why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend native); then
+if why=$(/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --probe --backend native); then
 	for p in fileio rawsys threads forkwait vforkexec sigeintr sigrestart seccomp daemon; do
 		one_case "outer-$p" "${LT_MIN_MATCH_C:-1}" 0 --backend native --check-output \
 			--wrap "strace -f -qq -o /dev/null" -- "$E2E/$p"

@@ -8,7 +8,7 @@
 # - real programs: their own nondeterminism, as in test_native.sh.
 . "$TOP/tests/lib.sh"
 command -v strace >/dev/null || skip "strace not installed"
-why=$(/usr/bin/python3 "$TOP/scripts/lt-diff" --build "$BUILD" --probe --backend strace) ||
+why=$(/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --probe --backend strace) ||
 	skip "strace backend not available: $why"
 . "$TOP/tests/e2e/corpus.sh"
 # text: the lines are strace's own; spawn's 8 rt_sigaction lines differ (see above)

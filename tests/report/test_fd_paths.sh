@@ -31,7 +31,7 @@ int main(int argc, char **argv)
 	return 0;
 }
 EOF
-$CC -O2 -I"$TOP/lib" -o "$TMPDIR/late" "$TMPDIR/late.c" || fail "cannot build late.c"
+$CC -O2 -I"$TOP/include" -o "$TMPDIR/late" "$TMPDIR/late.c" || fail "cannot build late.c"
 mkdir -p "$TMPDIR/real"
 ln -s real "$TMPDIR/link"
 head -c 1000 /dev/zero >"$TMPDIR/real/data"

@@ -1,5 +1,5 @@
 /* --perfetto: feeds synthesized events to lt_out_perfetto and decodes the file with an
- * independent protobuf reader (below, not lib/pb.c), checking what Perfetto relies on:
+ * independent protobuf reader (below, not report/pb.c), checking what Perfetto relies on:
  * one sequence that starts by clearing incremental state, timestamps that never go back,
  * BEGIN/END balanced and nested per track, interned names defined before use, and that
  * every call, thread, process, parent link and flow comes out as the input says. */

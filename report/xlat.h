@@ -1,4 +1,4 @@
-/* The decoders' shared internals (lib/decode*.c): the context one call is formatted in,
+/* The decoders' shared internals (report/decode*.c): the context one call is formatted in,
  * value-to-name tables, and the printing primitives every decoder builds on. Report side
  * only. Whatever a capture holds was written by the traced program or copied by the
  * shim: every length is checked before a byte is read. */

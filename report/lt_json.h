@@ -1,4 +1,4 @@
-/* JSON string escaping shared by --json and --tef (lib/out_json.c). Report side only. */
+/* JSON string escaping shared by --json and --tef (report/out_json.c). Report side only. */
 #ifndef LT_JSON_H
 #define LT_JSON_H
 

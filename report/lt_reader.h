@@ -34,7 +34,7 @@ void lt_reader_free(struct lt_reader *r);
  * many records for the reader to restore entry order. */
 #define LT_READER_WINDOW 64
 
-/* ---- strace text (lib/strace_parse.c) ---- */
+/* ---- strace text (report/strace_parse.c) ---- */
 
 struct lt_strace;
 

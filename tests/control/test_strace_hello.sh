@@ -33,7 +33,8 @@ grep -Ev "^$pid " "$t" | head -n 3 | grep . && fail "lines of another process"
 # The report the shim ran at exit.
 expect_hello "$TMPDIR/report.txt"
 expect_not_contains "$TMPDIR/report.txt" '-19540'
-expect_not_contains "$TMPDIR/report.txt" 'libtrace'
+expect_not_contains "$TMPDIR/report.txt" 'libtrace.so'
+expect_not_contains "$TMPDIR/report.txt" 'LIBTRACE_'
 expect_not_contains "$TMPDIR/report.txt" 'wait4('
 expect_not_contains "$TMPDIR/report.txt" 'strace'
 expect_contains "$TMPDIR/report.txt" '+++ exited with 0 +++'
