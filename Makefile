@@ -12,8 +12,9 @@ CFLAGS ?= -O2 -g
 BASE_CFLAGS = $(WARN) -std=gnu11 -D_GNU_SOURCE -Iinclude -Ilib -I$(BUILD)/gen -MMD -MP
 REPORT_CFLAGS = $(BASE_CFLAGS) -Ireport
 # The shim runs in signal handlers and in threads without TLS: no stack protector (it reads
-# %fs), no unwinding tables needed beyond -g, hidden by default, PIC.
-SHIM_CFLAGS = $(BASE_CFLAGS) -fPIC -fvisibility=hidden -fno-stack-protector \
+# %fs), no unwinding tables needed beyond -g, hidden by default, PIC. Never fortified: it
+# defines libc functions (read, recv, getcwd...) that fortify would inline over.
+SHIM_CFLAGS = $(BASE_CFLAGS) -U_FORTIFY_SOURCE -fPIC -fvisibility=hidden -fno-stack-protector \
 	-fno-omit-frame-pointer -ftls-model=initial-exec
 SHIM_LDFLAGS = -shared -Wl,--no-undefined -Wl,--version-script=preload/libtrace.map \
 	-Wl,-z,now -Wl,-z,noexecstack
