@@ -89,6 +89,7 @@ enum lt_rec_type {
 	LT_REC_THREAD = 6,  /* struct lt_rec_thread */
 	LT_REC_PROCESS = 7, /* struct lt_rec_process */
 	LT_REC_FD = 8,      /* struct lt_rec_fd */
+	LT_REC_NOTE = 9,    /* struct lt_rec_note: something the tracer did or could not do */
 	/* 0x7ffe: an UNFINISHED syscall record logged early (a long-blocking call) whose
 	 * complete copy follows once it returned; the type was overwritten so that readers,
 	 * which skip any type they do not know by its size, see the call once. */
@@ -110,6 +111,11 @@ struct lt_rec_header {
 				 same record in place (ret, dur, then flags = 0; size
 				 unchanged): a reader may see either state. */
 #define LT_SC_FAST 0x2u       /* recorded by an interposed libc wrapper, not a trap */
+#define LT_SC_INJECTED 0x4u   /* the tracer injected this call's outcome (error=, retval=,
+				 signal=, delay_*=): strace's "(INJECTED)" */
+#define LT_SC_RESTART 0x8u    /* the kernel returned an ERESTART* code (ret holds it, e.g.
+				 -514): the call was interrupted and will be restarted or
+				 fail with EINTR; strace prints "= ? ERESTART..." */
 
 struct lt_rec_syscall {
 	struct lt_rec_header h;
@@ -174,6 +180,25 @@ struct lt_rec_fd {
 	struct lt_rec_header h;
 	int32_t fd;        /* a descriptor open when tracing began (for -y) */
 	uint32_t path_len; /* bytes of path that follow (no NUL) */
+};
+
+/* A note from the tracer about itself, shown in every output as strace shows its own
+ * messages: what it changed or gave up (a thread disarmed because it is ptraced, a log
+ * that hit its size limit, a control signal moved, a fallback taken under seccomp). The
+ * code is stable for tools; the text is for people. Readers print the text escaped. */
+enum lt_note_code {
+	LT_NOTE_TEXT = 0,        /* only the text says what happened */
+	LT_NOTE_PTRACED = 1,     /* this thread became a tracee; it is no longer recorded */
+	LT_NOTE_LOG_FULL = 2,    /* the log could not grow (EFBIG, ENOSPC, EDQUOT) */
+	LT_NOTE_SECCOMP = 3,     /* a shim call is forbidden by the program's filter */
+	LT_NOTE_SIGNALS = 4,     /* the control signals changed (text: which, and why) */
+	LT_NOTE_UNTRACED = 5,    /* calls made before the shim could see them (the loader's) */
+};
+
+struct lt_rec_note {
+	struct lt_rec_header h;
+	uint32_t code;     /* enum lt_note_code */
+	uint32_t text_len; /* bytes of UTF-8 text that follow (no NUL) */
 };
 
 #define LT_ALIGN8(n) (((n) + 7u) & ~(uint64_t)7u)
