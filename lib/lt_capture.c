@@ -12,16 +12,12 @@
 #include "lt_log.h"
 #include "lt_syscall.h"
 
-/* Sizes of the x86-64 kernel structures the decoders print. */
+/* Sizes of the x86-64 kernel structures the planner sizes by code; fixed-size objects
+ * behind an argument have their size in the kind table (lib/syscalls.tbl). */
 enum {
-	SZ_STAT = 144, SZ_STATX = 256, SZ_STATFS = 120, SZ_TIMESPEC = 16, SZ_TIMEVAL = 16,
-	SZ_ITIMERVAL = 32, SZ_ITIMERSPEC = 32, SZ_RLIMIT = 16, SZ_UTSNAME = 390,
-	SZ_SYSINFO = 112, SZ_RUSAGE = 144, SZ_TMS = 32, SZ_SIGACTION = 32, SZ_STACK = 24,
-	SZ_SIGINFO = 128, SZ_SIGEVENT = 64, SZ_TIMEX = 208, SZ_MQ_ATTR = 64, SZ_EPOLL_EVENT = 12,
-	SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56, SZ_MMSGHDR = 64, SZ_SOCKADDR = 128,
-	SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36, SZ_WINSIZE = 8, SZ_FLOCK = 32,
-	SZ_CAP_HEADER = 8, SZ_CAP_DATA = 24, SZ_SCHED_PARAM = 4, SZ_TIMEZONE = 8,
-	SZ_UTIMBUF = 16, SZ_SIGSET = 8, SZ_CONTROL = 256,
+	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
+	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
+	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256,
 };
 
 struct lt_plan {
@@ -224,6 +220,13 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	int lenarg = se->len[i];
 	uint64_t len = lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
 	uint32_t u32;
+	const struct lt_kind_info *k = &lt_kinds[se->kind[i]];
+	/* fixed-size objects: the kind table says how big, and whether the call wrote them */
+	if (k->size) {
+		if (k->dir == LT_DIR_IN || (ok && (k->dir == LT_DIR_OUT || k->dir == LT_DIR_INOUT)))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, k->size, k->size);
+		return;
+	}
 	switch (se->kind[i]) {
 	/* unchanged by the call: read now */
 	case LT_K_PATH:
@@ -252,53 +255,8 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		if (len && len <= 128)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SIGSET), len);
 		return;
-	case LT_K_SIGACTION:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGACTION, SZ_SIGACTION);
-		return;
-	case LT_K_TIMESPEC:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
-		return;
-	case LT_K_TIMEVAL: case LT_K_UTIMBUF:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEVAL, SZ_TIMEVAL);
-		return;
-	case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR: case LT_K_ITIMERVAL: case LT_K_ITIMERSPEC:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 32, 32);
-		return;
-	case LT_K_TIMEZONE:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEZONE, SZ_TIMEZONE);
-		return;
-	case LT_K_RLIMIT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RLIMIT, SZ_RLIMIT);
-		return;
-	case LT_K_EPOLL_EVENT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_EPOLL_EVENT, SZ_EPOLL_EVENT);
-		return;
 	case LT_K_POLLFDS: /* poll writes only revents: events are still there */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_POLLFD, len * SZ_POLLFD);
-		return;
-	case LT_K_STACK_T:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STACK, SZ_STACK);
-		return;
-	case LT_K_SIGINFO:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGINFO, SZ_SIGINFO);
-		return;
-	case LT_K_SIGEVENT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGEVENT, SZ_SIGEVENT);
-		return;
-	case LT_K_MQ_ATTR:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_MQ_ATTR, SZ_MQ_ATTR);
-		return;
-	case LT_K_TIMEX: /* in and out: the kernel writes it back */
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEX, SZ_TIMEX);
-		return;
-	case LT_K_CAP_HEADER:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_HEADER, SZ_CAP_HEADER);
-		return;
-	case LT_K_CAP_DATA:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_DATA, SZ_CAP_DATA);
-		return;
-	case LT_K_SCHED_PARAM:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_PARAM, SZ_SCHED_PARAM);
 		return;
 	case LT_K_CPUSET:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
@@ -370,71 +328,9 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_MSGHDR_OUT:
 		lt_req_msghdr(p, i, v, (uint64_t)ret, 1);
 		return;
-	case LT_K_STAT_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STAT, SZ_STAT);
-		return;
-	case LT_K_STATX_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STATX, SZ_STATX);
-		return;
-	case LT_K_STATFS_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STATFS, SZ_STATFS);
-		return;
-	case LT_K_TIMESPEC_OUT: case LT_K_TIMEVAL_OUT: case LT_K_TIMESPEC_INOUT:
-	case LT_K_TIMEVAL_INOUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
-		return;
-	case LT_K_ITIMERVAL_OUT: case LT_K_ITIMERSPEC_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 32, 32);
-		return;
-	case LT_K_TIMEZONE_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMEZONE, SZ_TIMEZONE);
-		return;
-	case LT_K_RLIMIT_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RLIMIT, SZ_RLIMIT);
-		return;
-	case LT_K_UTSNAME_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_UTSNAME, SZ_UTSNAME);
-		return;
-	case LT_K_SYSINFO_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SYSINFO, SZ_SYSINFO);
-		return;
-	case LT_K_RUSAGE_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_RUSAGE, SZ_RUSAGE);
-		return;
-	case LT_K_TMS_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TMS, SZ_TMS);
-		return;
-	case LT_K_SIGACTION_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGACTION, SZ_SIGACTION);
-		return;
 	case LT_K_SIGSET_OUT:
 		if (len && len <= 128)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SIGSET), len);
-		return;
-	case LT_K_STACK_T_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_STACK, SZ_STACK);
-		return;
-	case LT_K_SIGINFO_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SIGINFO, SZ_SIGINFO);
-		return;
-	case LT_K_MQ_ATTR_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_MQ_ATTR, SZ_MQ_ATTR);
-		return;
-	case LT_K_FDPAIR_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
-		return;
-	case LT_K_WSTATUS_OUT: case LT_K_INT_OUT: case LT_K_UINT_OUT: case LT_K_UID_OUT:
-	case LT_K_TIMERID_OUT: case LT_K_SOCKLEN_INOUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
-		return;
-	case LT_K_OFF_INOUT: case LT_K_TIME_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
-		return;
-	case LT_K_SCHED_PARAM_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_PARAM, SZ_SCHED_PARAM);
-		return;
-	case LT_K_CAP_DATA_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_CAP_DATA, SZ_CAP_DATA);
 		return;
 	case LT_K_FDSET: {
 		uint64_t bytes = ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8;
@@ -456,9 +352,6 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_NODEMASK_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(LT_NODEMASK_WORDS(len), 33) * 8,
 		       LT_NODEMASK_WORDS(len) * 8);
-		return;
-	case LT_K_MPOL_MODE_OUT:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
 		return;
 	case LT_K_DIRENTS_OUT: case LT_K_DIRENTS64_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, LT_CAP_DIRENTS), len);
@@ -487,19 +380,12 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 /* The size of an input structure the call reads but does not write, or 0. */
 static uint64_t lt_in_size(const struct lt_sysent *se, unsigned i, const uint64_t a[6])
 {
-	switch (se->kind[i]) {
-	case LT_K_SIGSET: {
+	const struct lt_kind_info *k = &lt_kinds[se->kind[i]];
+	if (se->kind[i] == LT_K_SIGSET) {
 		uint64_t len = se->len[i] >= 0 && se->len[i] < 6 ? a[se->len[i]] : 0;
 		return len && len <= 128 ? lt_min(len, SZ_SIGSET) : 0;
 	}
-	case LT_K_SIGACTION: return SZ_SIGACTION;
-	case LT_K_RLIMIT: return SZ_RLIMIT;
-	case LT_K_STACK_T: return SZ_STACK;
-	case LT_K_ITIMERVAL: case LT_K_ITIMERSPEC: return 32;
-	case LT_K_TIMESPEC: return SZ_TIMESPEC;
-	case LT_K_MQ_ATTR: return SZ_MQ_ATTR;
-	}
-	return 0;
+	return k->dir == LT_DIR_IN ? k->size : 0;
 }
 
 /* What the call rewrites or never returns from, read before it runs. */
@@ -516,6 +402,11 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 				lt_req(p, i, LT_SUB_ENTRY, 0, v, in, in);
 				break;
 			}
+	const struct lt_kind_info *k = &lt_kinds[se->kind[i]];
+	if (k->size && k->dir == LT_DIR_INOUT) { /* the value before the call */
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, k->size, k->size);
+		return;
+	}
 	switch (se->kind[i]) {
 	case LT_K_PATH:
 		if (nr == 59 || nr == 322) /* execve, execveat */
@@ -532,15 +423,6 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, lt_min(bytes, 128), bytes);
 		return;
 	}
-	case LT_K_TIMEVAL_INOUT: case LT_K_TIMESPEC_INOUT:
-		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
-		return;
-	case LT_K_SOCKLEN_INOUT:
-		lt_req(p, i, LT_SUB_ENTRY, 0, v, 4, 4);
-		return;
-	case LT_K_OFF_INOUT:
-		lt_req(p, i, LT_SUB_ENTRY, 0, v, 8, 8);
-		return;
 	case LT_K_MSGHDR_OUT:
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
 		return;

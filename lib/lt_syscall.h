@@ -28,7 +28,41 @@
 #define LT_LEN_NONE (-1)
 #define LT_LEN_RET 6 /* the length is the return value */
 
-#include "lt_sysent_gen.h" /* generated: enum lt_kind, LT_NSYSCALLS */
+/* struct lt_sysent.flags, from the table's @blocking and @trusted */
+#define LT_SYS_F_BLOCKING 1u /* may wait indefinitely (futex: only its WAIT operations) */
+#define LT_SYS_F_TRUSTED 2u  /* entry captures are unchanged inputs the call reads in full on
+				success: they may be copied after the call */
+
+/* What an argument kind is (struct lt_kind_info, the table's kind lines). */
+#define LT_KF_PTR 1u    /* an address */
+#define LT_KF_32 2u     /* the value is the register's low 32 bits */
+#define LT_KF_SIGNED 4u /* ... and is signed */
+enum lt_kind_dir { LT_DIR_NONE, LT_DIR_IN, LT_DIR_OUT, LT_DIR_INOUT, LT_DIR_ENTRY, LT_DIR_COND };
+enum lt_kind_print {
+	LT_PRINT_DEC, LT_PRINT_UDEC, LT_PRINT_HEX, LT_PRINT_PTR, /* generic, from the flags */
+	LT_PRINT_STRUCT, /* lt_decode_struct prints it; a NULL pointer prints NULL */
+	LT_PRINT_OWN,    /* its own case in the decoders prints it */
+};
+
+struct lt_kind_info {
+	uint16_t size; /* bytes of the fixed-size object behind the pointer; 0: none or var */
+	uint8_t flags; /* LT_KF_* */
+	uint8_t dir;   /* enum lt_kind_dir: when the capture planner copies the object */
+	uint8_t print; /* enum lt_kind_print */
+};
+
+#include "lt_sysent_gen.h" /* generated: enum lt_kind, LT_KINDS_INIT, LT_NR_*, LT_NSYSCALLS */
+
+extern const struct lt_kind_info lt_kinds[LT_K__COUNT];
+
+/* The argument's value at the kind's width and signedness, widened to 64 bits. */
+static inline uint64_t lt_kind_value(int kind, uint64_t v)
+{
+	unsigned f = lt_kinds[kind].flags;
+	if (!(f & LT_KF_32))
+		return v;
+	return f & LT_KF_SIGNED ? (uint64_t)(int64_t)(int32_t)v : (uint32_t)v;
+}
 
 struct lt_sysent {
 	/* Names are arrays, not pointers: a table of ~3,000 string pointers would cost every
@@ -37,6 +71,7 @@ struct lt_sysent {
 	uint32_t classes;     /* LT_CLASS_* */
 	uint8_t nargs;
 	uint8_t ret;          /* enum lt_kind of the return value */
+	uint8_t flags;        /* LT_SYS_F_* */
 	uint8_t kind[6];      /* enum lt_kind per argument */
 	int8_t len[6];        /* sized kinds: index of the argument holding the length,
 				 LT_LEN_RET, or LT_LEN_NONE */

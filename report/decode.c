@@ -722,48 +722,17 @@ static void lt_put_ret_fd(struct lt_dctx *c, int fd)
 
 /* ---- the arguments ---- */
 
-enum { FB_DEC, FB_UDEC, FB_HEX, FB_PTR };
-
-/* How a kind without its own printer falls back: by its name's shape. */
-static int lt_kind_fallback(int kind)
+/* A kind the table prints without code of its own: the value at its width and
+ * signedness, as a decimal, a hex number or an address. */
+void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 {
-	static const char *const names[] = { LT_KIND_NAMES };
-	static signed char fb[LT_K__COUNT];
-	static int init;
-	if (!init) {
-		for (int k = 0; k < LT_K__COUNT; k++) {
-			const char *n = names[k];
-			size_t l = strlen(n);
-			int v = FB_DEC;
-			if ((l > 6 && !strcmp(n + l - 6, "_FLAGS")) || (l > 5 && !strcmp(n + l - 5, "_MASK")))
-				v = FB_HEX;
-			else if (strstr(n, "_OUT") || strstr(n, "_INOUT") || !strcmp(n, "PTR"))
-				v = FB_PTR;
-			fb[k] = (signed char)v;
-		}
-		/* structures behind pointers, whose names say nothing of it */
-		static const int ptrs[] = {
-			LT_K_STAT_OUT, LT_K_SIGACTION, LT_K_SIGSET, LT_K_IOVEC_IN, LT_K_POLLFDS,
-			LT_K_TIMESPEC, LT_K_TIMEVAL, LT_K_ITIMERVAL, LT_K_SOCKADDR, LT_K_MSGHDR,
-			LT_K_FDSET, LT_K_RLIMIT, LT_K_EPOLL_EVENT, LT_K_SIGINFO, LT_K_STACK_T,
-			LT_K_UTIMBUF, LT_K_TIMEVAL_PAIR, LT_K_TIMESPEC_PAIR, LT_K_SIGEVENT,
-			LT_K_ITIMERSPEC, LT_K_MQ_ATTR, LT_K_CPUSET, LT_K_GROUPS, LT_K_CAP_HEADER,
-			LT_K_CAP_DATA, LT_K_SCHED_PARAM, LT_K_TIMEX, LT_K_TIMEZONE, LT_K_MMSGHDR,
-			LT_K_CLONE_ARGS, LT_K_OPEN_HOW, LT_K_XATTR_VAL, LT_K_SOCKOPT_VAL,
-			LT_K_ARGV, LT_K_ENVP, LT_K_PSELECT_SIGMASK, LT_K_FUTEX_TIMEOUT,
-			LT_K_IOCTL_ARG, LT_K_ARCH_PRCTL_ADDR,
-		};
-		for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++)
-			fb[ptrs[i]] = FB_PTR;
-		static const int hexes[] = { LT_K_HEX, LT_K_PERSONALITY, LT_K_IOCTL_REQ };
-		for (size_t i = 0; i < sizeof hexes / sizeof hexes[0]; i++)
-			fb[hexes[i]] = FB_HEX;
-		static const int udecs[] = { LT_K_UINT, LT_K_ULONG, LT_K_SIZE };
-		for (size_t i = 0; i < sizeof udecs / sizeof udecs[0]; i++)
-			fb[udecs[i]] = FB_UDEC;
-		init = 1;
+	uint64_t x = lt_kind_value(kind, v);
+	switch (lt_kinds[kind].print) {
+	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;
+	case LT_PRINT_UDEC: lt_put_udec(c, x); break;
+	case LT_PRINT_PTR: lt_put_ptr(c, x); break;
+	default: lt_put_hex(c, x); break;
 	}
-	return kind >= 0 && kind < LT_K__COUNT ? fb[kind] : FB_HEX;
 }
 
 static int lt_out_ok(struct lt_dctx *c) { return c->done && !c->failed; }
@@ -798,56 +767,46 @@ void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
 /* Prints argument i by its kind. */
 void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 {
+	int kind = c->se->kind[i];
+	if (!lt_put_own_kind(c, i, kind))
+		lt_put_generic(c, kind, c->ev->args[i]);
+}
+
+/* Prints argument i if its kind has a printer of its own (lt_kinds[kind].print is
+ * LT_PRINT_OWN or LT_PRINT_STRUCT); returns 0, printing nothing, if not. */
+int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
+{
 	const struct lt_sysent *se = c->se;
 	const struct lt_event *ev = c->ev;
-	int kind = se->kind[i];
 	uint64_t v = ev->args[i];
 	int lenarg = se->len[i];
 	uint64_t len = lenarg >= 0 && lenarg < 6 ? ev->args[lenarg]
 		: lenarg == LT_LEN_RET ? (uint64_t)ev->ret : 0;
 
 	if (lt_decode_struct(c, i, kind))
-		return;
+		return 1;
 	switch (kind) {
-	case LT_K_INT: case LT_K_PID:
-		lt_put_dec(c, (int)v);
-		return;
 	case LT_K_UID:
 		if ((uint32_t)v == 0xffffffffu)
 			lt_sb_puts(c->sb, "-1");
 		else
 			lt_put_udec(c, (uint32_t)v);
-		return;
-	case LT_K_UINT:
-		lt_put_udec(c, (uint32_t)v);
-		return;
-	case LT_K_LONG: case LT_K_OFF:
-		lt_put_dec(c, (int64_t)v);
-		return;
-	case LT_K_ULONG: case LT_K_SIZE:
-		lt_put_udec(c, v);
-		return;
-	case LT_K_HEX:
-		lt_put_hex(c, v);
-		return;
-	case LT_K_PTR: case LT_K_MREMAP_ADDR:
-		lt_put_ptr(c, v);
-		return;
+		return 1;
 	case LT_K_FD:
 		lt_put_fd(c, (int)v);
-		return;
+		return 1;
 	case LT_K_DIRFD:
 		lt_put_dirfd(c, (int)v);
-		return;
+		return 1;
 	case LT_K_PATH:
 		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
-		return;
+		return 1;
 	case LT_K_STR:
 		lt_put_cstr(c, i, LT_CAP_SUB_SELF, v, 0);
-		return;
+		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		return;
+		return 1;
 	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 		c->force_hex = kind == LT_K_RANDOM_OUT;
 		if (lt_out_ok(c))
@@ -855,7 +814,7 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 		else
 			lt_put_ptr(c, v);
 		c->force_hex = 0;
-		return;
+		return 1;
 	case LT_K_PATH_OUT: case LT_K_LINK_OUT:
 		if (lt_out_ok(c)) {
 			/* getcwd counts the NUL; readlink gives bytes without one */
@@ -874,35 +833,35 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 					trunc = 1;
 				}
 				lt_put_quoted(c, d, n, trunc);
-				return;
+				return 1;
 			}
 		}
 		lt_put_ptr(c, v);
-		return;
+		return 1;
 	case LT_K_MODE: case LT_K_OPEN_MODE:
 		lt_put_mode(c, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_MODE_DEV:
 		lt_put_st_mode(c, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_IPC_KEY:
 		if (!(uint32_t)v)
 			lt_sb_puts(c->sb, "IPC_PRIVATE");
 		else
 			lt_sb_printf(c->sb, "%#x", (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_OPEN_FLAGS:
 		lt_put_open_flags(c, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_OFLAGS:
 		lt_put_flags(c, lt_x_open_flags, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_AT_FLAGS:
 		lt_put_flags(c, lt_x_at_flags, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_FACCESSAT_FLAGS:
 		lt_put_flags(c, lt_x_faccessat_flags, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_STATX_FLAGS: {
 		/* the sync type is a 2-bit field whose 0 has a name too */
 		static const struct lt_xlat sync[] = {
@@ -919,7 +878,7 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 				lt_sb_printf(c->sb, " /* %s */", n.p);
 			}
 			lt_sb_free(&n);
-			return;
+			return 1;
 		}
 		lt_sb_puts(c->sb, sync[((uint32_t)v & 0x6000) >> 13].name);
 		uint32_t rest = (uint32_t)v & ~0x6000u;
@@ -927,198 +886,193 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 			lt_sb_putc(c->sb, '|');
 			lt_put_flags(c, lt_x_at_flags, rest);
 		}
-		return;
+		return 1;
 	}
 	case LT_K_ACCESS_MODE:
 		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_PROT:
 		lt_put_flags(c, lt_x_prot, v & 0xffffffffu);
-		return;
+		return 1;
 	case LT_K_WHENCE:
 		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
-		return;
+		return 1;
 	case LT_K_SIGHOW:
 		lt_put_xlat(c, lt_x_sighow, (uint32_t)v, "SIG_???");
-		return;
+		return 1;
 	case LT_K_SIGNUM:
 		lt_put_signo(c, (int)v);
-		return;
+		return 1;
 	case LT_K_SIGSET:
 		lt_put_sigset_arg(c, i, v, len);
-		return;
+		return 1;
 	case LT_K_SIGSET_OUT:
 		if (lt_out_ok(c))
 			lt_put_sigset_arg(c, i, v, len);
 		else
 			lt_put_ptr(c, v);
-		return;
+		return 1;
 	case LT_K_CLOCKID:
 		lt_put_xlat(c, lt_x_clockid, (uint32_t)v, "CLOCK_???");
-		return;
+		return 1;
 	case LT_K_GRND_FLAGS:
 		lt_put_flags(c, lt_x_grnd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_CLONE_FLAGS:
 		lt_put_flags(c, lt_x_clone_flags, v);
-		return;
+		return 1;
 	case LT_K_AF:
 		lt_put_xlat(c, lt_x_af, (uint32_t)v, "AF_???");
-		return;
+		return 1;
 	case LT_K_MREMAP_FLAGS:
 		lt_put_flags(c, lt_x_mremap, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MADVICE:
 		lt_put_xlat(c, lt_x_madvise, (uint32_t)v, "MADV_???");
-		return;
+		return 1;
 	case LT_K_MSYNC_FLAGS:
 		lt_put_flags(c, lt_x_msync, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_RLIMIT_RES:
 		lt_put_xlat(c, lt_x_rlimit, (uint32_t)v, "RLIMIT_???");
-		return;
+		return 1;
 	case LT_K_EPOLL_OP:
 		lt_put_xlat(c, lt_x_epoll_op, (uint32_t)v, "EPOLL_CTL_???");
-		return;
+		return 1;
 	case LT_K_WAIT_OPTIONS:
 		lt_put_flags(c, lt_x_wait_options, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_ITIMER_WHICH:
 		lt_put_xlat(c, lt_x_itimer, (uint32_t)v, "ITIMER_???");
-		return;
+		return 1;
 	case LT_K_TIMER_FLAGS:
 		lt_put_flags(c, lt_x_timer_flags, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MSG_FLAGS:
 		lt_put_flags(c, lt_x_msg_flags, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_SHUT_HOW:
 		lt_put_xlat(c, lt_x_shut, (uint32_t)v, "SHUT_???");
-		return;
+		return 1;
 	case LT_K_SOCKOPT_LEVEL:
 		lt_put_xlat(c, lt_x_sol, (uint32_t)v, "SOL_???");
-		return;
+		return 1;
 	case LT_K_EFD_FLAGS:
 		lt_put_flags(c, lt_x_efd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MFD_FLAGS:
 		lt_put_flags(c, lt_x_mfd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_RENAME_FLAGS:
 		lt_put_flags(c, lt_x_rename, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_STATX_MASK:
 		lt_put_flags(c, lt_x_statx_mask, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_FLOCK_OP:
 		lt_put_flags(c, lt_x_flock, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_SCHED_POLICY:
 		lt_put_xlat(c, lt_x_sched_policy, (uint32_t)v, "SCHED_???");
-		return;
+		return 1;
 	case LT_K_RUSAGE_WHO:
 		lt_put_xlat(c, lt_x_rusage_who, (uint32_t)(int)v, "RUSAGE_???");
-		return;
+		return 1;
 	case LT_K_PRIO_WHICH:
 		lt_put_xlat(c, lt_x_prio_which, (uint32_t)v, "PRIO_???");
-		return;
+		return 1;
 	case LT_K_FALLOC_MODE:
 		lt_put_flags(c, lt_x_falloc, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_FADVICE:
 		lt_put_xlat(c, lt_x_fadvise, (uint32_t)v, "POSIX_FADV_???");
-		return;
+		return 1;
 	case LT_K_CLOSE_RANGE_FLAGS:
 		lt_put_flags(c, lt_x_close_range, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MLOCKALL_FLAGS:
 		lt_put_flags(c, lt_x_mlockall, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_PIDFD_FLAGS:
 		lt_put_flags(c, lt_x_pidfd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_UMOUNT_FLAGS:
 		lt_put_flags(c, lt_x_umount, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_IDTYPE:
 		lt_put_xlat(c, lt_x_idtype, (uint32_t)v, "P_???");
-		return;
+		return 1;
 	case LT_K_SPLICE_FLAGS:
 		lt_put_flags(c, lt_x_splice, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_RWF_FLAGS:
 		lt_put_flags(c, lt_x_rwf, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_TFD_FLAGS:
 		lt_put_flags(c, lt_x_tfd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_TFD_SET_FLAGS:
 		lt_put_flags(c, lt_x_timerfd_set, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_SFD_FLAGS:
 		lt_put_flags(c, lt_x_sfd, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_SECCOMP_OP:
 		lt_put_xlat(c, lt_x_seccomp_op, (uint32_t)v, "SECCOMP_???");
-		return;
+		return 1;
 	case LT_K_MEMBARRIER_CMD:
 		lt_put_flags(c, lt_x_membarrier, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MLOCK_FLAGS:
 		lt_put_flags(c, lt_x_mlock2, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_INOTIFY_MASK:
 		lt_put_flags(c, lt_x_inotify, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_KCMP_TYPE:
 		lt_put_xlat(c, lt_x_kcmp, (uint32_t)v, "KCMP_???");
-		return;
+		return 1;
 	case LT_K_PTRACE_REQ:
 		lt_put_xlat(c, lt_x_ptrace, v, "PTRACE_???");
-		return;
+		return 1;
 	case LT_K_EPOLL_FLAGS:
 		lt_put_flags(c, lt_x_epoll_create, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_XATTR_FLAGS:
 		lt_put_flags(c, lt_x_xattr, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_MOUNT_FLAGS:
 		lt_put_flags(c, lt_x_mount_flags, v);
-		return;
+		return 1;
 	case LT_K_IPC_FLAGS:
 		lt_put_flags(c, lt_x_ipc_flags, (uint32_t)v);
-		return;
+		return 1;
 	case LT_K_IPC_CMD:
 		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
-		return;
+		return 1;
 	case LT_K_MPOL_MODE:
 		lt_put_xlat(c, lt_x_mpol_mode, (uint32_t)v, "MPOL_???");
-		return;
+		return 1;
 	case LT_K_PERSONALITY:
 		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
-		return;
+		return 1;
 	case LT_K_PRCTL_OPTION:
 		lt_put_xlat(c, lt_x_prctl, (uint32_t)v, "PR_???");
-		return;
+		return 1;
 	case LT_K_ARCH_PRCTL_CODE:
 		lt_put_xlat(c, lt_x_arch_prctl, (uint32_t)v, "ARCH_???");
-		return;
+		return 1;
 	case LT_K_FCNTL_CMD:
 		lt_put_xlat(c, lt_x_fcntl_cmd, (uint32_t)v, "F_???");
-		return;
+		return 1;
 	case LT_K_IOCTL_REQ:
 		lt_put_xlat(c, lt_x_ioctl, (uint32_t)v, NULL);
-		return;
+		return 1;
 	case LT_K_SOCK_FLAGS:
 		lt_put_flags(c, lt_x_sock_flags, (uint32_t)v);
-		return;
+		return 1;
 	}
-	switch (lt_kind_fallback(kind)) {
-	case FB_DEC: lt_put_dec(c, (int64_t)v); break;
-	case FB_UDEC: lt_put_udec(c, v); break;
-	case FB_HEX: lt_put_hex(c, v); break;
-	default: lt_put_ptr(c, v); break;
-	}
+	return 0;
 }
 
 /* strace text: split at the commas between arguments, not those inside strings,

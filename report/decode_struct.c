@@ -871,31 +871,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 	uint64_t v = ev->args[i];
 	const uint8_t *d;
 	size_t len;
-	if (!v) {
-		/* NULL pointers of every structure kind */
-		switch (kind) {
-		case LT_K_STAT_OUT: case LT_K_STATX_OUT: case LT_K_STATFS_OUT: case LT_K_SIGACTION:
-		case LT_K_SIGACTION_OUT: case LT_K_TIMESPEC: case LT_K_TIMESPEC_OUT:
-		case LT_K_TIMEVAL: case LT_K_TIMEVAL_OUT: case LT_K_TIMEVAL_INOUT:
-		case LT_K_TIMESPEC_INOUT: case LT_K_ITIMERVAL: case LT_K_ITIMERVAL_OUT:
-		case LT_K_ITIMERSPEC: case LT_K_ITIMERSPEC_OUT: case LT_K_RLIMIT: case LT_K_RLIMIT_OUT:
-		case LT_K_STACK_T: case LT_K_STACK_T_OUT: case LT_K_WSTATUS_OUT: case LT_K_RUSAGE_OUT:
-		case LT_K_UTSNAME_OUT: case LT_K_SYSINFO_OUT: case LT_K_EPOLL_EVENT:
-		case LT_K_EPOLL_EVENTS_OUT: case LT_K_POLLFDS: case LT_K_FDSET: case LT_K_SOCKADDR:
-		case LT_K_SOCKADDR_OUT: case LT_K_SOCKLEN_INOUT: case LT_K_FDPAIR_OUT:
-		case LT_K_IOVEC_IN: case LT_K_IOVEC_OUT: case LT_K_MSGHDR: case LT_K_MSGHDR_OUT:
-		case LT_K_ARGV: case LT_K_ENVP: case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR:
-		case LT_K_OFF_INOUT: case LT_K_TIMEZONE: case LT_K_TIMEZONE_OUT: case LT_K_SIGINFO:
-		case LT_K_SIGINFO_OUT: case LT_K_TMS_OUT: case LT_K_INT_OUT: case LT_K_UINT_OUT:
-		case LT_K_UID_OUT: case LT_K_TIME_OUT: case LT_K_SOCKOPT_VAL:
-		case LT_K_SOCKOPT_VAL_OUT: case LT_K_DIRENTS_OUT: case LT_K_DIRENTS64_OUT:
-		case LT_K_PSELECT_SIGMASK: case LT_K_CLONE_ARGS: case LT_K_OPEN_HOW: case LT_K_SIGEVENT:
-		case LT_K_UTIMBUF: case LT_K_CPUSET: case LT_K_CPUSET_OUT: case LT_K_GROUPS:
-		case LT_K_GROUPS_OUT: case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
-		case LT_K_MQ_ATTR: case LT_K_MQ_ATTR_OUT: case LT_K_TIMERID_OUT:
-			lt_sb_puts(SB(c), "NULL");
-			return 1;
-		}
+	if (!v && lt_kinds[kind].print == LT_PRINT_STRUCT) {
+		lt_sb_puts(SB(c), "NULL");
+		return 1;
 	}
 	switch (kind) {
 	case LT_K_DEV: {

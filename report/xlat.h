@@ -101,6 +101,8 @@ void lt_decode_ret_extra(struct lt_dctx *c);
 void lt_put_open_flags(struct lt_dctx *c, uint64_t v);
 /* decode.c: argument i printed as the table's kind says. */
 void lt_put_arg_by_kind(struct lt_dctx *c, int i);
+int lt_put_own_kind(struct lt_dctx *c, int i, int kind); /* 0: the kind has no own printer */
+void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v); /* by lt_kinds[kind] alone */
 
 /* stat-like mode: "S_IFREG|0644". */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode);
