@@ -42,6 +42,9 @@ enum lt_kind_print {
 	LT_PRINT_DEC, LT_PRINT_UDEC, LT_PRINT_HEX, LT_PRINT_PTR, /* generic, from the flags */
 	LT_PRINT_STRUCT, /* lt_decode_struct prints it; a NULL pointer prints NULL */
 	LT_PRINT_OWN,    /* its own case in the decoders prints it */
+	LT_PRINT_XLAT,   /* a named value; unknown ones in hex with a comment */
+	LT_PRINT_XLATD,  /* a named value; unknown ones in decimal */
+	LT_PRINT_FLAGS,  /* named bits */
 };
 
 struct lt_kind_info {

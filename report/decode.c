@@ -29,6 +29,7 @@
 #include "lt_log.h"
 #include "lt_syscall.h"
 #include "xlat.h"
+#include "xlat/gen.h"
 
 #include "xlat_errno.h"
 
@@ -393,6 +394,25 @@ int lt_put_xlat(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const ch
 	return name != NULL;
 }
 
+/* The prefix the names of a table share, up to its last '_' ("O_", "FALLOC_FL_"), which
+ * strace's comment on bits without a name shows ("0x1 / * O_??? * /"); 0 if none. */
+static size_t lt_xlat_prefix(const struct lt_xlat *t)
+{
+	size_t n = 0;
+	if (!t[0].name)
+		return 0;
+	n = strlen(t[0].name);
+	for (size_t i = 1; t[i].name && n; i++) {
+		size_t k = 0;
+		while (k < n && t[i].name[k] == t[0].name[k])
+			k++;
+		n = k;
+	}
+	while (n && t[0].name[n - 1] != '_')
+		n--;
+	return n;
+}
+
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 {
 	enum lt_xlat_style st = lt_style(c);
@@ -411,7 +431,11 @@ int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 	struct lt_sb names = { 0 };
 	int any = 0;
 	uint64_t rest = lt_flags_names(&names, t, v, &any);
-	if (st == LT_XLAT_VERBOSE) {
+	size_t pre = any ? 0 : lt_xlat_prefix(t);
+	if (pre) {
+		lt_put_hex(c, v);
+		lt_sb_printf(c->sb, " /* %.*s??? */", (int)pre, t[0].name);
+	} else if (st == LT_XLAT_VERBOSE) {
 		lt_put_hex(c, v);
 		if (any)
 			lt_sb_printf(c->sb, " /* %s */", names.p);
@@ -726,8 +750,16 @@ static void lt_put_ret_fd(struct lt_dctx *c, int fd)
  * signedness, as a decimal, a hex number or an address. */
 void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 {
+	/* the value tables of xlat and flags kinds, from the kind lines */
+	static const struct {
+		const struct lt_xlat *t;
+		const char *unk;
+	} xl[LT_K__COUNT] = { LT_KIND_XLATS_INIT };
 	uint64_t x = lt_kind_value(kind, v);
 	switch (lt_kinds[kind].print) {
+	case LT_PRINT_XLAT: lt_put_xlat(c, xl[kind].t, x, xl[kind].unk); break;
+	case LT_PRINT_XLATD: lt_put_xlat(c, xl[kind].t, x, NULL); break;
+	case LT_PRINT_FLAGS: lt_put_flags(c, xl[kind].t, x); break;
 	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;
 	case LT_PRINT_UDEC: lt_put_udec(c, x); break;
 	case LT_PRINT_PTR: lt_put_ptr(c, x); break;
@@ -839,7 +871,7 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		lt_put_ptr(c, v);
 		return 1;
 	case LT_K_MODE: case LT_K_OPEN_MODE:
-		lt_put_mode(c, v & 0xffffffffu);
+		lt_put_mode(c, v & 0xffffu); /* a umode_t, as strace prints it */
 		return 1;
 	case LT_K_MODE_DEV:
 		lt_put_st_mode(c, (uint32_t)v);

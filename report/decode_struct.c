@@ -1881,8 +1881,15 @@ static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 			lt_sb_printf(SB(c), " /* %s */", n);
 		return;
 	}
+	/* unknown: the number taken apart, in a comment after it with -X verbose */
+	if (lt_st(c) == LT_XLAT_VERBOSE) {
+		lt_put_hex(c, req);
+		lt_sb_puts(SB(c), " /* ");
+	}
 	lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
 		     (req >> 16) & 0x3fff);
+	if (lt_st(c) == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " */");
 }
 
 static int lt_special_ioctl(struct lt_args *a)

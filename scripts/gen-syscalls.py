@@ -22,6 +22,9 @@ PRINTS = {"dec": "LT_PRINT_DEC", "udec": "LT_PRINT_UDEC", "hex": "LT_PRINT_HEX",
 SYSFLAGS = {"@blocking": "LT_SYS_F_BLOCKING", "@trusted": "LT_SYS_F_TRUSTED"}
 
 
+kxlat = {}  # kind -> (value table, comment for unknown values or None)
+
+
 def parse_kind(src, lineno, f, kinds, kinfo):
     if len(f) != 6:
         die(src, lineno, "need: kind NAME TYPE DIR SIZE PRINT")
@@ -30,7 +33,18 @@ def parse_kind(src, lineno, f, kinds, kinfo):
         die(src, lineno, "kind %s declared twice" % name)
     if not name.replace("_", "").isalnum() or not name.isupper():
         die(src, lineno, "KIND is upper case letters, digits, _")
-    if typ not in TYPES or d not in DIRS or pr not in PRINTS:
+    xl = None
+    if ":" in pr:  # xlat:TABLE[:PREFIX], xlatd:TABLE, flags:TABLE (report/xlat*)
+        parts = pr.split(":")
+        pr, xl = parts[0], parts[1:]
+        if pr not in ("xlat", "xlatd", "flags") or not xl[0].isidentifier() or len(xl) > 2:
+            die(src, lineno, "kind %s: PRINT is xlat:TABLE[:PREFIX], xlatd:TABLE or flags:TABLE"
+                % name)
+        if typ == "ptr":
+            die(src, lineno, "kind %s: named values are not pointers" % name)
+    elif pr in ("xlat", "xlatd", "flags"):
+        die(src, lineno, "kind %s: %s needs :TABLE" % (name, pr))
+    if typ not in TYPES or d not in DIRS or (pr not in PRINTS and xl is None):
         die(src, lineno, "kind %s: bad TYPE, DIR or PRINT" % name)
     if typ != "ptr" and d not in ("-", "cond"):
         die(src, lineno, "kind %s: only pointers are in, out, inout or entry" % name)
@@ -42,7 +56,9 @@ def parse_kind(src, lineno, f, kinds, kinfo):
         die(src, lineno, "kind %s: struct kinds are pointers" % name)
     kinds.append(name)
     kinfo[name] = "{ %s, %s, %s, %s }" % (size if size.isdigit() else "0", TYPES[typ], DIRS[d],
-                                          PRINTS[pr])
+                                          "LT_PRINT_" + pr.upper())
+    if xl:
+        kxlat[name] = (xl[0], xl[1] + "???" if len(xl) > 1 else None)
 
 
 CLASSES = ["file", "desc", "network", "process", "signal", "ipc", "memory", "creds",
@@ -126,6 +142,13 @@ def main():
     tmp.append("#define LT_KINDS_INIT \\")
     for k in kinds:
         tmp.append("\t[LT_K_%s] = %s, \\" % (k, kinfo[k]))
+    tmp.append("")
+    tmp.append("/* report side: the value tables of xlat and flags kinds */")
+    tmp.append("#define LT_KIND_XLATS_INIT \\")
+    for k in kinds:
+        if k in kxlat:
+            t, unk = kxlat[k]
+            tmp.append('\t[LT_K_%s] = { lt_x_%s, %s }, \\' % (k, t, '"%s"' % unk if unk else "0"))
     tmp.append("")
     for nr in sorted(entries):
         tmp.append("#define LT_NR_%s %d" % (entries[nr][0], nr))

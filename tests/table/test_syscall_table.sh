@@ -10,7 +10,7 @@ done
 [ -n "$hdr" ] || { echo "no asm/unistd_64.h here"; exit 77; }
 tbl=$TOP/lib/syscalls.tbl
 awk '$1 == "#define" && $2 ~ /^__NR_/ { print $3, substr($2, 6) }' "$hdr" | sort -n >"$TMPDIR/hdr"
-awk '!/^#/ && NF >= 4 { print $1, $2 }' "$tbl" | sort -n >"$TMPDIR/tbl"
+awk '$1 ~ /^[0-9]+$/ && NF >= 4 { print $1, $2 }' "$tbl" | sort -n >"$TMPDIR/tbl"
 [ -s "$TMPDIR/hdr" ] || { echo "FAIL: no __NR_ lines in $hdr"; exit 1; }
 bad=0
 awk 'NR == FNR { t[$1] = $2; next }
