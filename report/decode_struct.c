@@ -610,6 +610,115 @@ static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t ad
 }
 
 /* One msghdr's fields from its 56 bytes m; what it points to is at the given subs. */
+/* The kernel reads at most net.core.optmem_max bytes of control data, and strace shows as
+ * much (read where the report runs, which is where strace would have run). */
+static uint64_t lt_optmem_max(void)
+{
+	static uint64_t v;
+	if (!v) {
+		FILE *f = fopen("/proc/sys/net/core/optmem_max", "r");
+		unsigned long long n = 0;
+		v = f && fscanf(f, "%llu", &n) == 1 && n ? n : 20480;
+		if (f)
+			fclose(f);
+	}
+	return v;
+}
+
+/* One control message's type and data, as strace's print_cmsg_type_data. */
+static void lt_put_cmsg_data(struct lt_dctx *c, int level, int type, const uint8_t *d, size_t n)
+{
+	static const struct lt_xlat scm[] = {
+		{ 1, "SCM_RIGHTS" }, { 2, "SCM_CREDENTIALS" }, { 3, "SCM_SECURITY" },
+		{ 41, "SO_WIFI_STATUS" }, { 61, "SO_TXTIME" }, { 29, "SO_TIMESTAMP_OLD" },
+		{ 35, "SO_TIMESTAMPNS_OLD" }, { 37, "SO_TIMESTAMPING_OLD" },
+		{ 63, "SO_TIMESTAMP_NEW" }, { 64, "SO_TIMESTAMPNS_NEW" },
+		{ 65, "SO_TIMESTAMPING_NEW" }, { 0, 0 }
+	};
+	static const struct lt_xlat ip[] = {
+		{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 6, "IP_RECVOPTS" }, { 7, "IP_RETOPTS" },
+		{ 8, "IP_PKTINFO" }, { 11, "IP_RECVERR" }, { 20, "IP_ORIGDSTADDR" },
+		{ 23, "IP_CHECKSUM" }, { 3, "SCM_SECURITY" }, { 0, 0 }
+	};
+	if (level == 1 /* SOL_SOCKET */) {
+		lt_put_xlat(c, scm, (uint32_t)type, "SCM_???");
+		if (type == 1 && n >= 4) {
+			lt_sb_puts(SB(c), ", cmsg_data=[");
+			for (size_t k = 0; k < n / 4; k++) {
+				if (k)
+					lt_sb_puts(SB(c), ", ");
+				if (k >= c->strsize && !lt_verbose(c)) {
+					lt_sb_puts(SB(c), "...");
+					break;
+				}
+				lt_put_fd(c, RD(int32_t, d, 4 * k));
+			}
+			lt_sb_putc(SB(c), ']');
+		} else if (type == 2 && n >= 12) {
+			lt_sb_printf(SB(c), ", cmsg_data={pid=%d, uid=%u, gid=%u}", RD(int32_t, d, 0),
+				     RD(uint32_t, d, 4), RD(uint32_t, d, 8));
+		} else if (type == 3 && n >= 1) {
+			lt_sb_puts(SB(c), ", cmsg_data=");
+			lt_put_quoted(c, d, n, 0);
+		}
+	} else if (level == 0 /* SOL_IP */) {
+		lt_put_xlat(c, ip, (uint32_t)type, "IP_???");
+	} else {
+		lt_put_hex(c, (uint32_t)type);
+	}
+}
+
+/* msg_control: the control messages as strace's decode_msg_control walks them. */
+static void lt_put_cmsgs(struct lt_dctx *c, int i, uint64_t addr, uint64_t in_len)
+{
+	size_t have;
+	const uint8_t *d = lt_cap_get(c, i, LT_SUB_MSG_CONTROL, 0, &have);
+	uint64_t ctl_len = in_len > lt_optmem_max() ? lt_optmem_max() : in_len;
+	uint64_t buf_len = ctl_len, off = 0;
+	if (!d || ctl_len < 16) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	int short_cap = 0;
+	lt_sb_putc(SB(c), '[');
+	while (buf_len >= 16) {
+		if (off + 16 > have) { /* beyond what the shim copied */
+			short_cap = 1;
+			break;
+		}
+		uint64_t cmsg_len = RD(uint64_t, d, off);
+		int level = RD(int32_t, d, off + 8), type = RD(int32_t, d, off + 12);
+		if (off)
+			lt_sb_puts(SB(c), ", ");
+		lt_sb_printf(SB(c), "{cmsg_len=%llu, cmsg_level=", (unsigned long long)cmsg_len);
+		lt_put_xlat(c, lt_x_sol, (uint32_t)level, "SOL_???");
+		lt_sb_puts(SB(c), ", cmsg_type=");
+		uint64_t len = cmsg_len > buf_len ? buf_len : cmsg_len;
+		uint64_t dlen = len > 16 ? len - 16 : 0;
+		if (off + 16 + dlen > have)
+			dlen = have - off - 16;
+		lt_put_cmsg_data(c, level, type, d + off + 16, (size_t)dlen);
+		lt_sb_putc(SB(c), '}');
+		if (len < 16) {
+			buf_len -= 16;
+			break;
+		}
+		len = (cmsg_len + 7) & ~7ull;
+		if (len >= buf_len) {
+			buf_len = 0;
+			break;
+		}
+		off += len;
+		buf_len -= len;
+	}
+	if (short_cap || ctl_len < in_len) {
+		lt_sb_puts(SB(c), ", ...");
+	} else if (buf_len) {
+		lt_sb_printf(SB(c), ", ... /* %#llx */", (unsigned long long)(addr + ctl_len - buf_len));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
 static void lt_put_msghdr_fields(struct lt_dctx *c, int i, const uint8_t *m, const uint8_t *entry,
 				 unsigned name_sub, unsigned iov_sub, unsigned buf_sub0,
 				 uint64_t total)
@@ -636,7 +745,7 @@ static void lt_put_msghdr_fields(struct lt_dctx *c, int i, const uint8_t *m, con
 	lt_sb_printf(SB(c), ", msg_iovlen=%llu", (unsigned long long)iovlen);
 	if (ctllen) {
 		lt_sb_puts(SB(c), ", msg_control=");
-		lt_put_ptr(c, ctl);
+		lt_put_cmsgs(c, i, ctl, ctllen);
 	}
 	lt_sb_printf(SB(c), ", msg_controllen=%llu, msg_flags=", (unsigned long long)ctllen);
 	lt_put_flags(c, lt_x_msg_flags, flags);
