@@ -102,8 +102,9 @@ static void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec)
 
 static void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac)
 {
-	lt_sb_printf(SB(c), "{tv_sec=%lld, %s=%lld}", (long long)RD(int64_t, d, 0), frac,
-		     (long long)RD(int64_t, d, 8));
+	/* strace prints the fraction unsigned (a negative one is out of range anyway) */
+	lt_sb_printf(SB(c), "{tv_sec=%lld, %s=%llu}", (long long)RD(int64_t, d, 0), frac,
+		     (unsigned long long)RD(uint64_t, d, 8));
 }
 
 static void lt_put_timespec_at(struct lt_dctx *c, int i, const uint8_t *d, const char *frac)
@@ -1415,7 +1416,7 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 	case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
 		d = kind == LT_K_SCHED_PARAM ? lt_in(c, i, 4) : lt_out(c, i, 4);
 		if (d)
-			lt_sb_printf(SB(c), "[{sched_priority=%d}]", RD(int32_t, d, 0));
+			lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
 		else
 			lt_put_ptr(c, v);
 		return 1;

@@ -15,7 +15,10 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def names_in(header, want, exclude):
-    text = open(os.path.join("/usr/include", header)).read()
+    for d in ("/usr/include", "/usr/include/x86_64-linux-gnu"):
+        if os.path.exists(os.path.join(d, header)):
+            break
+    text = open(os.path.join(d, header)).read()
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     found = []
     for m in re.finditer(r"^\s*#\s*define\s+(\w+)[ \t]+\S", text, flags=re.M):
@@ -31,7 +34,10 @@ def names_in(header, want, exclude):
 
 
 def values(header, names):
-    src = "#include <stdio.h>\n#include <sys/types.h>\n#include <fcntl.h>\n#include <%s>\nint main(void) {\n" % header
+    # linux/mount.h uses O_CLOEXEC without including it; linux/fcntl.h clashes with fcntl.h
+    pre = "#include <fcntl.h>\n" if header == "linux/mount.h" else ""
+    src = "#include <stdio.h>\n#include <sys/types.h>\n%s#include <%s>\nint main(void) {\n" % (
+        pre, header)
     for n in names:
         src += '\tprintf("%%s %%lld\\n", "%s", (long long)(%s));\n' % (n, n)
     src += "\treturn 0;\n}\n"

@@ -284,5 +284,10 @@ static const struct lt_xlat lt_x_finit_flags[] = {
 	{ 0x4ull, "MODULE_INIT_COMPRESSED_FILE" },
 	{ 0, 0 }
 };
+static const struct lt_xlat lt_x_inotify_init_flags[] = {
+	{ 0x800ull, "IN_NONBLOCK" },
+	{ 0x80000ull, "IN_CLOEXEC" },
+	{ 0, 0 }
+};
 
 #endif
