@@ -5,6 +5,7 @@
 #define LT_SHIM_H
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lt_log.h"

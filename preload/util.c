@@ -166,6 +166,22 @@ void lt_warn(const char *fmt, ...)
 	lt_sys3(SYS_write, 2, buf, len);
 }
 
+const char *lt_errname(long e)
+{
+	switch (-e) {
+	case ENOENT: return "No such file or directory";
+	case EACCES: return "Permission denied";
+	case EPERM: return "Operation not permitted";
+	case ENOTDIR: return "Not a directory";
+	case ELOOP: return "Too many levels of symbolic links";
+	case EROFS: return "Read-only file system";
+	case ENOSPC: return "No space left on device";
+	case ENAMETOOLONG: return "File name too long";
+	case EEXIST: return "File exists";
+	}
+	return "error";
+}
+
 struct k_sigaction {
 	void (*handler)(int);
 	unsigned long flags;
