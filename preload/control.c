@@ -240,6 +240,27 @@ static void choose_backend(void)
 	}
 }
 
+/* The run variables came from a run of this user: the directory the run directory goes
+ * in (checked private by the run's root) is ours, and we run with one uid. Otherwise
+ * (a root child of a setuid program that kept the user's environment: su without -,
+ * sudo -E) they name another user's files and processes, and are ignored. */
+static int run_is_ours(const char *run)
+{
+	uid_t uid = (uid_t)lt_sys0(SYS_getuid);
+	return uid == (uid_t)lt_sys0(SYS_geteuid) && lt_run_dir_owner(run) == (int)uid;
+}
+
+/* The variables a run hands its descendants, dropped from the environment (emptied in
+ * place: no allocation) when they came from someone else's run. */
+static void forget_foreign_run(void)
+{
+	static const char *const vars[] = { "LIBTRACE_RUN_DIR", "LIBTRACE_RUN_PID",
+					    "LIBTRACE_STRACE_PID", "LIBTRACE_REPORT_FILE" };
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if (lt_getenv(vars[i]))
+			lt_env_set(vars[i], "");
+}
+
 /* The run this process belongs to: the one named by LIBTRACE_RUN_DIR/LIBTRACE_RUN_PID, or
  * a new one of which it is the root. 0, or -1 if tracing stays off. */
 static int join_run(void)
@@ -247,6 +268,10 @@ static int join_run(void)
 	const char *run = lt_getenv("LIBTRACE_RUN_DIR");
 	const char *rpid = lt_getenv("LIBTRACE_RUN_PID");
 	unsigned long n;
+	if (run && !run_is_ours(run)) {
+		forget_foreign_run();
+		run = rpid = NULL;
+	}
 	if (run && run[0] == '/' && strlen(run) < sizeof(lt_cfg.run_dir) && rpid &&
 	    !lt_parse_uint(rpid, 1ul << 22, &n)) {
 		strcpy(lt_cfg.run_dir, run);
@@ -286,11 +311,28 @@ static void publish_start(void)
 		live_start = lt_env_set("LIBTRACE_START", "0");
 }
 
+/* libtrace's own tools (the report, the launcher) are never traced, whatever preloads
+ * the shim into them (/etc/ld.so.preload): tracing the report would start a report of
+ * the report at its exit, and so on. They are known by the name they were run as, and
+ * LIBTRACE_OFF marks every process the shim itself starts. */
+static int stand_down(void)
+{
+	if (lt_getenv("LIBTRACE_OFF"))
+		return 1;
+	const char *fn = (const char *)getauxval(AT_EXECFN);
+	if (!fn)
+		return 0;
+	const char *base = fn + lt_strlen(fn);
+	while (base > fn && base[-1] != '/')
+		base--;
+	return !lt_strcmp(base, "libtrace-report") || !lt_strcmp(base, "libtrace");
+}
+
 __attribute__((constructor(101))) static void control_init(void)
 {
 	lt_cfg.enabled = 0;
 	/* A setuid/setgid program must not take orders from its caller's environment. */
-	if (getauxval(AT_SECURE))
+	if (getauxval(AT_SECURE) || stand_down())
 		return;
 
 	lt_self_pid = lt_quiet_getpid();

@@ -67,6 +67,9 @@ int lt_run_dir_name(void) LT_HIDDEN;
  * the one that exists: called when a window first opens in a process. Safe in a signal
  * handler; its calls are tagged (LT_TAG_FD). 0 or -errno (warned: tracing off). */
 int lt_run_dir_ensure(void) LT_HIDDEN;
+/* The uid owning the directory RUN_DIR goes in (LIBTRACE_DIR, checked private by the
+ * run's root): the run's user, whatever the environment says. >= 0, or -errno. */
+int lt_run_dir_owner(const char *run_dir) LT_HIDDEN;
 /* 1 if the run directory holds something for the report to read. */
 int lt_run_has_logs(void) LT_HIDDEN;
 

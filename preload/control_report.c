@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -80,6 +81,36 @@ none:
 	bin[0] = 0;
 }
 
+/* LIBTRACE_REPORT_FILE, opened for the report: never through a symlink (O_NOFOLLOW), and
+ * a regular file is emptied only if it is this user's (a file someone else owns, or a
+ * hard link to one, is refused). Devices and FIFOs are written as they are. The
+ * descriptor, or -1 (warned: the report goes to stderr). */
+static int open_report_file(void)
+{
+	const char *path = lt_cfg.report_file;
+	long fd = lt_sys4(SYS_openat, AT_FDCWD, path,
+			  O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	const char *why = NULL;
+	struct stat st;
+	if (fd < 0)
+		why = fd == -ELOOP ? "a symlink" : lt_errname(fd);
+	else if (lt_sys2(SYS_fstat, fd, &st) < 0)
+		why = "cannot stat it";
+	else if (S_ISREG(st.st_mode) && st.st_uid != (uid_t)lt_sys0(SYS_geteuid))
+		why = "owned by another user";
+	else if (S_ISREG(st.st_mode) && st.st_nlink > 1)
+		why = "a hard link";
+	else if (S_ISREG(st.st_mode) && lt_sys2(SYS_ftruncate, fd, 0) < 0)
+		why = "cannot truncate it";
+	if (why) {
+		if (fd >= 0)
+			lt_sys1(SYS_close, fd);
+		lt_warn("LIBTRACE_REPORT_FILE=%s: refused (%s); report on stderr", path, why);
+		return -1;
+	}
+	return (int)fd;
+}
+
 void lt_report_run(void)
 {
 	if (!lt_run_has_logs())
@@ -90,14 +121,7 @@ void lt_report_run(void)
 			lt_cfg.run_dir);
 		return;
 	}
-	int out = -1;
-	if (lt_cfg.report_file[0]) {
-		out = (int)lt_sys4(SYS_openat, AT_FDCWD, lt_cfg.report_file,
-				   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (out < 0)
-			lt_warn("LIBTRACE_REPORT_FILE=%s: cannot open it (%s); report on stderr",
-				lt_cfg.report_file, lt_errname(out));
-	}
+	int out = lt_cfg.report_file[0] ? open_report_file() : -1;
 	char *argv[4];
 	int i = 0;
 	argv[i++] = lt_cfg.report_bin;
@@ -105,8 +129,10 @@ void lt_report_run(void)
 		argv[i++] = "-c";
 	argv[i++] = lt_cfg.run_dir;
 	argv[i] = NULL;
-	/* A clean environment: no LD_PRELOAD, so the report is not traced. */
-	static char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", NULL };
+	/* A clean environment: no LD_PRELOAD, and LIBTRACE_OFF for a shim preloaded some
+	 * other way (/etc/ld.so.preload): the report is never traced, never starts a run
+	 * and a report of its own. */
+	static char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LIBTRACE_OFF=1", NULL };
 	struct lt_spawn sp = {
 		.path = lt_cfg.report_bin,
 		.argv = argv,

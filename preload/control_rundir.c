@@ -11,9 +11,48 @@
 
 static uid_t euid; /* the root's, at load */
 
+/* Others may write DIR's entries (rename, replace them with symlinks): group- or
+ * world-writable without the sticky bit. */
+static int others_may_rename(const struct stat *st)
+{
+	return (st->st_mode & 022) && !(st->st_mode & S_ISVTX);
+}
+
+/* For root: neither DIR nor its parent may let others rename what is in them. Another
+ * user who can rename LIBTRACE_DIR, or the run directory inside it, and put a symlink in
+ * its place would choose where root creates its files. 0 or -EPERM. */
+static int safe_for_root(const char *dir, const struct stat *st, const char **why)
+{
+	if (euid != 0)
+		return 0;
+	if (others_may_rename(st)) {
+		*why = "others can write it and it is not sticky";
+		return -EPERM;
+	}
+	char parent[PATH_MAX];
+	size_t n = lt_strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	while (n > 0 && dir[n - 1] != '/')
+		n--;
+	if (n == 0) /* relative, in the cwd */
+		lt_snprintf(parent, sizeof parent, ".");
+	else {
+		lt_memcpy(parent, dir, n);
+		parent[n] = 0;
+	}
+	struct stat pst;
+	if (lt_sys4(SYS_newfstatat, AT_FDCWD, parent, &pst, 0) == 0 && others_may_rename(&pst)) {
+		*why = "its parent lets others rename it (writable, not sticky)";
+		return -EPERM;
+	}
+	return 0;
+}
+
 /* Checks that DIR (created 0700 if missing) is ours: a directory, not a symlink, owned by
- * our euid. 0 or -errno; *why says what failed. Two syscalls when it exists: this runs in
- * every process at load. */
+ * our euid (for root, in a place no one else can rename it). 0 or -errno; *why says what
+ * failed. Two syscalls when it exists (three for root): this runs in every root process
+ * at load. */
 static int private_dir(const char *dir, const char **why)
 {
 	struct stat st;
@@ -38,7 +77,7 @@ static int private_dir(const char *dir, const char **why)
 		*why = "not owned by this user";
 		return -EPERM;
 	}
-	return 0;
+	return safe_for_root(dir, &st, why);
 }
 
 /* Nothing is created here but LIBTRACE_DIR itself: a process that is never traced leaves
@@ -91,37 +130,148 @@ int lt_run_dir_name(void)
 	return 0;
 }
 
-static int run_dir_ready; /* this process made or checked it (a fork child inherits it) */
-
-/* Another process of the run may be racing us to it: mkdir's EEXIST is then not an error,
- * but what exists must be a directory, not a symlink, of ours, 0700. Raw syscalls only: a
- * start comes from a signal handler too. The calls carry LT_TAG_FD as their dirfd (ignored
- * with an absolute path) so a strace window (an image exec'd by the root during one)
- * drops them. */
-int lt_run_dir_ensure(void)
+int lt_run_dir_owner(const char *run_dir)
 {
-	if (run_dir_ready)
-		return 0;
-	long r = lt_sys3(SYS_mkdirat, LT_TAG_FD, lt_cfg.run_dir, 0700);
-	if (r < 0 && r != -EEXIST) {
-		lt_warn("cannot create the run directory %s (%s); tracing off", lt_cfg.run_dir,
-			lt_errname(r));
+	char parent[PATH_MAX];
+	size_t n = lt_strlen(run_dir);
+	while (n > 0 && run_dir[n - 1] != '/')
+		n--;
+	if (n <= 1 || n >= sizeof parent)
+		return -EINVAL;
+	lt_memcpy(parent, run_dir, n - 1);
+	parent[n - 1] = 0;
+	struct stat st;
+	long r = lt_sys4(SYS_newfstatat, LT_TAG_FD, parent, &st, AT_SYMLINK_NOFOLLOW);
+	if (r < 0)
+		return (int)r;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	return (int)st.st_uid;
+}
+
+/* The run directory, held open: every file of the run is created relative to it, so a
+ * directory renamed or replaced by a symlink behind our back changes nothing. A fork
+ * child inherits it (with what it checked); an exec'd image opens it again, with the same
+ * checks, when it first needs it. */
+static int run_fd = -1;
+static uint64_t run_dev, run_ino;
+
+/* run_fd still names the directory we checked (a program may close every descriptor). */
+static int run_fd_valid(void)
+{
+	struct stat st;
+	return run_fd >= 0 && lt_sys2(SYS_fstat, run_fd, &st) == 0 && st.st_dev == run_dev &&
+	       st.st_ino == run_ino;
+}
+
+/* Opens the run directory: its parent must be a directory of this user, the run
+ * directory one of ours, 0700, neither reached through a final symlink. Another process
+ * of the run may be racing us to make it: mkdir's EEXIST is then not an error. Raw
+ * syscalls only (a start comes from a signal handler too). Returns the descriptor or
+ * -errno; *why says what failed. */
+static int open_run_dir(const char **why)
+{
+	char parent[PATH_MAX];
+	const char *name = lt_cfg.run_dir + lt_strlen(lt_cfg.run_dir);
+	while (name > lt_cfg.run_dir && name[-1] != '/')
+		name--;
+	size_t pl = (size_t)(name - lt_cfg.run_dir);
+	if (pl <= 1 || !*name) {
+		*why = "not an absolute path";
+		return -EINVAL;
+	}
+	lt_memcpy(parent, lt_cfg.run_dir, pl - 1);
+	parent[pl - 1] = 0;
+	uid_t me = (uid_t)lt_sys0(SYS_geteuid);
+	struct stat st;
+	long pfd = lt_sys4(SYS_openat, AT_FDCWD, parent,
+			   O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+	if (pfd < 0) {
+		*why = "cannot open the directory it goes in";
+		return (int)pfd;
+	}
+	long r = lt_sys2(SYS_fstat, pfd, &st);
+	if (r == 0 && st.st_uid != me)
+		r = -EPERM;
+	if (r < 0) {
+		*why = "the directory it goes in is not this user's";
+		lt_sys1(SYS_close, pfd);
 		return (int)r;
 	}
-	if (r == -EEXIST) {
-		struct stat st;
-		r = lt_sys4(SYS_newfstatat, LT_TAG_FD, lt_cfg.run_dir, &st, AT_SYMLINK_NOFOLLOW);
-		if (r == 0 && (!S_ISDIR(st.st_mode) || (st.st_mode & 077) ||
-			       st.st_uid != (uid_t)lt_sys0(SYS_geteuid)))
-			r = -EPERM;
-		if (r < 0) {
-			lt_warn("run directory %s: not a private directory of this user (%s); "
-				"tracing off", lt_cfg.run_dir, lt_errname(r));
-			return (int)r;
-		}
+	r = lt_sys3(SYS_mkdirat, pfd, name, 0700);
+	if (r < 0 && r != -EEXIST) {
+		*why = "cannot create it";
+		lt_sys1(SYS_close, pfd);
+		return (int)r;
 	}
-	run_dir_ready = 1;
+	long fd = lt_sys4(SYS_openat, pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+	lt_sys1(SYS_close, pfd);
+	if (fd < 0) {
+		*why = "not a private directory of this user";
+		return (int)fd;
+	}
+	r = lt_sys2(SYS_fstat, fd, &st);
+	if (r == 0 && ((st.st_mode & 077) || st.st_uid != me))
+		r = -EPERM;
+	if (r < 0) {
+		*why = "not a private directory of this user";
+		lt_sys1(SYS_close, fd);
+		return (int)r;
+	}
+	run_dev = st.st_dev;
+	run_ino = st.st_ino;
+	return lt_fd_high((int)fd);
+}
+
+int lt_run_dir_ensure(void)
+{
+	if (run_fd_valid())
+		return 0;
+	const char *why = "";
+	int fd = open_run_dir(&why);
+	if (fd < 0) {
+		lt_warn("run directory %s: %s (%s); tracing off", lt_cfg.run_dir, why,
+			lt_errname(fd));
+		return fd;
+	}
+	run_fd = fd;
 	return 0;
+}
+
+int lt_run_dir_fd(void)
+{
+	if (!run_fd_valid() && lt_run_dir_ensure() < 0)
+		return -1;
+	return run_fd;
+}
+
+/* PATH's name inside the run directory if PATH is "<run_dir>/NAME", else NULL. */
+static const char *in_run_dir(const char *path)
+{
+	const char *p = lt_cfg.run_dir, *q = path;
+	while (*p && *p == *q) {
+		p++;
+		q++;
+	}
+	return lt_cfg.run_dir[0] && !*p && *q == '/' && q[1] ? q + 1 : NULL;
+}
+
+long lt_run_dir_openat(const char *path, int flags, int mode)
+{
+	const char *name = in_run_dir(path);
+	if (!name)
+		return lt_sys4(SYS_openat, AT_FDCWD, path, flags, mode);
+	int dfd = lt_run_dir_fd();
+	return dfd < 0 ? -EACCES : lt_sys4(SYS_openat, dfd, name, flags | O_NOFOLLOW, mode);
+}
+
+long lt_run_dir_unlink(const char *path)
+{
+	const char *name = in_run_dir(path);
+	if (!name)
+		return lt_sys3(SYS_unlinkat, AT_FDCWD, path, 0);
+	int dfd = lt_run_dir_fd();
+	return dfd < 0 ? -EACCES : lt_sys3(SYS_unlinkat, dfd, name, 0);
 }
 
 /* Is there anything in the run directory for the report to read? */

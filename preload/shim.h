@@ -72,6 +72,17 @@ void lt_control_forked(void) LT_HIDDEN;
 /* control.c: 1 while a window is open. */
 extern volatile int lt_tracing LT_HIDDEN;
 
+/* The run directory (control_rundir.c), held open once a window opened in this process:
+ * its descriptor (checked still ours, reopened with the same checks if the program closed
+ * it), or -1 (warned). Files of the run are created relative to it, never by path. */
+int lt_run_dir_fd(void) LT_HIDDEN;
+/* openat/unlink of PATH, relative to the held run directory (O_NOFOLLOW) when PATH is
+ * "<run_dir>/NAME", else as given; -errno on error. */
+long lt_run_dir_openat(const char *path, int flags, int mode) LT_HIDDEN;
+long lt_run_dir_unlink(const char *path) LT_HIDDEN;
+/* logw.c: moves fd to a high number (below the soft limit), closing the original. */
+int lt_fd_high(int fd) LT_HIDDEN;
+
 /* Clock (preload/clock.c): no syscall on the hot path (vDSO, found at init). */
 uint64_t lt_now_mono(void) LT_HIDDEN;  /* CLOCK_MONOTONIC ns */
 uint64_t lt_now_wall(void) LT_HIDDEN;  /* CLOCK_REALTIME ns */
