@@ -47,8 +47,12 @@ int lt_quiet_getpid(void)
 
 /* ---- windows ---- */
 
+volatile unsigned lt_window_seq;
+
 static void set_live(int on)
 {
+	if (on)
+		__atomic_add_fetch(&lt_window_seq, 1, __ATOMIC_RELEASE);
 	lt_tracing = on;
 	if (live_start)
 		*live_start = on ? '1' : '0';

@@ -1,7 +1,24 @@
-/* The start/stop signals: LIBTRACE_SIGNALS parsed, the handler, its installation. */
+/* The start/stop signals: LIBTRACE_SIGNALS parsed, the handler, its installation, where
+ * they are published, and how control moves off a signal the program wants.
+ *
+ * Published: each process maps a small memfd named "libtrace-ctl:START:STOP" (decimal
+ * signal numbers; "libtrace-ctl:0:0" when signal control is off), so /proc/PID/maps shows
+ * "/memfd:libtrace-ctl:10:12 (deleted)". The maps survive what the environment does not
+ * (a program that rewrites its environment block for its process title, like nginx), and
+ * `libtrace start|stop PID` reads them: no guessed signal is ever sent. When the signals
+ * change, a new memfd is mapped and the old one unmapped.
+ *
+ * Moved: when the program installs its own handler for a control signal (node's USR1,
+ * nginx's USR1/USR2, the JVM's USR2), through libc's sigaction/signal (interposed here)
+ * or a raw rt_sigaction the native backend traps (lt_control_signal_wanted), control
+ * moves to a realtime signal nobody handles, counting down from SIGRTMAX, and a note
+ * says so (lt_control_note). The program gets the signal as if the shim were not there.
+ */
+#include <dlfcn.h>
 #include <signal.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 
 #include "control.h"
@@ -67,6 +84,10 @@ void lt_parse_signals(const char *v, int quiet)
 	lt_cfg.sig_stop = SIGUSR2;
 	if (!v)
 		return;
+	if (!strcasecmp(v, "none")) { /* no signal control; the C API still works */
+		lt_cfg.sig_start = lt_cfg.sig_stop = 0;
+		return;
+	}
 	char a[32], b[32];
 	const char *comma = strchr(v, ',');
 	size_t la = comma ? (size_t)(comma - v) : 0;
@@ -115,24 +136,176 @@ struct k_sigaction {
 	uint64_t mask;
 };
 
-void lt_signals_install(void)
+static int installed; /* the handler is on the control signals of this process */
+
+/* Marks the shim's calls that cannot carry LT_TAG_FD for the strace backend's filter,
+ * which drops this thread's lines between the two markers. */
+static void quiet(int on)
+{
+	char c;
+	if (lt_active_backend == &lt_backend_strace)
+		lt_sys4(SYS_readlinkat, LT_TAG_FD, on ? "libtrace:quiet" : "libtrace:quiet-end", &c, 1);
+}
+
+static long install_on(int sig)
 {
 	struct k_sigaction sa = {
 		.handler = on_signal,
 		/* SA_RESTART: the program's blocking calls continue as if no signal came. */
 		.flags = SA_RESTART | SA_RESTORER,
 		.restorer = lt_sigreturn_restorer,
-		.mask = (1ull << (lt_cfg.sig_start - 1)) | (1ull << (lt_cfg.sig_stop - 1)),
+		.mask = (lt_cfg.sig_start ? 1ull << (lt_cfg.sig_start - 1) : 0) |
+			(lt_cfg.sig_stop ? 1ull << (lt_cfg.sig_stop - 1) : 0),
 	};
-	/* Under a strace window (an image exec'd by the root), the strace backend drops the
-	 * next two rt_sigaction calls of this thread after this tagged call. */
-	char c;
-	if (lt_active_backend == &lt_backend_strace)
-		lt_sys4(SYS_readlinkat, LT_TAG_FD, "libtrace:quiet", &c, 1);
+	return lt_sys4(SYS_rt_sigaction, sig, &sa, NULL, 8);
+}
+
+static uintptr_t ctl_map; /* the memfd mapping that publishes the signals, or 0 */
+
+/* Maps a memfd named for the current signals, then unmaps the previous one. */
+static void publish(void)
+{
+	char name[40];
+	lt_snprintf(name, sizeof name, "libtrace-ctl:%d:%d", lt_cfg.sig_start, lt_cfg.sig_stop);
+	long fd = lt_sys2(SYS_memfd_create, name, MFD_CLOEXEC);
+	if (fd < 0)
+		return;
+	/* Never touched: the mapping is only a name in /proc/PID/maps, no memory. */
+	long p = lt_sys6(SYS_mmap, 0, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	lt_sys1(SYS_close, fd);
+	if (p < 0 && p > -4096)
+		return;
+	uintptr_t old = ctl_map;
+	ctl_map = (uintptr_t)p;
+	if (old)
+		lt_sys2(SYS_munmap, old, 4096);
+}
+
+void lt_signals_install(void)
+{
+	quiet(1);
 	int sigs[2] = { lt_cfg.sig_start, lt_cfg.sig_stop };
 	for (int i = 0; i < 2; i++) {
-		long r = lt_sys4(SYS_rt_sigaction, sigs[i], &sa, NULL, 8);
+		if (!sigs[i])
+			continue;
+		long r = install_on(sigs[i]);
 		if (r < 0 && lt_cfg.is_root)
 			lt_warn("cannot handle signal %d (%s)", sigs[i], lt_errname(r));
 	}
+	installed = 1;
+	publish();
+	quiet(0);
+}
+
+/* ---- notes ---- */
+
+static struct {
+	unsigned seq;
+	uint32_t code;
+	char text[160];
+} note;
+
+unsigned lt_control_note(uint32_t *code, const char **text)
+{
+	unsigned seq = __atomic_load_n(&note.seq, __ATOMIC_ACQUIRE);
+	if (seq) {
+		*code = note.code;
+		*text = note.text;
+	}
+	return seq;
+}
+
+/* ---- the program wants a control signal ---- */
+
+/* A realtime signal with no handler, counting down from SIGRTMAX, or 0. */
+static int free_rt_signal(int taken)
+{
+	for (int s = SIGRTMAX; s >= SIGRTMIN; s--) {
+		struct k_sigaction cur;
+		if (s == taken || s == lt_cfg.sig_start || s == lt_cfg.sig_stop)
+			continue;
+		if (lt_sys4(SYS_rt_sigaction, s, NULL, &cur, 8) == 0 && cur.handler == SIG_DFL)
+			return s;
+	}
+	return 0;
+}
+
+static int moving; /* a move is in progress (two threads claiming signals at once) */
+
+void lt_control_signal_wanted(int sig)
+{
+	if (!installed || sig <= 0 || (sig != lt_cfg.sig_start && sig != lt_cfg.sig_stop))
+		return;
+	if (__atomic_exchange_n(&moving, 1, __ATOMIC_ACQUIRE))
+		return;
+	quiet(1);
+	int to = free_rt_signal(sig);
+	const char *what = sig == lt_cfg.sig_start ? "start" : "stop";
+	if (sig == lt_cfg.sig_start)
+		lt_cfg.sig_start = to;
+	else
+		lt_cfg.sig_stop = to;
+	/* The handler's mask names both signals: both are installed again. */
+	if (lt_cfg.sig_start)
+		install_on(lt_cfg.sig_start);
+	if (lt_cfg.sig_stop)
+		install_on(lt_cfg.sig_stop);
+	/* The program finds the default action there, as it would untraced. */
+	struct k_sigaction dfl = { .handler = SIG_DFL };
+	lt_sys4(SYS_rt_sigaction, sig, &dfl, NULL, 8);
+	publish();
+	quiet(0);
+	note.code = LT_NOTE_SIGNALS;
+	if (to)
+		lt_snprintf(note.text, sizeof note.text, "the program handles signal %d: the %s "
+			    "signal is now %d", sig, what, to);
+	else
+		lt_snprintf(note.text, sizeof note.text, "the program handles signal %d: no free "
+			    "signal is left for %s", sig, what);
+	__atomic_add_fetch(&note.seq, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&moving, 0, __ATOMIC_RELEASE);
+}
+
+/* The program's view of a control signal: the default action, as untraced. */
+static int ours(void (*handler)(int))
+{
+	return handler == on_signal;
+}
+
+__attribute__((visibility("default"))) int sigaction(int sig, const struct sigaction *act,
+						     struct sigaction *old)
+{
+	static int (*real)(int, const struct sigaction *, struct sigaction *);
+	if (!real)
+		real = (int (*)(int, const struct sigaction *, struct sigaction *))
+			dlsym(RTLD_NEXT, "sigaction");
+	if (act)
+		lt_control_signal_wanted(sig);
+	int r = real(sig, act, old);
+	if (r == 0 && old && ours(old->sa_handler)) {
+		lt_memset(old, 0, sizeof *old);
+		old->sa_handler = SIG_DFL;
+	}
+	return r;
+}
+
+typedef void (*lt_sighandler)(int);
+
+static lt_sighandler signal_via(const char *name, int sig, lt_sighandler h)
+{
+	lt_sighandler (*real)(int, lt_sighandler) =
+		(lt_sighandler(*)(int, lt_sighandler))dlsym(RTLD_NEXT, name);
+	lt_control_signal_wanted(sig);
+	lt_sighandler r = real(sig, h);
+	return ours(r) ? SIG_DFL : r;
+}
+
+__attribute__((visibility("default"))) lt_sighandler signal(int sig, lt_sighandler h)
+{
+	return signal_via("signal", sig, h);
+}
+
+__attribute__((visibility("default"))) lt_sighandler bsd_signal(int sig, lt_sighandler h)
+{
+	return signal_via("bsd_signal", sig, h);
 }

@@ -69,8 +69,25 @@ void lt_control_exit(int code, int signo) LT_HIDDEN;
  * process (by the native backend's clone handling, or by pthread_atfork): the child is not
  * the root of the run, whatever its parent was. */
 void lt_control_forked(void) LT_HIDDEN;
+/* control_signals.c: the program installs a handler for SIG (rt_sigaction seen by a
+ * backend, before the call is made): if SIG is a control signal, control moves to a free
+ * realtime signal first, republished, with a note. Safe in a signal handler. */
+void lt_control_signal_wanted(int sig) LT_HIDDEN;
+/* control_signals.c: the control plane's latest note for the trace (LT_NOTE_SIGNALS when
+ * control moved): its sequence number (0: none yet; a backend writes each number once,
+ * in the log of the process it is in), with *code and *text set when nonzero. */
+unsigned lt_control_note(uint32_t *code, const char **text) LT_HIDDEN;
 /* control.c: 1 while a window is open. */
 extern volatile int lt_tracing LT_HIDDEN;
+/* control.c: the number of windows opened in this process so far. A thread that blocks
+ * every signal never runs the start signal's handler, so it is not armed when a window
+ * opens by signal: an interposed call compares this with the number it last saw and, when
+ * it changed while lt_tracing is set, arms its thread (one load on the fast path). */
+extern volatile unsigned lt_window_seq LT_HIDDEN;
+static inline unsigned lt_control_window_seq(void)
+{
+	return __atomic_load_n(&lt_window_seq, __ATOMIC_ACQUIRE);
+}
 
 /* The run directory (control_rundir.c), held open once a window opened in this process:
  * its descriptor (checked still ours, reopened with the same checks if the program closed

@@ -13,8 +13,10 @@
  *     their first argument (a dirfd ignored for an absolute path), e.g. the marker
  *     readlinkat(-19540, "libtrace:start", ...); all are dropped, with their
  *     "<... NAME resumed>" halves;
- *   - an image exec'd by the root installs the start/stop handlers while strace watches:
- *     the two rt_sigaction calls after its tagged readlinkat(.., "libtrace:quiet") go;
+ *   - calls the shim makes while strace watches that cannot carry the tag (an image
+ *     exec'd by the root installs the start/stop handlers and publishes them; control
+ *     moves to other signals) are bracketed by tagged readlinkat(.., "libtrace:quiet")
+ *     and readlinkat(.., "libtrace:quiet-end"): that thread's lines between them go;
  *   - a window opened from the start signal's handler: that thread's first call after the
  *     marker (the handler's rt_sigreturn) is dropped; closed from the stop signal: that
  *     thread's "--- SIG... ---" delivery line just before the marker is dropped.
@@ -343,7 +345,7 @@ static int strace_start(void)
 static struct filter {
 	int in;             /* between a start and a stop marker */
 	int skip_sigreturn; /* tid whose next line may be the start handler's rt_sigreturn */
-	int quiet_tid, quiet_n; /* drop quiet_n more rt_sigaction calls of quiet_tid */
+	int quiet_tid;      /* drop this thread's lines until its quiet-end marker */
 	int drop_resumed[NHOLD];
 	struct {
 		int tid;
@@ -446,9 +448,11 @@ static void filter_line(const char *s, size_t len)
 	size_t blen;
 	const char *body = line_body(s, len, &blen);
 	if (tagged(body, blen)) {
-		if (find(body, blen, "\"libtrace:quiet")) {
+		if (find(body, blen, "\"libtrace:quiet-end")) {
+			if (f.quiet_tid == tid)
+				f.quiet_tid = 0;
+		} else if (find(body, blen, "\"libtrace:quiet")) {
 			f.quiet_tid = tid;
-			f.quiet_n = 2;
 		} else if (find(body, blen, "\"libtrace:start")) {
 			f.in = 1;
 			f.skip_sigreturn = find(body, blen, ":sig\"") ? tid : 0;
@@ -473,10 +477,8 @@ static void filter_line(const char *s, size_t len)
 	}
 	if (!f.in)
 		return;
-	if (f.quiet_n && f.quiet_tid == tid && blen >= 13 && !memcmp(body, "rt_sigaction(", 13)) {
-		f.quiet_n--;
+	if (f.quiet_tid && f.quiet_tid == tid)
 		return;
-	}
 	release_hold(tid, 0);
 	if (f.skip_sigreturn == tid) {
 		f.skip_sigreturn = 0;
@@ -508,7 +510,7 @@ static void filter_raw(void)
 	}
 	f.in = 0;
 	f.skip_sigreturn = 0;
-	f.quiet_n = 0;
+	f.quiet_tid = 0;
 	f.out_len = 0;
 	lt_memset(f.drop_resumed, 0, sizeof(f.drop_resumed));
 	for (int i = 0; i < NHOLD; i++)
