@@ -70,6 +70,8 @@ int lt_run_dir_ensure(void) LT_HIDDEN;
 /* The uid owning the directory RUN_DIR goes in (LIBTRACE_DIR, checked private by the
  * run's root): the run's user, whatever the environment says. >= 0, or -errno. */
 int lt_run_dir_owner(const char *run_dir) LT_HIDDEN;
+/* Moves the logs of processes that gave up root (uid-<N>/) into the run directory. */
+void lt_run_dir_merge(void) LT_HIDDEN;
 /* 1 if the run directory holds something for the report to read. */
 int lt_run_has_logs(void) LT_HIDDEN;
 

@@ -113,6 +113,7 @@ static int open_report_file(void)
 
 void lt_report_run(void)
 {
+	lt_run_dir_merge();
 	if (!lt_run_has_logs())
 		return;
 	find_report_bin();

@@ -1,7 +1,9 @@
 /* The run directory: <LIBTRACE_DIR>/run-<pid>-<usec>, named by the root at load, made by
  * the first process of the run that opens a window, where every process of the run logs. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -285,4 +287,99 @@ static int visible_entry(void *ctx, int dfd, const char *name)
 int lt_run_has_logs(void)
 {
 	return lt_dir_each(lt_cfg.run_dir, visible_entry, NULL) > 0;
+}
+
+/* ---- processes that give up root ---- */
+
+/* A worker forked by a root process that then drops to another user (nginx, Apache)
+ * could not create its log in the run directory, root's and 0700, when a window opens
+ * later. Before the drop, while still root, the shim makes uid-<UID> in the run directory,
+ * owned by that user, and holds it open as the process's run directory: its logs go
+ * there (the user cannot reach it by path through root's directory, but needs not). The
+ * root merges these directories into the run directory before its report. */
+static void before_drop(long uid)
+{
+	if (!lt_cfg.enabled || lt_active_backend != &lt_backend_native || uid < 0 || uid == 0 ||
+	    lt_sys0(SYS_geteuid) != 0 || lt_run_dir_ensure() < 0)
+		return;
+	char name[32];
+	lt_snprintf(name, sizeof name, "uid-%lu", (unsigned long)uid);
+	long r = lt_sys3(SYS_mkdirat, run_fd, name, 0700);
+	if (r < 0 && r != -EEXIST)
+		return;
+	long fd = lt_sys4(SYS_openat, run_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+	if (fd < 0)
+		return;
+	struct stat st;
+	if (lt_sys2(SYS_fstat, fd, &st) < 0 || (st.st_mode & 077) ||
+	    (st.st_uid != (uid_t)uid &&
+	     (st.st_uid != 0 || lt_sys3(SYS_fchown, fd, uid, -1) < 0))) {
+		lt_sys1(SYS_close, fd);
+		return;
+	}
+	int old = run_fd;
+	run_fd = lt_fd_high((int)fd);
+	run_dev = st.st_dev;
+	run_ino = st.st_ino;
+	lt_sys1(SYS_close, old);
+}
+
+/* The set*uid calls that can give up root for good (seteuid's is temporary). */
+typedef int (*set1_fn)(uid_t);
+typedef int (*set2_fn)(uid_t, uid_t);
+typedef int (*set3_fn)(uid_t, uid_t, uid_t);
+
+__attribute__((visibility("default"))) int setuid(uid_t uid)
+{
+	static set1_fn real;
+	if (!real)
+		real = (set1_fn)dlsym(RTLD_NEXT, "setuid");
+	before_drop((long)uid);
+	return real(uid);
+}
+
+__attribute__((visibility("default"))) int setreuid(uid_t ruid, uid_t euid_)
+{
+	static set2_fn real;
+	if (!real)
+		real = (set2_fn)dlsym(RTLD_NEXT, "setreuid");
+	before_drop(euid_ == (uid_t)-1 ? -1L : (long)euid_);
+	return real(ruid, euid_);
+}
+
+__attribute__((visibility("default"))) int setresuid(uid_t ruid, uid_t euid_, uid_t suid)
+{
+	static set3_fn real;
+	if (!real)
+		real = (set3_fn)dlsym(RTLD_NEXT, "setresuid");
+	before_drop(euid_ == (uid_t)-1 ? -1L : (long)euid_);
+	return real(ruid, euid_, suid);
+}
+
+/* Moves the logs of uid-<N>/ into the run directory (the root, before its report). */
+static int merge_log(void *ctx, int dfd, const char *name)
+{
+	int run = *(int *)ctx;
+	lt_sys5(SYS_renameat2, dfd, name, run, name, RENAME_NOREPLACE);
+	return 0;
+}
+
+static int merge_uid_dir(void *ctx, int dfd, const char *name)
+{
+	(void)dfd;
+	if (name[0] != 'u' || name[1] != 'i' || name[2] != 'd' || name[3] != '-')
+		return 0;
+	char path[PATH_MAX];
+	lt_snprintf(path, sizeof path, "%s/%s", lt_cfg.run_dir, name);
+	lt_dir_each(path, merge_log, ctx);
+	lt_sys3(SYS_unlinkat, run_fd, name, AT_REMOVEDIR); /* if empty */
+	return 0;
+}
+
+void lt_run_dir_merge(void)
+{
+	if (lt_run_dir_fd() < 0)
+		return;
+	int fd = run_fd;
+	lt_dir_each(lt_cfg.run_dir, merge_uid_dir, &fd);
 }
