@@ -357,29 +357,32 @@ __attribute__((visibility("default"))) int setresuid(uid_t ruid, uid_t euid_, ui
 }
 
 /* Moves the logs of uid-<N>/ into the run directory (the root, before its report). */
+struct merge {
+	int run;            /* the run directory */
+};
+
 static int merge_log(void *ctx, int dfd, const char *name)
 {
-	int run = *(int *)ctx;
-	lt_sys5(SYS_renameat2, dfd, name, run, name, RENAME_NOREPLACE);
+	struct merge *m = ctx;
+	lt_sys5(SYS_renameat2, dfd, name, m->run, name, RENAME_NOREPLACE);
 	return 0;
 }
 
 static int merge_uid_dir(void *ctx, int dfd, const char *name)
 {
-	(void)dfd;
 	if (name[0] != 'u' || name[1] != 'i' || name[2] != 'd' || name[3] != '-')
 		return 0;
+	struct merge m = { dfd };
+	(void)ctx;
 	char path[PATH_MAX];
 	lt_snprintf(path, sizeof path, "%s/%s", lt_cfg.run_dir, name);
-	lt_dir_each(path, merge_log, ctx);
-	lt_sys3(SYS_unlinkat, run_fd, name, AT_REMOVEDIR); /* if empty */
+	lt_dir_each(path, merge_log, &m);
+	lt_sys3(SYS_unlinkat, dfd, name, AT_REMOVEDIR); /* if empty */
 	return 0;
 }
 
 void lt_run_dir_merge(void)
 {
-	if (lt_run_dir_fd() < 0)
-		return;
-	int fd = run_fd;
-	lt_dir_each(lt_cfg.run_dir, merge_uid_dir, &fd);
+	/* By path, and only if it exists: an idle run leaves nothing behind. */
+	lt_dir_each(lt_cfg.run_dir, merge_uid_dir, NULL);
 }

@@ -236,6 +236,10 @@ void lt_control_signal_wanted(int sig)
 {
 	if (!installed || sig <= 0 || (sig != lt_cfg.sig_start && sig != lt_cfg.sig_stop))
 		return;
+	/* A vfork child (posix_spawn resetting handlers) shares our memory: the parent's
+	 * control is not its to move; the image it execs installs its own. */
+	if (lt_quiet_getpid() != lt_self_pid)
+		return;
 	if (__atomic_exchange_n(&moving, 1, __ATOMIC_ACQUIRE))
 		return;
 	quiet(1);
