@@ -93,7 +93,11 @@ const char *lt_errname(long e) LT_HIDDEN;
  * gate_wfd when ready). Not detached: our child, reaped with wait4(pid, ..., __WALL);
  * once exec'd it is an ordinary child (SIGCHLD, visible to wait(-1)), so block signals
  * around it. Detached: a child of init (double fork), for a process that outlives the
- * moment; wait for it with a pidfd. Returns the pid or -errno. */
+ * moment; wait for it with a pidfd. Detached with reap: a keeper (a copy of this
+ * process, in a session of its own, its signals at their defaults, every descriptor
+ * closed) stays the child's parent and, once the child has exited, calls
+ * reap(status, origin_gone), origin_gone telling whether the process that called
+ * lt_spawn has exited meanwhile; then the keeper exits. Returns the pid or -errno. */
 struct lt_spawn {
 	const char *path;
 	char *const *argv;
@@ -102,6 +106,7 @@ struct lt_spawn {
 	int setsid;
 	int detach;
 	int gate_rfd, gate_wfd;
+	void (*reap)(int status, int origin_gone);
 };
 long lt_spawn(const struct lt_spawn *sp) LT_HIDDEN;
 

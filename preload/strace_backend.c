@@ -233,6 +233,18 @@ static int wait_exit(int pidfd, int pid, long ms)
 #define SYS_pidfd_open 434
 #endif
 
+static void filter_raw(void);
+
+/* In the keeper of a strace this process started, once that strace has exited: if this
+ * process is gone too, it died without detaching strace (killed by a signal, or ended by
+ * a raw exit_group: Go), so nobody else will turn the raw file into strace.PID.txt. */
+static void strace_reaped(int status, int origin_gone)
+{
+	(void)status;
+	if (origin_gone)
+		filter_raw();
+}
+
 static int strace_start(void)
 {
 	if (!lt_cfg.is_root || lt_self_pid != lt_root_pid)
@@ -284,6 +296,9 @@ static int strace_start(void)
 		/* Not the program's child: no SIGCHLD, nothing for its wait(-1) to find. */
 		.detach = 1,
 		.gate_rfd = gate[0], .gate_wfd = gate[1],
+		/* If this process dies without detaching (a signal, or a raw exit_group as Go
+		 * makes), its keeper turns the raw file into the trace. */
+		.reap = strace_reaped,
 	};
 	long pid = lt_spawn(&sp);
 	if (err >= 0)
