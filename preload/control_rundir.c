@@ -22,8 +22,10 @@ static int others_may_rename(const struct stat *st)
 
 /* For root: neither DIR nor its parent may let others rename what is in them. Another
  * user who can rename LIBTRACE_DIR, or the run directory inside it, and put a symlink in
- * its place would choose where root creates its files. 0 or -EPERM. */
-static int safe_for_root(const char *dir, const struct stat *st, const char **why)
+ * its place would choose where root creates its files. 0 or -EPERM. Not inlined: its
+ * PATH_MAX buffer stays off the constructor's stack of other users. */
+static __attribute__((noinline)) int safe_for_root(const char *dir, const struct stat *st,
+						 const char **why)
 {
 	if (euid != 0)
 		return 0;
