@@ -276,16 +276,32 @@ static int ours(void (*handler)(int))
 	return handler == on_signal;
 }
 
+/* libc's functions behind ours, resolved at the first call (not at load: each lookup
+ * there would cost every process, most of which never call them). */
+typedef void (*lt_sighandler)(int);
+typedef int (*sigaction_fn)(int, const struct sigaction *, struct sigaction *);
+typedef lt_sighandler (*signal_fn)(int, lt_sighandler);
+static sigaction_fn real_sigaction;
+static signal_fn real_signal, real_bsd_signal;
+
+static void resolve(void)
+{
+	if (!real_sigaction)
+		real_sigaction = (sigaction_fn)dlsym(RTLD_NEXT, "sigaction");
+	if (!real_signal)
+		real_signal = (signal_fn)dlsym(RTLD_NEXT, "signal");
+	if (!real_bsd_signal)
+		real_bsd_signal = (signal_fn)dlsym(RTLD_NEXT, "bsd_signal");
+}
+
 __attribute__((visibility("default"))) int sigaction(int sig, const struct sigaction *act,
 						     struct sigaction *old)
 {
-	static int (*real)(int, const struct sigaction *, struct sigaction *);
-	if (!real)
-		real = (int (*)(int, const struct sigaction *, struct sigaction *))
-			dlsym(RTLD_NEXT, "sigaction");
+	if (!real_sigaction)
+		resolve();
 	if (act)
 		lt_control_signal_wanted(sig);
-	int r = real(sig, act, old);
+	int r = real_sigaction(sig, act, old);
 	if (r == 0 && old && ours(old->sa_handler)) {
 		lt_memset(old, 0, sizeof *old);
 		old->sa_handler = SIG_DFL;
@@ -293,23 +309,21 @@ __attribute__((visibility("default"))) int sigaction(int sig, const struct sigac
 	return r;
 }
 
-typedef void (*lt_sighandler)(int);
-
-static lt_sighandler signal_via(const char *name, int sig, lt_sighandler h)
+static lt_sighandler signal_via(signal_fn *real, int sig, lt_sighandler h)
 {
-	lt_sighandler (*real)(int, lt_sighandler) =
-		(lt_sighandler(*)(int, lt_sighandler))dlsym(RTLD_NEXT, name);
+	if (!*real)
+		resolve();
 	lt_control_signal_wanted(sig);
-	lt_sighandler r = real(sig, h);
+	lt_sighandler r = (*real)(sig, h);
 	return ours(r) ? SIG_DFL : r;
 }
 
 __attribute__((visibility("default"))) lt_sighandler signal(int sig, lt_sighandler h)
 {
-	return signal_via("signal", sig, h);
+	return signal_via(&real_signal, sig, h);
 }
 
 __attribute__((visibility("default"))) lt_sighandler bsd_signal(int sig, lt_sighandler h)
 {
-	return signal_via("bsd_signal", sig, h);
+	return signal_via(&real_bsd_signal, sig, h);
 }
