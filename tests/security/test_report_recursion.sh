@@ -59,4 +59,8 @@ logdir tools
 LD_PRELOAD=$SO "$REPORT" --help >/dev/null 2>&1 || true
 [ ! -e "$LIBTRACE_DIR" ] || ! ls "$LIBTRACE_DIR" | grep -q '^run-' ||
 	fail "libtrace-report, preloaded, started a run of its own"
+# LIBTRACE_OFF (what the shim gives the processes it starts): the shim stands down.
+LIBTRACE_OFF=1 LD_PRELOAD=$SO "$E/c_hello" >/dev/null 2>&1 || true
+[ ! -e "$LIBTRACE_DIR" ] || ! ls "$LIBTRACE_DIR" | grep -q '^run-' ||
+	fail "LIBTRACE_OFF=1: the shim started a run"
 echo PASS
