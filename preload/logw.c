@@ -48,7 +48,7 @@ static int lt_build_path(char *buf, size_t size, const char *dir, int pid, int n
 
 /* Moves fd to a high number, so programs that count or close descriptors 3..N see ours
  * rarely; stays below the soft limit, which F_DUPFD enforces. */
-static int lt_fd_high(int fd)
+int lt_fd_high(int fd)
 {
 	struct rlimit rl;
 	long target = 1000;
@@ -78,7 +78,7 @@ int lt_log_check_fd(struct lt_log *lg)
 		return 0;
 	/* Closed behind our back (or the number now names one of the program's files, which
 	 * we must leave alone): reopen by path, and only if it is still our file. */
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, lg->path, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
+	long fd = lt_run_dir_openat(lg->path, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
 	if (fd < 0) {
 		lg->fd = -1;
 		return (int)fd;
@@ -101,8 +101,8 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 		int r = lt_build_path(lg->path, sizeof lg->path, dir, pid, n);
 		if (r)
 			return r;
-		fd = lt_sys4(SYS_openat, AT_FDCWD, lg->path,
-			     O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		fd = lt_run_dir_openat(lg->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+				       0600);
 	}
 	if (fd < 0)
 		return (int)fd;
@@ -138,7 +138,7 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 	long w = lt_sys4(SYS_pwrite64, lg->fd, &h, sizeof h, 0);
 	if (w != (long)sizeof h) {
 		lt_sys1(SYS_close, lg->fd);
-		lt_sys3(SYS_unlinkat, AT_FDCWD, lg->path, 0);
+		lt_run_dir_unlink(lg->path);
 		lg->fd = -1;
 		return w < 0 ? (int)w : -EIO;
 	}

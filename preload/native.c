@@ -1120,6 +1120,7 @@ static long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 	if (a[1]) {
 		if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
 			return -EFAULT;
+		lt_control_signal_wanted(sig); /* a control signal the program takes: moved first */
 		struct lt_ksigaction k = act;
 		k.mask &= ~LT_SIGSYS_BIT;
 		if (lt_wrappable(sig, &act) && st->log == &lt_log) {

@@ -5,6 +5,7 @@
 #define LT_SHIM_H
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lt_log.h"
@@ -68,8 +69,36 @@ void lt_control_exit(int code, int signo) LT_HIDDEN;
  * process (by the native backend's clone handling, or by pthread_atfork): the child is not
  * the root of the run, whatever its parent was. */
 void lt_control_forked(void) LT_HIDDEN;
+/* control_signals.c: the program installs a handler for SIG (rt_sigaction seen by a
+ * backend, before the call is made): if SIG is a control signal, control moves to a free
+ * realtime signal first, republished, with a note. Safe in a signal handler. */
+void lt_control_signal_wanted(int sig) LT_HIDDEN;
+/* control_signals.c: the control plane's latest note for the trace (LT_NOTE_SIGNALS when
+ * control moved): its sequence number (0: none yet; a backend writes each number once,
+ * in the log of the process it is in), with *code and *text set when nonzero. */
+unsigned lt_control_note(uint32_t *code, const char **text) LT_HIDDEN;
 /* control.c: 1 while a window is open. */
 extern volatile int lt_tracing LT_HIDDEN;
+/* control.c: the number of windows opened in this process so far. A thread that blocks
+ * every signal never runs the start signal's handler, so it is not armed when a window
+ * opens by signal: an interposed call compares this with the number it last saw and, when
+ * it changed while lt_tracing is set, arms its thread (one load on the fast path). */
+extern volatile unsigned lt_window_seq LT_HIDDEN;
+static inline unsigned lt_control_window_seq(void)
+{
+	return __atomic_load_n(&lt_window_seq, __ATOMIC_ACQUIRE);
+}
+
+/* The run directory (control_rundir.c), held open once a window opened in this process:
+ * its descriptor (checked still ours, reopened with the same checks if the program closed
+ * it), or -1 (warned). Files of the run are created relative to it, never by path. */
+int lt_run_dir_fd(void) LT_HIDDEN;
+/* openat/unlink of PATH, relative to the held run directory (O_NOFOLLOW) when PATH is
+ * "<run_dir>/NAME", else as given; -errno on error. */
+long lt_run_dir_openat(const char *path, int flags, int mode) LT_HIDDEN;
+long lt_run_dir_unlink(const char *path) LT_HIDDEN;
+/* logw.c: moves fd to a high number (below the soft limit), closing the original. */
+int lt_fd_high(int fd) LT_HIDDEN;
 
 /* Clock (preload/clock.c): no syscall on the hot path (vDSO, found at init). */
 uint64_t lt_now_mono(void) LT_HIDDEN;  /* CLOCK_MONOTONIC ns */

@@ -13,8 +13,10 @@
  *     their first argument (a dirfd ignored for an absolute path), e.g. the marker
  *     readlinkat(-19540, "libtrace:start", ...); all are dropped, with their
  *     "<... NAME resumed>" halves;
- *   - an image exec'd by the root installs the start/stop handlers while strace watches:
- *     the two rt_sigaction calls after its tagged readlinkat(.., "libtrace:quiet") go;
+ *   - calls the shim makes while strace watches that cannot carry the tag (an image
+ *     exec'd by the root installs the start/stop handlers and publishes them; control
+ *     moves to other signals) are bracketed by tagged readlinkat(.., "libtrace:quiet")
+ *     and readlinkat(.., "libtrace:quiet-end"): that thread's lines between them go;
  *   - a window opened from the start signal's handler: that thread's first call after the
  *     marker (the handler's rt_sigreturn) is dropped; closed from the stop signal: that
  *     thread's "--- SIG... ---" delivery line just before the marker is dropped.
@@ -50,7 +52,7 @@ static int tracer;      /* strace's pid while attached */
 static int owner;       /* the pid that started it */
 static char *live_pid;  /* the digits of LIBTRACE_STRACE_PID in environ */
 
-static char raw_path[PATH_MAX], err_path[PATH_MAX], txt_path[PATH_MAX];
+static char raw_path[PATH_MAX], err_path[PATH_MAX], txt_path[PATH_MAX], rec_path[PATH_MAX];
 
 static void set_live_pid(int pid)
 {
@@ -86,33 +88,70 @@ static int find_in_path(const char *name, char *out, size_t size)
 	return -ENOENT;
 }
 
+/* The tracer's pid, recorded in the run directory by the process that started it: a
+ * symlink whose target is the pid (one call to read, tagged: readlinkat with an absolute
+ * path ignores LT_TAG_FD, and strace may be watching). */
+static void record_tracer(int pid)
+{
+	int dfd = lt_run_dir_fd();
+	if (dfd < 0)
+		return;
+	const char *name = rec_path + lt_strlen(lt_cfg.run_dir) + 1;
+	lt_sys3(SYS_unlinkat, dfd, name, 0);
+	if (pid > 0) {
+		char digits[16];
+		lt_snprintf(digits, sizeof digits, "%d", pid);
+		lt_sys3(SYS_symlinkat, digits, dfd, name);
+	}
+}
+
+/* LIBTRACE_STRACE_PID names a process this image will signal at stop and exit: it is
+ * believed only if this run recorded it (the run directory is this user's, checked at
+ * load). That it traces us is checked again before any signal (tracer_traces_us). */
+static int inherited_tracer(const char *v)
+{
+	if (!v || lt_strlen(v) != 10)
+		return 0;
+	int pid = 0;
+	for (int i = 0; i < 10; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+		pid = pid * 10 + (v[i] - '0');
+	}
+	if (pid <= 0)
+		return 0;
+	char rec[16];
+	long n = lt_sys4(SYS_readlinkat, LT_TAG_FD, rec_path, rec, sizeof rec - 1);
+	if (n <= 0)
+		return 0;
+	rec[n] = 0;
+	unsigned long r;
+	return !lt_parse_uint(rec, 1ul << 22, &r) && (int)r == pid ? pid : 0;
+}
+
 static int strace_init(void)
 {
 	/* In a descendant, the run's strace (if a window is open) already follows us. */
 	if (!lt_cfg.is_root)
 		return 0;
-	const char *v = getenv("LIBTRACE_STRACE_PID");
-	/* An image exec'd by the root during a window keeps the tracer it inherits (below)
-	 * even if strace is not in its PATH: only a later start would need it. */
-	int found = find_in_path("strace", strace_path, sizeof(strace_path)) == 0;
-	if (!found)
-		strace_path[0] = 0;
-	if (!found && !(v && lt_strlen(v) == 10 && lt_strcmp(v, "0000000000"))) {
-		lt_warn("strace backend: strace not found in PATH; tracing off");
-		return -ENOENT;
-	}
 	lt_snprintf(raw_path, sizeof(raw_path), "%s/.strace.%d.raw", lt_cfg.run_dir, lt_root_pid);
 	lt_snprintf(err_path, sizeof(err_path), "%s/.strace.%d.err", lt_cfg.run_dir, lt_root_pid);
 	lt_snprintf(txt_path, sizeof(txt_path), "%s/strace.%d.txt", lt_cfg.run_dir, lt_root_pid);
+	lt_snprintf(rec_path, sizeof(rec_path), "%s/.strace.%d.pid", lt_cfg.run_dir, lt_root_pid);
 	/* An image exec'd by the root inherits the tracer: strace follows across execve. */
-	if (v && lt_strlen(v) == 10) {
-		int pid = 0;
-		for (int i = 0; i < 10; i++)
-			pid = pid * 10 + (v[i] - '0');
-		if (pid > 0) {
-			tracer = pid;
-			owner = lt_self_pid;
-		}
+	int pid = inherited_tracer(getenv("LIBTRACE_STRACE_PID"));
+	if (pid > 0) {
+		tracer = pid;
+		owner = lt_self_pid;
+	}
+	/* An image exec'd by the root during a window keeps the tracer it inherits even if
+	 * strace is not in its PATH: only a later start would need it. */
+	int found = find_in_path("strace", strace_path, sizeof(strace_path)) == 0;
+	if (!found)
+		strace_path[0] = 0;
+	if (!found && !tracer) {
+		lt_warn("strace backend: strace not found in PATH; tracing off");
+		return -ENOENT;
 	}
 	live_pid = lt_env_set("LIBTRACE_STRACE_PID", "0000000000");
 	set_live_pid(tracer);
@@ -161,7 +200,7 @@ static void marker(const char *what)
 static void strace_error(char *out, size_t size)
 {
 	out[0] = 0;
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, err_path, O_RDONLY | O_CLOEXEC, 0);
+	long fd = lt_run_dir_openat(err_path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return;
 	long n = lt_sys3(SYS_read, fd, out, size - 1);
@@ -194,6 +233,18 @@ static int wait_exit(int pidfd, int pid, long ms)
 #define SYS_pidfd_open 434
 #endif
 
+static void filter_raw(void);
+
+/* In the keeper of a strace this process started, once that strace has exited: if this
+ * process is gone too, it died without detaching strace (killed by a signal, or ended by
+ * a raw exit_group: Go), so nobody else will turn the raw file into strace.PID.txt. */
+static void strace_reaped(int status, int origin_gone)
+{
+	(void)status;
+	if (origin_gone)
+		filter_raw();
+}
+
 static int strace_start(void)
 {
 	if (!lt_cfg.is_root || lt_self_pid != lt_root_pid)
@@ -217,27 +268,42 @@ static int strace_start(void)
 	char spid[16], ssize[16];
 	lt_snprintf(spid, sizeof(spid), "%d", lt_root_pid);
 	lt_snprintf(ssize, sizeof(ssize), "%u", lt_cfg.strsize);
-	char *argv[] = { "strace", "-f", "-q", "-ttt", "-T", "-s", ssize, "-o", raw_path,
+	/* strace writes the trace to the file we open in the held run directory (its
+	 * stdout), never to a path it would resolve itself. */
+	char *argv[] = { "strace", "-f", "-q", "-ttt", "-T", "-s", ssize, "-o", "/dev/stdout",
 			 "-p", spid, NULL };
-	static char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C", NULL };
+	/* LIBTRACE_OFF: strace never traces itself, whatever preloads the shim into it. */
+	static char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C",
+				"LIBTRACE_OFF=1", NULL };
 
-	long err = lt_sys4(SYS_openat, AT_FDCWD, err_path,
-			   O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	long err = lt_run_dir_openat(err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	long raw = lt_run_dir_openat(raw_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (raw < 0) {
+		if (err >= 0)
+			lt_sys1(SYS_close, err);
+		lt_warn("strace backend: cannot create %s (%s); tracing off", raw_path,
+			lt_errname(raw));
+		return (int)raw;
+	}
 	int gate[2];
 	if (lt_sys2(SYS_pipe2, gate, O_CLOEXEC) < 0)
 		gate[0] = gate[1] = -1;
 	struct lt_spawn sp = {
 		.path = strace_path, .argv = argv, .envp = envp,
-		.fd_in = -1, .fd_out = -1, .fd_err = err >= 0 ? (int)err : -1,
+		.fd_in = -1, .fd_out = (int)raw, .fd_err = err >= 0 ? (int)err : -1,
 		/* Its own session: the terminal's ^C must not detach it before the program. */
 		.setsid = 1,
 		/* Not the program's child: no SIGCHLD, nothing for its wait(-1) to find. */
 		.detach = 1,
 		.gate_rfd = gate[0], .gate_wfd = gate[1],
+		/* If this process dies without detaching (a signal, or a raw exit_group as Go
+		 * makes), its keeper turns the raw file into the trace. */
+		.reap = strace_reaped,
 	};
 	long pid = lt_spawn(&sp);
 	if (err >= 0)
 		lt_sys1(SYS_close, err);
+	lt_sys1(SYS_close, raw);
 	if (pid > 0) /* Yama scope 1: let our own child attach to us. */
 		lt_sys5(SYS_prctl, PR_SET_PTRACER, pid, 0, 0, 0);
 	if (gate[0] >= 0) {
@@ -259,6 +325,7 @@ static int strace_start(void)
 			tracer = (int)pid;
 			owner = lt_self_pid;
 			set_live_pid(tracer);
+			record_tracer(tracer);
 			marker(lt_in_signal ? "libtrace:start:sig" : "libtrace:start");
 			return 0;
 		}
@@ -293,7 +360,7 @@ static int strace_start(void)
 static struct filter {
 	int in;             /* between a start and a stop marker */
 	int skip_sigreturn; /* tid whose next line may be the start handler's rt_sigreturn */
-	int quiet_tid, quiet_n; /* drop quiet_n more rt_sigaction calls of quiet_tid */
+	int quiet_tid;      /* drop this thread's lines until its quiet-end marker */
 	int drop_resumed[NHOLD];
 	struct {
 		int tid;
@@ -396,9 +463,11 @@ static void filter_line(const char *s, size_t len)
 	size_t blen;
 	const char *body = line_body(s, len, &blen);
 	if (tagged(body, blen)) {
-		if (find(body, blen, "\"libtrace:quiet")) {
+		if (find(body, blen, "\"libtrace:quiet-end")) {
+			if (f.quiet_tid == tid)
+				f.quiet_tid = 0;
+		} else if (find(body, blen, "\"libtrace:quiet")) {
 			f.quiet_tid = tid;
-			f.quiet_n = 2;
 		} else if (find(body, blen, "\"libtrace:start")) {
 			f.in = 1;
 			f.skip_sigreturn = find(body, blen, ":sig\"") ? tid : 0;
@@ -423,10 +492,8 @@ static void filter_line(const char *s, size_t len)
 	}
 	if (!f.in)
 		return;
-	if (f.quiet_n && f.quiet_tid == tid && blen >= 13 && !memcmp(body, "rt_sigaction(", 13)) {
-		f.quiet_n--;
+	if (f.quiet_tid && f.quiet_tid == tid)
 		return;
-	}
 	release_hold(tid, 0);
 	if (f.skip_sigreturn == tid) {
 		f.skip_sigreturn = 0;
@@ -448,18 +515,17 @@ static void filter_line(const char *s, size_t len)
 /* Copies the window(s) in the raw file to the text file, then deletes the raw file. */
 static void filter_raw(void)
 {
-	long in = lt_sys4(SYS_openat, AT_FDCWD, raw_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+	long in = lt_run_dir_openat(raw_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
 	if (in < 0)
 		return;
-	f.out_fd = (int)lt_sys4(SYS_openat, AT_FDCWD, txt_path,
-				O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+	f.out_fd = (int)lt_run_dir_openat(txt_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (f.out_fd < 0) {
 		lt_sys1(SYS_close, in);
 		return;
 	}
 	f.in = 0;
 	f.skip_sigreturn = 0;
-	f.quiet_n = 0;
+	f.quiet_tid = 0;
 	f.out_len = 0;
 	lt_memset(f.drop_resumed, 0, sizeof(f.drop_resumed));
 	for (int i = 0; i < NHOLD; i++)
@@ -507,27 +573,47 @@ static void filter_raw(void)
 	out_flush();
 	lt_sys1(SYS_close, f.out_fd);
 	lt_sys1(SYS_close, in);
-	lt_sys1(SYS_unlink, raw_path);
-	lt_sys1(SYS_unlink, err_path);
+	lt_run_dir_unlink(raw_path);
+	lt_run_dir_unlink(err_path);
+}
+
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+
+/* Sends SIG to the tracer through its pidfd (the pid cannot have been reused since the
+ * pidfd was opened), or by pid where there are no pidfds. */
+static void signal_tracer(int pidfd, int sig)
+{
+	if (pidfd < 0 || lt_sys4(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) == -ENOSYS)
+		lt_sys2(SYS_kill, tracer, sig);
 }
 
 static void detach(const char *what)
 {
 	marker(what);
-	/* The pidfd before the signal: strace is certainly alive, its pid not reused. */
+	/* After the marker, our calls are outside the window and leave no trace. The
+	 * pidfd before the check, the check before any signal: the pid names the process
+	 * that traces us (not one a forged LIBTRACE_STRACE_PID named, nor a pid reused after
+	 * strace died). */
 	int pidfd = (int)lt_sys2(SYS_pidfd_open, tracer, 0);
-	lt_sys2(SYS_kill, tracer, SIGTERM);
-	int gone = 0;
-	if (pidfd >= 0) {
-		gone = wait_exit(pidfd, tracer, DETACH_TIMEOUT_MS);
-		lt_sys1(SYS_close, pidfd);
-	} else { /* no pidfd (old kernel): poll */
-		for (long ms = 0; ms < DETACH_TIMEOUT_MS && !(gone = wait_exit(-1, tracer, 0)); ms += 10)
-			sleep_ms(10);
+	if (tracer_pid() == tracer) {
+		signal_tracer(pidfd, SIGTERM);
+		int gone = 0;
+		if (pidfd >= 0) {
+			gone = wait_exit(pidfd, tracer, DETACH_TIMEOUT_MS);
+		} else { /* no pidfd (old kernel): poll */
+			for (long ms = 0; ms < DETACH_TIMEOUT_MS &&
+			     !(gone = wait_exit(-1, tracer, 0)); ms += 10)
+				sleep_ms(10);
+		}
+		if (!gone && tracer_pid() == tracer)
+			signal_tracer(pidfd, SIGKILL);
 	}
-	if (!gone)
-		lt_sys2(SYS_kill, tracer, SIGKILL);
+	if (pidfd >= 0)
+		lt_sys1(SYS_close, pidfd);
 	tracer = 0;
+	record_tracer(0);
 	set_live_pid(0);
 	filter_raw();
 }
@@ -562,8 +648,7 @@ static void strace_fini(int code, int signo)
 	if (signo)
 		return;
 	/* What strace would have shown last, had it stayed until the end. */
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, txt_path,
-			  O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+	long fd = lt_run_dir_openat(txt_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return;
 	char ts1[32], ts2[32], tid[16], line[160];

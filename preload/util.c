@@ -166,6 +166,22 @@ void lt_warn(const char *fmt, ...)
 	lt_sys3(SYS_write, 2, buf, len);
 }
 
+const char *lt_errname(long e)
+{
+	switch (-e) {
+	case ENOENT: return "No such file or directory";
+	case EACCES: return "Permission denied";
+	case EPERM: return "Operation not permitted";
+	case ENOTDIR: return "Not a directory";
+	case ELOOP: return "Too many levels of symbolic links";
+	case EROFS: return "Read-only file system";
+	case ENOSPC: return "No space left on device";
+	case ENAMETOOLONG: return "File name too long";
+	case EEXIST: return "File exists";
+	}
+	return "error";
+}
+
 struct k_sigaction {
 	void (*handler)(int);
 	unsigned long flags;
@@ -186,6 +202,7 @@ static int child_fd(int fd, int target)
 }
 
 static void spawn_child(const struct lt_spawn *sp) __attribute__((noreturn));
+static void keep(const struct lt_spawn *sp, int pid, int origin) __attribute__((noreturn));
 
 long lt_spawn(const struct lt_spawn *sp)
 {
@@ -204,8 +221,20 @@ long lt_spawn(const struct lt_spawn *sp)
 	long r = lt_sys2(SYS_pipe2, p, O_CLOEXEC);
 	if (r < 0)
 		return r;
+	int origin = (int)lt_sys0(SYS_getpid);
 	long mid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
 	if (mid == 0) {
+		if (sp->reap) {
+			/* One level more: the keeper, orphaned when we exit, is the child's
+			 * parent; the pipe's write end stays open in it until it has written. */
+			long k = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
+			if (k != 0) {
+				int v = (int)k;
+				if (k < 0)
+					lt_sys3(SYS_write, p[1], &v, sizeof(v));
+				lt_sys1(SYS_exit_group, 0);
+			}
+		}
 		long pid = lt_sys5(SYS_clone, 0, 0, 0, 0, 0);
 		if (pid == 0) {
 			lt_sys1(SYS_close, p[0]);
@@ -214,6 +243,8 @@ long lt_spawn(const struct lt_spawn *sp)
 		}
 		int v = (int)pid;
 		lt_sys3(SYS_write, p[1], &v, sizeof(v));
+		if (sp->reap && pid > 0)
+			keep(sp, (int)pid, origin);
 		lt_sys1(SYS_exit_group, 0);
 	}
 	lt_sys1(SYS_close, p[1]);
@@ -227,6 +258,54 @@ long lt_spawn(const struct lt_spawn *sp)
 	}
 	lt_sys1(SYS_close, p[0]);
 	return v;
+}
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+
+/* The keeper: waits for the child, then hands its status to sp->reap. It holds none of
+ * the program's descriptors (a pipe or socket of the program's must see EOF when the
+ * program closes it) and none of its handlers. */
+static void keep(const struct lt_spawn *sp, int pid, int origin)
+{
+	struct k_sigaction dfl = { .handler = SIG_DFL };
+	for (int s = 1; s <= 64; s++)
+		if (s != SIGKILL && s != SIGSTOP)
+			lt_sys4(SYS_rt_sigaction, s, &dfl, 0, 8);
+	unsigned long none = 0;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &none, 0, 8);
+	lt_sys0(SYS_setsid); /* the terminal's ^C that kills the program must not kill us */
+	/* Opened while the origin certainly lives (it waits for our pid on the pipe), and
+	 * moved above 2, then everything else is closed. */
+	int ofd = (int)lt_sys2(SYS_pidfd_open, origin, 0);
+	if (ofd >= 0 && ofd < 3) {
+		int hi = (int)lt_sys3(SYS_fcntl, ofd, F_DUPFD_CLOEXEC, 3);
+		lt_sys1(SYS_close, ofd);
+		ofd = hi;
+	}
+	if (ofd >= 0) {
+		lt_sys3(SYS_close_range, 0, ofd - 1, 0);
+		lt_sys3(SYS_close_range, ofd + 1, ~0u, 0);
+	} else {
+		lt_sys3(SYS_close_range, 0, ~0u, 0);
+	}
+	for (int i = 0; i < 3; i++)
+		child_fd(-1, i);
+	int st = 0;
+	while (lt_sys4(SYS_wait4, pid, &st, __WALL, NULL) == -EINTR)
+		;
+	int gone;
+	if (ofd >= 0) {
+		struct { int fd; short events, revents; } pfd = { ofd, 1 /* POLLIN */, 0 };
+		struct timespec { long s, ns; } zero = { 0, 0 };
+		gone = lt_sys5(SYS_ppoll, &pfd, 1, &zero, NULL, 8) > 0;
+	} else {
+		gone = lt_sys2(SYS_kill, origin, 0) == -ESRCH;
+	}
+	sp->reap(st, gone);
+	for (;;)
+		lt_sys1(SYS_exit_group, 0);
 }
 
 static void spawn_child(const struct lt_spawn *sp)
