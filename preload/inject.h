@@ -1,0 +1,54 @@
+/* Fault injection, strace's -e inject= and -e fault=, in the native backend.
+ *
+ * Rules come from LIBTRACE_INJECT (read once, at load) and from libtrace_inject(); they
+ * are parsed into static tables (inject.c), so the hooks below cost one load while no rule
+ * is in force. Both paths that perform a traced call (the trap handler and the interposed
+ * wrappers) go through LT_INJECT, and nothing else: one hook each. See docs/inject.md. */
+#ifndef LT_INJECT_H
+#define LT_INJECT_H
+
+#include <stdint.h>
+
+#include "shim.h"
+
+/* What the rules say about one call (lt_inject_check fills it). */
+struct lt_inject_action {
+	int skip;               /* the call is not made: ret is its result */
+	int signo;              /* raised in the calling thread after the call, or 0 */
+	int64_t ret;            /* -errno (error=) or the value (retval=), if skip */
+	uint64_t delay_exit_ns; /* slept after the call (delay_enter is slept before) */
+};
+
+/* Nonzero while some rule is in force. */
+extern volatile int lt_inject_live LT_HIDDEN;
+
+/* Before a call: counts it for every rule whose set holds nr, and if some rule fires for
+ * this invocation fills *out, sleeps its delay_enter and returns 1; else returns 0. */
+int lt_inject_check(unsigned nr, const uint64_t args[6], struct lt_inject_action *out) LT_HIDDEN;
+/* After a call that lt_inject_check fired on (made or not): delay_exit, then signal. */
+void lt_inject_after(const struct lt_inject_action *act) LT_HIDDEN;
+
+/* The hook: the value of CALL (an expression that performs syscall NR with ARGS), or what
+ * the rules put in its place; marks *FLAGSP (the record's h.flags) LT_SC_INJECTED when a
+ * rule fired. CALL is evaluated once, or not at all when the call is not made. */
+#define LT_INJECT(nr, args, flagsp, call)                                                   \
+	__extension__({                                                                     \
+		struct lt_inject_action lt_ia_;                                             \
+		int lt_ik_ = __builtin_expect(lt_inject_live, 0)                            \
+				     ? lt_inject_check((nr), (args), &lt_ia_) : 0;          \
+		long lt_ir_ = lt_ik_ && lt_ia_.skip ? (long)lt_ia_.ret : (long)(call);      \
+		if (lt_ik_) {                                                               \
+			*(flagsp) |= LT_SC_INJECTED;                                        \
+			lt_inject_after(&lt_ia_);                                           \
+		}                                                                           \
+		lt_ir_;                                                                     \
+	})
+
+/* Parses RULES (one rule, or several separated by ';') into the rules in force: adds them
+ * (all or none), or with RULES NULL removes every rule. 0 or -errno: -EINVAL with a
+ * message for lt_inject_error(), -ENOSPC (more than LT_INJECT_MAX rules), -EBUSY
+ * (another thread is changing the rules at the same moment). */
+int lt_inject_set_rules(const char *rules) LT_HIDDEN;
+#define LT_INJECT_MAX 16
+
+#endif
