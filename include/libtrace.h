@@ -25,7 +25,13 @@ int libtrace_active(void) __attribute__((weak));
  * Returns 0 or -errno (EINVAL: a bad rule, none added; ENOSPC: over 16 rules; EBUSY: another
  * thread is changing the rules; EOPNOTSUPP: strace backend); errno is left alone. */
 int libtrace_inject(const char *rules) __attribute__((weak));
-/* Why the last libtrace_inject call was refused, as one line; "" if it was not. */
+/* Checks RULES as libtrace_inject would, changing nothing: 0 or -errno. */
+int libtrace_inject_check(const char *rules) __attribute__((weak));
+/* How many rules are in force; libtrace_inject_keep(n) keeps the first n (a nested region
+ * undoes what it added; the rules kept keep their when= counts). 0 or -errno. */
+int libtrace_inject_count(void) __attribute__((weak));
+int libtrace_inject_keep(int n) __attribute__((weak));
+/* Why the last refused libtrace_inject* call was refused, as one line; "" if none was. */
 const char *libtrace_inject_error(void) __attribute__((weak));
 /* This run's directory (where the logs go, for libtrace-report), or NULL if the shim is
  * off. The directory exists once a window has opened in some process of the run. */

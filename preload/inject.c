@@ -630,7 +630,9 @@ static int lt_drain(int i)
 	return 0;
 }
 
-static int lt_change(const char *rules)
+/* The rules in force become their first KEEP, then RULES (NULL: none); with DRY, nothing
+ * changes but RULES are checked. */
+static int lt_change(const char *rules, unsigned keep, int dry)
 {
 	int cur = __atomic_load_n(&lt_cur, __ATOMIC_SEQ_CST), nxt = !cur;
 	int rc = lt_drain(nxt);
@@ -639,13 +641,11 @@ static int lt_change(const char *rules)
 	struct lt_inject_table *t = &lt_tables[nxt];
 	const struct lt_inject_table *old = &lt_tables[cur];
 	unsigned used = 0;
-	if (rules) {
-		*t = *old;
-		for (unsigned k = 0; k < t->n; k++)
-			used |= 1u << t->r[k].slot;
-	} else {
-		t->n = 0;
-	}
+	*t = *old;
+	if (t->n > keep)
+		t->n = keep;
+	for (unsigned k = 0; k < t->n; k++)
+		used |= 1u << t->r[k].slot;
 	for (const char *p = rules; p && *p;) {
 		struct lt_span s = { p, 0 };
 		while (p[s.n] && p[s.n] != ';')
@@ -672,9 +672,11 @@ static int lt_change(const char *rules)
 		r->slot = slot;
 		t->n++;
 		/* No reader uses this slot: its last table has drained (see the header). */
-		for (unsigned nr = 0; nr < LT_NSYSCALLS; nr++)
+		for (unsigned nr = 0; !dry && nr < LT_NSYSCALLS; nr++)
 			__atomic_store_n(&lt_counts[slot][nr], 0, __ATOMIC_RELAXED);
 	}
+	if (dry)
+		return 0;
 	lt_memset(t->any, 0, sizeof t->any);
 	for (unsigned k = 0; k < t->n; k++)
 		for (unsigned w = 0; w < LT_INJ_WORDS; w++)
@@ -684,7 +686,7 @@ static int lt_change(const char *rules)
 	return 0;
 }
 
-int lt_inject_set_rules(const char *rules)
+int lt_inject_set_rules(const char *rules, unsigned keep, int dry)
 {
 	if (__atomic_exchange_n(&lt_writing, 1, __ATOMIC_ACQUIRE)) {
 		lt_snprintf(lt_inject_msg, sizeof lt_inject_msg,
@@ -692,23 +694,45 @@ int lt_inject_set_rules(const char *rules)
 		return -EBUSY;
 	}
 	lt_inject_msg[0] = 0;
-	int rc = lt_change(rules);
+	int rc = lt_change(rules, keep, dry);
 	__atomic_store_n(&lt_writing, 0, __ATOMIC_RELEASE);
 	return rc;
 }
 
 /* ---- public API (include/libtrace.h) and the environment ---- */
 
-__attribute__((visibility("default"))) int libtrace_inject(const char *rules)
+static int lt_api_change(const char *rules, unsigned keep, int dry)
 {
-	if (!lt_cfg.enabled)
+	if (!lt_cfg.enabled) {
+		lt_snprintf(lt_inject_msg, sizeof lt_inject_msg, "the shim is off in this process");
 		return -ENOSYS;
+	}
 	if (lt_cfg.backend == LT_BACKEND_STRACE) {
 		lt_snprintf(lt_inject_msg, sizeof lt_inject_msg,
 			    "injection needs the native backend (this process uses strace)");
 		return -EOPNOTSUPP;
 	}
-	return lt_inject_set_rules(rules);
+	return lt_inject_set_rules(rules, keep, dry);
+}
+
+__attribute__((visibility("default"))) int libtrace_inject(const char *rules)
+{
+	return lt_api_change(rules, rules ? LT_INJECT_MAX : 0, 0);
+}
+
+__attribute__((visibility("default"))) int libtrace_inject_check(const char *rules)
+{
+	return rules ? lt_api_change(rules, 0, 1) : -EINVAL;
+}
+
+__attribute__((visibility("default"))) int libtrace_inject_count(void)
+{
+	return (int)lt_tables[__atomic_load_n(&lt_cur, __ATOMIC_SEQ_CST)].n;
+}
+
+__attribute__((visibility("default"))) int libtrace_inject_keep(int n)
+{
+	return n < 0 ? -EINVAL : lt_api_change(0, (unsigned)n, 0);
 }
 
 __attribute__((visibility("default"))) const char *libtrace_inject_error(void)
@@ -723,6 +747,6 @@ __attribute__((constructor(102))) static void lt_inject_init(void)
 	if (!v || !*v || !lt_cfg.enabled || lt_cfg.backend == LT_BACKEND_STRACE)
 		return;
 	/* All or nothing: a refused rule leaves none in force (the launcher checks first). */
-	if (lt_inject_set_rules(v) < 0)
+	if (lt_inject_set_rules(v, 0, 0) < 0)
 		lt_warn("LIBTRACE_INJECT=%s: %s; no fault is injected", v, lt_inject_msg);
 }

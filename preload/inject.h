@@ -44,11 +44,11 @@ void lt_inject_after(const struct lt_inject_action *act) LT_HIDDEN;
 		lt_ir_;                                                                     \
 	})
 
-/* Parses RULES (one rule, or several separated by ';') into the rules in force: adds them
- * (all or none), or with RULES NULL removes every rule. 0 or -errno: -EINVAL with a
- * message for lt_inject_error(), -ENOSPC (more than LT_INJECT_MAX rules), -EBUSY
- * (another thread is changing the rules at the same moment). */
-int lt_inject_set_rules(const char *rules) LT_HIDDEN;
+/* Makes the rules in force their first KEEP, followed by RULES (one rule, or several
+ * separated by ';'; NULL: none), all or nothing; with DRY only checks RULES. 0 or -errno:
+ * -EINVAL (a bad rule) or -ENOSPC (more than LT_INJECT_MAX), with the reason for
+ * libtrace_inject_error(); -EBUSY (another thread is changing the rules this instant). */
+int lt_inject_set_rules(const char *rules, unsigned keep, int dry) LT_HIDDEN;
 #define LT_INJECT_MAX 16
 
 #endif

@@ -3,13 +3,16 @@
  *   o:PATH   raw openat(2) (the trap path)      O:PATH  libc open (the interposed path)
  *   p        raw getppid                         s       SIGUSR1 handlers run so far
  *   t:PATH   two threads, each two raw openats of PATH, joined: failures in all
- *   a:RULES  libtrace_inject(RULES)              c       libtrace_inject(NULL) */
+ *   a:RULES  libtrace_inject(RULES)              c       libtrace_inject(NULL)
+ *   C:RULES  libtrace_inject_check(RULES)        n       libtrace_inject_count()
+ *   k:N      libtrace_inject_keep(N) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -87,6 +90,16 @@ int main(int argc, char **argv)
 			}
 			r = libtrace_inject(a[0] == 'a' ? v : NULL);
 			printf("inject = %ld%s%s\n", r, r ? " " : "", r ? libtrace_inject_error() : "");
+			break;
+		case 'C':
+			r = libtrace_inject_check(v);
+			printf("check = %ld%s%s\n", r, r ? " " : "", r ? libtrace_inject_error() : "");
+			break;
+		case 'n':
+			printf("count = %d\n", libtrace_inject_count());
+			break;
+		case 'k':
+			printf("keep = %d\n", libtrace_inject_keep(atoi(v)));
 			break;
 		default:
 			fprintf(stderr, "inj: bad step %s\n", a);

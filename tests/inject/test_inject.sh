@@ -4,7 +4,7 @@
 # and by the raw LT_SC_INJECTED flag (4) of the records (tests/native/ltdump.py).
 . "$TOP/tests/lib.sh"
 CC=${CC:-cc}
-$CC -O2 -I"$TOP/include" -o "$TMPDIR/inj" "$TOP/tests/inject/inj.c" -lpthread ||
+$CC -O2 -Wall -Werror -I"$TOP/include" -o "$TMPDIR/inj" "$TOP/tests/inject/inj.c" -lpthread ||
 	fail "cannot build inj.c"
 cd "$TMPDIR"
 echo one >f1; echo two >f2; echo three >f3; echo four >f4; echo five >f5
@@ -87,6 +87,15 @@ run '' ./inj a:'openat:error=ENOENT' o:f1 a:'openat:error=EBOGUS' c o:f1
 printf '%s\n' 'inject = 0' 'o:f1 = -1 ENOENT (No such file or directory)' \
 	"inject = -22 unknown error 'EBOGUS'" 'inject = 0' 'o:f1 = 3' >want
 cmp -s out want || { diff want out; fail "libtrace_inject"; }
+
+# nested regions: check changes nothing, keep(n) drops the rules added after the first n
+# and the kept rule keeps its count (when=2 hits the 2nd open overall, not the 2nd after)
+run 'getppid:retval=5' ./inj C:'openat:error=EPERM' C:'openat:error=EBAD' n o:f1 \
+	a:'openat:error=EPERM:when=2' a:'getuid,getppid:retval=9' n o:f1 p k:2 n p o:f1 o:f1
+printf '%s\n' 'check = 0' "check = -22 unknown error 'EBAD'" 'count = 1' 'o:f1 = 3' 'inject = 0' \
+	'inject = 0' 'count = 3' 'o:f1 = 3' 'p = 9' 'keep = 0' 'count = 2' 'p = 5' \
+	'o:f1 = -1 EPERM (Operation not permitted)' 'o:f1 = 3' >want
+cmp -s out want || { diff want out; fail "check/count/keep"; }
 
 # bad rules: one clear line, the program runs with no fault injected
 for bad in 'openat' 'nosuchcall:error=EPERM' 'openat:error=EBOGUS' 'openat:when=0:error=EPERM' \
