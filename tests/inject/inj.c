@@ -1,7 +1,7 @@
 /* Test program for fault injection: does what its arguments say, in order, and prints one
  * line per step with the result, so a test compares results without tracing anything.
  *   o:PATH   raw openat(2) (the trap path)      O:PATH  libc open (the interposed path)
- *   p        raw getppid                         s       SIGUSR1 handlers run so far
+ *   p        raw getppid                         s       SIGWINCH handlers run so far
  *   t:PATH   two threads, each two raw openats of PATH, joined: failures in all
  *   a:RULES  libtrace_inject(RULES)              c       libtrace_inject(NULL)
  *   C:RULES  libtrace_inject_check(RULES)        n       libtrace_inject_count()
@@ -19,11 +19,11 @@
 
 #include "libtrace.h"
 
-static volatile sig_atomic_t usr1;
-static void on_usr1(int sig)
+static volatile sig_atomic_t winch;
+static void on_winch(int sig)
 {
 	(void)sig;
-	usr1++;
+	winch++;
 }
 
 static void result(const char *what, long r)
@@ -50,7 +50,7 @@ static void *two_opens(void *path)
 
 int main(int argc, char **argv)
 {
-	signal(SIGUSR1, on_usr1);
+	signal(SIGWINCH, on_winch);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = a[0] && a[1] == ':' ? a + 2 : "";
 		long r;
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 			result(a, syscall(SYS_getppid));
 			break;
 		case 's':
-			printf("usr1 = %d\n", (int)usr1);
+			printf("winch = %d\n", (int)winch);
 			break;
 		case 't': {
 			pthread_t t[2];

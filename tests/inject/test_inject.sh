@@ -50,10 +50,10 @@ injected getppid 42
 run 'openat:error=EIO:when=3' ./inj t:f1
 expect_contains out "thread opens failed = 1"
 
-# signal= is raised after the call, which is made
-run 'getppid:signal=USR1' ./inj p s
+# signal= is raised after the call, which is made (not USR1/USR2: the shim's start/stop)
+run 'getppid:signal=SIGWINCH' ./inj p s
 grep -qE '^p = [0-9]+$' out || fail "signal=: the call was not made: $(cat out)"
-expect_contains out "usr1 = 1"
+expect_contains out "winch = 1"
 grep -E " sc getppid .*flags=4 " dump >/dev/null || fail "signal=: record not flagged"
 
 # delay_enter / delay_exit: the call's recorded duration holds the delay
