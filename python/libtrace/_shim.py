@@ -1,4 +1,5 @@
 """Finding and loading the shim (libtrace.so) and the report tool (libtrace-report)."""
+import atexit
 import ctypes
 import os
 import shutil
@@ -66,9 +67,28 @@ class Shim:
             os.environ.setdefault("LIBTRACE_REPORT", "none")
             lib = ctypes.CDLL(p, mode=ctypes.RTLD_GLOBAL, use_errno=True)
             self.path = p
+            if not os.environ.get("LIBTRACE_KEEP"):
+                atexit.register(self._remove_logs, lib)
             return lib
         raise LibtraceError(
             "libtrace.so not found (set LIBTRACE_SO, or run make); tried: " + ", ".join(tried))
+
+    @staticmethod
+    def _remove_logs(lib):
+        # This process's run directory holds only its own logs (its children were not
+        # traced): gone with it, unless LIBTRACE_KEEP is set; Tracer.save keeps a copy.
+        lib.libtrace_run_dir.restype = ctypes.c_char_p
+        d = lib.libtrace_run_dir()
+        if not d:
+            return
+        d = os.fsdecode(d)
+        try:
+            for f in os.listdir(d):
+                if f.endswith(".ltl"):
+                    os.unlink(os.path.join(d, f))
+            os.rmdir(d)
+        except OSError:
+            pass
 
     def _declare(self):
         L = self.lib

@@ -219,6 +219,20 @@ class PreloadedTest(unittest.TestCase):
         self.assertEqual(lines[-1], "[('write', '1, \"Hello\\\\n\", 6', 6)] 7", lines)
 
 
+class CleanupTest(unittest.TestCase):
+    def test_run_dir_removed_at_exit(self):
+        code = ("import libtrace\n"
+                "with libtrace.Tracer() as t:\n"
+                "    pass\n"
+                "print(t.trace.source.run_dir)\n")
+        for keep in ("", "1"):
+            env = dict(os.environ, LIBTRACE_KEEP=keep)
+            p = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                               check=True)
+            d = p.stdout.decode().split()[-1]
+            self.assertEqual(os.path.isdir(d), bool(keep), d)
+
+
 @unittest.skipUnless(__import__("importlib.util").util.find_spec("seaborn"), "no seaborn")
 class SeabornTest(unittest.TestCase):
     def test_import(self):
