@@ -75,16 +75,17 @@ class Shim:
 
     @staticmethod
     def _remove_logs(lib):
-        # This process's run directory holds only its own logs (its children were not
-        # traced): gone with it, unless LIBTRACE_KEEP is set; Tracer.save keeps a copy.
+        # This process's logs (<pid>.ltl, <pid>.<n>.ltl) go with it, unless LIBTRACE_KEEP
+        # is set (Tracer.save keeps a copy); the run directory too once empty. Processes it
+        # started may share the directory (they inherit LIBTRACE_RUN_DIR): theirs stay.
         lib.libtrace_run_dir.restype = ctypes.c_char_p
         d = lib.libtrace_run_dir()
         if not d:
             return
-        d = os.fsdecode(d)
+        d, me = os.fsdecode(d), str(os.getpid())
         try:
             for f in os.listdir(d):
-                if f.endswith(".ltl"):
+                if f.endswith(".ltl") and f.split(".")[0] == me:
                     os.unlink(os.path.join(d, f))
             os.rmdir(d)
         except OSError:
