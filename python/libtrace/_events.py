@@ -123,8 +123,9 @@ def event_from_json(o):
     if t == "syscall":
         args = o.get("args") or []
         vals = [_value(a) for a in args]
-        named = next((v for k, v in o.items() if k not in ("args",) and isinstance(v, dict)),
-                     None)
+        # the report's arguments by name, if it gives them; else the table's names
+        named = next((o[k] for k in ("named", "args_named", "named_args", "argv")
+                      if isinstance(o.get(k), dict)), None)
         if named is None:
             if _NAMES is None:
                 _NAMES = _argnames()
