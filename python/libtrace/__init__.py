@@ -32,6 +32,28 @@ __all__ = ["Tracer", "Injector", "Trace", "Syscall", "Signal", "ProcessEvent",
 _lock = threading.Lock()
 _users = 0
 _owned = False
+_preload_saved = None
+
+
+def _preload_children(on):
+    """While a window is open, programs the process starts are traced too (as strace -f
+    would): they inherit the run's variables the shim keeps in the C environment, and get
+    LD_PRELOAD here when the package loaded the shim itself."""
+    global _preload_saved
+    s = shim()
+    if s.preloaded or not s.path:
+        return
+    if on:
+        old = os.environ.get("LD_PRELOAD")
+        _preload_saved = (old,)
+        os.environ["LD_PRELOAD"] = os.path.abspath(s.path) + (" " + old if old else "")
+    elif _preload_saved is not None:
+        old = _preload_saved[0]
+        _preload_saved = None
+        if old is None:
+            os.environ.pop("LD_PRELOAD", None)
+        else:
+            os.environ["LD_PRELOAD"] = old
 
 
 def _acquire():
@@ -42,6 +64,7 @@ def _acquire():
             _owned = not s.active()
             if _owned:
                 s.start()
+                _preload_children(True)
         _users += 1
         return _owned and _users == 1
 
@@ -52,6 +75,7 @@ def _release():
         _users -= 1
         if _users == 0 and _owned:
             _owned = False
+            _preload_children(False)
             shim().stop()
 
 

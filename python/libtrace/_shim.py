@@ -30,6 +30,7 @@ class Shim:
     def __init__(self):
         self.path = None
         self.lib = self._preloaded()
+        self.preloaded = self.lib is not None
         if self.lib is None:
             self.lib = self._load()
         self._declare()
@@ -75,17 +76,22 @@ class Shim:
 
     @staticmethod
     def _remove_logs(lib):
-        # This process's logs (<pid>.ltl, <pid>.<n>.ltl) go with it, unless LIBTRACE_KEEP
-        # is set (Tracer.save keeps a copy); the run directory too once empty. Processes it
-        # started may share the directory (they inherit LIBTRACE_RUN_DIR): theirs stay.
+        # The logs go with the process, unless LIBTRACE_KEEP is set (Tracer.save keeps a
+        # copy): all of them and the run directory if this process began the run (the
+        # shim's LIBTRACE_RUN_PID, in the C environment), else only its own (<pid>.ltl,
+        # <pid>.<n>.ltl: a Python started by a traced region shares its parent's run).
         lib.libtrace_run_dir.restype = ctypes.c_char_p
         d = lib.libtrace_run_dir()
         if not d:
             return
+        getenv = ctypes.CDLL(None).getenv
+        getenv.restype = ctypes.c_char_p
+        getenv.argtypes = [ctypes.c_char_p]
         d, me = os.fsdecode(d), str(os.getpid())
+        root = (getenv(b"LIBTRACE_RUN_PID") or b"").decode() == me
         try:
             for f in os.listdir(d):
-                if f.endswith(".ltl") and f.split(".")[0] == me:
+                if f.endswith(".ltl") and (root or f.split(".")[0] == me):
                     os.unlink(os.path.join(d, f))
             os.rmdir(d)
         except OSError:

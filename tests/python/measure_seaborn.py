@@ -1,10 +1,10 @@
 """Measures `import seaborn` inside a Tracer against strace and against no tracing (numbers
 for docs/inject.md; not a test: timings belong to benchmarks). Run from the checkout:
     PYTHONPATH=python LIBTRACE_SO=build/libtrace.so python3 tests/python/measure_seaborn.py [RUNS]
-Each run is a fresh interpreter started the same way (-c). strace -f's count is of the calls
-between two pairs of marker calls (getppid) around the import, made by the interpreter's own
-threads (processes it starts are left out on both sides: a shim loaded by the package does
-not follow them)."""
+Each run is a fresh interpreter started the same way (-c), with the package imported on both
+sides (its imports would otherwise be part of seaborn's). strace -f's count is of the calls
+between two pairs of marker calls (getppid) around the import: by the interpreter's threads,
+and with the processes it starts (uname, ldconfig... which a region traces too)."""
 import os
 import re
 import statistics
@@ -59,9 +59,9 @@ def strace_calls():
         m = re.match(r"(\d+) +clone3?\(.*CLONE_THREAD.*\) += (\d+)", l)
         if m and m.group(1) in tids:
             tids.add(m.group(2))
-    calls = [l for l in region if l.split()[0] in tids and "+++" not in l and "---" not in l
-             and "resumed>" not in l]
-    return len(calls), len(tids)
+    calls = [l for l in region if "+++" not in l and "---" not in l and "resumed>" not in l]
+    mine = [l for l in calls if l.split()[0] in tids]
+    return len(mine), len(tids), len(calls)
 
 
 plain = [run(PLAIN) for _ in range(RUNS)]
@@ -75,6 +75,7 @@ print("traced import:   median %.3f s wall (%.2fx), %.3f s CPU (%.2fx)"
       % (med(tt), med(tt) / med(pw), med(tc), med(tc) / med(pc)))
 print("after the region (stop, libtrace-report --json, events): median %.3f s"
       % statistics.median(float(r[4]) for r in traced))
-print("libtrace calls:  %s, threads %s (with forked children before exec: %s)" % (
+print("libtrace calls:  interpreter %s, threads %s; with the processes it started %s" % (
     [int(r[1]) for r in traced], [int(r[2]) for r in traced], [int(r[3]) for r in traced]))
-print("strace calls:    %s, threads %s" % ([c for c, _ in st], [t for _, t in st]))
+print("strace -f calls: interpreter %s, threads %s; with the processes it started %s" % (
+    [r[0] for r in st], [r[1] for r in st], [r[2] for r in st]))
