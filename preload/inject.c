@@ -57,7 +57,10 @@ static struct lt_inject_table lt_tables[2];
 static unsigned lt_readers[2];
 static int lt_cur;     /* the table in force */
 static int lt_writing; /* a change is under way (changes do not wait for each other) */
-static uint64_t lt_counts[LT_INJECT_MAX][LT_NSYSCALLS];
+/* Two tables' worth: a new rule never takes a slot of the table in force, whose readers
+ * may still be counting into it (a rule dropped and a rule added in one change). */
+#define LT_INJ_SLOTS (2 * LT_INJECT_MAX)
+static uint64_t lt_counts[LT_INJ_SLOTS][LT_NSYSCALLS];
 static char lt_inject_msg[256]; /* why the last change was refused */
 
 static int lt_bit(const uint64_t *set, unsigned nr)
@@ -640,12 +643,12 @@ static int lt_change(const char *rules, unsigned keep, int dry)
 		return rc;
 	struct lt_inject_table *t = &lt_tables[nxt];
 	const struct lt_inject_table *old = &lt_tables[cur];
-	unsigned used = 0;
+	uint32_t used = 0;
 	*t = *old;
 	if (t->n > keep)
 		t->n = keep;
-	for (unsigned k = 0; k < t->n; k++)
-		used |= 1u << t->r[k].slot;
+	for (unsigned k = 0; k < old->n; k++)
+		used |= 1u << old->r[k].slot;
 	for (const char *p = rules; p && *p;) {
 		struct lt_span s = { p, 0 };
 		while (p[s.n] && p[s.n] != ';')
@@ -666,12 +669,13 @@ static int lt_change(const char *rules, unsigned keep, int dry)
 		if ((rc = lt_parse_rule(s, r)) < 0)
 			return rc;
 		unsigned slot = 0;
-		while (used & (1u << slot))
+		while (used & (1u << slot)) /* 16 in force, under 16 here: one of 32 is free */
 			slot++;
 		used |= 1u << slot;
 		r->slot = slot;
 		t->n++;
-		/* No reader uses this slot: its last table has drained (see the header). */
+		/* No call counts into this slot: the table in force does not hold it, and the
+		 * other one has drained (see the header). */
 		for (unsigned nr = 0; !dry && nr < LT_NSYSCALLS; nr++)
 			__atomic_store_n(&lt_counts[slot][nr], 0, __ATOMIC_RELAXED);
 	}

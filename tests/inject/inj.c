@@ -5,11 +5,14 @@
  *   t:PATH   two threads, each two raw openats of PATH, joined: failures in all
  *   a:RULES  libtrace_inject(RULES)              c       libtrace_inject(NULL)
  *   C:RULES  libtrace_inject_check(RULES)        n       libtrace_inject_count()
- *   k:N      libtrace_inject_keep(N) */
+ *   k:N      libtrace_inject_keep(N)
+ *   x:N      two threads open /dev/null raw while this one adds and drops a rule N times:
+ *            the errors seen (EPERM is the rule's; anything else is a bug) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +49,52 @@ static void *two_opens(void *path)
 			close((int)fd);
 	}
 	return NULL;
+}
+
+static volatile int stop_churn;
+static long churn_ok, churn_eperm, churn_other;
+static void *churn_opens(void *arg)
+{
+	(void)arg;
+	while (!stop_churn) {
+		long fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY);
+		if (fd >= 0) {
+			close((int)fd);
+			__atomic_add_fetch(&churn_ok, 1, __ATOMIC_RELAXED);
+		} else if (errno == EPERM) {
+			__atomic_add_fetch(&churn_eperm, 1, __ATOMIC_RELAXED);
+		} else {
+			__atomic_add_fetch(&churn_other, 1, __ATOMIC_RELAXED);
+		}
+	}
+	return NULL;
+}
+
+static void churn(int n)
+{
+	pthread_t t[2];
+	int busy = 0;
+	for (int k = 0; k < 2; k++)
+		pthread_create(&t[k], NULL, churn_opens, NULL);
+	while (__atomic_load_n(&churn_ok, __ATOMIC_RELAXED) < 2)
+		sched_yield();
+	for (int i = 0; i < n; i++) {
+		if (libtrace_inject("openat:error=EPERM:when=1+2") == -EBUSY)
+			busy++;
+		/* in force until the threads made a call or two */
+		long seen = churn_ok + churn_eperm;
+		while (__atomic_load_n(&churn_ok, __ATOMIC_RELAXED) +
+			       __atomic_load_n(&churn_eperm, __ATOMIC_RELAXED) < seen + 2)
+			sched_yield();
+		if (libtrace_inject_keep(0) == -EBUSY)
+			busy++;
+	}
+	stop_churn = 1;
+	for (int k = 0; k < 2; k++)
+		pthread_join(t[k], NULL);
+	printf("churn: other errors %ld, busy %d, injected %s\n", churn_other, busy,
+	       churn_eperm > 0 ? "some" : "none");
+	fprintf(stderr, "churn: %ld made, %ld EPERM\n", churn_ok, churn_eperm);
 }
 
 int main(int argc, char **argv)
@@ -100,6 +149,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			printf("keep = %d\n", libtrace_inject_keep(atoi(v)));
+			break;
+		case 'x':
+			churn(atoi(v));
 			break;
 		default:
 			fprintf(stderr, "inj: bad step %s\n", a);

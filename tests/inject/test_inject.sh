@@ -97,6 +97,22 @@ printf '%s\n' 'check = 0' "check = -22 unknown error 'EBAD'" 'count = 1' 'o:f1 =
 	'o:f1 = -1 EPERM (Operation not permitted)' 'o:f1 = 3' >want
 cmp -s out want || { diff want out; fail "check/count/keep"; }
 
+# at most 16 rules in force: the 17th is refused, the 16 stay; dropping and adding rules
+# over and over reuses their counters cleanly
+r16=$(for i in $(seq 16); do printf 'getuid:retval=%d;' $i; done)
+run '' ./inj a:"$r16" n a:'getppid:retval=1' n k:0 \
+	a:'getppid:retval=3:when=2' k:0 a:'getppid:retval=3:when=2' k:0 a:'getppid:retval=3:when=2' p p
+printf '%s\n' 'inject = 0' 'count = 16' 'inject = -28 more than 16 injection rules' 'count = 16' \
+	'keep = 0' 'inject = 0' 'keep = 0' 'inject = 0' 'keep = 0' 'inject = 0' >want
+head -10 out >got
+cmp -s got want || { diff want got; fail "16 rules"; }
+grep -qE '^p = [0-9]+$' out && [ "$(sed -n 12p out)" = 'p = 3' ] || fail "reused counter: $(cat out)"
+
+# rules changing while other threads make the calls: no torn rule (only the rule's EPERM)
+run '' ./inj x:1000
+cat err
+expect_contains out "churn: other errors 0, busy 0, injected some"
+
 # bad rules: one clear line, the program runs with no fault injected
 for bad in 'openat' 'nosuchcall:error=EPERM' 'openat:error=EBOGUS' 'openat:when=0:error=EPERM' \
 	'openat:error=EPERM:retval=1' '%bogus:error=EPERM' '/open(at):error=EPERM' \
