@@ -1,18 +1,21 @@
 """Measures `import seaborn` inside a Tracer against strace and against no tracing (numbers
 for docs/inject.md; not a test: timings belong to benchmarks). Run from the checkout:
-    PYTHONPATH=python LIBTRACE_SO=build/libtrace.so python3 tests/python/measure_seaborn.py [RUNS]
+    PYTHONPATH=python LIBTRACE_SO=build/libtrace.so python3 tests/python/measure_seaborn.py [RUNS [MODULE...]]
+(other modules than seaborn: a machine without it can still measure imports).
 Each run is a fresh interpreter started the same way (-c), with the package imported on both
 sides (its imports would otherwise be part of seaborn's). strace -f's count is of the calls
 between two pairs of marker calls (getppid) around the import: by the interpreter's threads,
 and with the processes it starts (uname, ldconfig... which a region traces too)."""
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+MODULES = ", ".join(sys.argv[2:]) or "seaborn"
 PY = sys.executable
 
 TRACED = """
@@ -22,7 +25,7 @@ import resource
 cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 with libtrace.Tracer() as t:
     t0, c0 = time.perf_counter(), cpu()
-    import seaborn
+    import MODULES
     t1, c1 = time.perf_counter(), cpu()
 t2 = time.perf_counter()
 import os
@@ -34,7 +37,7 @@ import time, os, resource, libtrace  # the package's own imports (json, re, ...)
 cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 t0, c0 = time.perf_counter(), cpu()
 os.getppid(); os.getppid()
-import seaborn
+import MODULES
 os.getppid(); os.getppid()
 t1, c1 = time.perf_counter(), cpu()
 print(t1 - t0, c1 - c0)
@@ -42,6 +45,7 @@ print(t1 - t0, c1 - c0)
 
 
 def run(code, env=None, prefix=()):
+    code = code.replace("MODULES", MODULES)
     p = subprocess.run(list(prefix) + [PY, "-c", code], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, env=env, check=True)
     return p.stdout.decode().split()
@@ -67,7 +71,7 @@ def strace_calls():
 plain = [run(PLAIN) for _ in range(RUNS)]
 pw, pc = [float(r[0]) for r in plain], [float(r[1]) for r in plain]
 traced = [run(TRACED) for _ in range(RUNS)]
-st = [strace_calls() for _ in range(RUNS)]
+st = [strace_calls() for _ in range(RUNS)] if shutil.which("strace") else []
 tt, tc = [float(r[0]) for r in traced], [float(r[5]) for r in traced]
 med = statistics.median
 print("untraced import: median %.3f s wall, %.3f s CPU" % (med(pw), med(pc)))
