@@ -62,10 +62,11 @@ def _argnames():
             with open(p) as f:
                 names = {}
                 for line in f:
-                    w = line.split()
+                    w = line.split("#")[0].split()
                     if len(w) >= 4 and w[0].isdigit():
-                        names[w[1]] = [a.split(":")[0] for a in w[4:]
-                                       if not a.split(":")[1].startswith("SKIP")]
+                        # NR NAME CLASSES RETKIND name:KIND... [@flags]
+                        args = [a.split(":", 1) for a in w[4:] if ":" in a]
+                        names[w[1]] = [n for n, kind in args if not kind.startswith("SKIP")]
                 return names
         except OSError:
             continue
