@@ -109,6 +109,7 @@ int lt_inject_check(unsigned nr, const uint64_t args[6], struct lt_inject_action
 	const struct lt_inject_table *t = &lt_tables[i];
 	uint64_t delay_enter = 0;
 	int fired = 0;
+	out->marks = 0;
 	out->skip = 0;
 	out->signo = 0;
 	out->ret = 0;
@@ -131,6 +132,10 @@ int lt_inject_check(unsigned nr, const uint64_t args[6], struct lt_inject_action
 		out->delay_exit_ns += r->delay_exit_ns;
 	}
 	__atomic_sub_fetch(&lt_readers[i], 1, __ATOMIC_SEQ_CST);
+	if (out->skip)
+		out->marks |= LT_SC_INJECTED;
+	if (delay_enter || out->delay_exit_ns)
+		out->marks |= LT_SC_DELAYED;
 	if (delay_enter)
 		lt_sleep_ns(delay_enter);
 	return fired;

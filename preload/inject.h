@@ -13,6 +13,7 @@
 
 /* What the rules say about one call (lt_inject_check fills it). */
 struct lt_inject_action {
+	uint16_t marks;         /* for the record's h.flags: LT_SC_INJECTED, LT_SC_DELAYED */
 	int skip;               /* the call is not made: ret is its result */
 	int signo;              /* raised in the calling thread after the call, or 0 */
 	int64_t ret;            /* -errno (error=) or the value (retval=), if skip */
@@ -29,8 +30,9 @@ int lt_inject_check(unsigned nr, const uint64_t args[6], struct lt_inject_action
 void lt_inject_after(const struct lt_inject_action *act) LT_HIDDEN;
 
 /* The hook: the value of CALL (an expression that performs syscall NR with ARGS), or what
- * the rules put in its place; marks *FLAGSP (the record's h.flags) LT_SC_INJECTED when a
- * rule fired. CALL is evaluated once, or not at all when the call is not made. */
+ * the rules put in its place; adds to *FLAGSP (the record's h.flags) LT_SC_INJECTED when
+ * the call was not made and LT_SC_DELAYED when it was delayed, as strace marks them. CALL
+ * is evaluated once, or not at all when the call is not made. */
 #define LT_INJECT(nr, args, flagsp, call)                                                   \
 	__extension__({                                                                     \
 		struct lt_inject_action lt_ia_;                                             \
@@ -38,7 +40,7 @@ void lt_inject_after(const struct lt_inject_action *act) LT_HIDDEN;
 				     ? lt_inject_check((nr), (args), &lt_ia_) : 0;          \
 		long lt_ir_ = lt_ik_ && lt_ia_.skip ? (long)lt_ia_.ret : (long)(call);      \
 		if (lt_ik_) {                                                               \
-			*(flagsp) |= LT_SC_INJECTED;                                        \
+			*(flagsp) |= lt_ia_.marks;                                          \
 			lt_inject_after(&lt_ia_);                                           \
 		}                                                                           \
 		lt_ir_;                                                                     \

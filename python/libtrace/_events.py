@@ -22,7 +22,8 @@ class Syscall:
     errno: Optional[str] = None      # "ENOENT" for a failed call
     args_list: List[Any] = field(default_factory=list)  # numbers as numbers, strings decoded
     named: Dict[str, Any] = field(default_factory=dict)  # by the syscall table's names
-    injected: bool = False
+    injected: bool = False           # its result was injected (the call was not made)
+    delayed: bool = False            # an injected delay is in its duration
     raw: Dict[str, Any] = field(default_factory=dict, repr=False)
 
 
@@ -134,7 +135,8 @@ def event_from_json(o):
         return Syscall(name=o.get("name", "?"), args=", ".join(args), retval=o.get("ret"),
                        duration=o.get("dur_ns", 0) / 1e9, timestamp=ts, pid=pid, tid=tid,
                        errno=o.get("errno"), args_list=vals, named=named,
-                       injected=bool(o.get("injected")), raw=o)
+                       injected=bool(o.get("injected")), delayed=bool(o.get("delayed")),
+                       raw=o)
     if t == "signal":
         return Signal(signo=o.get("signo", 0), name=o.get("name", ""), text=o.get("text", ""),
                       timestamp=ts, pid=pid, tid=tid, raw=o)

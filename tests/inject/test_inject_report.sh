@@ -1,5 +1,6 @@
 # Injected calls as the report shows them (strace's marks): the text line ends in
-# "(INJECTED)", JSON has "injected", and calls not injected have neither. Skipped while the
+# "(INJECTED)" (and "(DELAYED)" for a delay), JSON has "injected", and calls not injected
+# have neither. Skipped while the
 # report does not read LT_SC_INJECTED (the report's side of issue 12 is another branch).
 . "$TOP/tests/lib.sh"
 grep -q LT_SC_INJECTED "$TOP"/report/*.c 2>/dev/null ||
@@ -24,4 +25,15 @@ hit = [e for e in sc if e.get("injected")]
 assert len(hit) == 1 and '"f2"' in hit[0]["args"], hit
 assert all('"f2"' not in e["args"] for e in sc if not e.get("injected")), sc
 PY
+# a delay: "(DELAYED)", after "(INJECTED)" when both (strace 6.1 prints them so)
+grep -q LT_SC_DELAYED "$TOP"/report/*.c 2>/dev/null || { echo "no (DELAYED) yet"; echo ok; exit 0; }
+rm -rf logs
+LC_ALL=C LIBTRACE_DIR=$TMPDIR/logs LIBTRACE_REPORT=none LIBTRACE_BACKEND=native \
+	LIBTRACE_INJECT='openat:delay_enter=1ms:when=1;openat:error=ENOENT:delay_exit=1ms:when=2' \
+	LD_PRELOAD=$SO cat f1 f2 >out 2>err || true
+"$REPORT" -e trace=openat logs >text
+cat text
+grep -E '"f1".* = 3 \(DELAYED\)$' text >/dev/null || fail "no (DELAYED) for f1"
+grep -E '"f2".* = -1 ENOENT \(No such file or directory\) \(INJECTED\) \(DELAYED\)$' text \
+	>/dev/null || fail "no (INJECTED) (DELAYED) for f2"
 echo ok
