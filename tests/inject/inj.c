@@ -2,6 +2,7 @@
  * line per step with the result, so a test compares results without tracing anything.
  *   o:PATH   raw openat(2) (the trap path)      O:PATH  libc open (the interposed path)
  *   p        raw getppid                         s       SIGWINCH handlers run so far
+ *   u        raw getuid                          d:PATH  raw chdir
  *   t:PATH   two threads, each two raw openats of PATH, joined: failures in all
  *   a:RULES  libtrace_inject(RULES)              c       libtrace_inject(NULL)
  *   C:RULES  libtrace_inject_check(RULES)        n       libtrace_inject_count()
@@ -118,6 +119,12 @@ int main(int argc, char **argv)
 			break;
 		case 'p':
 			result(a, syscall(SYS_getppid));
+			break;
+		case 'u':
+			result(a, syscall(SYS_getuid));
+			break;
+		case 'd':
+			result(a, syscall(SYS_chdir, v));
 			break;
 		case 's':
 			printf("winch = %d\n", (int)winch);
