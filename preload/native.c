@@ -1389,7 +1389,7 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	}
-	uint16_t inj = 0; /* LT_SC_INJECTED if a rule of preload/inject.c fired */
+	uint16_t inj = 0; /* LT_SC_INJECTED/LT_SC_DELAYED when a rule of preload/inject.c fired */
 	if (lt_begin(st, &b, nr, a) != 0) {
 		g[REG_RAX] = LT_INJECT(nr, a, &inj, lt_perform(st, nr, a, uc, &b));
 		return;
