@@ -90,9 +90,21 @@ install: all
 	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
 	install -m 0644 include/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
 
+# The Python package (python/libtrace) into the prefix's site directory, with the syscall
+# table it names arguments from; it finds PREFIX/lib/libtrace.so from there. PYTHONDIR=...
+# overrides (Debian's python3 reads /usr/local/lib/python3.N/dist-packages, not site-packages).
+PYTHONDIR = $(shell $(PYTHON) -c 'import os, sys, sysconfig as s; p = sys.argv[1]; \
+	local = "posix_local" in s.get_scheme_names() and os.path.abspath(p) == "/usr/local"; \
+	print(s.get_path("purelib", "posix_local" if local else "posix_prefix", \
+	vars={"base": "/usr" if local else p, "platbase": "/usr" if local else p}))' $(PREFIX))
+
+install-python:
+	install -d $(DESTDIR)$(PYTHONDIR)/libtrace
+	install -m 0644 python/libtrace/*.py lib/syscalls.tbl $(DESTDIR)$(PYTHONDIR)/libtrace/
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all test test-progs bench install clean
+.PHONY: all test test-progs bench install install-python clean
 .DELETE_ON_ERROR:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

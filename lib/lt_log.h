@@ -111,11 +111,15 @@ struct lt_rec_header {
 				 same record in place (ret, dur, then flags = 0; size
 				 unchanged): a reader may see either state. */
 #define LT_SC_FAST 0x2u       /* recorded by an interposed libc wrapper, not a trap */
-#define LT_SC_INJECTED 0x4u   /* the tracer injected this call's outcome (error=, retval=,
-				 signal=, delay_*=): strace's "(INJECTED)" */
+#define LT_SC_INJECTED 0x4u   /* the call was not made: its result was injected (error=,
+				 retval=): strace's "(INJECTED)" */
 #define LT_SC_RESTART 0x8u    /* the kernel returned an ERESTART* code (ret holds it, e.g.
 				 -514): the call was interrupted and will be restarted or
 				 fail with EINTR; strace prints "= ? ERESTART..." */
+#define LT_SC_DELAYED 0x10u   /* an injected delay_enter=/delay_exit= (in dur): strace's
+				 "(DELAYED)", after "(INJECTED)" when both. An injected
+				 signal= marks no call (strace neither): its signal record
+				 follows. */
 
 struct lt_rec_syscall {
 	struct lt_rec_header h;

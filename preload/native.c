@@ -25,6 +25,7 @@
 #include <sys/uio.h>
 #include <ucontext.h>
 
+#include "inject.h"
 #include "logw.h"
 #include "lt_capture.h"
 #include "native.h"
@@ -1389,21 +1390,22 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	}
+	uint16_t inj = 0; /* LT_SC_INJECTED/LT_SC_DELAYED when a rule of preload/inject.c fired */
 	if (lt_begin(st, &b, nr, a) != 0) {
-		g[REG_RAX] = lt_perform(st, nr, a, uc, &b);
+		g[REG_RAX] = LT_INJECT(nr, a, &inj, lt_perform(st, nr, a, uc, &b));
 		return;
 	}
 	struct lt_early early = { 0 };
 	if (lt_blocking(nr, a))
 		lt_emit_early(st, &b, &early);
-	long ret = lt_perform(st, nr, a, uc, &b);
+	long ret = LT_INJECT(nr, a, &inj, lt_perform(st, nr, a, uc, &b));
 	lt_supersede(st, &early);
 	if (ret == LT_NO_RECORD) {
 		g[REG_RAX] = 0;
 		return;
 	}
 	g[REG_RAX] = ret;
-	lt_end(st, &b, ret, 0);
+	lt_end(st, &b, ret, inj);
 }
 
 /* ---- the interposed fast path (wrap.c) ---- */
@@ -1502,7 +1504,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	if (cancel)
 		pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
 	r->h.ts = lt_now_mono();
-	long ret = lt_syscall6(nr, a0, a1, a2, a3, a4, a5);
+	long ret = LT_INJECT(nr, a, &r->h.flags, lt_syscall6(nr, a0, a1, a2, a3, a4, a5));
 	uint64_t t1 = lt_now_mono();
 	if (cancel && old != PTHREAD_CANCEL_ASYNCHRONOUS)
 		pthread_setcanceltype(old, &old);
