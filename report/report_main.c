@@ -52,6 +52,7 @@ static const char usage[] =
 	"  --pid-prefix=bare  'N  ' instead of '[pid N] ' (strace -f -o's lines)\n"
 	"Other:\n"
 	"  --check-options  check the options and exit (no LOG needed)\n"
+	"  --after-epoch-ns NS  only calls that began after this wall-clock time (libtrace -p)\n"
 	"  -h, --help       this text          --version  the version\n";
 
 static int bad_usage(const char *msg, const char *arg)
@@ -136,7 +137,7 @@ static char *join_expr(char *old, const char *add)
 enum {
 	OPT_JSON = 256, OPT_TEF, OPT_PERFETTO, OPT_TOP, OPT_FILES, OPT_THREADS, OPT_HIST,
 	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP, OPT_FOLLOW, OPT_CHECK, OPT_VERSION,
-	OPT_PIDPREFIX,
+	OPT_PIDPREFIX, OPT_AFTER,
 };
 
 /* What the main loop and --follow hand each event to. */
@@ -147,6 +148,7 @@ struct feed {
 	void **states;
 	int nout;
 	struct lt_hmap tids;
+	uint64_t after_ns; /* --after-epoch-ns: calls and signals before it are not shown */
 };
 
 static int feed_event(void *ctx, const struct lt_event *ev)
@@ -158,7 +160,9 @@ static int feed_event(void *ctx, const struct lt_event *ev)
 		return fflush(rep->out) == 0 ? 0 : -1;
 	if (!rep->first_ts_ns)
 		rep->first_ts_ns = ev->ts_ns;
-	if (!lt_filter_pass(fd->filt, rep, ev)) {
+	int early = ev->ts_ns < fd->after_ns && ev->type != LT_EV_PROCESS &&
+		    ev->type != LT_EV_THREAD && ev->type != LT_EV_FD;
+	if (early || !lt_filter_pass(fd->filt, rep, ev)) {
 		/* -y knows what the program opened even when -e, -p or the time
 		 * window hide the open itself */
 		if (o->fmt.fds)
@@ -202,6 +206,7 @@ int main(int argc, char **argv)
 		{ "check-options", no_argument, 0, OPT_CHECK },
 		{ "version", no_argument, 0, OPT_VERSION },
 		{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
+		{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
 		{ 0, 0, 0, 0 },
 	};
 	struct lt_report rep;
@@ -214,6 +219,7 @@ int main(int argc, char **argv)
 	int negated = -1; /* every -e trace= must agree on "!" */
 	unsigned long v;
 	int c, follow = 0, check = 0;
+	uint64_t after_ns = 0;
 	while ((c = getopt_long(argc, argv, "ce:Zp:o:s:xvX:ytTfh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': o->summary = 1; break;
@@ -303,6 +309,11 @@ int main(int argc, char **argv)
 				return bad_usage("bad --pid-prefix (bare or pid)", optarg);
 			o->pid_bare = !strcmp(optarg, "bare");
 			break;
+		case OPT_AFTER:
+			if (parse_uint(optarg, UINT64_MAX, &v) < 0)
+				return bad_usage("bad --after-epoch-ns", optarg);
+			after_ns = v;
+			break;
 		case OPT_VERSION:
 			printf("libtrace-report %s\n", LT_VERSION);
 			return 0;
@@ -390,7 +401,7 @@ int main(int argc, char **argv)
 			failed = 1;
 			break;
 		}
-	struct feed fd = { &rep, filt, outs, states, nout, { 0 } };
+	struct feed fd = { &rep, filt, outs, states, nout, { 0 }, after_ns };
 	unsigned errors = 0;
 	if (follow && !failed) {
 		struct sigaction sa = { .sa_handler = on_stop };
