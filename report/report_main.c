@@ -407,6 +407,13 @@ int main(int argc, char **argv)
 		struct sigaction sa = { .sa_handler = on_stop };
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
+		/* a launcher starts us with these blocked, so that one sent before we got
+		 * here is not lost */
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
 		int rc = lt_follow(argv[optind], feed_event, &fd, &follow_stop);
 		if (rc < 0)
 			failed = 1;
