@@ -52,6 +52,7 @@ static const char usage[] =
 	"  --pid-prefix=bare  'N  ' instead of '[pid N] ' (strace -f -o's lines)\n"
 	"Other:\n"
 	"  --check-options  check the options and exit (no LOG needed)\n"
+	"  --syscall-names  every system call name this build knows\n"
 	"  --after-epoch-ns NS  only calls that began after this wall-clock time (libtrace -p)\n"
 	"  -h, --help       this text          --version  the version\n";
 
@@ -137,7 +138,7 @@ static char *join_expr(char *old, const char *add)
 enum {
 	OPT_JSON = 256, OPT_TEF, OPT_PERFETTO, OPT_TOP, OPT_FILES, OPT_THREADS, OPT_HIST,
 	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP, OPT_FOLLOW, OPT_CHECK, OPT_VERSION,
-	OPT_PIDPREFIX, OPT_AFTER,
+	OPT_PIDPREFIX, OPT_AFTER, OPT_NAMES,
 };
 
 /* What the main loop and --follow hand each event to. */
@@ -207,6 +208,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, 0, OPT_VERSION },
 		{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
 		{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
+		{ "syscall-names", no_argument, 0, OPT_NAMES },
 		{ 0, 0, 0, 0 },
 	};
 	struct lt_report rep;
@@ -314,6 +316,11 @@ int main(int argc, char **argv)
 				return bad_usage("bad --after-epoch-ns", optarg);
 			after_ns = v;
 			break;
+		case OPT_NAMES: /* for shell completion */
+			for (unsigned nr = 0; nr < LT_NSYSCALLS; nr++)
+				if (lt_sysent_get(nr))
+					puts(lt_sysent_get(nr)->name);
+			return 0;
 		case OPT_VERSION:
 			printf("libtrace-report %s\n", LT_VERSION);
 			return 0;
