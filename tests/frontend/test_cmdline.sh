@@ -65,6 +65,8 @@ st -e trace=execve echo a 'b c'; lt -e trace=execve echo a 'b c'
 s=$(grep -o '^execve("[^"]*", \[[^]]*\]' "$TMPDIR/st.err"); l=$(grep -o '^execve("[^"]*", \[[^]]*\]' "$TMPDIR/lt.err")
 [ -n "$s" ] && [ "$s" = "$l" ] || { cat "$TMPDIR/st.err" "$TMPDIR/lt.err"; fail "execve: '$s' vs '$l'"; }
 grep -Eq '^execve\(.*/\* [0-9]+ vars \*/\) = 0$' "$TMPDIR/lt.err" || fail "execve: no vars count"
+# the loader's calls the shim could not see: one line says so
+[ "$(grep -c "dynamic loader's calls" "$TMPDIR/lt.err")" -eq 1 ] || { cat "$TMPDIR/lt.err"; fail "no note on the loader's calls"; }
 # Exit status: the command's, as strace's
 st sh -c 'exit 5'; lt sh -c 'exit 5'
 [ $rc -eq $src ] || fail "exit 5: strace $src, libtrace $rc"

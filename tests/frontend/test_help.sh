@@ -9,8 +9,9 @@ for t in "$L" "$REPORT"; do
 	[ $rc -eq 0 ] && grep -Eq '^libtrace(-report)? [0-9]' "$TMPDIR/v.out" || fail "$t --version"
 done
 # The launcher's help names the strace options it takes
+"$L" --help >"$TMPDIR/lh.out"
 for o in -c -C -f -ff -o -A -e -s -t -tt -ttt -T -v -x -xx -X -y -q -qq -Z -E -p -w -D -I; do
-	"$L" --help | grep -qe "$o" || fail "--help does not mention $o"
+	grep -qe "$o" "$TMPDIR/lh.out" || fail "--help does not mention $o"
 done
 if command -v groff >/dev/null 2>&1; then
 	for m in "$TOP"/docs/man/*.[13]; do
