@@ -14,7 +14,8 @@
  * the same with its resumed lines). The last pass, once the run is over, holds nothing back.
  *
  * Each pass rereads the run: the pause between passes is twice the last pass's duration
- * (at least POLL_NS), so following costs at most a third of a core whatever the size. */
+ * (at least POLL_NS), so following costs at most a third of a core whatever the size.
+ * It ends at a signal, or when its parent (the launcher, or the shell) is gone. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <time.h>
@@ -74,7 +75,10 @@ int lt_follow(const char *dir, int (*each)(void *ctx, const struct lt_event *ev)
 	 * complete): those passes report nothing; the last one reports what is still wrong. */
 	int saved = dup(2), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	int rc = 0;
+	pid_t parent = getppid(); /* a follower whose launcher is gone stops too */
 	for (;;) {
+		if (getppid() != parent)
+			*stop = 1;
 		int last = *stop != 0;
 		uint64_t t0 = now_ns(CLOCK_MONOTONIC);
 		if (last && saved >= 0)
