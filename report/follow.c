@@ -6,7 +6,8 @@
  * (the one reader, with all its checks) and passes on the events not passed on before.
  * An event is known by its thread, entry time, call and unfinished state: an early
  * "unfinished" copy of a blocking call and its finished record are two events, as strace
- * prints "<unfinished ...>" and then the whole call.
+ * prints "<unfinished ...>" and then the whole call; the early copy is held back for a
+ * second, so a call that returns within it is printed once.
  *
  * Time order across threads: a call is logged when it returns, with its entry time, so a
  * pass holds back the events that entered in the last LAG_NS; a call that took longer
@@ -18,6 +19,7 @@
  * It ends at a signal, or when its parent (the launcher, or the shell) is gone. */
 #include <fcntl.h>
 #include <stdint.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@
 
 #define LAG_NS 100000000ull  /* 100 ms */
 #define POLL_NS 100000000ull /* 100 ms */
+#define HOLD_UNFINISHED_NS 1000000000ull /* 1 s */
 
 static uint64_t now_ns(clockid_t clk)
 {
@@ -42,6 +45,18 @@ static uint64_t event_key(const struct lt_event *ev)
 	return lt_hash_bytes(k, sizeof(k));
 }
 
+/* A blocking call's early copy is shown only once it has blocked a while; calls that
+ * never return (exit, exit_group, a successful execve) are not waited for. */
+static int held(const struct lt_event *ev, uint64_t cutoff)
+{
+	if (!(ev->flags & LT_EVF_UNFINISHED) || cutoff == UINT64_MAX)
+		return 0;
+	if (ev->name && (!strcmp(ev->name, "exit") || !strcmp(ev->name, "exit_group") ||
+			 !strncmp(ev->name, "execve", 6)))
+		return 0;
+	return ev->ts_ns > cutoff - HOLD_UNFINISHED_NS;
+}
+
 /* One pass; returns what each returned if negative, else the reader's error count. */
 static int pass(const char *dir, struct lt_hmap *seen, uint64_t cutoff,
 		int (*each)(void *, const struct lt_event *), void *ctx)
@@ -52,6 +67,8 @@ static int pass(const char *dir, struct lt_hmap *seen, uint64_t cutoff,
 		struct lt_event ev;
 		while (lt_reader_next(rd, &ev) == 1) {
 			if (ev.ts_ns > cutoff)
+				continue;
+			if (held(&ev, cutoff))
 				continue;
 			int added = 0;
 			lt_hmap_add(seen, event_key(&ev), &added);

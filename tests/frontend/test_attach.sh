@@ -43,6 +43,19 @@ expect_not_contains "$TMPDIR/a.err" "tracing it with strace"
 grep -Eq 'write\(1, "tick\\n", 5\) += 5' "$TMPDIR/a.err" || { cat "$TMPDIR/a.err"; fail "-p (shim): no write"; }
 kill -0 $target || fail "the attached process died"
 kill $target; wait $target 2>/dev/null || true
+# With the shim, already tracing: its calls from now are shown, and it goes on tracing.
+logdir attach_on
+env LD_PRELOAD="$SO" LIBTRACE_START=1 LIBTRACE_REPORT=none "$PY" -c "$loop" >/dev/null &
+target=$!
+sleep 2 # ~40 writes before the attach, ~30 during it
+attach_run -e trace=write
+[ $rc -eq 0 ] || { cat "$TMPDIR/a.err"; fail "-p (shim, tracing): status $rc"; }
+grep -Eq 'write\(1, "tick\\n", 5\) += 5' "$TMPDIR/a.err" || { cat "$TMPDIR/a.err"; fail "-p (shim, tracing): no write"; }
+n=$(grep -c 'write(1, "tick' "$TMPDIR/a.err")
+[ "$n" -le 45 ] || fail "-p (shim, tracing): $n writes: the calls before the attach were shown"
+[ "$(tr '\0' '\n' </proc/$target/environ | sed -n 's/^LIBTRACE_START=//p')" = 1 ] ||
+	fail "-p closed a window it did not open"
+kill $target; wait $target 2>/dev/null || true
 # A pid that does not exist: refused
 rc=0; "$L" -p 999999999 2>"$TMPDIR/n.err" || rc=$?
 [ $rc -eq 1 ] || fail "-p nosuchpid: status $rc"
