@@ -8,6 +8,10 @@ for t in "$L" "$REPORT"; do
 	rc=0; "$t" --version >"$TMPDIR/v.out" 2>&1 || rc=$?
 	[ $rc -eq 0 ] && grep -Eq '^libtrace(-report)? [0-9]' "$TMPDIR/v.out" || fail "$t --version"
 done
+# The launcher runs as a program and through sh or bash (older scripts run `bash libtrace`)
+for sh in sh bash; do
+	"$sh" "$L" --version >/dev/null || fail "$sh libtrace --version"
+done
 # The launcher's help names the strace options it takes
 "$L" --help >"$TMPDIR/lh.out"
 for o in -c -C -f -ff -o -A -e -s -t -tt -ttt -T -v -x -xx -X -y -q -qq -Z -E -p -w -D -I; do
