@@ -42,7 +42,7 @@ unpid() { sed "s/^\[pid *[0-9]*\] //; s/  */ /g" "$1"; }
 	{ diff "$TMPDIR/f.out" "$TMPDIR/after.out"; fail "--follow printed other lines than the report of the run"; }
 # threads: merged in time order across threads
 logdir mt
-env LD_PRELOAD="$SO" LIBTRACE_REPORT=none "$E/threads" >/dev/null 2>&1 &
+(cd "$TMPDIR" && exec env LD_PRELOAD="$SO" LIBTRACE_REPORT=none "$E/threads" >/dev/null 2>&1) & # it writes threadN.txt here
 pp=$!
 "$REPORT" --follow -ttt "$LIBTRACE_DIR" >"$TMPDIR/t.out" 2>/dev/null &
 fp=$!
