@@ -1,7 +1,9 @@
 /* A process that looks like one with the shim to `libtrace start|stop`: it maps a memfd
- * named as the shim names its control mapping ("libtrace-ctl:START:STOP", argv[1]) and
- * prints each signal it gets. Tests the launcher's side of that contract on its own. */
+ * named as the shim names its control mapping ("libtrace-ctl:START:STOP", argv[1]), or the
+ * file argv[1] when it is a path (a shim mapped without that memfd), and prints the
+ * signal it gets. Tests the launcher's side of that contract on its own. */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,8 +18,9 @@ int main(int argc, char **argv)
 {
 	if (argc != 2)
 		return 2;
-	int fd = memfd_create(argv[1], MFD_CLOEXEC);
-	if (fd < 0 || ftruncate(fd, 4096) < 0)
+	int fd = argv[1][0] == '/' ? open(argv[1], O_RDONLY | O_CLOEXEC)
+				   : memfd_create(argv[1], MFD_CLOEXEC);
+	if (fd < 0 || (argv[1][0] != '/' && ftruncate(fd, 4096) < 0))
 		return 1;
 	if (mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED)
 		return 1;

@@ -31,4 +31,12 @@ run_ctl not-the-shim start
 [ $rc -eq 1 ] || fail "no shim: status $rc"
 expect_contains "$TMPDIR/ctl.err" "not started with the libtrace shim"
 expect_contains "$TMPDIR/ctl.out" "signal 28"
+# a shim that knows the contract but publishes nothing handles no signals: refused
+mkdir -p "$TMPDIR/lib"
+printf 'a shim build that publishes libtrace-ctl:%%u:%%u\n' >"$TMPDIR/lib/libtrace.so"
+truncate -s 4096 "$TMPDIR/lib/libtrace.so"
+run_ctl "$TMPDIR/lib/libtrace.so" start
+[ $rc -eq 1 ] || fail "shim without published signals: status $rc"
+expect_contains "$TMPDIR/ctl.err" "handles no signals"
+expect_contains "$TMPDIR/ctl.out" "signal 28"
 echo PASS
