@@ -83,12 +83,40 @@ test: test-progs
 bench: all $(E2E_BINS)
 	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include
-	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(PREFIX)/lib/libtrace.so
-	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(PREFIX)/bin/libtrace-report
-	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
-	install -m 0644 include/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
+# Installed names collide with nothing: the shim in PREFIX/lib/libtrace/ (off the linker's
+# path: -ltrace and lib/libtrace.so are WAND's libtrace), the header in
+# PREFIX/include/libtrace/ (<libtrace.h> is WAND's), pkg-config libtrace-shim. The shim
+# finds libtrace-report next to itself: a link there to bin/.
+VERSION = 0.1
+BINDIR = $(PREFIX)/bin
+SHIMDIR = $(PREFIX)/lib/libtrace
+INCDIR = $(PREFIX)/include/libtrace
+PCDIR = $(PREFIX)/lib/pkgconfig
+MANDIR = $(PREFIX)/share/man
+COMPDIR = $(PREFIX)/share/bash-completion/completions
+INSTALLED = $(BINDIR)/libtrace $(BINDIR)/libtrace-report $(SHIMDIR)/libtrace.so \
+	$(SHIMDIR)/libtrace-report $(INCDIR)/libtrace.h $(PCDIR)/libtrace-shim.pc \
+	$(MANDIR)/man1/libtrace.1 $(MANDIR)/man1/libtrace-report.1 $(MANDIR)/man3/libtrace.3 \
+	$(COMPDIR)/libtrace $(COMPDIR)/libtrace-report
+
+install: all install-python
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHIMDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(PCDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(COMPDIR)
+	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(BINDIR)/libtrace-report
+	install -m 0755 scripts/libtrace $(DESTDIR)$(BINDIR)/libtrace
+	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(SHIMDIR)/libtrace.so
+	ln -sf ../../bin/libtrace-report $(DESTDIR)$(SHIMDIR)/libtrace-report
+	install -m 0644 include/libtrace.h $(DESTDIR)$(INCDIR)/libtrace.h
+	sed 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|' scripts/libtrace-shim.pc.in \
+		>$(DESTDIR)$(PCDIR)/libtrace-shim.pc
+	install -m 0644 docs/man/libtrace.1 docs/man/libtrace-report.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 docs/man/libtrace.3 $(DESTDIR)$(MANDIR)/man3/
+	install -m 0644 scripts/completion/libtrace.bash $(DESTDIR)$(COMPDIR)/libtrace
+	ln -sf libtrace $(DESTDIR)$(COMPDIR)/libtrace-report
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(SHIMDIR) $(DESTDIR)$(INCDIR) 2>/dev/null
 
 # The Python package (python/libtrace) into the prefix's site directory, with the syscall
 # table it names arguments from; it finds PREFIX/lib/libtrace.so from there. PYTHONDIR=...
@@ -105,6 +133,6 @@ install-python:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all test test-progs bench install install-python clean
+.PHONY: all test test-progs bench install install-python uninstall clean
 .DELETE_ON_ERROR:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -20,6 +20,7 @@ struct lt_report_opts {
 	int ts_mode;        /* 0 none, 1 -t, 2 -tt, 3 -ttt */
 	int show_dur;       /* -T */
 	int show_pid;       /* -f style [pid N] prefix: 1 always, 0 auto (when >1 thread), -1 never */
+	int pid_bare;       /* the prefix as strace -f -o writes it: "N  ", not "[pid N] " */
 	struct lt_fmt fmt;  /* -s -x -v -X -y */
 
 	/* views and files */

@@ -25,7 +25,7 @@ static void prefix(struct lt_report *r, struct lt_sb *sb, const struct lt_event 
 {
 	const struct lt_report_opts *o = &r->o;
 	if (o->show_pid > 0 || (o->show_pid == 0 && r->nthreads_seen > 1))
-		lt_sb_printf(sb, "[pid %5u] ", ev->tid);
+		lt_sb_printf(sb, o->pid_bare ? "%-5u " : "[pid %5u] ", ev->tid);
 	if (o->ts_mode) {
 		time_t sec = (time_t)(ev->ts_ns / 1000000000u);
 		unsigned us = (unsigned)(ev->ts_ns % 1000000000u / 1000u);

@@ -2,14 +2,21 @@
  * output in time order. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lt_filter.h"
+#include "lt_follow.h"
 #include "lt_hmap.h"
 #include "lt_reader.h"
 #include "lt_report.h"
+#include "lt_syscall.h"
+
+#ifndef LT_VERSION
+#define LT_VERSION "0.1"
+#endif
 
 static const char usage[] =
 	"usage: libtrace-report [OPTIONS] LOG|DIR...\n"
@@ -27,6 +34,8 @@ static const char usage[] =
 	"  --threads        per thread: calls, errors, time\n"
 	"  --hist NAME      latency histogram of one syscall\n"
 	"  -o FILE          write text/summary/json/views to FILE\n"
+	"  --follow         DIR is being written: print its events as they come, until\n"
+	"                   interrupted (SIGINT, SIGTERM), then what is left\n"
 	"Filters:\n"
 	"  -e trace=SET     NAME,..., %file, %network, %process, %signal, %memory, %desc, ...;\n"
 	"                   !SET negates; -e NAME is short for -e trace=NAME\n"
@@ -39,7 +48,13 @@ static const char usage[] =
 	"  -f / --no-pid    always / never prefix [pid N] (default: when there are several)\n"
 	"  -s N             string limit (default 32)   -x, -xx  hex escapes\n"
 	"  -v               unabbreviated structures    -X raw|abbrev|verbose\n"
-	"  -y               paths of file descriptors\n";
+	"  -y               paths of file descriptors\n"
+	"  --pid-prefix=bare  'N  ' instead of '[pid N] ' (strace -f -o's lines)\n"
+	"Other:\n"
+	"  --check-options  check the options and exit (no LOG needed)\n"
+	"  --syscall-names  every system call name this build knows\n"
+	"  --after-epoch-ns NS  only calls that began after this wall-clock time (libtrace -p)\n"
+	"  -h, --help       this text          --version  the version\n";
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -83,6 +98,29 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return 0;
 }
 
+/* strace refuses a name it does not know ("invalid system call"), unless it is written
+ * ?NAME; classes, regexes, all and none are lt_filter's to check. */
+static const char *unknown_name(const char *set)
+{
+	static char bad[64];
+	char *dup = strdup(set), *save = NULL;
+	const char *found = NULL;
+	for (char *t = strtok_r(*dup == '!' ? dup + 1 : dup, ",", &save); t && !found;
+	     t = strtok_r(NULL, ",", &save)) {
+		char *at = strchr(t, '@'); /* @64, @32, @x32: a personality */
+		if (at)
+			*at = 0;
+		if (*t == '?' || *t == '/' || *t == '%' || !strcmp(t, "all") || !strcmp(t, "none"))
+			continue;
+		if (lt_sysent_lookup(t) < 0 && !lt_class_lookup(t)) {
+			snprintf(bad, sizeof(bad), "%s", t);
+			found = bad;
+		}
+	}
+	free(dup);
+	return found;
+}
+
 /* Accumulates trace= sets given in several -e options. */
 static char *join_expr(char *old, const char *add)
 {
@@ -99,8 +137,55 @@ static char *join_expr(char *old, const char *add)
 
 enum {
 	OPT_JSON = 256, OPT_TEF, OPT_PERFETTO, OPT_TOP, OPT_FILES, OPT_THREADS, OPT_HIST,
-	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP,
+	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP, OPT_FOLLOW, OPT_CHECK, OPT_VERSION,
+	OPT_PIDPREFIX, OPT_AFTER, OPT_NAMES,
 };
+
+/* What the main loop and --follow hand each event to. */
+struct feed {
+	struct lt_report *rep;
+	struct lt_filter *filt;
+	const struct lt_output **outs;
+	void **states;
+	int nout;
+	struct lt_hmap tids;
+	uint64_t after_ns; /* --after-epoch-ns: calls and signals before it are not shown */
+};
+
+static int feed_event(void *ctx, const struct lt_event *ev)
+{
+	struct feed *fd = ctx;
+	struct lt_report *rep = fd->rep;
+	struct lt_report_opts *o = &rep->o;
+	if (!ev) /* --follow: a pass is over, show it */
+		return fflush(rep->out) == 0 ? 0 : -1;
+	if (!rep->first_ts_ns)
+		rep->first_ts_ns = ev->ts_ns;
+	int early = ev->ts_ns < fd->after_ns && ev->type != LT_EV_PROCESS &&
+		    ev->type != LT_EV_THREAD && ev->type != LT_EV_FD;
+	if (early || !lt_filter_pass(fd->filt, rep, ev)) {
+		/* -y knows what the program opened even when -e, -p or the time
+		 * window hide the open itself */
+		if (o->fmt.fds)
+			lt_fdtab_update(o->fmt.fds, ev);
+		return 0;
+	}
+	if (ev->type != LT_EV_PROCESS && ev->type != LT_EV_THREAD && ev->type != LT_EV_FD) {
+		int added = 0;
+		lt_hmap_add(&fd->tids, ev->tid, &added);
+		if ((int)fd->tids.n > rep->nthreads_seen)
+			rep->nthreads_seen = (int)fd->tids.n;
+	}
+	for (int i = 0; i < fd->nout; i++)
+		if (fd->outs[i]->event && fd->outs[i]->event(rep, fd->states[i], ev) < 0)
+			return -1;
+	if (o->fmt.fds)
+		lt_fdtab_update(o->fmt.fds, ev);
+	return 0;
+}
+
+static volatile sig_atomic_t follow_stop;
+static void on_stop(int sig) { (void)sig; follow_stop = 1; }
 
 int main(int argc, char **argv)
 {
@@ -118,6 +203,12 @@ int main(int argc, char **argv)
 		{ "summary", no_argument, 0, 'c' },
 		{ "output", required_argument, 0, 'o' },
 		{ "help", no_argument, 0, OPT_HELP },
+		{ "follow", no_argument, 0, OPT_FOLLOW },
+		{ "check-options", no_argument, 0, OPT_CHECK },
+		{ "version", no_argument, 0, OPT_VERSION },
+		{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
+		{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
+		{ "syscall-names", no_argument, 0, OPT_NAMES },
 		{ 0, 0, 0, 0 },
 	};
 	struct lt_report rep;
@@ -129,7 +220,8 @@ int main(int argc, char **argv)
 	char *expr = NULL;
 	int negated = -1; /* every -e trace= must agree on "!" */
 	unsigned long v;
-	int c;
+	int c, follow = 0, check = 0;
+	uint64_t after_ns = 0;
 	while ((c = getopt_long(argc, argv, "ce:Zp:o:s:xvX:ytTfh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': o->summary = 1; break;
@@ -143,6 +235,11 @@ int main(int argc, char **argv)
 				break;
 			} else if (strchr(a, '='))
 				return bad_usage("unsupported -e qualifier", optarg);
+			const char *bad = unknown_name(a);
+			if (bad) {
+				fprintf(stderr, "libtrace-report: invalid system call '%s'\n", bad);
+				return 2;
+			}
 			int neg = *a == '!';
 			if (negated >= 0 && neg != negated)
 				return bad_usage("cannot mix negated and plain -e trace= sets", optarg);
@@ -207,6 +304,26 @@ int main(int argc, char **argv)
 			if ((o->until_ns = parse_time(optarg)) < 0)
 				return bad_usage("bad --until", optarg);
 			break;
+		case OPT_FOLLOW: follow = 1; break;
+		case OPT_CHECK: check = 1; break;
+		case OPT_PIDPREFIX:
+			if (strcmp(optarg, "bare") && strcmp(optarg, "pid"))
+				return bad_usage("bad --pid-prefix (bare or pid)", optarg);
+			o->pid_bare = !strcmp(optarg, "bare");
+			break;
+		case OPT_AFTER:
+			if (parse_uint(optarg, UINT64_MAX, &v) < 0)
+				return bad_usage("bad --after-epoch-ns", optarg);
+			after_ns = v;
+			break;
+		case OPT_NAMES: /* for shell completion */
+			for (unsigned nr = 0; nr < LT_NSYSCALLS; nr++)
+				if (lt_sysent_get(nr))
+					puts(lt_sysent_get(nr)->name);
+			return 0;
+		case OPT_VERSION:
+			printf("libtrace-report %s\n", LT_VERSION);
+			return 0;
 		case 'h':
 		case OPT_HELP:
 			fputs(usage, stdout);
@@ -215,8 +332,10 @@ int main(int argc, char **argv)
 			return bad_usage("bad option", NULL);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !check)
 		return bad_usage("no LOG or DIR given", NULL);
+	if (follow && argc - optind != 1)
+		return bad_usage("--follow takes one DIR", NULL);
 	if (o->ts_mode > 3)
 		o->ts_mode = 3;
 	if (o->fmt.hex > 2)
@@ -227,6 +346,12 @@ int main(int argc, char **argv)
 	struct lt_filter *filt = lt_filter_new(o, err, sizeof(err));
 	if (!filt)
 		return bad_usage(err, NULL);
+	if (check) {
+		lt_filter_free(filt);
+		free(o->tids);
+		free(expr);
+		return 0;
+	}
 
 	const struct lt_output *outs[10];
 	void *states[10];
@@ -251,8 +376,8 @@ int main(int argc, char **argv)
 		outs[nout++] = &lt_out_text;
 
 	struct lt_reader *rd = lt_reader_new();
-	int usable = 0;
-	for (int i = optind; i < argc; i++)
+	int usable = follow; /* --follow: the run may not have begun yet */
+	for (int i = optind; i < argc && !follow; i++)
 		if (lt_reader_add(rd, argv[i]) == 0)
 			usable++;
 
@@ -275,7 +400,7 @@ int main(int argc, char **argv)
 
 	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
 	 * for the whole report, unless -p picked out a single task. */
-	if (o->ntids != 1 && lt_reader_ntasks(rd) > 1)
+	if (!follow && o->ntids != 1 && lt_reader_ntasks(rd) > 1)
 		rep.nthreads_seen = 2;
 	int failed = 0, began = 0;
 	for (; began < nout; began++)
@@ -283,32 +408,29 @@ int main(int argc, char **argv)
 			failed = 1;
 			break;
 		}
-	struct lt_hmap tids = { 0 };
-	struct lt_event ev;
-	while (!failed && lt_reader_next(rd, &ev) == 1) {
-		if (!rep.first_ts_ns)
-			rep.first_ts_ns = ev.ts_ns;
-		if (!lt_filter_pass(filt, &rep, &ev)) {
-			/* -y knows what the program opened even when -e, -p or the time
-			 * window hide the open itself */
-			if (o->fmt.fds)
-				lt_fdtab_update(o->fmt.fds, &ev);
-			continue;
-		}
-		if (ev.type != LT_EV_PROCESS && ev.type != LT_EV_THREAD && ev.type != LT_EV_FD) {
-			int added = 0;
-			lt_hmap_add(&tids, ev.tid, &added);
-			if ((int)tids.n > rep.nthreads_seen)
-				rep.nthreads_seen = (int)tids.n;
-		}
-		for (int i = 0; i < nout; i++)
-			if (outs[i]->event && outs[i]->event(&rep, states[i], &ev) < 0) {
-				failed = 1;
-				break;
-			}
-		if (o->fmt.fds)
-			lt_fdtab_update(o->fmt.fds, &ev);
+	struct feed fd = { &rep, filt, outs, states, nout, { 0 }, after_ns };
+	unsigned errors = 0;
+	if (follow && !failed) {
+		struct sigaction sa = { .sa_handler = on_stop };
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		/* a launcher starts us with these blocked, so that one sent before we got
+		 * here is not lost */
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		int rc = lt_follow(argv[optind], feed_event, &fd, &follow_stop);
+		if (rc < 0)
+			failed = 1;
+		else
+			errors = (unsigned)rc;
 	}
+	struct lt_event ev;
+	while (!follow && !failed && lt_reader_next(rd, &ev) == 1)
+		if (feed_event(&fd, &ev) < 0)
+			failed = 1;
 	/* Whatever was read is still worth its summary, even after a bad input. */
 	for (int i = 0; i < began; i++)
 		if (outs[i]->end && outs[i]->end(&rep, states[i]) < 0)
@@ -320,10 +442,10 @@ int main(int argc, char **argv)
 	}
 	if (rep.out != stdout)
 		fclose(rep.out);
-	unsigned errors = lt_reader_errors(rd);
+	errors += lt_reader_errors(rd);
 	lt_reader_free(rd);
 	lt_filter_free(filt);
-	lt_hmap_free(&tids);
+	lt_hmap_free(&fd.tids);
 	if (o->fmt.fds)
 		lt_fdtab_free(o->fmt.fds);
 	free(o->tids);

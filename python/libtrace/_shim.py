@@ -17,10 +17,12 @@ def _candidates():
         yield env
     yield os.path.join(_HERE, "libtrace.so")                       # beside the package
     yield os.path.join(_HERE, "..", "..", "build", "libtrace.so")  # a checkout, after make
-    # PREFIX/lib/pythonX.Y/site-packages/libtrace -> PREFIX/lib/libtrace.so
-    yield os.path.join(_HERE, "..", "..", "..", "libtrace.so")
-    yield os.path.join(_HERE, "..", "..", "..", "..", "lib", "libtrace.so")
-    for d in ("/usr/local/lib", "/usr/lib"):
+    # `make install` puts the shim in PREFIX/lib/libtrace/ (PREFIX/lib/libtrace.so would be
+    # WAND's libtrace, another library): from PREFIX/lib/pythonX.Y/site-packages/libtrace or
+    # PREFIX/local/lib/pythonX.Y/dist-packages/libtrace.
+    yield os.path.join(_HERE, "..", "..", "..", "libtrace", "libtrace.so")
+    yield os.path.join(_HERE, "..", "..", "..", "..", "lib", "libtrace", "libtrace.so")
+    for d in ("/usr/local/lib/libtrace", "/usr/lib/libtrace"):
         yield os.path.join(d, "libtrace.so")
 
 
