@@ -116,6 +116,7 @@ install: all install-python
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rm -rf $(DESTDIR)$(PYTHONDIR)/libtrace
 	-rmdir $(DESTDIR)$(SHIMDIR) $(DESTDIR)$(INCDIR) 2>/dev/null
 
 # The Python package (python/libtrace) into the prefix's site directory, with the syscall
