@@ -24,6 +24,13 @@ for a in "--bogus" "-e trace=nosuchcall" "-etrace=nosuchcall" "-e nosuchcall" "-
 	same_rc $a
 	[ $rc -eq 1 ] || fail "'$a' accepted"
 done
+# a bad -e inject= rule is refused by the shim's own parser before the command runs, as strace refuses it
+for a in "-e inject=openat:error=EFOO" "-e inject=openat:when=0" "-e fault=nosuchcall"; do
+	# shellcheck disable=SC2086
+	refused $a
+	st $a true
+	[ $src -eq 1 ] || fail "strace accepted $a"
+done
 lt -e trace=nosuchcall true
 expect_contains "$TMPDIR/lt.err" "invalid system call 'nosuchcall'"
 # Spellings that parse (status 0, like strace's)
