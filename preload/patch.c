@@ -1,0 +1,510 @@
+/* Syscall-site rewriting: a call site traps once.
+ *
+ * Every SUD trap is a signal delivery, and every delivery takes the process's signal lock
+ * (sighand->siglock): with many threads that lock is where the time goes. So once a
+ * `syscall` instruction in a file-backed executable mapping has trapped (and been handled
+ * as always), lt_patch_site rewrites the instruction before it into a 5-byte jmp to a
+ * per-site trampoline, which calls the shim's recording entry (patch_entry.S) and
+ * continues after the syscall: no signal again for that site.
+ *
+ * Only two patterns, proven by their bytes at trap time, are rewritten:
+ *   mov $nr,%eax; syscall          b8 imm32 0f 05, imm == the trapped number, the byte
+ *                                  before not a prefix (glibc's inline syscalls: 83%)
+ *   mov 8(%rsp),%r9; syscall       the last 7 bytes of glibc's syscall() wrapper, matched
+ *                                  in full (25 bytes, straight-line code)
+ * Only the 5 bytes of the first instruction change; the syscall instruction stays. A
+ * branch to the mov lands on the jmp (same start, same effect); a branch to the syscall,
+ * or a thread stopped between the two, runs the original syscall, which traps as before.
+ *
+ * Safety rules (docs/rewriting.md): the 5 new bytes are written with one locked store (8
+ * bytes, or 16 with cmpxchg16b) within one cache line, or not at all; the page is made
+ * writable only for that store and gets its own protection back (never left writable);
+ * the trampoline is complete and executable before the jmp appears; one thread patches at
+ * a time (a busy patcher means "not now", never a wait). Numbers whose trap-path handling
+ * is special (signals, clone/fork/vfork, exec, exit, sigreturn, prctl) or that log an
+ * early copy (blocking waits) are never recorded through a rewritten site: they take the
+ * trampoline's own syscall, which traps as the site did. LIBTRACE_REWRITE=0 turns it off.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+
+#include "patch.h"
+#include "wrap.h"
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+#define LT_TRAMP 32u                /* bytes per trampoline */
+#define LT_TPAGE 4096u
+#define LT_TPAGES 64                /* trampoline pages at most */
+#define LT_REJECT 1024              /* sites known not rewritable (hash set) */
+#define LT_REACH ((1l << 31) - (2l << 20)) /* rel32 reach, with a margin */
+
+/* patch_entry.S */
+void lt_patch_entry(void) LT_HIDDEN;
+/* native.c: the interposed path's per-thread state and recording call. */
+struct lt_thread;
+struct lt_thread *lt_wrap_self(void) LT_HIDDEN;
+long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, long a3,
+		  long a4, long a5, int wf) LT_HIDDEN;
+
+/* Read by patch_entry.S. */
+int lt_patch_xmode LT_HIDDEN;       /* 2 xsavec, 1 xsave, 0 fxsave */
+long lt_patch_xsize LT_HIDDEN = 1024; /* bytes for the save area, a multiple of 64 */
+uint32_t lt_patch_xmask LT_HIDDEN;  /* state components saved */
+
+static int lt_patch_on;             /* LIBTRACE_REWRITE is not 0, and we are set up */
+static int lt_patch_verbose;        /* LIBTRACE_REWRITE=v: counts at exit */
+static int lt_patch_busy;           /* the tid of the thread patching, or 0 */
+static unsigned long lt_n_traps, lt_n_patched, lt_n_rejected, lt_n_calls;
+
+struct lt_tpage {
+	uintptr_t base;
+	unsigned used; /* bytes used, the entry slot included */
+};
+static struct lt_tpage lt_tpages[LT_TPAGES];
+static int lt_ntpages;
+static uintptr_t lt_reject[LT_REJECT];
+
+/* ---- which calls a rewritten site records ---- */
+
+/* Calls the trap path handles specially or logs early (native.c: lt_sigsys, lt_perform,
+ * lt_blocking; futex waits excepted, see docs/rewriting.md): a rewritten site hands them
+ * back to the trap. */
+static int lt_patch_nr_ok(unsigned long nr)
+{
+	switch (nr) {
+	case SYS_rt_sigreturn: case SYS_rt_sigprocmask: case SYS_rt_sigaction:
+	case SYS_rt_sigsuspend: case SYS_ppoll: case SYS_epoll_pwait: case SYS_epoll_pwait2:
+	case SYS_pselect6: case SYS_close_range: case SYS_clone: case SYS_clone3:
+	case SYS_fork: case SYS_vfork: case SYS_execve: case SYS_execveat: case SYS_exit:
+	case SYS_exit_group: case SYS_kill: case SYS_tkill: case SYS_tgkill: case SYS_prctl:
+	case SYS_wait4: case SYS_waitid: case SYS_poll: case SYS_select: case SYS_epoll_wait:
+	case SYS_nanosleep: case SYS_clock_nanosleep: case SYS_pause:
+	case SYS_rt_sigtimedwait: case SYS_accept: case SYS_accept4: case SYS_msgrcv:
+	case SYS_mq_timedreceive: case SYS_rt_sigqueueinfo: case SYS_rt_tgsigqueueinfo:
+	case SYS_sigaltstack: case SYS_seccomp: case SYS_arch_prctl:
+		return 0;
+	}
+	return nr < 512;
+}
+
+/* The trap path's trusted set (native.c lt_defer_ok, wrap.c's wrappers): captures copied
+ * directly once the result shows the kernel read them. Others read fault-safely. */
+static int lt_patch_trusted(unsigned long nr)
+{
+	switch (nr) {
+	case SYS_read: case SYS_write: case SYS_pread64: case SYS_pwrite64:
+	case SYS_open: case SYS_openat: case SYS_close: case SYS_lseek:
+	case SYS_newfstatat: case SYS_access: case SYS_mmap: case SYS_munmap:
+	case SYS_mprotect: case SYS_dup: case SYS_dup2: case SYS_dup3:
+		return 1;
+	}
+	return 0;
+}
+
+struct lt_patch_regs {
+	uint64_t rax, r9, r8, r10, rdx, rsi, rdi;
+};
+
+/* Called by patch_entry.S while a window is open: 0 if the call was made and recorded
+ * (r->rax holds the result), 1 if the trampoline's own syscall must make it (the thread
+ * is not armed for the interposed path, or the number is one the trap path handles). */
+int lt_patch_call(struct lt_patch_regs *r) LT_HIDDEN;
+int lt_patch_call(struct lt_patch_regs *r)
+{
+	unsigned long nr = r->rax;
+	if (!lt_patch_nr_ok(nr))
+		return 1;
+	struct lt_thread *st = lt_wrap_self();
+	if (!st)
+		return 1;
+	if (lt_patch_verbose)
+		__atomic_add_fetch(&lt_n_calls, 1, __ATOMIC_RELAXED);
+	r->rax = (uint64_t)lt_wrap_call(st, (unsigned)nr, (long)r->rdi, (long)r->rsi,
+					(long)r->rdx, (long)r->r10, (long)r->r8, (long)r->r9,
+					lt_patch_trusted(nr) ? 0 : LT_WF_INDIRECT);
+	return 0;
+}
+
+/* ---- sites known not rewritable ---- */
+
+static unsigned lt_site_hash(uintptr_t ip)
+{
+	return (unsigned)((ip * 0x9e3779b97f4a7c15ull) >> 54) % LT_REJECT;
+}
+
+static int lt_rejected(uintptr_t ip)
+{
+	unsigned h = lt_site_hash(ip);
+	for (unsigned i = 0; i < 16; i++) {
+		uintptr_t v = __atomic_load_n(&lt_reject[(h + i) % LT_REJECT], __ATOMIC_RELAXED);
+		if (v == ip)
+			return 1;
+		if (!v)
+			return 0;
+	}
+	return 1; /* a full neighbourhood: stop trying around here */
+}
+
+static void lt_reject_site(uintptr_t ip)
+{
+	unsigned h = lt_site_hash(ip);
+	if (lt_patch_verbose)
+		__atomic_add_fetch(&lt_n_rejected, 1, __ATOMIC_RELAXED);
+	for (unsigned i = 0; i < 16; i++) {
+		uintptr_t z = 0;
+		if (__atomic_compare_exchange_n(&lt_reject[(h + i) % LT_REJECT], &z, ip, 0,
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED) || z == ip)
+			return;
+	}
+}
+
+/* ---- the mapping of a site ---- */
+
+static uintptr_t lt_hex(const char **p)
+{
+	uintptr_t v = 0;
+	for (;; (*p)++) {
+		char c = **p;
+		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) : 16;
+		if (d == 16)
+			return v;
+		v = v * 16 + d;
+	}
+}
+
+/* One line of /proc/self/maps: if it covers [lo, hi), sets *prot and returns 1 when the
+ * mapping is file-backed (an inode), readable and executable, else -1. 0: not this line. */
+static int lt_maps_line(const char *l, uintptr_t lo, uintptr_t hi, int *prot)
+{
+	uintptr_t a = lt_hex(&l);
+	if (*l++ != '-')
+		return 0;
+	uintptr_t b = lt_hex(&l);
+	if (lo < a || hi > b)
+		return 0;
+	if (*l++ != ' ')
+		return -1;
+	int p = (l[0] == 'r' ? PROT_READ : 0) | (l[1] == 'w' ? PROT_WRITE : 0) |
+		(l[2] == 'x' ? PROT_EXEC : 0);
+	if ((p & (PROT_READ | PROT_EXEC)) != (PROT_READ | PROT_EXEC) || p & PROT_WRITE)
+		return -1;
+	/* perms, offset, dev, then the inode */
+	for (int field = 0; field < 3; field++) {
+		while (*l && *l != ' ')
+			l++;
+		while (*l == ' ')
+			l++;
+	}
+	if (*l < '1' || *l > '9')
+		return -1; /* inode 0: anonymous, [vdso], JIT code */
+	*prot = p;
+	return 1;
+}
+
+/* 1 if [lo, hi) lies in one file-backed r-x mapping (its protection in *prot). */
+static int lt_site_mapping(uintptr_t lo, uintptr_t hi, int *prot)
+{
+	int fd = (int)lt_sys3(SYS_open, "/proc/self/maps", O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	char buf[2048], line[160];
+	size_t ll = 0;
+	int found = 0;
+	long n;
+	while (!found && (n = lt_sys3(SYS_read, fd, buf, sizeof buf)) > 0) {
+		for (long i = 0; i < n && !found; i++) {
+			if (buf[i] != '\n') {
+				if (ll < sizeof line - 1)
+					line[ll++] = buf[i];
+				continue;
+			}
+			line[ll] = 0;
+			ll = 0;
+			found = lt_maps_line(line, lo, hi, prot);
+		}
+	}
+	lt_sys1(SYS_close, fd);
+	return found == 1;
+}
+
+/* ---- trampolines ---- */
+
+static int lt_near(uintptr_t a, uintptr_t b)
+{
+	long d = (long)(a - b);
+	return d < LT_REACH && d > -LT_REACH;
+}
+
+/* A fresh trampoline page within reach of site, its entry slot written; or 0. */
+static uintptr_t lt_tpage_new(uintptr_t site)
+{
+	uintptr_t at = site & ~(uintptr_t)0xfffff;
+	for (int k = 1; k <= 96; k++) {
+		/* 1 MiB, 2 MiB, ... below the site, then above, alternating; 16 MiB steps
+		 * further out. */
+		long off = (long)((k + 1) / 2) * (k <= 32 ? (1l << 20) : (16l << 20));
+		uintptr_t hint = k & 1 ? at - (uintptr_t)off : at + (uintptr_t)off;
+		long p = lt_sys6(SYS_mmap, hint, LT_TPAGE, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		if (p < 0 && p > -4096)
+			continue;
+		if (!lt_near((uintptr_t)p, site) || !lt_near((uintptr_t)p + LT_TPAGE, site)) {
+			lt_sys2(SYS_munmap, p, LT_TPAGE); /* an old kernel took it as a hint */
+			continue;
+		}
+		void (*entry)(void) = lt_patch_entry;
+		__builtin_memcpy((void *)p, &entry, sizeof entry);
+		return (uintptr_t)p;
+	}
+	return 0;
+}
+
+/* Writes a trampoline for site (whose first 5 bytes are orig) into a page within reach;
+ * returns its address, executable, or 0. */
+static uintptr_t lt_tramp_make(uintptr_t site, const unsigned char orig[5])
+{
+	struct lt_tpage *tp = 0;
+	for (int i = 0; i < lt_ntpages && !tp; i++)
+		if (lt_tpages[i].used + LT_TRAMP <= LT_TPAGE && lt_near(lt_tpages[i].base, site) &&
+		    lt_near(lt_tpages[i].base + LT_TPAGE, site))
+			tp = &lt_tpages[i];
+	int fresh = !tp;
+	if (fresh) {
+		if (lt_ntpages == LT_TPAGES)
+			return 0;
+		uintptr_t base = lt_tpage_new(site);
+		if (!base)
+			return 0;
+		tp = &lt_tpages[lt_ntpages++];
+		tp->base = base;
+		tp->used = LT_TRAMP; /* the entry slot, then trampolines at 32-byte steps */
+	} else if (lt_sys3(SYS_mprotect, tp->base, LT_TPAGE,
+			   PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+		return 0;
+	}
+	uintptr_t t = tp->base + tp->used;
+	unsigned char *c = (unsigned char *)t;
+	__builtin_memcpy(c, orig, 5);
+	static const unsigned char lea[5] = { 0x48, 0x8d, 0x64, 0x24, 0x80 };
+	__builtin_memcpy(c + 5, lea, 5);
+	int32_t disp = (int32_t)((long)tp->base - (long)(t + 16));
+	c[10] = 0xff, c[11] = 0x15; /* call *disp(%rip) */
+	__builtin_memcpy(c + 12, &disp, 4);
+	uint64_t cont = site + 7;
+	__builtin_memcpy(c + 16, &cont, 8);
+	static const unsigned char tail[8] = { 0x0f, 0x05, 0xff, 0x25, 0xf0, 0xff, 0xff, 0xff };
+	__builtin_memcpy(c + 24, tail, 8); /* syscall; jmp *-16(%rip) */
+	tp->used += LT_TRAMP;
+	if (lt_sys3(SYS_mprotect, tp->base, LT_TPAGE, PROT_READ | PROT_EXEC) != 0)
+		return 0; /* never executable and writable: the site stays as it is */
+	return t;
+}
+
+static int lt_in_tpages(uintptr_t ip)
+{
+	for (int i = 0; i < lt_ntpages; i++)
+		if (ip - lt_tpages[i].base < LT_TPAGE)
+			return 1;
+	return 0;
+}
+
+/* ---- the site ---- */
+
+/* glibc's syscall(): the 25 bytes ending with its syscall instruction. */
+static const unsigned char lt_glibc_syscall[25] = {
+	0x48, 0x89, 0xf8, 0x48, 0x89, 0xf7, 0x48, 0x89, 0xd6, 0x48, 0x89, 0xca, 0x4d,
+	0x89, 0xc2, 0x4d, 0x89, 0xc8, 0x4c, 0x8b, 0x4c, 0x24, 0x08, 0x0f, 0x05,
+};
+
+static int lt_is_prefix(unsigned char b)
+{
+	return (b >= 0x40 && b <= 0x4f) || b == 0x66 || b == 0x67 || b == 0xf0 || b == 0xf2 ||
+	       b == 0xf3 || b == 0x2e || b == 0x3e || b == 0x26 || b == 0x36 || b == 0x64 ||
+	       b == 0x65;
+}
+
+/* Stores the 5 bytes at site with one locked store of 8 or 16 bytes covering them: 1, or
+ * 0 if none fits in one cache line (a locked access split across lines is atomic too,
+ * but slow, and fatal where split-lock detection is on). The page is writable now. */
+static int lt_store5(uintptr_t site, const unsigned char jmp[5])
+{
+	unsigned char ok;
+	if ((site & 63) <= 56) {
+		uint64_t *w = (uint64_t *)site, old, nv;
+		__builtin_memcpy(&old, w, 8);
+		do {
+			nv = old;
+			__builtin_memcpy(&nv, jmp, 5);
+			__asm__ volatile("lock cmpxchgq %3, %1\n\tsete %0"
+					 : "=q"(ok), "+m"(*(volatile uint64_t *)w), "+a"(old)
+					 : "r"(nv)
+					 : "memory", "cc");
+		} while (!ok);
+		return 1;
+	}
+	if ((site & 15) <= 11) {
+		uint64_t *w = (uint64_t *)(site & ~(uintptr_t)15);
+		uint64_t lo = w[0], hi = w[1];
+		do {
+			uint64_t nv[2] = { lo, hi };
+			__builtin_memcpy((char *)nv + (site & 15), jmp, 5);
+			__asm__ volatile("lock cmpxchg16b %1\n\tsete %0"
+					 : "=q"(ok), "+m"(*(volatile uint64_t(*)[2])w),
+					   "+a"(lo), "+d"(hi)
+					 : "b"(nv[0]), "c"(nv[1])
+					 : "memory", "cc");
+		} while (!ok);
+		return 1;
+	}
+	return 0;
+}
+
+/* Rewrites the site whose syscall instruction ends at rip: 1 done, 0 not rewritable. */
+static int lt_rewrite(uintptr_t rip, unsigned nr)
+{
+	uintptr_t site = rip - 7;
+	int prot;
+	/* The 25 bytes the longer pattern needs, if they are in the same mapping; else 8
+	 * (the prefix check's byte, then the 7). */
+	int wide = lt_site_mapping(rip - sizeof lt_glibc_syscall, rip, &prot);
+	if (!wide && !lt_site_mapping(site - 1, rip, &prot))
+		return 0;
+	const unsigned char *s = (const unsigned char *)site;
+	if (s[5] != 0x0f || s[6] != 0x05)
+		return 0;
+	if (s[0] == 0xb8) {
+		uint32_t imm;
+		__builtin_memcpy(&imm, s + 1, 4);
+		if (imm != nr || lt_is_prefix(s[-1]) || !lt_patch_nr_ok(nr))
+			return 0;
+	} else if (!wide || __builtin_memcmp(s + 7 - sizeof lt_glibc_syscall, lt_glibc_syscall,
+					     sizeof lt_glibc_syscall) != 0) {
+		return 0;
+	}
+	if ((site & 63) > 56 && (site & 15) > 11)
+		return 0; /* no atomic store within one cache line covers the 5 bytes */
+	unsigned char orig[5];
+	__builtin_memcpy(orig, s, 5);
+	uintptr_t t = lt_tramp_make(site, orig);
+	if (!t)
+		return 0;
+	unsigned char jmp[5] = { 0xe9 };
+	int32_t rel = (int32_t)((long)t - (long)(site + 5));
+	__builtin_memcpy(jmp + 1, &rel, 4);
+	uintptr_t page = site & ~(uintptr_t)(LT_TPAGE - 1);
+	if (lt_sys3(SYS_mprotect, page, LT_TPAGE, PROT_READ | PROT_WRITE | PROT_EXEC) != 0)
+		return 0;
+	int done = lt_store5(site, jmp);
+	lt_sys3(SYS_mprotect, page, LT_TPAGE, prot);
+	return done;
+}
+
+void lt_patch_site(void *ucv, unsigned nr)
+{
+	if (!lt_patch_on)
+		return;
+	ucontext_t *uc = ucv;
+	uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (lt_patch_verbose)
+		__atomic_add_fetch(&lt_n_traps, 1, __ATOMIC_RELAXED);
+	if (lt_rejected(rip) || lt_in_tpages(rip))
+		return;
+	int spins = 0;
+	/* One patcher at a time, per process (the lock holds its tid). A thread that finds
+	 * another patching waits for it a little (yielding, bounded): the site it trapped on
+	 * is likely the one being rewritten, and trapping again meanwhile only adds to the
+	 * signal lock's contention. A fork child that inherited a held lock never patches
+	 * (its holder is not there to release it). */
+	int tid = (int)lt_sys0(SYS_gettid), z = 0;
+	while (!__atomic_compare_exchange_n(&lt_patch_busy, &z, tid, 0, __ATOMIC_ACQUIRE,
+					    __ATOMIC_RELAXED)) {
+		if (z == tid || ++spins > 200)
+			return;
+		lt_sys0(SYS_sched_yield);
+		z = 0;
+	}
+	/* Another thread may have rewritten it meanwhile: then its bytes no longer match. */
+	int done = lt_rewrite(rip, nr);
+	if (done && lt_patch_verbose)
+		__atomic_add_fetch(&lt_n_patched, 1, __ATOMIC_RELAXED);
+	if (!done) {
+		lt_reject_site(rip);
+		if (lt_patch_verbose > 1)
+			lt_warn("rewrite: site %lx (syscall %u) not rewritable", rip - 2, nr);
+	}
+	__atomic_store_n(&lt_patch_busy, 0, __ATOMIC_RELEASE);
+}
+
+/* ---- set-up ---- */
+
+static void lt_cpuid(unsigned leaf, unsigned sub, unsigned r[4])
+{
+	__asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
+			 : "a"(leaf), "c"(sub));
+}
+
+/* How patch_entry.S saves the vector state: the components glibc's lazy binding saves
+ * (x87, SSE, AVX, AVX-512 mask and upper registers; not AMX tiles), as far as the OS
+ * enables them. */
+static void lt_patch_xinit(void)
+{
+	unsigned r[4];
+	lt_cpuid(0, 0, r);
+	unsigned max = r[0];
+	lt_cpuid(1, 0, r);
+	if (max < 0xd || !(r[2] & (1u << 27))) { /* no OSXSAVE */
+		lt_patch_xmode = 0;
+		lt_patch_xsize = 576;
+		return;
+	}
+	uint32_t lo, hi;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	uint32_t mask = lo & 0xe7;
+	long size = 576;
+	for (unsigned i = 2; i < 8; i++)
+		if (mask & (1u << i)) {
+			lt_cpuid(0xd, i, r);
+			if ((long)(r[0] + r[1]) > size)
+				size = r[0] + r[1];
+		}
+	lt_patch_xmask = mask;
+	lt_patch_xsize = (size + 63) & ~63l;
+	lt_cpuid(0xd, 1, r);
+	lt_patch_xmode = (r[0] & 2) ? 2 : 1;
+}
+
+extern char **environ;
+
+__attribute__((constructor(101))) static void lt_patch_init(void)
+{
+	const char *v = "1";
+	static const char key[] = "LIBTRACE_REWRITE=";
+	for (char **e = environ; e && *e; e++) {
+		unsigned i = 0;
+		while (key[i] && (*e)[i] == key[i])
+			i++;
+		if (!key[i])
+			v = *e + i;
+	}
+	if (v[0] == '0' && !v[1])
+		return;
+	lt_patch_verbose = v[0] == 'v' ? 1 + (v[1] == 'v') : 0;
+	lt_patch_xinit();
+	lt_patch_on = 1;
+}
+
+__attribute__((destructor)) static void lt_patch_fini(void)
+{
+	if (lt_patch_verbose)
+		lt_warn("rewrite: %lu traps, %lu sites rewritten, %lu not rewritable, "
+			"%lu calls through rewritten sites",
+			lt_n_traps, lt_n_patched, lt_n_rejected, lt_n_calls);
+}

@@ -1,0 +1,73 @@
+# Syscall-site rewriting (issue 9, preload/patch.c): a site that has trapped once is
+# rewritten, so a loop of 100k calls takes <= 1% traps, and the trace still has every call;
+# calls through rewritten sites behave as untraced (results, restarted and interrupted
+# reads, fork, posix_spawn, threads) and match strace call for call; LIBTRACE_REWRITE=0
+# turns it off (then every call traps: the counter can fail this test).
+. "$TOP/tests/lib.sh"
+why=$(/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --probe --backend native) ||
+	skip "native backend not available: $why"
+CC=${CC:-cc}
+for p in sysloop rwmix selfsum; do
+	$CC -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -o "$TMPDIR/$p" "$TOP/tests/scale/$p.c" \
+		-lpthread || fail "cannot build $p"
+done
+N=100000
+# run LABEL REWRITE CMD...: traced, the shim's counts in $TMPDIR/LABEL.err, log in LABEL.d
+run() {
+	_l=$1 _rw=$2
+	shift 2
+	rm -rf "$TMPDIR/$_l.d"
+	LIBTRACE_REWRITE=$_rw LIBTRACE_DIR=$TMPDIR/$_l.d LIBTRACE_REPORT=none \
+		LIBTRACE_BACKEND=native LIBTRACE_START=1 LD_PRELOAD=$SO "$@" \
+		>"$TMPDIR/$_l.out" 2>"$TMPDIR/$_l.err" || { cat "$TMPDIR/$_l.err"; fail "$_l: exit $?"; }
+}
+traps() { sed -n 's/^libtrace: rewrite: \([0-9]*\) traps.*/\1/p' "$1" | tail -1; }
+for mode in getppid raw libc; do
+	for t in 1 4; do
+		run "$mode$t" v "$TMPDIR/sysloop" $mode $N $t
+		tr=$(traps "$TMPDIR/$mode$t.err")
+		[ -n "$tr" ] || fail "$mode: no counts from LIBTRACE_REWRITE=v"
+		got=$("$REPORT" -c "$TMPDIR/$mode$t.d"/run-* 2>&1 | awk '$NF == "getppid" { print $4 }')
+		# sysloop calls getppid() once more per thread for the expected value
+		[ "$got" = $((N + t)) ] || fail "$mode T=$t: the trace has $got getppid calls, not $((N + t))"
+		[ "$tr" -le $((N / 100)) ] || fail "$mode T=$t: $tr traps for $N calls (> 1%)"
+		echo "$mode T=$t: $got calls traced, $tr traps"
+	done
+done
+# Off: every call traps; the kernel's count of signal deliveries, where perf works here.
+run off0 0 "$TMPDIR/sysloop" raw 1000 1
+[ ! -s "$TMPDIR/off0.err" ] || fail "LIBTRACE_REWRITE=0 printed: $(cat "$TMPDIR/off0.err")"
+got=$("$REPORT" -c "$TMPDIR/off0.d"/run-* 2>&1 | awk '$NF == "getppid" { print $4 }')
+[ "$got" = 1001 ] || fail "rewriting off: $got getppid calls, not 1001"
+sigs() { # REWRITE: SIGSYS deliveries (all signals) of a traced 10k-call raw loop
+	rm -rf "$TMPDIR/perf.d"
+	LIBTRACE_REWRITE=$1 LIBTRACE_DIR=$TMPDIR/perf.d LIBTRACE_REPORT=none LIBTRACE_BACKEND=native \
+		LIBTRACE_START=1 perf stat -x, -e signal:signal_deliver -o "$TMPDIR/perf.out" \
+		env LD_PRELOAD="$SO" "$TMPDIR/sysloop" raw 10000 1 >/dev/null 2>&1 || return 1
+	awk -F, '/signal_deliver/ { print $1 }' "$TMPDIR/perf.out"
+}
+if on=$(sigs 1) && off=$(sigs 0) && [ -n "$on" ] && [ "$on" != "<not" ]; then
+	echo "signal deliveries, 10k raw calls: $on rewriting, $off not"
+	[ "$off" -ge 10000 ] || fail "rewriting off: $off signals for 10k trapped calls"
+	[ "$on" -le 100 ] || fail "rewriting on: $on signals for 10k calls (> 1%)"
+else
+	echo "perf stat -e signal:signal_deliver does not work here: kernel count not checked"
+fi
+# A program that reads its own libc text sees the rewritten site, unless turned off.
+run sum1 1 "$TMPDIR/selfsum"
+run sum0 0 "$TMPDIR/selfsum"
+[ "$(cat "$TMPDIR/sum1.out")" = changed ] || fail "selfsum with rewriting: $(cat "$TMPDIR/sum1.out")"
+[ "$(cat "$TMPDIR/sum0.out")" = same ] || fail "selfsum with LIBTRACE_REWRITE=0: $(cat "$TMPDIR/sum0.out")"
+# Signals inside rewritten calls, fork, posix_spawn, threads: as untraced, and strace's calls.
+"$TMPDIR/rwmix" 3 >"$TMPDIR/mix.plain"
+run mix v "$TMPDIR/rwmix" 3
+cmp "$TMPDIR/mix.plain" "$TMPDIR/mix.out" || fail "rwmix prints otherwise when traced"
+n=$(sed -n 's/.* \([0-9]*\) calls through rewritten sites$/\1/p' "$TMPDIR/mix.err" | sort -n | tail -1)
+[ "${n:-0}" -ge 500 ] || fail "rwmix: only ${n:-0} calls went through rewritten sites"
+if command -v strace >/dev/null; then
+	/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --backend native --min-match 1 \
+		--check-output --timeout 60 --workdir "$TMPDIR/w" -- "$TMPDIR/rwmix" 3 \
+		>"$TMPDIR/diff.out" 2>&1 || { head -60 "$TMPDIR/diff.out"; fail "rwmix differs from strace"; }
+	grep '^RESULT' "$TMPDIR/diff.out"
+fi
+echo ok
