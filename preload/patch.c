@@ -7,14 +7,17 @@
  * per-site trampoline, which calls the shim's recording entry (patch_entry.S) and
  * continues after the syscall: no signal again for that site.
  *
- * Only two patterns, proven by their bytes at trap time, are rewritten:
+ * Only three patterns, proven by their bytes at trap time, are rewritten:
  *   mov $nr,%eax; syscall          b8 imm32 0f 05, imm == the trapped number, the byte
  *                                  before not a prefix (glibc's inline syscalls: 83%)
+ *   mov $nr,%eax; xor $0x80,%sil; syscall   the same with glibc's private-futex flip in
+ *                                  between (lll_lock_wait: a contended mutex)
  *   mov 8(%rsp),%r9; syscall       the last 7 bytes of glibc's syscall() wrapper, matched
  *                                  in full (25 bytes, straight-line code)
- * Only the 5 bytes of the first instruction change; the syscall instruction stays. A
- * branch to the mov lands on the jmp (same start, same effect); a branch to the syscall,
- * or a thread stopped between the two, runs the original syscall, which traps as before.
+ * Only the 5 bytes of the first instruction change (the trampoline repeats the
+ * instructions up to the syscall); the rest stays. A branch to the mov lands on the jmp
+ * (same start, same effect); a branch past it, or a thread stopped past it, runs the
+ * original instructions and syscall, which traps as before.
  *
  * Safety rules (docs/rewriting.md): the 5 new bytes are written with one locked store (8
  * bytes, or 16 with cmpxchg16b) within one cache line, or not at all; the page is made
@@ -39,7 +42,8 @@
 #define MAP_FIXED_NOREPLACE 0x100000
 #endif
 
-#define LT_TRAMP 32u                /* bytes per trampoline */
+#define LT_TRAMP 48u                /* bytes per trampoline */
+#define LT_RELOC_MAX 9              /* bytes of the program's instructions it repeats */
 #define LT_TPAGE 4096u
 #define LT_TPAGES 64                /* trampoline pages at most */
 #define LT_REJECT 1024              /* sites known not rewritable (hash set) */
@@ -267,9 +271,11 @@ static uintptr_t lt_tpage_new(uintptr_t site)
 	return 0;
 }
 
-/* Writes a trampoline for site (whose first 5 bytes are orig) into a page within reach;
- * returns its address, executable, or 0. */
-static uintptr_t lt_tramp_make(uintptr_t site, const unsigned char orig[5])
+/* Writes a trampoline for site into a page within reach: it repeats the n bytes of
+ * instructions at site before the syscall (orig), calls the entry and continues at cont
+ * (after the syscall). Returns its address, executable, or 0. */
+static uintptr_t lt_tramp_make(uintptr_t site, const unsigned char *orig, unsigned n,
+			       uintptr_t cont)
 {
 	struct lt_tpage *tp = 0;
 	for (int i = 0; i < lt_ntpages && !tp; i++)
@@ -292,16 +298,17 @@ static uintptr_t lt_tramp_make(uintptr_t site, const unsigned char orig[5])
 	}
 	uintptr_t t = tp->base + tp->used;
 	unsigned char *c = (unsigned char *)t;
-	__builtin_memcpy(c, orig, 5);
+	__builtin_memcpy(c, orig, n);
 	static const unsigned char lea[5] = { 0x48, 0x8d, 0x64, 0x24, 0x80 };
-	__builtin_memcpy(c + 5, lea, 5);
-	int32_t disp = (int32_t)((long)tp->base - (long)(t + 16));
-	c[10] = 0xff, c[11] = 0x15; /* call *disp(%rip) */
-	__builtin_memcpy(c + 12, &disp, 4);
-	uint64_t cont = site + 7;
-	__builtin_memcpy(c + 16, &cont, 8);
+	__builtin_memcpy(c + n, lea, 5);
+	unsigned q = n + 11; /* the continuation's address, right after the call */
+	int32_t disp = (int32_t)((long)tp->base - (long)(t + q));
+	c[n + 5] = 0xff, c[n + 6] = 0x15; /* call *disp(%rip) */
+	__builtin_memcpy(c + n + 7, &disp, 4);
+	uint64_t cont64 = cont;
+	__builtin_memcpy(c + q, &cont64, 8);
 	static const unsigned char tail[8] = { 0x0f, 0x05, 0xff, 0x25, 0xf0, 0xff, 0xff, 0xff };
-	__builtin_memcpy(c + 24, tail, 8); /* syscall; jmp *-16(%rip) */
+	__builtin_memcpy(c + q + 8, tail, 8); /* syscall; jmp *-16(%rip) */
 	tp->used += LT_TRAMP;
 	if (lt_sys3(SYS_mprotect, tp->base, LT_TPAGE, PROT_READ | PROT_EXEC) != 0)
 		return 0; /* never executable and writable: the site stays as it is */
@@ -367,33 +374,48 @@ static int lt_store5(uintptr_t site, const unsigned char jmp[5])
 	return 0;
 }
 
+/* The instructions before a syscall that a rewritten site repeats in its trampoline,
+ * recognised by their bytes (see the file's head): the length from the first one's start
+ * to the syscall, or 0. */
+static unsigned lt_site_pattern(uintptr_t rip, unsigned nr, int wide)
+{
+	const unsigned char *e = (const unsigned char *)rip; /* the syscall is e[-2], e[-1] */
+	if (e[-2] != 0x0f || e[-1] != 0x05)
+		return 0;
+	uint32_t imm;
+	if (e[-7] == 0xb8) { /* mov $nr,%eax; syscall */
+		__builtin_memcpy(&imm, e - 6, 4);
+		return imm == nr && !lt_is_prefix(e[-8]) ? 5 : 0;
+	}
+	if (e[-11] == 0xb8 && e[-6] == 0x40 && e[-5] == 0x80 && e[-4] == 0xf6 &&
+	    (e[-3] & 0xfe) == 0x80) { /* mov $nr,%eax; xor $0x80|0x81,%sil; syscall */
+		__builtin_memcpy(&imm, e - 10, 4);
+		return imm == nr && !lt_is_prefix(e[-12]) ? 9 : 0;
+	}
+	if (wide && __builtin_memcmp(e - sizeof lt_glibc_syscall, lt_glibc_syscall,
+				     sizeof lt_glibc_syscall) == 0)
+		return 5; /* glibc's syscall(): mov 8(%rsp),%r9; syscall */
+	return 0;
+}
+
 /* Rewrites the site whose syscall instruction ends at rip: 1 done, 0 not rewritable. */
 static int lt_rewrite(uintptr_t rip, unsigned nr)
 {
-	uintptr_t site = rip - 7;
 	int prot;
-	/* The 25 bytes the longer pattern needs, if they are in the same mapping; else 8
-	 * (the prefix check's byte, then the 7). */
+	/* The 25 bytes the longest pattern needs, if they are in the same mapping; else 12
+	 * (the prefix check's byte, then the 11 of the others). */
 	int wide = lt_site_mapping(rip - sizeof lt_glibc_syscall, rip, &prot);
-	if (!wide && !lt_site_mapping(site - 1, rip, &prot))
+	if (!wide && !lt_site_mapping(rip - 12, rip, &prot))
 		return 0;
-	const unsigned char *s = (const unsigned char *)site;
-	if (s[5] != 0x0f || s[6] != 0x05)
+	unsigned n = lt_site_pattern(rip, nr, wide);
+	uintptr_t site = rip - 2 - n;
+	if (!n || (!lt_patch_nr_ok(nr) && ((const unsigned char *)site)[0] == 0xb8))
 		return 0;
-	if (s[0] == 0xb8) {
-		uint32_t imm;
-		__builtin_memcpy(&imm, s + 1, 4);
-		if (imm != nr || lt_is_prefix(s[-1]) || !lt_patch_nr_ok(nr))
-			return 0;
-	} else if (!wide || __builtin_memcmp(s + 7 - sizeof lt_glibc_syscall, lt_glibc_syscall,
-					     sizeof lt_glibc_syscall) != 0) {
-		return 0;
-	}
 	if ((site & 63) > 56 && (site & 15) > 11)
 		return 0; /* no atomic store within one cache line covers the 5 bytes */
-	unsigned char orig[5];
-	__builtin_memcpy(orig, s, 5);
-	uintptr_t t = lt_tramp_make(site, orig);
+	unsigned char orig[LT_RELOC_MAX];
+	__builtin_memcpy(orig, (const void *)site, n);
+	uintptr_t t = lt_tramp_make(site, orig, n, rip);
 	if (!t)
 		return 0;
 	unsigned char jmp[5] = { 0xe9 };

@@ -1,22 +1,22 @@
 /* The entry of rewritten syscall sites (preload/patch.c), in lt_systext, the allowed
  * region: its own syscall never traps.
  *
- * A site's trampoline (32 bytes, within rel32 reach of the site) is:
- *	T+0	the 5 bytes the site's jmp replaced (mov $nr,%eax, or mov 8(%rsp),%r9)
- *	T+5	lea -128(%rsp),%rsp		skip the program's red zone
- *	T+10	call *slot(%rip)		slot: this entry's address, at the page start
- *	T+16	.quad site+7			where the program continues
- *	T+24	syscall				the fallback: traps as the site used to
- *	T+26	jmp *-16(%rip)			to site+7
- * So on entry rax = nr, [rsp] = T+16, and the site's rsp is rsp+136. Every register but
+ * A site's trampoline (48 bytes, within rel32 reach of the site; n is 5 or 9) is:
+ *	T+0	the n bytes of instructions from the site to its syscall (mov $nr,%eax, ...)
+ *	T+n	lea -128(%rsp),%rsp		skip the program's red zone
+ *	T+n+5	call *slot(%rip)		slot: this entry's address, at the page start
+ *	Q	.quad cont			after the site's syscall: the program goes on
+ *	Q+8	syscall				the fallback: traps as the site used to
+ *	Q+10	jmp *-16(%rip)			to cont
+ * So on entry rax = nr, [rsp] = Q, and the site's rsp is rsp+136. Every register but
  * rax, rcx and r11 (what syscall itself clobbers) comes back as it was, vector and mask
  * registers included (the recording path may call libc's memcpy).
  *
  * Off (no window open): one compare and the syscall here. On: save, call
  * lt_patch_call(regs), restore; it returns 0 (recorded, rax is the result) or 1 (not this
- * call: continue at T+24, where the syscall traps or runs as it did before rewriting).
+ * call: continue at Q+8, where the syscall traps or runs as it did before rewriting).
  *
- * The CFI describes the site's frame as the caller (return address *[T+16], CFA the
+ * The CFI describes the site's frame as the caller (return address *Q, CFA the
  * site's rsp), so an unwinder (pthread_cancel, a debugger) walks from here straight into
  * the function that made the call; the trampoline is never a frame. */
 	.section lt_systext, "ax", @progbits

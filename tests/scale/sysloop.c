@@ -4,11 +4,16 @@
  *   raw      an inline `mov $110,%eax; syscall` in this program
  *   write    write(-1, buf, 8): the interposed path
  *   libc     getppid(): glibc's own inline site
- * Prints nothing; exits 0 if every call returned what it should. */
+ *   futex    N hand-offs between two threads (mutex + condition variable: futex calls)
+ * Exits 0 if every call returned what it should. With SYSLOOP_CPU set, prints the process's
+ * CPU time (all threads, from getrusage once they are joined) and the wall time of the
+ * loops to stderr: "cpu_us=... wall_us=...". */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -40,6 +45,34 @@ static void *run(void *arg)
 	return 0;
 }
 
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static long turn, n_hand;
+
+/* Thread `me` (0 or 1) waits for its turn, passes it on; N hand-offs in all. */
+static void *pingpong(void *arg)
+{
+	long me = (long)arg;
+	pthread_mutex_lock(&mu);
+	while (turn < n_hand) {
+		while (turn < n_hand && (turn & 1) != me)
+			pthread_cond_wait(&cv, &mu);
+		if (turn < n_hand) {
+			turn++;
+			pthread_cond_signal(&cv);
+		}
+	}
+	pthread_mutex_unlock(&mu);
+	return 0;
+}
+
+static long now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -47,20 +80,34 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *m = argv[1];
-	mode = !strcmp(m, "getppid") ? 0 : !strcmp(m, "raw") ? 1 : !strcmp(m, "write") ? 2 : 3;
+	mode = !strcmp(m, "getppid") ? 0 : !strcmp(m, "raw") ? 1 : !strcmp(m, "write") ? 2
+	       : !strcmp(m, "futex") ? 4 : 3;
 	long n = atol(argv[2]);
 	int t = argc > 3 ? atoi(argv[3]) : 1;
 	if (t < 1)
 		t = 1;
 	n_per = n / t;
 	pthread_t th[1024];
-	if (t == 1) {
+	long t0 = now_us();
+	if (mode == 4) {
+		n_hand = n;
+		pthread_create(&th[0], 0, pingpong, (void *)1L);
+		pingpong(0);
+		pthread_join(th[0], 0);
+	} else if (t == 1) {
 		run(0);
 	} else {
 		for (int i = 0; i < t && i < 1024; i++)
 			pthread_create(&th[i], 0, run, 0);
 		for (int i = 0; i < t && i < 1024; i++)
 			pthread_join(th[i], 0);
+	}
+	if (getenv("SYSLOOP_CPU")) {
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		long cpu = ru.ru_utime.tv_sec * 1000000L + ru.ru_utime.tv_usec +
+			   ru.ru_stime.tv_sec * 1000000L + ru.ru_stime.tv_usec;
+		fprintf(stderr, "cpu_us=%ld wall_us=%ld\n", cpu, now_us() - t0);
 	}
 	if (bad) {
 		fprintf(stderr, "sysloop: %ld wrong results\n", bad);
