@@ -10,6 +10,7 @@
 #include "lt_hmap.h"
 #include "lt_reader.h"
 #include "lt_report.h"
+#include "lt_retention.h"
 
 static const char usage[] =
 	"usage: libtrace-report [OPTIONS] LOG|DIR...\n"
@@ -328,5 +329,7 @@ int main(int argc, char **argv)
 		lt_fdtab_free(o->fmt.fds);
 	free(o->tids);
 	free(expr);
+	if (!failed)
+		lt_retention_prune(argv + optind, argc - optind);
 	return failed || errors ? 1 : 0;
 }
