@@ -62,6 +62,7 @@ int lt_patch_xmode LT_HIDDEN;       /* 2 xsavec, 1 xsave, 0 fxsave */
 long lt_patch_xsize LT_HIDDEN = 1024; /* bytes for the save area, a multiple of 64 */
 uint32_t lt_patch_xmask LT_HIDDEN;  /* state components saved */
 
+static void lt_patch_xinit(void);
 static int lt_patch_on;             /* LIBTRACE_REWRITE is not 0, and we are set up */
 static int lt_patch_verbose;        /* LIBTRACE_REWRITE=v: counts at exit */
 static int lt_patch_busy;           /* the tid of the thread patching, or 0 */
@@ -453,6 +454,13 @@ void lt_patch_site(void *ucv, unsigned nr)
 		lt_sys0(SYS_sched_yield);
 		z = 0;
 	}
+	/* cpuid exits to the hypervisor in a VM (tens of µs): only once something is to be
+	 * rewritten, not in every process's constructor. */
+	static int xready;
+	if (!xready) {
+		lt_patch_xinit();
+		xready = 1;
+	}
 	/* Another thread may have rewritten it meanwhile: then its bytes no longer match. */
 	int done = lt_rewrite(rip, nr);
 	if (done && lt_patch_verbose)
@@ -519,7 +527,6 @@ __attribute__((constructor(101))) static void lt_patch_init(void)
 	if (v[0] == '0' && !v[1])
 		return;
 	lt_patch_verbose = v[0] == 'v' ? 1 + (v[1] == 'v') : 0;
-	lt_patch_xinit();
 	lt_patch_on = 1;
 }
 
