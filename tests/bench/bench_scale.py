@@ -269,9 +269,9 @@ for name, lim in (("native", 1.05), ("off", 1.02)):
                "%.2fx" % lim, r <= lim)
     else:
         target("import seaborn: %s <= %.2fx untraced (CPU)" % (name, lim), None, "-", None)
-out.write("\n%-44s %12s %12s  %s\n" % ("target (issue 9)", "measured", "limit", "result"))
+out.write("\n%-52s %10s %10s  %s\n" % ("target (issue 9)", "measured", "limit", "result"))
 for label, value, limit, ok in targets:
-    out.write("%-44s %12s %12s  %s\n" % (label, value or "n/a", limit or "-",
+    out.write("%-52s %10s %10s  %s\n" % (label, value or "n/a", limit or "-",
                                          "n/a" if ok is None else ("PASS" if ok else "MISS")))
 shutil.rmtree(work, ignore_errors=True)
 if crashes:
