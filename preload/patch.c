@@ -220,7 +220,7 @@ static int lt_site_mapping(uintptr_t lo, uintptr_t hi, int *prot)
 	int fd = (int)lt_sys3(SYS_open, "/proc/self/maps", O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return 0;
-	char buf[2048], line[160];
+	char buf[1024], line[160];
 	size_t ll = 0;
 	int found = 0;
 	long n;
