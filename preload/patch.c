@@ -7,11 +7,12 @@
  * per-site trampoline, which calls the shim's recording entry (patch_entry.S) and
  * continues after the syscall: no signal again for that site.
  *
- * Only three patterns, proven by their bytes at trap time, are rewritten:
- *   mov $nr,%eax; syscall          b8 imm32 0f 05, imm == the trapped number, the byte
- *                                  before not a prefix (glibc's inline syscalls: 83%)
- *   mov $nr,%eax; xor $0x80,%sil; syscall   the same with glibc's private-futex flip in
- *                                  between (lll_lock_wait: a contended mutex)
+ * Only two patterns, proven by their bytes at trap time, are rewritten:
+ *   mov $nr,%eax; [insns]; syscall  b8 imm32, imm == the trapped number, the byte before
+ *                                  not REX or 0x66, then up to 16 bytes of simple register
+ *                                  and memory instructions (lt_insn_len) that decode
+ *                                  exactly up to the syscall (glibc's inline syscalls:
+ *                                  436 adjacent, ~80 more with arguments set in between)
  *   mov 8(%rsp),%r9; syscall       the last 7 bytes of glibc's syscall() wrapper, matched
  *                                  in full (25 bytes, straight-line code)
  * Only the 5 bytes of the first instruction change (the trampoline repeats the
@@ -43,7 +44,7 @@
 #endif
 
 #define LT_TRAMP 48u                /* bytes per trampoline */
-#define LT_RELOC_MAX 9              /* bytes of the program's instructions it repeats */
+#define LT_RELOC_MAX 21             /* bytes of the program's instructions it repeats */
 #define LT_TPAGE 4096u
 #define LT_TPAGES 64                /* trampoline pages at most */
 #define LT_REJECT 1024              /* sites known not rewritable (hash set) */
@@ -185,22 +186,20 @@ static uintptr_t lt_hex(const char **p)
 	}
 }
 
-/* One line of /proc/self/maps: if it covers [lo, hi), sets *prot and returns 1 when the
- * mapping is file-backed (an inode), readable and executable, else -1. 0: not this line. */
-static int lt_maps_line(const char *l, uintptr_t lo, uintptr_t hi, int *prot)
+/* One line of /proc/self/maps: its range, and whether the mapping is file-backed (an
+ * inode), readable, executable and not writable (then its protection in *prot). */
+static int lt_maps_line(const char *l, uintptr_t *lo, uintptr_t *hi, int *prot)
 {
-	uintptr_t a = lt_hex(&l);
+	*lo = lt_hex(&l);
 	if (*l++ != '-')
 		return 0;
-	uintptr_t b = lt_hex(&l);
-	if (lo < a || hi > b)
-		return 0;
+	*hi = lt_hex(&l);
 	if (*l++ != ' ')
-		return -1;
+		return 0;
 	int p = (l[0] == 'r' ? PROT_READ : 0) | (l[1] == 'w' ? PROT_WRITE : 0) |
 		(l[2] == 'x' ? PROT_EXEC : 0);
-	if ((p & (PROT_READ | PROT_EXEC)) != (PROT_READ | PROT_EXEC) || p & PROT_WRITE)
-		return -1;
+	if (p != (PROT_READ | PROT_EXEC))
+		return 0;
 	/* perms, offset, dev, then the inode */
 	for (int field = 0; field < 3; field++) {
 		while (*l && *l != ' ')
@@ -209,13 +208,16 @@ static int lt_maps_line(const char *l, uintptr_t lo, uintptr_t hi, int *prot)
 			l++;
 	}
 	if (*l < '1' || *l > '9')
-		return -1; /* inode 0: anonymous, [vdso], JIT code */
+		return 0; /* inode 0: anonymous, [vdso], JIT code */
 	*prot = p;
 	return 1;
 }
 
-/* 1 if [lo, hi) lies in one file-backed r-x mapping (its protection in *prot). */
-static int lt_site_mapping(uintptr_t lo, uintptr_t hi, int *prot)
+/* 1 if the byte before ip lies in a file-backed r-x mapping: its protection in *prot, and
+ * in *start the first address of the run of such mappings that ends there without a gap
+ * (rewriting a page splits its mapping in three; the bytes before a site may lie in the
+ * piece before). */
+static int lt_site_mapping(uintptr_t ip, int *prot, uintptr_t *start)
 {
 	int fd = (int)lt_sys3(SYS_open, "/proc/self/maps", O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
@@ -223,6 +225,7 @@ static int lt_site_mapping(uintptr_t lo, uintptr_t hi, int *prot)
 	char buf[1024], line[160];
 	size_t ll = 0;
 	int found = 0;
+	uintptr_t run_lo = 0, run_hi = 0;
 	long n;
 	while (!found && (n = lt_sys3(SYS_read, fd, buf, sizeof buf)) > 0) {
 		for (long i = 0; i < n && !found; i++) {
@@ -233,11 +236,24 @@ static int lt_site_mapping(uintptr_t lo, uintptr_t hi, int *prot)
 			}
 			line[ll] = 0;
 			ll = 0;
-			found = lt_maps_line(line, lo, hi, prot);
+			uintptr_t lo, hi;
+			int p;
+			if (!lt_maps_line(line, &lo, &hi, &p)) {
+				run_hi = 0;
+				continue;
+			}
+			if (lo != run_hi)
+				run_lo = lo;
+			run_hi = hi;
+			if (ip - 1 >= lo && ip <= hi) {
+				*prot = p;
+				*start = run_lo;
+				found = 1;
+			}
 		}
 	}
 	lt_sys1(SYS_close, fd);
-	return found == 1;
+	return found;
 }
 
 /* ---- trampolines ---- */
@@ -332,11 +348,18 @@ static const unsigned char lt_glibc_syscall[25] = {
 	0x89, 0xc2, 0x4d, 0x89, 0xc8, 0x4c, 0x8b, 0x4c, 0x24, 0x08, 0x0f, 0x05,
 };
 
-static int lt_is_prefix(unsigned char b)
+/* A byte that, as a prefix, would change what b8 is: REX (mov $imm,%r8d or a 64-bit
+ * immediate) or the operand-size override (a 2-byte immediate). Other prefixes do not
+ * apply to mov $imm,%eax; the byte may also be the end of the previous instruction. */
+static int lt_alters_mov(unsigned char b)
 {
-	return (b >= 0x40 && b <= 0x4f) || b == 0x66 || b == 0x67 || b == 0xf0 || b == 0xf2 ||
-	       b == 0xf3 || b == 0x2e || b == 0x3e || b == 0x26 || b == 0x36 || b == 0x64 ||
-	       b == 0x65;
+	return (b & 0xf0) == 0x40 || b == 0x66;
+}
+
+/* 1 if one locked store within a cache line covers the 5 bytes at site (lt_store5). */
+static int lt_storable(uintptr_t site)
+{
+	return (site & 63) <= 56 || (site & 15) <= 11;
 }
 
 /* Stores the 5 bytes at site with one locked store of 8 or 16 bytes covering them: 1, or
@@ -375,27 +398,85 @@ static int lt_store5(uintptr_t site, const unsigned char jmp[5])
 	return 0;
 }
 
+/* The length of the instruction at p if it is one a trampoline may repeat, else 0: a
+ * plain register or memory operation without rip-relative addressing or control flow
+ * (mov, xor, add, sub, and, or, cmp, test, lea, cmovcc; register, immediate or ModRM
+ * operands; one optional REX prefix). Such an instruction does the same wherever it runs,
+ * provided rsp is the program's (the trampoline runs them before stepping below the red
+ * zone). */
+static unsigned lt_insn_len(const unsigned char *p)
+{
+	unsigned i = 0, imm = 0;
+	unsigned char rex = 0;
+	if (p[i] >= 0x40 && p[i] <= 0x4f)
+		rex = p[i++];
+	unsigned char op = p[i++];
+	if (op >= 0xb8 && op <= 0xbf) /* mov $imm,%reg (movabs with REX.W) */
+		return i + ((rex & 8) ? 8 : 4);
+	switch (op) {
+	case 0x01: case 0x03: case 0x09: case 0x0b: case 0x21: case 0x23: case 0x29:
+	case 0x2b: case 0x31: case 0x33: case 0x39: case 0x3b: case 0x85: case 0x89:
+	case 0x8b: case 0x8d:
+		break;
+	case 0x80: case 0x83:
+		imm = 1;
+		break;
+	case 0x81:
+		imm = 4;
+		break;
+	case 0xc7:
+		if ((p[i] >> 3 & 7) != 0)
+			return 0;
+		imm = 4;
+		break;
+	case 0x0f:
+		if ((p[i] & 0xf0) != 0x40) /* cmovcc */
+			return 0;
+		i++;
+		break;
+	default:
+		return 0;
+	}
+	unsigned char m = p[i++], mod = m >> 6, rm = m & 7;
+	if (mod != 3) {
+		if (rm == 4) { /* SIB */
+			unsigned char sib = p[i++];
+			if (mod == 0 && (sib & 7) == 5)
+				i += 4;
+		} else if (mod == 0 && rm == 5) {
+			return 0; /* rip-relative */
+		}
+		i += mod == 1 ? 1 : mod == 2 ? 4 : 0;
+	}
+	return i + imm;
+}
+
 /* The instructions before a syscall that a rewritten site repeats in its trampoline,
- * recognised by their bytes (see the file's head): the length from the first one's start
- * to the syscall, or 0. */
-static unsigned lt_site_pattern(uintptr_t rip, unsigned nr, int wide)
+ * recognised by their bytes (see the file's head), within the avail bytes before rip that
+ * the same mapping holds: their length from the first one's start to the syscall, or 0.
+ * The first is `mov $nr,%eax` (or the `mov 8(%rsp),%r9` of glibc's syscall()); those
+ * after it must decode (lt_insn_len) exactly up to the syscall. */
+static unsigned lt_site_pattern(uintptr_t rip, unsigned nr, uintptr_t avail)
 {
 	const unsigned char *e = (const unsigned char *)rip; /* the syscall is e[-2], e[-1] */
-	if (e[-2] != 0x0f || e[-1] != 0x05)
+	if (avail < 8 || e[-2] != 0x0f || e[-1] != 0x05)
 		return 0;
-	uint32_t imm;
-	if (e[-7] == 0xb8) { /* mov $nr,%eax; syscall */
-		__builtin_memcpy(&imm, e - 6, 4);
-		return imm == nr && !lt_is_prefix(e[-8]) ? 5 : 0;
-	}
-	if (e[-11] == 0xb8 && e[-6] == 0x40 && e[-5] == 0x80 && e[-4] == 0xf6 &&
-	    (e[-3] & 0xfe) == 0x80) { /* mov $nr,%eax; xor $0x80|0x81,%sil; syscall */
-		__builtin_memcpy(&imm, e - 10, 4);
-		return imm == nr && !lt_is_prefix(e[-12]) ? 9 : 0;
-	}
-	if (wide && __builtin_memcmp(e - sizeof lt_glibc_syscall, lt_glibc_syscall,
-				     sizeof lt_glibc_syscall) == 0)
+	if (avail >= sizeof lt_glibc_syscall &&
+	    __builtin_memcmp(e - sizeof lt_glibc_syscall, lt_glibc_syscall,
+			     sizeof lt_glibc_syscall) == 0)
 		return 5; /* glibc's syscall(): mov 8(%rsp),%r9; syscall */
+	for (unsigned n = 5; n <= LT_RELOC_MAX && n + 3 <= avail; n++) {
+		const unsigned char *s = e - 2 - n;
+		uint32_t imm;
+		__builtin_memcpy(&imm, s + 1, 4);
+		if (s[0] != 0xb8 || imm != nr || lt_alters_mov(s[-1]) || !lt_storable((uintptr_t)s))
+			continue;
+		unsigned k = 5, l;
+		while (k < n && (l = lt_insn_len(s + k)) != 0)
+			k += l;
+		if (k == n)
+			return n;
+	}
 	return 0;
 }
 
@@ -403,17 +484,15 @@ static unsigned lt_site_pattern(uintptr_t rip, unsigned nr, int wide)
 static int lt_rewrite(uintptr_t rip, unsigned nr)
 {
 	int prot;
-	/* The 25 bytes the longest pattern needs, if they are in the same mapping; else 12
-	 * (the prefix check's byte, then the 11 of the others). */
-	int wide = lt_site_mapping(rip - sizeof lt_glibc_syscall, rip, &prot);
-	if (!wide && !lt_site_mapping(rip - 12, rip, &prot))
+	uintptr_t start;
+	if (!lt_site_mapping(rip, &prot, &start) || rip - 2 < start)
 		return 0;
-	unsigned n = lt_site_pattern(rip, nr, wide);
+	unsigned n = lt_site_pattern(rip, nr, rip - start);
 	uintptr_t site = rip - 2 - n;
 	if (!n || (!lt_patch_nr_ok(nr) && ((const unsigned char *)site)[0] == 0xb8))
 		return 0;
-	if ((site & 63) > 56 && (site & 15) > 11)
-		return 0; /* no atomic store within one cache line covers the 5 bytes */
+	if (!lt_storable(site))
+		return 0;
 	unsigned char orig[LT_RELOC_MAX];
 	__builtin_memcpy(orig, (const void *)site, n);
 	uintptr_t t = lt_tramp_make(site, orig, n, rip);

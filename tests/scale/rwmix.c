@@ -30,7 +30,23 @@ static long raw_getppid(void)
 	return r;
 }
 
-/* A child signals us while we block in read, then writes: returns what read returned. */
+/* The state letter of process pid (/proc/PID/stat), or 0. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	char *p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : 0;
+}
+
+/* A child signals us once we block in read (asleep: the only call that sleeps here), then
+ * writes: returns what read returned. */
 static long read_interrupted(int restart)
 {
 	struct sigaction sa;
@@ -43,8 +59,10 @@ static long read_interrupted(int restart)
 		return -100;
 	pid_t parent = getpid(), c = fork();
 	if (c == 0) {
-		struct timespec ts = { 0, 20 * 1000 * 1000 };
-		syscall(SYS_nanosleep, &ts, 0);
+		struct timespec ts = { 0, 20 * 1000 * 1000 }, tick = { 0, 1000 * 1000 };
+		for (int i = 0; i < 5000 && proc_state(parent) != 'S'; i++)
+			syscall(SYS_nanosleep, &tick, 0);
+		syscall(SYS_nanosleep, &tick, 0);
 		syscall(SYS_kill, parent, SIGUSR1);
 		syscall(SYS_nanosleep, &ts, 0);
 		syscall(SYS_write, p[1], "x", 1);

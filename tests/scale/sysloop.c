@@ -3,6 +3,10 @@
  *   getppid  syscall(SYS_getppid): glibc's generic syscall() wrapper
  *   raw      an inline `mov $110,%eax; syscall` in this program
  *   write    write(-1, buf, 8): the interposed path
+ *   rawargs  `mov $110,%eax; mov %rdi,%rsi; xor %edx,%edx; syscall` (arguments set
+ *            between the number and the syscall: the trampoline repeats them)
+ *   rawrip   `mov $110,%eax; lea 0(%rip),%rsi; syscall` (rip-relative in between: never
+ *            rewritten, every call traps)
  *   libc     getppid(): glibc's own inline site
  *   futex    N hand-offs between two threads (mutex + condition variable: futex calls)
  * Exits 0 if every call returned what it should. With SYSLOOP_CPU set, prints the process's
@@ -28,6 +32,22 @@ static long raw_getppid(void)
 	return r;
 }
 
+static long raw_args(void)
+{
+	long r;
+	__asm__ volatile("mov $110, %%eax\n\tmov %%rdi, %%rsi\n\txor %%edx, %%edx\n\tsyscall"
+			 : "=a"(r) : : "rcx", "r11", "rsi", "rdx", "memory");
+	return r;
+}
+
+static long raw_rip(void)
+{
+	long r;
+	__asm__ volatile("mov $110, %%eax\n\tlea 0(%%rip), %%rsi\n\tsyscall"
+			 : "=a"(r) : : "rcx", "r11", "rsi", "memory");
+	return r;
+}
+
 static void *run(void *arg)
 {
 	(void)arg;
@@ -39,6 +59,8 @@ static void *run(void *arg)
 		case 0: r = syscall(SYS_getppid); if (r != pp) bad++; break;
 		case 1: r = raw_getppid(); if (r != pp) bad++; break;
 		case 2: r = write(-1, buf, 8); if (r != -1) bad++; break;
+		case 5: r = raw_args(); if (r != pp) bad++; break;
+		case 6: r = raw_rip(); if (r != pp) bad++; break;
 		default: r = getppid(); if (r != pp) bad++; break;
 		}
 	}
@@ -76,12 +98,13 @@ static long now_us(void)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: sysloop getppid|raw|write|libc N [T]\n");
+		fprintf(stderr, "usage: sysloop getppid|raw|rawargs|rawrip|write|libc|futex N [T]\n");
 		return 2;
 	}
 	const char *m = argv[1];
 	mode = !strcmp(m, "getppid") ? 0 : !strcmp(m, "raw") ? 1 : !strcmp(m, "write") ? 2
-	       : !strcmp(m, "futex") ? 4 : 3;
+	       : !strcmp(m, "futex") ? 4 : !strcmp(m, "rawargs") ? 5 : !strcmp(m, "rawrip") ? 6
+	       : 3;
 	long n = atol(argv[2]);
 	int t = argc > 3 ? atoi(argv[3]) : 1;
 	if (t < 1)
