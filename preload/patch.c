@@ -256,6 +256,31 @@ static int lt_site_mapping(uintptr_t ip, int *prot, uintptr_t *start)
 	return found;
 }
 
+/* 1 if a seccomp filter is installed (/proc/self/status: "Seccomp:\t2"), or the answer
+ * cannot be had. The program's filter may kill or trap the mprotect and mmap calls a
+ * rewrite makes, calls it never made itself: with a filter, nothing more is rewritten. */
+static int lt_seccomp_filtered(void)
+{
+	int fd = (int)lt_sys3(SYS_open, "/proc/self/status", O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return 1;
+	char buf[1024];
+	static const char key[] = "\nSeccomp:\t";
+	unsigned m = 0; /* bytes of key matched so far, across reads */
+	int found = -1;
+	long n;
+	while (found < 0 && (n = lt_sys3(SYS_read, fd, buf, sizeof buf)) > 0)
+		for (long i = 0; i < n && found < 0; i++) {
+			if (m == sizeof key - 1) {
+				found = buf[i] != '0';
+				break;
+			}
+			m = buf[i] == key[m] ? m + 1 : buf[i] == key[0] ? 1 : 0;
+		}
+	lt_sys1(SYS_close, fd);
+	return found != 0;
+}
+
 /* ---- trampolines ---- */
 
 static int lt_near(uintptr_t a, uintptr_t b)
@@ -511,12 +536,12 @@ static int lt_rewrite(uintptr_t rip, unsigned nr)
 
 void lt_patch_site(void *ucv, unsigned nr)
 {
+	if (lt_patch_verbose)
+		__atomic_add_fetch(&lt_n_traps, 1, __ATOMIC_RELAXED);
 	if (!lt_patch_on)
 		return;
 	ucontext_t *uc = ucv;
 	uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-	if (lt_patch_verbose)
-		__atomic_add_fetch(&lt_n_traps, 1, __ATOMIC_RELAXED);
 	if (lt_rejected(rip) || lt_in_tpages(rip))
 		return;
 	int spins = 0;
@@ -539,6 +564,11 @@ void lt_patch_site(void *ucv, unsigned nr)
 	if (!xready) {
 		lt_patch_xinit();
 		xready = 1;
+	}
+	if (lt_seccomp_filtered()) {
+		lt_patch_on = 0;
+		__atomic_store_n(&lt_patch_busy, 0, __ATOMIC_RELEASE);
+		return;
 	}
 	/* Another thread may have rewritten it meanwhile: then its bytes no longer match. */
 	int done = lt_rewrite(rip, nr);

@@ -9,13 +9,17 @@
  *            rewritten, every call traps)
  *   libc     getppid(): glibc's own inline site
  *   futex    N hand-offs between two threads (mutex + condition variable: futex calls)
- * Exits 0 if every call returned what it should. With SYSLOOP_CPU set, prints the process's
+ * With SYSLOOP_SECCOMP set, installs an allow-everything seccomp filter first (the shim
+ * then rewrites nothing more). Exits 0 if every call returned what it should. With SYSLOOP_CPU set, prints the process's
  * CPU time (all threads, from getrusage once they are joined) and the wall time of the
  * loops to stderr: "cpu_us=... wall_us=...". */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <sys/syscall.h>
@@ -110,6 +114,15 @@ int main(int argc, char **argv)
 	if (t < 1)
 		t = 1;
 	n_per = n / t;
+	if (getenv("SYSLOOP_SECCOMP")) {
+		struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+		struct sock_fprog prog = { 1, &allow };
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog)) {
+			perror("sysloop: seccomp");
+			return 1;
+		}
+	}
 	pthread_t th[1024];
 	long t0 = now_us();
 	if (mode == 4) {

@@ -41,6 +41,11 @@ tr=$(traps "$TMPDIR/rip.err")
 [ "$tr" -ge 2000 ] || fail "rawrip: $tr traps for 2000 calls: a rip-relative site was rewritten?"
 got=$("$REPORT" -c "$TMPDIR/rip.d"/run-* 2>&1 | awk '$NF == "getppid" { print $4 }')
 [ "$got" = 2001 ] || fail "rawrip: the trace has $got getppid calls, not 2001"
+# A program with a seccomp filter might kill or trap the shim's mprotect: nothing is
+# rewritten once one is installed (every call traps, and is recorded).
+SYSLOOP_SECCOMP=1 run sec v "$TMPDIR/sysloop" raw 2000 1
+tr=$(traps "$TMPDIR/sec.err")
+[ "$tr" -ge 2000 ] || fail "seccomp: $tr traps for 2000 calls: rewritten under a filter?"
 # Off: every call traps; the kernel's count of signal deliveries, where perf works here.
 run off0 0 "$TMPDIR/sysloop" raw 1000 1
 [ ! -s "$TMPDIR/off0.err" ] || fail "LIBTRACE_REWRITE=0 printed: $(cat "$TMPDIR/off0.err")"
