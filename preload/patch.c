@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <ucontext.h>
 
@@ -256,29 +257,57 @@ static int lt_site_mapping(uintptr_t ip, int *prot, uintptr_t *start)
 	return found;
 }
 
-/* 1 if a seccomp filter is installed (/proc/self/status: "Seccomp:\t2"), or the answer
- * cannot be had. The program's filter may kill or trap the mprotect and mmap calls a
- * rewrite makes, calls it never made itself: with a filter, nothing more is rewritten. */
-static int lt_seccomp_filtered(void)
+/* Seccomp (/proc/self/status): *mode ("Seccomp:") and *filters ("Seccomp_filters:",
+ * -1 where the kernel does not say); 0, or -1 if the file cannot be read. */
+static int lt_seccomp_status(int *mode, int *filters)
 {
 	int fd = (int)lt_sys3(SYS_open, "/proc/self/status", O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
-		return 1;
-	char buf[1024];
-	static const char key[] = "\nSeccomp:\t";
-	unsigned m = 0; /* bytes of key matched so far, across reads */
-	int found = -1;
+		return -1;
+	char buf[3072];
+	size_t len = 0;
 	long n;
-	while (found < 0 && (n = lt_sys3(SYS_read, fd, buf, sizeof buf)) > 0)
-		for (long i = 0; i < n && found < 0; i++) {
-			if (m == sizeof key - 1) {
-				found = buf[i] != '0';
-				break;
-			}
-			m = buf[i] == key[m] ? m + 1 : buf[i] == key[0] ? 1 : 0;
-		}
+	while (len < sizeof buf - 1 &&
+	       (n = lt_sys3(SYS_read, fd, buf + len, sizeof buf - 1 - len)) > 0)
+		len += (size_t)n;
 	lt_sys1(SYS_close, fd);
-	return found != 0;
+	buf[len] = 0;
+	*mode = *filters = -1;
+	for (char *l = buf; *l; l++) {
+		if (l != buf && l[-1] != '\n')
+			continue;
+		int *out = 0;
+		const char *k = l;
+		if (!__builtin_memcmp(k, "Seccomp:\t", 9) && k + 9 <= buf + len)
+			out = mode, k += 9;
+		else if (k + 17 <= buf + len && !__builtin_memcmp(k, "Seccomp_filters:\t", 17))
+			out = filters, k += 17;
+		if (!out)
+			continue;
+		int v = 0;
+		while (*k >= '0' && *k <= '9')
+			v = v * 10 + (*k++ - '0');
+		*out = v;
+	}
+	return *mode < 0 ? -1 : 0;
+}
+
+/* The filters the process had when the shim was loaded (a container's, a service
+ * manager's): -1 if none, else their count (-2 if the kernel does not count them). */
+static int lt_seccomp_inherited = -1;
+
+/* 1 if the program has installed a seccomp filter of its own since the shim was loaded (or
+ * that cannot be told). Its filter may kill or trap the mprotect and mmap calls a rewrite
+ * makes, calls it never made itself: then nothing more is rewritten. The filters the
+ * process came with apply to every call the shim makes anyway (its log, its signals). */
+static int lt_seccomp_added(void)
+{
+	int mode, filters;
+	if (lt_seccomp_status(&mode, &filters) < 0)
+		return 1;
+	if (mode == 0)
+		return 0;
+	return lt_seccomp_inherited < 0 || filters < 0 || filters != lt_seccomp_inherited;
 }
 
 /* ---- trampolines ---- */
@@ -565,7 +594,7 @@ void lt_patch_site(void *ucv, unsigned nr)
 		lt_patch_xinit();
 		xready = 1;
 	}
-	if (lt_seccomp_filtered()) {
+	if (lt_seccomp_added()) {
 		lt_patch_on = 0;
 		__atomic_store_n(&lt_patch_busy, 0, __ATOMIC_RELEASE);
 		return;
@@ -636,6 +665,13 @@ __attribute__((constructor(101))) static void lt_patch_init(void)
 	if (v[0] == '0' && !v[1])
 		return;
 	lt_patch_verbose = v[0] == 'v' ? 1 + (v[1] == 'v') : 0;
+	/* One prctl; /proc/self/status only where a filter came with the process. */
+	if (lt_sys1(SYS_prctl, PR_GET_SECCOMP) != 0) {
+		int mode, filters;
+		if (lt_seccomp_status(&mode, &filters) < 0 || mode != 2)
+			return;
+		lt_seccomp_inherited = filters < 0 ? -2 : filters;
+	}
 	lt_patch_on = 1;
 }
 

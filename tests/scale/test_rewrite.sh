@@ -7,7 +7,7 @@
 why=$(/usr/bin/python3 "$TOP/tests/diff/lt-diff" --build "$BUILD" --probe --backend native) ||
 	skip "native backend not available: $why"
 CC=${CC:-cc}
-for p in sysloop rwmix selfsum cancel; do
+for p in sysloop rwmix selfsum cancel secexec; do
 	$CC -O2 -fexceptions -Wall -Wextra -Werror -D_GNU_SOURCE -o "$TMPDIR/$p" \
 		"$TOP/tests/scale/$p.c" -lpthread || fail "cannot build $p"
 done
@@ -46,6 +46,14 @@ got=$("$REPORT" -c "$TMPDIR/rip.d"/run-* 2>&1 | awk '$NF == "getppid" { print $4
 SYSLOOP_SECCOMP=1 run sec v "$TMPDIR/sysloop" raw 2000 1
 tr=$(traps "$TMPDIR/sec.err")
 [ "$tr" -ge 2000 ] || fail "seccomp: $tr traps for 2000 calls: rewritten under a filter?"
+# A filter the process came with (a container's) applies to the shim's every call anyway:
+# rewriting goes on, and stops only when the program adds one.
+run sec2 v "$TMPDIR/secexec" "$TMPDIR/sysloop" raw 2000 1
+tr=$(traps "$TMPDIR/sec2.err")
+[ "$tr" -le 20 ] || fail "inherited seccomp filter: $tr traps for 2000 calls"
+SYSLOOP_SECCOMP=1 run sec3 v "$TMPDIR/secexec" "$TMPDIR/sysloop" raw 2000 1
+tr=$(traps "$TMPDIR/sec3.err")
+[ "$tr" -ge 2000 ] || fail "a filter added to an inherited one: $tr traps for 2000 calls"
 # Off: every call traps; the kernel's count of signal deliveries, where perf works here.
 run off0 0 "$TMPDIR/sysloop" raw 1000 1
 [ ! -s "$TMPDIR/off0.err" ] || fail "LIBTRACE_REWRITE=0 printed: $(cat "$TMPDIR/off0.err")"
