@@ -29,6 +29,7 @@
 #include "logw.h"
 #include "lt_capture.h"
 #include "native.h"
+#include "patch.h"
 #include "shim.h"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
@@ -1406,6 +1407,7 @@ static void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	}
 	g[REG_RAX] = ret;
 	lt_end(st, &b, ret, inj);
+	lt_patch_site(uc, nr);
 }
 
 /* ---- the interposed fast path (wrap.c) ---- */

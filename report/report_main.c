@@ -12,6 +12,7 @@
 #include "lt_hmap.h"
 #include "lt_reader.h"
 #include "lt_report.h"
+#include "lt_retention.h"
 #include "lt_syscall.h"
 
 #ifndef LT_VERSION
@@ -450,5 +451,7 @@ int main(int argc, char **argv)
 		lt_fdtab_free(o->fmt.fds);
 	free(o->tids);
 	free(expr);
+	if (!failed)
+		lt_retention_prune(argv + optind, argc - optind);
 	return failed || errors ? 1 : 0;
 }
