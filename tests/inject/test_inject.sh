@@ -54,16 +54,17 @@ expect_contains out "thread opens failed = 1"
 run 'getppid:signal=SIGWINCH' ./inj p s
 grep -qE '^p = [0-9]+$' out || fail "signal=: the call was not made: $(cat out)"
 expect_contains out "winch = 1"
-grep -E " sc getppid .*flags=0 " dump >/dev/null || fail "signal=: the call is marked (strace marks none)"
+grep -E " sc getppid .*flags=(0|2) " dump >/dev/null || fail "signal=: the call is marked (strace marks none)"
 grep -E " signal 28 " dump >/dev/null || fail "signal=: no signal record"
 
 # delay_enter / delay_exit: the call's recorded duration holds the delay; the record is
-# marked DELAYED (16), and INJECTED too when its result was also injected (strace's marks)
+# marked DELAYED (16), and INJECTED too when its result was also injected (strace's marks); FAST (2) may be
+# set too: a site rewritten after its first trap records through the interposed path
 run 'openat:delay_enter=60ms:when=1;getppid:delay_exit=40000:retval=5' ./inj o:f1 p
 grep -qE '^o:f1 = [0-9]+$' out || fail "delay_enter: the open failed"
 grep -qx 'p = 5' out || fail "retval with delay_exit: $(cat out)"
-grep -E " sc openat .*flags=16 " dump >/dev/null || fail "delay_enter: not marked DELAYED only"
-grep -E " sc getppid .*ret=5 flags=20 " dump >/dev/null || fail "retval+delay: not INJECTED|DELAYED"
+grep -E " sc openat .*flags=(16|18) " dump >/dev/null || fail "delay_enter: not marked DELAYED only"
+grep -E " sc getppid .*ret=5 flags=(20|22) " dump >/dev/null || fail "retval+delay: not INJECTED|DELAYED"
 "$REPORT" --json logs >json
 python3 - json <<'PY' || fail "delays not in the recorded durations"
 import json, sys
