@@ -79,19 +79,30 @@ int lt_log_check_fd(struct lt_log *lg)
 
 /* ---- growing the file without a signal ---- */
 
-/* Makes a call that may grow the file to `end` bytes, as the log's own: RLIMIT_FSIZE is
- * checked first, so a log that would pass it is full (-EFBIG) before the kernel sends
- * SIGXFSZ, whose default action kills the program. If the limit is finite, SIGXFSZ is
- * also blocked around the call (the program may lower the limit meanwhile); one that our
- * call raised is taken back (sigtimedwait) before the mask is restored, and one that was
- * pending before (the program's own) stays pending for the program. Returns the call's
- * result, or -EFBIG when it cannot fit. */
-static long lt_fsize_call(long nr, long a, long b, long c, long d, uint64_t end)
+#define LT_FSIZE_UNKNOWN (UINT64_MAX - 1)
+
+/* Bytes the file may hold under RLIMIT_FSIZE: UINT64_MAX if unlimited, LT_FSIZE_UNKNOWN if
+ * the limit cannot be read (a seccomp filter may answer EPERM). */
+static uint64_t lt_fsize_limit(void)
 {
 	struct rlimit rl;
-	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_FSIZE, 0, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_FSIZE, 0, &rl) != 0)
+		return LT_FSIZE_UNKNOWN;
+	return rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX : rl.rlim_cur;
+}
+
+/* Makes a call that may grow the file to `end` bytes, as the log's own, under the file
+ * size limit lim (lt_fsize_limit): a log that would pass it is full (-EFBIG) before the
+ * kernel is asked, so the kernel never sends SIGXFSZ, whose default action kills the
+ * program. Unless the file size is unlimited, SIGXFSZ is also blocked around the call (the
+ * program may lower the limit meanwhile); one that our call raised is taken back
+ * (sigtimedwait) before the mask is restored, and one that was pending before (the
+ * program's own) stays pending for the program. Returns the call's result, or -EFBIG. */
+static long lt_fsize_call(long nr, long a, long b, long c, long d, uint64_t end, uint64_t lim)
+{
+	if (lim == UINT64_MAX)
 		return lt_syscall6(nr, a, b, c, d, 0, 0);
-	if (end > rl.rlim_cur)
+	if (lim != LT_FSIZE_UNKNOWN && end > lim)
 		return -EFBIG;
 	uint64_t xfsz = 1ull << (SIGXFSZ - 1), old, pend = 0;
 	if (lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, &xfsz, &old, 8) != 0)
@@ -105,15 +116,6 @@ static long lt_fsize_call(long nr, long a, long b, long c, long d, uint64_t end)
 	}
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &old, 0, 8);
 	return r;
-}
-
-/* Bytes the file may hold under RLIMIT_FSIZE, or UINT64_MAX. */
-static uint64_t lt_fsize_limit(void)
-{
-	struct rlimit rl;
-	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_FSIZE, 0, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
-		return UINT64_MAX;
-	return rl.rlim_cur;
 }
 
 int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_t flags,
@@ -164,7 +166,8 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 	h.flags = flags;
 	for (int i = 0; i < 15 && comm && comm[i]; i++)
 		h.comm[i] = comm[i];
-	long w = lt_fsize_call(SYS_pwrite64, lg->fd, (long)&h, sizeof h, 0, sizeof h);
+	long w = lt_fsize_call(SYS_pwrite64, lg->fd, (long)&h, sizeof h, 0, sizeof h,
+			       lt_fsize_limit());
 	if (w != (long)sizeof h) {
 		lt_sys1(SYS_close, lg->fd);
 		lt_sys3(SYS_unlinkat, AT_FDCWD, lg->path, 0);
@@ -195,7 +198,7 @@ void lt_chunk_drop(struct lt_chunk *ck)
 static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
 {
 	if (ck->avail >= lg->chunk_size)
-		return -ENOSPC;
+		return -E2BIG; /* not reached: a full chunk is replaced, not grown */
 	int r = lt_log_check_fd(lg);
 	if (r)
 		return r;
@@ -204,20 +207,20 @@ static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
 	if (step > lg->chunk_size - ck->avail)
 		step = lg->chunk_size - ck->avail;
 	uint64_t from = ck->off + ck->avail, lim = lt_fsize_limit();
-	if (from + step > lim) /* fill up to the limit: what fits is still traced */
+	if (lim != LT_FSIZE_UNKNOWN && from + step > lim) /* fill up to the limit */
 		step = lim > from ? (uint32_t)((lim - from) & ~4095ull) : 0;
 	if (!step)
 		return -EFBIG;
 	__atomic_add_fetch(&lg->grow_calls, 1, __ATOMIC_RELAXED);
-	long f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step);
+	long f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
 	if ((f == -ENOSPC || f == -EDQUOT) && step > LT_LOGW_STEP_MIN) {
 		step = LT_LOGW_STEP_MIN; /* what is left may still hold a small step */
-		f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step);
+		f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
 	}
 	if (f == -EOPNOTSUPP || f == -ENOSYS) {
 		char z = 0;
 		f = lt_fsize_call(SYS_pwrite64, lg->fd, (long)&z, 1, (long)(from + step - 1),
-				  from + step);
+				  from + step, lim);
 		f = f == 1 ? 0 : f < 0 ? f : -EIO;
 	}
 	if (f)

@@ -93,7 +93,8 @@ static int find(int *out, int max)
 		if (l <= 0)
 			continue;
 		t[l] = 0;
-		if ((l > 4 && !strcmp(t + l - 4, ".ltl")) || strstr(t, "/run-"))
+		const char *base = strrchr(t, '/');
+		if ((l > 4 && !strcmp(t + l - 4, ".ltl")) || (base && !strncmp(base, "/run-", 5)))
 			out[k++] = atoi(e->d_name);
 	}
 	if (d)
