@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <linux/close_range.h>
 #include <unistd.h>
 
 #include "libtrace.h"
@@ -76,6 +77,10 @@ static void probe(int n)
 	show_fd("dup3 onto", CALL(dup3(0, n, O_CLOEXEC), SYS_dup3, 0, n, O_CLOEXEC), n);
 	printf("  cloexec %d\n", fcntl(n, F_GETFD));
 	show("close it", CALL(close(n), SYS_close, n));
+	show("close_range N..N", CALL(close_range(n, n, 0), SYS_close_range, n, n, 0));
+	show("close_range N-1..N+1 cloexec",
+	     CALL(close_range(n - 1, n + 1, CLOSE_RANGE_CLOEXEC), SYS_close_range, n - 1, n + 1,
+		  CLOSE_RANGE_CLOEXEC));
 	show("dup2 bad onto", CALL(dup2(999999, n), SYS_dup2, 999999, n));
 	show("fcntl F_GETFD", CALL(fcntl(n, F_GETFD), SYS_fcntl, n, F_GETFD));
 }

@@ -37,4 +37,12 @@ traced "$TMPDIR/l4" "$TMPDIR/log_xfsz" die "$TMPDIR/f3" >"$TMPDIR/t4" && trc=0 |
 echo "die: untraced exit $rc, traced exit $trc"
 [ $rc -eq 153 ] || fail "untraced: exit $rc, not by SIGXFSZ (25)"
 [ $trc -eq $rc ] || fail "traced exit $trc, untraced $rc"
+# The limit unreadable (seccomp EPERM on prlimit64): the log's growth reaches the limit and
+# the kernel raises SIGXFSZ, which the shim blocks around its call and takes back.
+"$TMPDIR/log_xfsz" seccomp >"$TMPDIR/u5" || fail "untraced seccomp: exit $?"
+traced "$TMPDIR/l5" "$TMPDIR/log_xfsz" seccomp >"$TMPDIR/t5" && rc=0 || rc=$?
+[ $rc -eq 0 ] || fail "traced seccomp: exit $rc (153: killed by SIGXFSZ)"
+expect_contains "$TMPDIR/u5" "survived; SIGXFSZ pending: 0"
+cmp "$TMPDIR/u5" "$TMPDIR/t5" || fail "stdout differs traced (seccomp)"
+[ "$(lost_in "$TMPDIR/l5")" -gt 0 ] || fail "seccomp: no LT_REC_LOST"
 echo ok
