@@ -213,6 +213,72 @@ long lt_fd_guard_close_range(unsigned first, unsigned last, unsigned flags)
 	return r;
 }
 
+/* ---- /proc/self/fd listings ---- */
+
+/* 1 if dirfd is this process's /proc/<pid>/fd or fdinfo (or a task's): its entries are
+ * descriptor numbers. */
+static int lt_fdg_fd_dir(int dirfd)
+{
+	char path[48], link[96], want[32];
+	lt_snprintf(path, sizeof path, "/proc/self/fd/%d", dirfd);
+	long n = lt_sys3(SYS_readlink, path, link, sizeof link - 1);
+	if (n <= 0)
+		return 0;
+	link[n] = 0;
+	int w = lt_snprintf(want, sizeof want, "/proc/%d/", (int)lt_sys0(SYS_getpid));
+	for (int i = 0; i < w; i++)
+		if (link[i] != want[i])
+			return 0;
+	const char *p = link + w;
+	if (p[0] == 't' && p[1] == 'a' && p[2] == 's' && p[3] == 'k' && p[4] == '/') {
+		p += 5;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p++ != '/')
+			return 0;
+	}
+	return !lt_strcmp(p, "fd") || !lt_strcmp(p, "fdinfo");
+}
+
+struct lt_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+/* Removes our descriptors' entries from a getdents64 result of n bytes; the new length. */
+static long lt_fdg_filter_dents(char *buf, long n)
+{
+	long pos = 0;
+	while (pos < n) {
+		struct lt_dirent64 *d = (struct lt_dirent64 *)(buf + pos);
+		unsigned len = d->d_reclen;
+		if (len < sizeof *d || pos + (long)len > n)
+			break; /* not a record we understand: leave the rest alone */
+		long fd = lt_dec_name(d->d_name);
+		if (fd >= 0 && lt_fd_guarded(fd)) {
+			__builtin_memmove(buf + pos, buf + pos + len, (size_t)(n - pos - len));
+			n -= len;
+			continue;
+		}
+		pos += len;
+	}
+	return n;
+}
+
+/* getdents64 on a listing of our own descriptors: made here, without ours. A result that
+ * held only ours is read again, so the program never sees a premature end. */
+static long lt_fdg_getdents(const uint64_t a[6])
+{
+	long r;
+	do
+		r = lt_sys3(SYS_getdents64, a[0], a[1], a[2]);
+	while (r > 0 && (r = lt_fdg_filter_dents((char *)(uintptr_t)a[1], r)) == 0);
+	return r;
+}
+
 /* Which arguments of each syscall are descriptors (FD or DIRFD in lib/syscalls.tbl),
  * learnt from the table on first use: bit i for argument i, 0x80 once known. */
 static uint8_t lt_fdg_args[LT_NSYSCALLS];
@@ -253,6 +319,11 @@ int lt_fd_guard_syscall(unsigned nr, const uint64_t a[6], long *ret)
 		    (long)a[2] > lt_fdg_hi)
 			break;
 		*ret = lt_fd_guard_lowest(lt_sys3(SYS_fcntl, a[0], a[1], a[2]), (long)a[2]);
+		return 1;
+	case SYS_getdents64:
+		if (lt_fd_guarded((int)a[0]) || !lt_fdg_fd_dir((int)a[0]))
+			break;
+		*ret = lt_fdg_getdents(a);
 		return 1;
 	case SYS_dup2:
 	case SYS_dup3:

@@ -85,26 +85,37 @@ static void probe(int n)
 	show("fcntl F_GETFD", CALL(fcntl(n, F_GETFD), SYS_fcntl, n, F_GETFD));
 }
 
-/* The shim's descriptors, as /proc/self/fd shows them (the program can see this much). */
+/* The shim's descriptors, as /proc/self/fd/N links show them (the program can read these;
+ * listings of the directory leave them out while tracing). */
 static int find(int *out, int max)
 {
 	int k = 0;
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	while (d && (e = readdir(d)) && k < max) {
-		char p[300], t[4096];
-		snprintf(p, sizeof p, "/proc/self/fd/%s", e->d_name);
+	for (int n = 0; n < 4096 && k < max; n++) {
+		char p[64], t[4096];
+		snprintf(p, sizeof p, "/proc/self/fd/%d", n);
 		ssize_t l = readlink(p, t, sizeof t - 1);
 		if (l <= 0)
 			continue;
 		t[l] = 0;
 		const char *base = strrchr(t, '/');
 		if ((l > 4 && !strcmp(t + l - 4, ".ltl")) || (base && !strncmp(base, "/run-", 5)))
-			out[k++] = atoi(e->d_name);
+			out[k++] = n;
 	}
+	return k;
+}
+
+/* The numbers a listing of /proc/self/fd shows. */
+static void listing(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	printf("listing:");
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.')
+			printf(" %s", e->d_name);
+	printf("\n");
 	if (d)
 		closedir(d);
-	return k;
 }
 
 static void all(char **nums)
@@ -128,6 +139,7 @@ int main(int argc, char **argv)
 {
 	(void)argc;
 	report_found("start");
+	listing();
 	all(argv + 1);
 	printf("== stopped\n");
 	LIBTRACE_STOP();
