@@ -248,6 +248,21 @@ struct lt_dirent64 {
 	char d_name[];
 };
 
+/* 1 if a getdents64 result of n bytes names one of our descriptors (by number). */
+static int lt_fdg_dents_hit(const char *buf, long n)
+{
+	for (long pos = 0; pos < n;) {
+		const struct lt_dirent64 *d = (const struct lt_dirent64 *)(buf + pos);
+		if (d->d_reclen < sizeof *d || pos + (long)d->d_reclen > n)
+			return 0;
+		long fd = lt_dec_name(d->d_name);
+		if (fd >= 0 && lt_fd_guarded(fd))
+			return 1;
+		pos += d->d_reclen;
+	}
+	return 0;
+}
+
 /* Removes our descriptors' entries from a getdents64 result of n bytes; the new length. */
 static long lt_fdg_filter_dents(char *buf, long n)
 {
@@ -268,15 +283,26 @@ static long lt_fdg_filter_dents(char *buf, long n)
 	return n;
 }
 
-/* getdents64 on a listing of our own descriptors: made here, without ours. A result that
- * held only ours is read again, so the program never sees a premature end. */
+/* getdents64, made here: a result that names one of ours by number, from a listing of our
+ * own descriptors, comes back without ours (the directory is only checked then, so other
+ * listings cost a scan of their result). A result that held only ours is read again, so
+ * the program never sees a premature end. */
 static long lt_fdg_getdents(const uint64_t a[6])
 {
-	long r;
-	do
-		r = lt_sys3(SYS_getdents64, a[0], a[1], a[2]);
-	while (r > 0 && (r = lt_fdg_filter_dents((char *)(uintptr_t)a[1], r)) == 0);
-	return r;
+	char *buf = (char *)(uintptr_t)a[1];
+	int ours = -1; /* unknown yet */
+	for (;;) {
+		long r = lt_sys3(SYS_getdents64, a[0], a[1], a[2]);
+		if (r <= 0 || !lt_fdg_dents_hit(buf, r))
+			return r;
+		if (ours < 0)
+			ours = lt_fdg_fd_dir((int)a[0]);
+		if (!ours)
+			return r;
+		r = lt_fdg_filter_dents(buf, r);
+		if (r)
+			return r;
+	}
 }
 
 /* Which arguments of each syscall are descriptors (FD or DIRFD in lib/syscalls.tbl),
@@ -321,7 +347,7 @@ int lt_fd_guard_syscall(unsigned nr, const uint64_t a[6], long *ret)
 		*ret = lt_fd_guard_lowest(lt_sys3(SYS_fcntl, a[0], a[1], a[2]), (long)a[2]);
 		return 1;
 	case SYS_getdents64:
-		if (lt_fd_guarded((int)a[0]) || !lt_fdg_fd_dir((int)a[0]))
+		if (lt_fd_guarded((int)a[0]))
 			break;
 		*ret = lt_fdg_getdents(a);
 		return 1;
