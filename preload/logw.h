@@ -11,9 +11,11 @@
 
 #define LT_LOGW_CHUNK (1024u << 10)
 /* Blocks of a chunk are reserved (fallocate, which also extends the file) a step at a
- * time: LT_LOGW_STEP_MIN while the chunk holds less than LT_LOGW_SMALL, then doubling up
- * to LT_LOGW_STEP_MAX. A process that makes a few hundred calls leaves a log of a few
- * pages on disk; a busy thread makes one fallocate per 256 KiB of records. */
+ * time. A thread's first chunk starts small: LT_LOGW_STEP_MIN while it holds less than
+ * LT_LOGW_SMALL, then doubling up to LT_LOGW_STEP_MAX, so a process that makes a few
+ * hundred calls leaves a log of a few pages on disk. A thread that needs a second chunk
+ * is busy: its later chunks grow LT_LOGW_STEP_MAX at a time (an fallocate on ext4 costs
+ * tens of µs). */
 #define LT_LOGW_STEP_MIN (16u << 10)
 #define LT_LOGW_SMALL (64u << 10)
 #define LT_LOGW_STEP_MAX (256u << 10)
@@ -56,6 +58,7 @@ struct lt_chunk {
 	uint64_t retry; /* a chunk offset taken but not yet usable (disk full): retried, so
 			   failures do not use up the file */
 	uint32_t seq;   /* chunks taken so far by this thread */
+	uint32_t first; /* this is the thread's first chunk: it grows in small steps */
 	uint64_t lost;  /* records not written since the last LT_REC_LOST */
 	struct lt_rec_lost *lostrec; /* the LT_REC_LOST at the end of this chunk that
 					counts the losses now going on, or 0 */
