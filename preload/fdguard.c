@@ -174,8 +174,10 @@ long lt_fd_guard_lowest(long r, long min)
 		return r;
 	long fl = lt_sys2(SYS_fcntl, r, F_GETFD);
 	/* dup3 replaces our old copy at g atomically: g is never free for another thread. */
-	if (lt_sys3(SYS_dup3, r, g, fl > 0 && (fl & FD_CLOEXEC) ? O_CLOEXEC : 0) != g)
+	if (lt_sys3(SYS_dup3, r, g, fl > 0 && (fl & FD_CLOEXEC) ? O_CLOEXEC : 0) != g) {
+		lt_sys1(SYS_close, g); /* our old copy: the number is free, as untraced */
 		return r;
+	}
 	lt_sys1(SYS_close, r);
 	return g;
 }
