@@ -214,8 +214,10 @@ static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
 		return -EFBIG;
 	__atomic_add_fetch(&lg->grow_calls, 1, __ATOMIC_RELAXED);
 	long f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
-	if ((f == -ENOSPC || f == -EDQUOT) && step > LT_LOGW_STEP_MIN) {
-		step = LT_LOGW_STEP_MIN; /* what is left may still hold a small step */
+	if ((f == -ENOSPC || f == -EDQUOT) && step > 4096) {
+		/* What is left may still hold a page: enough for a new chunk's header and the
+		 * kept tail, so that what this thread loses from now on is counted. */
+		step = 4096;
 		f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
 	}
 	if (f == -EOPNOTSUPP || f == -ENOSYS) {
