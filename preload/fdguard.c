@@ -115,8 +115,8 @@ int lt_fd_guard_is(int fd)
 	/* Still ours? A descriptor closed behind our back (a call we did not see) may now
 	 * be the program's: then it is not hidden, and the owner finds its own lost. */
 	struct stat st;
-	if (lt_sys2(SYS_fstat, fd, &st) == 0 && st.st_dev == s->dev && st.st_ino == s->ino)
-		return 1;
+	if (lt_sys2(SYS_fstat, fd, &st) != 0 || (st.st_dev == s->dev && st.st_ino == s->ino))
+		return 1; /* ours, or cannot tell (fstat denied): keep it hidden */
 	*s->fdp = -1;
 	lt_fdg_bounds();
 	return 0;
