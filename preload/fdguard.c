@@ -17,6 +17,7 @@ struct lt_fdg_slot {
 	int *fdp;          /* the owner's variable; 0: free slot */
 	const int *livep;  /* the descriptor counts only while *livep (0: always) */
 	uint64_t dev, ino; /* the file it named when registered */
+	int known;         /* dev and ino were read */
 };
 
 static struct lt_fdg_slot lt_fdg[LT_FDG_MAX];
@@ -48,9 +49,11 @@ static void lt_fdg_bounds(void)
 static void lt_fdg_ident(struct lt_fdg_slot *s)
 {
 	struct stat st;
+	s->known = 0;
 	if (*s->fdp >= 0 && lt_sys2(SYS_fstat, *s->fdp, &st) == 0) {
 		s->dev = st.st_dev;
 		s->ino = st.st_ino;
+		s->known = 1;
 	}
 }
 
@@ -115,7 +118,8 @@ int lt_fd_guard_is(int fd)
 	/* Still ours? A descriptor closed behind our back (a call we did not see) may now
 	 * be the program's: then it is not hidden, and the owner finds its own lost. */
 	struct stat st;
-	if (lt_sys2(SYS_fstat, fd, &st) != 0 || (st.st_dev == s->dev && st.st_ino == s->ino))
+	if (!s->known || lt_sys2(SYS_fstat, fd, &st) != 0 ||
+	    (st.st_dev == s->dev && st.st_ino == s->ino))
 		return 1; /* ours, or cannot tell (fstat denied): keep it hidden */
 	*s->fdp = -1;
 	lt_fdg_bounds();
