@@ -311,6 +311,12 @@ static long lt_fdg_getdents(const uint64_t a[6])
 	}
 }
 
+int lt_fd_guard_dirent(int dirfd, const char *name)
+{
+	long fd = lt_dec_name(name);
+	return fd >= 0 && lt_fd_guarded(fd) && lt_fdg_fd_dir(dirfd);
+}
+
 /* Which arguments of each syscall are descriptors (FD or DIRFD in lib/syscalls.tbl),
  * learnt from the table on first use: bit i for argument i, 0x80 once known. */
 static uint8_t lt_fdg_args[LT_NSYSCALLS];

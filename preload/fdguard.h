@@ -57,6 +57,10 @@ long lt_fd_guard_lowest(long r, long min) LT_HIDDEN;
 /* close_range(first, last, flags) leaving ours open; the call's result. */
 long lt_fd_guard_close_range(unsigned first, unsigned last, unsigned flags) LT_HIDDEN;
 
+/* 1 if a directory entry `name` read from dirfd is one of ours in a listing of our own
+ * descriptors (/proc/self/fd, fdinfo): readdir's wrapper skips it. */
+int lt_fd_guard_dirent(int dirfd, const char *name) LT_HIDDEN;
+
 /* The trap path's hook, for any syscall nr with arguments a: 1 if the guard made the call
  * itself (its descriptor arguments made safe, or a descriptor of ours moved out of the
  * way); *ret is then its result. 0: make the call as it is. */

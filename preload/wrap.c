@@ -4,6 +4,7 @@
  * they tail-call the real function. They make exactly the syscall glibc 2.36 makes for
  * the call, so the trace reads as strace's would. Calls glibc makes internally (not
  * through the PLT) still trap: SUD stays the catch-all, and no call is recorded twice. */
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -68,6 +69,8 @@ LT_REAL(fcntl64);
 LT_REAL(close_range);
 LT_REAL(closefrom);
 LT_REAL(clone);
+LT_REAL(readdir);
+LT_REAL(readdir64);
 
 #define LT_RESOLVE(name) real_##name = (__typeof__(name) *)dlsym(RTLD_NEXT, #name)
 
@@ -112,6 +115,8 @@ void lt_wrap_init(void)
 	LT_RESOLVE(close_range);
 	LT_RESOLVE(closefrom);
 	LT_RESOLVE(clone);
+	LT_RESOLVE(readdir);
+	LT_RESOLVE(readdir64);
 }
 
 /* Called before lt_wrap_init (another library's constructor): resolve now. */
@@ -604,6 +609,27 @@ LT_EXPORT void closefrom(int lowfd)
 	if (lt_fdg_lo == INT_MAX || lt_wrap_state() || lowfd < 0 ||
 	    lt_fd_guard_close_range((unsigned)lowfd, ~0u, 0) != 0)
 		LT_REAL_OF(closefrom)(lowfd);
+}
+
+/* Listings of /proc/self/fd leave the shim's descriptors out: on the trap path the
+ * getdents64 is filtered; these cover a thread that is not armed (tracing stopped, the
+ * strace backend). */
+LT_EXPORT struct dirent *readdir(DIR *d)
+{
+	struct dirent *e;
+	do
+		e = LT_REAL_OF(readdir)(d);
+	while (e && lt_fdg_lo != INT_MAX && lt_fd_guard_dirent(dirfd(d), e->d_name));
+	return e;
+}
+
+LT_EXPORT struct dirent64 *readdir64(DIR *d)
+{
+	struct dirent64 *e;
+	do
+		e = LT_REAL_OF(readdir64)(d);
+	while (e && lt_fdg_lo != INT_MAX && lt_fd_guard_dirent(dirfd(d), e->d_name));
+	return e;
 }
 
 /* glibc's clone: a child that shares our memory without being a thread makes wrappers
