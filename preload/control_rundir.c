@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "control.h"
+#include "fdguard.h"
 
 static uid_t euid; /* the root's, at load */
 
@@ -239,6 +240,7 @@ int lt_run_dir_ensure(void)
 		return fd;
 	}
 	run_fd = fd;
+	lt_fd_guard_add(&run_fd, 0); /* hidden from the program like the logs */
 	return 0;
 }
 
@@ -324,6 +326,7 @@ static void before_drop(long uid)
 	run_dev = st.st_dev;
 	run_ino = st.st_ino;
 	lt_sys1(SYS_close, old);
+	lt_fd_guard_add(&run_fd, 0);
 }
 
 /* The set*uid calls that can give up root for good (seteuid's is temporary). */

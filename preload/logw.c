@@ -2,11 +2,13 @@
  * allowed region, so none of them is ever traced. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
+#include "fdguard.h"
 #include "logw.h"
 #include "shim.h"
 
@@ -46,24 +48,6 @@ static int lt_build_path(char *buf, size_t size, const char *dir, int pid, int n
 	return 0;
 }
 
-/* Moves fd to a high number, so programs that count or close descriptors 3..N see ours
- * rarely; stays below the soft limit, which F_DUPFD enforces. */
-int lt_fd_high(int fd)
-{
-	struct rlimit rl;
-	long target = 1000;
-	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_NOFILE, 0, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    (long)rl.rlim_cur <= target + 24)
-		target = (long)rl.rlim_cur > 64 ? (long)rl.rlim_cur - 24 : 3;
-	if (fd >= target)
-		return fd;
-	long nfd = lt_sys3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, target);
-	if (nfd < 0)
-		return fd;
-	lt_sys1(SYS_close, fd);
-	return (int)nfd;
-}
-
 static int lt_same_file(int fd, uint64_t dev, uint64_t ino)
 {
 	struct stat st;
@@ -89,7 +73,49 @@ int lt_log_check_fd(struct lt_log *lg)
 		return -ESTALE;
 	}
 	lg->fd = lt_fd_high((int)fd);
+	lt_fd_guard_changed(&lg->fd);
 	return 0;
+}
+
+/* ---- growing the file without a signal ---- */
+
+#define LT_FSIZE_UNKNOWN (UINT64_MAX - 1)
+
+/* Bytes the file may hold under RLIMIT_FSIZE: UINT64_MAX if unlimited, LT_FSIZE_UNKNOWN if
+ * the limit cannot be read (a seccomp filter may answer EPERM). */
+static uint64_t lt_fsize_limit(void)
+{
+	struct rlimit rl;
+	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_FSIZE, 0, &rl) != 0)
+		return LT_FSIZE_UNKNOWN;
+	return rl.rlim_cur == RLIM_INFINITY ? UINT64_MAX : rl.rlim_cur;
+}
+
+/* Makes a call that may grow the file to `end` bytes, as the log's own, under the file
+ * size limit lim (lt_fsize_limit): a log that would pass it is full (-EFBIG) before the
+ * kernel is asked, so the kernel never sends SIGXFSZ, whose default action kills the
+ * program. Unless the file size is unlimited, SIGXFSZ is also blocked around the call (the
+ * program may lower the limit meanwhile); one that our call raised is taken back
+ * (sigtimedwait) before the mask is restored, and one that was pending before (the
+ * program's own) stays pending for the program. Returns the call's result, or -EFBIG. */
+static long lt_fsize_call(long nr, long a, long b, long c, long d, uint64_t end, uint64_t lim)
+{
+	if (lim == UINT64_MAX)
+		return lt_syscall6(nr, a, b, c, d, 0, 0);
+	if (lim != LT_FSIZE_UNKNOWN && end > lim)
+		return -EFBIG;
+	uint64_t xfsz = 1ull << (SIGXFSZ - 1), old, pend = 0;
+	if (lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, &xfsz, &old, 8) != 0)
+		return -EFBIG; /* cannot make sure no signal escapes: treat as full */
+	lt_sys2(SYS_rt_sigpending, &pend, 8);
+	int was_pending = !!(pend & xfsz);
+	long r = lt_syscall6(nr, a, b, c, d, 0, 0);
+	if (!was_pending && lt_sys2(SYS_rt_sigpending, &pend, 8) == 0 && (pend & xfsz)) {
+		struct timespec zero = { 0, 0 };
+		lt_sys4(SYS_rt_sigtimedwait, &xfsz, 0, &zero, 8);
+	}
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &old, 0, 8);
+	return r;
 }
 
 int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_t flags,
@@ -116,6 +142,11 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 	lg->fd = lt_fd_high((int)fd);
 	lg->pid = pid;
 	lg->chunk_size = LT_LOGW_CHUNK;
+	lg->full_noted = 0;
+	lg->full_until = 0;
+	lg->full_backoff = 0;
+	lg->orphan_lost = 0;
+	lg->grow_calls = 0;
 	__atomic_store_n(&lg->next_off, LT_LOGW_DATA_OFF, __ATOMIC_RELAXED);
 
 	struct lt_file_header h;
@@ -135,7 +166,8 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 	h.flags = flags;
 	for (int i = 0; i < 15 && comm && comm[i]; i++)
 		h.comm[i] = comm[i];
-	long w = lt_sys4(SYS_pwrite64, lg->fd, &h, sizeof h, 0);
+	long w = lt_fsize_call(SYS_pwrite64, lg->fd, (long)&h, sizeof h, 0, sizeof h,
+			       lt_fsize_limit());
 	if (w != (long)sizeof h) {
 		lt_sys1(SYS_close, lg->fd);
 		lt_run_dir_unlink(lg->path);
@@ -143,6 +175,7 @@ int lt_log_create(struct lt_log *lg, const char *dir, int pid, int ppid, uint32_
 		return w < 0 ? (int)w : -EIO;
 	}
 	lg->open = 1;
+	lt_fd_guard_add(&lg->fd, &lg->open);
 	return 0;
 }
 
@@ -152,30 +185,50 @@ void lt_chunk_drop(struct lt_chunk *ck)
 		lt_sys2(SYS_munmap, ck->base, LT_LOGW_CHUNK);
 	ck->base = 0;
 	ck->pos = 0;
+	ck->avail = 0;
+	ck->ready = 0;
+	ck->lostrec = 0;
 }
 
-/* Extends the file to cover [off, off+len) without ever shrinking it (two threads growing
- * at once with ftruncate could cut each other's chunk off: SIGBUS on the next store): a
- * one-byte write of the chunk's last byte, which is ours and still zero. The file stays
- * sparse (a thread that makes ten calls does not cost a whole chunk of disk). */
-static int lt_extend(int fd, uint64_t off, uint64_t len)
-{
-	char z = 0;
-	long r = lt_sys4(SYS_pwrite64, fd, &z, 1, off + len - 1);
-	return r == 1 ? 0 : r < 0 ? (int)r : -EIO;
-}
-
-/* Reserves blocks for the next piece of the chunk, so a full disk shows here (the
- * records are counted as lost) and never as SIGBUS on a store into the mapping. */
+/* Reserves blocks for the next piece of the chunk (fallocate, which also extends the
+ * file; never shrinks it, so threads growing at once cannot cut each other's chunks), so
+ * a full disk shows here, where the records are counted as lost, and never as SIGBUS on
+ * a store into the mapping. Steps grow with the chunk (see LT_LOGW_STEP_MIN), and stop
+ * at RLIMIT_FSIZE. Where fallocate is not supported the file is extended sparse. */
 static int lt_reserve_blocks(struct lt_log *lg, struct lt_chunk *ck)
 {
+	if (ck->avail >= lg->chunk_size)
+		return -E2BIG; /* not reached: a full chunk is replaced, not grown */
 	int r = lt_log_check_fd(lg);
 	if (r)
 		return r;
-	long f = lt_sys4(SYS_fallocate, lg->fd, 0, ck->off + ck->avail, LT_LOGW_STEP);
-	if (f && f != -EOPNOTSUPP && f != -ENOSYS)
+	uint32_t step = !ck->first ? LT_LOGW_STEP_MAX
+			: ck->avail < LT_LOGW_SMALL ? LT_LOGW_STEP_MIN
+			: ck->avail < LT_LOGW_STEP_MAX ? ck->avail : LT_LOGW_STEP_MAX;
+	if (step > lg->chunk_size - ck->avail)
+		step = lg->chunk_size - ck->avail;
+	uint64_t from = ck->off + ck->avail, lim = lt_fsize_limit();
+	if (lim != LT_FSIZE_UNKNOWN && from + step > lim) /* fill up to the limit */
+		step = lim > from ? (uint32_t)((lim - from) & ~4095ull) : 0;
+	if (!step)
+		return -EFBIG;
+	__atomic_add_fetch(&lg->grow_calls, 1, __ATOMIC_RELAXED);
+	long f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
+	if ((f == -ENOSPC || f == -EDQUOT) && step > 4096) {
+		/* What is left may still hold a page: enough for a new chunk's header and the
+		 * kept tail, so that what this thread loses from now on is counted. */
+		step = 4096;
+		f = lt_fsize_call(SYS_fallocate, lg->fd, 0, (long)from, step, from + step, lim);
+	}
+	if (f == -EOPNOTSUPP || f == -ENOSYS) {
+		char z = 0;
+		f = lt_fsize_call(SYS_pwrite64, lg->fd, (long)&z, 1, (long)(from + step - 1),
+				  from + step, lim);
+		f = f == 1 ? 0 : f < 0 ? f : -EIO;
+	}
+	if (f)
 		return (int)f;
-	ck->avail += LT_LOGW_STEP;
+	ck->avail += step;
 	return 0;
 }
 
@@ -217,17 +270,21 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 		return -EFBIG;
 	ck->retry = off;
 	ck->pid = lg->pid;
-	int r = lt_log_check_fd(lg);
-	if (r)
-		return r;
-	r = lt_extend(lg->fd, off, cs);
-	if (r)
-		return r;
 	struct lt_chunk nc = { 0 };
 	nc.off = off;
-	r = lt_reserve_blocks(lg, &nc);
+	nc.first = ck->seq == 0;
+	int r = lt_reserve_blocks(lg, &nc);
 	if (r)
 		return r;
+	if (!nc.first) {
+		/* A busy thread's chunk: the file is extended (sparse, one block) to the chunk's
+		 * end at once. With the file ending at the reserved bytes instead, every
+		 * prefault's readahead stops there and faults again: ~5% more CPU per call. Best
+		 * effort (the blocks are reserved already): within RLIMIT_FSIZE, never shrinks. */
+		char z = 0;
+		uint64_t end = off + cs;
+		lt_fsize_call(SYS_pwrite64, lg->fd, (long)&z, 1, (long)(end - 1), end, lt_fsize_limit());
+	}
 	long p = lt_sys6(SYS_mmap, 0, cs, PROT_READ | PROT_WRITE, MAP_SHARED, lg->fd, off);
 	if (p < 0 && p > -4096)
 		return (int)p;
@@ -237,7 +294,9 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 	ck->base = (char *)p;
 	ck->pid = lg->pid;
 	ck->avail = nc.avail;
+	ck->first = nc.first;
 	ck->ready = 0;
+	ck->lostrec = 0;
 	lt_prefault(ck, sizeof(struct lt_chunk_header));
 	struct lt_chunk_header *ch = (struct lt_chunk_header *)ck->base;
 	ch->tid = tid;
@@ -249,35 +308,142 @@ static int lt_new_chunk(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid)
 	return 0;
 }
 
-void *lt_log_reserve(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid, uint32_t size)
+/* ---- losses ---- */
+
+static int lt_chunk_usable(const struct lt_log *lg, const struct lt_chunk *ck)
 {
-	uint32_t need = size + (ck->lost ? (uint32_t)sizeof(struct lt_rec_lost) : 0);
-	if (!ck->base || ck->pid != lg->pid || ck->pos + need > lg->chunk_size) {
+	return ck->base && ck->pid == lg->pid;
+}
+
+/* Writes a record of `size` bytes (header filled by the caller but size) at the chunk's
+ * cursor, which the caller has checked has room. */
+static void *lt_put(struct lt_chunk *ck, uint16_t type, uint32_t size)
+{
+	if (ck->pos + size > ck->ready)
+		lt_prefault(ck, ck->pos + size);
+	struct lt_rec_header *h = (struct lt_rec_header *)(ck->base + ck->pos);
+	h->type = type;
+	h->flags = 0;
+	h->ts = lt_now_mono();
+	ck->pos += size;
+	return h;
+}
+
+static const char *lt_full_text(int err)
+{
+	switch (err) {
+	case -EFBIG:
+		return "log full (file size limit): records are counted as lost";
+	case -EDQUOT:
+		return "log full (disk quota exceeded): records are counted as lost";
+	default:
+		return "log full (no space left on device): records are counted as lost";
+	}
+}
+
+/* The first time the log cannot grow, one note says why (in the kept tail). */
+static void lt_note_full(struct lt_log *lg, struct lt_chunk *ck, int err)
+{
+	if (__atomic_load_n(&lg->full_noted, __ATOMIC_RELAXED))
+		return;
+	const char *text = lt_full_text(err);
+	uint32_t len = (uint32_t)lt_strlen(text);
+	uint32_t size = (uint32_t)LT_ALIGN8(sizeof(struct lt_rec_note) + len);
+	if (ck->pos + size + sizeof(struct lt_rec_lost) > ck->avail ||
+	    __atomic_exchange_n(&lg->full_noted, 1, __ATOMIC_RELAXED))
+		return;
+	struct lt_rec_note *n = lt_put(ck, LT_REC_NOTE, size);
+	n->code = LT_NOTE_LOG_FULL;
+	n->text_len = len;
+	lt_memset((char *)(n + 1), 0, size - sizeof *n);
+	lt_memcpy((char *)(n + 1), text, len);
+	lt_log_publish(n, size);
+}
+
+/* Counts one lost record (plus any pending) where a reader will find it: in the LT_REC_LOST
+ * at the end of the thread's chunk, written once and then counted up in place (the kept
+ * tail guarantees its room), or, without a chunk, for the next thread that writes. */
+static void lt_lose(struct lt_log *lg, struct lt_chunk *ck, int err)
+{
+	uint64_t n = 1 + ck->lost;
+	ck->lost = 0;
+	if (!lt_chunk_usable(lg, ck)) {
+		__atomic_add_fetch(&lg->orphan_lost, n, __ATOMIC_RELAXED);
+		return;
+	}
+	if (err == -EFBIG || err == -ENOSPC || err == -EDQUOT)
+		lt_note_full(lg, ck, err);
+	if (__atomic_load_n(&lg->orphan_lost, __ATOMIC_RELAXED))
+		n += __atomic_exchange_n(&lg->orphan_lost, 0, __ATOMIC_RELAXED);
+	if (ck->lostrec) {
+		__atomic_store_n(&ck->lostrec->count, ck->lostrec->count + n, __ATOMIC_RELEASE);
+		return;
+	}
+	if (ck->pos + sizeof(struct lt_rec_lost) > ck->avail) {
+		ck->lost = n; /* not reached: the tail is kept for this record */
+		return;
+	}
+	struct lt_rec_lost *l = lt_put(ck, LT_REC_LOST, sizeof *l);
+	l->count = n;
+	lt_log_publish(l, sizeof *l);
+	ck->lostrec = l;
+}
+
+/* Grows the thread's space by a new chunk or more blocks, unless the disk was found full
+ * a moment ago: then no attempt is made until the backoff interval has passed; it
+ * doubles with each failure, from LT_LOGW_BACKOFF_MIN_NS to LT_LOGW_BACKOFF_MAX_NS. */
+static int lt_grow(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid, uint32_t need)
+{
+	uint64_t until = __atomic_load_n(&lg->full_until, __ATOMIC_RELAXED);
+	if (until && lt_now_mono() < until)
+		return -ENOSPC;
+	int r;
+	if (!lt_chunk_usable(lg, ck) || ck->pos + need > lg->chunk_size) {
 		if (ck->base && ck->pid != lg->pid)
 			ck->base = 0; /* the parent's mapping, in a fork child: never write it */
-		if (need + sizeof(struct lt_chunk_header) > lg->chunk_size ||
-		    lt_new_chunk(lg, ck, tid) != 0) {
-			ck->lost++;
+		r = need + sizeof(struct lt_chunk_header) > lg->chunk_size ? -E2BIG
+									     : lt_new_chunk(lg, ck, tid);
+	} else {
+		r = lt_reserve_blocks(lg, ck);
+	}
+	if (r == -ENOSPC || r == -EDQUOT) {
+		uint64_t b = lg->full_backoff * 2;
+		b = b < LT_LOGW_BACKOFF_MIN_NS ? LT_LOGW_BACKOFF_MIN_NS
+		    : b > LT_LOGW_BACKOFF_MAX_NS ? LT_LOGW_BACKOFF_MAX_NS : b;
+		lg->full_backoff = b;
+		__atomic_store_n(&lg->full_until, lt_now_mono() + b, __ATOMIC_RELAXED);
+	} else if (r == 0 && until) {
+		lg->full_backoff = 0;
+		__atomic_store_n(&lg->full_until, 0, __ATOMIC_RELAXED);
+	}
+	return r;
+}
+
+void *lt_log_reserve(struct lt_log *lg, struct lt_chunk *ck, uint32_t tid, uint32_t size)
+{
+	uint64_t orphans = __atomic_load_n(&lg->orphan_lost, __ATOMIC_RELAXED);
+	int lost = ck->lost || orphans;
+	/* Room for the record, the pending lost record, and the tail kept for losses. */
+	uint32_t need = size + (lost ? (uint32_t)sizeof(struct lt_rec_lost) : 0) + LT_LOGW_TAIL;
+	while (!lt_chunk_usable(lg, ck) || ck->pos + need > ck->avail) {
+		int r = lt_grow(lg, ck, tid, need);
+		if (r) {
+			lt_lose(lg, ck, r);
 			return 0;
 		}
 	}
-	while (ck->pos + need > ck->avail) {
-		if (lt_reserve_blocks(lg, ck) != 0) {
-			ck->lost++;
-			return 0;
-		}
-	}
+	ck->lostrec = 0; /* space again: the losses so far are counted */
 	if (__builtin_expect(ck->pos + need > ck->ready, 0))
-		lt_prefault(ck, ck->pos + need);
-	if (ck->lost) {
-		struct lt_rec_lost *l = (struct lt_rec_lost *)(ck->base + ck->pos);
-		l->h.type = LT_REC_LOST;
-		l->h.flags = 0;
-		l->h.ts = lt_now_mono();
-		l->count = ck->lost;
-		lt_log_publish(l, sizeof *l);
-		ck->pos += sizeof *l;
+		lt_prefault(ck, ck->pos + size + (lost ? (uint32_t)sizeof(struct lt_rec_lost) : 0));
+	if (lost) {
+		uint64_t n = ck->lost + (orphans ? __atomic_exchange_n(&lg->orphan_lost, 0,
+								       __ATOMIC_RELAXED) : 0);
 		ck->lost = 0;
+		if (n) {
+			struct lt_rec_lost *l = lt_put(ck, LT_REC_LOST, sizeof *l);
+			l->count = n;
+			lt_log_publish(l, sizeof *l);
+		}
 	}
 	void *rec = ck->base + ck->pos;
 	ck->pos += size;

@@ -28,6 +28,7 @@
 #include "inject.h"
 #include "logw.h"
 #include "lt_capture.h"
+#include "fdguard.h"
 #include "native.h"
 #include "patch.h"
 #include "shim.h"
@@ -1249,6 +1250,9 @@ static void lt_sigsys_other(int sig, siginfo_t *si, ucontext_t *uc)
 static long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext_t *uc,
 		       struct lt_build *b)
 {
+	long fg; /* the shim's descriptors are invisible to the program (preload/fdguard.c) */
+	if (lt_fd_guard_syscall(nr, a, &fg))
+		return fg;
 	uint64_t e[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
 	uint64_t m1, m2;
 	int lf = st->log->fd;

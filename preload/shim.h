@@ -97,8 +97,6 @@ int lt_run_dir_fd(void) LT_HIDDEN;
  * "<run_dir>/NAME", else as given; -errno on error. */
 long lt_run_dir_openat(const char *path, int flags, int mode) LT_HIDDEN;
 long lt_run_dir_unlink(const char *path) LT_HIDDEN;
-/* logw.c: moves fd to a high number (below the soft limit), closing the original. */
-int lt_fd_high(int fd) LT_HIDDEN;
 
 /* Clock (preload/clock.c): no syscall on the hot path (vDSO, found at init). */
 uint64_t lt_now_mono(void) LT_HIDDEN;  /* CLOCK_MONOTONIC ns */
