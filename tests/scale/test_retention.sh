@@ -32,10 +32,11 @@ for k in run-999999998-2 run-$$-3 run-999999997-4 notarun run-999999996-5; do
 	[ -e "$d/$k" ] || fail "$k was deleted"
 done
 [ -f "$TMPDIR/elsewhere/run-999999996-5/1.ltl" ] || fail "a symlink's target was emptied"
-# Size: oldest first while the runs take more than LIBTRACE_KEEP_MB.
-fake run-999999990-1 '3 hours ago' 600
-fake run-999999990-2 '2 hours ago' 600
-fake run-999999990-3 '1 hours ago' 600
+# Size: oldest first while the runs take more than LIBTRACE_KEEP_MB (3 x 800 KiB over 2 MiB: one
+# goes, whatever the size of the real run).
+fake run-999999990-1 '3 hours ago' 800
+fake run-999999990-2 '2 hours ago' 800
+fake run-999999990-3 '1 hours ago' 800
 LIBTRACE_KEEP=all LIBTRACE_KEEP_MB=1 "$REPORT" "$run" >/dev/null 2>&1
 [ -d "$d/run-999999990-1" ] || fail "LIBTRACE_KEEP=all deleted a run"
 LIBTRACE_KEEP_MB=2 "$REPORT" "$run" >/dev/null 2>&1
