@@ -1,0 +1,289 @@
+/* clone, clone3, fork and vfork, trapped: a child that shares our memory must resume in the
+ * program's code with the program's registers, so the shim builds a signal frame for it
+ * and the child leaves by rt_sigreturn (native_sys.S). */
+#include <errno.h>
+#include <linux/sched.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+
+#include "native_int.h"
+
+struct lt_child_info {
+	uintptr_t frame_sp;       /* where rt_sigreturn finds the child's registers */
+	uint64_t flags;           /* clone flags */
+	struct lt_thread *parent; /* the creating thread's state */
+	uint32_t win;
+};
+
+static size_t lt_fpstate_size(const void *fp)
+{
+	const uint32_t *sw = (const uint32_t *)((const char *)fp + 464);
+	if (sw[0] == 0x46505853u /* FP_XSTATE_MAGIC1 */ && sw[1] >= 512 && sw[1] < 65536)
+		return sw[1];
+	return 512;
+}
+
+/* Builds, below place, a signal frame through which rt_sigreturn resumes the program with
+ * the registers of uc but rsp prog_sp and rax 0. Returns an info block below the frame;
+ * the caller's code runs below that. */
+static struct lt_child_info *lt_build_frame(ucontext_t *uc, uintptr_t place, uintptr_t prog_sp,
+					    int keep_altstack)
+{
+	const void *fp = uc->uc_mcontext.fpregs;
+	size_t fsz = fp ? lt_fpstate_size(fp) : 0;
+	uintptr_t p = place - 256;
+	uintptr_t fpdst = (p - fsz) & ~(uintptr_t)63;
+	if (fp)
+		lt_memcpy((void *)fpdst, fp, fsz);
+	uintptr_t frame = (fpdst - sizeof(struct lt_kucontext) - 8) & ~(uintptr_t)15;
+	struct lt_kucontext *kuc = (struct lt_kucontext *)(frame + 8);
+	lt_memcpy(kuc, uc, sizeof *kuc);
+	*(uintptr_t *)frame = 0;
+	kuc->uc_mcontext.gregs[REG_RSP] = (greg_t)prog_sp;
+	kuc->uc_mcontext.gregs[REG_RAX] = 0;
+	kuc->uc_mcontext.fpregs = fp ? (fpregset_t)fpdst : 0;
+	kuc->uc_sigmask &= ~LT_SIGSYS_BIT;
+	kuc->uc_link = 0;
+	if (!keep_altstack) {
+		kuc->uc_stack.ss_sp = 0;
+		kuc->uc_stack.ss_size = 0;
+		kuc->uc_stack.ss_flags = SS_DISABLE;
+	}
+	struct lt_child_info *info =
+		(struct lt_child_info *)((frame - sizeof(struct lt_child_info)) & ~(uintptr_t)15);
+	lt_memset(info, 0, sizeof *info);
+	info->frame_sp = frame + 8;
+	return info;
+}
+
+/* Runs first in a child made by lt_clone_thread, on its new stack, with every signal
+ * blocked: arms it if it is a thread of ours, then returns where rt_sigreturn finds the
+ * program's registers and signal mask. */
+uintptr_t lt_native_child_start(void *arg)
+{
+	struct lt_child_info *info = arg;
+	if ((info->flags & CLONE_THREAD) && lt_on && info->win == lt_win) {
+		int tid = (int)lt_gettid();
+		struct lt_thread *st = lt_register(tid);
+		if (st) {
+			if (info->flags & CLONE_SETTLS) {
+				lt_me = st;
+			} else {
+				/* It runs on its parent's TLS block: both must look up by tid. */
+				st->tls_shared = 1;
+				if (info->parent)
+					info->parent->tls_shared = 1;
+			}
+			lt_arm(st);
+			lt_thread_record(st);
+		}
+	} else if (!(info->flags & CLONE_THREAD) && (info->flags & CLONE_VFORK) && lt_on &&
+		   info->parent && info->parent->vchild) {
+		/* A process of its own on our memory (vfork, posix_spawn) while its parent
+		 * waits: it logs through the parent's spare state into a log of its own,
+		 * touching nothing else the parent owns. */
+		struct lt_thread *c = info->parent->vchild;
+		c->tid = (int)lt_gettid();
+		c->pid = (int)lt_sys0(SYS_getpid);
+		c->log = &c->own_log;
+		char comm[16];
+		lt_memset(comm, 0, sizeof comm);
+		lt_sys2(SYS_prctl, PR_GET_NAME, comm);
+		uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+		for (int i = 0; i < LT_VKIDS; i++) {
+			int z = 0;
+			if (__atomic_compare_exchange_n(&lt_vkids[i].tid, &z, -2, 0,
+							__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+				lt_vkids[i].st = c;
+				__atomic_store_n(&lt_vkids[i].tid, c->tid, __ATOMIC_RELEASE);
+				break;
+			}
+		}
+		if (lt_log_create(c->log, lt_cfg.run_dir, c->pid, info->parent->pid, lf,
+				  lt_cfg.strsize, comm) == 0) {
+			lt_process_record(c, lf);
+			lt_thread_record(c);
+			lt_window_record(c, 1);
+			lt_arm(c);
+		}
+	}
+	/* Any other CLONE_VM child that is a process of its own is not armed. */
+	return info->frame_sp;
+}
+
+/* The spare state a vfork child of st will use (allocated here, in the parent). */
+static void lt_vchild_prepare(struct lt_thread *st)
+{
+	if (!st->vchild)
+		st->vchild = lt_state_new();
+	struct lt_thread *c = st->vchild;
+	if (c) {
+		char *scratch = c->scratch;
+		lt_memset(c, 0, offsetof(struct lt_thread, own_log));
+		c->scratch = scratch;
+		c->own_log.open = 0;
+		c->own_log.fd = -1;
+		c->log = &c->own_log;
+		c->blocks_sigsys = st->blocks_sigsys;
+	}
+	st->in_vfork = 1;
+}
+
+/* The child has exec'd or exited: its chunk mapping is still in our memory. */
+static void lt_vchild_done(struct lt_thread *st)
+{
+	st->in_vfork = 0;
+	if (st->vchild) {
+		for (int i = 0; i < LT_VKIDS; i++)
+			if (lt_vkids[i].st == st->vchild && lt_vkids[i].tid > 0) {
+				lt_vkids[i].st = 0;
+				__atomic_store_n(&lt_vkids[i].tid, 0, __ATOMIC_RELEASE);
+			}
+		lt_chunk_drop(&st->vchild->ck);
+		st->vchild->own_log.open = 0;
+	}
+}
+
+/* Returns from the trap with rax = ret (used where the call cannot be made). */
+static void lt_sigreturn_fail(ucontext_t *uc, long ret) __attribute__((noreturn));
+static void lt_sigreturn_fail(ucontext_t *uc, long ret)
+{
+	uc->uc_mcontext.gregs[REG_RAX] = ret;
+	/* The kernel's frame for this handler begins 8 bytes below uc (pretcode). */
+	lt_sigreturn_at((uintptr_t)uc);
+}
+
+static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc) __attribute__((noreturn));
+
+long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc)
+{
+	uint64_t flags, child_sp = 0;
+	if (nr == SYS_clone3) {
+		struct clone_args ca;
+		lt_memset(&ca, 0, sizeof ca);
+		size_t sz = a[1] < sizeof ca ? a[1] : sizeof ca;
+		if (lt_readmem(&ca, a[0], sz) != (long)sz)
+			return lt_syscall6(nr, a[0], a[1], 0, 0, 0, 0);
+		flags = ca.flags;
+		if (ca.stack)
+			child_sp = ca.stack + ca.stack_size;
+	} else if (nr == SYS_clone) {
+		flags = a[0];
+		child_sp = a[1];
+	} else if (nr == SYS_vfork) {
+		flags = CLONE_VM | CLONE_VFORK;
+	} else {
+		flags = 0;
+	}
+
+	if (!(flags & CLONE_VM)) {
+		/* fork: the child gets a copy of this frame and returns through it. */
+		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		if (ret == 0) {
+			lt_pid = (int)lt_sys0(SYS_getpid);
+			lt_control_forked();
+			int tid = (int)lt_gettid();
+			int blocked = st->blocks_sigsys;
+			lt_forget_parent();
+			struct lt_thread *nst = lt_register(tid);
+			if (!nst)
+				return 0;
+			nst->blocks_sigsys = blocked;
+			lt_me = nst;
+			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
+				lt_thread_record(nst);
+				lt_window_record(nst, 1);
+			}
+			return LT_NO_RECORD;
+		}
+		return ret;
+	}
+
+	/* CLONE_VM: the child must resume in the program's code with the program's
+	 * registers, on its own stack. Everything is blocked so no signal lands on the
+	 * half-built child stack; the child's rt_sigreturn sets the program's mask. */
+	if (!child_sp) {
+		/* vfork (or a CLONE_VM child on our stack). */
+		lt_do_vfork(st, b, nr, a, uc);
+	}
+	uint64_t all = ~0ull, old;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, 8);
+	struct lt_child_info *info = lt_build_frame(uc, child_sp, child_sp, !!(flags & CLONE_VFORK));
+	info->flags = flags;
+	info->parent = st;
+	info->win = lt_win;
+	uintptr_t csp = (uintptr_t)info & ~(uintptr_t)15;
+	int vf = (flags & CLONE_VFORK) && !(flags & CLONE_THREAD);
+	if (vf)
+		lt_vchild_prepare(st);
+	long ret = lt_clone_thread(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, info);
+	if (vf)
+		lt_vchild_done(st);
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &old, 0, 8);
+	return ret;
+}
+
+/* vfork, or any CLONE_VM child on the caller's stack: the child runs on the program's
+ * stack, where this handler's frame lies, until it execs or exits. So neither side may
+ * come back here: both leave through frames built in a private area (st's vfork stack),
+ * the child right away, the parent once it resumes. */
+struct lt_vfork_parent {
+	struct lt_thread *st;
+	struct lt_build b;
+	uintptr_t frame_sp;
+};
+
+
+#define LT_VSTACK (256u << 10)
+
+uintptr_t lt_vfork_parent_done(void *arg, long ret)
+{
+	struct lt_vfork_parent *p = arg;
+	struct lt_thread *st = p->st;
+	lt_vchild_done(st);
+	struct lt_kucontext *kuc = (struct lt_kucontext *)p->frame_sp;
+	kuc->uc_mcontext.gregs[REG_RAX] = ret;
+	lt_end(st, &p->b, ret, 0);
+	return p->frame_sp;
+}
+
+static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+			ucontext_t *uc)
+{
+	if (!st->vstack) {
+		long m = lt_sys6(SYS_mmap, 0, LT_VSTACK, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		st->vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
+	}
+	if (!st->vstack) {
+		/* No private stack: let the program's own site perform it, untraced. */
+		lt_end(st, b, -ENOMEM, 0);
+		lt_sigreturn_fail(uc, -ENOMEM);
+	}
+	lt_vchild_prepare(st);
+	uintptr_t prog_sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	uint64_t all = ~0ull;
+	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, 0, 8);
+	uintptr_t top = (uintptr_t)st->vstack + LT_VSTACK;
+	struct lt_child_info *pi = lt_build_frame(uc, top, prog_sp, 1);
+	struct lt_vfork_parent *pp =
+		(struct lt_vfork_parent *)(((uintptr_t)pi - sizeof *pp) & ~(uintptr_t)15);
+	pp->st = st;
+	pp->b = *b;
+	pp->frame_sp = pi->frame_sp;
+	struct lt_child_info *ci = lt_build_frame(uc, (uintptr_t)pp - 64, prog_sp, 1);
+	ci->flags = CLONE_VM | CLONE_VFORK;
+	ci->parent = st;
+	ci->win = lt_win;
+	/* The frame's rsp slot: lt_build_frame set rsp but the pretcode slot sits at -8. */
+	uintptr_t csp = ((uintptr_t)ci - 64) & ~(uintptr_t)15;
+	st->in_vfork = 1;
+	/* The handler's frame is abandoned: its nesting level ends here. */
+	lt_level_leave(st, b->level);
+	pp->b.level = lt_level_enter(st);
+	lt_vfork_stub(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, ci, pp);
+}
+
