@@ -121,6 +121,8 @@ static int native_start(void)
 	r = lt_install_handler();
 	if (r)
 		return r;
+	/* Without our fault handler, copies fall back to process_vm_readv (native_mem.c). */
+	lt_own_fault_signals();
 	lt_wrap_existing();
 	lt_win++;
 	lt_log.exit_logged = 0;

@@ -74,6 +74,7 @@ uintptr_t lt_native_child_start(void *arg)
 				if (info->parent)
 					info->parent->tls_shared = 1;
 			}
+			st->prog_mask = ((struct lt_kucontext *)info->frame_sp)->uc_sigmask;
 			lt_arm(st);
 			lt_thread_record(st);
 		}
@@ -125,6 +126,7 @@ static void lt_vchild_prepare(struct lt_thread *st)
 		c->own_log.fd = -1;
 		c->log = &c->own_log;
 		c->blocks_sigsys = st->blocks_sigsys;
+		c->prog_mask = st->prog_mask;
 	}
 	st->in_vfork = 1;
 }
@@ -164,7 +166,7 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 		struct clone_args ca;
 		lt_memset(&ca, 0, sizeof ca);
 		size_t sz = a[1] < sizeof ca ? a[1] : sizeof ca;
-		if (lt_readmem(&ca, a[0], sz) != (long)sz)
+		if (lt_readmem(lt_trap_direct(st, uc), &ca, a[0], sz) != (long)sz)
 			return lt_syscall6(nr, a[0], a[1], 0, 0, 0, 0);
 		flags = ca.flags;
 		if (ca.stack)
@@ -186,11 +188,13 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 			lt_control_forked();
 			int tid = (int)lt_gettid();
 			int blocked = st->blocks_sigsys;
+			uint64_t mask = st->prog_mask;
 			lt_forget_parent();
 			struct lt_thread *nst = lt_register(tid);
 			if (!nst)
 				return 0;
 			nst->blocks_sigsys = blocked;
+			nst->prog_mask = mask;
 			lt_me = nst;
 			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
 			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {

@@ -78,6 +78,14 @@ struct lt_thread {
 	int depth;
 	int named;
 	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
+	/* The program's signal mask in this thread as last seen (trap frames, sigprocmask,
+	 * handler entry and return): the interposed path's copies are direct only while it
+	 * leaves SIGSEGV and SIGBUS unblocked. */
+	uint64_t prog_mask;
+	/* native_mem.c unblocked SIGSEGV/SIGBUS for a copy; one that someone sent meanwhile
+	 * is held here (SIGBUS, SIGSEGV) and sent again once they are blocked again. */
+	volatile int faults_unblocked;
+	siginfo_t held_fault[2];
 	uintptr_t lv_sp[LT_MAX_DEPTH];
 	uint64_t nested_lost;
 	/* A call of ours that the program's seccomp filter trapped (SECCOMP_RET_TRAP): the
@@ -105,6 +113,7 @@ struct lt_build {
 	uint32_t off, cap;
 	int level;
 	int defer; /* entry captures made after the call, copied directly (lt_defer_ok) */
+	int direct; /* copies from the program are direct and fault-safe (lt_mem_direct) */
 };
 
 /* Process-wide state (native.c). */
@@ -137,10 +146,37 @@ void lt_disarm(struct lt_thread *st) LT_HIDDEN;
 void lt_forget_parent(void) LT_HIDDEN;
 
 /* ---- native_mem.c ---- */
-/* Copies from/to the program's memory; never faults. Bytes copied, or -errno. */
-long lt_readmem(void *dst, uint64_t addr, size_t len) LT_HIDDEN;
-long lt_writemem(uint64_t addr, const void *src, size_t len) LT_HIDDEN;
-/* lt_peek_fn for the capture planner. */
+/* Copies from/to the program's memory; never fault. direct, from lt_mem_direct: how to
+ * copy (LT_COPY_*). Return the bytes copied (lt_readstr: up to and including a NUL), or
+ * -errno. */
+#define LT_COPY_VM 0      /* through process_vm_readv/writev */
+#define LT_COPY_DIRECT 1  /* in place; a fault resumes at the copy's fixup (lt_fault) */
+#define LT_COPY_UNBLOCK 2 /* in place, with SIGSEGV/SIGBUS unblocked around the copy */
+long lt_readmem(int direct, void *dst, uint64_t addr, size_t len) LT_HIDDEN;
+long lt_readstr(int direct, char *dst, uint64_t addr, size_t len) LT_HIDDEN;
+long lt_writemem(int direct, uint64_t addr, const void *src, size_t len) LT_HIDDEN;
+/* The copy routines (native_sys.S): bytes copied before the end or a fault (lt_ucopy_str:
+ * up to and including a NUL). Only with LT_COPY_DIRECT in force. */
+size_t lt_ucopy(void *dst, const void *src, size_t n) LT_HIDDEN;
+size_t lt_ucopy_str(char *dst, const char *src, size_t n) LT_HIDDEN;
+extern int lt_fault_owned LT_HIDDEN;
+/* How to copy in a thread whose blocked signals are blocked. */
+static inline int lt_mem_direct(uint64_t blocked)
+{
+	const uint64_t faults = (1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1));
+	if (!lt_fault_owned)
+		return LT_COPY_VM;
+	return blocked & faults ? LT_COPY_UNBLOCK : LT_COPY_DIRECT;
+}
+/* A trapped call's copies: direct unless the trap's frame blocks SIGSEGV/SIGBUS, or the
+ * thread is a vfork child (its signal actions are its own, not the ones we set). */
+static inline int lt_trap_direct(const struct lt_thread *st, const ucontext_t *uc)
+{
+	return st->log == &lt_log && lt_mem_direct(uc->uc_sigmask.__val[0]);
+}
+/* lt_fault's first question: did a direct copy fault? If so uc resumes at its fixup. */
+int lt_mem_fixup(ucontext_t *uc) LT_HIDDEN;
+/* lt_peek_fn for the capture planner; ctx points to an int, the direct flag. */
 int lt_peek(void *ctx, uint64_t addr, void *dst, size_t len) LT_HIDDEN;
 
 /* ---- native_record.c ---- */
@@ -160,7 +196,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 		enum lt_cap_phase phase, int trust) LT_HIDDEN;
 /* A trapped call's record: lt_begin before it is performed (-1: no room, counted lost),
  * lt_end after. */
-int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6]) LT_HIDDEN;
+int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+	     int direct) LT_HIDDEN;
 void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t flags) LT_HIDDEN;
 /* An entry-only record (exit, exit_group, execve before it is performed). */
 struct lt_rec_syscall *lt_end_unfinished(struct lt_thread *st, struct lt_build *b) LT_HIDDEN;
@@ -248,11 +285,17 @@ uintptr_t lt_vfork_parent_done(void *pinfo, long ret) LT_HIDDEN;
 /* ---- native_signals.c ---- */
 extern struct lt_ksigaction lt_prog_sigsys LT_HIDDEN; /* the program's own SIGSYS action */
 /* A sigset argument with SIGSYS stripped (copy, or addr itself when it has none). */
-uint64_t lt_mask_arg(uint64_t addr, uint64_t *copy) LT_HIDDEN;
+uint64_t lt_mask_arg(int direct, uint64_t addr, uint64_t *copy) LT_HIDDEN;
 long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc) LT_HIDDEN;
-long lt_sigaction(struct lt_thread *st, const uint64_t a[6]) LT_HIDDEN;
+long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct) LT_HIDDEN;
 /* At a window's start: wrap the handlers installed while tracing was off. */
 void lt_wrap_existing(void) LT_HIDDEN;
+/* SIGSEGV and SIGBUS are ours while a window has been open (lt_fault_owned): lt_fault
+ * resumes a faulting direct copy, and gives every other fault to the program's action,
+ * or the default action, as untraced. */
+int lt_own_fault_signals(void) LT_HIDDEN;
+/* The program's handler entry, recorded (LT_REC_SIGNAL), when st is recording. */
+void lt_signal_record(struct lt_thread *st, const siginfo_t *si, uint16_t flags) LT_HIDDEN;
 /* A SIGSYS that is not ours (seccomp's RET_TRAP, kill -SYS): the program's action. */
 void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc) LT_HIDDEN;
 

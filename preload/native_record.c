@@ -200,14 +200,15 @@ static long lt_copy_trusted(char *dst, uint64_t addr, uint32_t len, int str)
 	return len;
 }
 
-/* trust: the call was made by an interposed wrapper whose memory the kernel accessed in
- * full if ret says so (see lt_path_was_read): copy directly instead of through
- * process_vm_readv, which costs a syscall per region. */
+/* Copies are direct and fault-safe when b->direct (the usual case). Otherwise (SIGSEGV or
+ * SIGBUS blocked) they go through process_vm_readv, except with trust: the call was made
+ * by an interposed wrapper whose memory the kernel accessed in full if ret says so (see
+ * lt_path_was_read), so a plain copy cannot fault. */
 void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t ret,
 		       enum lt_cap_phase phase, int trust)
 {
 	struct lt_cap_req req[LT_CAP_MAX_REQS];
-	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, 0, req,
+	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, &b->direct, req,
 				LT_CAP_MAX_REQS);
 	char *base = (char *)b->r;
 	for (int i = 0; i < n; i++) {
@@ -223,11 +224,18 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 			flags |= LT_CAP_TRUNC;
 		}
 		long got;
-		if (trust && ((flags & LT_CAP_STR) ? lt_path_was_read(ret)
-					   : ret >= 0 && (phase == LT_PHASE_EXIT || (uint64_t)ret >= len)))
-			got = lt_copy_trusted(data, req[i].addr, len, !!(flags & LT_CAP_STR));
+		int str = !!(flags & LT_CAP_STR);
+		if (b->direct != LT_COPY_DIRECT && trust &&
+		    (str ? lt_path_was_read(ret)
+			 : ret >= 0 && (phase == LT_PHASE_EXIT || (uint64_t)ret >= len)))
+			got = lt_copy_trusted(data, req[i].addr, len, str);
+		else if (b->direct == LT_COPY_DIRECT)
+			got = (long)(str ? lt_ucopy_str(data, (const char *)(uintptr_t)req[i].addr, len)
+					 : lt_ucopy(data, (const void *)(uintptr_t)req[i].addr, len));
+		else if (str)
+			got = lt_readstr(b->direct, data, req[i].addr, len);
 		else
-			got = lt_readmem(data, req[i].addr, len);
+			got = lt_readmem(b->direct, data, req[i].addr, len);
 		if (got < 0)
 			got = 0;
 		if (flags & LT_CAP_STR) {
@@ -260,8 +268,10 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 	}
 }
 
-int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6])
+int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
+	     int direct)
 {
+	b->direct = direct;
 	b->level = lt_level_enter(st);
 	if (b->level < 0) {
 		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);
@@ -436,6 +446,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	if (nr == SYS_close && st->log->fd >= 0 && a0 == st->log->fd)
 		return 0;
 	struct lt_build b;
+	b.direct = lt_mem_direct(st->prog_mask);
 	b.level = lt_level_enter(st);
 	if (b.level < 0) {
 		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);

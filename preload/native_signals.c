@@ -11,9 +11,9 @@ struct lt_ksigaction lt_prog_sigsys;
 /* Masks with SIGSYS in them would make the next trap kill the process: strip it, pass
  * our copy to the kernel, and remember the program's view. */
 
-uint64_t lt_mask_arg(uint64_t addr, uint64_t *copy)
+uint64_t lt_mask_arg(int direct, uint64_t addr, uint64_t *copy)
 {
-	if (!addr || lt_readmem(copy, addr, 8) != 8)
+	if (!addr || lt_readmem(direct, copy, addr, 8) != 8)
 		return addr;
 	if (!(*copy & LT_SIGSYS_BIT))
 		return addr;
@@ -29,18 +29,20 @@ long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc)
 		return -EINVAL;
 	uint64_t *mask = (uint64_t *)&uc->uc_sigmask;
 	uint64_t old = *mask | (st->blocks_sigsys ? LT_SIGSYS_BIT : 0), set = 0;
+	int direct = lt_trap_direct(st, uc);
 	if (a[1]) {
 		if (a[0] > SIG_SETMASK)
 			return -EINVAL;
-		if (lt_readmem(&set, a[1], 8) != 8)
+		if (lt_readmem(direct, &set, a[1], 8) != 8)
 			return -EFAULT;
 	}
-	if (a[2] && lt_writemem(a[2], &old, 8) != 8)
+	if (a[2] && lt_writemem(direct, a[2], &old, 8) != 8)
 		return -EFAULT;
 	if (!a[1])
 		return 0;
 	uint64_t v = a[0] == SIG_BLOCK ? old | set : a[0] == SIG_UNBLOCK ? old & ~set : set;
 	st->blocks_sigsys = !!(v & LT_SIGSYS_BIT);
+	st->prog_mask = v;
 	v &= ~(LT_SIGSYS_BIT | (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
 	*mask = v;
 	return 0;
@@ -50,25 +52,146 @@ long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc)
  * strace's "--- SIGx {...} ---"); rt_sigaction shows the program its own values. */
 static struct lt_ksigaction lt_prog_act[65];
 
-static void lt_sig_wrapper(int sig, siginfo_t *si, void *uc)
+void lt_signal_record(struct lt_thread *st, const siginfo_t *si, uint16_t flags)
+{
+	struct lt_rec_signal r;
+	r.h.type = LT_REC_SIGNAL;
+	r.h.flags = flags;
+	r.h.size = 0;
+	r.h.ts = lt_now_mono();
+	__builtin_memcpy(r.siginfo, si, sizeof r.siginfo);
+	lt_emit(st, &r, sizeof r);
+}
+
+/* The recording thread we run in, or 0. */
+static struct lt_thread *lt_signal_thread(void)
 {
 	struct lt_thread *st = lt_me;
 	if (!st || st->tls_shared || st->in_vfork)
 		st = lt_lookup((int)lt_gettid());
-	if (st && st->armed && st->selector == SYSCALL_DISPATCH_FILTER_BLOCK) {
-		struct lt_rec_signal r;
-		r.h.type = LT_REC_SIGNAL;
-		r.h.flags = LT_SIG_HANDLER;
-		r.h.size = 0;
-		r.h.ts = lt_now_mono();
-		__builtin_memcpy(r.siginfo, si, sizeof r.siginfo);
-		lt_emit(st, &r, sizeof r);
+	return st && st->armed && st->selector == SYSCALL_DISPATCH_FILTER_BLOCK ? st : 0;
+}
+
+/* Runs the program's handler pa for sig as the kernel would have, recording its entry. The
+ * thread's mask while it runs is the one the kernel set for it (uc's, plus pa's mask and
+ * sig itself unless SA_NODEFER); rt_sigreturn restores uc's. */
+static void lt_run_handler(int sig, const struct lt_ksigaction *pa, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	struct lt_thread *st = lt_signal_thread();
+	if (st) {
+		lt_signal_record(st, si, LT_SIG_HANDLER);
+		uint64_t m = uc->uc_sigmask.__val[0] | pa->mask;
+		if (!(pa->flags & SA_NODEFER))
+			m |= 1ull << (sig - 1);
+		st->prog_mask = m;
 	}
-	struct lt_ksigaction *pa = &lt_prog_act[sig > 0 && sig <= 64 ? sig : 0];
 	if (pa->flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
 	else if (pa->handler != SIG_DFL && pa->handler != SIG_IGN)
 		((void (*)(int))pa->handler)(sig);
+	if (st)
+		st->prog_mask = uc->uc_sigmask.__val[0];
+}
+
+static void lt_sig_wrapper(int sig, siginfo_t *si, void *uc)
+{
+	struct lt_ksigaction pa = lt_prog_act[sig > 0 && sig <= 64 ? sig : 0];
+	lt_run_handler(sig, &pa, si, uc);
+}
+
+/* ---- SIGSEGV and SIGBUS ----
+ * Ours, so a direct copy from a bad program pointer (native_mem.c) comes back as a short
+ * copy instead of killing the program. The program's own action is kept in lt_prog_act
+ * and is what it sees; every fault that is not ours gets exactly that action. */
+
+int lt_fault_owned;
+
+static int lt_is_fault_sig(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS;
+}
+
+void lt_fault(int sig, siginfo_t *si, void *ucv);
+
+/* What the kernel holds for a fault signal whose program action is pa: our handler, with
+ * the program's flags and mask when it has a handler (so the kernel applies them: stack,
+ * mask, restorer), else a handler of our own. SA_RESETHAND is done by lt_fault, so our
+ * handler stays. */
+static struct lt_ksigaction lt_fault_action(const struct lt_ksigaction *pa)
+{
+	struct lt_ksigaction k;
+	if (pa->handler == SIG_DFL || pa->handler == SIG_IGN) {
+		k.flags = SA_SIGINFO | SA_RESTORER | SA_NODEFER | SA_ONSTACK;
+		k.restorer = (void *)lt_sigreturn_restorer;
+		k.mask = 0;
+	} else {
+		k = *pa;
+		k.flags = (pa->flags | SA_SIGINFO) & ~(unsigned long)SA_RESETHAND;
+		k.mask &= ~LT_SIGSYS_BIT;
+	}
+	k.handler = (void *)lt_fault;
+	return k;
+}
+
+int lt_own_fault_signals(void)
+{
+	for (int sig = SIGBUS; sig <= SIGSEGV; sig += SIGSEGV - SIGBUS) {
+		struct lt_ksigaction cur;
+		long r = lt_sys4(SYS_rt_sigaction, sig, 0, &cur, 8);
+		if (r)
+			return (int)r;
+		if (cur.handler == (void *)lt_fault)
+			continue;
+		lt_prog_act[sig] = cur;
+		struct lt_ksigaction k = lt_fault_action(&cur);
+		if ((r = lt_sys4(SYS_rt_sigaction, sig, &k, 0, 8)))
+			return (int)r;
+	}
+	lt_fault_owned = 1;
+	return 0;
+}
+
+void lt_fault(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	if (si->si_code > 0 && lt_mem_fixup(uc))
+		/* Not through the program's restorer: no rt_sigreturn in the trace. */
+		lt_sigreturn_at((uintptr_t)uc);
+	struct lt_thread *held = si->si_code <= 0 ? lt_lookup((int)lt_gettid()) : 0;
+	if (held && held->faults_unblocked) {
+		/* Sent while the program blocks it and a copy of ours unblocked it: it stays
+		 * pending, as untraced (native_mem.c sends it again). */
+		held->held_fault[sig == SIGSEGV] = *si;
+		return;
+	}
+	struct lt_ksigaction pa = lt_prog_act[sig];
+	if (pa.handler == SIG_IGN && si->si_code <= 0)
+		return; /* sent by someone, ignored */
+	if (pa.handler == SIG_DFL || pa.handler == SIG_IGN) {
+		struct lt_thread *st = lt_signal_thread();
+		if (st)
+			lt_signal_record(st, si, 0);
+		/* The kernel's default action, as untraced. A fault (si_code > 0) happens
+		 * again when we return to the instruction, now fatal, with the kernel's own
+		 * siginfo and a core of the program's state; a signal someone sent is sent
+		 * again, to this thread, with its siginfo. */
+		struct lt_ksigaction dfl = { SIG_DFL, 0, 0, 0 };
+		lt_sys4(SYS_rt_sigaction, sig, &dfl, 0, 8);
+		if (si->si_code <= 0) {
+			uint64_t m = 1ull << (sig - 1);
+			uc->uc_sigmask.__val[0] &= ~m;
+			lt_sys4(SYS_rt_sigprocmask, SIG_UNBLOCK, &m, 0, 8);
+			lt_sys4(SYS_rt_tgsigqueueinfo, lt_sys0(SYS_getpid), lt_gettid(), sig, si);
+		}
+		return;
+	}
+	if (pa.flags & SA_RESETHAND) {
+		struct lt_ksigaction dfl = { SIG_DFL, 0, 0, 0 }, k = lt_fault_action(&dfl);
+		lt_prog_act[sig] = dfl;
+		lt_sys4(SYS_rt_sigaction, sig, &k, 0, 8);
+	}
+	lt_run_handler(sig, &pa, si, uc);
 }
 
 /* Handlers we wrap: the program's own functions, not the tracer's (installed with our
@@ -78,7 +201,7 @@ static int lt_wrappable(int sig, const struct lt_ksigaction *act)
 	return act->handler != SIG_DFL && act->handler != SIG_IGN &&
 	       act->handler != (void *)lt_sig_wrapper &&
 	       act->restorer != (void *)lt_sigreturn_restorer && sig != SIGSYS && sig != 32 &&
-	       sig != 33;
+	       sig != 33 && !lt_is_fault_sig(sig);
 }
 
 /* At a window's start: wrap the handlers installed while tracing was off. */
@@ -97,7 +220,7 @@ void lt_wrap_existing(void)
 	}
 }
 
-long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
+long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 {
 	struct lt_ksigaction act;
 	if (a[0] == SIGSYS) {
@@ -107,13 +230,13 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 			return -EINVAL;
 		struct lt_ksigaction old = lt_prog_sigsys;
 		if (a[1]) {
-			if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
+			if (lt_readmem(direct, &act, a[1], sizeof act) != sizeof act)
 				return -EFAULT;
 			/* A vfork child shares our memory: the parent's view stays. */
 			if (st->log == &lt_log)
 				lt_prog_sigsys = act;
 		}
-		if (a[2] && lt_writemem(a[2], &old, sizeof old) != sizeof old)
+		if (a[2] && lt_writemem(direct, a[2], &old, sizeof old) != sizeof old)
 			return -EFAULT;
 		return 0;
 	}
@@ -122,8 +245,23 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 	int sig = (int)a[0];
 	struct lt_ksigaction prev = lt_prog_act[sig], kold;
 	long r;
+	if (lt_is_fault_sig(sig) && lt_fault_owned && st->log == &lt_log) {
+		/* The kernel keeps ours; the program's is what it set and sees. */
+		if (a[1]) {
+			if (lt_readmem(direct, &act, a[1], sizeof act) != sizeof act)
+				return -EFAULT;
+			struct lt_ksigaction k = lt_fault_action(&act);
+			if ((r = lt_syscall6(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k, 0, 8,
+					     0, 0)))
+				return r;
+			lt_prog_act[sig] = act;
+		}
+		if (a[2] && lt_writemem(direct, a[2], &prev, sizeof prev) != sizeof prev)
+			return -EFAULT;
+		return 0;
+	}
 	if (a[1]) {
-		if (lt_readmem(&act, a[1], sizeof act) != sizeof act)
+		if (lt_readmem(direct, &act, a[1], sizeof act) != sizeof act)
 			return -EFAULT;
 		struct lt_ksigaction k = act;
 		k.mask &= ~LT_SIGSYS_BIT;
@@ -140,9 +278,9 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6])
 	if (r)
 		return r;
 	/* The program sees its own handler, never our wrapper. */
-	if (kold.handler == (void *)lt_sig_wrapper)
+	if (kold.handler == (void *)lt_sig_wrapper || kold.handler == (void *)lt_fault)
 		kold = prev;
-	if (a[2] && lt_writemem(a[2], &kold, sizeof kold) != sizeof kold)
+	if (a[2] && lt_writemem(direct, a[2], &kold, sizeof kold) != sizeof kold)
 		return -EFAULT;
 	return 0;
 }
@@ -177,15 +315,8 @@ void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 			st->kret_ts = r->h.ts;
 		}
 	}
-	if (st && st->armed) {
-		struct lt_rec_signal r;
-		r.h.type = LT_REC_SIGNAL;
-		r.h.flags = LT_SIG_HANDLER;
-		r.h.size = 0;
-		r.h.ts = lt_now_mono();
-		__builtin_memcpy(r.siginfo, si, sizeof r.siginfo);
-		lt_emit(st, &r, sizeof r);
-	}
+	if (st && st->armed)
+		lt_signal_record(st, si, LT_SIG_HANDLER);
 	if (pa->flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
 	else
@@ -194,7 +325,7 @@ void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 	 * kernel would have run one, so the trace shows one. */
 	struct lt_build b;
 	uint64_t a[6] = { (uint64_t)(uintptr_t)uc }; /* the frame whose mask is restored */
-	if (st && st->armed && lt_begin(st, &b, SYS_rt_sigreturn, a) == 0)
+	if (st && st->armed && lt_begin(st, &b, SYS_rt_sigreturn, a, lt_trap_direct(st, uc)) == 0)
 		lt_end(st, &b, uc->uc_mcontext.gregs[REG_RAX], 0);
 }
 

@@ -21,6 +21,7 @@ static void lt_arm_signal(ucontext_t *uc, uint32_t win)
 	}
 	if (!st->tls_shared)
 		lt_me = st;
+	st->prog_mask = uc->uc_sigmask.__val[0];
 	if (uc->uc_sigmask.__val[0] & LT_SIGSYS_BIT) {
 		st->blocks_sigsys = 1;
 		uc->uc_sigmask.__val[0] &= ~LT_SIGSYS_BIT;
@@ -62,26 +63,27 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 	uint64_t e[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
 	uint64_t m1, m2;
 	int lf = st->log->fd;
+	int direct = lt_trap_direct(st, uc);
 	switch (nr) {
 	case SYS_rt_sigprocmask:
 		return lt_sigprocmask(st, a, uc);
 	case SYS_rt_sigaction:
-		return lt_sigaction(st, a);
+		return lt_sigaction(st, a, direct);
 	case SYS_rt_sigsuspend:
-		e[0] = lt_mask_arg(a[0], &m1);
+		e[0] = lt_mask_arg(direct, a[0], &m1);
 		break;
 	case SYS_ppoll:
-		e[3] = lt_mask_arg(a[3], &m1);
+		e[3] = lt_mask_arg(direct, a[3], &m1);
 		break;
 	case SYS_epoll_pwait:
 	case SYS_epoll_pwait2:
-		e[4] = lt_mask_arg(a[4], &m1);
+		e[4] = lt_mask_arg(direct, a[4], &m1);
 		break;
 	case SYS_pselect6:
 		if (a[5]) {
 			uint64_t ss[2];
-			if (lt_readmem(ss, a[5], 16) == 16 && ss[1] == 8) {
-				uint64_t p = lt_mask_arg(ss[0], &m2);
+			if (lt_readmem(direct, ss, a[5], 16) == 16 && ss[1] == 8) {
+				uint64_t p = lt_mask_arg(direct, ss[0], &m2);
 				if (p != ss[0]) {
 					ss[0] = p;
 					m1 = (uint64_t)(uintptr_t)ss;
@@ -136,6 +138,8 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		g[REG_RAX] = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return;
 	}
+	int direct = lt_trap_direct(st, uc);
+	st->prog_mask = uc->uc_sigmask.__val[0];
 	struct lt_build b;
 	switch (nr) {
 	case SYS_rt_sigreturn: {
@@ -145,22 +149,25 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		struct lt_kucontext kuc;
 		/* The decoder finds the mask it restores at args[0] + LT_SIGFRAME_MASK_OFF. */
 		a[0] = sp;
-		if (lt_begin(st, &b, nr, a) == 0) {
+		if (lt_begin(st, &b, nr, a, direct) == 0) {
 			long rax = 0;
-			if (lt_readmem(&kuc, sp, sizeof kuc) == sizeof kuc)
+			if (lt_readmem(direct, &kuc, sp, sizeof kuc) == sizeof kuc)
 				rax = kuc.uc_mcontext.gregs[REG_RAX];
 			lt_end(st, &b, rax, 0);
 		}
 		struct lt_kucontext *pk = (struct lt_kucontext *)sp;
 		uint64_t m;
-		if (lt_readmem(&m, (uintptr_t)&pk->uc_sigmask, 8) == 8 && (m & LT_SIGSYS_BIT)) {
-			m &= ~LT_SIGSYS_BIT;
-			lt_writemem((uintptr_t)&pk->uc_sigmask, &m, 8);
+		if (lt_readmem(direct, &m, (uintptr_t)&pk->uc_sigmask, 8) == 8) {
+			st->prog_mask = m;
+			if (m & LT_SIGSYS_BIT) {
+				m &= ~LT_SIGSYS_BIT;
+				lt_writemem(direct, (uintptr_t)&pk->uc_sigmask, &m, 8);
+			}
 		}
 		lt_sigreturn_at(sp);
 	}
 	case SYS_exit_group:
-		if (lt_begin(st, &b, nr, a) == 0)
+		if (lt_begin(st, &b, nr, a, direct) == 0)
 			lt_end_unfinished(st, &b);
 		lt_exit_record(st, (int)a[0], 0);
 		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
@@ -168,7 +175,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		for (;;)
 			lt_sys1(SYS_exit_group, a[0]);
 	case SYS_exit:
-		if (lt_begin(st, &b, nr, a) == 0)
+		if (lt_begin(st, &b, nr, a, direct) == 0)
 			lt_end_unfinished(st, &b);
 		if (lt_me == st)
 			lt_me = 0;
@@ -183,7 +190,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		 * is in the log first, completed in place if they return. */
 	case SYS_execve:
 	case SYS_execveat: {
-		if (lt_begin(st, &b, nr, a) != 0)
+		if (lt_begin(st, &b, nr, a, direct) != 0)
 			break;
 		struct lt_rec_syscall *done = lt_end_unfinished(st, &b);
 		uint64_t t0 = b.r->h.ts;
@@ -201,7 +208,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	}
-	if (lt_begin(st, &b, nr, a) != 0) {
+	if (lt_begin(st, &b, nr, a, direct) != 0) {
 		g[REG_RAX] = lt_perform(st, nr, a, uc, &b);
 		return;
 	}
