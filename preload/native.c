@@ -48,8 +48,9 @@ static int lt_install_handler(void)
 		(void *)lt_sigsys,
 		/* NODEFER: the program's handlers, running on top of ours, trap too (a trap
 		 * while SIGSYS is blocked kills). RESTART: our arm/disarm signals do not
-		 * cut the program's restartable calls short. */
-		SA_SIGINFO | SA_NODEFER | SA_RESTART | SA_RESTORER,
+		 * cut the program's restartable calls short. ONSTACK: never on a stack the
+		 * trap could overflow (native_signals.c). */
+		SA_SIGINFO | SA_NODEFER | SA_RESTART | SA_RESTORER | SA_ONSTACK,
 		(void *)lt_sigreturn_restorer, 0
 	};
 	long r = lt_sys4(SYS_rt_sigaction, SIGSYS, 0, &cur, 8);

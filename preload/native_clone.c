@@ -74,8 +74,10 @@ uintptr_t lt_native_child_start(void *arg)
 				if (info->parent)
 					info->parent->tls_shared = 1;
 			}
-			st->prog_mask = ((struct lt_kucontext *)info->frame_sp)->uc_sigmask;
-			lt_arm(st);
+			struct lt_kucontext *kuc = (struct lt_kucontext *)info->frame_sp;
+			st->prog_mask = kuc->uc_sigmask;
+			if (lt_arm(st) == 0)
+				lt_altstack_arm(st, &kuc->uc_stack);
 			lt_thread_record(st);
 		}
 	} else if (!(info->flags & CLONE_THREAD) && (info->flags & CLONE_VFORK) && lt_on &&
@@ -112,21 +114,30 @@ uintptr_t lt_native_child_start(void *arg)
 	return info->frame_sp;
 }
 
-/* The spare state a vfork child of st will use (allocated here, in the parent). */
-static void lt_vchild_prepare(struct lt_thread *st)
+/* The spare state a vfork child of st will use (allocated here, in the parent), and the
+ * alternate stack its frame ci installs: its own, never the one the parent's handler is
+ * running on (the child would write over the parent's frame). */
+static void lt_vchild_prepare(struct lt_thread *st, struct lt_child_info *ci)
 {
 	if (!st->vchild)
 		st->vchild = lt_state_new();
 	struct lt_thread *c = st->vchild;
+	stack_t *frame_ss = &((struct lt_kucontext *)ci->frame_sp)->uc_stack;
+	frame_ss->ss_sp = 0;
+	frame_ss->ss_size = 0;
+	frame_ss->ss_flags = SS_DISABLE;
 	if (c) {
-		char *scratch = c->scratch;
+		char *scratch = c->scratch, *altstack = c->altstack;
 		lt_memset(c, 0, offsetof(struct lt_thread, own_log));
 		c->scratch = scratch;
+		c->altstack = altstack;
+		lt_altstack_child(c, frame_ss);
 		c->own_log.open = 0;
 		c->own_log.fd = -1;
 		c->log = &c->own_log;
 		c->blocks_sigsys = st->blocks_sigsys;
 		c->prog_mask = st->prog_mask;
+		c->prog_ss = st->prog_ss;
 	}
 	st->in_vfork = 1;
 }
@@ -189,12 +200,21 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 			int tid = (int)lt_gettid();
 			int blocked = st->blocks_sigsys;
 			uint64_t mask = st->prog_mask;
+			stack_t ss = st->prog_ss;
+			char *alt = st->altstack;
 			lt_forget_parent();
 			struct lt_thread *nst = lt_register(tid);
 			if (!nst)
 				return 0;
 			nst->blocks_sigsys = blocked;
 			nst->prog_mask = mask;
+			nst->prog_ss = ss;
+			if (nst != st) {
+				/* The stack in use is the parent's state's (copied with the
+				 * memory): this thread's state takes it, the other the spare. */
+				st->altstack = nst->altstack;
+				nst->altstack = alt;
+			}
 			lt_me = nst;
 			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
 			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
@@ -222,7 +242,7 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 	uintptr_t csp = (uintptr_t)info & ~(uintptr_t)15;
 	int vf = (flags & CLONE_VFORK) && !(flags & CLONE_THREAD);
 	if (vf)
-		lt_vchild_prepare(st);
+		lt_vchild_prepare(st, info);
 	long ret = lt_clone_thread(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, info);
 	if (vf)
 		lt_vchild_done(st);
@@ -267,7 +287,6 @@ static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, c
 		lt_end(st, b, -ENOMEM, 0);
 		lt_sigreturn_fail(uc, -ENOMEM);
 	}
-	lt_vchild_prepare(st);
 	uintptr_t prog_sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
 	uint64_t all = ~0ull;
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, 0, 8);
@@ -279,6 +298,7 @@ static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, c
 	pp->b = *b;
 	pp->frame_sp = pi->frame_sp;
 	struct lt_child_info *ci = lt_build_frame(uc, (uintptr_t)pp - 64, prog_sp, 1);
+	lt_vchild_prepare(st, ci);
 	ci->flags = CLONE_VM | CLONE_VFORK;
 	ci->parent = st;
 	ci->win = lt_win;

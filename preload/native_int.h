@@ -36,6 +36,12 @@
 #ifndef SYS_USER_DISPATCH
 #define SYS_USER_DISPATCH 2
 #endif
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1u << 31) /* the kernel's: disarmed while a handler runs on it */
+#endif
+#ifndef SS_FLAG_BITS
+#define SS_FLAG_BITS SS_AUTODISARM
+#endif
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000
 #endif
@@ -45,6 +51,9 @@
 #define LT_TAB 16384         /* threads tracked at once */
 #define LT_VKIDS 64          /* vfork children running on our memory at once */
 #define LT_STATE_HDR 16384u  /* struct lt_thread's room at the head of its mapping */
+/* The shim's alternate signal stack: a SIGSYS frame (up to ~12 KiB with AMX state) and the
+ * handler's own frames, nested a few deep (a program handler's calls trap too). */
+#define LT_ALTSTACK (128u << 10)
 #define LT_MAGIC_ARM 0x4c54410000000000ull
 #define LT_MAGIC_DISARM 0x4c54440000000000ull
 #define LT_MAGIC_MASK 0xffffff0000000000ull
@@ -98,6 +107,12 @@ struct lt_thread {
 	int pid;
 	struct lt_thread *vchild;  /* state for this thread's vfork children */
 	char *vstack;              /* private stack for vfork */
+	char *altstack;            /* the shim's alternate signal stack (LT_ALTSTACK bytes) */
+	/* The program's alternate signal stack as it believes it is (what it set, or
+	 * SS_DISABLE): while it has none the kernel holds ours (native_signals.c). */
+	stack_t prog_ss;
+	/* A few bytes of stack off every alternate stack, for lt_syscall_on. */
+	uint64_t side_stack[8] __attribute__((aligned(16)));
 	char *scratch;             /* LT_MAX_DEPTH slots of LT_SLOT bytes: records being built */
 	struct lt_log own_log;
 };
@@ -273,6 +288,8 @@ static inline unsigned lt_phases(unsigned nr)
 long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
 		 ucontext_t *uc) LT_HIDDEN;
 /* native_sys.S */
+/* A raw syscall made with rsp at stack_top (off any alternate stack), signals blocked. */
+long lt_syscall_on(long nr, long a0, long a1, void *stack_top) LT_HIDDEN;
 long lt_clone_thread(long nr, long a0, long a1, long a2, long a3, long a4, long a5, void *csp,
 		     void *info) LT_HIDDEN;
 void lt_sigreturn_at(uintptr_t sp) LT_HIDDEN __attribute__((noreturn));
@@ -288,6 +305,15 @@ extern struct lt_ksigaction lt_prog_sigsys LT_HIDDEN; /* the program's own SIGSY
 uint64_t lt_mask_arg(int direct, uint64_t addr, uint64_t *copy) LT_HIDDEN;
 long lt_sigprocmask(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc) LT_HIDDEN;
 long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct) LT_HIDDEN;
+/* Alternate signal stacks. At arming, frame_ss is the stack rt_sigreturn will restore:
+ * when it is none, the shim's own is put there (allocated once per thread state). At
+ * disarming, the program's view goes back there. sigaltstack calls are answered from the
+ * program's view (lt_sigaltstack). */
+void lt_altstack_arm(struct lt_thread *st, stack_t *frame_ss) LT_HIDDEN;
+void lt_altstack_disarm(struct lt_thread *st, stack_t *frame_ss) LT_HIDDEN;
+/* A vfork child's frame_ss: c's own stack, not its parent's (in use). */
+void lt_altstack_child(struct lt_thread *c, stack_t *frame_ss) LT_HIDDEN;
+long lt_sigaltstack(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc) LT_HIDDEN;
 /* At a window's start: wrap the handlers installed while tracing was off. */
 void lt_wrap_existing(void) LT_HIDDEN;
 /* SIGSEGV and SIGBUS are ours while a window has been open (lt_fault_owned): lt_fault

@@ -2,6 +2,7 @@
  * its unblocked state), the program sees and keeps its own; the program's handlers are
  * wrapped so their entry is recorded. */
 #include <errno.h>
+#include <sys/mman.h>
 
 #include "native_int.h"
 
@@ -202,6 +203,114 @@ static int lt_wrappable(int sig, const struct lt_ksigaction *act)
 	       act->handler != (void *)lt_sig_wrapper &&
 	       act->restorer != (void *)lt_sigreturn_restorer && sig != SIGSYS && sig != 32 &&
 	       sig != 33 && !lt_is_fault_sig(sig);
+}
+
+/* ---- alternate signal stacks ----
+ * SIGSYS is delivered SA_ONSTACK, so the trap never runs on a stack it could overflow (a
+ * coroutine's 4 KiB stack; a signal frame is up to ~12 KiB). A thread whose program set no
+ * alternate stack gets the shim's, installed SS_AUTODISARM: while a handler runs on it the
+ * kernel holds none, so nested traps stay on it and rt_sigreturn restores whatever the
+ * frame's uc_stack says. A thread with its own (Go's gsignal stacks) keeps it, and the
+ * trap runs there. The program sees only its own: sigaltstack is answered from prog_ss. */
+
+static int lt_ss_none(const stack_t *ss)
+{
+	return (ss->ss_flags & SS_DISABLE) || !ss->ss_size;
+}
+
+/* The kernel's on_sig_stack for the program's stack and sp. */
+static int lt_ss_on(const stack_t *ss, uintptr_t sp)
+{
+	if (lt_ss_none(ss) || (ss->ss_flags & SS_AUTODISARM))
+		return 0;
+	return sp > (uintptr_t)ss->ss_sp && sp - (uintptr_t)ss->ss_sp <= ss->ss_size;
+}
+
+static int lt_altstack_ours(struct lt_thread *st, stack_t *ss)
+{
+	if (!st->altstack) {
+		long m = lt_sys6(SYS_mmap, 0, LT_ALTSTACK, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+		if (m < 0 && m > -4096)
+			return (int)m;
+		st->altstack = (char *)m;
+	}
+	ss->ss_sp = st->altstack;
+	ss->ss_size = LT_ALTSTACK;
+	ss->ss_flags = SS_AUTODISARM;
+	return 0;
+}
+
+void lt_altstack_arm(struct lt_thread *st, stack_t *frame_ss)
+{
+	if (st->altstack && frame_ss->ss_sp == st->altstack)
+		return; /* ours already: the program's view is kept in prog_ss */
+	if (!lt_ss_none(frame_ss)) {
+		st->prog_ss = *frame_ss;
+		st->prog_ss.ss_flags &= SS_AUTODISARM;
+		return;
+	}
+	st->prog_ss.ss_sp = 0;
+	st->prog_ss.ss_size = 0;
+	st->prog_ss.ss_flags = SS_DISABLE;
+	lt_altstack_ours(st, frame_ss);
+}
+
+void lt_altstack_child(struct lt_thread *c, stack_t *frame_ss)
+{
+	stack_t ss;
+	if (lt_altstack_ours(c, &ss) == 0)
+		*frame_ss = ss;
+}
+
+void lt_altstack_disarm(struct lt_thread *st, stack_t *frame_ss)
+{
+	if (st->altstack && frame_ss->ss_sp == st->altstack)
+		*frame_ss = st->prog_ss;
+}
+
+/* sigaltstack(ss, oss) as the kernel answers the program from where it called (uc's rsp):
+ * oss is the program's own view; a new stack is checked by the kernel itself (made from a
+ * side stack, off any alternate one) and becomes the frame's uc_stack, which rt_sigreturn
+ * installs; disabling it puts the shim's back. */
+long lt_sigaltstack(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc)
+{
+	int direct = lt_trap_direct(st, uc);
+	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	stack_t old = st->prog_ss, ss;
+	if (lt_ss_none(&old))
+		old.ss_flags = SS_DISABLE;
+	else
+		old.ss_flags |= lt_ss_on(&st->prog_ss, sp) ? SS_ONSTACK : 0;
+	if (st->log != &lt_log) /* a vfork child: no view of its own */
+		return lt_syscall6(SYS_sigaltstack, a[0], a[1], 0, 0, 0, 0);
+	if (a[0]) {
+		if (lt_readmem(direct, &ss, a[0], sizeof ss) != sizeof ss)
+			return -EFAULT;
+		if (lt_ss_on(&st->prog_ss, sp))
+			return -EPERM;
+		uint64_t all = ~0ull, mask;
+		lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, &mask, 8);
+		long r = lt_syscall_on(SYS_sigaltstack, (long)(uintptr_t)&ss, 0,
+				       &st->side_stack[8]);
+		lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &mask, 0, 8);
+		if (r)
+			return r;
+		if ((ss.ss_flags & ~SS_FLAG_BITS) == SS_DISABLE) {
+			st->prog_ss.ss_sp = 0;
+			st->prog_ss.ss_size = 0;
+			st->prog_ss.ss_flags = SS_DISABLE;
+			if (lt_altstack_ours(st, &uc->uc_stack))
+				uc->uc_stack = st->prog_ss;
+		} else {
+			st->prog_ss = ss;
+			st->prog_ss.ss_flags &= SS_FLAG_BITS;
+			uc->uc_stack = st->prog_ss;
+		}
+	}
+	if (a[1] && lt_writemem(direct, a[1], &old, sizeof old) != sizeof old)
+		return -EFAULT;
+	return 0;
 }
 
 /* At a window's start: wrap the handlers installed while tracing was off. */

@@ -45,6 +45,23 @@ lt_clone_thread:
 	.cfi_endproc
 	.size lt_clone_thread, .-lt_clone_thread
 
+/* long lt_syscall_on(nr, a0, a1, stack_top): the syscall with rsp at stack_top (so the
+ * kernel does not see the caller on an alternate stack). The caller blocks signals: nothing
+ * is ever pushed there. */
+	.globl lt_syscall_on
+	.hidden lt_syscall_on
+	.type lt_syscall_on, @function
+lt_syscall_on:
+	mov %rsp, %r8
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	mov %rdx, %rsi
+	mov %rcx, %rsp
+	syscall
+	mov %r8, %rsp
+	ret
+	.size lt_syscall_on, .-lt_syscall_on
+
 /* void lt_sigreturn_at(sp): rt_sigreturn through the frame at sp - 8 (a program's
  * handler returning: its frame, not ours). */
 	.globl lt_sigreturn_at

@@ -75,11 +75,12 @@ struct lt_thread *lt_register(int tid)
 		} else {
 			continue;
 		}
-		char *scratch = st->scratch, *vstack = st->vstack;
+		char *scratch = st->scratch, *vstack = st->vstack, *altstack = st->altstack;
 		struct lt_thread *vchild = st->vchild;
 		lt_memset(st, 0, offsetof(struct lt_thread, own_log));
 		st->scratch = scratch;
 		st->vstack = vstack;
+		st->altstack = altstack;
 		st->vchild = vchild;
 		st->tid = tid;
 		st->pid = lt_pid;

@@ -26,16 +26,21 @@ static void lt_arm_signal(ucontext_t *uc, uint32_t win)
 		st->blocks_sigsys = 1;
 		uc->uc_sigmask.__val[0] &= ~LT_SIGSYS_BIT;
 	}
-	if (!st->armed && lt_arm(st) == 0 && !st->named)
-		lt_thread_record(st);
+	if (!st->armed && lt_arm(st) == 0) {
+		lt_altstack_arm(st, &uc->uc_stack);
+		if (!st->named)
+			lt_thread_record(st);
+	}
 	__atomic_add_fetch(&lt_acks, 1, __ATOMIC_RELEASE);
 }
 
-static void lt_disarm_signal(void)
+static void lt_disarm_signal(ucontext_t *uc)
 {
 	struct lt_thread *st = lt_lookup((int)lt_gettid());
-	if (st && st->armed)
+	if (st && st->armed) {
 		lt_disarm(st);
+		lt_altstack_disarm(st, &uc->uc_stack);
+	}
 	if (lt_me && (!st || lt_me == st))
 		lt_me = 0;
 	__atomic_add_fetch(&lt_acks, 1, __ATOMIC_RELEASE);
@@ -50,7 +55,7 @@ static void lt_sigsys_other(int sig, siginfo_t *si, ucontext_t *uc)
 			return;
 		}
 		if ((v & LT_MAGIC_MASK) == LT_MAGIC_DISARM) {
-			lt_disarm_signal();
+			lt_disarm_signal(uc);
 			return;
 		}
 	}
@@ -69,6 +74,8 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 		return lt_sigprocmask(st, a, uc);
 	case SYS_rt_sigaction:
 		return lt_sigaction(st, a, direct);
+	case SYS_sigaltstack:
+		return lt_sigaltstack(st, a, uc);
 	case SYS_rt_sigsuspend:
 		e[0] = lt_mask_arg(direct, a[0], &m1);
 		break;
