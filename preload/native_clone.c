@@ -23,6 +23,14 @@ static size_t lt_fpstate_size(const void *fp)
 	return 512;
 }
 
+/* The bytes lt_build_frame writes below place. */
+static size_t lt_frame_room(const ucontext_t *uc)
+{
+	const void *fp = uc->uc_mcontext.fpregs;
+	return 256 + (fp ? lt_fpstate_size(fp) + 64 : 0) + sizeof(struct lt_kucontext) + 32 +
+	       sizeof(struct lt_child_info) + 16;
+}
+
 /* Builds, below place, a signal frame through which rt_sigreturn resumes the program with
  * the registers of uc but rsp prog_sp and rax 0. Returns an info block below the frame;
  * the caller's code runs below that. */
@@ -56,17 +64,82 @@ static struct lt_child_info *lt_build_frame(ucontext_t *uc, uintptr_t place, uin
 	return info;
 }
 
+/* A process of its own on our memory (vfork and posix_spawn while the parent waits, or a
+ * CLONE_VM sibling running beside it): it logs into a log of its own under its own pid,
+ * through state c that nothing else uses, touching nothing else the parent owns. */
+static void lt_own_process_start(struct lt_thread *c, int ppid)
+{
+	c->tid = (int)lt_gettid();
+	c->pid = (int)lt_sys0(SYS_getpid);
+	c->log = &c->own_log;
+	c->own_log.open = 0;
+	c->own_log.fd = -1;
+	char comm[16];
+	lt_memset(comm, 0, sizeof comm);
+	lt_sys2(SYS_prctl, PR_GET_NAME, comm);
+	uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+	if (lt_log_create(c->log, lt_cfg.run_dir, c->pid, ppid, lf, lt_cfg.strsize, comm) == 0) {
+		lt_process_record(c, lf);
+		lt_thread_record(c);
+		lt_window_record(c, 1);
+		lt_arm(c);
+	}
+}
+
+/* In a fork child (a clone without CLONE_VM), made from thread st of the parent: the
+ * parent's log, chunks and threads are not ours; this thread starts a log of its own. */
+static struct lt_thread *lt_fork_child(struct lt_thread *st)
+{
+	lt_pid = (int)lt_sys0(SYS_getpid);
+	lt_control_forked();
+	int tid = (int)lt_gettid();
+	int blocked = st->blocks_sigsys;
+	uint64_t mask = st->prog_mask;
+	stack_t ss = st->prog_ss;
+	char *alt = st->altstack;
+	lt_forget_parent();
+	struct lt_thread *nst = lt_register(tid);
+	if (!nst)
+		return 0;
+	nst->blocks_sigsys = blocked;
+	nst->prog_mask = mask;
+	nst->prog_ss = ss;
+	if (nst != st) {
+		/* The stack in use is the parent's state's (copied with the memory): this
+		 * thread's state takes it, the other the spare. */
+		st->altstack = nst->altstack;
+		nst->altstack = alt;
+	}
+	lt_me = nst;
+	uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
+	if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
+		lt_thread_record(nst);
+		lt_window_record(nst, 1);
+	}
+	return nst;
+}
+
 /* Runs first in a child made by lt_clone_thread, on its new stack, with every signal
- * blocked: arms it if it is a thread of ours, then returns where rt_sigreturn finds the
- * program's registers and signal mask. */
+ * blocked: sets up its tracing, then returns where rt_sigreturn finds the program's
+ * registers and signal mask. info is 0 when no frame could be written on the stack the
+ * program gave: its child would have faulted at once, so this one does. */
 uintptr_t lt_native_child_start(void *arg)
 {
 	struct lt_child_info *info = arg;
-	if ((info->flags & CLONE_THREAD) && lt_on && info->win == lt_win) {
+	if (!info)
+		for (;;)
+			lt_sys3(SYS_tgkill, lt_sys0(SYS_getpid), lt_gettid(), SIGSEGV);
+	struct lt_kucontext *kuc = (struct lt_kucontext *)info->frame_sp;
+	uint64_t flags = info->flags;
+	if (!(flags & CLONE_VM)) {
+		/* A fork on a stack of its own. */
+		if (info->parent)
+			lt_fork_child(info->parent);
+	} else if ((flags & CLONE_THREAD) && lt_on && info->win == lt_win) {
 		int tid = (int)lt_gettid();
 		struct lt_thread *st = lt_register(tid);
 		if (st) {
-			if (info->flags & CLONE_SETTLS) {
+			if (flags & CLONE_SETTLS) {
 				lt_me = st;
 			} else {
 				/* It runs on its parent's TLS block: both must look up by tid. */
@@ -74,43 +147,41 @@ uintptr_t lt_native_child_start(void *arg)
 				if (info->parent)
 					info->parent->tls_shared = 1;
 			}
-			struct lt_kucontext *kuc = (struct lt_kucontext *)info->frame_sp;
 			st->prog_mask = kuc->uc_sigmask;
 			if (lt_arm(st) == 0)
 				lt_altstack_arm(st, &kuc->uc_stack);
 			lt_thread_record(st);
 		}
-	} else if (!(info->flags & CLONE_THREAD) && (info->flags & CLONE_VFORK) && lt_on &&
-		   info->parent && info->parent->vchild) {
-		/* A process of its own on our memory (vfork, posix_spawn) while its parent
-		 * waits: it logs through the parent's spare state into a log of its own,
-		 * touching nothing else the parent owns. */
+	} else if ((flags & CLONE_VFORK) && lt_on && info->parent && info->parent->vchild) {
 		struct lt_thread *c = info->parent->vchild;
-		c->tid = (int)lt_gettid();
-		c->pid = (int)lt_sys0(SYS_getpid);
-		c->log = &c->own_log;
-		char comm[16];
-		lt_memset(comm, 0, sizeof comm);
-		lt_sys2(SYS_prctl, PR_GET_NAME, comm);
-		uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
 		for (int i = 0; i < LT_VKIDS; i++) {
 			int z = 0;
 			if (__atomic_compare_exchange_n(&lt_vkids[i].tid, &z, -2, 0,
 							__ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
 				lt_vkids[i].st = c;
-				__atomic_store_n(&lt_vkids[i].tid, c->tid, __ATOMIC_RELEASE);
+				__atomic_store_n(&lt_vkids[i].tid, (int)lt_gettid(),
+						 __ATOMIC_RELEASE);
 				break;
 			}
 		}
-		if (lt_log_create(c->log, lt_cfg.run_dir, c->pid, info->parent->pid, lf,
-				  lt_cfg.strsize, comm) == 0) {
-			lt_process_record(c, lf);
-			lt_thread_record(c);
-			lt_window_record(c, 1);
-			lt_arm(c);
+		lt_own_process_start(c, info->parent->pid);
+	} else if (!(flags & CLONE_VFORK) && lt_on && info->win == lt_win && info->parent) {
+		/* A CLONE_VM sibling (not a thread, not waited for): a state of its own,
+		 * found by tid; if it shares its parent's TLS block, neither may trust it. */
+		struct lt_thread *c = lt_register((int)lt_gettid());
+		if (c) {
+			if (flags & CLONE_SETTLS) {
+				lt_me = c;
+			} else {
+				c->tls_shared = 1;
+				info->parent->tls_shared = 1;
+			}
+			c->prog_mask = kuc->uc_sigmask;
+			c->prog_ss = info->parent->prog_ss;
+			lt_own_process_start(c, info->parent->pid);
+			lt_altstack_arm(c, &kuc->uc_stack);
 		}
 	}
-	/* Any other CLONE_VM child that is a process of its own is not armed. */
 	return info->frame_sp;
 }
 
@@ -169,16 +240,43 @@ static void lt_sigreturn_fail(ucontext_t *uc, long ret)
 static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
 			ucontext_t *uc) __attribute__((noreturn));
 
+/* clone3's argument, read as the kernel reads it before it does anything: 0, or the error
+ * it would return (the shim builds nothing from arguments the kernel would refuse). */
+static long lt_clone3_args(int direct, const uint64_t a[6], struct clone_args *ca)
+{
+	uint64_t size = a[1];
+	lt_memset(ca, 0, sizeof *ca);
+	if (size > 4096)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	size_t n = size < sizeof *ca ? size : sizeof *ca;
+	if (lt_readmem(direct, ca, a[0], n) != (long)n)
+		return -EFAULT;
+	for (uint64_t off = n; off < size; off += 64) {
+		uint64_t tail[8] = { 0 };
+		size_t k = size - off < 64 ? size - off : 64;
+		if (lt_readmem(direct, tail, a[0] + off, k) != (long)k)
+			return -EFAULT;
+		for (int i = 0; i < 8; i++)
+			if (tail[i])
+				return -E2BIG;
+	}
+	/* A stack is an address and a size, or neither. */
+	if (!ca->stack != !ca->stack_size)
+		return -EINVAL;
+	return 0;
+}
+
 long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
 			ucontext_t *uc)
 {
 	uint64_t flags, child_sp = 0;
 	if (nr == SYS_clone3) {
 		struct clone_args ca;
-		lt_memset(&ca, 0, sizeof ca);
-		size_t sz = a[1] < sizeof ca ? a[1] : sizeof ca;
-		if (lt_readmem(lt_trap_direct(st, uc), &ca, a[0], sz) != (long)sz)
-			return lt_syscall6(nr, a[0], a[1], 0, 0, 0, 0);
+		long r = lt_clone3_args(lt_trap_direct(st, uc), a, &ca);
+		if (r)
+			return r;
 		flags = ca.flags;
 		if (ca.stack)
 			child_sp = ca.stack + ca.stack_size;
@@ -191,58 +289,46 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 		flags = 0;
 	}
 
-	if (!(flags & CLONE_VM)) {
+	if (!(flags & CLONE_VM) && !child_sp) {
 		/* fork: the child gets a copy of this frame and returns through it. */
 		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
-		if (ret == 0) {
-			lt_pid = (int)lt_sys0(SYS_getpid);
-			lt_control_forked();
-			int tid = (int)lt_gettid();
-			int blocked = st->blocks_sigsys;
-			uint64_t mask = st->prog_mask;
-			stack_t ss = st->prog_ss;
-			char *alt = st->altstack;
-			lt_forget_parent();
-			struct lt_thread *nst = lt_register(tid);
-			if (!nst)
-				return 0;
-			nst->blocks_sigsys = blocked;
-			nst->prog_mask = mask;
-			nst->prog_ss = ss;
-			if (nst != st) {
-				/* The stack in use is the parent's state's (copied with the
-				 * memory): this thread's state takes it, the other the spare. */
-				st->altstack = nst->altstack;
-				nst->altstack = alt;
-			}
-			lt_me = nst;
-			uint32_t lf = (lt_cfg.log_flags & ~LT_LOG_F_ROOT) | LT_LOG_F_FORK;
-			if (lt_log_ensure(nst, lf) == 0 && lt_arm(nst) == 0) {
-				lt_thread_record(nst);
-				lt_window_record(nst, 1);
-			}
-			return LT_NO_RECORD;
-		}
+		if (ret == 0)
+			return lt_fork_child(st) ? LT_NO_RECORD : 0;
 		return ret;
 	}
 
-	/* CLONE_VM: the child must resume in the program's code with the program's
-	 * registers, on its own stack. Everything is blocked so no signal lands on the
-	 * half-built child stack; the child's rt_sigreturn sets the program's mask. */
+	/* A child on a stack of its own (CLONE_VM, or a fork on a new stack) must resume in
+	 * the program's code with the program's registers, on that stack. Everything is
+	 * blocked so no signal lands on the half-built child stack; the child's
+	 * rt_sigreturn sets the program's mask. */
 	if (!child_sp) {
 		/* vfork (or a CLONE_VM child on our stack). */
 		lt_do_vfork(st, b, nr, a, uc);
 	}
+	/* The program's stack is the program's business: if the frame cannot be written
+	 * there, the kernel still decides, and the child faults at once as it would. (Probed
+	 * before signals are blocked: a fault must reach lt_fault.) */
+	int writable = lt_mem_writable(lt_trap_direct(st, uc), child_sp - lt_frame_room(uc),
+				       lt_frame_room(uc));
 	uint64_t all = ~0ull, old;
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, 8);
-	struct lt_child_info *info = lt_build_frame(uc, child_sp, child_sp, !!(flags & CLONE_VFORK));
-	info->flags = flags;
-	info->parent = st;
-	info->win = lt_win;
-	uintptr_t csp = (uintptr_t)info & ~(uintptr_t)15;
-	int vf = (flags & CLONE_VFORK) && !(flags & CLONE_THREAD);
-	if (vf)
-		lt_vchild_prepare(st, info);
+	struct lt_child_info *info = 0;
+	uintptr_t csp = child_sp;
+	int vf = (flags & CLONE_VM) && (flags & CLONE_VFORK) && !(flags & CLONE_THREAD);
+	if (writable) {
+		/* A thread or CLONE_VM sibling starts with no alternate stack; a fork or
+		 * vfork child keeps the program's. */
+		int keep = !(flags & CLONE_VM) || (flags & CLONE_VFORK);
+		info = lt_build_frame(uc, child_sp, child_sp, keep);
+		info->flags = flags;
+		info->parent = st;
+		info->win = lt_win;
+		csp = (uintptr_t)info & ~(uintptr_t)15;
+		if (vf)
+			lt_vchild_prepare(st, info);
+	} else {
+		vf = 0;
+	}
 	long ret = lt_clone_thread(nr, a[0], a[1], a[2], a[3], a[4], a[5], (void *)csp, info);
 	if (vf)
 		lt_vchild_done(st);

@@ -191,6 +191,8 @@ static inline int lt_trap_direct(const struct lt_thread *st, const ucontext_t *u
 }
 /* lt_fault's first question: did a direct copy fault? If so uc resumes at its fixup. */
 int lt_mem_fixup(ucontext_t *uc) LT_HIDDEN;
+/* 1 if the program's memory [addr, addr+len) can be written (left as it was). */
+int lt_mem_writable(int direct, uint64_t addr, size_t len) LT_HIDDEN;
 /* lt_peek_fn for the capture planner; ctx points to an int, the direct flag. */
 int lt_peek(void *ctx, uint64_t addr, void *dst, size_t len) LT_HIDDEN;
 

@@ -121,3 +121,24 @@ int lt_peek(void *ctx, uint64_t addr, void *dst, size_t len)
 	const int *direct = ctx;
 	return lt_readmem(*direct, dst, addr, len) == (long)len ? 0 : -EFAULT;
 }
+
+int lt_mem_writable(int direct, uint64_t addr, size_t len)
+{
+	if (direct == LT_COPY_UNBLOCK) {
+		uint64_t old;
+		struct lt_thread *st = lt_unblock_faults(&old);
+		int r = lt_mem_writable(LT_COPY_DIRECT, addr, len);
+		lt_reblock_faults(st, &old);
+		return r;
+	}
+	if (direct) /* each byte read and written back: a fault stops it short */
+		return lt_ucopy((void *)(uintptr_t)addr, (const void *)(uintptr_t)addr, len) == len;
+	char buf[512];
+	for (size_t off = 0; off < len; off += sizeof buf) {
+		size_t n = len - off < sizeof buf ? len - off : sizeof buf;
+		if (lt_readmem(LT_COPY_VM, buf, addr + off, n) != (long)n ||
+		    lt_writemem(LT_COPY_VM, addr + off, buf, n) != (long)n)
+			return 0;
+	}
+	return 1;
+}

@@ -446,7 +446,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	if (nr == SYS_close && st->log->fd >= 0 && a0 == st->log->fd)
 		return 0;
 	struct lt_build b;
-	b.direct = lt_mem_direct(st->prog_mask);
+	b.direct = st->log == &lt_log ? lt_mem_direct(st->prog_mask) : LT_COPY_VM;
 	b.level = lt_level_enter(st);
 	if (b.level < 0) {
 		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);

@@ -48,11 +48,35 @@ struct lt_thread *lt_state_new(void)
 
 /* The state of thread tid, created if needed. Only tid itself (or the thread creating
  * it, before it runs) registers tid, so probes never race for the same key. */
+/* A state taken for thread tid: what a previous owner left is cleared, but the mappings
+ * it made (scratch, stacks, vfork state) are kept for reuse. */
+static void lt_state_reset(struct lt_thread *st, int tid)
+{
+	char *scratch = st->scratch, *vstack = st->vstack, *altstack = st->altstack;
+	struct lt_thread *vchild = st->vchild;
+	lt_memset(st, 0, offsetof(struct lt_thread, own_log));
+	st->scratch = scratch;
+	st->vstack = vstack;
+	st->altstack = altstack;
+	st->vchild = vchild;
+	st->tid = tid;
+	st->pid = lt_pid;
+	st->log = &lt_log;
+}
+
 struct lt_thread *lt_register(int tid)
 {
 	struct lt_thread *st = lt_lookup(tid);
-	if (st)
+	if (st && st->log == &lt_log)
 		return st;
+	if (st) {
+		/* A CLONE_VM sibling that ended without releasing its state (killed, or
+		 * exit_group): its tid is someone else's now. */
+		lt_chunk_drop(&st->ck);
+		st->own_log.open = 0;
+		lt_state_reset(st, tid);
+		return st;
+	}
 	unsigned h = lt_hash(tid);
 	for (unsigned i = 0; i < LT_TAB; i++) {
 		struct lt_slot *s = &lt_tab[(h + i) % LT_TAB];
@@ -75,16 +99,7 @@ struct lt_thread *lt_register(int tid)
 		} else {
 			continue;
 		}
-		char *scratch = st->scratch, *vstack = st->vstack, *altstack = st->altstack;
-		struct lt_thread *vchild = st->vchild;
-		lt_memset(st, 0, offsetof(struct lt_thread, own_log));
-		st->scratch = scratch;
-		st->vstack = vstack;
-		st->altstack = altstack;
-		st->vchild = vchild;
-		st->tid = tid;
-		st->pid = lt_pid;
-		st->log = &lt_log;
+		lt_state_reset(st, tid);
 		__atomic_store_n(&s->tid, tid, __ATOMIC_RELEASE);
 		return st;
 	}

@@ -179,6 +179,8 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		lt_exit_record(st, (int)a[0], 0);
 		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
 		lt_control_exit((int)a[0], 0);
+		if (st->log != &lt_log && lt_lookup(st->tid) == st)
+			lt_release(st); /* a CLONE_VM sibling: its state is in our table */
 		for (;;)
 			lt_sys1(SYS_exit_group, a[0]);
 	case SYS_exit:
