@@ -106,6 +106,7 @@ static void lt_wait_acks(int want)
 static int native_start(void)
 {
 	lt_pid = (int)lt_sys0(SYS_getpid);
+	lt_clock_check_thread(); /* before the first timestamp */
 	uint32_t flags = lt_cfg.log_flags;
 	if (lt_log.open && lt_log.pid != lt_pid) {
 		/* Forked while tracing was off: a process of its own now. */

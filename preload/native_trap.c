@@ -26,6 +26,7 @@ static void lt_arm_signal(ucontext_t *uc, uint32_t win)
 		st->blocks_sigsys = 1;
 		uc->uc_sigmask.__val[0] &= ~LT_SIGSYS_BIT;
 	}
+	lt_clock_check_thread();
 	if (!st->armed && lt_arm(st) == 0) {
 		lt_altstack_arm(st, &uc->uc_stack);
 		if (!st->named)
@@ -124,6 +125,8 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 	case SYS_prctl:
 		if (a[0] == PR_SET_NAME)
 			st->named = 0;
+		else if (a[0] == PR_SET_TSC && a[1] == PR_TSC_SIGSEGV)
+			lt_clock_no_tsc(); /* before: the record's end reads the clock */
 		break;
 	}
 	return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
