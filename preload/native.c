@@ -77,6 +77,14 @@ static int lt_signal_task(void *ctx, int dfd, const char *name)
 	(void)dfd;
 	if (tid < 0)
 		return 0;
+	/* A ptraced thread would stop for its tracer on our signal: never armed (its state
+	 * holds the note if it is this one). */
+	if (lt_task_traced((int)tid)) {
+		struct lt_thread *st = lt_lookup((int)tid);
+		if (st && tid == lt_gettid())
+			lt_tracee(st);
+		return 0;
+	}
 	siginfo_t si;
 	lt_memset(&si, 0, sizeof si);
 	si.si_signo = SIGSYS;

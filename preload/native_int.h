@@ -87,6 +87,7 @@ struct lt_thread {
 	int depth;
 	int named;
 	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
+	int tracee;            /* 1: ptraced, never armed again (lt_tracee) */
 	/* The program's signal mask in this thread as last seen (trap frames, sigprocmask,
 	 * handler entry and return): the interposed path's copies are direct only while it
 	 * leaves SIGSEGV and SIGBUS unblocked. */
@@ -155,7 +156,14 @@ struct lt_thread *lt_register(int tid) LT_HIDDEN;
 void lt_release(struct lt_thread *st) LT_HIDDEN;
 /* The calling thread's state (a vfork child's while its parent is suspended), or 0. */
 struct lt_thread *lt_self(void) LT_HIDDEN;
+/* Arms st, the calling thread (0, or -errno); a thread ptraced by a process of the run is
+ * not armed: every trap would stop it for its tracer (-EBUSY, and a note in the trace). */
 int lt_arm(struct lt_thread *st) LT_HIDDEN;
+/* 1 if thread tid of this process has a tracer (its TracerPid, read from /proc) that is a
+ * process of this run (native_thread.c says why). */
+int lt_task_traced(int tid) LT_HIDDEN;
+/* st (the calling thread) became a tracee: note it, disarm it for good. */
+void lt_tracee(struct lt_thread *st) LT_HIDDEN;
 void lt_disarm(struct lt_thread *st) LT_HIDDEN;
 /* In a fork child: the parent's log descriptor, chunks and threads are not ours. */
 void lt_forget_parent(void) LT_HIDDEN;
@@ -204,6 +212,10 @@ void lt_process_record(struct lt_thread *st, uint32_t flags) LT_HIDDEN;
 void lt_fd_records(struct lt_thread *st) LT_HIDDEN;
 void lt_window_record(struct lt_thread *st, int on) LT_HIDDEN;
 void lt_exit_record(struct lt_thread *st, int code, int signo) LT_HIDDEN;
+/* An LT_REC_NOTE (enum lt_note_code) with a short text. */
+void lt_note_record(struct lt_thread *st, uint32_t code, const char *text) LT_HIDDEN;
+/* Reads up to size bytes of a file (raw syscalls); the bytes read or -errno. */
+long lt_read_file(const char *path, char *buf, size_t size) LT_HIDDEN;
 /* The log of this process image, created at the first window (st: who writes the process
  * record). */
 int lt_log_ensure(struct lt_thread *st, uint32_t flags) LT_HIDDEN;

@@ -67,7 +67,7 @@ void lt_thread_record(struct lt_thread *st)
 	lt_emit(st, &r, sizeof r);
 }
 
-static long lt_read_file(const char *path, char *buf, size_t size)
+long lt_read_file(const char *path, char *buf, size_t size)
 {
 	long fd = lt_sys4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
@@ -100,6 +100,22 @@ void lt_process_record(struct lt_thread *st, uint32_t flags)
 	uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)n);
 	lt_memset(buf + sizeof *r + n, 0, size - sizeof *r - (uint32_t)n);
 	lt_emit(st, r, size);
+}
+
+void lt_note_record(struct lt_thread *st, uint32_t code, const char *text)
+{
+	char buf[sizeof(struct lt_rec_note) + 256];
+	struct lt_rec_note *r = (struct lt_rec_note *)buf;
+	size_t n = lt_strlen(text);
+	if (n > 256 - 8)
+		n = 256 - 8;
+	lt_memset(buf, 0, sizeof buf);
+	r->h.type = LT_REC_NOTE;
+	r->h.ts = lt_now_mono();
+	r->code = code;
+	r->text_len = (uint32_t)n;
+	lt_memcpy(r + 1, text, n);
+	lt_emit(st, r, (uint32_t)LT_ALIGN8(sizeof *r + n));
 }
 
 /* The descriptors open when a window starts, so the report can show paths (-y). */

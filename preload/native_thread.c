@@ -3,6 +3,8 @@
  * caches it when the thread's TLS block is its own. Arming is Syscall User Dispatch's prctl
  * with the thread's selector byte. */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stddef.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -137,12 +139,68 @@ struct lt_thread *lt_self(void)
 	return 0;
 }
 
+static int lt_task_tracer(int tid)
+{
+	char path[48], buf[1024];
+	lt_snprintf(path, sizeof path, "/proc/self/task/%d/status", tid);
+	long n = lt_read_file(path, buf, sizeof buf - 1);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	static const char key[] = "\nTracerPid:";
+	for (long i = 0; i + (long)sizeof key - 1 < n; i++) {
+		long k = 0;
+		while (key[k] && buf[i + k] == key[k])
+			k++;
+		if (key[k])
+			continue;
+		const char *v = buf + i + k;
+		while (*v == ' ' || *v == '\t')
+			v++;
+		int pid = 0;
+		while (*v >= '0' && *v <= '9')
+			pid = pid * 10 + (*v++ - '0');
+		return pid;
+	}
+	return 0;
+}
+
+/* A tracer that is a process of this run (it has a log in the run directory) is the
+ * program's own debugger, sandbox or test harness, which expects exactly the stops it
+ * would see untraced. A tracer from outside the run (strace or gdb around the launcher)
+ * is the user's, and sees the traps as SIGSYS stops it passes on. */
+int lt_task_traced(int tid)
+{
+	int tracer = lt_task_tracer(tid);
+	if (tracer <= 0)
+		return 0;
+	char path[PATH_MAX];
+	lt_snprintf(path, sizeof path, "%s/%d%s", lt_cfg.run_dir, tracer, LT_LOG_SUFFIX);
+	return lt_sys4(SYS_faccessat, AT_FDCWD, path, F_OK, 0) == 0;
+}
+
+void lt_tracee(struct lt_thread *st)
+{
+	if (st->armed)
+		lt_disarm(st);
+	st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
+	if (!st->tracee)
+		lt_note_record(st, LT_NOTE_PTRACED,
+			       "this thread is ptraced: no longer traced (every trap would stop it "
+			       "for its tracer)");
+	st->tracee = 1;
+}
+
 int lt_arm(struct lt_thread *st)
 {
 	/* Nothing of this thread is in flight while it is unarmed; a state found again by a
 	 * reused tid may hold a dead thread's nesting levels. */
 	st->depth = 0;
 	st->in_log = 0;
+	if (st->tracee || lt_task_traced(st->tid)) {
+		lt_tracee(st);
+		return -EBUSY;
+	}
 	st->selector = SYSCALL_DISPATCH_FILTER_BLOCK;
 	long r = lt_sys5(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
 			 (uintptr_t)__start_lt_systext,

@@ -235,5 +235,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	}
 	g[REG_RAX] = ret;
 	lt_end(st, &b, ret, 0);
+	/* Its tracer would see every later trap as a SIGSYS stop: disarmed for good. */
+	if (__builtin_expect(nr == SYS_ptrace, 0) && a[0] == 0 /* PTRACE_TRACEME */ && ret == 0)
+		lt_tracee(st);
 }
-

@@ -71,6 +71,9 @@ def dump(path, out):
             elif typ == 8:
                 fd, pl = struct.unpack_from('<iI', body, 0)
                 out.append(f'{pid} {tid} fd {fd} {body[8:8 + pl].decode(errors="replace")}')
+            elif typ == 9:
+                code, tl = struct.unpack_from('<II', body, 0)
+                out.append(f'{pid} {tid} note code={code} {body[8:8 + tl].decode(errors="replace")}')
             else:
                 out.append(f'{pid} {tid} type{typ}')
             pos += size
