@@ -148,6 +148,8 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		g[REG_RAX] = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return;
 	}
+	/* A call site that trapped, from the program (si->si_call_addr is the instruction
+	 * after its syscall): the place where a site patcher learns of it. */
 	int direct = lt_trap_direct(st, uc);
 	st->prog_mask = uc->uc_sigmask.__val[0];
 	struct lt_build b;
