@@ -210,7 +210,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		uint64_t t0 = b.r->h.ts;
 		char *cbase = st->ck.base;
 		uint32_t cseq = st->ck.seq;
-		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		long ret = lt_perform(st, nr, a, uc, &b);
 		/* It came back (for execve: it failed). Complete the record in place, if a
 		 * signal handler run meanwhile has not moved this thread to another chunk. */
 		if (done && st->ck.base == cbase && st->ck.seq == cseq) {
