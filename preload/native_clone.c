@@ -291,7 +291,7 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 
 	if (!(flags & CLONE_VM) && !child_sp) {
 		/* fork: the child gets a copy of this frame and returns through it. */
-		long ret = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		long ret = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		if (ret == 0)
 			return lt_fork_child(st) ? LT_NO_RECORD : 0;
 		return ret;

@@ -144,6 +144,19 @@ static inline long lt_gettid(void)
 	return lt_sys0(SYS_gettid);
 }
 
+/* A call the program made, performed for it as is (preload/sys.S); the shim's own calls
+ * go through lt_syscall6 (lt_sys*), which the program's seccomp filters see first. */
+long lt_syscall6_prog(long nr, long a, long b, long c, long d, long e, long f) LT_HIDDEN;
+
+/* ---- native_seccomp.c ---- */
+/* seccomp(SECCOMP_SET_MODE_FILTER) or prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER), trapped:
+ * performs it, and on success keeps a copy of the filter to check the shim's own calls. */
+long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6],
+			int direct) LT_HIDDEN;
+/* Shim calls a filter would have refused were not made: note each (once per number). */
+extern volatile uint32_t lt_seccomp_denied LT_HIDDEN;
+void lt_seccomp_note(struct lt_thread *st) LT_HIDDEN;
+
 /* ---- native_thread.c ---- */
 /* The thread's state when its TLS block is its own (initial-exec: no allocation). */
 extern __thread struct lt_thread *lt_me LT_HIDDEN __attribute__((tls_model("initial-exec")));
@@ -195,10 +208,14 @@ static inline int lt_mem_direct(uint64_t blocked)
  * thread is a vfork child (its signal actions are its own, not the ones we set). */
 static inline int lt_trap_direct(const struct lt_thread *st, const ucontext_t *uc)
 {
-	return st->log == &lt_log && lt_mem_direct(uc->uc_sigmask.__val[0]);
+	return st->log == &lt_log ? lt_mem_direct(uc->uc_sigmask.__val[0]) : LT_COPY_VM;
 }
 /* lt_fault's first question: did a direct copy fault? If so uc resumes at its fixup. */
 int lt_mem_fixup(ucontext_t *uc) LT_HIDDEN;
+/* LT_COPY_UNBLOCK around several copies: SIGSEGV/SIGBUS unblocked (the previous mask in
+ * old; the calling thread's state returned), then the exact mask restored. */
+struct lt_thread *lt_unblock_faults(uint64_t *old) LT_HIDDEN;
+void lt_reblock_faults(struct lt_thread *st, const uint64_t *old) LT_HIDDEN;
 /* 1 if the program's memory [addr, addr+len) can be written (left as it was). */
 int lt_mem_writable(int direct, uint64_t addr, size_t len) LT_HIDDEN;
 /* lt_peek_fn for the capture planner; ctx points to an int, the direct flag. */
@@ -219,10 +236,9 @@ long lt_read_file(const char *path, char *buf, size_t size) LT_HIDDEN;
 /* The log of this process image, created at the first window (st: who writes the process
  * record). */
 int lt_log_ensure(struct lt_thread *st, uint32_t flags) LT_HIDDEN;
-/* Captures of one phase into b; trust: the memory was just accessed by the kernel for this
- * call (see lt_capture's comment). */
+/* Captures of one phase of call nr into b (copies as b->direct says). */
 void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t ret,
-		enum lt_cap_phase phase, int trust) LT_HIDDEN;
+		enum lt_cap_phase phase) LT_HIDDEN;
 /* A trapped call's record: lt_begin before it is performed (-1: no room, counted lost),
  * lt_end after. */
 int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],

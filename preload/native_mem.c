@@ -24,7 +24,7 @@ extern const char lt_ucopy_str_at[] LT_HIDDEN, lt_ucopy_str_fixup[] LT_HIDDEN;
 #define LT_FAULT_BITS ((1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1)))
 
 /* LT_COPY_UNBLOCK: SIGSEGV and SIGBUS unblocked for the copy; the previous mask. */
-static struct lt_thread *lt_unblock_faults(uint64_t *old)
+struct lt_thread *lt_unblock_faults(uint64_t *old)
 {
 	struct lt_thread *st = lt_self();
 	uint64_t bits = LT_FAULT_BITS;
@@ -34,7 +34,7 @@ static struct lt_thread *lt_unblock_faults(uint64_t *old)
 	return st;
 }
 
-static void lt_reblock_faults(struct lt_thread *st, const uint64_t *old)
+void lt_reblock_faults(struct lt_thread *st, const uint64_t *old)
 {
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, old, 0, 8);
 	if (!st)

@@ -191,40 +191,22 @@ static inline int lt_defer_ok(unsigned nr)
 }
 
 
-
-
-/* Errors a path lookup returns only after it has read the whole path from memory. */
-static int lt_path_was_read(int64_t ret)
-{
-	return ret >= 0 || ret == -ENOENT || ret == -ENOTDIR || ret == -EACCES || ret == -ELOOP ||
-	       ret == -EEXIST || ret == -EISDIR || ret == -EROFS || ret == -ETXTBSY;
-}
-
-/* Copies len bytes the kernel has just accessed for this call (so they are mapped). */
-static long lt_copy_trusted(char *dst, uint64_t addr, uint32_t len, int str)
-{
-	const char *src = (const char *)(uintptr_t)addr;
-	uint32_t i = 0;
-	if (str) {
-		while (i < len && src[i])
-			dst[i] = src[i], i++;
-		if (i < len)
-			dst[i] = 0;
-		return i < len ? (long)i + 1 : (long)i;
-	}
-	__builtin_memcpy(dst, src, len);
-	return len;
-}
-
-/* Copies are direct and fault-safe when b->direct (the usual case). Otherwise (SIGSEGV or
- * SIGBUS blocked) they go through process_vm_readv, except with trust: the call was made
- * by an interposed wrapper whose memory the kernel accessed in full if ret says so (see
- * lt_path_was_read), so a plain copy cannot fault. */
+/* Every copy from the program is fault-safe (native_mem.c): direct, with SIGSEGV/SIGBUS
+ * unblocked once around the captures of a thread that blocks them, or through
+ * process_vm_readv (vfork children). No copy trusts that the kernel has read the memory
+ * (write to /dev/null reads none of its buffer). */
 void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t ret,
-		       enum lt_cap_phase phase, int trust)
+		enum lt_cap_phase phase)
 {
+	int mode = b->direct;
+	uint64_t mask;
+	struct lt_thread *unblocked = 0;
+	if (mode == LT_COPY_UNBLOCK) {
+		unblocked = lt_unblock_faults(&mask);
+		mode = LT_COPY_DIRECT;
+	}
 	struct lt_cap_req req[LT_CAP_MAX_REQS];
-	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, &b->direct, req,
+	int n = lt_capture_plan(nr, a, ret, phase, lt_cfg.strsize, lt_peek, &mode, req,
 				LT_CAP_MAX_REQS);
 	char *base = (char *)b->r;
 	for (int i = 0; i < n; i++) {
@@ -241,17 +223,13 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 		}
 		long got;
 		int str = !!(flags & LT_CAP_STR);
-		if (b->direct != LT_COPY_DIRECT && trust &&
-		    (str ? lt_path_was_read(ret)
-			 : ret >= 0 && (phase == LT_PHASE_EXIT || (uint64_t)ret >= len)))
-			got = lt_copy_trusted(data, req[i].addr, len, str);
-		else if (b->direct == LT_COPY_DIRECT)
+		if (mode == LT_COPY_DIRECT)
 			got = (long)(str ? lt_ucopy_str(data, (const char *)(uintptr_t)req[i].addr, len)
 					 : lt_ucopy(data, (const void *)(uintptr_t)req[i].addr, len));
 		else if (str)
-			got = lt_readstr(b->direct, data, req[i].addr, len);
+			got = lt_readstr(mode, data, req[i].addr, len);
 		else
-			got = lt_readmem(b->direct, data, req[i].addr, len);
+			got = lt_readmem(mode, data, req[i].addr, len);
 		if (got < 0)
 			got = 0;
 		if (flags & LT_CAP_STR) {
@@ -282,6 +260,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 		b->off += (uint32_t)sizeof *c + padded;
 		b->r->ncaps++;
 	}
+	if (b->direct == LT_COPY_UNBLOCK)
+		lt_reblock_faults(unblocked, &mask);
 }
 
 int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
@@ -298,7 +278,7 @@ int lt_begin(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64
 	r->dur = 0;
 	b->defer = lt_defer_ok(nr);
 	if (!b->defer)
-		lt_capture(b, nr, a, 0, LT_PHASE_ENTRY, 0);
+		lt_capture(b, nr, a, 0, LT_PHASE_ENTRY);
 	r->h.ts = lt_now_mono();
 	return 0;
 }
@@ -317,11 +297,11 @@ void lt_end(struct lt_thread *st, struct lt_build *b, long ret, uint16_t flags)
 	if (b->defer) {
 		unsigned ph = lt_phases(r->nr);
 		if (ph & LT_PH_ENTRY)
-			lt_capture(b, r->nr, r->args, ret, LT_PHASE_ENTRY, 1);
+			lt_capture(b, r->nr, r->args, ret, LT_PHASE_ENTRY);
 		if (ph & LT_PH_EXIT)
-			lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 1);
+			lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT);
 	} else {
-		lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT, 0);
+		lt_capture(b, r->nr, r->args, ret, LT_PHASE_EXIT);
 	}
 	lt_emit(st, r, b->off);
 	lt_level_leave(st, b->level);
@@ -466,7 +446,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	b.level = lt_level_enter(st);
 	if (b.level < 0) {
 		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);
-		return lt_syscall6(nr, a0, a1, a2, a3, a4, a5);
+		return lt_syscall6_prog(nr, a0, a1, a2, a3, a4, a5);
 	}
 	struct lt_rec_syscall *r = lt_build_start(st, &b, nr, a, LT_SC_FAST);
 	/* A cancellation point stays one: the call may be cancelled while it blocks, as in
@@ -475,7 +455,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	if (cancel)
 		pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
 	r->h.ts = lt_now_mono();
-	long ret = lt_syscall6(nr, a0, a1, a2, a3, a4, a5);
+	long ret = lt_syscall6_prog(nr, a0, a1, a2, a3, a4, a5);
 	uint64_t t1 = lt_now_mono();
 	if (cancel && old != PTHREAD_CANCEL_ASYNCHRONOUS)
 		pthread_setcanceltype(old, &old);
@@ -485,11 +465,10 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	r->ret = rret;
 	r->dur = t1 - r->h.ts;
 	unsigned ph = (wf & LT_WF_INDIRECT) ? LT_PH_ENTRY | LT_PH_EXIT : lt_phases(nr);
-	int trust = !(wf & LT_WF_INDIRECT);
 	if (ph & LT_PH_ENTRY)
-		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY, trust);
+		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY);
 	if (ph & LT_PH_EXIT)
-		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT, trust);
+		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT);
 	lt_emit(st, r, b.off);
 	lt_level_leave(st, b.level);
 	if (!st->named)

@@ -283,7 +283,7 @@ long lt_sigaltstack(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc)
 	else
 		old.ss_flags |= lt_ss_on(&st->prog_ss, sp) ? SS_ONSTACK : 0;
 	if (st->log != &lt_log) /* a vfork child: no view of its own */
-		return lt_syscall6(SYS_sigaltstack, a[0], a[1], 0, 0, 0, 0);
+		return lt_syscall6_prog(SYS_sigaltstack, a[0], a[1], 0, 0, 0, 0);
 	if (a[0]) {
 		if (lt_readmem(direct, &ss, a[0], sizeof ss) != sizeof ss)
 			return -EFAULT;
@@ -350,7 +350,7 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 		return 0;
 	}
 	if (a[3] != 8 || a[0] < 1 || a[0] > 64)
-		return lt_syscall6(SYS_rt_sigaction, a[0], a[1], a[2], a[3], 0, 0);
+		return lt_syscall6_prog(SYS_rt_sigaction, a[0], a[1], a[2], a[3], 0, 0);
 	int sig = (int)a[0];
 	struct lt_ksigaction prev = lt_prog_act[sig], kold;
 	long r;
@@ -360,7 +360,7 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 			if (lt_readmem(direct, &act, a[1], sizeof act) != sizeof act)
 				return -EFAULT;
 			struct lt_ksigaction k = lt_fault_action(&act);
-			if ((r = lt_syscall6(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k, 0, 8,
+			if ((r = lt_syscall6_prog(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k, 0, 8,
 					     0, 0)))
 				return r;
 			lt_prog_act[sig] = act;
@@ -379,10 +379,10 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 			k.handler = (void *)lt_sig_wrapper;
 			k.flags |= SA_SIGINFO;
 		}
-		r = lt_syscall6(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k,
+		r = lt_syscall6_prog(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k,
 				(uint64_t)(uintptr_t)&kold, 8, 0, 0);
 	} else {
-		r = lt_syscall6(SYS_rt_sigaction, sig, 0, (uint64_t)(uintptr_t)&kold, 8, 0, 0);
+		r = lt_syscall6_prog(SYS_rt_sigaction, sig, 0, (uint64_t)(uintptr_t)&kold, 8, 0, 0);
 	}
 	if (r)
 		return r;

@@ -207,6 +207,8 @@ int lt_arm(struct lt_thread *st)
 			 (uintptr_t)(__stop_lt_systext - __start_lt_systext), &st->selector);
 	if (r == 0)
 		st->armed = 1;
+	else
+		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW; /* nor the interposed path */
 	return (int)r;
 }
 

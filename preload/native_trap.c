@@ -96,7 +96,7 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 					ss[0] = p;
 					m1 = (uint64_t)(uintptr_t)ss;
 					e[5] = m1;
-					return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
+					return lt_syscall6_prog(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
 				}
 			}
 		}
@@ -111,9 +111,9 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 		    !(a[2] & 4 /* CLOSE_RANGE_CLOEXEC */)) {
 			long r = 0;
 			if ((uint64_t)lf > a[0])
-				r = lt_syscall6(nr, a[0], lf - 1, a[2], 0, 0, 0);
+				r = lt_syscall6_prog(nr, a[0], lf - 1, a[2], 0, 0, 0);
 			if (r == 0 && (uint64_t)lf < a[1])
-				r = lt_syscall6(nr, lf + 1, a[1], a[2], 0, 0, 0);
+				r = lt_syscall6_prog(nr, lf + 1, a[1], a[2], 0, 0, 0);
 			return r;
 		}
 		break;
@@ -127,9 +127,15 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 			st->named = 0;
 		else if (a[0] == PR_SET_TSC && a[1] == PR_TSC_SIGSEGV)
 			lt_clock_no_tsc(); /* before: the record's end reads the clock */
+		else if (a[0] == PR_SET_SECCOMP && a[1] == 2 /* SECCOMP_MODE_FILTER */)
+			return lt_seccomp_perform(st, nr, a, direct);
+		break;
+	case SYS_seccomp:
+		if (a[0] == 1 /* SECCOMP_SET_MODE_FILTER */)
+			return lt_seccomp_perform(st, nr, a, direct);
 		break;
 	}
-	return lt_syscall6(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
+	return lt_syscall6_prog(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
 }
 
 void lt_sigsys(int sig, siginfo_t *si, void *ucv)
@@ -145,7 +151,7 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 			  (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] };
 	struct lt_thread *st;
 	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP]) || !(st = lt_self())) {
-		g[REG_RAX] = lt_syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return;
 	}
 	/* A call site that trapped, from the program (si->si_call_addr is the instruction
@@ -240,4 +246,6 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	/* Its tracer would see every later trap as a SIGSYS stop: disarmed for good. */
 	if (__builtin_expect(nr == SYS_ptrace, 0) && a[0] == 0 /* PTRACE_TRACEME */ && ret == 0)
 		lt_tracee(st);
+	if (__builtin_expect(lt_seccomp_denied != 0, 0))
+		lt_seccomp_note(st);
 }

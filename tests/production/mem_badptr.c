@@ -61,6 +61,21 @@ int main(void)
 	SHOW("segv-act", syscall(SYS_rt_sigaction, SIGSEGV, 0, hole, 8));
 	SHOW("sendto", sendto(wfd, hole, 4, 0, 0, 0));
 	SHOW("getcwd", syscall(SYS_getcwd, hole, 64));
+	/* /dev/null reads none of the buffer: the call succeeds on a bad pointer */
+	int nfd = open("/dev/null", O_WRONLY);
+	SHOW("null-write", write(nfd, hole, 16));
+	SHOW("null-raw", syscall(SYS_write, nfd, none, 16));
+	sigset_t segv;
+	sigemptyset(&segv);
+	sigaddset(&segv, SIGSEGV);
+	sigaddset(&segv, SIGBUS);
+	sigprocmask(SIG_BLOCK, &segv, 0); /* a fault of ours would now kill: none may happen */
+	SHOW("blk-null", write(nfd, hole, 16));
+	SHOW("blk-null-raw", syscall(SYS_write, nfd, kern, 16));
+	SHOW("blk-read", read(fd, hole, 16));
+	SHOW("blk-stat", stat("/", (struct stat *)hole));
+	SHOW("blk-sigact", syscall(SYS_rt_sigaction, SIGUSR1, 0, hole, 8));
+	sigprocmask(SIG_UNBLOCK, &segv, 0);
 	SHOW("execve", syscall(SYS_execve, hole, 0, 0));
 	SHOW("execve-argv", syscall(SYS_execve, "/bin/true", hole, 0));
 	return 0;
