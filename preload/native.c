@@ -29,13 +29,51 @@ static int lt_handler_installed;
 
 /* ---- the interposed fast path (wrap.c) ---- */
 
+/* A thread the window's arm signal could not reach (it blocks SIGSYS: jemalloc's
+ * background thread blocks every signal) is armed at its first interposed call: SIGSYS is
+ * unblocked for real (the program keeps seeing it blocked, blocks_sigsys), which delivers
+ * the pending arm signal; failing that, it is armed here, or left as it was. */
+static __attribute__((noinline, cold)) void lt_wrap_arm_late(void)
+{
+	int tid = (int)lt_gettid();
+	struct lt_thread *st = lt_lookup(tid);
+	uint32_t win = lt_win;
+	/* armed (its TLS block is shared), a tracee, or tried in this window already */
+	if (st && (st->armed || st->tracee || st->late_win == win))
+		return;
+	if (!st && !(st = lt_register(tid)))
+		return;
+	st->late_win = win;
+	uint64_t cur, m = LT_SIGSYS_BIT;
+	if (lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, 0, &cur, 8) || !(cur & LT_SIGSYS_BIT))
+		return;
+	st->blocks_sigsys = 1;
+	lt_sys4(SYS_rt_sigprocmask, SIG_UNBLOCK, &m, 0, 8);
+	if (st->armed || !lt_on)
+		return;
+	/* No arm signal was pending (it was for an older window): arm here. */
+	st->prog_mask = cur;
+	if (lt_arm(st) == 0) {
+		lt_altstack_arm_now(st);
+		if (!lt_me)
+			lt_me = st;
+		lt_thread_record(st);
+	} else {
+		lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, &m, 0, 8);
+	}
+}
+
 struct lt_thread *lt_wrap_self(void)
 {
 	struct lt_thread *st = lt_me;
+	if (__builtin_expect(!st, 0)) {
+		if (lt_on)
+			lt_wrap_arm_late();
+		return 0;
+	}
 	/* Not armed, a vfork child on our memory, or a shared TLS block: let the real
 	 * function run; if the thread is armed, the trap records it (never twice). */
-	if (!st || st->tls_shared || st->in_vfork ||
-	    st->selector != SYSCALL_DISPATCH_FILTER_BLOCK)
+	if (st->tls_shared || st->in_vfork || st->selector != SYSCALL_DISPATCH_FILTER_BLOCK)
 		return 0;
 	return st;
 }

@@ -88,6 +88,7 @@ struct lt_thread {
 	int named;
 	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
 	int tracee;            /* 1: ptraced, never armed again (lt_tracee) */
+	uint32_t late_win;     /* the window in which the interposed path tried to arm it */
 	/* The program's signal mask in this thread as last seen (trap frames, sigprocmask,
 	 * handler entry and return): the interposed path's copies are direct only while it
 	 * leaves SIGSEGV and SIGBUS unblocked. */
@@ -341,6 +342,8 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct) LT_HIDD
  * program's view (lt_sigaltstack). */
 void lt_altstack_arm(struct lt_thread *st, stack_t *frame_ss) LT_HIDDEN;
 void lt_altstack_disarm(struct lt_thread *st, stack_t *frame_ss) LT_HIDDEN;
+/* Arming outside a signal handler: the same, on the live alternate stack. */
+void lt_altstack_arm_now(struct lt_thread *st) LT_HIDDEN;
 /* A vfork child's frame_ss: c's own stack, not its parent's (in use). */
 void lt_altstack_child(struct lt_thread *c, stack_t *frame_ss) LT_HIDDEN;
 long lt_sigaltstack(struct lt_thread *st, const uint64_t a[6], ucontext_t *uc) LT_HIDDEN;

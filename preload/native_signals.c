@@ -256,6 +256,17 @@ void lt_altstack_arm(struct lt_thread *st, stack_t *frame_ss)
 	lt_altstack_ours(st, frame_ss);
 }
 
+void lt_altstack_arm_now(struct lt_thread *st)
+{
+	stack_t cur, ss;
+	if (lt_sys2(SYS_sigaltstack, 0, &cur))
+		return;
+	ss = cur;
+	lt_altstack_arm(st, &ss);
+	if (ss.ss_sp != cur.ss_sp)
+		lt_sys2(SYS_sigaltstack, &ss, 0);
+}
+
 void lt_altstack_child(struct lt_thread *c, stack_t *frame_ss)
 {
 	stack_t ss;

@@ -12,12 +12,13 @@ prod_build() {
 	$CC -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o "$P/$n" "$TOP/tests/production/$n.c" \
 		-lpthread "$@" || fail "$n did not build"
 }
-# prod_run DIR CMD...: runs CMD traced into log directory DIR (native backend, from load);
+# prod_run DIR CMD...: runs CMD traced into log directory DIR (native backend, from load
+# unless LIBTRACE_START says otherwise);
 # stdout to DIR.out, exit status to DIR.rc
 prod_run() {
 	d=$1; shift
 	mkdir -p "$d"
-	LIBTRACE_DIR=$d LIBTRACE_REPORT=none LIBTRACE_BACKEND=native LIBTRACE_START=1 \
+	LIBTRACE_DIR=$d LIBTRACE_REPORT=none LIBTRACE_BACKEND=native LIBTRACE_START=${LIBTRACE_START:-1} \
 		LD_PRELOAD=$SO "$@" >"$d.out" 2>"$d.err" && echo 0 >"$d.rc" || echo $? >"$d.rc"
 }
 # prod_same NAME [ARGS...]: $P/NAME untraced and traced: same stdout, same exit status; the
