@@ -18,7 +18,8 @@ struct lt_build;  /* the record of the call in flight (native_int.h) */
 void lt_clock_init(void) LT_HIDDEN;
 /* 1 if ip lies in the vDSO (its fallback syscalls are passed through unrecorded). */
 int lt_clock_in_vdso(uintptr_t ip) LT_HIDDEN;
-/* The program turns the TSC off (PR_SET_TSC): timestamps by syscall from now on. */
+/* The program turns the TSC off (PR_SET_TSC), or the vDSO's clock falls back to the
+ * syscall anyway: timestamps by syscall from now on. */
 void lt_clock_no_tsc(void) LT_HIDDEN;
 /* The same if the calling thread has it off already (at arming: inherited). */
 void lt_clock_check_thread(void) LT_HIDDEN;

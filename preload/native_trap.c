@@ -4,6 +4,7 @@
  * handles the window's arm/disarm signals, and forwards SIGSYS that are not ours. */
 #include <errno.h>
 #include <sys/prctl.h>
+#include <time.h>
 
 #include "native_int.h"
 
@@ -150,7 +151,15 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	uint64_t a[6] = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
 			  (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] };
 	struct lt_thread *st;
-	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP]) || !(st = lt_self())) {
+	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP])) {
+		/* The vDSO falls back to the syscall for the monotonic clock: its clocksource
+		 * cannot be read from user space, so the shim's timestamps skip the vDSO. */
+		if (nr == SYS_clock_gettime && a[0] == CLOCK_MONOTONIC)
+			lt_clock_no_tsc();
+		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		return;
+	}
+	if (!(st = lt_self())) {
 		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return;
 	}
