@@ -73,7 +73,9 @@ def dump(path, out):
                 out.append(f'{pid} {tid} fd {fd} {body[8:8 + pl].decode(errors="replace")}')
             elif typ == 9:
                 code, tl = struct.unpack_from('<II', body, 0)
-                out.append(f'{pid} {tid} note code={code} {body[8:8 + tl].decode(errors="replace")}')
+                # ends in "type9", as the record type printed before notes were decoded
+                out.append(f'{pid} {tid} note code={code} '
+                           f'{body[8:8 + tl].decode(errors="replace")!r} type9')
             else:
                 out.append(f'{pid} {tid} type{typ}')
             pos += size
