@@ -473,5 +473,8 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	lt_level_leave(st, b.level);
 	if (!st->named)
 		lt_thread_record(st);
+	/* As on the trap path (a call site rewritten to come here may make it). */
+	if (__builtin_expect(nr == SYS_ptrace, 0) && a0 == 0 /* PTRACE_TRACEME */ && ret == 0)
+		lt_tracee(st);
 	return ret;
 }
