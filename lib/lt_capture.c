@@ -317,6 +317,10 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	switch (se->kind[i]) {
 	case LT_K_BUF_OUT: case LT_K_LINK_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 	case LT_K_RANDOM_OUT:
+		/* Sized by the return, but never past the buffer, whose size is the next
+		 * argument: recvfrom(MSG_TRUNC) returns the datagram's whole length. */
+		if (lenarg == LT_LEN_RET && i + 1 < 6)
+			len = lt_min(len, a[i + 1]);
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return;
 	case LT_K_PATH_OUT:

@@ -1,10 +1,16 @@
 /* Timestamps without a syscall per call: the vDSO's clock_gettime, found at init from
- * AT_SYSINFO_EHDR. If the vDSO is missing (or its clocksource makes it fall back to the
- * syscall, which the SIGSYS handler then passes through raw, see lt_clock_in_vdso), the
- * cost is a raw syscall from the allowed region. */
+ * AT_SYSINFO_EHDR. If the vDSO is missing, or its clocksource makes it fall back to the
+ * syscall (which the SIGSYS handler then passes through raw, see lt_clock_in_vdso), the
+ * cost is a raw syscall from the allowed region.
+ *
+ * The vDSO reads the TSC, which a program may forbid itself (prctl(PR_SET_TSC,
+ * PR_TSC_SIGSEGV): rdtsc then raises SIGSEGV). The shim sees that prctl (trapped) and any
+ * thread armed with the TSC already off (inherited across fork and exec): from then on this
+ * process image takes its timestamps with the clock_gettime syscall, which cannot fault. */
 #include <elf.h>
 #include <stdint.h>
 #include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 
@@ -14,6 +20,20 @@
 typedef int (*lt_cgt_fn)(clockid_t, struct timespec *);
 static lt_cgt_fn lt_vdso_cgt;
 static uintptr_t lt_vdso_lo, lt_vdso_hi;
+static volatile int lt_clock_syscall; /* 1: never the vDSO (see above) */
+
+void lt_clock_no_tsc(void)
+{
+	lt_clock_syscall = 1;
+}
+
+void lt_clock_check_thread(void)
+{
+	int mode = 0;
+	if (!lt_clock_syscall && lt_sys2(SYS_prctl, PR_GET_TSC, &mode) == 0 &&
+	    mode == PR_TSC_SIGSEGV)
+		lt_clock_syscall = 1;
+}
 
 static int lt_streq(const char *a, const char *b)
 {
@@ -74,7 +94,7 @@ int lt_clock_in_vdso(uintptr_t ip)
 static uint64_t lt_now(clockid_t id)
 {
 	struct timespec ts;
-	if (!lt_vdso_cgt || lt_vdso_cgt(id, &ts) != 0)
+	if (lt_clock_syscall || !lt_vdso_cgt || lt_vdso_cgt(id, &ts) != 0)
 		lt_sys2(SYS_clock_gettime, id, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }

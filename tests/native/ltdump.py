@@ -71,6 +71,11 @@ def dump(path, out):
             elif typ == 8:
                 fd, pl = struct.unpack_from('<iI', body, 0)
                 out.append(f'{pid} {tid} fd {fd} {body[8:8 + pl].decode(errors="replace")}')
+            elif typ == 9:
+                code, tl = struct.unpack_from('<II', body, 0)
+                # ends in "type9", as the record type printed before notes were decoded
+                out.append(f'{pid} {tid} note code={code} '
+                           f'{body[8:8 + tl].decode(errors="replace")!r} type9')
             else:
                 out.append(f'{pid} {tid} type{typ}')
             pos += size
