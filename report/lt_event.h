@@ -94,5 +94,12 @@ static inline void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, 
 void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline void lt_sb_reset(struct lt_sb *sb) { sb->len = 0; if (sb->p) sb->p[0] = 0; }
 void lt_sb_free(struct lt_sb *sb);
+/* Appends s[0..n) escaped as strace escapes a string's body (its string_quote, without the
+ * quotes): printable ASCII as is; \" \\ \f \n \r \t \v; any other byte in octal (\33, \7,
+ * \303), three digits when an octal digit follows; bytes in also (e.g. "<>" for -y paths)
+ * in octal too. hex: -x (1: the whole string as \xNN when it holds a byte that is neither
+ * printable nor whitespace) or -xx (2: always). Everything a report prints that came from
+ * the traced program (paths, names, notes) goes through here: no terminal escape gets out. */
+void lt_sb_escape(struct lt_sb *sb, const char *s, size_t n, int hex, const char *also);
 
 #endif

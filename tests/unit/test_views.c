@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lt_log.h"
+#include "lt_reader.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
 #include "lt_views.h"
@@ -71,16 +72,28 @@ static void call(uint32_t pid, uint32_t tid, const char *name, int64_t ret, uint
 	feed(&ev);
 }
 
-/* A call from strace text. */
+/* A call from strace text, through the parser as a file's line would go. */
+static struct lt_strace *sp;
 static void tcall(uint32_t pid, const char *name, const char *args, const char *rets, int64_t ret,
 		  uint64_t dur)
 {
-	struct lt_event ev = { .type = LT_EV_SYSCALL, .flags = LT_EVF_TEXT, .pid = pid, .tid = pid,
-			       .ts_ns = now, .dur_ns = dur, .ret = ret, .name = name,
-			       .text_args = args, .text_ret = rets };
-	now += dur + 10;
-	ev.nr = lt_sysent_lookup(name);
-	feed(&ev);
+	char line[512];
+	struct lt_event ev;
+	if (!sp)
+		sp = lt_strace_new("test", 0, 0);
+	snprintf(line, sizeof line, "%u %llu.%06llu %s(%s) = %s <%llu.%06llu>", pid,
+		 (unsigned long long)(now / 1000000000u), (unsigned long long)(now % 1000000000u / 1000),
+		 name, args, rets, (unsigned long long)(dur / 1000000000u),
+		 (unsigned long long)(dur % 1000000000u / 1000));
+	now += (dur + 10) / 1000 * 1000 + 1000; /* strace's microseconds */
+	CHECK(lt_strace_feed(sp, line, strlen(line), 0) == 0);
+	int n = 0;
+	while (lt_strace_pop(sp, &ev)) {
+		CHECK(ev.ret == ret);
+		feed(&ev);
+		n++;
+	}
+	CHECK(n >= 1);
 }
 
 static void process(uint32_t pid, uint32_t ppid, unsigned flags, const char *cmd)
@@ -174,6 +187,9 @@ static void test_files(void)
 	tcall(13, "fchdir", "4", "0", 0, 20);
 	tcall(13, "newfstatat", "AT_FDCWD, \"hosts\", {st_mode=S_IFREG|0644, st_size=1}, 0", "0", 0, 20);
 	tcall(15, "openat", "AT_FDCWD, \"rel\", O_RDONLY", "3", 3, 20); /* cwd unknown */
+	/* a terminal escape in a path (issue 14): never printed raw */
+	call(16, 16, "openat", 3, 10, AT_FDCWD_, 0, 0, 1, "/tmp/x\033]0;pwned\007");
+	call(16, 16, "read", 1, 10, 3, 0, 1, 0, 0);
 	const char *t = finish();
 	char w[8][64];
 	/* seconds calls opens open_err read written path */
@@ -196,7 +212,7 @@ static void test_files(void)
 	CHECK(!strcmp(w[4], "3"));
 	CHECK(row(t, "3>", w, 8) == 8); /* and pid 10's closed fd 3 */
 	CHECK(!strcmp(w[4], "9"));
-	CHECK(row(t, "/t\"q", w, 8) == 7);
+	CHECK(row(t, "/t\\\"q", w, 8) == 7); /* printed escaped, as strace would */
 	CHECK(!strcmp(w[1], "4") && !strcmp(w[2], "1") && !strcmp(w[4], "5"));
 	CHECK(row(t, "/nope", w, 8) == 7);
 	CHECK(!strcmp(w[3], "1"));
@@ -207,6 +223,8 @@ static void test_files(void)
 	CHECK(row(t, "rel", w, 8) == 7);
 	CHECK(row(t, "<pipe>", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[4], "2") && !strcmp(w[5], "3"));
+	CHECK(row(t, "/tmp/x\\33]0;pwned\\7", w, 8) == 7 && !strcmp(w[1], "2"));
+	CHECK(!strchr(t, '\033') && !strchr(t, '\007'));
 	CHECK(row(t, "<socket>", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[5], "4"));
 	if (failures)
