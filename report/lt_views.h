@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lt_names.h"
 #include "lt_report.h"
 
 /* lt_format_args, returning at most maxends arguments: when strace's text shows more,
@@ -35,13 +36,5 @@ static inline uint64_t lt_view_rel(const struct lt_report *r, uint64_t ts)
 /* Decodes the body of a strace-quoted string (no quotes; C escapes as strace writes
  * them) into out (NUL-terminated, truncated to cap). Returns the decoded length. */
 size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap);
-
-/* Per thread names, from LT_EV_PROCESS/LT_EV_THREAD, for views that label threads. */
-struct lt_names;
-struct lt_names *lt_names_new(void);
-void lt_names_event(struct lt_names *n, const struct lt_event *ev);
-/* The thread's name, else its process's program name, else "?". */
-const char *lt_names_thread(const struct lt_names *n, uint32_t pid, uint32_t tid);
-void lt_names_free(struct lt_names *n);
 
 #endif

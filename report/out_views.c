@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lt_hmap.h"
-#include "lt_mem.h"
 #include "lt_views.h"
 
 int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
@@ -94,76 +92,4 @@ size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap)
 	if (cap)
 		out[o] = 0;
 	return o;
-}
-
-/* ---- names ---- */
-
-struct lt_names {
-	struct lt_hmap tmap, pmap;
-	struct { char name[16]; } *t; /* by tmap index */
-	size_t capt;
-	struct { char name[64]; } *p; /* by pmap index */
-	size_t capp;
-};
-
-struct lt_names *lt_names_new(void)
-{
-	struct lt_names *n = lt_xcalloc(1, sizeof *n);
-	return n;
-}
-
-void lt_names_event(struct lt_names *n, const struct lt_event *ev)
-{
-	int added;
-	if (ev->type == LT_EV_THREAD && ev->str && ev->str_len) {
-		uint32_t i = lt_hmap_add(&n->tmap, (uint64_t)ev->pid << 32 | ev->tid, &added);
-		n->t = lt_grow(n->t, &n->capt, i + 1, sizeof *n->t);
-		size_t l = strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15);
-		memcpy(n->t[i].name, ev->str, l);
-		n->t[i].name[l] = 0;
-	} else if (ev->type == LT_EV_PROCESS && !ev->str_len && ev->ppid) {
-		/* a fork: the parent's program until it execs */
-		long pi = lt_hmap_get(&n->pmap, ev->ppid);
-		if (pi < 0 || lt_hmap_get(&n->pmap, ev->pid) >= 0)
-			return;
-		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
-		n->p[i] = n->p[pi];
-	} else if (ev->type == LT_EV_PROCESS && ev->str && ev->str_len) {
-		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
-		/* argv[0]'s last component, as ps and comm show a program */
-		size_t l = strnlen(ev->str, ev->str_len);
-		const char *b = ev->str;
-		for (size_t k = 0; k + 1 < l; k++)
-			if (ev->str[k] == '/')
-				b = ev->str + k + 1;
-		l -= (size_t)(b - ev->str);
-		if (l > 63)
-			l = 63;
-		memcpy(n->p[i].name, b, l);
-		n->p[i].name[l] = 0;
-	}
-}
-
-const char *lt_names_thread(const struct lt_names *n, uint32_t pid, uint32_t tid)
-{
-	long i = lt_hmap_get(&n->tmap, (uint64_t)pid << 32 | tid);
-	if (i >= 0)
-		return n->t[i].name;
-	i = lt_hmap_get(&n->pmap, pid);
-	if (i >= 0)
-		return n->p[i].name;
-	return "?";
-}
-
-void lt_names_free(struct lt_names *n)
-{
-	if (!n)
-		return;
-	lt_hmap_free(&n->tmap);
-	lt_hmap_free(&n->pmap);
-	free(n->t);
-	free(n->p);
-	free(n);
 }
