@@ -92,7 +92,14 @@ static inline void lt_sb_putc(struct lt_sb *sb, char c)
 /* inline too: a literal's length is then known at compile time */
 static inline void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, __builtin_strlen(s)); }
 void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static inline void lt_sb_reset(struct lt_sb *sb) { sb->len = 0; if (sb->p) sb->p[0] = 0; }
+/* Empties sb; its p is a string from then on (never NULL), so p + len is always valid. */
+static inline void lt_sb_reset(struct lt_sb *sb)
+{
+	if (__builtin_expect(!sb->p, 0))
+		lt_sb_grow(sb, 0);
+	sb->len = 0;
+	sb->p[0] = 0;
+}
 void lt_sb_free(struct lt_sb *sb);
 /* Appends s[0..n) escaped as strace escapes a string's body (its string_quote, without the
  * quotes): printable ASCII as is; \" \\ \f \n \r \t \v; any other byte in octal (\33, \7,

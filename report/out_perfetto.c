@@ -649,10 +649,7 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 		break;
 	case LT_EV_SIGNAL: {
 		lt_sb_reset(&s->sb);
-		if (ev->flags & LT_EVF_TEXT)
-			lt_sb_puts(&s->sb, ev->text_signal ? ev->text_signal : "");
-		else
-			lt_format_signal(&s->sb, ev, &r->o.fmt);
+		lt_format_signal(&s->sb, ev, &r->o.fmt);
 		char nm[32];
 		const char *sn = lt_signal_name(ev->signo);
 		if (!sn && ev->text_signal) {

@@ -116,8 +116,10 @@ static int thr_end(struct lt_report *r, void *state)
 	struct thr_stat *sorted = malloc((n ? n : 1) * sizeof *sorted);
 	if (!sorted)
 		abort();
-	memcpy(sorted, s->t, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, by_time);
+	if (n) { /* s->t is NULL before the first thread: memcpy/qsort want a pointer */
+		memcpy(sorted, s->t, n * sizeof *sorted);
+		qsort(sorted, n, sizeof *sorted, by_time);
+	}
 	fprintf(o, "%8s %8s %-16s %9s %7s %12s %7s  %s\n", "pid", "tid", "name", "calls", "errors",
 		"seconds", "% time", "busiest syscalls (seconds, calls)");
 	for (size_t i = 0; i < n; i++) {

@@ -120,7 +120,8 @@ static int by_rank(const void *a, const void *b)
 static int top_end(struct lt_report *r, void *state)
 {
 	struct top *t = state;
-	qsort(t->h, t->n, sizeof *t->h, by_rank);
+	if (t->n) /* t->h is NULL when no call was seen */
+		qsort(t->h, t->n, sizeof *t->h, by_rank);
 	fprintf(r->out, "%zu slowest of %llu calls\n", t->n, (unsigned long long)t->calls);
 	fprintf(r->out, "%14s %14s %8s %8s  %s\n", "usecs", "at(s)", "pid", "tid", "call");
 	for (size_t i = 0; i < t->n; i++) {

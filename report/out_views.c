@@ -29,10 +29,7 @@ size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end)
 
 void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
-	if (ev->flags & LT_EVF_TEXT)
-		lt_sb_puts(sb, ev->text_ret && *ev->text_ret ? ev->text_ret : "?");
-	else
-		lt_format_ret(sb, ev, fmt);
+	lt_format_ret(sb, ev, fmt);
 }
 
 void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
