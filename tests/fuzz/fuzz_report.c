@@ -7,7 +7,6 @@
  *
  * Built by `make fuzz` with clang -fsanitize=fuzzer,address,undefined and run for
  * FUZZ_SECONDS; every crash it finds goes into tests/fuzz/corpus/ (replayed by make test). */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
