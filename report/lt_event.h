@@ -15,12 +15,15 @@ enum lt_ev_type {
 	LT_EV_PROCESS, /* a process (image) appeared: pid, ppid, cmdline, fork/exec flags */
 	LT_EV_THREAD,  /* a thread's name */
 	LT_EV_FD,      /* a descriptor open when tracing began: fd, its path in str (for -y) */
+	LT_EV_NOTE,    /* the tracer about itself: note_code, text in str (lt_log.h) */
 };
 
 /* lt_event.flags */
 #define LT_EVF_UNFINISHED 0x1u /* no return seen: ret and dur_ns are not meaningful */
 #define LT_EVF_TEXT 0x2u       /* from strace text: args/ret come preformatted in text_* */
 #define LT_EVF_FAST 0x4u       /* recorded on the interposed fast path */
+#define LT_EVF_INJECTED 0x8u   /* the tracer injected the outcome: strace's "(INJECTED)" */
+#define LT_EVF_RESTART 0x10u   /* the kernel returned an ERESTART* code (ret holds it) */
 
 struct lt_event {
 	enum lt_ev_type type;
@@ -59,10 +62,13 @@ struct lt_event {
 	/* LT_EV_FD */
 	int fd;
 
-	/* LT_EV_PROCESS / LT_EV_THREAD / LT_EV_FD */
+	/* LT_EV_NOTE */
+	unsigned note_code; /* enum lt_note_code */
+
+	/* LT_EV_PROCESS / LT_EV_THREAD / LT_EV_FD / LT_EV_NOTE */
 	uint32_t ppid;
 	unsigned proc_flags; /* LT_LOG_F_* */
-	const char *str;     /* thread name, cmdline with NULs between args, or fd path */
+	const char *str;     /* thread name, cmdline with NULs between args, fd path, note text */
 	size_t str_len;
 };
 

@@ -46,6 +46,7 @@ struct files {
 	size_t capf;
 	struct lt_fdtab *own; /* a descriptor model of its own when the report has none */
 	struct lt_sb sb;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 static const struct { const char *name; uint8_t role; } roles[] = {
@@ -192,6 +193,7 @@ static void on_syscall(struct files *s, struct lt_report *r, const struct lt_eve
 static int files_event(struct lt_report *r, void *state, const struct lt_event *ev)
 {
 	struct files *s = state;
+	lt_tally_event(&s->tally, ev);
 	if (ev->type == LT_EV_SYSCALL)
 		on_syscall(s, r, ev);
 	if (s->own)
@@ -237,6 +239,7 @@ static int files_end(struct lt_report *r, void *state)
 			(unsigned long long)f->open_errors, (unsigned long long)f->rbytes,
 			(unsigned long long)f->wbytes, s->sb.p ? s->sb.p : "");
 	}
+	lt_tally_print(&s->tally, o);
 	free(order);
 	free(s->sc);
 	free(s->f);

@@ -188,6 +188,8 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 		lt_sb_puts(sb, ",\"ret\":");
 		lt_json_i64(sb, ev->ret);
 	}
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, ",\"injected\":true");
 	lt_sb_puts(sb, "}\n");
 }
 
@@ -232,6 +234,13 @@ static int jevent(struct lt_report *r, void *state, const struct lt_event *ev)
 	case LT_EV_LOST:
 		head(sb, "lost", ev);
 		lt_sb_printf(sb, ",\"count\":%llu}\n", (unsigned long long)ev->lost);
+		break;
+	case LT_EV_NOTE: /* the text raw (JSON-escaped): tools get what the tracer said */
+		head(sb, "note", ev);
+		lt_sb_printf(sb, ",\"code\":%u,\"kind\":\"%s\",\"text\":", ev->note_code,
+			     lt_note_kind(ev->note_code));
+		lt_json_str(sb, ev->str ? ev->str : "", ev->str ? ev->str_len : 0);
+		lt_sb_puts(sb, "}\n");
 		break;
 	case LT_EV_WINDOW:
 		head(sb, "window", ev);

@@ -134,7 +134,7 @@ struct pf {
 	struct lt_smap names, anames; /* event and debug annotation names: iid = index + 1 */
 	uint32_t *nr_name;       /* per syscall nr: event name iid, 0 unknown */
 	uint32_t (*nr_arg)[6];   /* per syscall nr and arg: annotation name iid */
-	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal;
+	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal, a_injected, a_text;
 	struct lt_smap cats;
 	uint32_t cat_syscall;
 	struct lt_hmap proc_map, thr_map, pend_map;
@@ -492,6 +492,11 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 	if (!unfinished)
 		anno_int(&s->pb, s->a_ret, DA_INT, (uint64_t)ev->ret);
 	anno_str(&s->pb, s->a_result, s->sb.p + args_len, s->sb.len - args_len);
+	if (ev->flags & LT_EVF_INJECTED) {
+		if (!s->a_injected)
+			s->a_injected = anno_name(s, "injected");
+		anno_int(&s->pb, s->a_injected, DA_UINT, 1);
+	}
 	if (!unfinished && ev->ret > 0 && is_clone(s, ev)) {
 		uint32_t child = (uint32_t)ev->ret;
 		lt_pb_fixed64(&s->pb, TE_FLOW_IDS, FLOW_ID(child));
@@ -688,6 +693,16 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 				   0, 0);
 		}
 		break;
+	case LT_EV_NOTE: {
+		char nm[32];
+		snprintf(nm, sizeof nm, "libtrace: %s", lt_note_kind(ev->note_code));
+		if (!s->a_text)
+			s->a_text = anno_name(s, "text");
+		lt_sb_reset(&s->sb);
+		lt_view_note_text(&s->sb, ev);
+		on_instant(s, ev, ts, nm, s->a_text, 0, 0, s->sb.p, s->sb.len);
+		break;
+	}
 	case LT_EV_WINDOW:
 		on_instant(s, ev, ts, ev->window_on ? "tracing on" : "tracing off", 0, 0, 0, 0, 0);
 		break;

@@ -188,8 +188,10 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	}
 	lt_sb_puts(sb, n ? ",\"ret\":" : "\"ret\":");
 	lt_sb_reset(&s->tmp);
-	lt_format_ret(&s->tmp, ev, &r->o.fmt);
-	lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
+	lt_view_ret(&s->tmp, ev, &r->o.fmt);
+	lt_json_str(sb, s->tmp.p, s->tmp.len);
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, ",\"injected\":true");
 	lt_sb_puts(sb, "}}");
 }
 
@@ -257,6 +259,15 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *in
 		snprintf(name, sizeof(name), "lost %llu records", (unsigned long long)ev->lost);
 		instant(r, s, ev, "t", name, NULL);
 		break;
+	case LT_EV_NOTE: {
+		lt_sb_reset(&s->tmp);
+		lt_view_note_text(&s->tmp, ev);
+		char *detail = strdup(s->tmp.p);
+		snprintf(name, sizeof(name), "libtrace: %s", lt_note_kind(ev->note_code));
+		instant(r, s, ev, "t", name, detail);
+		free(detail);
+		break;
+	}
 	case LT_EV_WINDOW:
 		snprintf(name, sizeof(name), "tracing %s (window %u)",
 			 ev->window_on ? "started" : "stopped", ev->window_seq);

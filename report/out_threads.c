@@ -29,6 +29,7 @@ struct threads {
 	struct thr_sc *sc;
 	size_t capsc;
 	uint64_t total_ns;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 static int thr_begin(struct lt_report *r, void **state)
@@ -46,6 +47,7 @@ static int thr_event(struct lt_report *r, void *state, const struct lt_event *ev
 {
 	(void)r;
 	struct threads *s = state;
+	lt_tally_event(&s->tally, ev);
 	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD) {
 		lt_names_event(s->names, ev);
 		return 0;
@@ -139,6 +141,7 @@ static int thr_end(struct lt_report *r, void *state)
 		}
 		fputc('\n', o);
 	}
+	lt_tally_print(&s->tally, o);
 	free(sorted);
 	free(busy);
 	lt_names_free(s->names);

@@ -19,6 +19,7 @@ struct top {
 	size_t n, alloc, cap; /* cap: N; alloc grows to it as calls come */
 	uint64_t seq, calls;
 	struct lt_sb sb;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 /* a ranks below b: shorter, or as long and later */
@@ -74,6 +75,7 @@ static int top_begin(struct lt_report *r, void **state)
 static int top_event(struct lt_report *r, void *state, const struct lt_event *ev)
 {
 	struct top *t = state;
+	lt_tally_event(&t->tally, ev);
 	if (ev->type != LT_EV_SYSCALL || (ev->flags & LT_EVF_UNFINISHED))
 		return 0;
 	t->calls++;
@@ -133,6 +135,7 @@ static int top_end(struct lt_report *r, void *state)
 			e->pid, e->tid, e->call);
 		free(e->call);
 	}
+	lt_tally_print(&t->tally, r->out);
 	free(t->h);
 	lt_sb_free(&t->sb);
 	free(t);

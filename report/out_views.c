@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lt_hmap.h"
+#include "lt_log.h"
+#include "lt_mem.h"
 #include "lt_views.h"
 
 int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt,
@@ -30,6 +33,8 @@ size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end)
 void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
 	lt_format_ret(sb, ev, fmt);
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, " (INJECTED)");
 }
 
 void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
@@ -89,4 +94,65 @@ size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap)
 	if (cap)
 		out[o] = 0;
 	return o;
+}
+
+/* ---- the tracer's own news: notes, lost records ---- */
+
+const char *lt_note_kind(unsigned code)
+{
+	static const char *const kinds[] = {
+		[LT_NOTE_TEXT] = "note", [LT_NOTE_PTRACED] = "ptraced",
+		[LT_NOTE_LOG_FULL] = "log_full", [LT_NOTE_SECCOMP] = "seccomp",
+		[LT_NOTE_SIGNALS] = "signals", [LT_NOTE_UNTRACED] = "untraced",
+	};
+	return code < sizeof kinds / sizeof kinds[0] && kinds[code] ? kinds[code] : "note";
+}
+
+void lt_view_note_text(struct lt_sb *sb, const struct lt_event *ev)
+{
+	if (ev->str && ev->str_len)
+		lt_sb_escape(sb, ev->str, ev->str_len, 0, NULL);
+	else
+		lt_sb_puts(sb, lt_note_kind(ev->note_code));
+}
+
+void lt_tally_event(struct lt_tally *t, const struct lt_event *ev)
+{
+	if (ev->type == LT_EV_LOST) {
+		int added;
+		uint32_t i = lt_hmap_add(&t->pids, ev->pid, &added);
+		if (added) {
+			t->lost = lt_grow(t->lost, &t->caplost, i + 1, sizeof *t->lost);
+			t->lost[i].pid = ev->pid;
+			t->lost[i].n = 0;
+		}
+		t->lost[i].n += ev->lost;
+		t->total_lost += ev->lost;
+	} else if (ev->type == LT_EV_NOTE) {
+		if (t->nnotes++ >= LT_TALLY_NOTES)
+			return;
+		lt_sb_printf(&t->notes, "libtrace: pid %u: ", ev->pid);
+		lt_view_note_text(&t->notes, ev);
+		lt_sb_putc(&t->notes, '\n');
+	}
+}
+
+void lt_tally_print(struct lt_tally *t, FILE *out)
+{
+	if (t->total_lost) {
+		fprintf(out, "libtrace: %llu record%s lost (", (unsigned long long)t->total_lost,
+			t->total_lost == 1 ? "" : "s");
+		for (size_t i = 0; i < t->pids.n; i++)
+			fprintf(out, "%spid %u: %llu", i ? ", " : "", t->lost[i].pid,
+				(unsigned long long)t->lost[i].n);
+		fputs(")\n", out);
+	}
+	if (t->notes.len)
+		fputs(t->notes.p, out);
+	if (t->nnotes > LT_TALLY_NOTES)
+		fprintf(out, "libtrace: %zu more notes\n", t->nnotes - LT_TALLY_NOTES);
+	lt_hmap_free(&t->pids);
+	free(t->lost);
+	lt_sb_free(&t->notes);
+	memset(t, 0, sizeof *t);
 }

@@ -468,12 +468,19 @@ static const struct lt_xlat *const sym_tables[] = {
 	lt_x_inotify, lt_x_ioctl, lt_x_clone_flags, lt_x_at_flags, lt_x_af, lt_x_prctl,
 };
 
+/* Names the decoders print outside any table. */
+static const struct lt_xlat sym_extra[] = {
+	{ (uint64_t)-100, "AT_FDCWD" }, { 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 0, NULL },
+};
+
 static int sym_value(const char *s, size_t n, uint64_t *v)
 {
-	if (n == 8 && !memcmp(s, "AT_FDCWD", 8)) {
-		*v = (uint64_t)-100;
-		return 1;
-	}
+	for (const struct lt_xlat *x = sym_extra; x->name; x++)
+		if (strlen(x->name) == n && !memcmp(x->name, s, n)) {
+			*v = x->val;
+			return 1;
+		}
 	for (size_t t = 0; t < sizeof sym_tables / sizeof sym_tables[0]; t++)
 		for (const struct lt_xlat *x = sym_tables[t]; x->name; x++)
 			if (strlen(x->name) == n && !memcmp(x->name, s, n)) {
@@ -632,6 +639,12 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 	lt_sb_putn(&s->name, name, nlen);
 	lt_sb_putn(&s->args, a1, l1);
 	lt_sb_putn(&s->args, a2, l2);
+	/* "= -1 ENOSPC (...) (INJECTED)": a flag, as a log says it; outputs print it back */
+	static const char inj[] = " (INJECTED)";
+	if (rlen >= sizeof inj - 1 && !memcmp(ret + rlen - (sizeof inj - 1), inj, sizeof inj - 1)) {
+		rlen -= sizeof inj - 1;
+		s->ev.flags |= LT_EVF_INJECTED;
+	}
 	lt_sb_putn(&s->ret, ret, rlen);
 	s->ev.nr = lt_sysent_lookup(s->name.p);
 	s->ev.ret = parse_ret(s->ret.p, rlen, &unfinished);

@@ -202,8 +202,28 @@ static void test_bad(void)
 	}
 }
 
+/* The text becomes the values a log would hold (issue 13): numbers, AT_FDCWD, flag names
+ * as their bits, -y's "3</path>" as 3; strace's "(INJECTED)" as the flag (issue 8). */
+static void test_values(void)
+{
+	CHECK(parse("1.0 openat(AT_FDCWD, \"/a,b\", O_WRONLY|O_CREAT|O_CLOEXEC, 0644) = 3</a,b> <0.000001>\n"
+		    "1.1 fcntl(3</a,b>, F_DUPFD_CLOEXEC, 20) = 20</a,b> <0.000001>\n"
+		    "1.2 read(20</a,b>, 0x7ffd1000, 0x10) = -1 EBADF (Bad file descriptor) <0.000001>\n"
+		    "1.3 write(1, \"x\", 1) = -1 ENOSPC (No space left on device) (INJECTED) <0.000001>\n",
+		    9) == 0);
+	CHECK(nev == 4);
+	CHECK(evs[0].e.args[0] == (uint64_t)-100);
+	CHECK(evs[0].e.args[2] == (01 | 0100 | 02000000) && evs[0].e.args[3] == 0644);
+	CHECK(evs[0].e.ret == 3 && evs[0].e.ncaps == 1);
+	CHECK(evs[1].e.args[0] == 3 && evs[1].e.args[1] == 1030 && evs[1].e.args[2] == 20);
+	CHECK(evs[2].e.args[0] == 20 && evs[2].e.args[1] == 0x7ffd1000 && evs[2].e.args[2] == 16);
+	CHECK(evs[3].e.flags & LT_EVF_INJECTED);
+	CHECK(strcmp(evs[3].ret, "-1 ENOSPC (No space left on device)") == 0 && evs[3].e.ret == -28);
+}
+
 int main(void)
 {
+	test_values();
 	test_plain();
 	test_resumed();
 	test_misc();
