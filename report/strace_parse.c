@@ -622,6 +622,43 @@ static void text_values(struct lt_strace *p, struct slot *sl)
 	}
 }
 
+/* Appends the body of a strace-quoted string, q..e (without quotes), as its bytes. */
+static void put_unquoted(struct lt_sb *sb, const char *q, const char *e)
+{
+	size_t n = (size_t)(e - q);
+	lt_sb_grow(sb, n + 1);
+	sb->len += lt_view_unquote(q, n, sb->p + sb->len, n + 1);
+}
+
+/* The end of the quoted string whose opening quote is at q (its closing quote, or the
+ * string's end). */
+static const char *quoted_end(const char *q)
+{
+	const char *e = q + 1;
+	while (*e && *e != '"')
+		e += e[0] == '\\' && e[1] ? 2 : 1;
+	return e;
+}
+
+/* Appends strace text, escaping any raw control byte as strace would have (strace never
+ * writes one: a file that holds one was not written by strace, and must not reach a
+ * terminal as it is). */
+static void put_text(struct lt_sb *sb, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != 0x7f) {
+			run++;
+			continue;
+		}
+		lt_sb_putn(sb, s + i - run, run);
+		run = 0;
+		lt_sb_escape(sb, s + i, 1, 0, NULL);
+	}
+	lt_sb_putn(sb, s + n - run, run);
+}
+
 /* Emits a finished call; also learns process structure from clone/fork and execve. */
 static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *name,
 		      size_t nlen, const char *a1, size_t l1, const char *a2, size_t l2,
@@ -637,15 +674,15 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 	s->ev.dur_ns = dur;
 	hold(p, s);
 	lt_sb_putn(&s->name, name, nlen);
-	lt_sb_putn(&s->args, a1, l1);
-	lt_sb_putn(&s->args, a2, l2);
+	put_text(&s->args, a1, l1);
+	put_text(&s->args, a2, l2);
 	/* "= -1 ENOSPC (...) (INJECTED)": a flag, as a log says it; outputs print it back */
 	static const char inj[] = " (INJECTED)";
 	if (rlen >= sizeof inj - 1 && !memcmp(ret + rlen - (sizeof inj - 1), inj, sizeof inj - 1)) {
 		rlen -= sizeof inj - 1;
 		s->ev.flags |= LT_EVF_INJECTED;
 	}
-	lt_sb_putn(&s->ret, ret, rlen);
+	put_text(&s->ret, ret, rlen);
 	s->ev.nr = lt_sysent_lookup(s->name.p);
 	s->ev.ret = parse_ret(s->ret.p, rlen, &unfinished);
 	if (unfinished)
@@ -672,24 +709,21 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		}
 	} else if (strcmp(nm, "prctl") == 0 && strncmp(args, "PR_SET_NAME, \"", 14) == 0) {
 		/* a thread naming itself: the name TEF and the views show for it */
-		const char *q = args + 14, *e = q;
-		while (*e && *e != '"')
-			e += e[0] == '\\' && e[1] ? 2 : 1;
+		const char *q = args + 13, *e = quoted_end(q);
 		struct slot *c = push(p);
 		c->ev.type = LT_EV_THREAD;
 		c->ev.pid = s->ev.pid;
 		c->ev.tid = tid;
 		c->ev.ts_ns = ts + dur;
 		hold(p, c);
-		lt_sb_putn(&c->str, q, (size_t)(e - q));
+		put_unquoted(&c->str, q + 1, e);
 	} else if (strcmp(nm, "execve") == 0 || strcmp(nm, "execveat") == 0) {
-		/* The new image's name: the path argument, unquoted. */
+		/* The new image's command line: argv, unquoted, NUL-separated as a log's process
+		 * record has it; the path when argv is not shown. */
 		const char *q = strchr(args, '"');
 		if (!q)
 			return;
-		const char *e = q + 1;
-		while (*e && *e != '"')
-			e += e[0] == '\\' && e[1] ? 2 : 1;
+		const char *e = quoted_end(q);
 		struct slot *c = push(p);
 		c->ev.type = LT_EV_PROCESS;
 		c->ev.pid = s->ev.pid;
@@ -697,7 +731,19 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		c->ev.proc_flags = LT_LOG_F_EXEC;
 		c->ev.ts_ns = ts + dur;
 		hold(p, c);
-		lt_sb_putn(&c->str, q + 1, (size_t)(e - q - 1));
+		const char *a = *e ? strstr(e, ", [\"") : NULL;
+		if (!a) {
+			put_unquoted(&c->str, q + 1, e);
+			return;
+		}
+		for (a += 3; *a == '"'; a += 3) { /* "x", "y"] */
+			const char *ae = quoted_end(a);
+			put_unquoted(&c->str, a + 1, ae);
+			lt_sb_putc(&c->str, 0);
+			if (!*ae || ae[1] != ',' || ae[2] != ' ')
+				break;
+			a = ae;
+		}
 	}
 }
 
@@ -816,7 +862,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 		sl->ev.pid = pid_of(p, tid);
 		sl->ev.ts_ns = ts;
 		hold(p, sl);
-		lt_sb_putn(&sl->str, s + 4, (size_t)(e - s - 8));
+		put_text(&sl->str, s + 4, (size_t)(e - s - 8));
 		const char *w = s + 4;
 		if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
 			w += 11;
@@ -865,7 +911,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 			if (e - rest >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
 				struct pending *pd = find_pending(p, tid, 0);
 				if (pd)
-					lt_sb_putn(&pd->args, rest, (size_t)(e - 17 - rest));
+					put_text(&pd->args, rest, (size_t)(e - 17 - rest));
 				return 0;
 			}
 			bad_line(p, off, "no \" = \" result in a \"resumed\" line");
@@ -905,7 +951,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 		pd = find_pending(p, tid, 1);
 		pd->ts = ts;
 		lt_sb_putn(&pd->name, n, (size_t)(ne - n));
-		lt_sb_putn(&pd->args, a, (size_t)(e - 17 - a));
+		put_text(&pd->args, a, (size_t)(e - 17 - a));
 		return 0;
 	}
 	const char *args_end, *ret, *ret_end;

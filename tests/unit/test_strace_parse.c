@@ -218,6 +218,9 @@ static void test_values(void)
 	CHECK(evs[1].e.args[0] == 3 && evs[1].e.args[1] == 1030 && evs[1].e.args[2] == 20);
 	CHECK(evs[2].e.args[0] == 20 && evs[2].e.args[1] == 0x7ffd1000 && evs[2].e.args[2] == 16);
 	CHECK(evs[3].e.flags & LT_EVF_INJECTED);
+	/* a raw control byte (strace never writes one) is escaped, never passed on (issue 14) */
+	CHECK(parse("1.0 write(1, \"\033]0;x\007\", 6) = 6\n", 9) == 0);
+	CHECK(nev == 1 && strcmp(evs[0].args, "1, \"\\33]0;x\\7\", 6") == 0);
 	CHECK(strcmp(evs[3].ret, "-1 ENOSPC (No space left on device)") == 0 && evs[3].e.ret == -28);
 }
 
