@@ -99,12 +99,13 @@ clean:
 	rm -rf $(BUILD)
 
 # make asan: the report tool and the unit tests under ASan and UBSan, in $(ASAN_BUILD)
-# (clang); then `BUILD=build-asan make test` runs the whole suite with them.
+# (with $(CC): gcc and clang both have them); then `BUILD=build-asan make test` runs the
+# whole suite with them: $(ASAN_BUILD)/config.mk keeps the compiler and the flags.
 ASAN_BUILD ?= build-asan
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 asan:
 	@mkdir -p $(ASAN_BUILD)
-	printf 'CC = clang\nSAN_CFLAGS = %s\n' '$(SANITIZE)' >$(ASAN_BUILD)/config.mk
+	printf 'CC = %s\nSAN_CFLAGS = %s\n' '$(CC)' '$(SANITIZE)' >$(ASAN_BUILD)/config.mk
 	$(MAKE) BUILD=$(ASAN_BUILD) test-progs
 
 # make fuzz: libFuzzer over the reader (binary logs), the strace text parser and every
