@@ -1,9 +1,9 @@
 # Replays the fuzz corpus. Every file but crash-* is a bad input, and every output format
 # must reject it cleanly: exit status 1 (not a signal, not 0), and an error line naming the
-# file. crash-* files are inputs that once crashed the report (found by make fuzz, or by
-# hand): some are valid, so they must only never crash, in any output (exit 0 or 1). With
-# BUILD=build-asan (make asan) this runs under ASan and UBSan. Also replays the fuzzer's
-# seeds (tests/fuzz/seeds, valid: exit 0).
+# file. crash-* (and leak-, timeout-, oom-) files are inputs that once crashed the report
+# (found by make fuzz, or by hand): some are valid, so they must only never crash, in any
+# output (exit 0 or 1). With BUILD=build-asan (make asan) this runs under ASan and UBSan.
+# Also replays the fuzzer's seeds (make_seeds.py: valid, exit 0).
 . "$TOP/tests/lib.sh"
 modes="text -c --json --tef --perfetto --files --threads --top -y"
 run_mode() { # MODE FILE: sets rc
@@ -25,7 +25,7 @@ for f in "$TOP"/tests/fuzz/corpus/*; do
 	for mode in $modes; do
 		run_mode "$mode" "$f"
 		case $(basename "$f") in
-		crash-*)
+		crash-*|leak-*|timeout-*|oom-*)
 			[ $rc -le 1 ] || { cat "$TMPDIR/err"; fail "$(basename "$f") $mode: exit status $rc"; }
 			;;
 		*)
