@@ -134,16 +134,19 @@ static void head(struct lt_sb *sb, const char *type, const struct lt_event *ev)
 	lt_json_u64(sb, ev->ts_ns);
 }
 
-/* The errno name of a failed call: from the decoder, or strace's own text. */
-static void put_errno(struct lt_sb *sb, const struct lt_event *ev)
+/* The errno name of a failed call; one the table lacks (strace can name more) as the
+ * formatted result names it ("-1 EFOO (...)"), whatever the input was. */
+static void put_errno(struct jstate *s, struct lt_report *r, const struct lt_event *ev)
 {
+	struct lt_sb *sb = &s->sb;
 	const char *n = lt_errno_name((int)-ev->ret);
-	if (!n && (ev->flags & LT_EVF_TEXT) && ev->text_ret) {
-		const char *e = strchr(ev->text_ret, 'E');
-		if (e) {
-			size_t k = strcspn(e, " ");
+	if (!n) {
+		lt_sb_reset(&s->val);
+		lt_format_ret(&s->val, ev, &r->o.fmt);
+		const char *e = strchr(s->val.p, 'E');
+		if (e && e[1] != '?') {
 			lt_sb_puts(sb, ",\"errno\":");
-			lt_json_str(sb, e, k);
+			lt_json_str(sb, e, strcspn(e, " "));
 			return;
 		}
 	}
@@ -254,7 +257,7 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 		lt_sb_puts(sb, ",\"ret\":null,\"unfinished\":true");
 	else if (ev->ret < 0 && ev->ret >= -4095) {
 		lt_sb_puts(sb, ",\"ret\":-1");
-		put_errno(sb, ev);
+		put_errno(s, r, ev);
 	} else {
 		lt_sb_puts(sb, ",\"ret\":");
 		lt_json_i64(sb, ev->ret);

@@ -657,11 +657,7 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 		lt_format_signal(&s->sb, ev, &r->o.fmt);
 		char nm[32];
 		const char *sn = lt_signal_name(ev->signo);
-		if (!sn && ev->text_signal) {
-			size_t n = strcspn(ev->text_signal, " {");
-			snprintf(nm, sizeof nm, "%.*s", (int)(n < 31 ? n : 31), ev->text_signal);
-			sn = nm;
-		} else if (!sn) {
+		if (!sn) {
 			snprintf(nm, sizeof nm, "signal %d", ev->signo);
 			sn = nm;
 		}

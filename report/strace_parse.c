@@ -267,6 +267,7 @@ static void set_pid(struct lt_strace *p, uint32_t tid, uint32_t pid)
 	p->tids[p->ntids++] = (struct tidmap){ tid, pid };
 }
 
+/* A signal's number from strace's name for it (SIGINT, SIGRT_3: lt_signal_name's). */
 static int signo_of(const char *s, size_t n)
 {
 	for (int i = 1; i < 65; i++) {
