@@ -50,6 +50,8 @@ static void write_logs(void)
 	uint64_t args[6] = { 1, 0x1000, 6 };
 	CHECK(lt_logw_syscall(w, 42, MONO + 100, 1, args, -28, 50, LT_SC_INJECTED, caps, cl, 1) == 0);
 	lost(w, 42, MONO + 200, 5);
+	struct lt_rec_thread th = { { LT_REC_THREAD, 0, 0, MONO + 250 }, "w\033]0;x\007" };
+	CHECK(lt_logw_rec(w, 42, &th, sizeof th) == 0); /* a thread naming itself hostilely */
 	CHECK(lt_logw_note(w, 42, MONO + 300, LT_NOTE_LOG_FULL, NOTE, sizeof NOTE - 1) == 0);
 	CHECK(lt_logw_close(w) == 0);
 	w = open_log("42.1.ltl", 42, 1, LT_LOG_F_EXEC);
@@ -147,6 +149,8 @@ int main(void)
 	o.threads_view = 1;
 	t = report(&lt_out_threads, o);
 	expect("--threads", t, "libtrace: 13 records lost (pid 42: 12, pid 43: 1)\n");
+	expect("--threads", t, " w\\33]0;x\\7 "); /* the thread's name, escaped (issue 14) */
+	no_raw_escape("--threads", t, strlen(t));
 	free(t);
 
 	char tef[600], pf[600];
@@ -167,6 +171,7 @@ int main(void)
 		b[n] = 0;
 		/* Perfetto's protobuf holds the strings as they are: search bytes */
 		const char *w[] = { k ? "injected" : "\"injected\":true", "libtrace: log_full",
+				    k ? "w\\33]0;x\\7" : "\"thread_name\",\"pid\":42,\"tid\":42,\"args\":{\"name\":\"w\\\\33]0;x\\\\7\"}",
 				    k ? "lost records" : "lost 7 records", "(INJECTED)",
 				    k ? "log full \\33]0;x\\7 (ENOSPC)" : "log full \\\\33]0;x\\\\7 (ENOSPC)" };
 		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
