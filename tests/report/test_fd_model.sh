@@ -44,4 +44,25 @@ cat "$TMPDIR/files"
 r=$(awk -v p="$data" '$NF == p { print $5 }' "$TMPDIR/files")
 [ "$r" = 11 ] || fail "--files: $data: want 11 bytes read, got '$r'" # 2+1+1+1+4+2
 expect_not_contains "$TMPDIR/files" "<fd 20>"; expect_not_contains "$TMPDIR/files" "<fd 22>"
+
+# A path with a terminal escape in it (issue 14): -y and --files print it escaped as
+# strace -y does (\33, \7, and < > in octal), never raw.
+evil="$TMPDIR/e$(printf '\033')]0;t$(printf '\007')<x>"
+cp "$TMPDIR/data" "$evil"
+evil=$(readlink -f "$evil")
+LD_PRELOAD=$SO LIBTRACE_DIR=$TMPDIR/logs2 LIBTRACE_REPORT=none LIBTRACE_BACKEND=native \
+	"$TMPDIR/fdmodel" "$evil" || fail "fdmodel failed under the shim on the escaped path"
+logs2=$(echo "$TMPDIR"/logs2/*/)
+"$REPORT" -y --no-pid "$logs2" >"$TMPDIR/y2.txt" || fail "-y failed"
+"$REPORT" --files "$logs2" >"$TMPDIR/files2" || fail "--files failed"
+for f in "$TMPDIR/y2.txt" "$TMPDIR/files2"; do
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$f"; then fail "$f has a raw ESC or BEL"; fi
+done
+expect_contains "$TMPDIR/y2.txt" 'read(20<'"$TMPDIR"'/e\33]0;t\7\74x\76>, "he", 2)'
+expect_contains "$TMPDIR/files2" "$TMPDIR"'/e\33]0;t\7<x>'
+if [ -f "$TMPDIR/st.calls" ] && strace -y -o "$TMPDIR/st2.txt" "$TMPDIR/fdmodel" "$evil" 2>/dev/null; then
+	calls "$TMPDIR/st2.txt" >"$TMPDIR/st2.calls"
+	calls "$TMPDIR/y2.txt" >"$TMPDIR/y2.calls"
+	diff "$TMPDIR/st2.calls" "$TMPDIR/y2.calls" || fail "-y of an escaped path differs from strace -y"
+fi
 exit 0
