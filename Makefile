@@ -121,8 +121,9 @@ $(FUZZ_BUILD)/fuzz_report: $(FUZZ_SRCS) $(GEN) $(wildcard report/*.h lib/*.h)
 	mv $@-t $@
 fuzz: $(FUZZ_BUILD)/fuzz_report
 	sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz_report $(FUZZ_SECONDS)
+.PHONY: asan fuzz
 
-.PHONY: all test test-progs bench install clean asan fuzz
+.PHONY: all test test-progs bench install clean
 .DELETE_ON_ERROR:
 .SECONDARY: $(TEST_SUPPORT_OBJS)
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

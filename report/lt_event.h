@@ -24,6 +24,7 @@ enum lt_ev_type {
 #define LT_EVF_FAST 0x4u       /* recorded on the interposed fast path */
 #define LT_EVF_INJECTED 0x8u   /* the tracer injected the outcome: strace's "(INJECTED)" */
 #define LT_EVF_RESTART 0x10u   /* the kernel returned an ERESTART* code (ret holds it) */
+#define LT_EVF_DELAYED 0x20u   /* the tracer delayed the call: strace's "(DELAYED)" */
 
 struct lt_event {
 	enum lt_ev_type type;

@@ -20,7 +20,7 @@ int lt_view_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fm
 /* Where argument i starts in sb, given where argument i-1 ended. */
 size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end);
 /* The return value as strace prints it after " = ", with " (INJECTED)" after an outcome
- * the tracer injected, as strace marks one. */
+ * the tracer injected and " (DELAYED)" after a delayed call, as strace marks them. */
 void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
 /* "name(args) = ret", as strace prints it. */
 void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);

@@ -264,6 +264,8 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 	}
 	if (ev->flags & LT_EVF_INJECTED)
 		lt_sb_puts(sb, ",\"injected\":true");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, ",\"delayed\":true");
 	lt_sb_puts(sb, "}\n");
 }
 

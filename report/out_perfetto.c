@@ -134,7 +134,7 @@ struct pf {
 	struct lt_smap names, anames; /* event and debug annotation names: iid = index + 1 */
 	uint32_t *nr_name;       /* per syscall nr: event name iid, 0 unknown */
 	uint32_t (*nr_arg)[6];   /* per syscall nr and arg: annotation name iid */
-	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal, a_injected, a_text;
+	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal, a_injected, a_delayed, a_text;
 	struct lt_smap cats;
 	uint32_t cat_syscall;
 	struct lt_hmap proc_map, thr_map, pend_map;
@@ -496,6 +496,11 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 		if (!s->a_injected)
 			s->a_injected = anno_name(s, "injected");
 		anno_int(&s->pb, s->a_injected, DA_UINT, 1);
+	}
+	if (ev->flags & LT_EVF_DELAYED) {
+		if (!s->a_delayed)
+			s->a_delayed = anno_name(s, "delayed");
+		anno_int(&s->pb, s->a_delayed, DA_UINT, 1);
 	}
 	if (!unfinished && ev->ret > 0 && is_clone(s, ev)) {
 		uint32_t child = (uint32_t)ev->ret;

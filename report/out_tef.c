@@ -192,6 +192,8 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	lt_json_str(sb, s->tmp.p, s->tmp.len);
 	if (ev->flags & LT_EVF_INJECTED)
 		lt_sb_puts(sb, ",\"injected\":true");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, ",\"delayed\":true");
 	lt_sb_puts(sb, "}}");
 }
 

@@ -35,6 +35,8 @@ void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fm
 	lt_format_ret(sb, ev, fmt);
 	if (ev->flags & LT_EVF_INJECTED)
 		lt_sb_puts(sb, " (INJECTED)");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, " (DELAYED)");
 }
 
 void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)

@@ -23,6 +23,10 @@
 #include "lt_reader.h"
 #include "lt_syscall.h"
 
+#ifndef LT_SC_DELAYED /* lib/lt_log.h's, from the injection work: the same bit */
+#define LT_SC_DELAYED 0x10u
+#endif
+
 #define NO_CHUNK UINT32_MAX
 _Static_assert((LT_READER_WINDOW & (LT_READER_WINDOW - 1)) == 0, "a power of two");
 
@@ -514,6 +518,8 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 			ev->flags |= LT_EVF_INJECTED;
 		if (h.flags & LT_SC_RESTART)
 			ev->flags |= LT_EVF_RESTART;
+		if (h.flags & LT_SC_DELAYED)
+			ev->flags |= LT_EVF_DELAYED;
 		if (h.flags & LT_SC_UNFINISHED) {
 			uint64_t when = 0;
 			/* A successful execve never returns to the recorder; the new image's log

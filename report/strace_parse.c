@@ -677,11 +677,17 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 	lt_sb_putn(&s->name, name, nlen);
 	put_text(&s->args, a1, l1);
 	put_text(&s->args, a2, l2);
-	/* "= -1 ENOSPC (...) (INJECTED)": a flag, as a log says it; outputs print it back */
-	static const char inj[] = " (INJECTED)";
-	if (rlen >= sizeof inj - 1 && !memcmp(ret + rlen - (sizeof inj - 1), inj, sizeof inj - 1)) {
-		rlen -= sizeof inj - 1;
-		s->ev.flags |= LT_EVF_INJECTED;
+	/* "= -1 ENOSPC (...) (INJECTED) (DELAYED)": flags, as a log says them; the outputs
+	 * print them back */
+	static const struct { const char *mark; unsigned flag; } marks[] = {
+		{ " (DELAYED)", LT_EVF_DELAYED }, { " (INJECTED)", LT_EVF_INJECTED },
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t k = strlen(marks[i].mark);
+		if (rlen >= k && !memcmp(ret + rlen - k, marks[i].mark, k)) {
+			rlen -= k;
+			s->ev.flags |= marks[i].flag;
+		}
 	}
 	put_text(&s->ret, ret, rlen);
 	s->ev.nr = lt_sysent_lookup(s->name.p);

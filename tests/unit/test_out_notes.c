@@ -39,6 +39,10 @@ static void lost(struct lt_logw *w, uint32_t tid, uint64_t ts, uint64_t n)
 	CHECK(lt_logw_rec(w, tid, &l, sizeof l) == 0);
 }
 
+#ifndef LT_SC_DELAYED /* lib/lt_log.h's, from the injection work */
+#define LT_SC_DELAYED 0x10u
+#endif
+
 static const char NOTE[] = "log full \033]0;x\007 (ENOSPC)";
 
 static void write_logs(void)
@@ -49,6 +53,8 @@ static void write_logs(void)
 	size_t cl = lt_logw_cap(caps, 0, 1, 0, LT_CAP_SUB_SELF, "Hello\n", 6);
 	uint64_t args[6] = { 1, 0x1000, 6 };
 	CHECK(lt_logw_syscall(w, 42, MONO + 100, 1, args, -28, 50, LT_SC_INJECTED, caps, cl, 1) == 0);
+	uint64_t cargs[6] = { 5 };
+	CHECK(lt_logw_syscall(w, 42, MONO + 150, 3, cargs, 0, 1000000, LT_SC_DELAYED, NULL, 0, 0) == 0);
 	lost(w, 42, MONO + 200, 5);
 	struct lt_rec_thread th = { { LT_REC_THREAD, 0, 0, MONO + 250 }, "w\033]0;x\007" };
 	CHECK(lt_logw_rec(w, 42, &th, sizeof th) == 0); /* a thread naming itself hostilely */
@@ -122,6 +128,8 @@ int main(void)
 	snprintf(line, sizeof line, "%-40s= -1 ENOSPC (No space left on device) (INJECTED)\n",
 		 "write(1, \"Hello\\n\", 6) ");
 	expect("text", t, line);
+	snprintf(line, sizeof line, "%-40s= 0 (DELAYED)\n", "close(5) ");
+	expect("text", t, line);
 	expect("text", t, "[ lost 5 records ]\n");
 	expect("text", t, "[ lost 7 records ]\n");
 	expect("text", t, "[ lost 1 record ]\n");
@@ -131,6 +139,7 @@ int main(void)
 
 	t = report(&lt_out_json, o);
 	expect("json", t, "\"ret\":-1,\"errno\":\"ENOSPC\",\"injected\":true}");
+	expect("json", t, "\"name\":\"close\",\"args\":[\"5\"],\"named_args\":{\"fd\":5},\"ret\":0,\"delayed\":true}");
 	expect("json", t, "{\"type\":\"note\",\"pid\":42,\"tid\":42,\"ts_ns\":1700000000000000300,"
 			  "\"code\":2,\"kind\":\"log_full\",\"text\":\"log full \\u001b]0;x\\u0007 (ENOSPC)\"}");
 	expect("json", t, "{\"type\":\"lost\",\"pid\":42,\"tid\":42,\"ts_ns\":1700000000000000400,\"count\":7}");
@@ -139,7 +148,7 @@ int main(void)
 
 	o.summary = 1;
 	t = report(&lt_out_summary, o);
-	expect("-c", t, "100.00    0.000000           0         1         1 total\n"
+	expect("-c", t, "100.00    0.001000         500         2         1 total\n"
 			"libtrace: 13 records lost (pid 42: 12, pid 43: 1)\n"
 			"libtrace: pid 42: log full \\33]0;x\\7 (ENOSPC)\n");
 	no_raw_escape("-c", t, strlen(t));

@@ -222,6 +222,11 @@ static void test_values(void)
 	CHECK(parse("1.0 write(1, \"\033]0;x\007\", 6) = 6\n", 9) == 0);
 	CHECK(nev == 1 && strcmp(evs[0].args, "1, \"\\33]0;x\\7\", 6") == 0);
 	CHECK(strcmp(evs[3].ret, "-1 ENOSPC (No space left on device)") == 0 && evs[3].e.ret == -28);
+	CHECK(parse("1.0 openat(AT_FDCWD, \"f\", O_RDONLY) = -1 ENOENT (No such file or directory) (INJECTED) (DELAYED) <0.1>\n"
+		    "1.1 close(3) = 0 (DELAYED) <0.1>\n", 9) == 0);
+	CHECK(nev == 2 && (evs[0].e.flags & LT_EVF_INJECTED) && (evs[0].e.flags & LT_EVF_DELAYED));
+	CHECK(!(evs[1].e.flags & LT_EVF_INJECTED) && (evs[1].e.flags & LT_EVF_DELAYED));
+	CHECK(strcmp(evs[1].ret, "0") == 0 && evs[0].e.ret == -2);
 }
 
 int main(void)
