@@ -85,19 +85,6 @@ test-progs: all $(UNIT_BINS) $(E2E_BINS)
 test: test-progs
 	BUILD=$(abspath $(BUILD)) CC=$(CC) sh tests/run.sh
 
-bench: all $(E2E_BINS)
-	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
-
-install: all
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include
-	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(PREFIX)/lib/libtrace.so
-	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(PREFIX)/bin/libtrace-report
-	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
-	install -m 0644 include/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
-
-clean:
-	rm -rf $(BUILD)
-
 # make asan: the report tool and the unit tests under ASan and UBSan, in $(ASAN_BUILD)
 # (with $(CC): gcc and clang both have them); then `BUILD=build-asan make test` runs the
 # whole suite with them: $(ASAN_BUILD)/config.mk keeps the compiler and the flags.
@@ -122,6 +109,19 @@ $(FUZZ_BUILD)/fuzz_report: $(FUZZ_SRCS) $(GEN) $(wildcard report/*.h lib/*.h)
 fuzz: $(FUZZ_BUILD)/fuzz_report
 	sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz_report $(FUZZ_SECONDS)
 .PHONY: asan fuzz
+
+bench: all $(E2E_BINS)
+	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include
+	install -m 0755 $(BUILD)/libtrace.so $(DESTDIR)$(PREFIX)/lib/libtrace.so
+	install -m 0755 $(BUILD)/libtrace-report $(DESTDIR)$(PREFIX)/bin/libtrace-report
+	install -m 0755 scripts/libtrace $(DESTDIR)$(PREFIX)/bin/libtrace
+	install -m 0644 include/libtrace.h $(DESTDIR)$(PREFIX)/include/libtrace.h
+
+clean:
+	rm -rf $(BUILD)
 
 .PHONY: all test test-progs bench install clean
 .DELETE_ON_ERROR:
