@@ -23,6 +23,7 @@ struct fdent {
 	uint32_t pid;
 	int32_t fd;
 	uint32_t name; /* index in names, NO_NAME: unknown; */
+	uint32_t next; /* the process's next entry (a list per process), NO_NAME: none */
 	uint8_t open, anon, cloexec;
 };
 
@@ -31,9 +32,11 @@ struct lt_fdtab {
 	struct lt_hmap fdmap;  /* pid << 32 | fd -> index in ents */
 	struct fdent *ents;
 	size_t capents;
-	struct lt_hmap cwdmap; /* pid -> index in cwd */
+	struct lt_hmap cwdmap; /* pid -> index in cwd and in first */
 	uint32_t *cwd;         /* a name, NO_NAME: unknown */
-	size_t capcwd;
+	uint32_t *first;       /* the process's first entry, NO_NAME: none; so that a fork, an
+				  exec or a close_range visits its own descriptors, not all */
+	size_t capcwd, capfirst;
 	struct lt_sb tmp, tmp2;
 };
 
@@ -48,6 +51,7 @@ void lt_fdtab_free(struct lt_fdtab *t)
 	lt_hmap_free(&t->cwdmap);
 	free(t->ents);
 	free(t->cwd);
+	free(t->first);
 	lt_sb_free(&t->tmp);
 	lt_sb_free(&t->tmp2);
 	free(t);
@@ -59,27 +63,6 @@ static const struct fdent *find(const struct lt_fdtab *t, uint32_t pid, int64_t 
 		return NULL;
 	long i = lt_hmap_get(&t->fdmap, (uint64_t)pid << 32 | (uint32_t)fd);
 	return i >= 0 && t->ents[i].open ? &t->ents[i] : NULL;
-}
-
-static void put(struct lt_fdtab *t, uint32_t pid, int64_t fd, uint32_t name, int anon,
-		int cloexec)
-{
-	if (fd < 0 || fd > INT32_MAX)
-		return;
-	int added;
-	uint32_t i = lt_hmap_add(&t->fdmap, (uint64_t)pid << 32 | (uint32_t)fd, &added);
-	if (added)
-		t->ents = lt_grow(t->ents, &t->capents, i + 1, sizeof *t->ents);
-	t->ents[i] = (struct fdent){ pid, (int32_t)fd, name, 1, (uint8_t)!!anon, (uint8_t)!!cloexec };
-}
-
-static void drop(struct lt_fdtab *t, uint32_t pid, int64_t fd)
-{
-	if (fd < 0 || fd > INT32_MAX)
-		return;
-	long i = lt_hmap_get(&t->fdmap, (uint64_t)pid << 32 | (uint32_t)fd);
-	if (i >= 0)
-		t->ents[i].open = 0;
 }
 
 static uint32_t name_of(struct lt_fdtab *t, const char *s, size_t n)
@@ -94,9 +77,44 @@ static uint32_t *cwd_of(struct lt_fdtab *t, uint32_t pid)
 	uint32_t i = lt_hmap_add(&t->cwdmap, pid, &added);
 	if (added) {
 		t->cwd = lt_grow(t->cwd, &t->capcwd, i + 1, sizeof *t->cwd);
-		t->cwd[i] = NO_NAME;
+		t->first = lt_grow(t->first, &t->capfirst, i + 1, sizeof *t->first);
+		t->cwd[i] = t->first[i] = NO_NAME;
 	}
 	return &t->cwd[i];
+}
+
+/* The head of the process's list of entries. */
+static uint32_t *first_of(struct lt_fdtab *t, uint32_t pid)
+{
+	uint32_t *c = cwd_of(t, pid);
+	return &t->first[c - t->cwd];
+}
+
+static void put(struct lt_fdtab *t, uint32_t pid, int64_t fd, uint32_t name, int anon,
+		int cloexec)
+{
+	if (fd < 0 || fd > INT32_MAX)
+		return;
+	int added;
+	uint32_t i = lt_hmap_add(&t->fdmap, (uint64_t)pid << 32 | (uint32_t)fd, &added);
+	uint32_t next = added ? NO_NAME : t->ents[i].next;
+	if (added) {
+		uint32_t *head = first_of(t, pid);
+		next = *head;
+		*head = i;
+		t->ents = lt_grow(t->ents, &t->capents, i + 1, sizeof *t->ents);
+	}
+	t->ents[i] = (struct fdent){ pid, (int32_t)fd, name, next, 1, (uint8_t)!!anon,
+				     (uint8_t)!!cloexec };
+}
+
+static void drop(struct lt_fdtab *t, uint32_t pid, int64_t fd)
+{
+	if (fd < 0 || fd > INT32_MAX)
+		return;
+	long i = lt_hmap_get(&t->fdmap, (uint64_t)pid << 32 | (uint32_t)fd);
+	if (i >= 0)
+		t->ents[i].open = 0;
 }
 
 static const char *cwd_get(const struct lt_fdtab *t, uint32_t pid)
@@ -284,10 +302,9 @@ static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 	case SYS_close_range:
 		if (!ok)
 			return;
-		for (size_t i = 0; i < t->fdmap.n; i++) {
+		for (uint32_t i = *first_of(t, ev->pid); i != NO_NAME; i = t->ents[i].next) {
 			struct fdent *e = &t->ents[i];
-			if (e->pid != ev->pid || (uint32_t)e->fd < (uint32_t)a[0] ||
-			    (uint32_t)e->fd > (uint32_t)a[1])
+			if ((uint32_t)e->fd < (uint32_t)a[0] || (uint32_t)e->fd > (uint32_t)a[1])
 				continue;
 			if (a[2] & K_CLOSE_RANGE_CLOEXEC)
 				e->cloexec = 1;
@@ -340,20 +357,21 @@ static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 static void on_process(struct lt_fdtab *t, const struct lt_event *ev)
 {
 	if ((ev->proc_flags & LT_LOG_F_FORK) && ev->ppid && ev->ppid != ev->pid) {
+		uint32_t parent_cwd = *cwd_of(t, ev->ppid); /* before: cwd_of may move the array */
 		uint32_t *c = cwd_of(t, ev->pid);
 		if (*c == NO_NAME)
-			*c = *cwd_of(t, ev->ppid);
-		size_t n = t->fdmap.n;
-		for (size_t i = 0; i < n; i++) {
+			*c = parent_cwd;
+		/* the parent's list only grows at its head: new entries of the child's do not
+		 * disturb this walk (ents may move: indices, not pointers) */
+		for (uint32_t i = *first_of(t, ev->ppid); i != NO_NAME; i = t->ents[i].next) {
 			struct fdent e = t->ents[i];
-			if (e.pid == ev->ppid && e.open &&
-			    lt_hmap_get(&t->fdmap, (uint64_t)ev->pid << 32 | (uint32_t)e.fd) < 0)
+			if (e.open && lt_hmap_get(&t->fdmap, (uint64_t)ev->pid << 32 | (uint32_t)e.fd) < 0)
 				put(t, ev->pid, e.fd, e.name, e.anon, e.cloexec);
 		}
 	}
 	if (ev->proc_flags & LT_LOG_F_EXEC)
-		for (size_t i = 0; i < t->fdmap.n; i++)
-			if (t->ents[i].pid == ev->pid && t->ents[i].cloexec)
+		for (uint32_t i = *first_of(t, ev->pid); i != NO_NAME; i = t->ents[i].next)
+			if (t->ents[i].cloexec)
 				t->ents[i].open = 0;
 }
 

@@ -232,6 +232,35 @@ static void test_files(void)
 	free(buf);
 }
 
+/* A chain of 300 forks: each child starts with its parent's descriptors and working
+ * directory (the table grows while it is copied), and an exec at the end of the chain
+ * drops only the close-on-exec one. */
+static void test_fork_chain(void)
+{
+	start(&lt_out_files, 0, 0);
+	process(1000, 1, LT_LOG_F_ROOT, "/bin/app");
+	call(1000, 1000, "chdir", 0, 10, 0, 0, 0, 0, "/w");
+	call(1000, 1000, "openat", 3, 10, AT_FDCWD_, 0, 0, 1, "chain");
+	call(1000, 1000, "openat", 4, 10, AT_FDCWD_, 0, O_CLOEXEC_, 1, "/ce2");
+	for (uint32_t p = 1001; p < 1300; p++) {
+		process(p, p - 1, LT_LOG_F_FORK, "/bin/app");
+		call(p, p, "openat", 5 + p % 7, 10, AT_FDCWD_, 0, 0, 1, "/other");
+	}
+	call(1299, 1299, "read", 7, 10, 3, 0, 7, 0, 0);
+	process(1299, 1298, LT_LOG_F_EXEC, "/bin/other");
+	call(1299, 1299, "read", 1, 10, 3, 0, 1, 0, 0);
+	call(1299, 1299, "read", 2, 10, 4, 0, 2, 0, 0);
+	call(1299, 1299, "openat", 9, 10, AT_FDCWD_, 0, 0, 1, "rel");
+	const char *t = finish();
+	char w[8][64];
+	CHECK(row(t, "/w/chain", w, 8) == 7 && !strcmp(w[4], "8"));
+	CHECK(row(t, "4>", w, 8) == 8 && !strcmp(w[4], "2")); /* "<fd 4>": gone at the exec */
+	CHECK(row(t, "/w/rel", w, 8) == 7); /* the working directory came down the chain */
+	if (failures)
+		fputs(t, stderr);
+	free(buf);
+}
+
 static void test_top(void)
 {
 	start(&lt_out_top, 5, 0);
@@ -365,6 +394,7 @@ int main(void)
 {
 	test_args();
 	test_files();
+	test_fork_chain();
 	test_top();
 	test_threads();
 	test_hist();
