@@ -4,13 +4,18 @@
 
 CC ?= cc
 BUILD ?= build
+# A build directory may carry its own settings (make asan writes one): compiler, sanitizers.
+-include $(BUILD)/config.mk
 PREFIX ?= /usr/local
 PYTHON ?= python3
 
 WARN = -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
 BASE_CFLAGS = $(WARN) -std=gnu11 -D_GNU_SOURCE -Iinclude -Ilib -I$(BUILD)/gen -MMD -MP
-REPORT_CFLAGS = $(BASE_CFLAGS) -Ireport
+# SAN_CFLAGS: sanitizers for the report tool and the unit tests (make asan sets them);
+# never for the shim, which is preloaded into programs built without them.
+SAN_CFLAGS ?=
+REPORT_CFLAGS = $(BASE_CFLAGS) -Ireport $(SAN_CFLAGS)
 # The shim runs in signal handlers and in threads without TLS: no stack protector (it reads
 # %fs), no unwinding tables needed beyond -g, hidden by default, PIC. Never fortified: it
 # defines libc functions (read, recv, getcwd...) that fortify would inline over.
@@ -61,7 +66,7 @@ $(BUILD)/libtrace.so: $(SHIM_OBJS) preload/libtrace.map
 	mv $@-t $@
 
 $(BUILD)/libtrace-report: $(BUILD)/obj/report/report_main.c.o $(LIB_OBJS)
-	$(CC) $(CFLAGS) -o $@-t $^ -lz -lm
+	$(CC) $(CFLAGS) $(SAN_CFLAGS) -o $@-t $^ -lz -lm
 	mv $@-t $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(TEST_SUPPORT_OBJS)
@@ -79,6 +84,31 @@ test-progs: all $(UNIT_BINS) $(E2E_BINS)
 
 test: test-progs
 	BUILD=$(abspath $(BUILD)) CC=$(CC) sh tests/run.sh
+
+# make asan: the report tool and the unit tests under ASan and UBSan, in $(ASAN_BUILD)
+# (with $(CC): gcc and clang both have them); then `BUILD=build-asan make test` runs the
+# whole suite with them: $(ASAN_BUILD)/config.mk keeps the compiler and the flags.
+ASAN_BUILD ?= build-asan
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+asan:
+	@mkdir -p $(ASAN_BUILD)
+	printf 'CC = %s\nSAN_CFLAGS = %s\n' '$(CC)' '$(SANITIZE)' >$(ASAN_BUILD)/config.mk
+	$(MAKE) BUILD=$(ASAN_BUILD) test-progs
+
+# make fuzz: libFuzzer over the reader (binary logs), the strace text parser and every
+# output (tests/fuzz/fuzz_report.c) for FUZZ_SECONDS; crashes land in tests/fuzz/corpus/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SRCS = tests/fuzz/fuzz_report.c $(REPORT_SRCS)
+$(FUZZ_BUILD)/fuzz_report: $(FUZZ_SRCS) $(GEN) $(wildcard report/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -O1 -g $(SANITIZE) -fsanitize=fuzzer $(filter-out -MMD -MP,$(REPORT_CFLAGS)) \
+		-o $@-t $(FUZZ_SRCS) -lz -lm
+	mv $@-t $@
+fuzz: $(FUZZ_BUILD)/fuzz_report
+	sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz_report $(FUZZ_SECONDS)
+.PHONY: asan fuzz
 
 bench: all $(E2E_BINS)
 	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
@@ -136,4 +166,5 @@ clean:
 
 .PHONY: all test test-progs bench install install-python uninstall clean
 .DELETE_ON_ERROR:
+.SECONDARY: $(TEST_SUPPORT_OBJS)
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -525,96 +525,14 @@ void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 	lt_put_sigmask(c, d, size < 8 ? (size_t)size : 8);
 }
 
-/* ---- descriptors (-y) ---- */
-
-struct lt_fdproc {
-	uint32_t pid;
-	int nfds;
-	char **paths;
-};
-
-struct lt_fdtab {
-	struct lt_fdproc *procs;
-	int nprocs, cap;
-};
-
-struct lt_fdtab *lt_fdtab_new(void)
-{
-	return calloc(1, sizeof(struct lt_fdtab));
-}
-
-static struct lt_fdproc *lt_fdproc(struct lt_fdtab *t, uint32_t pid, int create)
-{
-	for (int i = 0; i < t->nprocs; i++)
-		if (t->procs[i].pid == pid)
-			return &t->procs[i];
-	if (!create)
-		return NULL;
-	if (t->nprocs == t->cap) {
-		int ncap = t->cap ? t->cap * 2 : 8;
-		struct lt_fdproc *np = realloc(t->procs, (size_t)ncap * sizeof *np);
-		if (!np)
-			return NULL;
-		t->procs = np;
-		t->cap = ncap;
-	}
-	struct lt_fdproc *p = &t->procs[t->nprocs++];
-	memset(p, 0, sizeof *p);
-	p->pid = pid;
-	return p;
-}
-
-static const char *lt_fd_path(struct lt_fdtab *t, uint32_t pid, int fd)
-{
-	struct lt_fdproc *p = t ? lt_fdproc(t, pid, 0) : NULL;
-	if (!p || fd < 0 || fd >= p->nfds)
-		return NULL;
-	return p->paths[fd];
-}
-
-static void lt_fd_set(struct lt_fdtab *t, uint32_t pid, int fd, const char *path, size_t len)
-{
-	if (fd < 0 || fd > (1 << 20))
-		return;
-	struct lt_fdproc *p = lt_fdproc(t, pid, path != NULL);
-	if (!p)
-		return;
-	if (fd >= p->nfds) {
-		if (!path)
-			return;
-		int n = fd + 16;
-		char **np = realloc(p->paths, (size_t)n * sizeof *np);
-		if (!np)
-			return;
-		memset(np + p->nfds, 0, (size_t)(n - p->nfds) * sizeof *np);
-		p->paths = np;
-		p->nfds = n;
-	}
-	free(p->paths[fd]);
-	p->paths[fd] = path ? strndup(path, len) : NULL;
-}
-
-void lt_fdtab_free(struct lt_fdtab *t)
-{
-	if (!t)
-		return;
-	for (int i = 0; i < t->nprocs; i++) {
-		for (int f = 0; f < t->procs[i].nfds; f++)
-			free(t->procs[i].paths[f]);
-		free(t->procs[i].paths);
-	}
-	free(t->procs);
-	free(t);
-}
+/* ---- descriptors (-y): report/fdtab.c knows what they are ---- */
 
 void lt_put_fd(struct lt_dctx *c, int fd)
 {
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	const char *p = lt_fd_path(c->fmt->fds, c->ev->pid, fd);
-	if (p)
-		lt_sb_printf(c->sb, "<%s>", p);
+	lt_fdtab_put(c->sb, c->fmt->fds, c->ev->pid, fd, c->fmt->hex);
 }
 
 void lt_put_dirfd(struct lt_dctx *c, int fd)
@@ -632,116 +550,13 @@ void lt_put_dirfd(struct lt_dctx *c, int fd)
 	lt_put_fd(c, fd);
 }
 
-/* The fd a call named by its argument, and the capture of a path argument. */
-static int lt_ev_path(const struct lt_event *ev, int arg, const char **s, size_t *len)
-{
-	const uint8_t *d;
-	const struct lt_cap *cap = lt_event_cap(ev, arg, LT_CAP_SUB_SELF, &d);
-	if (!cap || (cap->flags & (LT_CAP_FAULT | LT_CAP_TRUNC)))
-		return 0;
-	const uint8_t *z = memchr(d, 0, cap->len);
-	*s = (const char *)d;
-	*len = z ? (size_t)(z - d) : cap->len;
-	return 1;
-}
-
-/* The path of the descriptor a successful call returned, if the trace shows it (an open
- * of a captured path, a dup of a known fd); malloc'd, or NULL. */
-static char *lt_newfd_path(struct lt_fdtab *t, const struct lt_event *ev)
-{
-	if (ev->type != LT_EV_SYSCALL || (ev->flags & (LT_EVF_UNFINISHED | LT_EVF_TEXT)) ||
-	    ev->nr < 0 || ev->ret < 0)
-		return NULL;
-	const struct lt_sysent *se = lt_sysent_get((uint64_t)ev->nr);
-	if (!se)
-		return NULL;
-	const char *name = se->name, *s, *dir;
-	size_t len;
-	if (!strcmp(name, "open") || !strcmp(name, "creat"))
-		return lt_ev_path(ev, 0, &s, &len) ? strndup(s, len) : NULL;
-	if (!strcmp(name, "openat") || !strcmp(name, "openat2")) {
-		if (!lt_ev_path(ev, 1, &s, &len))
-			return NULL;
-		/* relative to a directory we know: join them */
-		dir = (int)ev->args[0] == -100 ? NULL : lt_fd_path(t, ev->pid, (int)ev->args[0]);
-		char *j = NULL;
-		if (dir && len && s[0] != '/')
-			return asprintf(&j, "%s/%.*s", dir, (int)len, s) >= 0 ? j : NULL;
-		return strndup(s, len);
-	}
-	if (!strcmp(name, "dup") || !strcmp(name, "dup2") || !strcmp(name, "dup3") ||
-	    (!strcmp(name, "fcntl") && (ev->args[1] == 0 || ev->args[1] == 1030))) {
-		dir = lt_fd_path(t, ev->pid, (int)ev->args[0]);
-		return dir ? strdup(dir) : NULL;
-	}
-	return NULL;
-}
-
-void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev)
-{
-	if (!t || !ev)
-		return;
-	if (ev->type == LT_EV_FD) {
-		lt_fd_set(t, ev->pid, ev->fd, ev->str, ev->str_len);
-		return;
-	}
-	if (ev->type == LT_EV_PROCESS && (ev->proc_flags & LT_LOG_F_FORK)) {
-		/* a forked child starts with its parent's descriptors */
-		struct lt_fdproc *pp = lt_fdproc(t, ev->ppid, 0);
-		if (!pp || lt_fdproc(t, ev->pid, 0))
-			return;
-		int n = pp->nfds;
-		char **copy = calloc((size_t)n + 1, sizeof *copy);
-		if (!copy)
-			return;
-		for (int i = 0; i < n; i++)
-			copy[i] = pp->paths[i] ? strdup(pp->paths[i]) : NULL;
-		struct lt_fdproc *np = lt_fdproc(t, ev->pid, 1);
-		if (!np) {
-			for (int i = 0; i < n; i++)
-				free(copy[i]);
-			free(copy);
-			return;
-		}
-		np->paths = copy;
-		np->nfds = n;
-		return;
-	}
-	if (ev->type != LT_EV_SYSCALL || (ev->flags & (LT_EVF_UNFINISHED | LT_EVF_TEXT)) ||
-	    ev->nr < 0 || ev->ret < 0)
-		return;
-	const struct lt_sysent *se = lt_sysent_get((uint64_t)ev->nr);
-	if (!se)
-		return;
-	if (!strcmp(se->name, "close")) {
-		lt_fd_set(t, ev->pid, (int)ev->args[0], NULL, 0);
-		return;
-	}
-	if (!strcmp(se->name, "close_range")) {
-		struct lt_fdproc *p = lt_fdproc(t, ev->pid, 0);
-		if (p && !(ev->args[2] & 4 /* CLOSE_RANGE_CLOEXEC */))
-			for (uint64_t f = ev->args[0]; f <= ev->args[1] && f < (uint64_t)p->nfds; f++)
-				lt_fd_set(t, ev->pid, (int)f, NULL, 0);
-		return;
-	}
-	if (se->ret != LT_K_FD || (!strncmp(se->name, "dup", 3) && ev->ret == (int64_t)ev->args[0]))
-		return;
-	char *path = lt_newfd_path(t, ev);
-	/* any other new descriptor replaces what we knew of that number */
-	lt_fd_set(t, ev->pid, (int)ev->ret, path, path ? strlen(path) : 0);
-	free(path);
-}
-
 /* The return value of a call that made a descriptor, with -y. */
 static void lt_put_ret_fd(struct lt_dctx *c, int fd)
 {
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	char *p = lt_newfd_path(c->fmt->fds, c->ev);
-	if (p)
-		lt_sb_printf(c->sb, "<%s>", p);
-	free(p);
+	lt_fdtab_put_new(c->sb, c->fmt->fds, c->ev, c->fmt->hex);
 }
 
 /* ---- the arguments ---- */
@@ -1251,6 +1066,8 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		/* flag words come back in hex */
 		if (ev->args[1] == 3 || (ev->args[1] == 1 && r))
 			lt_put_hex(&c, (uint64_t)r);
+		else if (ev->args[1] == 0 || ev->args[1] == 1030) /* F_DUPFD* make one */
+			lt_put_ret_fd(&c, (int)r);
 		else
 			lt_put_dec(&c, r);
 		break;

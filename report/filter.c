@@ -131,7 +131,7 @@ int lt_filter_pass(struct lt_filter *f, const struct lt_report *r, const struct 
 	if (o->failed_only && ((ev->flags & LT_EVF_UNFINISHED) || ev->ret >= 0 || ev->ret < -4095))
 		return 0;
 	int m;
-	if (ev->nr >= 0 && ev->nr < LT_NSYSCALLS && !(ev->flags & LT_EVF_TEXT)) {
+	if (ev->nr >= 0 && ev->nr < LT_NSYSCALLS) { /* strace text's names have their nr too */
 		if (f->by_nr[ev->nr] < 0)
 			f->by_nr[ev->nr] = (int8_t)name_matches(f, ev->nr, ev->name);
 		m = f->by_nr[ev->nr];

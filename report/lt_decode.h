@@ -3,10 +3,10 @@
 #define LT_DECODE_H
 
 #include "lt_event.h"
+#include "lt_fdtab.h" /* -y: the descriptor model */
 
 enum lt_xlat_style { LT_XLAT_ABBREV = 0, LT_XLAT_RAW, LT_XLAT_VERBOSE };
 
-struct lt_fdtab; /* per-pid fd -> path knowledge for -y, owned by the decoder */
 
 struct lt_fmt {
 	unsigned strsize;     /* -s: bytes of strings/buffers shown before "..." (default 32) */
@@ -14,7 +14,7 @@ struct lt_fmt {
 	int verbose;          /* -v: unabbreviated structures and arrays */
 	enum lt_xlat_style xlat; /* -X */
 	int show_fd_paths;    /* -y */
-	struct lt_fdtab *fds; /* state for -y; NULL unless show_fd_paths */
+	struct lt_fdtab *fds; /* the report's descriptor model (-y reads it) */
 };
 
 /* Appends the displayed arguments of a syscall event to sb, strace style, separated by
@@ -38,10 +38,6 @@ int lt_errno_lookup(const char *name); /* 0 if unknown */
 /* Signal names ("SIGALRM"); NULL if unknown. */
 const char *lt_signal_name(int sig);
 
-/* -y state: create, feed every event in time order (after formatting it), free. */
-struct lt_fdtab *lt_fdtab_new(void);
-void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev);
-void lt_fdtab_free(struct lt_fdtab *t);
 
 /* Finds the capture for (arg, sub) in a syscall event; NULL if absent. */
 const struct lt_cap *lt_event_cap(const struct lt_event *ev, int arg, unsigned sub,

@@ -15,12 +15,16 @@ enum lt_ev_type {
 	LT_EV_PROCESS, /* a process (image) appeared: pid, ppid, cmdline, fork/exec flags */
 	LT_EV_THREAD,  /* a thread's name */
 	LT_EV_FD,      /* a descriptor open when tracing began: fd, its path in str (for -y) */
+	LT_EV_NOTE,    /* the tracer about itself: note_code, text in str (lt_log.h) */
 };
 
 /* lt_event.flags */
 #define LT_EVF_UNFINISHED 0x1u /* no return seen: ret and dur_ns are not meaningful */
 #define LT_EVF_TEXT 0x2u       /* from strace text: args/ret come preformatted in text_* */
 #define LT_EVF_FAST 0x4u       /* recorded on the interposed fast path */
+#define LT_EVF_INJECTED 0x8u   /* the tracer injected the outcome: strace's "(INJECTED)" */
+#define LT_EVF_RESTART 0x10u   /* the kernel returned an ERESTART* code (ret holds it) */
+#define LT_EVF_DELAYED 0x20u   /* the tracer delayed the call: strace's "(DELAYED)" */
 
 struct lt_event {
 	enum lt_ev_type type;
@@ -59,10 +63,13 @@ struct lt_event {
 	/* LT_EV_FD */
 	int fd;
 
-	/* LT_EV_PROCESS / LT_EV_THREAD / LT_EV_FD */
+	/* LT_EV_NOTE */
+	unsigned note_code; /* enum lt_note_code */
+
+	/* LT_EV_PROCESS / LT_EV_THREAD / LT_EV_FD / LT_EV_NOTE */
 	uint32_t ppid;
 	unsigned proc_flags; /* LT_LOG_F_* */
-	const char *str;     /* thread name, cmdline with NULs between args, or fd path */
+	const char *str;     /* thread name, cmdline with NULs between args, fd path, note text */
 	size_t str_len;
 };
 
@@ -92,7 +99,21 @@ static inline void lt_sb_putc(struct lt_sb *sb, char c)
 /* inline too: a literal's length is then known at compile time */
 static inline void lt_sb_puts(struct lt_sb *sb, const char *s) { lt_sb_putn(sb, s, __builtin_strlen(s)); }
 void lt_sb_printf(struct lt_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static inline void lt_sb_reset(struct lt_sb *sb) { sb->len = 0; if (sb->p) sb->p[0] = 0; }
+/* Empties sb; its p is a string from then on (never NULL), so p + len is always valid. */
+static inline void lt_sb_reset(struct lt_sb *sb)
+{
+	if (__builtin_expect(!sb->p, 0))
+		lt_sb_grow(sb, 0);
+	sb->len = 0;
+	sb->p[0] = 0;
+}
 void lt_sb_free(struct lt_sb *sb);
+/* Appends s[0..n) escaped as strace escapes a string's body (its string_quote, without the
+ * quotes): printable ASCII as is; \" \\ \f \n \r \t \v; any other byte in octal (\33, \7,
+ * \303), three digits when an octal digit follows; bytes in also (e.g. "<>" for -y paths)
+ * in octal too. hex: -x (1: the whole string as \xNN when it holds a byte that is neither
+ * printable nor whitespace) or -xx (2: always). Everything a report prints that came from
+ * the traced program (paths, names, notes) goes through here: no terminal escape gets out. */
+void lt_sb_escape(struct lt_sb *sb, const char *s, size_t n, int hex, const char *also);
 
 #endif

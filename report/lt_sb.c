@@ -94,3 +94,58 @@ void lt_sb_free(struct lt_sb *sb)
 	sb->p = NULL;
 	sb->len = sb->cap = 0;
 }
+
+void lt_sb_escape(struct lt_sb *sb, const char *s, size_t n, int hex, const char *also)
+{
+	static const char hexd[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	if (hex == 1) {
+		hex = 0;
+		for (size_t i = 0; i < n; i++)
+			if (p[i] > 0x7e || (p[i] < ' ' && (unsigned)(p[i] - 9) >= 5)) {
+				hex = 2;
+				break;
+			}
+	}
+	reserve(sb, n);
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = p[i];
+		if (hex) {
+			char b[4] = { '\\', 'x', hexd[ch >> 4], hexd[ch & 15] };
+			lt_sb_putn(sb, b, 4);
+			continue;
+		}
+		const char *esc = NULL;
+		switch (ch) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\v': esc = "\\v"; break;
+		}
+		if (esc) {
+			lt_sb_putn(sb, esc, 2);
+			continue;
+		}
+		if (ch >= ' ' && ch <= 0x7e && !(also && strchr(also, (int)ch))) {
+			lt_sb_putc(sb, (char)ch);
+			continue;
+		}
+		/* octal, shortest unless an octal digit follows */
+		char b[4];
+		int k = 0;
+		b[k++] = '\\';
+		if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7') {
+			b[k++] = (char)('0' + (ch >> 6));
+			b[k++] = (char)('0' + ((ch >> 3) & 7));
+		} else if (ch >> 3) {
+			if (ch >> 6)
+				b[k++] = (char)('0' + (ch >> 6));
+			b[k++] = (char)('0' + ((ch >> 3) & 7));
+		}
+		b[k++] = (char)('0' + (ch & 7));
+		lt_sb_putn(sb, b, (size_t)k);
+	}
+}

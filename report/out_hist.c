@@ -15,6 +15,7 @@ struct hist {
 	uint64_t b[NBUCKETS];
 	uint64_t n, errors, min, max;
 	unsigned __int128 sum;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 static int hist_begin(struct lt_report *r, void **state)
@@ -41,6 +42,7 @@ static int hist_event(struct lt_report *r, void *state, const struct lt_event *e
 {
 	(void)r;
 	struct hist *h = state;
+	lt_tally_event(&h->tally, ev);
 	if (ev->type != LT_EV_SYSCALL || (ev->flags & LT_EVF_UNFINISHED) || !ev->name ||
 	    strcmp(ev->name, h->name))
 		return 0;
@@ -70,6 +72,7 @@ static int hist_end(struct lt_report *r, void *state)
 	FILE *o = r->out;
 	if (!h->n) {
 		fprintf(o, "%s: no calls\n", h->name);
+		lt_tally_print(&h->tally, o);
 		free(h);
 		return ferror(o) ? -1 : 0;
 	}
@@ -105,6 +108,7 @@ static int hist_end(struct lt_report *r, void *state)
 		bar[BAR] = 0;
 		fprintf(o, "%-20s %8llu |%s|\n", range, (unsigned long long)h->b[i], bar);
 	}
+	lt_tally_print(&h->tally, o);
 	free(h);
 	return ferror(o) ? -1 : 0;
 }

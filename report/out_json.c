@@ -1,10 +1,14 @@
-/* --json: JSON Lines, one object per event; and the JSON string escaping --tef shares. */
+/* --json: JSON Lines, one object per event; and the JSON string escaping --tef shares.
+ * A call has its arguments twice: "args", strace's text of each, and "named_args", by the
+ * syscall table's names with numbers as numbers and strings as their bytes. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lt_json.h"
 #include "lt_log.h"
 #include "lt_report.h"
+#include "lt_syscall.h"
 #include "lt_views.h"
 
 static int utf8_len(const unsigned char *s, size_t n)
@@ -108,7 +112,7 @@ void lt_json_us(struct lt_sb *sb, uint64_t ns)
 }
 
 struct jstate {
-	struct lt_sb sb, tmp;
+	struct lt_sb sb, tmp, val;
 };
 
 static int jbegin(struct lt_report *r, void **state)
@@ -130,16 +134,19 @@ static void head(struct lt_sb *sb, const char *type, const struct lt_event *ev)
 	lt_json_u64(sb, ev->ts_ns);
 }
 
-/* The errno name of a failed call: from the decoder, or strace's own text. */
-static void put_errno(struct lt_sb *sb, const struct lt_event *ev)
+/* The errno name of a failed call; one the table lacks (strace can name more) as the
+ * formatted result names it ("-1 EFOO (...)"), whatever the input was. */
+static void put_errno(struct jstate *s, struct lt_report *r, const struct lt_event *ev)
 {
+	struct lt_sb *sb = &s->sb;
 	const char *n = lt_errno_name((int)-ev->ret);
-	if (!n && (ev->flags & LT_EVF_TEXT) && ev->text_ret) {
-		const char *e = strchr(ev->text_ret, 'E');
-		if (e) {
-			size_t k = strcspn(e, " ");
+	if (!n) {
+		lt_sb_reset(&s->val);
+		lt_format_ret(&s->val, ev, &r->o.fmt);
+		const char *e = strchr(s->val.p, 'E');
+		if (e && e[1] != '?') {
 			lt_sb_puts(sb, ",\"errno\":");
-			lt_json_str(sb, e, k);
+			lt_json_str(sb, e, strcspn(e, " "));
 			return;
 		}
 	}
@@ -148,6 +155,72 @@ static void put_errno(struct lt_sb *sb, const struct lt_event *ev)
 		lt_json_str(sb, n, strlen(n));
 	else
 		lt_sb_printf(sb, "\"%lld\"", (long long)-ev->ret);
+}
+
+/* One displayed argument as a JSON value: a decimal number as a number ("3</path>" of -y
+ * too), a string as its bytes ("Hello\n", however strace escaped them), NULL as null, and
+ * anything else (flags, structures, addresses) as strace's text. */
+static void arg_value(struct jstate *s, const char *t, size_t n)
+{
+	struct lt_sb *sb = &s->sb;
+	if (n == 4 && !memcmp(t, "NULL", 4)) {
+		lt_sb_puts(sb, "null");
+		return;
+	}
+	if (n >= 2 && t[0] == '"') {
+		size_t e = 1;
+		while (e < n && t[e] != '"')
+			e += t[e] == '\\' && e + 1 < n ? 2 : 1;
+		lt_sb_reset(&s->val);
+		lt_sb_grow(&s->val, e);
+		size_t k = lt_view_unquote(t + 1, e - 1, s->val.p, e);
+		lt_json_str(sb, s->val.p, k);
+		return;
+	}
+	size_t d = t[0] == '-' ? 1 : 0, end = d;
+	while (end < n && t[end] >= '0' && t[end] <= '9')
+		end++;
+	if (end > d && end - d < 19 && (end == n || t[end] == '<') && (t[d] != '0' || end == d + 1)) {
+		lt_sb_putn(sb, t, end);
+		return;
+	}
+	lt_json_str(sb, t, n);
+}
+
+/* "named_args": the displayed arguments by the table's names, in register order ("name="
+ * in strace's text, as clone's, names itself). */
+static void named_args(struct jstate *s, const struct lt_event *ev, const size_t *ends, int n)
+{
+	const struct lt_sysent *se = ev->nr >= 0 ? lt_sysent_get((uint64_t)ev->nr) : NULL;
+	struct lt_sb *sb = &s->sb;
+	int reg = 0;
+	size_t start = 0;
+	lt_sb_puts(sb, ",\"named_args\":{");
+	for (int i = 0; i < n; i++) {
+		size_t b = lt_view_arg_start(&s->tmp, start), e = ends[i];
+		start = e;
+		if (e > s->tmp.len || b > e)
+			break;
+		while (se && reg < se->nargs && se->kind[reg] == LT_K_SKIP)
+			reg++;
+		const char *t = s->tmp.p + b, *eq = t;
+		while (eq < t + (e - b) && (isalnum((unsigned char)*eq) || *eq == '_'))
+			eq++;
+		if (i)
+			lt_sb_putc(sb, ',');
+		if (eq < t + (e - b) && *eq == '=' && eq > t && !isdigit((unsigned char)*t)) {
+			lt_json_str(sb, t, (size_t)(eq - t));
+			b += (size_t)(eq - t) + 1;
+		} else if (se && reg < se->nargs && se->argname[reg][0]) {
+			lt_json_str(sb, se->argname[reg], strnlen(se->argname[reg], sizeof se->argname[reg]));
+		} else {
+			lt_sb_printf(sb, "\"arg%d\"", i);
+		}
+		reg++;
+		lt_sb_putc(sb, ':');
+		arg_value(s, s->tmp.p + b, e - b);
+	}
+	lt_sb_putc(sb, '}');
 }
 
 static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_event *ev)
@@ -179,15 +252,20 @@ static void syscall_obj(struct jstate *s, struct lt_report *r, const struct lt_e
 		start = e;
 	}
 	lt_sb_putc(sb, ']');
+	named_args(s, ev, ends, n);
 	if (ev->flags & LT_EVF_UNFINISHED)
 		lt_sb_puts(sb, ",\"ret\":null,\"unfinished\":true");
 	else if (ev->ret < 0 && ev->ret >= -4095) {
 		lt_sb_puts(sb, ",\"ret\":-1");
-		put_errno(sb, ev);
+		put_errno(s, r, ev);
 	} else {
 		lt_sb_puts(sb, ",\"ret\":");
 		lt_json_i64(sb, ev->ret);
 	}
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, ",\"injected\":true");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, ",\"delayed\":true");
 	lt_sb_puts(sb, "}\n");
 }
 
@@ -233,6 +311,13 @@ static int jevent(struct lt_report *r, void *state, const struct lt_event *ev)
 		head(sb, "lost", ev);
 		lt_sb_printf(sb, ",\"count\":%llu}\n", (unsigned long long)ev->lost);
 		break;
+	case LT_EV_NOTE: /* the text raw (JSON-escaped): tools get what the tracer said */
+		head(sb, "note", ev);
+		lt_sb_printf(sb, ",\"code\":%u,\"kind\":\"%s\",\"text\":", ev->note_code,
+			     lt_note_kind(ev->note_code));
+		lt_json_str(sb, ev->str ? ev->str : "", ev->str ? ev->str_len : 0);
+		lt_sb_puts(sb, "}\n");
+		break;
 	case LT_EV_WINDOW:
 		head(sb, "window", ev);
 		lt_sb_printf(sb, ",\"on\":%s,\"seq\":%u}\n", ev->window_on ? "true" : "false",
@@ -276,6 +361,7 @@ static int jend(struct lt_report *r, void *state)
 	struct jstate *s = state;
 	lt_sb_free(&s->sb);
 	lt_sb_free(&s->tmp);
+	lt_sb_free(&s->val);
 	free(s);
 	return 0;
 }

@@ -95,7 +95,6 @@ enum {
 #define CLOCK_INCR 64
 #define MAX_DEPTH 16
 #define FLUSH_AT (1u << 20)
-#define CMDLINE_MAX 4096
 
 /* Track uuids from table indices: small numbers make short varints in every event. */
 #define PROC_UUID(i) ((1ull << 24) + (i))
@@ -106,9 +105,6 @@ enum {
 
 struct pf_proc {
 	uint32_t pid, ppid;   /* ppid: 0 unless it is a process of this trace */
-	char *cmdline;        /* argv with NULs between (as the event gives it) */
-	size_t cmdline_len;
-	char main_name[16];   /* the main thread's name, if a THREAD event said */
 	unsigned desc : 1;
 	unsigned tree_dirty : 1; /* cmdline or parent changed since the last ProcessTree */
 };
@@ -116,8 +112,7 @@ struct pf_proc {
 struct pf_thread {
 	uint32_t pid, tid;
 	uint32_t pidx;        /* its process's index */
-	char name[16];        /* from a THREAD event, else empty */
-	char emitted[64];
+	char emitted[64];     /* the name its descriptor gave */
 	int depth;
 	uint64_t ends[MAX_DEPTH]; /* open slices, outermost first */
 	uint64_t flow_in;     /* flow to terminate at its first event (0 none) */
@@ -139,7 +134,7 @@ struct pf {
 	struct lt_smap names, anames; /* event and debug annotation names: iid = index + 1 */
 	uint32_t *nr_name;       /* per syscall nr: event name iid, 0 unknown */
 	uint32_t (*nr_arg)[6];   /* per syscall nr and arg: annotation name iid */
-	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal;
+	uint32_t a_ret, a_result, a_info, a_count, a_code, a_signal, a_injected, a_delayed, a_text;
 	struct lt_smap cats;
 	uint32_t cat_syscall;
 	struct lt_hmap proc_map, thr_map, pend_map;
@@ -148,6 +143,7 @@ struct pf {
 	struct pf_pending *pend; size_t npend, cap_pend;
 	struct pf_open *heap; size_t nheap, cap_heap;
 	struct lt_sb sb;
+	struct lt_names *who; /* process and thread names */
 	int nr_clone, nr_clone3, nr_fork, nr_vfork;
 };
 
@@ -221,57 +217,16 @@ static void anno_int(struct lt_pb *pb, uint32_t name, unsigned type, uint64_t v)
 
 /* ---- processes and threads ---- */
 
-static const char *basename_of(const char *p, size_t n, size_t *len)
-{
-	const char *b = p;
-	for (size_t i = 0; i < n && p[i]; i++)
-		if (p[i] == '/' && i + 1 < n && p[i + 1])
-			b = p + i + 1;
-	*len = strnlen(b, n - (size_t)(b - p));
-	return b;
-}
-
-/* What a process is called: its program (argv[0]'s last component), else its main
- * thread's name, else its pid. */
-static void proc_name(const struct pf_proc *p, char *out, size_t cap)
-{
-	if (p->cmdline_len && p->cmdline[0]) {
-		size_t n;
-		const char *b = basename_of(p->cmdline, p->cmdline_len, &n);
-		snprintf(out, cap, "%.*s", (int)n, b);
-	} else if (p->main_name[0]) {
-		snprintf(out, cap, "%s", p->main_name);
-	} else {
-		snprintf(out, cap, "pid %u", p->pid);
-	}
-}
-
-static void set_cmdline(struct pf_proc *p, const char *str, size_t len)
-{
-	size_t n = len < CMDLINE_MAX ? len : CMDLINE_MAX;
-	if (p->cmdline && p->cmdline_len == n && !memcmp(p->cmdline, str, n))
-		return;
-	p->tree_dirty = 1;
-	char *c = lt_xrealloc(p->cmdline, n + 1);
-	memcpy(c, str, n);
-	c[n] = 0;
-	p->cmdline = c;
-	p->cmdline_len = n;
-}
-
 /* A forked child runs its parent's program under its parent's name until it execs. */
 static void inherit(struct pf *s, uint32_t child, uint32_t parent)
 {
 	long ci = lt_hmap_get(&s->proc_map, child), pi = lt_hmap_get(&s->proc_map, parent);
 	if (ci < 0 || pi < 0 || ci == pi)
 		return;
-	struct pf_proc *c = &s->procs[ci], *p = &s->procs[pi];
+	struct pf_proc *c = &s->procs[ci];
 	c->ppid = parent;
 	c->tree_dirty = 1;
-	if (!c->cmdline_len && p->cmdline_len)
-		set_cmdline(c, p->cmdline, p->cmdline_len);
-	if (!c->main_name[0])
-		memcpy(c->main_name, p->main_name, sizeof c->main_name);
+	lt_names_fork(s->who, child, parent);
 }
 
 static struct pf_proc *get_proc(struct pf *s, uint32_t pid)
@@ -287,28 +242,25 @@ static struct pf_proc *get_proc(struct pf *s, uint32_t pid)
 	return &s->procs[i];
 }
 
-static void put_cmdline(struct lt_pb *pb, unsigned field, const struct pf_proc *p)
+/* The command line as one argument: the naming model's label ("sh -c ls /etc | wc -l",
+ * escaped). Trace processor names a process after its cmdline's first argument, and shows
+ * the cmdline joined by spaces: so Perfetto shows the same name --tef and the views do. */
+static void put_cmdline(struct pf *s, unsigned field, const struct pf_proc *p)
 {
-	const char *c = p->cmdline, *e = p->cmdline + p->cmdline_len;
-	while (c < e) {
-		size_t n = strnlen(c, (size_t)(e - c));
-		lt_pb_bytes(pb, field, c, n);
-		c += n + 1;
-	}
+	lt_pb_str(&s->pb, field, lt_names_process(s->who, p->pid));
 }
 
 /* The process's track descriptor; trace processor keeps the first name it is given, so
  * a later, better name goes out in a ProcessTree packet (proc_tree). */
 static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
 {
-	char name[64];
-	proc_name(p, name, sizeof name);
+	const char *name = lt_names_process(s->who, p->pid);
 	size_t m = packet_open(s, ts);
 	size_t td = lt_pb_open(&s->pb, TP_TRACK_DESCRIPTOR);
 	lt_pb_uint(&s->pb, TD_UUID, PROC_UUID((uint64_t)(p - s->procs)));
 	size_t pd = lt_pb_open(&s->pb, TD_PROCESS);
 	lt_pb_uint(&s->pb, PD_PID, p->pid);
-	put_cmdline(&s->pb, PD_CMDLINE, p);
+	put_cmdline(s, PD_CMDLINE, p);
 	lt_pb_str(&s->pb, PD_PROCESS_NAME, name);
 	lt_pb_close(&s->pb, pd);
 	lt_pb_close(&s->pb, td);
@@ -320,7 +272,8 @@ static void proc_desc(struct pf *s, struct pf_proc *p, uint64_t ts)
  * as trace processor does for system traces, so give it only when the cmdline is known. */
 static void proc_tree(struct pf *s, struct pf_proc *p, uint64_t ts)
 {
-	if (!p->cmdline_len)
+	size_t len;
+	if (!lt_names_cmdline(s->who, p->pid, &len))
 		return;
 	size_t m = packet_open(s, ts);
 	size_t pt = lt_pb_open(&s->pb, TP_PROCESS_TREE);
@@ -328,32 +281,17 @@ static void proc_tree(struct pf *s, struct pf_proc *p, uint64_t ts)
 	lt_pb_uint(&s->pb, PTP_PID, p->pid);
 	if (p->ppid)
 		lt_pb_uint(&s->pb, PTP_PPID, p->ppid);
-	put_cmdline(&s->pb, PTP_CMDLINE, p);
+	put_cmdline(s, PTP_CMDLINE, p);
 	lt_pb_close(&s->pb, pp);
 	lt_pb_close(&s->pb, pt);
 	packet_close(s, m);
 	p->tree_dirty = 0;
 }
 
-static void thread_name(const struct pf *s, const struct pf_thread *t, char *out, size_t cap)
-{
-	if (t->name[0]) {
-		snprintf(out, cap, "%s", t->name);
-		return;
-	}
-	/* Linux threads start with their creator's name; the process name is the best
-	 * guess until the log says otherwise. */
-	long pi = lt_hmap_get(&s->proc_map, t->pid);
-	if (pi >= 0)
-		proc_name(&s->procs[pi], out, cap);
-	else
-		snprintf(out, cap, "tid %u", t->tid);
-}
-
 static void thread_desc(struct pf *s, struct pf_thread *t, uint64_t ts)
 {
 	char name[64];
-	thread_name(s, t, name, sizeof name);
+	snprintf(name, sizeof name, "%s", lt_names_thread(s->who, t->pid, t->tid));
 	if (!strcmp(name, t->emitted))
 		return;
 	size_t m = packet_open(s, ts);
@@ -554,6 +492,16 @@ static void on_syscall(struct pf *s, struct lt_report *r, const struct lt_event 
 	if (!unfinished)
 		anno_int(&s->pb, s->a_ret, DA_INT, (uint64_t)ev->ret);
 	anno_str(&s->pb, s->a_result, s->sb.p + args_len, s->sb.len - args_len);
+	if (ev->flags & LT_EVF_INJECTED) {
+		if (!s->a_injected)
+			s->a_injected = anno_name(s, "injected");
+		anno_int(&s->pb, s->a_injected, DA_UINT, 1);
+	}
+	if (ev->flags & LT_EVF_DELAYED) {
+		if (!s->a_delayed)
+			s->a_delayed = anno_name(s, "delayed");
+		anno_int(&s->pb, s->a_delayed, DA_UINT, 1);
+	}
 	if (!unfinished && ev->ret > 0 && is_clone(s, ev)) {
 		uint32_t child = (uint32_t)ev->ret;
 		lt_pb_fixed64(&s->pb, TE_FLOW_IDS, FLOW_ID(child));
@@ -593,9 +541,10 @@ static void on_instant(struct pf *s, const struct lt_event *ev, uint64_t ts,
 
 static void on_process(struct pf *s, const struct lt_event *ev, uint64_t ts)
 {
+	int changed = lt_names_event(s->who, ev);
 	struct pf_proc *p = get_proc(s, ev->pid);
-	if (ev->str && ev->str_len)
-		set_cmdline(p, ev->str, ev->str_len);
+	if (changed)
+		p->tree_dirty = 1;
 	if (!p->ppid && ev->ppid && ev->ppid != ev->pid && lt_hmap_get(&s->proc_map, ev->ppid) >= 0) {
 		inherit(s, ev->pid, ev->ppid);
 		p = get_proc(s, ev->pid);
@@ -612,22 +561,14 @@ static void on_process(struct pf *s, const struct lt_event *ev, uint64_t ts)
 
 static void on_thread(struct pf *s, const struct lt_event *ev, uint64_t ts)
 {
-	uint32_t thr = get_thread(s, ev->pid, ev->tid, ts);
-	struct pf_thread *t = &s->thrs[thr];
-	size_t n = ev->str ? strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15) : 0;
-	if (!n)
+	get_thread(s, ev->pid, ev->tid, ts);
+	if (!lt_names_event(s->who, ev))
 		return;
-	memcpy(t->name, ev->str, n);
-	t->name[n] = 0;
-	if (ev->tid == ev->pid) {
-		struct pf_proc *p = get_proc(s, ev->pid);
-		memcpy(p->main_name, t->name, n + 1);
-		if (!p->cmdline_len) /* the name it goes by until an exec says better */
-			for (size_t i = 0; i < s->nthrs; i++)
-				if (s->thrs[i].pid == ev->pid)
-					thread_desc(s, &s->thrs[i], ts);
-	}
-	thread_desc(s, &s->thrs[thr], ts);
+	/* the main thread's name is its process's until an exec says better: its unnamed
+	 * threads follow */
+	for (size_t i = 0; i < s->nthrs; i++)
+		if (s->thrs[i].pid == ev->pid)
+			thread_desc(s, &s->thrs[i], ts);
 }
 
 static int pf_begin(struct lt_report *r, void **state)
@@ -646,6 +587,7 @@ static int pf_begin(struct lt_report *r, void **state)
 	}
 	s->f = f;
 	s->path = path;
+	s->who = lt_names_new();
 	s->nr_name = lt_xcalloc(LT_NSYSCALLS, sizeof *s->nr_name);
 	s->nr_arg = lt_xcalloc(LT_NSYSCALLS, sizeof *s->nr_arg);
 	s->nr_clone = s->nr_clone3 = s->nr_fork = s->nr_vfork = -2;
@@ -717,17 +659,10 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 		break;
 	case LT_EV_SIGNAL: {
 		lt_sb_reset(&s->sb);
-		if (ev->flags & LT_EVF_TEXT)
-			lt_sb_puts(&s->sb, ev->text_signal ? ev->text_signal : "");
-		else
-			lt_format_signal(&s->sb, ev, &r->o.fmt);
+		lt_format_signal(&s->sb, ev, &r->o.fmt);
 		char nm[32];
 		const char *sn = lt_signal_name(ev->signo);
-		if (!sn && ev->text_signal) {
-			size_t n = strcspn(ev->text_signal, " {");
-			snprintf(nm, sizeof nm, "%.*s", (int)(n < 31 ? n : 31), ev->text_signal);
-			sn = nm;
-		} else if (!sn) {
+		if (!sn) {
 			snprintf(nm, sizeof nm, "signal %d", ev->signo);
 			sn = nm;
 		}
@@ -759,6 +694,16 @@ static int pf_event(struct lt_report *r, void *state, const struct lt_event *ev)
 				   0, 0);
 		}
 		break;
+	case LT_EV_NOTE: {
+		char nm[32];
+		snprintf(nm, sizeof nm, "libtrace: %s", lt_note_kind(ev->note_code));
+		if (!s->a_text)
+			s->a_text = anno_name(s, "text");
+		lt_sb_reset(&s->sb);
+		lt_view_note_text(&s->sb, ev);
+		on_instant(s, ev, ts, nm, s->a_text, 0, 0, s->sb.p, s->sb.len);
+		break;
+	}
 	case LT_EV_WINDOW:
 		on_instant(s, ev, ts, ev->window_on ? "tracing on" : "tracing off", 0, 0, 0, 0, 0);
 		break;
@@ -787,8 +732,7 @@ static int pf_end(struct lt_report *r, void *state)
 		fprintf(stderr, "libtrace-report: %s: %s\n", s->path, strerror(s->err));
 		rc = -1;
 	}
-	for (size_t i = 0; i < s->nprocs; i++)
-		free(s->procs[i].cmdline);
+	lt_names_free(s->who);
 	free(s->procs);
 	free(s->thrs);
 	free(s->pend);

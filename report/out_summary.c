@@ -6,6 +6,7 @@
 
 #include "lt_hmap.h"
 #include "lt_report.h"
+#include "lt_views.h"
 
 struct srow {
 	int nr;
@@ -17,6 +18,7 @@ struct sstate {
 	struct srow *rows;
 	size_t cap;
 	long by_nr[1024]; /* fast path for table syscalls: index + 1 */
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 static int sbegin(struct lt_report *r, void **state)
@@ -28,7 +30,7 @@ static int sbegin(struct lt_report *r, void **state)
 
 static struct srow *row_for(struct sstate *s, const struct lt_event *ev)
 {
-	int fast = ev->nr >= 0 && ev->nr < 1024 && !(ev->flags & LT_EVF_TEXT);
+	int fast = ev->nr >= 0 && ev->nr < 1024; /* strace text's names have their nr too */
 	if (fast && s->by_nr[ev->nr])
 		return &s->rows[s->by_nr[ev->nr] - 1];
 	int added = 0;
@@ -52,6 +54,7 @@ static struct srow *row_for(struct sstate *s, const struct lt_event *ev)
 
 static int sevent(struct lt_report *r, void *state, const struct lt_event *ev)
 {
+	lt_tally_event(&((struct sstate *)state)->tally, ev);
 	(void)r;
 	if (ev->type != LT_EV_SYSCALL || (ev->flags & LT_EVF_UNFINISHED))
 		return 0;
@@ -118,6 +121,7 @@ static int send_summary(struct lt_report *r, void *state)
 	}
 	fputs(dashes, r->out);
 	row_line(r->out, 100.0, ns, calls, errors, "total");
+	lt_tally_print(&s->tally, r->out);
 	free(idx);
 	lt_smap_free(&s->names);
 	free(s->rows);

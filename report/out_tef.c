@@ -22,12 +22,10 @@ struct tthread {
 	uint64_t last_start;
 	uint64_t *stack; /* end times of the open slices */
 	size_t depth, cap;
-	char *name;
 };
 
 struct tproc {
 	uint32_t pid;
-	char *name;
 };
 
 struct tefstate {
@@ -40,6 +38,7 @@ struct tefstate {
 	size_t nth, thcap;
 	struct tproc *pr;
 	size_t npr, prcap;
+	struct lt_names *names;
 };
 
 static int flush(struct lt_report *r, struct tefstate *s, int force)
@@ -76,6 +75,7 @@ static int tef_begin(struct lt_report *r, void **state)
 		return -1;
 	}
 	s->first = 1;
+	s->names = lt_names_new();
 	lt_sb_puts(&s->sb, "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
 	*state = s;
 	return 0;
@@ -92,7 +92,7 @@ static struct tproc *proc_for(struct tefstate *s, uint32_t pid)
 			if (!s->pr)
 				abort();
 		}
-		s->pr[i] = (struct tproc){ pid, NULL };
+		s->pr[i] = (struct tproc){ pid };
 	}
 	return &s->pr[i];
 }
@@ -114,16 +114,6 @@ static struct tthread *thread_for(struct tefstate *s, uint32_t pid, uint32_t tid
 	}
 	s->th[i].pid = pid;
 	return &s->th[i];
-}
-
-static void set_name(char **dst, const char *src, size_t n)
-{
-	free(*dst);
-	*dst = malloc(n + 1);
-	if (!*dst)
-		abort();
-	memcpy(*dst, src, n);
-	(*dst)[n] = 0;
 }
 
 static void ev_head(struct tefstate *s, const char *ph, const struct lt_event *ev)
@@ -198,8 +188,12 @@ static void syscall_ev(struct lt_report *r, struct tefstate *s, const struct lt_
 	}
 	lt_sb_puts(sb, n ? ",\"ret\":" : "\"ret\":");
 	lt_sb_reset(&s->tmp);
-	lt_format_ret(&s->tmp, ev, &r->o.fmt);
-	lt_json_str(sb, s->tmp.p ? s->tmp.p : "", s->tmp.len);
+	lt_view_ret(&s->tmp, ev, &r->o.fmt);
+	lt_json_str(sb, s->tmp.p, s->tmp.len);
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, ",\"injected\":true");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, ",\"delayed\":true");
 	lt_sb_puts(sb, "}}");
 }
 
@@ -267,37 +261,28 @@ static int tef_event(struct lt_report *r, void *state, const struct lt_event *in
 		snprintf(name, sizeof(name), "lost %llu records", (unsigned long long)ev->lost);
 		instant(r, s, ev, "t", name, NULL);
 		break;
+	case LT_EV_NOTE: {
+		lt_sb_reset(&s->tmp);
+		lt_view_note_text(&s->tmp, ev);
+		char *detail = strdup(s->tmp.p);
+		snprintf(name, sizeof(name), "libtrace: %s", lt_note_kind(ev->note_code));
+		instant(r, s, ev, "t", name, detail);
+		free(detail);
+		break;
+	}
 	case LT_EV_WINDOW:
 		snprintf(name, sizeof(name), "tracing %s (window %u)",
 			 ev->window_on ? "started" : "stopped", ev->window_seq);
 		instant(r, s, ev, "p", name, NULL);
 		break;
-	case LT_EV_PROCESS: {
+	case LT_EV_PROCESS:
 		thread_for(s, ev->pid, ev->pid);
-		struct tproc *p = proc_for(s, ev->pid);
-		if (ev->str_len) {
-			/* argv joined by spaces */
-			set_name(&p->name, ev->str, ev->str_len);
-			for (size_t i = 0; i < ev->str_len; i++)
-				if (!p->name[i])
-					p->name[i] = ' ';
-			size_t k = ev->str_len;
-			while (k && p->name[k - 1] == ' ')
-				p->name[--k] = 0;
-		} else if (!p->name && ev->ppid) {
-			/* a fork: the parent's image until it execs */
-			long pi = lt_hmap_get(&s->pmap, ev->ppid);
-			if (pi >= 0 && s->pr[pi].name)
-				set_name(&p->name, s->pr[pi].name, strlen(s->pr[pi].name));
-		}
+		lt_names_event(s->names, ev);
 		break;
-	}
-	case LT_EV_THREAD: {
-		struct tthread *t = thread_for(s, ev->pid, ev->tid);
-		if (ev->str_len)
-			set_name(&t->name, ev->str, ev->str_len);
+	case LT_EV_THREAD:
+		thread_for(s, ev->pid, ev->tid);
+		lt_names_event(s->names, ev);
 		break;
-	}
 	case LT_EV_FD: /* names a descriptor for -y; nothing happened */
 	default:
 		break;
@@ -315,49 +300,16 @@ static void meta(struct tefstate *s, const char *what, uint32_t pid, uint32_t ti
 	lt_sb_puts(&s->sb, "}}");
 }
 
-/* The program's short name: the last path part of argv[0]. */
-static const char *short_name(const char *cmd, char *buf, size_t n)
-{
-	size_t len = strcspn(cmd, " ");
-	const char *b = cmd;
-	for (size_t i = 0; i < len; i++)
-		if (cmd[i] == '/')
-			b = cmd + i + 1;
-	snprintf(buf, n, "%.*s", (int)(cmd + len - b), b);
-	return buf;
-}
-
 static int tef_end(struct lt_report *r, void *state)
 {
 	struct tefstate *s = state;
-	char buf[96];
-	for (size_t i = 0; i < s->pmap.n; i++) {
-		struct tproc *p = &s->pr[i];
-		if (!p->name || !*p->name) {
-			snprintf(buf, sizeof(buf), "pid %u", p->pid);
-			set_name(&p->name, buf, strlen(buf));
-		}
-		meta(s, "process_name", p->pid, p->pid, p->name);
-	}
+	for (size_t i = 0; i < s->pmap.n; i++)
+		meta(s, "process_name", s->pr[i].pid, s->pr[i].pid,
+		     lt_names_process(s->names, s->pr[i].pid));
 	for (size_t i = 0; i < s->tmap.n; i++) {
 		struct tthread *t = &s->th[i];
-		const char *n = t->name;
-		if (!n || !*n) {
-			/* unnamed: the program's short name, as ps shows a thread's comm */
-			long pi = lt_hmap_get(&s->pmap, t->pid);
-			char sn[64];
-			short_name(pi >= 0 && s->pr[pi].name ? s->pr[pi].name : "", sn, sizeof(sn));
-			if (!*sn || strncmp(sn, "pid", 4) == 0)
-				snprintf(buf, sizeof(buf), "tid %u", t->tid);
-			else if (t->tid == t->pid)
-				snprintf(buf, sizeof(buf), "%s", sn);
-			else
-				snprintf(buf, sizeof(buf), "%s %u", sn, t->tid);
-			n = buf;
-		}
-		meta(s, "thread_name", t->pid, t->tid, n);
+		meta(s, "thread_name", t->pid, t->tid, lt_names_thread(s->names, t->pid, t->tid));
 		free(t->stack);
-		free(t->name);
 	}
 	lt_sb_puts(&s->sb, "\n]}\n");
 	int rc = flush(r, s, 1);
@@ -370,8 +322,7 @@ static int tef_end(struct lt_report *r, void *state)
 		fprintf(stderr, "libtrace-report: %s: %s\n", r->o.tef_file, strerror(errno));
 		rc = -1;
 	}
-	for (size_t i = 0; i < s->pmap.n; i++)
-		free(s->pr[i].name);
+	lt_names_free(s->names);
 	free(s->pr);
 	free(s->th);
 	lt_hmap_free(&s->tmap);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "lt_report.h"
+#include "lt_views.h"
 
 #define RESULT_COLUMN 40 /* strace's default -a */
 
@@ -53,7 +54,7 @@ static void syscall_line(struct lt_report *r, struct lt_sb *sb, const struct lt_
 	if (col < RESULT_COLUMN)
 		lt_sb_printf(sb, "%*s", (int)(RESULT_COLUMN - col), "");
 	lt_sb_puts(sb, "= ");
-	lt_format_ret(sb, ev, &r->o.fmt);
+	lt_view_ret(sb, ev, &r->o.fmt);
 	if (r->o.show_dur && !(ev->flags & LT_EVF_UNFINISHED))
 		lt_sb_printf(sb, " <%llu.%06llu>", (unsigned long long)(ev->dur_ns / 1000000000u),
 			     (unsigned long long)(ev->dur_ns % 1000000000u / 1000u));
@@ -90,6 +91,11 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 	case LT_EV_LOST:
 		lt_sb_printf(sb, "[ lost %llu record%s ]", (unsigned long long)ev->lost,
 			     ev->lost == 1 ? "" : "s");
+		break;
+	case LT_EV_NOTE: /* in strace's style for its own remarks, escaped */
+		lt_sb_puts(sb, "[ libtrace: ");
+		lt_view_note_text(sb, ev);
+		lt_sb_puts(sb, " ]");
 		break;
 	case LT_EV_WINDOW:
 		/* The trace's beginning says itself that tracing started; a user coming from

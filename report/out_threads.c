@@ -29,6 +29,7 @@ struct threads {
 	struct thr_sc *sc;
 	size_t capsc;
 	uint64_t total_ns;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 static int thr_begin(struct lt_report *r, void **state)
@@ -46,6 +47,7 @@ static int thr_event(struct lt_report *r, void *state, const struct lt_event *ev
 {
 	(void)r;
 	struct threads *s = state;
+	lt_tally_event(&s->tally, ev);
 	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD) {
 		lt_names_event(s->names, ev);
 		return 0;
@@ -116,8 +118,10 @@ static int thr_end(struct lt_report *r, void *state)
 	struct thr_stat *sorted = malloc((n ? n : 1) * sizeof *sorted);
 	if (!sorted)
 		abort();
-	memcpy(sorted, s->t, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, by_time);
+	if (n) { /* s->t is NULL before the first thread: memcpy/qsort want a pointer */
+		memcpy(sorted, s->t, n * sizeof *sorted);
+		qsort(sorted, n, sizeof *sorted, by_time);
+	}
 	fprintf(o, "%8s %8s %-16s %9s %7s %12s %7s  %s\n", "pid", "tid", "name", "calls", "errors",
 		"seconds", "% time", "busiest syscalls (seconds, calls)");
 	for (size_t i = 0; i < n; i++) {
@@ -137,6 +141,7 @@ static int thr_end(struct lt_report *r, void *state)
 		}
 		fputc('\n', o);
 	}
+	lt_tally_print(&s->tally, o);
 	free(sorted);
 	free(busy);
 	lt_names_free(s->names);

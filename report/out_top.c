@@ -19,6 +19,7 @@ struct top {
 	size_t n, alloc, cap; /* cap: N; alloc grows to it as calls come */
 	uint64_t seq, calls;
 	struct lt_sb sb;
+	struct lt_tally tally; /* lost records and notes: a footer */
 };
 
 /* a ranks below b: shorter, or as long and later */
@@ -74,6 +75,7 @@ static int top_begin(struct lt_report *r, void **state)
 static int top_event(struct lt_report *r, void *state, const struct lt_event *ev)
 {
 	struct top *t = state;
+	lt_tally_event(&t->tally, ev);
 	if (ev->type != LT_EV_SYSCALL || (ev->flags & LT_EVF_UNFINISHED))
 		return 0;
 	t->calls++;
@@ -120,7 +122,8 @@ static int by_rank(const void *a, const void *b)
 static int top_end(struct lt_report *r, void *state)
 {
 	struct top *t = state;
-	qsort(t->h, t->n, sizeof *t->h, by_rank);
+	if (t->n) /* t->h is NULL when no call was seen */
+		qsort(t->h, t->n, sizeof *t->h, by_rank);
 	fprintf(r->out, "%zu slowest of %llu calls\n", t->n, (unsigned long long)t->calls);
 	fprintf(r->out, "%14s %14s %8s %8s  %s\n", "usecs", "at(s)", "pid", "tid", "call");
 	for (size_t i = 0; i < t->n; i++) {
@@ -132,6 +135,7 @@ static int top_end(struct lt_report *r, void *state)
 			e->pid, e->tid, e->call);
 		free(e->call);
 	}
+	lt_tally_print(&t->tally, r->out);
 	free(t->h);
 	lt_sb_free(&t->sb);
 	free(t);

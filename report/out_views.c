@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lt_hmap.h"
+#include "lt_log.h"
 #include "lt_mem.h"
 #include "lt_views.h"
 
@@ -31,10 +32,11 @@ size_t lt_view_arg_start(const struct lt_sb *sb, size_t prev_end)
 
 void lt_view_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
-	if (ev->flags & LT_EVF_TEXT)
-		lt_sb_puts(sb, ev->text_ret && *ev->text_ret ? ev->text_ret : "?");
-	else
-		lt_format_ret(sb, ev, fmt);
+	lt_format_ret(sb, ev, fmt);
+	if (ev->flags & LT_EVF_INJECTED)
+		lt_sb_puts(sb, " (INJECTED)");
+	if (ev->flags & LT_EVF_DELAYED)
+		lt_sb_puts(sb, " (DELAYED)");
 }
 
 void lt_view_call(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
@@ -96,74 +98,63 @@ size_t lt_view_unquote(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-/* ---- names ---- */
+/* ---- the tracer's own news: notes, lost records ---- */
 
-struct lt_names {
-	struct lt_hmap tmap, pmap;
-	struct { char name[16]; } *t; /* by tmap index */
-	size_t capt;
-	struct { char name[64]; } *p; /* by pmap index */
-	size_t capp;
-};
-
-struct lt_names *lt_names_new(void)
+const char *lt_note_kind(unsigned code)
 {
-	struct lt_names *n = lt_xcalloc(1, sizeof *n);
-	return n;
+	static const char *const kinds[] = {
+		[LT_NOTE_TEXT] = "note", [LT_NOTE_PTRACED] = "ptraced",
+		[LT_NOTE_LOG_FULL] = "log_full", [LT_NOTE_SECCOMP] = "seccomp",
+		[LT_NOTE_SIGNALS] = "signals", [LT_NOTE_UNTRACED] = "untraced",
+	};
+	return code < sizeof kinds / sizeof kinds[0] && kinds[code] ? kinds[code] : "note";
 }
 
-void lt_names_event(struct lt_names *n, const struct lt_event *ev)
+void lt_view_note_text(struct lt_sb *sb, const struct lt_event *ev)
 {
-	int added;
-	if (ev->type == LT_EV_THREAD && ev->str && ev->str_len) {
-		uint32_t i = lt_hmap_add(&n->tmap, (uint64_t)ev->pid << 32 | ev->tid, &added);
-		n->t = lt_grow(n->t, &n->capt, i + 1, sizeof *n->t);
-		size_t l = strnlen(ev->str, ev->str_len < 15 ? ev->str_len : 15);
-		memcpy(n->t[i].name, ev->str, l);
-		n->t[i].name[l] = 0;
-	} else if (ev->type == LT_EV_PROCESS && !ev->str_len && ev->ppid) {
-		/* a fork: the parent's program until it execs */
-		long pi = lt_hmap_get(&n->pmap, ev->ppid);
-		if (pi < 0 || lt_hmap_get(&n->pmap, ev->pid) >= 0)
+	if (ev->str && ev->str_len)
+		lt_sb_escape(sb, ev->str, ev->str_len, 0, NULL);
+	else
+		lt_sb_puts(sb, lt_note_kind(ev->note_code));
+}
+
+void lt_tally_event(struct lt_tally *t, const struct lt_event *ev)
+{
+	if (ev->type == LT_EV_LOST) {
+		int added;
+		uint32_t i = lt_hmap_add(&t->pids, ev->pid, &added);
+		if (added) {
+			t->lost = lt_grow(t->lost, &t->caplost, i + 1, sizeof *t->lost);
+			t->lost[i].pid = ev->pid;
+			t->lost[i].n = 0;
+		}
+		t->lost[i].n += ev->lost;
+		t->total_lost += ev->lost;
+	} else if (ev->type == LT_EV_NOTE) {
+		if (t->nnotes++ >= LT_TALLY_NOTES)
 			return;
-		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
-		n->p[i] = n->p[pi];
-	} else if (ev->type == LT_EV_PROCESS && ev->str && ev->str_len) {
-		uint32_t i = lt_hmap_add(&n->pmap, ev->pid, &added);
-		n->p = lt_grow(n->p, &n->capp, i + 1, sizeof *n->p);
-		/* argv[0]'s last component, as ps and comm show a program */
-		size_t l = strnlen(ev->str, ev->str_len);
-		const char *b = ev->str;
-		for (size_t k = 0; k + 1 < l; k++)
-			if (ev->str[k] == '/')
-				b = ev->str + k + 1;
-		l -= (size_t)(b - ev->str);
-		if (l > 63)
-			l = 63;
-		memcpy(n->p[i].name, b, l);
-		n->p[i].name[l] = 0;
+		lt_sb_printf(&t->notes, "libtrace: pid %u: ", ev->pid);
+		lt_view_note_text(&t->notes, ev);
+		lt_sb_putc(&t->notes, '\n');
 	}
 }
 
-const char *lt_names_thread(const struct lt_names *n, uint32_t pid, uint32_t tid)
+void lt_tally_print(struct lt_tally *t, FILE *out)
 {
-	long i = lt_hmap_get(&n->tmap, (uint64_t)pid << 32 | tid);
-	if (i >= 0)
-		return n->t[i].name;
-	i = lt_hmap_get(&n->pmap, pid);
-	if (i >= 0)
-		return n->p[i].name;
-	return "?";
-}
-
-void lt_names_free(struct lt_names *n)
-{
-	if (!n)
-		return;
-	lt_hmap_free(&n->tmap);
-	lt_hmap_free(&n->pmap);
-	free(n->t);
-	free(n->p);
-	free(n);
+	if (t->total_lost) {
+		fprintf(out, "libtrace: %llu record%s lost (", (unsigned long long)t->total_lost,
+			t->total_lost == 1 ? "" : "s");
+		for (size_t i = 0; i < t->pids.n; i++)
+			fprintf(out, "%spid %u: %llu", i ? ", " : "", t->lost[i].pid,
+				(unsigned long long)t->lost[i].n);
+		fputs(")\n", out);
+	}
+	if (t->notes.len)
+		fputs(t->notes.p, out);
+	if (t->nnotes > LT_TALLY_NOTES)
+		fprintf(out, "libtrace: %zu more notes\n", t->nnotes - LT_TALLY_NOTES);
+	lt_hmap_free(&t->pids);
+	free(t->lost);
+	lt_sb_free(&t->notes);
+	memset(t, 0, sizeof *t);
 }

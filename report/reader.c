@@ -23,6 +23,10 @@
 #include "lt_reader.h"
 #include "lt_syscall.h"
 
+#ifndef LT_SC_DELAYED /* lib/lt_log.h's, from the injection work: the same bit */
+#define LT_SC_DELAYED 0x10u
+#endif
+
 #define NO_CHUNK UINT32_MAX
 _Static_assert((LT_READER_WINDOW & (LT_READER_WINDOW - 1)) == 0, "a power of two");
 
@@ -354,6 +358,7 @@ static size_t min_size(unsigned type)
 	case LT_REC_THREAD: return sizeof(struct lt_rec_thread);
 	case LT_REC_PROCESS: return sizeof(struct lt_rec_process);
 	case LT_REC_FD: return sizeof(struct lt_rec_fd);
+	case LT_REC_NOTE: return sizeof(struct lt_rec_note);
 	default: return 0;
 	}
 }
@@ -387,6 +392,11 @@ static const char *check_body(const uint8_t *p, uint32_t size, unsigned type)
 		memcpy(&fr, p, sizeof(fr));
 		if (fr.path_len > size - sizeof(fr))
 			return "descriptor path length runs past the record";
+	} else if (type == LT_REC_NOTE) {
+		struct lt_rec_note nr;
+		memcpy(&nr, p, sizeof(nr));
+		if (nr.text_len > size - sizeof(nr))
+			return "note text length runs past the record";
 	}
 	return NULL;
 }
@@ -504,6 +514,12 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 		ev->caps_len = h.size - sizeof(s);
 		if (h.flags & LT_SC_FAST)
 			ev->flags |= LT_EVF_FAST;
+		if (h.flags & LT_SC_INJECTED)
+			ev->flags |= LT_EVF_INJECTED;
+		if (h.flags & LT_SC_RESTART)
+			ev->flags |= LT_EVF_RESTART;
+		if (h.flags & LT_SC_DELAYED)
+			ev->flags |= LT_EVF_DELAYED;
 		if (h.flags & LT_SC_UNFINISHED) {
 			uint64_t when = 0;
 			/* A successful execve never returns to the recorder; the new image's log
@@ -575,6 +591,15 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 		ev->fd = fr.fd;
 		ev->str = (const char *)p + sizeof(fr);
 		ev->str_len = fr.path_len;
+		break;
+	}
+	case LT_REC_NOTE: {
+		struct lt_rec_note nr;
+		memcpy(&nr, p, sizeof(nr));
+		ev->type = LT_EV_NOTE;
+		ev->note_code = nr.code;
+		ev->str = (const char *)p + sizeof(nr);
+		ev->str_len = nr.text_len;
 		break;
 	}
 	}

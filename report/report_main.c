@@ -396,8 +396,7 @@ int main(int argc, char **argv)
 	}
 	static char obuf[1 << 16];
 	setvbuf(rep.out, obuf, _IOFBF, sizeof(obuf));
-	if (o->fmt.show_fd_paths)
-		o->fmt.fds = lt_fdtab_new();
+	o->fmt.fds = lt_fdtab_new(); /* the descriptor model: -y, --files */
 
 	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
 	 * for the whole report, unless -p picked out a single task. */

@@ -1,7 +1,13 @@
 /* strace text (-f, -t/-tt/-ttt or none, -T, with "[pid N] " or -o's "N " prefixes) into
  * LT_EVF_TEXT events: an <unfinished ...>/<... resumed> pair becomes one call with the
  * entry time and the whole argument text. Lines are trusted for nothing: whatever does not
- * parse is counted and reported once with its offset. */
+ * parse is counted and reported once with its offset.
+ *
+ * A call from text is the same event as one from a log, once, here: besides strace's text
+ * (which the text output prints as it is), its arguments become register values (numbers,
+ * AT_FDCWD, flag names through the decoders' tables) and its strings and descriptor pairs
+ * become captures, so the descriptor model and the views read every call the same way and
+ * never parse text. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +17,14 @@
 #include "lt_log.h"
 #include "lt_reader.h"
 #include "lt_syscall.h"
+#include "lt_views.h"
+#include "xlat.h"
 
 struct slot {
 	struct lt_event ev;
 	uint64_t order; /* creation order: ties in time keep it */
 	struct lt_sb name, args, ret, str;
+	struct lt_sb caps; /* the captures made from the text (struct lt_cap records) */
 };
 
 struct pending {
@@ -50,6 +59,7 @@ struct lt_strace {
 	struct lt_sb carry; /* a line cut by a note of strace's, waiting for its rest */
 	uint64_t carry_off;
 	int eof;
+	struct lt_sb tmp; /* an argument's string, unquoted */
 };
 
 struct lt_strace *lt_strace_new(const char *file, uint32_t pid, uint64_t day_ns)
@@ -73,6 +83,7 @@ void lt_strace_free(struct lt_strace *p)
 		lt_sb_free(&p->slots[i].args);
 		lt_sb_free(&p->slots[i].ret);
 		lt_sb_free(&p->slots[i].str);
+		lt_sb_free(&p->slots[i].caps);
 	}
 	free(p->slots);
 	free(p->freel);
@@ -83,6 +94,7 @@ void lt_strace_free(struct lt_strace *p)
 	}
 	free(p->pend);
 	lt_sb_free(&p->carry);
+	lt_sb_free(&p->tmp);
 	free(p->tids);
 	free(p->file);
 	free(p);
@@ -131,6 +143,7 @@ static struct slot *push(struct lt_strace *p)
 	lt_sb_reset(&s->args);
 	lt_sb_reset(&s->ret);
 	lt_sb_reset(&s->str);
+	lt_sb_reset(&s->caps);
 	memset(&s->ev, 0, sizeof(s->ev));
 	s->order = p->order++;
 	return s;
@@ -198,6 +211,8 @@ int lt_strace_pop(struct lt_strace *p, struct lt_event *ev)
 		ev->name = s->name.p ? s->name.p : "";
 		ev->text_args = s->args.p ? s->args.p : "";
 		ev->text_ret = s->ret.p ? s->ret.p : "";
+		ev->caps = (const uint8_t *)s->caps.p;
+		ev->caps_len = s->caps.len;
 	} else if (ev->type == LT_EV_SIGNAL) {
 		ev->text_signal = s->str.p ? s->str.p : "";
 	} else if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD) {
@@ -252,6 +267,7 @@ static void set_pid(struct lt_strace *p, uint32_t tid, uint32_t pid)
 	p->tids[p->ntids++] = (struct tidmap){ tid, pid };
 }
 
+/* A signal's number from strace's name for it (SIGINT, SIGRT_3: lt_signal_name's). */
 static int signo_of(const char *s, size_t n)
 {
 	for (int i = 1; i < 65; i++) {
@@ -440,6 +456,210 @@ static void emit_unfinished(struct lt_strace *p, struct pending *pd)
 	pd->used = 0;
 }
 
+/* ---- arguments: text to values ---- */
+
+static int is_name_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* The tables a symbolic argument's names are looked up in, first match wins: enough for
+ * what the descriptor model and the views need to know (descriptor-making flags, fcntl and
+ * ioctl commands, clone flags), not a full reverse decoder. */
+static const struct lt_xlat *const sym_tables[] = {
+	lt_x_open_flags, lt_x_fcntl_cmd, lt_x_fd_flags, lt_x_sock_flags, lt_x_socktype,
+	lt_x_close_range, lt_x_efd, lt_x_mfd, lt_x_tfd, lt_x_sfd, lt_x_epoll_create,
+	lt_x_inotify, lt_x_ioctl, lt_x_clone_flags, lt_x_at_flags, lt_x_af, lt_x_prctl,
+};
+
+/* Names the decoders print outside any table. */
+static const struct lt_xlat sym_extra[] = {
+	{ (uint64_t)-100, "AT_FDCWD" }, { 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" },
+	{ 0, NULL },
+};
+
+static int sym_value(const char *s, size_t n, uint64_t *v)
+{
+	for (const struct lt_xlat *x = sym_extra; x->name; x++)
+		if (strlen(x->name) == n && !memcmp(x->name, s, n)) {
+			*v = x->val;
+			return 1;
+		}
+	for (size_t t = 0; t < sizeof sym_tables / sizeof sym_tables[0]; t++)
+		for (const struct lt_xlat *x = sym_tables[t]; x->name; x++)
+			if (strlen(x->name) == n && !memcmp(x->name, s, n)) {
+				*v = x->val;
+				return 1;
+			}
+	return 0;
+}
+
+/* A number as strace prints one: decimal, 0x hex, 0 octal, maybe negative; what follows
+ * it (a -y "<path>", a comment) is ignored. */
+static int num_value(const char *s, const char *e, uint64_t *v)
+{
+	int neg = s < e && *s == '-';
+	const char *q = s + neg;
+	if (q >= e || !isdigit((unsigned char)*q))
+		return 0;
+	unsigned base = 10;
+	if (e - q > 2 && q[0] == '0' && (q[1] == 'x' || q[1] == 'X')) {
+		base = 16;
+		q += 2;
+	} else if (q[0] == '0') {
+		base = 8;
+	}
+	uint64_t x = 0;
+	for (; q < e; q++) {
+		int d = isdigit((unsigned char)*q) ? *q - '0'
+			: base == 16 && isxdigit((unsigned char)*q) ? (*q | 0x20) - 'a' + 10 : -1;
+		if (d < 0 || (unsigned)d >= base)
+			break;
+		x = x * base + (uint64_t)d;
+	}
+	*v = neg ? 0 - x : x;
+	return 1;
+}
+
+/* "A|B|0x10": the OR of what each part names; 0 if a part is unknown. */
+static uint64_t flags_value(const char *s, const char *e, int *ok)
+{
+	uint64_t v = 0, x;
+	*ok = 1;
+	while (s < e) {
+		const char *b = s;
+		while (b < e && *b != '|' && *b != ' ')
+			b++;
+		if (num_value(s, b, &x) || sym_value(s, (size_t)(b - s), &x))
+			v |= x;
+		else
+			*ok = 0;
+		while (b < e && (*b == '|' || *b == ' '))
+			b++;
+		s = b;
+	}
+	return v;
+}
+
+static void add_cap(struct slot *sl, int arg, unsigned flags, const void *data, size_t len)
+{
+	struct lt_cap c = { (uint8_t)arg, (uint8_t)flags, LT_CAP_SUB_SELF, (uint32_t)len };
+	static const char zeros[8];
+	lt_sb_putn(&sl->caps, (const char *)&c, sizeof c);
+	lt_sb_putn(&sl->caps, data, len);
+	lt_sb_putn(&sl->caps, zeros, LT_ALIGN8(len) - len);
+	sl->ev.ncaps++;
+}
+
+/* One argument's text, s..e, as register arg of the call. */
+static void arg_value(struct lt_strace *p, struct slot *sl, int arg, const char *s, const char *e)
+{
+	uint64_t v = 0;
+	int ok;
+	const char *eq = s;
+	while (eq < e && is_name_char(*eq))
+		eq++;
+	if (eq < e && *eq == '=' && eq > s && !isdigit((unsigned char)*s))
+		s = eq + 1; /* "flags=...": strace names some arguments */
+	if (s < e && *s == '"') {
+		const char *q = s + 1, *end = q;
+		while (end < e && *end != '"')
+			end += end[0] == '\\' && end + 1 < e ? 2 : 1;
+		size_t cap = (size_t)(end - q) + 1;
+		lt_sb_reset(&p->tmp);
+		lt_sb_grow(&p->tmp, cap);
+		size_t n = lt_view_unquote(q, (size_t)(end - q), p->tmp.p, cap);
+		int trunc = end + 1 < e && !memcmp(end + 1, "...", (size_t)(e - end - 1 < 3 ? e - end - 1 : 3));
+		add_cap(sl, arg, LT_CAP_STR | (trunc ? LT_CAP_TRUNC : 0), p->tmp.p, n);
+		v = 1; /* not NULL */
+	} else if (s < e && *s == '[') {
+		/* [3, 4]: the descriptors pipe and socketpair wrote */
+		uint64_t x, y;
+		const char *q = s + 1, *c = memchr(q, ',', (size_t)(e - q));
+		if (c && c + 2 < e && num_value(q, c, &x) && num_value(c + 2, e, &y)) {
+			int32_t fds[2] = { (int32_t)x, (int32_t)y };
+			add_cap(sl, arg, 0, fds, sizeof fds);
+		}
+		v = 1;
+	} else if (!num_value(s, e, &v)) {
+		v = flags_value(s, e, &ok);
+	}
+	sl->ev.args[arg] = v;
+}
+
+/* The argument text of a finished call into register values and captures. Arguments are
+ * shown in register order, but for those the table skips. */
+static void text_values(struct lt_strace *p, struct slot *sl)
+{
+	const struct lt_sysent *se = sl->ev.nr >= 0 ? lt_sysent_get((uint64_t)sl->ev.nr) : NULL;
+	const char *s = sl->args.p ? sl->args.p : "", *start = s;
+	int reg = 0, depth = 0;
+	for (;; s++) {
+		char ch = *s;
+		if (ch == '"') {
+			for (s++; *s && *s != '"'; s++)
+				if (*s == '\\' && s[1])
+					s++;
+			if (!*s)
+				s--;
+			continue;
+		}
+		if (ch == '[' || ch == '{' || ch == '(' || (ch == '<' && s > start && isdigit((unsigned char)s[-1])))
+			depth++;
+		else if ((ch == ']' || ch == '}' || ch == ')' || ch == '>') && depth > 0)
+			depth--;
+		if (ch && (ch != ',' || depth))
+			continue;
+		while (se && reg < se->nargs && reg < 6 && se->kind[reg] == LT_K_SKIP)
+			reg++;
+		const char *a = start, *b = s;
+		while (a < b && *a == ' ')
+			a++;
+		while (b > a && b[-1] == ' ')
+			b--;
+		if (reg >= 6 || b == a)
+			break;
+		arg_value(p, sl, reg++, a, b);
+		if (!ch)
+			break;
+		start = s + 1;
+	}
+}
+
+/* Appends the body of a strace-quoted string, q..e (without quotes), as its bytes. */
+static void put_unquoted(struct lt_sb *sb, const char *q, const char *e)
+{
+	size_t n = (size_t)(e - q);
+	lt_sb_grow(sb, n + 1);
+	sb->len += lt_view_unquote(q, n, sb->p + sb->len, n + 1);
+}
+
+/* The end of the quoted string whose opening quote is at q (its closing quote, or the
+ * string's end). */
+static const char *quoted_end(const char *q)
+{
+	const char *e = q + 1;
+	while (*e && *e != '"')
+		e += e[0] == '\\' && e[1] ? 2 : 1;
+	return e;
+}
+
+/* Appends strace text, escaping any raw control byte as strace would have (strace never
+ * writes one: a file that holds one was not written by strace, and must not reach a
+ * terminal as it is). */
+static void put_text(struct lt_sb *sb, const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != 0x7f) {
+			run++;
+			continue;
+		}
+		lt_sb_putn(sb, s + i - run, run);
+		run = 0;
+		lt_sb_escape(sb, s + i, 1, 0, NULL);
+	}
+	lt_sb_putn(sb, s + n - run, run);
+}
+
 /* Emits a finished call; also learns process structure from clone/fork and execve. */
 static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *name,
 		      size_t nlen, const char *a1, size_t l1, const char *a2, size_t l2,
@@ -455,13 +675,26 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 	s->ev.dur_ns = dur;
 	hold(p, s);
 	lt_sb_putn(&s->name, name, nlen);
-	lt_sb_putn(&s->args, a1, l1);
-	lt_sb_putn(&s->args, a2, l2);
-	lt_sb_putn(&s->ret, ret, rlen);
+	put_text(&s->args, a1, l1);
+	put_text(&s->args, a2, l2);
+	/* "= -1 ENOSPC (...) (INJECTED) (DELAYED)": flags, as a log says them; the outputs
+	 * print them back */
+	static const struct { const char *mark; unsigned flag; } marks[] = {
+		{ " (DELAYED)", LT_EVF_DELAYED }, { " (INJECTED)", LT_EVF_INJECTED },
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t k = strlen(marks[i].mark);
+		if (rlen >= k && !memcmp(ret + rlen - k, marks[i].mark, k)) {
+			rlen -= k;
+			s->ev.flags |= marks[i].flag;
+		}
+	}
+	put_text(&s->ret, ret, rlen);
 	s->ev.nr = lt_sysent_lookup(s->name.p);
 	s->ev.ret = parse_ret(s->ret.p, rlen, &unfinished);
 	if (unfinished)
 		s->ev.flags |= LT_EVF_UNFINISHED;
+	text_values(p, s);
 	if (unfinished || s->ev.ret < 0)
 		return;
 	const char *nm = s->name.p, *args = s->args.p;
@@ -483,24 +716,21 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		}
 	} else if (strcmp(nm, "prctl") == 0 && strncmp(args, "PR_SET_NAME, \"", 14) == 0) {
 		/* a thread naming itself: the name TEF and the views show for it */
-		const char *q = args + 14, *e = q;
-		while (*e && *e != '"')
-			e += e[0] == '\\' && e[1] ? 2 : 1;
+		const char *q = args + 13, *e = quoted_end(q);
 		struct slot *c = push(p);
 		c->ev.type = LT_EV_THREAD;
 		c->ev.pid = s->ev.pid;
 		c->ev.tid = tid;
 		c->ev.ts_ns = ts + dur;
 		hold(p, c);
-		lt_sb_putn(&c->str, q, (size_t)(e - q));
+		put_unquoted(&c->str, q + 1, e);
 	} else if (strcmp(nm, "execve") == 0 || strcmp(nm, "execveat") == 0) {
-		/* The new image's name: the path argument, unquoted. */
+		/* The new image's command line: argv, unquoted, NUL-separated as a log's process
+		 * record has it; the path when argv is not shown. */
 		const char *q = strchr(args, '"');
 		if (!q)
 			return;
-		const char *e = q + 1;
-		while (*e && *e != '"')
-			e += e[0] == '\\' && e[1] ? 2 : 1;
+		const char *e = quoted_end(q);
 		struct slot *c = push(p);
 		c->ev.type = LT_EV_PROCESS;
 		c->ev.pid = s->ev.pid;
@@ -508,11 +738,21 @@ static void emit_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char
 		c->ev.proc_flags = LT_LOG_F_EXEC;
 		c->ev.ts_ns = ts + dur;
 		hold(p, c);
-		lt_sb_putn(&c->str, q + 1, (size_t)(e - q - 1));
+		const char *a = *e ? strstr(e, ", [\"") : NULL;
+		if (!a) {
+			put_unquoted(&c->str, q + 1, e);
+			return;
+		}
+		for (a += 3; *a == '"'; a += 3) { /* "x", "y"] */
+			const char *ae = quoted_end(a);
+			put_unquoted(&c->str, a + 1, ae);
+			lt_sb_putc(&c->str, 0);
+			if (!*ae || ae[1] != ',' || ae[2] != ' ')
+				break;
+			a = ae;
+		}
 	}
 }
-
-static int is_name_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
 /* Splits "ARGS) = RET <DUR>" (from the end: argument strings may hold anything). */
 static int split_result(const char *s, const char *e, const char **args_end, const char **ret,
@@ -629,7 +869,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 		sl->ev.pid = pid_of(p, tid);
 		sl->ev.ts_ns = ts;
 		hold(p, sl);
-		lt_sb_putn(&sl->str, s + 4, (size_t)(e - s - 8));
+		put_text(&sl->str, s + 4, (size_t)(e - s - 8));
 		const char *w = s + 4;
 		if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
 			w += 11;
@@ -678,7 +918,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 			if (e - rest >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
 				struct pending *pd = find_pending(p, tid, 0);
 				if (pd)
-					lt_sb_putn(&pd->args, rest, (size_t)(e - 17 - rest));
+					put_text(&pd->args, rest, (size_t)(e - 17 - rest));
 				return 0;
 			}
 			bad_line(p, off, "no \" = \" result in a \"resumed\" line");
@@ -718,7 +958,7 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 		pd = find_pending(p, tid, 1);
 		pd->ts = ts;
 		lt_sb_putn(&pd->name, n, (size_t)(ne - n));
-		lt_sb_putn(&pd->args, a, (size_t)(e - 17 - a));
+		put_text(&pd->args, a, (size_t)(e - 17 - a));
 		return 0;
 	}
 	const char *args_end, *ret, *ret_end;

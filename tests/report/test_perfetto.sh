@@ -87,5 +87,29 @@ if command -v strace >/dev/null &&
 	check mt-strace "$TMPDIR/st.txt" 9 $((calls - unfinished))
 	ran=1
 fi
+# One naming model (issue 13): a process is called the same in --perfetto (its cmdline, which
+# trace processor shows; it takes the display name from the first word) and in --tef (its
+# name), and a thread the same in both; a name with a terminal escape prints escaped.
+esc=$(printf 'x\033]0;t\007')
+if command -v bash >/dev/null && [ $ran = 1 ]; then
+	d=$(native names bash -c 'sh -c "ls /etc | wc -l"; exec -a "$1" sh -c "ls /etc | wc -l"' _ "$esc") ||
+		fail "names: no logs"
+	"$REPORT" --perfetto "$TMPDIR/n.pftrace" "$d" || fail "names: --perfetto failed"
+	"$REPORT" --tef "$TMPDIR/n.json" "$d" || fail "names: --tef failed"
+	node "$CHECK" "$TMPDIR/n.pftrace" "select pid, cmdline as n from process where pid > 0 order by pid" |
+		grep '^  pid=' >"$TMPDIR/n.pf" || fail "names: no processes in --perfetto"
+	node "$CHECK" "$TMPDIR/n.json" "select pid, name as n from process where pid > 0 order by pid" |
+		grep '^  pid=' >"$TMPDIR/n.tef" || fail "names: no processes in --tef"
+	cat "$TMPDIR/n.pf"
+	diff "$TMPDIR/n.tef" "$TMPDIR/n.pf" || fail "names: --tef and --perfetto name processes differently"
+	grep -q 'n=sh -c ls /etc | wc -l$' "$TMPDIR/n.pf" || fail "names: no 'sh -c ls /etc | wc -l'"
+	grep -q 'n=x\\33\]0;t\\7 -c ls' "$TMPDIR/n.pf" || fail "names: the escape is not escaped"
+	for f in "$TMPDIR/n.pftrace" "$TMPDIR/n.json"; do
+		node "$CHECK" "$f" "select tid, name from thread where tid > 0 order by tid" |
+			grep '^  tid=' >"$f.threads"
+	done
+	diff "$TMPDIR/n.json.threads" "$TMPDIR/n.pftrace.threads" ||
+		fail "names: --tef and --perfetto name threads differently"
+fi
 [ $ran = 1 ] || skip "neither the native backend nor strace could trace here"
 exit 0

@@ -182,6 +182,26 @@ int lt_logw_syscall(struct lt_logw *w, uint32_t tid, uint64_t ts, unsigned nr,
 	return rc;
 }
 
+int lt_logw_note(struct lt_logw *w, uint32_t tid, uint64_t ts, unsigned code, const char *text,
+		 size_t text_len)
+{
+	struct lt_rec_note n;
+	size_t len = sizeof(n) + text_len;
+	uint8_t *buf = malloc(len);
+	if (!buf)
+		return -1;
+	memset(&n, 0, sizeof(n));
+	n.h.type = LT_REC_NOTE;
+	n.h.ts = ts;
+	n.code = code;
+	n.text_len = (uint32_t)text_len;
+	memcpy(buf, &n, sizeof(n));
+	memcpy(buf + sizeof(n), text, text_len);
+	int rc = lt_logw_rec(w, tid, buf, len);
+	free(buf);
+	return rc;
+}
+
 int lt_logw_close(struct lt_logw *w)
 {
 	int rc = 0;

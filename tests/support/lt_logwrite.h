@@ -34,6 +34,9 @@ int lt_logw_syscall(struct lt_logw *w, uint32_t tid, uint64_t ts, unsigned nr,
 /* Appends one capture (header + data + padding) to buf; returns the new length. */
 size_t lt_logw_cap(uint8_t *buf, size_t off, unsigned arg, unsigned flags, unsigned sub,
 		   const void *data, uint32_t len);
+/* A note record (LT_REC_NOTE): code and text_len bytes of text. */
+int lt_logw_note(struct lt_logw *w, uint32_t tid, uint64_t ts, unsigned code, const char *text,
+		 size_t text_len);
 /* Flushes every chunk and closes. Returns 0 or -1. */
 int lt_logw_close(struct lt_logw *w);
 

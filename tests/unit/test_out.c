@@ -8,6 +8,7 @@
 
 #include "lt_json.h"
 #include "lt_report.h"
+#include "lt_syscall.h"
 
 static int failures;
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK(%s)\n", __FILE__, __LINE__, #c); failures++; } } while (0)
@@ -48,7 +49,7 @@ static struct lt_event text_call(uint32_t pid, uint32_t tid, const char *name,
 	ev.tid = tid;
 	ev.ts_ns = 1700000000123456789ull;
 	ev.dur_ns = dur;
-	ev.nr = -1;
+	ev.nr = lt_sysent_lookup(name); /* as the strace text parser gives it */
 	ev.name = name;
 	ev.text_args = args;
 	ev.text_ret = ret_text;
@@ -85,9 +86,10 @@ static void test_json_event(void)
 	const char *want =
 		"{\"type\":\"syscall\",\"pid\":7,\"tid\":8,\"ts_ns\":1700000000123456789,"
 		"\"dur_ns\":1500,\"name\":\"write\",\"args\":[\"1\",\"\\\"Hello\\\\n\\\"\",\"6\"],"
-		"\"ret\":6}\n"
+		"\"named_args\":{\"fd\":1,\"buf\":\"Hello\\n\",\"count\":6},\"ret\":6}\n"
 		"{\"type\":\"syscall\",\"pid\":7,\"tid\":7,\"ts_ns\":1700000000123456789,"
 		"\"dur_ns\":10,\"name\":\"openat\",\"args\":[\"AT_FDCWD\",\"\\\"/nope\\\"\",\"O_RDONLY\"],"
+		"\"named_args\":{\"dirfd\":\"AT_FDCWD\",\"pathname\":\"/nope\",\"flags\":\"O_RDONLY\"},"
 		"\"ret\":-1,\"errno\":\"ENOENT\"}\n";
 	if (strcmp(s, want) != 0)
 		fprintf(stderr, "json got:\n%swant:\n%s", s, want);

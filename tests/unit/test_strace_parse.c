@@ -202,8 +202,36 @@ static void test_bad(void)
 	}
 }
 
+/* The text becomes the values a log would hold (issue 13): numbers, AT_FDCWD, flag names
+ * as their bits, -y's "3</path>" as 3; strace's "(INJECTED)" as the flag (issue 8). */
+static void test_values(void)
+{
+	CHECK(parse("1.0 openat(AT_FDCWD, \"/a,b\", O_WRONLY|O_CREAT|O_CLOEXEC, 0644) = 3</a,b> <0.000001>\n"
+		    "1.1 fcntl(3</a,b>, F_DUPFD_CLOEXEC, 20) = 20</a,b> <0.000001>\n"
+		    "1.2 read(20</a,b>, 0x7ffd1000, 0x10) = -1 EBADF (Bad file descriptor) <0.000001>\n"
+		    "1.3 write(1, \"x\", 1) = -1 ENOSPC (No space left on device) (INJECTED) <0.000001>\n",
+		    9) == 0);
+	CHECK(nev == 4);
+	CHECK(evs[0].e.args[0] == (uint64_t)-100);
+	CHECK(evs[0].e.args[2] == (01 | 0100 | 02000000) && evs[0].e.args[3] == 0644);
+	CHECK(evs[0].e.ret == 3 && evs[0].e.ncaps == 1);
+	CHECK(evs[1].e.args[0] == 3 && evs[1].e.args[1] == 1030 && evs[1].e.args[2] == 20);
+	CHECK(evs[2].e.args[0] == 20 && evs[2].e.args[1] == 0x7ffd1000 && evs[2].e.args[2] == 16);
+	CHECK(evs[3].e.flags & LT_EVF_INJECTED);
+	/* a raw control byte (strace never writes one) is escaped, never passed on (issue 14) */
+	CHECK(parse("1.0 write(1, \"\033]0;x\007\", 6) = 6\n", 9) == 0);
+	CHECK(nev == 1 && strcmp(evs[0].args, "1, \"\\33]0;x\\7\", 6") == 0);
+	CHECK(strcmp(evs[3].ret, "-1 ENOSPC (No space left on device)") == 0 && evs[3].e.ret == -28);
+	CHECK(parse("1.0 openat(AT_FDCWD, \"f\", O_RDONLY) = -1 ENOENT (No such file or directory) (INJECTED) (DELAYED) <0.1>\n"
+		    "1.1 close(3) = 0 (DELAYED) <0.1>\n", 9) == 0);
+	CHECK(nev == 2 && (evs[0].e.flags & LT_EVF_INJECTED) && (evs[0].e.flags & LT_EVF_DELAYED));
+	CHECK(!(evs[1].e.flags & LT_EVF_INJECTED) && (evs[1].e.flags & LT_EVF_DELAYED));
+	CHECK(strcmp(evs[1].ret, "0") == 0 && evs[0].e.ret == -2);
+}
+
 int main(void)
 {
+	test_values();
 	test_plain();
 	test_resumed();
 	test_misc();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lt_log.h"
+#include "lt_reader.h"
 #include "lt_report.h"
 #include "lt_syscall.h"
 #include "lt_views.h"
@@ -71,16 +72,28 @@ static void call(uint32_t pid, uint32_t tid, const char *name, int64_t ret, uint
 	feed(&ev);
 }
 
-/* A call from strace text. */
+/* A call from strace text, through the parser as a file's line would go. */
+static struct lt_strace *sp;
 static void tcall(uint32_t pid, const char *name, const char *args, const char *rets, int64_t ret,
 		  uint64_t dur)
 {
-	struct lt_event ev = { .type = LT_EV_SYSCALL, .flags = LT_EVF_TEXT, .pid = pid, .tid = pid,
-			       .ts_ns = now, .dur_ns = dur, .ret = ret, .name = name,
-			       .text_args = args, .text_ret = rets };
-	now += dur + 10;
-	ev.nr = lt_sysent_lookup(name);
-	feed(&ev);
+	char line[512];
+	struct lt_event ev;
+	if (!sp)
+		sp = lt_strace_new("test", 0, 0);
+	snprintf(line, sizeof line, "%u %llu.%06llu %s(%s) = %s <%llu.%06llu>", pid,
+		 (unsigned long long)(now / 1000000000u), (unsigned long long)(now % 1000000000u / 1000),
+		 name, args, rets, (unsigned long long)(dur / 1000000000u),
+		 (unsigned long long)(dur % 1000000000u / 1000));
+	now += (dur + 10) / 1000 * 1000 + 1000; /* strace's microseconds */
+	CHECK(lt_strace_feed(sp, line, strlen(line), 0) == 0);
+	int n = 0;
+	while (lt_strace_pop(sp, &ev)) {
+		CHECK(ev.ret == ret);
+		feed(&ev);
+		n++;
+	}
+	CHECK(n >= 1);
 }
 
 static void process(uint32_t pid, uint32_t ppid, unsigned flags, const char *cmd)
@@ -174,6 +187,9 @@ static void test_files(void)
 	tcall(13, "fchdir", "4", "0", 0, 20);
 	tcall(13, "newfstatat", "AT_FDCWD, \"hosts\", {st_mode=S_IFREG|0644, st_size=1}, 0", "0", 0, 20);
 	tcall(15, "openat", "AT_FDCWD, \"rel\", O_RDONLY", "3", 3, 20); /* cwd unknown */
+	/* a terminal escape in a path (issue 14): never printed raw */
+	call(16, 16, "openat", 3, 10, AT_FDCWD_, 0, 0, 1, "/tmp/x\033]0;pwned\007");
+	call(16, 16, "read", 1, 10, 3, 0, 1, 0, 0);
 	const char *t = finish();
 	char w[8][64];
 	/* seconds calls opens open_err read written path */
@@ -196,7 +212,7 @@ static void test_files(void)
 	CHECK(!strcmp(w[4], "3"));
 	CHECK(row(t, "3>", w, 8) == 8); /* and pid 10's closed fd 3 */
 	CHECK(!strcmp(w[4], "9"));
-	CHECK(row(t, "/t\"q", w, 8) == 7);
+	CHECK(row(t, "/t\\\"q", w, 8) == 7); /* printed escaped, as strace would */
 	CHECK(!strcmp(w[1], "4") && !strcmp(w[2], "1") && !strcmp(w[4], "5"));
 	CHECK(row(t, "/nope", w, 8) == 7);
 	CHECK(!strcmp(w[3], "1"));
@@ -207,8 +223,39 @@ static void test_files(void)
 	CHECK(row(t, "rel", w, 8) == 7);
 	CHECK(row(t, "<pipe>", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[4], "2") && !strcmp(w[5], "3"));
+	CHECK(row(t, "/tmp/x\\33]0;pwned\\7", w, 8) == 7 && !strcmp(w[1], "2"));
+	CHECK(!strchr(t, '\033') && !strchr(t, '\007'));
 	CHECK(row(t, "<socket>", w, 8) == 7);
 	CHECK(!strcmp(w[1], "2") && !strcmp(w[5], "4"));
+	if (failures)
+		fputs(t, stderr);
+	free(buf);
+}
+
+/* A chain of 300 forks: each child starts with its parent's descriptors and working
+ * directory (the table grows while it is copied), and an exec at the end of the chain
+ * drops only the close-on-exec one. */
+static void test_fork_chain(void)
+{
+	start(&lt_out_files, 0, 0);
+	process(1000, 1, LT_LOG_F_ROOT, "/bin/app");
+	call(1000, 1000, "chdir", 0, 10, 0, 0, 0, 0, "/w");
+	call(1000, 1000, "openat", 3, 10, AT_FDCWD_, 0, 0, 1, "chain");
+	call(1000, 1000, "openat", 4, 10, AT_FDCWD_, 0, O_CLOEXEC_, 1, "/ce2");
+	for (uint32_t p = 1001; p < 1300; p++) {
+		process(p, p - 1, LT_LOG_F_FORK, "/bin/app");
+		call(p, p, "openat", 5 + p % 7, 10, AT_FDCWD_, 0, 0, 1, "/other");
+	}
+	call(1299, 1299, "read", 7, 10, 3, 0, 7, 0, 0);
+	process(1299, 1298, LT_LOG_F_EXEC, "/bin/other");
+	call(1299, 1299, "read", 1, 10, 3, 0, 1, 0, 0);
+	call(1299, 1299, "read", 2, 10, 4, 0, 2, 0, 0);
+	call(1299, 1299, "openat", 9, 10, AT_FDCWD_, 0, 0, 1, "rel");
+	const char *t = finish();
+	char w[8][64];
+	CHECK(row(t, "/w/chain", w, 8) == 7 && !strcmp(w[4], "8"));
+	CHECK(row(t, "4>", w, 8) == 8 && !strcmp(w[4], "2")); /* "<fd 4>": gone at the exec */
+	CHECK(row(t, "/w/rel", w, 8) == 7); /* the working directory came down the chain */
 	if (failures)
 		fputs(t, stderr);
 	free(buf);
@@ -347,6 +394,7 @@ int main(void)
 {
 	test_args();
 	test_files();
+	test_fork_chain();
 	test_top();
 	test_threads();
 	test_hist();
