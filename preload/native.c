@@ -175,6 +175,7 @@ static int native_start(void)
 	lt_win++;
 	lt_log.exit_logged = 0;
 	lt_window_record(st, 1);
+	lt_control_note_flush(st);
 	lt_fd_records(st);
 	__atomic_store_n(&lt_acks, 0, __ATOMIC_RELEASE);
 	lt_on = 1;

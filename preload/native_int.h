@@ -232,6 +232,8 @@ void lt_window_record(struct lt_thread *st, int on) LT_HIDDEN;
 void lt_exit_record(struct lt_thread *st, int code, int signo) LT_HIDDEN;
 /* An LT_REC_NOTE (enum lt_note_code) with a short text. */
 void lt_note_record(struct lt_thread *st, uint32_t code, const char *text) LT_HIDDEN;
+/* The control plane's newest note, if not logged yet in this image. */
+void lt_control_note_flush(struct lt_thread *st) LT_HIDDEN;
 /* Reads up to size bytes of a file (raw syscalls); the bytes read or -errno. */
 long lt_read_file(const char *path, char *buf, size_t size) LT_HIDDEN;
 /* The log of this process image, created at the first window (st: who writes the process

@@ -121,6 +121,19 @@ void lt_note_record(struct lt_thread *st, uint32_t code, const char *text)
 	lt_emit(st, r, (uint32_t)LT_ALIGN8(sizeof *r + n));
 }
 
+/* The control plane's newest note (a control signal moved off one the program took,
+ * preload/control_signals.c), once per process image: checked where it can change (a
+ * trapped rt_sigaction) and when a window opens. */
+void lt_control_note_flush(struct lt_thread *st)
+{
+	static unsigned noted;
+	uint32_t code;
+	const char *text;
+	unsigned seq = lt_control_note(&code, &text);
+	if (seq && __atomic_exchange_n(&noted, seq, __ATOMIC_ACQ_REL) != seq)
+		lt_note_record(st, code, text);
+}
+
 /* The descriptors open when a window starts, so the report can show paths (-y). */
 static int lt_fd_record(void *ctx, int dfd, const char *name)
 {

@@ -393,6 +393,7 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 		}
 		r = lt_syscall6_prog(SYS_rt_sigaction, sig, (uint64_t)(uintptr_t)&k,
 				(uint64_t)(uintptr_t)&kold, 8, 0, 0);
+		lt_control_note_flush(st);
 	} else {
 		r = lt_syscall6_prog(SYS_rt_sigaction, sig, 0, (uint64_t)(uintptr_t)&kold, 8, 0, 0);
 	}
