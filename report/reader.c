@@ -844,6 +844,18 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* uid-<N>: where a process of the run that gave up root logs (preload/control_rundir.c);
+ * the run's root moves them up before its report, but not if it died first. */
+static int is_worker_dir(const char *name)
+{
+	if (strncmp(name, "uid-", 4) || !name[4])
+		return 0;
+	for (const char *p = name + 4; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
 /* Adds every log in directory path; with newest_run, a directory of run directories
  * ($LIBTRACE_DIR) means its most recently changed run. Returns the inputs added. */
 static size_t add_dir(struct lt_reader *r, const char *path, int newest_run)
@@ -876,8 +888,11 @@ static size_t add_dir(struct lt_reader *r, const char *path, int newest_run)
 	for (size_t i = 0; i < n; i++) {
 		if (stat(names[i], &st) != 0)
 			continue;
+		const char *base = strrchr(names[i], '/') + 1;
 		if (S_ISREG(st.st_mode))
 			add_file(r, names[i], 0);
+		else if (S_ISDIR(st.st_mode) && is_worker_dir(base))
+			add_dir(r, names[i], 0); /* logs of a worker that gave up root */
 		else if (S_ISDIR(st.st_mode) && (!run || st.st_mtim.tv_sec > run_t.tv_sec ||
 						 (st.st_mtim.tv_sec == run_t.tv_sec &&
 						  st.st_mtim.tv_nsec > run_t.tv_nsec))) {
