@@ -203,6 +203,68 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	}
 }
 
+/* io_uring_register's argument, by opcode (a[1]), nr_args (a[3]) elements or bytes: the
+ * arrays and structures strace prints, each array at most -s + 1 elements (strace shows -s,
+ * then "..."). Sub 0 and 1: what a structure points to (data or fds, then tags). entry:
+ * the objects the call rewrites (PROBE, IOWQ_MAX_WORKERS), as LT_SUB_ENTRY. */
+static void lt_req_io_uring_register(struct lt_plan *p, unsigned i, const uint64_t a[6], int ok,
+				     int entry)
+{
+	uint64_t addr = a[2], n = (uint32_t)a[3], shown = lt_min(n, (uint64_t)p->strsize + 1);
+	uint64_t ptrs[2];
+	uint32_t op = (uint32_t)a[1];
+	switch (op) {
+	case 0: /* REGISTER_BUFFERS: iovecs */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * SZ_IOVEC, n * SZ_IOVEC);
+		return;
+	case 2: case 4: case 7: /* REGISTER_FILES, REGISTER_EVENTFD(_ASYNC): ints */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * 4, n * 4);
+		return;
+	case 6: /* REGISTER_FILES_UPDATE: {offset, resv, fds}, fds[n] */
+		if (entry || !lt_peek64(p, addr + 8, &ptrs[0]))
+			return;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, 16, 16);
+		lt_req(p, i, 0, 0, ptrs[0], shown * 4, n * 4);
+		return;
+	case 8: /* REGISTER_PROBE: 16 bytes and n ops of 8, written on success */
+		if (n <= 256 && (entry || ok))
+			lt_req(p, i, entry ? LT_SUB_ENTRY : LT_CAP_SUB_SELF, 0, addr, 16 + 8 * n,
+			       16 + 8 * n);
+		return;
+	case 11: case 20: case 21: /* RESTRICTIONS, (UN)REGISTER_RING_FDS: 16-byte elements */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * 16, n * 16);
+		return;
+	case 13: case 15: case 14: case 16: { /* rsrc_register / rsrc_update2: n bytes */
+		int reg = op == 13 || op == 15;
+		uint32_t nr;
+		if (entry || n < 32 || !p->peek || p->peek(p->ctx, addr + (reg ? 16 : 8), ptrs, 16) ||
+		    !lt_peek32(p, addr + (reg ? 0 : 24), &nr))
+			return;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, lt_min(n, 4096), n);
+		uint64_t elem = op == 13 || op == 14 ? 4 : SZ_IOVEC;
+		uint64_t nshown = lt_min(nr, (uint64_t)p->strsize + 1);
+		lt_req(p, i, 0, 0, ptrs[0], nshown * elem, nr * elem);
+		lt_req(p, i, 1, 0, ptrs[1], nshown * 8, nr * 8ull);
+		return;
+	}
+	case 17: /* REGISTER_IOWQ_AFF: a cpu mask of n bytes */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, lt_min(n, 128), n);
+		return;
+	case 19: /* REGISTER_IOWQ_MAX_WORKERS: u32[n], read and rewritten */
+		if (entry || ok)
+			lt_req(p, i, entry ? LT_SUB_ENTRY : LT_CAP_SUB_SELF, 0, addr, shown * 4, n * 4);
+		return;
+	case 22: case 23: /* (UN)REGISTER_PBUF_RING: struct io_uring_buf_reg */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, 40, 40);
+		return;
+	}
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -280,6 +342,9 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		return;
 	case LT_K_IOCTL_ARG:
 		lt_req_ioctl(p, a, ok);
+		return;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_req_io_uring_register(p, i, a, ok, 0);
 		return;
 	case LT_K_FCNTL_ARG:
 		switch ((uint32_t)a[1]) {
@@ -425,6 +490,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 	}
 	case LT_K_MSGHDR_OUT:
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
+		return;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_req_io_uring_register(p, i, a, 0, 1);
 		return;
 	}
 }

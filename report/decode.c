@@ -29,6 +29,7 @@
 #include "lt_log.h"
 #include "lt_syscall.h"
 #include "xlat.h"
+#define LT_XLAT_GEN_DEFINE
 #include "xlat/gen.h"
 
 #include "xlat_errno.h"
@@ -203,6 +204,63 @@ const uint8_t *lt_cap_get(struct lt_dctx *c, int arg, unsigned sub, size_t need,
 	if (len)
 		*len = cap->len;
 	return d;
+}
+
+/* strace's print_array over a capture: see xlat.h. */
+int lt_put_array(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_t n, size_t es,
+		 lt_elem_fn fn, void *opaque)
+{
+	const uint8_t *d = NULL;
+	const struct lt_cap *cap = addr && n ? lt_event_cap(c->ev, arg, sub, &d) : NULL;
+	if (!addr) {
+		lt_sb_puts(c->sb, "NULL");
+		return 0;
+	}
+	if (!n) {
+		lt_sb_puts(c->sb, "[]");
+		return 0;
+	}
+	uint64_t have = cap && !(cap->flags & LT_CAP_FAULT) ? cap->len / es : 0;
+	if (!have || n > UINT64_MAX / es || addr + n * es < addr) {
+		lt_put_ptr(c, addr);
+		return 0;
+	}
+	int verbose = c->fmt && c->fmt->verbose;
+	lt_sb_putc(c->sb, '[');
+	uint64_t k;
+	for (k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(c->sb, ", ");
+		if (k >= have && (verbose || k <= c->strsize)) {
+			lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(addr + k * es));
+			break;
+		}
+		if (k >= c->strsize && !verbose) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		if (!fn(c, d + k * es, k, opaque)) {
+			k = n;
+			break;
+		}
+	}
+	lt_sb_putc(c->sb, ']');
+	return k >= n;
+}
+
+int lt_put_xval_u(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	const char *name = lt_xlat_name(t, v);
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (!name || st != LT_XLAT_ABBREV)
+		lt_put_udec(c, v);
+	if (!name && st != LT_XLAT_RAW)
+		lt_sb_printf(c->sb, " /* %s */", unk);
+	else if (name && st == LT_XLAT_ABBREV)
+		lt_sb_puts(c->sb, name);
+	else if (name && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* %s */", name);
+	return name != NULL;
 }
 
 /* ---- numbers ---- */
@@ -437,7 +495,9 @@ int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 		lt_sb_printf(c->sb, " /* %.*s??? */", (int)pre, t[0].name);
 	} else if (st == LT_XLAT_VERBOSE) {
 		lt_put_hex(c, v);
-		if (any)
+		if (any && rest)
+			lt_sb_printf(c->sb, " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else if (any)
 			lt_sb_printf(c->sb, " /* %s */", names.p);
 	} else {
 		if (any)
@@ -826,6 +886,9 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		return 1;
 	case LT_K_FD:
 		lt_put_fd(c, (int)v);
+		return 1;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_put_io_uring_register_arg(c, i);
 		return 1;
 	case LT_K_DIRFD:
 		lt_put_dirfd(c, (int)v);
