@@ -3,8 +3,8 @@
  * over the arguments and over arrays bounded by the constants in lt_capture.h.
  *
  * When: after the call whenever the call leaves the memory as it was (paths, write
- * buffers, structures passed in), so a call that faulted on a bad pointer (-EFAULT)
- * captures nothing and prints the address; at entry only what the call overwrites
+ * buffers, structures passed in), whatever it returned (a call that faulted on one bad
+ * pointer still shows the others, as strace does); at entry only what the call overwrites
  * (LT_SUB_ENTRY copies) or what never returns to us (execve's path, argv, envp). Output
  * objects are copied at exit and only on success, sized by the return value or the
  * object's size. */
@@ -514,9 +514,9 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 			lt_plan_entry_arg(&p, se, nr, i, args);
 		return p.n;
 	}
-	/* A bad pointer: the decoder prints addresses, and nothing is read. */
-	if (ret == -14 /* EFAULT */)
-		return 0;
+	/* A bad pointer (-EFAULT) may be any of them: what the call only read is copied all
+	 * the same, fault-safe, and strace prints it if it could all be read (the decoders
+	 * print the address when the copy came back short). */
 	int ok = ret >= 0 || ret < -4095;
 	for (unsigned i = 0; i < se->nargs; i++)
 		lt_plan_exit_arg(&p, se, nr, i, args, ret, ok);

@@ -347,6 +347,13 @@ void lt_put_quoted(struct lt_dctx *c, const uint8_t *p, size_t len, int trunc)
 		lt_sb_puts(sb, "...");
 }
 
+/* A call that failed with EFAULT may have had its memory end inside an object: strace
+ * prints the address of what it could not read whole (need bytes). */
+static int lt_short_after_efault(struct lt_dctx *c, const struct lt_cap *cap, size_t need)
+{
+	return c->done && c->ev->ret == -14 && cap->len < need;
+}
+
 void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t limit)
 {
 	const uint8_t *d;
@@ -365,6 +372,10 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 	/* a string stops at its NUL even if the capture went on */
 	const uint8_t *z = memchr(d, 0, n);
 	int trunc = 0;
+	if (!z && lt_short_after_efault(c, cap, limit + 1)) {
+		lt_put_ptr(c, addr);
+		return;
+	}
 	if (z)
 		n = (size_t)(z - d);
 	else if (cap->flags & LT_CAP_TRUNC)
@@ -395,6 +406,10 @@ void lt_put_buf(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_
 		n = (size_t)count;
 	else
 		trunc = 1;
+	if (lt_short_after_efault(c, cap, n)) {
+		lt_put_ptr(c, addr);
+		return;
+	}
 	if (cap->len < n) {
 		n = cap->len;
 		trunc = 1;
