@@ -301,6 +301,12 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return;
+	case LT_K_SEND_BUF: /* a netlink message is decoded whole: small ones are kept */
+		if (len <= LT_SEND_WHOLE)
+			lt_req(p, i, LT_CAP_SUB_SELF, LT_REQ_EMPTY_OK, v, len, len);
+		else
+			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
+		return;
 	case LT_K_SOCKOPT_VAL:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
 		return;

@@ -917,6 +917,10 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
+	case LT_K_SEND_BUF:
+		if (!lt_put_netlink(c, i, (int)ev->args[0], v, len))
+			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+		return 1;
 	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 		c->force_hex = kind == LT_K_RANDOM_OUT;
 		if (lt_out_ok(c))

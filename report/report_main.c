@@ -288,6 +288,7 @@ int main(int argc, char **argv)
 	while (!failed && lt_reader_next(rd, &ev) == 1) {
 		if (!rep.first_ts_ns)
 			rep.first_ts_ns = ev.ts_ns;
+		lt_decode_observe(&o->fmt, &ev);
 		if (!lt_filter_pass(filt, &rep, &ev)) {
 			/* -y knows what the program opened even when -e, -p or the time
 			 * window hide the open itself */
@@ -326,6 +327,7 @@ int main(int argc, char **argv)
 	lt_hmap_free(&tids);
 	if (o->fmt.fds)
 		lt_fdtab_free(o->fmt.fds);
+	lt_decode_free(&o->fmt);
 	free(o->tids);
 	free(expr);
 	return failed || errors ? 1 : 0;

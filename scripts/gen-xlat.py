@@ -15,17 +15,25 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def names_in(header, want, exclude):
+    """names of header matching want; want = "@MEMBER:REGEX" looks only in the enum that
+    has MEMBER (a header with several enums sharing a prefix, as linux/if_link.h)"""
+    only_enum = None
+    if want.startswith("@"):
+        only_enum, want = want[1:].split(":", 1)
     for d in ("/usr/include", "/usr/include/x86_64-linux-gnu"):
         if os.path.exists(os.path.join(d, header)):
             break
     text = open(os.path.join(d, header)).read()
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     found = []
-    for m in re.finditer(r"^\s*#\s*define\s+(\w+)[ \t]+\S", text, flags=re.M):
-        found.append(m.group(1))
-    for body in re.findall(r"enum\s*\w*\s*\{(.*?)\}", text, flags=re.S):
-        for m in re.finditer(r"(\w+)\s*(?:=[^,]*)?(?:,|$)", body.strip()):
+    if not only_enum:
+        for m in re.finditer(r"^\s*#\s*define\s+(\w+)[ \t]+\S", text, flags=re.M):
             found.append(m.group(1))
+    for body in re.findall(r"enum\s*\w*\s*\{(.*?)\}", text, flags=re.S):
+        members = [m.group(1) for m in
+                   re.finditer(r"(\w+)\s*(?:=[^,]*)?(?:,|$)", body.strip())]
+        if not only_enum or only_enum in members:
+            found += members
     out = []
     for n in found:
         if re.search(want, n) and not (exclude and re.search(exclude, n)) and n not in out:

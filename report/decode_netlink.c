@@ -1,0 +1,459 @@
+/* Netlink messages sent on netlink sockets, as strace 6.1 prints them (its netlink.c,
+ * nlattr.c, netlink_route.c, rtnl_link.c): an array of {nlmsghdr} with their payloads,
+ * route link messages as {ifinfomsg} and their attributes, IFLA_AF_SPEC nested by address
+ * family; what is not decoded yet prints as strace prints unknown payloads, in hex.
+ *
+ * strace asks the kernel which protocol a socket has; the report knows it from the
+ * socket(AF_NETLINK, ..., protocol) call that created it (lt_decode_observe sees every
+ * event, before -e filters them), following dup and close. The message is the capture
+ * of the data argument (lib/lt_capture.c keeps small ones whole); whatever lies past the
+ * capture prints as its address, as strace prints memory it cannot read. */
+#include <net/if.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lt_capture.h"
+#include "xlat.h"
+#include "xlat/gen.h"
+
+#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+
+/* ---- which descriptors are netlink sockets ---- */
+
+struct lt_socket {
+	uint32_t pid;
+	int fd;
+	int proto;
+};
+
+struct lt_socktab {
+	struct lt_socket *v;
+	size_t n, cap;
+};
+
+static struct lt_socket *lt_sock_find(struct lt_socktab *t, uint32_t pid, int fd)
+{
+	for (size_t k = 0; t && k < t->n; k++)
+		if (t->v[k].pid == pid && t->v[k].fd == fd)
+			return &t->v[k];
+	return NULL;
+}
+
+static void lt_sock_forget(struct lt_socktab *t, uint32_t pid, int fd)
+{
+	struct lt_socket *s = lt_sock_find(t, pid, fd);
+	if (s)
+		*s = t->v[--t->n];
+}
+
+static void lt_sock_add(struct lt_fmt *fmt, uint32_t pid, int fd, int proto)
+{
+	struct lt_socktab *t = fmt->socks;
+	if (!t && !(t = fmt->socks = calloc(1, sizeof *t)))
+		return;
+	lt_sock_forget(t, pid, fd);
+	if (t->n == t->cap) {
+		size_t ncap = t->cap ? t->cap * 2 : 8;
+		struct lt_socket *nv = realloc(t->v, ncap * sizeof *nv);
+		if (!nv)
+			return;
+		t->v = nv;
+		t->cap = ncap;
+	}
+	t->v[t->n++] = (struct lt_socket){ pid, fd, proto };
+}
+
+void lt_decode_observe(struct lt_fmt *fmt, const struct lt_event *ev)
+{
+	if (ev->type != LT_EV_SYSCALL || ev->ret < 0 || (ev->flags & LT_EVF_UNFINISHED))
+		return;
+	int fd = (int)ev->ret;
+	switch (ev->nr) {
+	case LT_NR_socket:
+		if ((uint32_t)ev->args[0] == 16 /* AF_NETLINK */)
+			lt_sock_add(fmt, ev->pid, fd, (int)ev->args[2]);
+		else if (fmt->socks)
+			lt_sock_forget(fmt->socks, ev->pid, fd);
+		return;
+	case LT_NR_close:
+		if (fmt->socks)
+			lt_sock_forget(fmt->socks, ev->pid, (int)ev->args[0]);
+		return;
+	case LT_NR_dup: case LT_NR_dup2: case LT_NR_dup3: {
+		if (!fmt->socks || fd == (int)ev->args[0])
+			return;
+		struct lt_socket *s = lt_sock_find(fmt->socks, ev->pid, (int)ev->args[0]);
+		if (s)
+			lt_sock_add(fmt, ev->pid, fd, s->proto);
+		else
+			lt_sock_forget(fmt->socks, ev->pid, fd);
+		return;
+	}
+	}
+}
+
+void lt_decode_free(struct lt_fmt *fmt)
+{
+	if (fmt->socks)
+		free(fmt->socks->v);
+	free(fmt->socks);
+	fmt->socks = NULL;
+}
+
+/* ---- the message, as captured ---- */
+
+enum { NETLINK_ROUTE = 0, NETLINK_SOCK_DIAG = 4 };
+enum { NLMSG_HDRLEN = 16, NLA_HDRLEN = 4, NLMSG_ERROR = 2, NLMSG_DONE = 3, NLMSG_MIN_TYPE = 16 };
+
+/* The message bytes the shim captured, and where they were. Offsets are from addr. */
+struct lt_nl {
+	struct lt_dctx *c;
+	const uint8_t *d;
+	size_t have;
+	uint64_t addr;
+	int proto;
+};
+
+static int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n)
+{
+	return off <= m->have && n <= m->have - off;
+}
+
+/* strace's printstr_ex(..., QUOTE_FORCE_HEX): -s bytes, "..." when longer; the address
+ * when the bytes it needs could not be read */
+static void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
+{
+	struct lt_dctx *c = m->c;
+	uint64_t show = len < c->strsize ? len : c->strsize;
+	uint64_t need = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
+	if (!lt_nl_readable(m, off, need)) {
+		lt_put_ptr(c, m->addr + off);
+		return;
+	}
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, m->d + off, (size_t)show, len > c->strsize);
+	c->force_hex = fh;
+}
+
+/* ---- attributes (nlattr.c) ---- */
+
+/* A decoder of one attribute's data: prints it and returns 1, or returns 0 to have it
+ * printed in hex. arg: what decode_nlattr passes (the family, the attribute type). */
+typedef int (*lt_nla_fn)(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+struct lt_nla_table {
+	const struct lt_xlat *names;
+	const char *dflt;
+	lt_nla_fn (*decoder)(unsigned type); /* NULL: every attribute in hex */
+	lt_nla_fn all;                       /* one decoder for every type, given the type */
+};
+
+static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
+			const struct lt_nla_table *t, uint64_t arg);
+
+static void lt_nla_header(const struct lt_nl *m, uint16_t nla_len, uint16_t type,
+			  const struct lt_nla_table *t)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "{nla_len=%u, nla_type=", nla_len);
+	if (type & 0x8000)
+		lt_sb_puts(c->sb, "NLA_F_NESTED|");
+	if (type & 0x4000)
+		lt_sb_puts(c->sb, "NLA_F_NET_BYTEORDER|");
+	lt_put_xlat(c, t->names, type & 0x3fff, t->dflt);
+	lt_sb_putc(c->sb, '}');
+}
+
+static void lt_nla_with_data(const struct lt_nl *m, uint64_t off, uint64_t len, uint16_t nla_len,
+			     uint16_t type, const struct lt_nla_table *t, uint64_t arg)
+{
+	struct lt_dctx *c = m->c;
+	uint64_t n = nla_len < len ? nla_len : len;
+	if (n > NLA_HDRLEN)
+		lt_sb_putc(c->sb, '[');
+	lt_nla_header(m, nla_len, type, t);
+	if (n <= NLA_HDRLEN)
+		return;
+	lt_sb_puts(c->sb, ", ");
+	lt_nla_fn fn = t->all ? t->all : t->decoder ? t->decoder(type & 0x3fff) : NULL;
+	if (!fn || !fn(m, off + NLA_HDRLEN, n - NLA_HDRLEN, t->all ? type : arg))
+		lt_nl_hex(m, off + NLA_HDRLEN, n - NLA_HDRLEN);
+	lt_sb_putc(c->sb, ']');
+}
+
+static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
+			const struct lt_nla_table *t, uint64_t arg)
+{
+	struct lt_dctx *c = m->c;
+	int array = 0, verbose = c->fmt && c->fmt->verbose;
+	for (unsigned elt = 0;; elt++) {
+		if (len < NLA_HDRLEN) {
+			lt_nl_hex(m, off, len);
+			break;
+		}
+		if (!lt_nl_readable(m, off, NLA_HDRLEN)) {
+			if (array)
+				lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(m->addr + off));
+			else
+				lt_put_ptr(c, m->addr + off);
+			break;
+		}
+		if (!verbose && elt == c->strsize) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		uint16_t nla_len = RD(uint16_t, m->d, off), type = RD(uint16_t, m->d, off + 2);
+		uint64_t step = (nla_len + 3u) & ~3u, next = 0;
+		if (nla_len >= NLA_HDRLEN && len > step)
+			next = len - step;
+		if (!array && next) {
+			lt_sb_putc(c->sb, '[');
+			array = 1;
+		}
+		lt_nla_with_data(m, off, len, nla_len, type, t, arg);
+		if (!next)
+			break;
+		lt_sb_puts(c->sb, ", ");
+		off += step;
+		len = next;
+	}
+	if (array)
+		lt_sb_putc(c->sb, ']');
+}
+
+/* ---- route: links (rtnl_link.c) ---- */
+
+static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???", NULL, NULL };
+static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???", NULL, NULL };
+static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???", NULL, NULL };
+static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???", NULL,
+						   NULL };
+
+/* one IFLA_AF_SPEC member: the family's own attributes, or hex */
+static int lt_nla_af(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
+{
+	const struct lt_nla_table *t = af == 2 ? &lt_nla_inet : af == 10 ? &lt_nla_inet6
+		: af == 45 ? &lt_nla_mctp : NULL;
+	if (!t)
+		return 0;
+	lt_nl_attrs(m, off, len, t, 0);
+	return 1;
+}
+
+static const struct lt_nla_table lt_nla_af_spec = { lt_x_af, "AF_???", NULL, lt_nla_af };
+
+static int lt_ifla_af_spec(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
+{
+	lt_nl_attrs(m, off, len, family == 7 /* AF_BRIDGE */ ? &lt_nla_bridge : &lt_nla_af_spec, 0);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_decoder(unsigned type)
+{
+	switch (type) {
+	case 26: /* IFLA_AF_SPEC */
+		return lt_ifla_af_spec;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla = { lt_x_ifla, "IFLA_???", lt_ifla_decoder, NULL };
+
+/* strace's print_ifindex: if_nametoindex("lo") for an interface this machine has */
+static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx)
+{
+	char name[IF_NAMESIZE + 1];
+	const char *n = idx ? if_indextoname(idx, name) : NULL;
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (!n || st != LT_XLAT_ABBREV)
+		lt_put_udec(c, idx);
+	if (n && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "if_nametoindex(\"%s\")", n);
+	else if (n && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* if_nametoindex(\"%s\") */", n);
+}
+
+static void lt_nl_ifinfomsg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	struct lt_dctx *c = m->c;
+	int attrs = 0;
+	lt_sb_puts(c->sb, "{ifi_family=");
+	lt_put_xlat(c, lt_x_af, family, "AF_???");
+	lt_sb_puts(c->sb, ", ");
+	if (len >= 16) {
+		if (!lt_nl_readable(m, off + 1, 15)) {
+			lt_put_ptr(c, m->addr + off + 1);
+		} else {
+			lt_sb_puts(c->sb, "ifi_type=");
+			lt_put_xlat(c, lt_x_arphrd, RD(uint16_t, m->d, off + 2), "ARPHRD_???");
+			lt_sb_puts(c->sb, ", ifi_index=");
+			lt_put_ifindex(c, RD(uint32_t, m->d, off + 4));
+			lt_sb_puts(c->sb, ", ifi_flags=");
+			lt_put_flags(c, lt_x_iff, RD(uint32_t, m->d, off + 8));
+			lt_sb_puts(c->sb, ", ifi_change=");
+			lt_put_hex(c, RD(uint32_t, m->d, off + 12));
+			attrs = 1;
+		}
+	} else {
+		lt_sb_puts(c->sb, "...");
+	}
+	lt_sb_putc(c->sb, '}');
+	if (attrs && len > 16) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + 16, len - 16, &lt_nla_ifla, family);
+	}
+}
+
+/* decode_netlink_route: 1 if it printed the payload */
+static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
+{
+	if (type == NLMSG_DONE)
+		return 0;
+	if (!lt_nl_readable(m, off, 1)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint8_t family = m->d[off];
+	switch (type) {
+	case 16: case 17: case 18: case 19: /* RTM_NEWLINK, DELLINK, GETLINK, SETLINK */
+		lt_nl_ifinfomsg(m, off, len, family);
+		return 1;
+	}
+	return 0; /* not decoded yet: hex */
+}
+
+/* ---- the header (netlink.c) ---- */
+
+static const struct lt_xlat lt_x_nlmsg_types[] = {
+	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" }, { 4, "NLMSG_OVERRUN" },
+	{ 0, 0 } };
+static const struct lt_xlat lt_x_sock_diag_types[] = {
+	{ 18, "TCPDIAG_GETSOCK" }, { 19, "DCCPDIAG_GETSOCK" }, { 20, "SOCK_DIAG_BY_FAMILY" },
+	{ 21, "SOCK_DESTROY" }, { 0, 0 } };
+
+/* netlink_flags, then the flags of the message's kind of request */
+#define LT_NLM_F_COMMON { 1, "NLM_F_REQUEST" }, { 2, "NLM_F_MULTI" }, { 4, "NLM_F_ACK" }, \
+	{ 8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" }
+static const struct lt_xlat lt_x_nlm_f[] = { LT_NLM_F_COMMON, { 0, 0 } };
+static const struct lt_xlat lt_x_nlm_f_get[] = { LT_NLM_F_COMMON, { 0x300, "NLM_F_DUMP" },
+	{ 0x100, "NLM_F_ROOT" }, { 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" }, { 0, 0 } };
+static const struct lt_xlat lt_x_nlm_f_new[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_REPLACE" },
+	{ 0x200, "NLM_F_EXCL" }, { 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" }, { 0, 0 } };
+static const struct lt_xlat lt_x_nlm_f_del[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_NONREC" },
+	{ 0x200, "NLM_F_BULK" }, { 0, 0 } };
+static const struct lt_xlat lt_x_nlm_f_ack[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_CAPPED" },
+	{ 0x200, "NLM_F_ACK_TLVS" }, { 0, 0 } };
+
+static const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type)
+{
+	if (type < NLMSG_MIN_TYPE)
+		return type == NLMSG_ERROR ? lt_x_nlm_f_ack : lt_x_nlm_f;
+	if (proto == NETLINK_SOCK_DIAG)
+		return lt_x_nlm_f_get;
+	if (proto == NETLINK_ROUTE) {
+		if (type == 50 /* RTM_DELACTION */)
+			return lt_x_nlm_f_get;
+		switch (type & 3) {
+		case 0: return lt_x_nlm_f_new;
+		case 1: return lt_x_nlm_f_del;
+		case 2: return lt_x_nlm_f_get;
+		}
+	}
+	return lt_x_nlm_f;
+}
+
+static void lt_nlmsghdr(const struct lt_nl *m, const uint8_t *h)
+{
+	struct lt_dctx *c = m->c;
+	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
+	lt_sb_printf(c->sb, "{nlmsg_len=%u, nlmsg_type=", RD(uint32_t, h, 0));
+	const struct lt_xlat *types = lt_x_nlmsg_types;
+	const char *dflt = "NLMSG_???";
+	if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_ROUTE)
+		types = lt_x_rtm_type, dflt = "RTM_???";
+	else if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_SOCK_DIAG)
+		types = lt_x_sock_diag_types, dflt = "SOCK_DIAG_???";
+	lt_put_xlat(c, types, type, dflt);
+	lt_sb_puts(c->sb, ", nlmsg_flags=");
+	lt_put_flags(c, lt_nlm_flags_table(m->proto, type), flags);
+	lt_sb_printf(c->sb, ", nlmsg_seq=%u, nlmsg_pid=%u}", RD(uint32_t, h, 8), RD(uint32_t, h, 12));
+}
+
+static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
+{
+	uint16_t type = RD(uint16_t, h, 4);
+	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_ROUTE &&
+	    lt_nl_route(m, type, off, len))
+		return;
+	if (type == NLMSG_DONE && len == 4) {
+		if (lt_nl_readable(m, off, 4))
+			lt_put_dec(m->c, RD(int32_t, m->d, off));
+		else
+			lt_put_ptr(m->c, m->addr + off);
+		return;
+	}
+	lt_nl_hex(m, off, len);
+}
+
+static void lt_nl_messages(const struct lt_nl *m, uint64_t off, uint64_t len)
+{
+	struct lt_dctx *c = m->c;
+	int array = 0, verbose = c->fmt && c->fmt->verbose;
+	for (unsigned elt = 0;; elt++) {
+		if (len < NLMSG_HDRLEN) {
+			lt_nl_hex(m, off, len);
+			break;
+		}
+		if (!lt_nl_readable(m, off, NLMSG_HDRLEN)) {
+			if (array)
+				lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(m->addr + off));
+			else
+				lt_put_ptr(c, m->addr + off);
+			break;
+		}
+		if (!verbose && elt == c->strsize) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		const uint8_t *h = m->d + off;
+		uint32_t nlmsg_len = RD(uint32_t, h, 0);
+		uint64_t step = ((uint64_t)nlmsg_len + 3) & ~3ull, next = 0;
+		if (nlmsg_len >= NLMSG_HDRLEN && len > step)
+			next = len - step;
+		if (!array && next) {
+			lt_sb_putc(c->sb, '[');
+			array = 1;
+		}
+		uint64_t n = nlmsg_len < len ? nlmsg_len : len;
+		if (n > NLMSG_HDRLEN)
+			lt_sb_putc(c->sb, '[');
+		lt_nlmsghdr(m, h);
+		if (n > NLMSG_HDRLEN) {
+			lt_sb_puts(c->sb, ", ");
+			lt_nl_payload(m, h, off + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
+			lt_sb_putc(c->sb, ']');
+		}
+		if (!next)
+			break;
+		lt_sb_puts(c->sb, ", ");
+		off += step;
+		len = next;
+	}
+	if (array)
+		lt_sb_putc(c->sb, ']');
+}
+
+int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len)
+{
+	const struct lt_socket *s = c->fmt ? lt_sock_find(c->fmt->socks, c->ev->pid, fd) : NULL;
+	if (!s || !addr)
+		return 0;
+	if (s->proto == 15 /* NETLINK_KOBJECT_UEVENT: strace prints those as strings */)
+		return 0;
+	const uint8_t *d = NULL;
+	const struct lt_cap *cap = lt_event_cap(c->ev, i, LT_CAP_SUB_SELF, &d);
+	struct lt_nl m = { c, d, cap && !(cap->flags & LT_CAP_FAULT) ? cap->len : 0, addr, s->proto };
+	lt_nl_messages(&m, 0, len);
+	return 1;
+}
