@@ -372,7 +372,14 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 	/* a string stops at its NUL even if the capture went on */
 	const uint8_t *z = memchr(d, 0, n);
 	int trunc = 0;
-	if (!z && lt_short_after_efault(c, cap, limit + 1)) {
+	/* the copy stopped before a NUL and before its limit: the memory ended there, and
+	 * strace, which could not read the string whole, shows its address (paths always
+	 * have the same limit; a string's -s may differ between capture and report, so only
+	 * a call that faulted is trusted to have faulted on it) */
+	int ended = (cap->flags & LT_CAP_STR) ? !z && (cap->flags & LT_CAP_TRUNC)
+					      : !z && cap->len <= limit;
+	if (ended && (limit == LT_PATH_CAP ? cap->len < LT_PATH_CAP
+			     : lt_short_after_efault(c, cap, limit + 1))) {
 		lt_put_ptr(c, addr);
 		return;
 	}
@@ -908,6 +915,14 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_DIRFD:
 		lt_put_dirfd(c, (int)v);
 		return 1;
+	case LT_K_FAN_DIRFD: {
+		static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
+		if ((int)v == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
+			return 1;
+		if ((int)v != -1)
+			lt_put_dirfd(c, (int)v);
+		return 1;
+	}
 	case LT_K_PATH:
 		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
 		return 1;

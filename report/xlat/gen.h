@@ -314,8 +314,6 @@ const struct lt_xlat lt_x_fan_init_flags[] = {
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fan_mark_flags[] = {
-	{ 0x440ull, "FAN_MARK_IGNORE_SURV" },
-	{ 0x0ull, "FAN_MARK_INODE" },
 	{ 0x1ull, "FAN_MARK_ADD" },
 	{ 0x2ull, "FAN_MARK_REMOVE" },
 	{ 0x4ull, "FAN_MARK_DONT_FOLLOW" },
