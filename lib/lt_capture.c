@@ -301,6 +301,10 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return;
+	case LT_K_SEMBUF: /* struct sembuf: 6 bytes each, -s of them and one more */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, (uint64_t)p->strsize + 1) * 6,
+		       (uint32_t)len * 6ull);
+		return;
 	case LT_K_SEND_BUF: /* a netlink message is decoded whole: small ones are kept */
 		if (len <= LT_SEND_WHOLE)
 			lt_req(p, i, LT_CAP_SUB_SELF, LT_REQ_EMPTY_OK, v, len, len);

@@ -886,6 +886,23 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 		lt_put_generic(c, kind, c->ev->args[i]);
 }
 
+/* struct sembuf, as strace's semop prints it */
+static int lt_elem_sembuf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+{
+	static const struct lt_xlat flags[] = { { 0x1000, "SEM_UNDO" }, { 0x800, "IPC_NOWAIT" },
+						{ 0, 0 } };
+	(void)k, (void)o;
+	uint16_t num, flg;
+	int16_t op;
+	memcpy(&num, e, 2);
+	memcpy(&op, e + 2, 2);
+	memcpy(&flg, e + 4, 2);
+	lt_sb_printf(c->sb, "{sem_num=%u, sem_op=%d, sem_flg=", num, op);
+	lt_put_flags(c, flags, (uint16_t)flg);
+	lt_sb_putc(c->sb, '}');
+	return 1;
+}
+
 /* Prints argument i if its kind has a printer of its own (lt_kinds[kind].print is
  * LT_PRINT_OWN or LT_PRINT_STRUCT); returns 0, printing nothing, if not. */
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
@@ -931,6 +948,9 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+		return 1;
+	case LT_K_SEMBUF:
+		lt_put_array(c, i, LT_CAP_SUB_SELF, v, (uint32_t)len, 6, lt_elem_sembuf, NULL);
 		return 1;
 	case LT_K_SEND_BUF:
 		if (!lt_put_netlink(c, i, (int)ev->args[0], v, len))

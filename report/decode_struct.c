@@ -2093,6 +2093,26 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_arg_udec(a, g[3]);
 		lt_arg_udec(a, g[4]);
 		break;
+	case 62: { /* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
+		static const struct lt_xlat cmds[] = { { 0, "PR_SCHED_CORE_GET" },
+			{ 1, "PR_SCHED_CORE_CREATE" }, { 2, "PR_SCHED_CORE_SHARE_TO" },
+			{ 3, "PR_SCHED_CORE_SHARE_FROM" }, { 0, 0 } };
+		static const struct lt_xlat types[] = { { 0, "PIDTYPE_PID" }, { 1, "PIDTYPE_TGID" },
+			{ 2, "PIDTYPE_PGID" }, { 3, "PIDTYPE_SID" }, { 0, 0 } };
+		lt_next(a);
+		lt_put_xlat(c, cmds, (uint32_t)g[1], "PR_SCHED_CORE_???");
+		lt_done(a);
+		lt_arg_dec(a, (int)g[2]);
+		lt_next(a);
+		lt_put_hex(c, (uint32_t)g[3]);
+		if (lt_st(c) != LT_XLAT_RAW) {
+			const char *n = lt_xlat_name(types, (uint32_t)g[3]);
+			lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
+		}
+		lt_done(a);
+		lt_arg_ptr(a, g[4]);
+		break;
+	}
 	case 0x59616d61: /* PR_SET_PTRACER */
 		lt_next(a);
 		if ((int64_t)g[1] == -1)
