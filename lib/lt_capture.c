@@ -17,7 +17,7 @@
 enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
 	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
-	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256,
+	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
 };
 
 struct lt_plan {
@@ -356,6 +356,10 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, ok, 0);
 		return;
+	case LT_K_PERF_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
+		if (ret == -7)
+			lt_req(p, i, 0, 0, v + 4, 4, 4);
+		return;
 	case LT_K_FCNTL_ARG:
 		switch ((uint32_t)a[1]) {
 		case 5: case 6: case 7: case 36: case 37: case 38: /* struct flock */
@@ -503,6 +507,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, 0, 1);
+		return;
+	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);
 		return;
 	}
 }

@@ -949,6 +949,9 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
+	case LT_K_PERF_ATTR:
+		lt_put_perf_attr(c, i, v);
+		return 1;
 	case LT_K_SEMBUF:
 		lt_put_array(c, i, LT_CAP_SUB_SELF, v, (uint32_t)len, 6, lt_elem_sembuf, NULL);
 		return 1;

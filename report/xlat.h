@@ -120,6 +120,9 @@ void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v); /* by lt_kinds[kin
 /* decode_io_uring.c: io_uring_register's argument i, by opcode. */
 void lt_put_io_uring_register_arg(struct lt_dctx *c, int i);
 
+/* decode_perf.c: perf_event_open's attr (argument i at addr). */
+void lt_put_perf_attr(struct lt_dctx *c, int i, uint64_t addr);
+
 /* decode_netlink.c: the data of argument i, sent on fd, as netlink messages when fd is a
  * netlink socket (returns 0, printing nothing, if it is not). */
 int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len);

@@ -41,6 +41,16 @@ extern const struct lt_xlat lt_x_ifla_inet[];
 extern const struct lt_xlat lt_x_ifla_inet6[];
 extern const struct lt_xlat lt_x_ifla_bridge[];
 extern const struct lt_xlat lt_x_ifla_mctp[];
+extern const struct lt_xlat lt_x_perf_type[];
+extern const struct lt_xlat lt_x_perf_attr_size[];
+extern const struct lt_xlat lt_x_perf_hw_id[];
+extern const struct lt_xlat lt_x_perf_sw_id[];
+extern const struct lt_xlat lt_x_perf_hw_cache_id[];
+extern const struct lt_xlat lt_x_perf_hw_cache_op[];
+extern const struct lt_xlat lt_x_perf_hw_cache_result[];
+extern const struct lt_xlat lt_x_perf_sample[];
+extern const struct lt_xlat lt_x_perf_read_format[];
+extern const struct lt_xlat lt_x_perf_branch_sample[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -663,6 +673,133 @@ const struct lt_xlat lt_x_ifla_bridge[] = {
 const struct lt_xlat lt_x_ifla_mctp[] = {
 	{ 0x0ull, "IFLA_MCTP_UNSPEC" },
 	{ 0x1ull, "IFLA_MCTP_NET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_type[] = {
+	{ 0x0ull, "PERF_TYPE_HARDWARE" },
+	{ 0x1ull, "PERF_TYPE_SOFTWARE" },
+	{ 0x2ull, "PERF_TYPE_TRACEPOINT" },
+	{ 0x3ull, "PERF_TYPE_HW_CACHE" },
+	{ 0x4ull, "PERF_TYPE_RAW" },
+	{ 0x5ull, "PERF_TYPE_BREAKPOINT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_attr_size[] = {
+	{ 0x40ull, "PERF_ATTR_SIZE_VER0" },
+	{ 0x48ull, "PERF_ATTR_SIZE_VER1" },
+	{ 0x50ull, "PERF_ATTR_SIZE_VER2" },
+	{ 0x60ull, "PERF_ATTR_SIZE_VER3" },
+	{ 0x68ull, "PERF_ATTR_SIZE_VER4" },
+	{ 0x70ull, "PERF_ATTR_SIZE_VER5" },
+	{ 0x78ull, "PERF_ATTR_SIZE_VER6" },
+	{ 0x80ull, "PERF_ATTR_SIZE_VER7" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_id[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CPU_CYCLES" },
+	{ 0x1ull, "PERF_COUNT_HW_INSTRUCTIONS" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_REFERENCES" },
+	{ 0x3ull, "PERF_COUNT_HW_CACHE_MISSES" },
+	{ 0x4ull, "PERF_COUNT_HW_BRANCH_INSTRUCTIONS" },
+	{ 0x5ull, "PERF_COUNT_HW_BRANCH_MISSES" },
+	{ 0x6ull, "PERF_COUNT_HW_BUS_CYCLES" },
+	{ 0x7ull, "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND" },
+	{ 0x8ull, "PERF_COUNT_HW_STALLED_CYCLES_BACKEND" },
+	{ 0x9ull, "PERF_COUNT_HW_REF_CPU_CYCLES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_sw_id[] = {
+	{ 0x0ull, "PERF_COUNT_SW_CPU_CLOCK" },
+	{ 0x1ull, "PERF_COUNT_SW_TASK_CLOCK" },
+	{ 0x2ull, "PERF_COUNT_SW_PAGE_FAULTS" },
+	{ 0x3ull, "PERF_COUNT_SW_CONTEXT_SWITCHES" },
+	{ 0x4ull, "PERF_COUNT_SW_CPU_MIGRATIONS" },
+	{ 0x5ull, "PERF_COUNT_SW_PAGE_FAULTS_MIN" },
+	{ 0x6ull, "PERF_COUNT_SW_PAGE_FAULTS_MAJ" },
+	{ 0x7ull, "PERF_COUNT_SW_ALIGNMENT_FAULTS" },
+	{ 0x8ull, "PERF_COUNT_SW_EMULATION_FAULTS" },
+	{ 0x9ull, "PERF_COUNT_SW_DUMMY" },
+	{ 0xaull, "PERF_COUNT_SW_BPF_OUTPUT" },
+	{ 0xbull, "PERF_COUNT_SW_CGROUP_SWITCHES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_id[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_L1D" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_L1I" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_LL" },
+	{ 0x3ull, "PERF_COUNT_HW_CACHE_DTLB" },
+	{ 0x4ull, "PERF_COUNT_HW_CACHE_ITLB" },
+	{ 0x5ull, "PERF_COUNT_HW_CACHE_BPU" },
+	{ 0x6ull, "PERF_COUNT_HW_CACHE_NODE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_op[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_OP_READ" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_OP_WRITE" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_OP_PREFETCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_result[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_RESULT_ACCESS" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_RESULT_MISS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_sample[] = {
+	{ 0x1ull, "PERF_SAMPLE_IP" },
+	{ 0x2ull, "PERF_SAMPLE_TID" },
+	{ 0x4ull, "PERF_SAMPLE_TIME" },
+	{ 0x8ull, "PERF_SAMPLE_ADDR" },
+	{ 0x10ull, "PERF_SAMPLE_READ" },
+	{ 0x20ull, "PERF_SAMPLE_CALLCHAIN" },
+	{ 0x40ull, "PERF_SAMPLE_ID" },
+	{ 0x80ull, "PERF_SAMPLE_CPU" },
+	{ 0x100ull, "PERF_SAMPLE_PERIOD" },
+	{ 0x200ull, "PERF_SAMPLE_STREAM_ID" },
+	{ 0x400ull, "PERF_SAMPLE_RAW" },
+	{ 0x800ull, "PERF_SAMPLE_BRANCH_STACK" },
+	{ 0x1000ull, "PERF_SAMPLE_REGS_USER" },
+	{ 0x2000ull, "PERF_SAMPLE_STACK_USER" },
+	{ 0x4000ull, "PERF_SAMPLE_WEIGHT" },
+	{ 0x8000ull, "PERF_SAMPLE_DATA_SRC" },
+	{ 0x10000ull, "PERF_SAMPLE_IDENTIFIER" },
+	{ 0x20000ull, "PERF_SAMPLE_TRANSACTION" },
+	{ 0x40000ull, "PERF_SAMPLE_REGS_INTR" },
+	{ 0x80000ull, "PERF_SAMPLE_PHYS_ADDR" },
+	{ 0x100000ull, "PERF_SAMPLE_AUX" },
+	{ 0x200000ull, "PERF_SAMPLE_CGROUP" },
+	{ 0x400000ull, "PERF_SAMPLE_DATA_PAGE_SIZE" },
+	{ 0x800000ull, "PERF_SAMPLE_CODE_PAGE_SIZE" },
+	{ 0x1000000ull, "PERF_SAMPLE_WEIGHT_STRUCT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_read_format[] = {
+	{ 0x1ull, "PERF_FORMAT_TOTAL_TIME_ENABLED" },
+	{ 0x2ull, "PERF_FORMAT_TOTAL_TIME_RUNNING" },
+	{ 0x4ull, "PERF_FORMAT_ID" },
+	{ 0x8ull, "PERF_FORMAT_GROUP" },
+	{ 0x10ull, "PERF_FORMAT_LOST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_branch_sample[] = {
+	{ 0x1ull, "PERF_SAMPLE_BRANCH_USER" },
+	{ 0x2ull, "PERF_SAMPLE_BRANCH_KERNEL" },
+	{ 0x4ull, "PERF_SAMPLE_BRANCH_HV" },
+	{ 0x8ull, "PERF_SAMPLE_BRANCH_ANY" },
+	{ 0x10ull, "PERF_SAMPLE_BRANCH_ANY_CALL" },
+	{ 0x20ull, "PERF_SAMPLE_BRANCH_ANY_RETURN" },
+	{ 0x40ull, "PERF_SAMPLE_BRANCH_IND_CALL" },
+	{ 0x80ull, "PERF_SAMPLE_BRANCH_ABORT_TX" },
+	{ 0x100ull, "PERF_SAMPLE_BRANCH_IN_TX" },
+	{ 0x200ull, "PERF_SAMPLE_BRANCH_NO_TX" },
+	{ 0x400ull, "PERF_SAMPLE_BRANCH_COND" },
+	{ 0x800ull, "PERF_SAMPLE_BRANCH_CALL_STACK" },
+	{ 0x1000ull, "PERF_SAMPLE_BRANCH_IND_JUMP" },
+	{ 0x2000ull, "PERF_SAMPLE_BRANCH_CALL" },
+	{ 0x4000ull, "PERF_SAMPLE_BRANCH_NO_FLAGS" },
+	{ 0x8000ull, "PERF_SAMPLE_BRANCH_NO_CYCLES" },
+	{ 0x10000ull, "PERF_SAMPLE_BRANCH_TYPE_SAVE" },
+	{ 0x20000ull, "PERF_SAMPLE_BRANCH_HW_INDEX" },
+	{ 0x40000ull, "PERF_SAMPLE_BRANCH_PRIV_SAVE" },
 	{ 0, 0 }
 };
 #endif
