@@ -839,7 +839,11 @@ void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 	} xl[LT_K__COUNT] = { LT_KIND_XLATS_INIT };
 	uint64_t x = lt_kind_value(kind, v);
 	switch (lt_kinds[kind].print) {
-	case LT_PRINT_XLAT: lt_put_xlat(c, xl[kind].t, x, xl[kind].unk); break;
+	case LT_PRINT_XLAT: /* unknown in hex: an int's 32 bits, as strace shows them */
+		if (lt_kinds[kind].flags & LT_KF_32)
+			x = (uint32_t)x;
+		lt_put_xlat(c, xl[kind].t, x, xl[kind].unk);
+		break;
 	case LT_PRINT_XLATD: lt_put_xlat(c, xl[kind].t, x, NULL); break;
 	case LT_PRINT_FLAGS: lt_put_flags(c, xl[kind].t, x); break;
 	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;

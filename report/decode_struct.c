@@ -433,6 +433,12 @@ static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
 	size_t len;
 	uint64_t a = c->ev->args[i];
 	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	/* an address the kernel wrote: only as much of it as the caller's buffer held */
+	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
+	if (in && RD(uint32_t, in, 0) < len)
+		len = RD(uint32_t, in, 0);
+	if (d && !len)
+		d = NULL;
 	if (!a)
 		lt_sb_puts(SB(c), "NULL");
 	else if (d)
@@ -548,6 +554,12 @@ static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
 	size_t len;
 	uint64_t a = c->ev->args[i];
 	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	/* an address the kernel wrote: only as much of it as the caller's buffer held */
+	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
+	if (in && RD(uint32_t, in, 0) < len)
+		len = RD(uint32_t, in, 0);
+	if (d && !len)
+		d = NULL;
 	if (!a) {
 		lt_sb_puts(SB(c), "NULL");
 		return;
@@ -1286,7 +1298,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 		lt_put_pollfds(c, i, 0);
 		return 1;
 	case LT_K_EPOLL_EVENT:
-		if ((d = lt_in(c, i, 12)))
+		if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
+			lt_put_ptr(c, v);
+		else if ((d = lt_in(c, i, 12)))
 			lt_put_epoll_event(c, d);
 		else
 			lt_put_ptr(c, v);

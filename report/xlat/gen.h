@@ -29,6 +29,7 @@ extern const struct lt_xlat lt_x_fan_mask[];
 extern const struct lt_xlat lt_x_perf_flags[];
 extern const struct lt_xlat lt_x_seccomp_filter_flags[];
 extern const struct lt_xlat lt_x_mbind_flags[];
+extern const struct lt_xlat lt_x_mempolicy_flags[];
 extern const struct lt_xlat lt_x_ioprio_who[];
 extern const struct lt_xlat lt_x_ioprio_class[];
 extern const struct lt_xlat lt_x_finit_flags[];
@@ -382,6 +383,12 @@ const struct lt_xlat lt_x_mbind_flags[] = {
 	{ 0x2ull, "MPOL_MF_MOVE" },
 	{ 0x4ull, "MPOL_MF_MOVE_ALL" },
 	{ 0x8ull, "MPOL_MF_LAZY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mempolicy_flags[] = {
+	{ 0x1ull, "MPOL_F_NODE" },
+	{ 0x2ull, "MPOL_F_ADDR" },
+	{ 0x4ull, "MPOL_F_MEMS_ALLOWED" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioprio_who[] = {
