@@ -305,6 +305,101 @@ static void lt_nl_ifinfomsg(const struct lt_nl *m, uint64_t off, uint64_t len, u
 	}
 }
 
+/* ---- route: other messages (netlink_route.c, rtnl_stats.c, rtnl_cachereport.c) ---- */
+
+/* decode_family: a message with no decoder of its own */
+static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "{family=");
+	lt_put_xlat(c, lt_x_af, family, "AF_???");
+	if (len > 1) {
+		lt_sb_puts(c->sb, ", data=");
+		lt_nl_hex(m, off + 1, len - 1);
+	}
+	lt_sb_putc(c->sb, '}');
+}
+
+static const struct lt_nla_table lt_nla_ifla_stats = { lt_x_ifla_stats, "IFLA_STATS_???", NULL,
+						       NULL };
+
+/* struct if_stats_msg: family, pads (when not 0), ifindex, filter_mask; then attributes */
+static void lt_nl_ifstatsmsg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	static const struct lt_xlat mask[] = { { 1, "1<<IFLA_STATS_UNSPEC" },
+		{ 2, "1<<IFLA_STATS_LINK_64" }, { 4, "1<<IFLA_STATS_LINK_XSTATS" },
+		{ 8, "1<<IFLA_STATS_LINK_XSTATS_SLAVE" }, { 16, "1<<IFLA_STATS_LINK_OFFLOAD_XSTATS" },
+		{ 32, "1<<IFLA_STATS_AF_SPEC" }, { 0, 0 } };
+	struct lt_dctx *c = m->c;
+	int attrs = 0;
+	lt_sb_puts(c->sb, "{family=");
+	lt_put_xlat(c, lt_x_af, family, "AF_???");
+	lt_sb_puts(c->sb, ", ");
+	if (len >= 12) {
+		if (!lt_nl_readable(m, off + 1, 11)) {
+			lt_put_ptr(c, m->addr + off + 1);
+		} else {
+			if (m->d[off + 1])
+				lt_sb_printf(c->sb, "pad1=%#x, ", m->d[off + 1]);
+			if (RD(uint16_t, m->d, off + 2))
+				lt_sb_printf(c->sb, "pad2=%#x, ", RD(uint16_t, m->d, off + 2));
+			lt_sb_puts(c->sb, "ifindex=");
+			lt_put_ifindex(c, RD(uint32_t, m->d, off + 4));
+			lt_sb_puts(c->sb, ", filter_mask=");
+			lt_put_flags(c, mask, RD(uint32_t, m->d, off + 8));
+			attrs = 1;
+		}
+	} else {
+		lt_sb_puts(c->sb, "...");
+	}
+	lt_sb_putc(c->sb, '}');
+	if (attrs && len > 12) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + 12, len - 12, &lt_nla_ifla_stats, family);
+	}
+}
+
+static const struct lt_nla_table lt_nla_ipmra = { lt_x_ipmra_creport, "IPMRA_CREPORT_???", NULL,
+						  NULL };
+static const struct lt_nla_table lt_nla_ip6mra = { lt_x_ip6mra_creport, "IP6MRA_CREPORT_???",
+						   NULL, NULL };
+
+/* RTM_NEWCACHEREPORT: struct rtgenmsg, then the multicast routing family's attributes */
+static void lt_nl_cachereport(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	static const struct lt_xlat rtnl_family[] = { { 128, "RTNL_FAMILY_IPMR" },
+		{ 129, "RTNL_FAMILY_IP6MR" }, { 0, 0 } };
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "{rtgen_family=");
+	if (lt_xlat_name(rtnl_family, family))
+		lt_put_xlat(c, rtnl_family, family, "RTNL_FAMILY_???");
+	else if (lt_xlat_name(lt_x_af, family))
+		lt_put_xlat(c, lt_x_af, family, "AF_???");
+	else
+		lt_put_xlat(c, rtnl_family, family, "RTNL_FAMILY_???");
+	lt_sb_putc(c->sb, '}');
+	if (len > 4) {
+		lt_sb_puts(c->sb, ", ");
+		if (family == 128 || family == 129)
+			lt_nl_attrs(m, off + 4, len - 4, family == 128 ? &lt_nla_ipmra : &lt_nla_ip6mra, 0);
+		else
+			lt_nl_hex(m, off + 4, len - 4);
+	}
+}
+
+/* the route messages strace 6.1 has a decoder of its own for (its route_decoders[]) */
+static int lt_nl_route_has_decoder(uint16_t type)
+{
+	switch (type) {
+	case 16 ... 19: case 20 ... 22: case 24 ... 26: case 28 ... 30: case 32 ... 34:
+	case 36 ... 38: case 40 ... 42: case 44 ... 46: case 48 ... 50: case 58: case 62:
+	case 64: case 66: case 67: case 72 ... 74: case 78: case 79: case 80 ... 82: case 84 ... 86:
+	case 88 ... 90: case 92: case 94: case 96: case 100 ... 102: case 104 ... 106:
+		return 1;
+	}
+	return 0;
+}
+
 /* decode_netlink_route: 1 if it printed the payload */
 static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
 {
@@ -319,8 +414,17 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 	case 16: case 17: case 18: case 19: /* RTM_NEWLINK, DELLINK, GETLINK, SETLINK */
 		lt_nl_ifinfomsg(m, off, len, family);
 		return 1;
+	case 92: case 94: /* RTM_NEWSTATS, RTM_GETSTATS */
+		lt_nl_ifstatsmsg(m, off, len, family);
+		return 1;
+	case 96: /* RTM_NEWCACHEREPORT */
+		lt_nl_cachereport(m, off, len, family);
+		return 1;
 	}
-	return 0; /* not decoded yet: hex */
+	if (lt_nl_route_has_decoder(type))
+		return 0; /* strace decodes it; not yet here: hex */
+	lt_nl_family(m, off, len, family);
+	return 1;
 }
 
 /* ---- the header (netlink.c) ---- */

@@ -52,6 +52,9 @@ extern const struct lt_xlat lt_x_perf_hw_cache_result[];
 extern const struct lt_xlat lt_x_perf_sample[];
 extern const struct lt_xlat lt_x_perf_read_format[];
 extern const struct lt_xlat lt_x_perf_branch_sample[];
+extern const struct lt_xlat lt_x_ifla_stats[];
+extern const struct lt_xlat lt_x_ipmra_creport[];
+extern const struct lt_xlat lt_x_ip6mra_creport[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -807,6 +810,34 @@ const struct lt_xlat lt_x_perf_branch_sample[] = {
 	{ 0x10000ull, "PERF_SAMPLE_BRANCH_TYPE_SAVE" },
 	{ 0x20000ull, "PERF_SAMPLE_BRANCH_HW_INDEX" },
 	{ 0x40000ull, "PERF_SAMPLE_BRANCH_PRIV_SAVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_stats[] = {
+	{ 0x0ull, "IFLA_STATS_UNSPEC" },
+	{ 0x1ull, "IFLA_STATS_LINK_64" },
+	{ 0x2ull, "IFLA_STATS_LINK_XSTATS" },
+	{ 0x3ull, "IFLA_STATS_LINK_XSTATS_SLAVE" },
+	{ 0x4ull, "IFLA_STATS_LINK_OFFLOAD_XSTATS" },
+	{ 0x5ull, "IFLA_STATS_AF_SPEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipmra_creport[] = {
+	{ 0x0ull, "IPMRA_CREPORT_UNSPEC" },
+	{ 0x1ull, "IPMRA_CREPORT_MSGTYPE" },
+	{ 0x2ull, "IPMRA_CREPORT_VIF_ID" },
+	{ 0x3ull, "IPMRA_CREPORT_SRC_ADDR" },
+	{ 0x4ull, "IPMRA_CREPORT_DST_ADDR" },
+	{ 0x5ull, "IPMRA_CREPORT_PKT" },
+	{ 0x6ull, "IPMRA_CREPORT_TABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ip6mra_creport[] = {
+	{ 0x0ull, "IP6MRA_CREPORT_UNSPEC" },
+	{ 0x1ull, "IP6MRA_CREPORT_MSGTYPE" },
+	{ 0x2ull, "IP6MRA_CREPORT_MIF_ID" },
+	{ 0x3ull, "IP6MRA_CREPORT_SRC_ADDR" },
+	{ 0x4ull, "IP6MRA_CREPORT_DST_ADDR" },
+	{ 0x5ull, "IP6MRA_CREPORT_PKT" },
 	{ 0, 0 }
 };
 #endif
