@@ -341,14 +341,65 @@ static void lt_put_wstatus(struct lt_dctx *c, uint32_t s)
 
 /* ---- sockets ---- */
 
+static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
+			       const char *family);
+
+/* struct sockaddr_rxrpc's fields after sa_family, its transport an AF_INET or AF_INET6
+ * address whose fields print as lt_put_sockaddr prints them */
+static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat services[] = { { 1, "CM_SERVICE" }, { 2500, "YFS_FS_SERVICE" },
+		{ 2501, "YFS_CM_SERVICE" }, { 2503, "YFS_VL_SERVICE" }, { 0, 0 } };
+	uint16_t service = RD(uint16_t, d, 2), tlen = RD(uint16_t, d, 6), tfam = RD(uint16_t, d, 8);
+	const char *n = lt_xlat_name(services, service);
+	lt_sb_printf(SB(c), ", srx_service=%#x", service);
+	if (lt_st(c) != LT_XLAT_RAW)
+		lt_sb_printf(SB(c), " /* %s */", n ? n : "???_SERVICE");
+	lt_sb_puts(SB(c), ", transport_type=");
+	lt_put_xlat(c, lt_x_socktype, RD(uint16_t, d, 4), "SOCK_???");
+	lt_sb_printf(SB(c), ", transport_len=%u, transport={", tlen);
+	size_t have = tlen < len - 8 ? tlen : len - 8;
+	size_t rest = have > 2 ? have - 2 : 0;
+	size_t full = tfam == 2 ? 16 : tfam == 10 ? 24 : 0;
+	if (full) {
+		lt_sb_puts(SB(c), tfam == 2 ? "sin=" : "sin6=");
+		if (tlen >= full) {
+			lt_put_sockaddr_as(c, d + 8, have, tfam == 2 ? "sin_family" : "sin6_family");
+		} else {
+			lt_sb_puts(SB(c), tfam == 2 ? "{sin_family=" : "{sin6_family=");
+			lt_put_xlat(c, lt_x_af, tfam, "AF_???");
+			if (rest) {
+				lt_sb_puts(SB(c), ", ");
+				lt_put_quoted(c, d + 10, rest, 0);
+			}
+			lt_sb_putc(SB(c), '}');
+		}
+	} else {
+		lt_sb_puts(SB(c), "family=");
+		lt_put_xlat(c, lt_x_af, tfam, "AF_???");
+		if (rest) {
+			lt_sb_puts(SB(c), ", ");
+			lt_put_quoted(c, d + 10, rest, 0);
+		}
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
 static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	lt_put_sockaddr_as(c, d, len, "sa_family");
+}
+
+/* a sockaddr whose family field is named family (an RxRPC transport's is "sin_family") */
+static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
+			       const char *family)
 {
 	if (len < 2) {
 		lt_sb_puts(SB(c), "{}");
 		return;
 	}
 	uint16_t fam = RD(uint16_t, d, 0);
-	lt_sb_puts(SB(c), "{sa_family=");
+	lt_sb_printf(SB(c), "{%s=", family);
 	lt_put_xlat(c, lt_x_af, fam, "AF_???");
 	if (fam == 1) { /* AF_UNIX */
 		if (len > 2) {
@@ -419,11 +470,13 @@ static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
 			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]), buf);
 		if (len >= 28)
 			lt_sb_printf(SB(c), ", sin6_scope_id=%u", RD(uint32_t, d, 24));
+	} else if (fam == 33 && len >= 36) { /* AF_RXRPC */
+		lt_put_rxrpc(c, d, len);
 	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
 		lt_sb_printf(SB(c), ", nl_pid=%d, nl_groups=%08x", RD(int32_t, d, 4), RD(uint32_t, d, 8));
 	} else {
-		lt_sb_puts(SB(c), ", sa_data=");
-		lt_put_quoted(c, d + 2, len - 2 > 14 ? 14 : len - 2, 0);
+		lt_sb_puts(SB(c), ", sa_data="); /* all of it, as strace shows it */
+		lt_put_quoted(c, d + 2, len - 2, 0);
 	}
 	lt_sb_putc(SB(c), '}');
 }
