@@ -8,6 +8,7 @@
 
 #include "lt_capture.h"
 #include "xlat.h"
+#include "xlat/gen.h"
 
 #define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
 
@@ -598,34 +599,61 @@ static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name
 	case 6: lt_put_xlat(c, lt_x_tcp_opt, name, "TCP_???"); return;
 	case 0: lt_put_xlat(c, lt_x_ip_opt, name, "IP_???"); return;
 	case 41: lt_put_xlat(c, lt_x_ipv6_opt, name, "IPV6_???"); return;
+	case 270: lt_put_xlat(c, lt_x_sol_netlink, name, "NETLINK_???"); return;
 	}
 	lt_put_dec(c, name);
 }
 
+/* SOL_SOCKET options whose value strace prints as an int (its print_[gs]etsockopt) */
+static int lt_so_int_like(uint32_t name)
+{
+	switch (name) {
+	case 1: case 2: case 5 ... 12: case 14: case 15: case 16: case 18: case 19: case 27:
+	case 29: case 30: case 32 ... 37: case 40 ... 46: case 49: case 53: case 56: case 60:
+	case 63 ... 65: case 68 ... 70: case 73: case 75:
+		return 1;
+	}
+	return 0;
+}
+
+/* setsockopt's value (out 0: len is the argument), getsockopt's (out 1: the length the
+ * kernel returned) */
 static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
 {
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
-	/* an address the kernel wrote: only as much of it as the caller's buffer held */
-	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
-	if (in && RD(uint32_t, in, 0) < len)
-		len = RD(uint32_t, in, 0);
-	if (d && !len)
-		d = NULL;
+	size_t have = 0;
+	const uint64_t *g = c->ev->args;
+	uint64_t a = g[i];
+	uint32_t level = (uint32_t)g[1], name = (uint32_t)g[2];
+	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &have) : NULL;
+	int64_t len = (int32_t)g[i + 1];
+	if (out) {
+		const uint8_t *r = lt_ok(c) ? lt_cap_get(c, i + 1, LT_CAP_SUB_SELF, 4, NULL) : NULL;
+		len = r ? RD(int32_t, r, 0) : 0;
+		if (len <= 0)
+			d = NULL;
+	}
 	if (!a) {
 		lt_sb_puts(SB(c), "NULL");
 		return;
 	}
-	if (!d) {
+	int as_int = (level == 1 && lt_so_int_like(name)) || level == 270 /* SOL_NETLINK */;
+	/* the planner copies up to 64 bytes: shorter, the memory ended (strace: the address) */
+	uint64_t want = (uint64_t)len < 64 ? (uint64_t)len : 64;
+	if (as_int && (len >= 4 || !out))
+		want = 4;
+	if (!d || len < 0 || (len > 0 && have < want) || (as_int && !out && len < 4)) {
 		lt_put_ptr(c, a);
 		return;
 	}
-	if (len == 4) {
+	if (len == 4 || (as_int && len >= 4)) {
 		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
 		return;
 	}
-	lt_put_quoted(c, d, len > c->strsize ? c->strsize : len, len > c->strsize);
+	size_t n = (size_t)len < have ? (size_t)len : have;
+	int fh = c->force_hex;
+	c->force_hex = as_int; /* a short int-like value: its bytes in hex */
+	lt_put_quoted(c, d, n > c->strsize ? c->strsize : n, n > c->strsize);
+	c->force_hex = fh;
 }
 
 /* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at

@@ -55,6 +55,7 @@ extern const struct lt_xlat lt_x_perf_branch_sample[];
 extern const struct lt_xlat lt_x_ifla_stats[];
 extern const struct lt_xlat lt_x_ipmra_creport[];
 extern const struct lt_xlat lt_x_ip6mra_creport[];
+extern const struct lt_xlat lt_x_sol_netlink[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -838,6 +839,21 @@ const struct lt_xlat lt_x_ip6mra_creport[] = {
 	{ 0x3ull, "IP6MRA_CREPORT_SRC_ADDR" },
 	{ 0x4ull, "IP6MRA_CREPORT_DST_ADDR" },
 	{ 0x5ull, "IP6MRA_CREPORT_PKT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sol_netlink[] = {
+	{ 0x1ull, "NETLINK_ADD_MEMBERSHIP" },
+	{ 0x2ull, "NETLINK_DROP_MEMBERSHIP" },
+	{ 0x3ull, "NETLINK_PKTINFO" },
+	{ 0x4ull, "NETLINK_BROADCAST_ERROR" },
+	{ 0x5ull, "NETLINK_NO_ENOBUFS" },
+	{ 0x6ull, "NETLINK_RX_RING" },
+	{ 0x7ull, "NETLINK_TX_RING" },
+	{ 0x8ull, "NETLINK_LISTEN_ALL_NSID" },
+	{ 0x9ull, "NETLINK_LIST_MEMBERSHIPS" },
+	{ 0xaull, "NETLINK_CAP_ACK" },
+	{ 0xbull, "NETLINK_EXT_ACK" },
+	{ 0xcull, "NETLINK_GET_STRICT_CHK" },
 	{ 0, 0 }
 };
 #endif
