@@ -222,6 +222,43 @@ static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
 		lt_sb_putc(c->sb, ']');
 }
 
+/* ---- attribute values (nlattr.c's decode_nla_*) ---- */
+
+/* an unsigned number of size bytes: 0 (hex) when the attribute is shorter */
+static int lt_nla_unsigned(const struct lt_nl *m, uint64_t off, uint64_t len, unsigned size)
+{
+	if (len < size)
+		return 0;
+	if (!lt_nl_readable(m, off, size)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = size == 1 ? m->d[off] : size == 2 ? RD(uint16_t, m->d, off)
+		: size == 4 ? RD(uint32_t, m->d, off) : RD(uint64_t, m->d, off);
+	lt_put_udec(m->c, v);
+	return 1;
+}
+
+static int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_unsigned(m, off, len, 4);
+}
+
+static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
+
+static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_ifindex(m->c, RD(uint32_t, m->d, off));
+	return 1;
+}
+
 /* ---- route: links (rtnl_link.c) ---- */
 
 static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???", NULL, NULL };
@@ -400,6 +437,57 @@ static int lt_nl_route_has_decoder(uint16_t type)
 	return 0;
 }
 
+/* ---- route: nexthops (rtnl_nh.c) ---- */
+
+static lt_nla_fn lt_nha_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 4: case 9: case 11: /* NHA_ID, BLACKHOLE, GROUPS, FDB */
+		return lt_nla_u32;
+	case 5: case 10: /* NHA_OIF, NHA_MASTER */
+		return lt_nla_ifindex;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_nha = { lt_x_nha, "NHA_???", lt_nha_decoder, NULL };
+
+/* struct nhmsg: family, scope, protocol, resvd (when not 0), flags; then attributes */
+static void lt_nl_nhmsg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	struct lt_dctx *c = m->c;
+	int attrs = 0;
+	lt_sb_puts(c->sb, "{nh_family=");
+	lt_put_xlat(c, lt_x_af, family, "AF_???");
+	lt_sb_puts(c->sb, ", ");
+	if (len >= 8) {
+		if (!lt_nl_readable(m, off + 1, 7)) {
+			lt_put_ptr(c, m->addr + off + 1);
+		} else {
+			uint8_t scope = m->d[off + 1];
+			lt_sb_puts(c->sb, "nh_scope=");
+			if (lt_xlat_name(lt_x_rt_scope, scope)) /* no default name: plain hex */
+				lt_put_xlat(c, lt_x_rt_scope, scope, "RT_SCOPE_???");
+			else
+				lt_put_hex(c, scope);
+			lt_sb_puts(c->sb, ", nh_protocol=");
+			lt_put_xlat(c, lt_x_rtprot, m->d[off + 2], "RTPROT_???");
+			if (m->d[off + 3])
+				lt_sb_printf(c->sb, ", resvd=%#x", m->d[off + 3]);
+			lt_sb_puts(c->sb, ", nh_flags=");
+			lt_put_flags(c, lt_x_rtnh_flags, RD(uint32_t, m->d, off + 4));
+			attrs = 1;
+		}
+	} else {
+		lt_sb_puts(c->sb, "...");
+	}
+	lt_sb_putc(c->sb, '}');
+	if (attrs && len > 8) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + 8, len - 8, &lt_nla_nha, family);
+	}
+}
+
 /* decode_netlink_route: 1 if it printed the payload */
 static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
 {
@@ -416,6 +504,9 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 		return 1;
 	case 92: case 94: /* RTM_NEWSTATS, RTM_GETSTATS */
 		lt_nl_ifstatsmsg(m, off, len, family);
+		return 1;
+	case 104: case 105: case 106: /* RTM_NEWNEXTHOP, DELNEXTHOP, GETNEXTHOP */
+		lt_nl_nhmsg(m, off, len, family);
 		return 1;
 	case 96: /* RTM_NEWCACHEREPORT */
 		lt_nl_cachereport(m, off, len, family);

@@ -56,6 +56,10 @@ extern const struct lt_xlat lt_x_ifla_stats[];
 extern const struct lt_xlat lt_x_ipmra_creport[];
 extern const struct lt_xlat lt_x_ip6mra_creport[];
 extern const struct lt_xlat lt_x_sol_netlink[];
+extern const struct lt_xlat lt_x_rt_scope[];
+extern const struct lt_xlat lt_x_rtprot[];
+extern const struct lt_xlat lt_x_rtnh_flags[];
+extern const struct lt_xlat lt_x_nha[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -854,6 +858,67 @@ const struct lt_xlat lt_x_sol_netlink[] = {
 	{ 0xaull, "NETLINK_CAP_ACK" },
 	{ 0xbull, "NETLINK_EXT_ACK" },
 	{ 0xcull, "NETLINK_GET_STRICT_CHK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rt_scope[] = {
+	{ 0x0ull, "RT_SCOPE_UNIVERSE" },
+	{ 0xc8ull, "RT_SCOPE_SITE" },
+	{ 0xfdull, "RT_SCOPE_LINK" },
+	{ 0xfeull, "RT_SCOPE_HOST" },
+	{ 0xffull, "RT_SCOPE_NOWHERE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtprot[] = {
+	{ 0x0ull, "RTPROT_UNSPEC" },
+	{ 0x1ull, "RTPROT_REDIRECT" },
+	{ 0x2ull, "RTPROT_KERNEL" },
+	{ 0x3ull, "RTPROT_BOOT" },
+	{ 0x4ull, "RTPROT_STATIC" },
+	{ 0x8ull, "RTPROT_GATED" },
+	{ 0x9ull, "RTPROT_RA" },
+	{ 0xaull, "RTPROT_MRT" },
+	{ 0xbull, "RTPROT_ZEBRA" },
+	{ 0xcull, "RTPROT_BIRD" },
+	{ 0xdull, "RTPROT_DNROUTED" },
+	{ 0xeull, "RTPROT_XORP" },
+	{ 0xfull, "RTPROT_NTK" },
+	{ 0x10ull, "RTPROT_DHCP" },
+	{ 0x11ull, "RTPROT_MROUTED" },
+	{ 0x12ull, "RTPROT_KEEPALIVED" },
+	{ 0x2aull, "RTPROT_BABEL" },
+	{ 0x63ull, "RTPROT_OPENR" },
+	{ 0xbaull, "RTPROT_BGP" },
+	{ 0xbbull, "RTPROT_ISIS" },
+	{ 0xbcull, "RTPROT_OSPF" },
+	{ 0xbdull, "RTPROT_RIP" },
+	{ 0xc0ull, "RTPROT_EIGRP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtnh_flags[] = {
+	{ 0x1ull, "RTNH_F_DEAD" },
+	{ 0x2ull, "RTNH_F_PERVASIVE" },
+	{ 0x4ull, "RTNH_F_ONLINK" },
+	{ 0x8ull, "RTNH_F_OFFLOAD" },
+	{ 0x10ull, "RTNH_F_LINKDOWN" },
+	{ 0x20ull, "RTNH_F_UNRESOLVED" },
+	{ 0x40ull, "RTNH_F_TRAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha[] = {
+	{ 0x0ull, "NHA_UNSPEC" },
+	{ 0x1ull, "NHA_ID" },
+	{ 0x2ull, "NHA_GROUP" },
+	{ 0x3ull, "NHA_GROUP_TYPE" },
+	{ 0x4ull, "NHA_BLACKHOLE" },
+	{ 0x5ull, "NHA_OIF" },
+	{ 0x6ull, "NHA_GATEWAY" },
+	{ 0x7ull, "NHA_ENCAP_TYPE" },
+	{ 0x8ull, "NHA_ENCAP" },
+	{ 0x9ull, "NHA_GROUPS" },
+	{ 0xaull, "NHA_MASTER" },
+	{ 0xbull, "NHA_FDB" },
+	{ 0xcull, "NHA_RES_GROUP" },
+	{ 0xdull, "NHA_RES_BUCKET" },
 	{ 0, 0 }
 };
 #endif
