@@ -347,8 +347,8 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
 		return;
-	case LT_K_OPEN_HOW:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_OPEN_HOW), len);
+	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
 		return;
 	case LT_K_IOCTL_ARG:
 		lt_req_ioctl(p, a, ok);
@@ -446,8 +446,8 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		if (i + 1 < 6 && lt_peek32(p, a[i + 1], &u32))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(u32, 64), u32);
 		return;
-	case LT_K_ARCH_PRCTL_ADDR:
-		if (a[0] == 0x1003 || a[0] == 0x1004) /* ARCH_GET_FS, ARCH_GET_GS */
+	case LT_K_ARCH_PRCTL_ADDR: /* ARCH_GET_GS, ARCH_GET_FS, ARCH_GET_XCOMP_{SUPP,PERM,GUEST_PERM} */
+		if (a[0] == 0x1003 || a[0] == 0x1004 || a[0] == 0x1021 || a[0] == 0x1022 || a[0] == 0x1024)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return;
 	case LT_K_MMSGHDR_OUT: case LT_K_MMSGHDR:

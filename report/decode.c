@@ -263,6 +263,31 @@ int lt_put_xval_u(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const 
 	return name != NULL;
 }
 
+/* strace's print_nonzero_bytes: see xlat.h */
+void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size)
+{
+	uint64_t end = size < 4096 ? size : 4096;
+	size_t have;
+	if (end <= start)
+		return;
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, start, &have);
+	if (!d || have < end) {
+		lt_sb_puts(c->sb, ", ???");
+		return;
+	}
+	size_t k = start;
+	while (k < end && !d[k])
+		k++;
+	if (k == end)
+		return;
+	size_t n = (size_t)(end - start), show = n < c->strsize ? n : c->strsize;
+	lt_sb_printf(c->sb, ", /* bytes %zu..%llu */ ", start, (unsigned long long)(end - 1));
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, d + start, show, show < n);
+	c->force_hex = fh;
+}
+
 /* ---- numbers ---- */
 
 void lt_put_dec(struct lt_dctx *c, int64_t v) { lt_sb_printf(c->sb, "%lld", (long long)v); }

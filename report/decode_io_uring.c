@@ -219,28 +219,6 @@ static void lt_put_probe_arg(struct lt_dctx *c, int i, uint64_t addr, uint64_t n
 	}
 }
 
-/* The bytes of a size-byte structure past its known 32: ", / * bytes 32..N * / "..."" when
- * not all zero, ", ???" when unreadable (strace's print_nonzero_bytes). */
-static void lt_put_nonzero_tail(struct lt_dctx *c, int i, uint64_t size)
-{
-	uint64_t end = size < 4096 ? size : 4096;
-	size_t have;
-	if (end <= 32)
-		return;
-	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 32, &have);
-	if (!d || have < end) {
-		lt_sb_puts(c->sb, ", ???");
-		return;
-	}
-	if (lt_all_zero(d + 32, end - 32))
-		return;
-	size_t show = end - 32 < c->strsize ? end - 32 : c->strsize;
-	lt_sb_printf(c->sb, ", /* bytes 32..%llu */ ", (unsigned long long)(end - 1));
-	int fh = c->force_hex;
-	c->force_hex = 1;
-	lt_put_quoted(c, d + 32, show, show < end - 32);
-	c->force_hex = fh;
-}
 
 /* FILES2/BUFFERS2 (io_uring_rsrc_register) and FILES_UPDATE2/BUFFERS_UPDATE
  * (io_uring_rsrc_update2): 32 bytes and nargs of size. */
@@ -278,7 +256,7 @@ static void lt_put_rsrc(struct lt_dctx *c, int i, unsigned op, uint64_t addr, ui
 		if (RD(uint32_t, d, 28))
 			lt_field_x(c, "resv2", RD(uint32_t, d, 28));
 	}
-	lt_put_nonzero_tail(c, i, size);
+	lt_put_nonzero_tail(c, i, 32, size);
 	lt_sb_putc(c->sb, '}');
 }
 

@@ -1516,11 +1516,37 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		return 1;
 	case LT_K_ARCH_PRCTL_ADDR:
-		if (ev->args[0] == 0x1003 || ev->args[0] == 0x1004) {
-			if ((d = lt_out(c, i, 8)))
-				lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
-			else
+		switch ((uint32_t)ev->args[0]) {
+		case 0x1011: case 0x1023: case 0x1025: /* ARCH_REQ_XCOMP_PERM: an XFEATURE_ number */
+			break;
+		case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
+		case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
+			if (!(d = lt_out(c, i, 8))) {
 				lt_put_ptr(c, v);
+			} else if (ev->args[0] < 0x1020) {
+				lt_sb_putc(SB(c), '[');
+				lt_put_ptr(c, RD(uint64_t, d, 0));
+				lt_sb_putc(SB(c), ']');
+			} else { /* the kernel's XFEATURE_MASK_ bits, always with their names */
+				uint64_t x = RD(uint64_t, d, 0);
+				struct lt_sb names = { 0 };
+				int any = 0;
+				uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
+				lt_sb_putc(SB(c), '[');
+				lt_put_hex(c, x);
+				if (lt_st(c) != LT_XLAT_RAW && (any || x))
+					lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
+						     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+				lt_sb_putc(SB(c), ']');
+				lt_sb_free(&names);
+			}
+			return 1;
+		}
+		if ((uint32_t)ev->args[0] == 0x1023 || (uint32_t)ev->args[0] == 0x1025) {
+			const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
+			lt_put_hex(c, v);
+			if (lt_st(c) != LT_XLAT_RAW)
+				lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
 		} else {
 			lt_put_hex(c, v);
 		}
@@ -1548,23 +1574,16 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		return 1;
 	case LT_K_OPEN_HOW:
-		if ((d = lt_in(c, i, 24))) {
+		if (ev->args[3] >= 24 && (d = lt_in(c, i, 24))) {
 			lt_sb_puts(SB(c), "{flags=");
 			uint64_t fl = RD(uint64_t, d, 0);
-			static const struct lt_xlat acc[] = {
-				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
-			};
-			lt_sb_puts(SB(c), acc[fl & 3].name);
-			if (fl & ~3ull) {
-				lt_sb_putc(SB(c), '|');
-				lt_put_flags(c, lt_x_open_flags, fl & ~3ull);
-			}
-			if (fl & (0100 | 020000000)) {
-				lt_sb_puts(SB(c), ", mode=");
-				lt_put_mode(c, RD(uint64_t, d, 8));
-			}
+			lt_put_open_flags(c, fl);
+			uint64_t mode = RD(uint64_t, d, 8);
+			if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
+				lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
 			lt_sb_puts(SB(c), ", resolve=");
 			lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
+			lt_put_nonzero_tail(c, i, 24, ev->args[3]);
 			lt_sb_putc(SB(c), '}');
 		} else {
 			lt_put_ptr(c, v);
@@ -2240,6 +2259,12 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_ioctl(&a);
 	case 157: /* prctl */
 		return lt_special_prctl(&a);
+	case 158: /* arch_prctl: ARCH_GET_CPUID has no argument */
+		if ((uint32_t)c->ev->args[0] == 0x1011) {
+			lt_arg_kind(&a, 0, lt_gen_struct_or_kind);
+			return a.n;
+		}
+		return -1;
 	case 25: /* mremap: the new address only matters with MREMAP_FIXED */
 		if (!(c->ev->args[3] & 2)) {
 			for (int k = 0; k < 4; k++)

@@ -487,3 +487,22 @@ const struct lt_xlat lt_x_fan_event_flags[] = {
 	X(0x80000, "FAN_DIR_MODIFY"), X(0x40000000, "FAN_ONDIR"),
 	X(0x8000000, "FAN_EVENT_ON_CHILD"), X(0x10000000, "FAN_RENAME"), END
 };
+
+/* x86 extended state components (the kernel's arch/x86/include/asm/fpu/types.h, not in
+ * the UAPI headers), in strace's order: arch_prctl's ARCH_*_XCOMP_* */
+const struct lt_xlat lt_x_xfeature_masks[] = {
+	X(0x3, "XFEATURE_MASK_FPSSE"), X(0x1, "XFEATURE_MASK_FP"), X(0x2, "XFEATURE_MASK_SSE"),
+	X(0x4, "XFEATURE_MASK_YMM"), X(0x8, "XFEATURE_MASK_BNDREGS"), X(0x10, "XFEATURE_MASK_BNDCSR"),
+	X(0xe0, "XFEATURE_MASK_AVX512"), X(0x20, "XFEATURE_MASK_OPMASK"),
+	X(0x40, "XFEATURE_MASK_ZMM_Hi256"), X(0x80, "XFEATURE_MASK_Hi16_ZMM"),
+	X(0x100, "XFEATURE_MASK_PT"), X(0x200, "XFEATURE_MASK_PKRU"), X(0x400, "XFEATURE_MASK_PASID"),
+	X(0x8000, "XFEATURE_MASK_LBR"), X(0x60000, "XFEATURE_MASK_XTILE"),
+	X(0x20000, "XFEATURE_MASK_XTILE_CFG"), X(0x40000, "XFEATURE_MASK_XTILE_DATA"), END
+};
+const struct lt_xlat lt_x_xfeature_bits[] = {
+	X(0, "XFEATURE_FP"), X(1, "XFEATURE_SSE"), X(2, "XFEATURE_YMM"), X(3, "XFEATURE_BNDREGS"),
+	X(4, "XFEATURE_BNDCSR"), X(5, "XFEATURE_OPMASK"), X(6, "XFEATURE_ZMM_Hi256"),
+	X(7, "XFEATURE_Hi16_ZMM"), X(8, "XFEATURE_PT_UNIMPLEMENTED_SO_FAR"), X(9, "XFEATURE_PKRU"),
+	X(10, "XFEATURE_PASID"), X(15, "XFEATURE_LBR"), X(17, "XFEATURE_XTILE_CFG"),
+	X(18, "XFEATURE_XTILE_DATA"), END
+};

@@ -63,6 +63,11 @@ typedef int (*lt_elem_fn)(struct lt_dctx *c, const uint8_t *e, uint64_t k, void 
 int lt_put_array(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_t n, size_t es,
 		 lt_elem_fn fn, void *opaque);
 
+/* The bytes of argument i's size-byte structure past the start bytes it knows (up to a
+ * page): ", / * bytes 24..31 * / "\x80..."" when not all zero, ", ???" when they could not
+ * be read (strace's print_nonzero_bytes, for extensible structures). */
+void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size);
+
 /* Names from tables, honouring -X. put_xlat: one value; an unknown one prints in decimal
  * when unk is NULL, else in hex followed by the comment unk ("0x7 / * SEEK_??? * /").
  * put_flags: an OR of bits, unknown bits in hex, "0" when none (or the table's 0-valued
@@ -98,7 +103,7 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_mount_flags[], lt_x_sig_code_generic[], lt_x_sigchld_code[], lt_x_sigsegv_code[],
 	lt_x_sigbus_code[], lt_x_sigill_code[], lt_x_sigfpe_code[], lt_x_sigtrap_code[],
 	lt_x_sigsys_code[], lt_x_ipc_flags[], lt_x_ipc_cmd[], lt_x_mpol_mode[], lt_x_statx_attr[],
-	lt_x_fan_event_flags[];
+	lt_x_fan_event_flags[], lt_x_xfeature_masks[], lt_x_xfeature_bits[];
 
 /* decode_struct.c: structures behind pointers, and calls whose arguments depend on one
  * another. lt_decode_special prints a whole call's arguments when it knows the call
