@@ -1073,7 +1073,7 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
 		return 1;
 	case LT_K_PROT:
-		lt_put_flags(c, lt_x_prot, v & 0xffffffffu);
+		lt_put_flags(c, lt_x_prot, v); /* unsigned long: all of it, as strace */
 		return 1;
 	case LT_K_WHENCE:
 		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
@@ -1231,9 +1231,30 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_IPC_CMD:
 		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
 		return 1;
-	case LT_K_MPOL_MODE:
-		lt_put_xlat(c, lt_x_mpol_mode, (uint32_t)v, "MPOL_???");
+	case LT_K_MPOL_MODE: { /* strace's print_mode: a mode and its MPOL_F_ flags */
+		static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
+			{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
+		uint32_t m = (uint32_t)v, fl = m & 0xe000, mode = m & ~0xe000u;
+		const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
+		enum lt_xlat_style st = lt_style(c);
+		if (!fl) {
+			lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
+		} else if (!name) {
+			lt_put_flags(c, mflags, m);
+		} else {
+			if (st != LT_XLAT_ABBREV)
+				lt_put_hex(c, m);
+			if (st != LT_XLAT_RAW) {
+				struct lt_sb names = { 0 };
+				int any = 0;
+				lt_flags_names(&names, mflags, fl, &any);
+				lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
+					     names.p);
+				lt_sb_free(&names);
+			}
+		}
 		return 1;
+	}
 	case LT_K_PERSONALITY:
 		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
 		return 1;

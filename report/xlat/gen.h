@@ -390,7 +390,6 @@ const struct lt_xlat lt_x_mbind_flags[] = {
 	{ 0x1ull, "MPOL_MF_STRICT" },
 	{ 0x2ull, "MPOL_MF_MOVE" },
 	{ 0x4ull, "MPOL_MF_MOVE_ALL" },
-	{ 0x8ull, "MPOL_MF_LAZY" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_mempolicy_flags[] = {
