@@ -8,6 +8,7 @@
  * event, before -e filters them), following dup and close. The message is the capture
  * of the data argument (lib/lt_capture.c keeps small ones whole); whatever lies past the
  * capture prints as its address, as strace prints memory it cannot read. */
+#include <arpa/inet.h>
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,6 +519,88 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 	return 1;
 }
 
+/* ---- sock_diag (netlink_sock_diag.c, netlink_inet_diag.c) ---- */
+
+/* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
+static void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af)
+{
+	char buf[INET6_ADDRSTRLEN];
+	if (af == 2 && inet_ntop(AF_INET, a, buf, sizeof buf))
+		lt_sb_printf(c->sb, "inet_addr(\"%s\")", buf);
+	else if (af == 10 && inet_ntop(AF_INET6, a, buf, sizeof buf))
+		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\")", buf);
+	else
+		lt_put_quoted(c, a, af == 10 ? 16 : 4, 0);
+}
+
+static const struct lt_nla_table lt_nla_inet_diag = { lt_x_inet_diag_attr, "INET_DIAG_???", NULL,
+						      NULL };
+
+/* struct inet_diag_msg (a reply, or what looks like one: no NLM_F_REQUEST) */
+static void lt_nl_inet_diag_msg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+{
+	static const struct lt_xlat states[] = { { 1, "TCP_ESTABLISHED" }, { 2, "TCP_SYN_SENT" },
+		{ 3, "TCP_SYN_RECV" }, { 4, "TCP_FIN_WAIT1" }, { 5, "TCP_FIN_WAIT2" },
+		{ 6, "TCP_TIME_WAIT" }, { 7, "TCP_CLOSE" }, { 8, "TCP_CLOSE_WAIT" }, { 9, "TCP_LAST_ACK" },
+		{ 10, "TCP_LISTEN" }, { 11, "TCP_CLOSING" }, { 12, "TCP_NEW_SYN_RECV" }, { 0, 0 } };
+	struct lt_dctx *c = m->c;
+	int attrs = 0;
+	lt_sb_puts(c->sb, "{idiag_family=");
+	lt_put_xlat(c, lt_x_af, family, "AF_???");
+	lt_sb_puts(c->sb, ", ");
+	if (len >= 72) {
+		if (!lt_nl_readable(m, off + 1, 71)) {
+			lt_put_ptr(c, m->addr + off + 1);
+		} else {
+			const uint8_t *d = m->d + off;
+			lt_sb_puts(c->sb, "idiag_state=");
+			lt_put_xlat(c, states, d[1], "TCP_???");
+			lt_sb_printf(c->sb, ", idiag_timer=%u, idiag_retrans=%u, id={idiag_sport=htons(%u), "
+				     "idiag_dport=htons(%u), idiag_src=", d[2], d[3],
+				     (unsigned)(d[4] << 8 | d[5]), (unsigned)(d[6] << 8 | d[7]));
+			lt_put_inet_addr(c, d + 8, family);
+			lt_sb_puts(c->sb, ", idiag_dst=");
+			lt_put_inet_addr(c, d + 24, family);
+			lt_sb_puts(c->sb, ", idiag_if=");
+			lt_put_ifindex(c, RD(uint32_t, d, 40));
+			lt_sb_printf(c->sb, ", idiag_cookie=[%u, %u]}, idiag_expires=%u, idiag_rqueue=%u, "
+				     "idiag_wqueue=%u, idiag_uid=%u, idiag_inode=%u", RD(uint32_t, d, 44),
+				     RD(uint32_t, d, 48), RD(uint32_t, d, 52), RD(uint32_t, d, 56),
+				     RD(uint32_t, d, 60), RD(uint32_t, d, 64), RD(uint32_t, d, 68));
+			attrs = 1;
+		}
+	} else {
+		lt_sb_puts(c->sb, "...");
+	}
+	lt_sb_putc(c->sb, '}');
+	if (attrs && len > 72) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + 72, len - 72, &lt_nla_inet_diag, 0);
+	}
+}
+
+/* decode_netlink_sock_diag: 1 if it printed the payload */
+static int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
+{
+	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
+	if (type == NLMSG_DONE)
+		return 0;
+	if (!lt_nl_readable(m, off, 1)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint8_t family = m->d[off];
+	if ((family == 2 || family == 10) && len > 1 && !(flags & 1 /* NLM_F_REQUEST */)) {
+		lt_nl_inet_diag_msg(m, off, len, family);
+		return 1;
+	}
+	if (family == 1 || family == 2 || family == 10 || family == 16 || family == 17 ||
+	    family == 44 || family == 40 || family == 43)
+		return 0; /* strace decodes these (requests, other families' replies): hex here */
+	lt_nl_family(m, off, len, family);
+	return 1;
+}
+
 /* ---- the header (netlink.c) ---- */
 
 static const struct lt_xlat lt_x_nlmsg_types[] = {
@@ -580,6 +663,9 @@ static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off,
 	uint16_t type = RD(uint16_t, h, 4);
 	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_ROUTE &&
 	    lt_nl_route(m, type, off, len))
+		return;
+	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_SOCK_DIAG &&
+	    lt_nl_sock_diag(m, h, off, len))
 		return;
 	if (type == NLMSG_DONE && len == 4) {
 		if (lt_nl_readable(m, off, 4))

@@ -60,6 +60,7 @@ extern const struct lt_xlat lt_x_rt_scope[];
 extern const struct lt_xlat lt_x_rtprot[];
 extern const struct lt_xlat lt_x_rtnh_flags[];
 extern const struct lt_xlat lt_x_nha[];
+extern const struct lt_xlat lt_x_inet_diag_attr[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -918,6 +919,32 @@ const struct lt_xlat lt_x_nha[] = {
 	{ 0xbull, "NHA_FDB" },
 	{ 0xcull, "NHA_RES_GROUP" },
 	{ 0xdull, "NHA_RES_BUCKET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_attr[] = {
+	{ 0x0ull, "INET_DIAG_NONE" },
+	{ 0x1ull, "INET_DIAG_MEMINFO" },
+	{ 0x2ull, "INET_DIAG_INFO" },
+	{ 0x3ull, "INET_DIAG_VEGASINFO" },
+	{ 0x4ull, "INET_DIAG_CONG" },
+	{ 0x5ull, "INET_DIAG_TOS" },
+	{ 0x6ull, "INET_DIAG_TCLASS" },
+	{ 0x7ull, "INET_DIAG_SKMEMINFO" },
+	{ 0x8ull, "INET_DIAG_SHUTDOWN" },
+	{ 0x9ull, "INET_DIAG_DCTCPINFO" },
+	{ 0xaull, "INET_DIAG_PROTOCOL" },
+	{ 0xbull, "INET_DIAG_SKV6ONLY" },
+	{ 0xcull, "INET_DIAG_LOCALS" },
+	{ 0xdull, "INET_DIAG_PEERS" },
+	{ 0xeull, "INET_DIAG_PAD" },
+	{ 0xfull, "INET_DIAG_MARK" },
+	{ 0x10ull, "INET_DIAG_BBRINFO" },
+	{ 0x11ull, "INET_DIAG_CLASS_ID" },
+	{ 0x12ull, "INET_DIAG_MD5SIG" },
+	{ 0x13ull, "INET_DIAG_ULP_INFO" },
+	{ 0x14ull, "INET_DIAG_SK_BPF_STORAGES" },
+	{ 0x15ull, "INET_DIAG_CGROUP_ID" },
+	{ 0x16ull, "INET_DIAG_SOCKOPT" },
 	{ 0, 0 }
 };
 #endif
