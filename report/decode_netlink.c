@@ -246,6 +246,49 @@ static int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_
 	return lt_nla_unsigned(m, off, len, 4);
 }
 
+static int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_unsigned(m, off, len, 1);
+}
+
+static int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_unsigned(m, off, len, 2);
+}
+
+static int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2)
+		return 0;
+	if (!lt_nl_readable(m, off, 2))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_hex(m->c, RD(uint16_t, m->d, off));
+	return 1;
+}
+
+/* clock ticks (USER_HZ, 100 on Linux): "999 / * 9.99 s * /" */
+static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len > 8)
+		return 0;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = 0; /* any length up to 8, little-endian (x86-64) */
+	memcpy(&v, m->d + off, (size_t)len);
+	lt_put_udec(m->c, v);
+	if (v && (!m->c->fmt || m->c->fmt->xlat != LT_XLAT_RAW))
+		lt_sb_printf(m->c->sb, " /* %llu.%02llu s */", (unsigned long long)(v / 100),
+			     (unsigned long long)(v % 100));
+	return 1;
+}
+
 static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
 
 static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -287,11 +330,48 @@ static int lt_ifla_af_spec(const struct lt_nl *m, uint64_t off, uint64_t len, ui
 	return 1;
 }
 
+/* IFLA_BRPORT_*: strace's ifla_brport_nla_decoders */
+static lt_nla_fn lt_brport_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 4 ... 12: case 19: case 20: case 25: case 27 ... 30: case 32: case 33:
+	case 35: case 36: case 39:
+		return lt_nla_u8;
+	case 2: case 15 ... 18:
+		return lt_nla_u16;
+	case 3: case 37: case 38:
+		return lt_nla_u32;
+	case 21 ... 23: /* MESSAGE_AGE, FORWARD_DELAY, HOLD timers */
+		return lt_nla_clock_t;
+	case 31: /* GROUP_FWD_MASK */
+		return lt_nla_x16;
+	case 34: /* BACKUP_PORT */
+		return lt_nla_ifindex;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_brport = { lt_x_ifla_brport, "IFLA_BRPORT_???",
+						   lt_brport_decoder, NULL };
+
+/* IFLA_PROTINFO: bridge port attributes for AF_BRIDGE, inet6's for AF_INET6, else hex */
+static int lt_ifla_protinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
+{
+	if (family != 7 && family != 10) {
+		lt_nl_hex(m, off, len);
+		return 1;
+	}
+	lt_nl_attrs(m, off, len, family == 7 ? &lt_nla_brport : &lt_nla_inet6, 0);
+	return 1;
+}
+
 static lt_nla_fn lt_ifla_decoder(unsigned type)
 {
 	switch (type) {
 	case 26: /* IFLA_AF_SPEC */
 		return lt_ifla_af_spec;
+	case 12: /* IFLA_PROTINFO */
+		return lt_ifla_protinfo;
 	}
 	return NULL;
 }

@@ -61,6 +61,7 @@ extern const struct lt_xlat lt_x_rtprot[];
 extern const struct lt_xlat lt_x_rtnh_flags[];
 extern const struct lt_xlat lt_x_nha[];
 extern const struct lt_xlat lt_x_inet_diag_attr[];
+extern const struct lt_xlat lt_x_ifla_brport[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -945,6 +946,49 @@ const struct lt_xlat lt_x_inet_diag_attr[] = {
 	{ 0x14ull, "INET_DIAG_SK_BPF_STORAGES" },
 	{ 0x15ull, "INET_DIAG_CGROUP_ID" },
 	{ 0x16ull, "INET_DIAG_SOCKOPT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_brport[] = {
+	{ 0x0ull, "IFLA_BRPORT_UNSPEC" },
+	{ 0x1ull, "IFLA_BRPORT_STATE" },
+	{ 0x2ull, "IFLA_BRPORT_PRIORITY" },
+	{ 0x3ull, "IFLA_BRPORT_COST" },
+	{ 0x4ull, "IFLA_BRPORT_MODE" },
+	{ 0x5ull, "IFLA_BRPORT_GUARD" },
+	{ 0x6ull, "IFLA_BRPORT_PROTECT" },
+	{ 0x7ull, "IFLA_BRPORT_FAST_LEAVE" },
+	{ 0x8ull, "IFLA_BRPORT_LEARNING" },
+	{ 0x9ull, "IFLA_BRPORT_UNICAST_FLOOD" },
+	{ 0xaull, "IFLA_BRPORT_PROXYARP" },
+	{ 0xbull, "IFLA_BRPORT_LEARNING_SYNC" },
+	{ 0xcull, "IFLA_BRPORT_PROXYARP_WIFI" },
+	{ 0xdull, "IFLA_BRPORT_ROOT_ID" },
+	{ 0xeull, "IFLA_BRPORT_BRIDGE_ID" },
+	{ 0xfull, "IFLA_BRPORT_DESIGNATED_PORT" },
+	{ 0x10ull, "IFLA_BRPORT_DESIGNATED_COST" },
+	{ 0x11ull, "IFLA_BRPORT_ID" },
+	{ 0x12ull, "IFLA_BRPORT_NO" },
+	{ 0x13ull, "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK" },
+	{ 0x14ull, "IFLA_BRPORT_CONFIG_PENDING" },
+	{ 0x15ull, "IFLA_BRPORT_MESSAGE_AGE_TIMER" },
+	{ 0x16ull, "IFLA_BRPORT_FORWARD_DELAY_TIMER" },
+	{ 0x17ull, "IFLA_BRPORT_HOLD_TIMER" },
+	{ 0x18ull, "IFLA_BRPORT_FLUSH" },
+	{ 0x19ull, "IFLA_BRPORT_MULTICAST_ROUTER" },
+	{ 0x1aull, "IFLA_BRPORT_PAD" },
+	{ 0x1bull, "IFLA_BRPORT_MCAST_FLOOD" },
+	{ 0x1cull, "IFLA_BRPORT_MCAST_TO_UCAST" },
+	{ 0x1dull, "IFLA_BRPORT_VLAN_TUNNEL" },
+	{ 0x1eull, "IFLA_BRPORT_BCAST_FLOOD" },
+	{ 0x1full, "IFLA_BRPORT_GROUP_FWD_MASK" },
+	{ 0x20ull, "IFLA_BRPORT_NEIGH_SUPPRESS" },
+	{ 0x21ull, "IFLA_BRPORT_ISOLATED" },
+	{ 0x22ull, "IFLA_BRPORT_BACKUP_PORT" },
+	{ 0x23ull, "IFLA_BRPORT_MRP_RING_OPEN" },
+	{ 0x24ull, "IFLA_BRPORT_MRP_IN_OPEN" },
+	{ 0x25ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" },
+	{ 0x26ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT" },
+	{ 0x27ull, "IFLA_BRPORT_LOCKED" },
 	{ 0, 0 }
 };
 #endif
