@@ -289,6 +289,26 @@ static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uin
 	return 1;
 }
 
+/* a NUL-terminated string (strace's decode_nla_str): up to its NUL, "..." when there is
+ * none within the attribute or within -s */
+static int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	struct lt_dctx *c = m->c;
+	uint64_t need = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
+	if (!lt_nl_readable(m, off, need)) {
+		lt_put_ptr(c, m->addr + off);
+		return 1;
+	}
+	uint64_t show = len < c->strsize ? len : c->strsize;
+	const uint8_t *z = memchr(m->d + off, 0, (size_t)show);
+	if (z)
+		lt_put_quoted(c, m->d + off, (size_t)(z - (m->d + off)), 0);
+	else
+		lt_put_quoted(c, m->d + off, (size_t)show, 1);
+	return 1;
+}
+
 static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
 
 static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -327,6 +347,20 @@ static const struct lt_nla_table lt_nla_af_spec = { lt_x_af, "AF_???", NULL, lt_
 static int lt_ifla_af_spec(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
 {
 	lt_nl_attrs(m, off, len, family == 7 /* AF_BRIDGE */ ? &lt_nla_bridge : &lt_nla_af_spec, 0);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_info_decoder(unsigned type)
+{
+	return type == 1 || type == 4 ? lt_nla_str : NULL; /* IFLA_INFO_KIND, SLAVE_KIND */
+}
+
+static const struct lt_nla_table lt_nla_ifla_info = { lt_x_ifla_info, "IFLA_INFO_???",
+						      lt_ifla_info_decoder, NULL };
+
+static int lt_ifla_linkinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_info, family);
 	return 1;
 }
 
@@ -372,6 +406,8 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 		return lt_ifla_af_spec;
 	case 12: /* IFLA_PROTINFO */
 		return lt_ifla_protinfo;
+	case 18: /* IFLA_LINKINFO */
+		return lt_ifla_linkinfo;
 	}
 	return NULL;
 }

@@ -62,6 +62,7 @@ extern const struct lt_xlat lt_x_rtnh_flags[];
 extern const struct lt_xlat lt_x_nha[];
 extern const struct lt_xlat lt_x_inet_diag_attr[];
 extern const struct lt_xlat lt_x_ifla_brport[];
+extern const struct lt_xlat lt_x_ifla_info[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -989,6 +990,15 @@ const struct lt_xlat lt_x_ifla_brport[] = {
 	{ 0x25ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" },
 	{ 0x26ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT" },
 	{ 0x27ull, "IFLA_BRPORT_LOCKED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_info[] = {
+	{ 0x0ull, "IFLA_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_INFO_KIND" },
+	{ 0x2ull, "IFLA_INFO_DATA" },
+	{ 0x3ull, "IFLA_INFO_XSTATS" },
+	{ 0x4ull, "IFLA_INFO_SLAVE_KIND" },
+	{ 0x5ull, "IFLA_INFO_SLAVE_DATA" },
 	{ 0, 0 }
 };
 #endif
