@@ -399,9 +399,47 @@ static int lt_ifla_protinfo(const struct lt_nl *m, uint64_t off, uint64_t len, u
 	return 1;
 }
 
+static int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_dec(m->c, RD(int32_t, m->d, off));
+	return 1;
+}
+
+static int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_fd(m->c, RD(int32_t, m->d, off));
+	return 1;
+}
+
+/* IFLA_*: strace's ifinfomsg_nla_decoders, those that print numbers and strings */
 static lt_nla_fn lt_ifla_decoder(unsigned type)
 {
 	switch (type) {
+	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30 ... 32:
+	case 35: case 40: case 41: case 47: case 48: case 50: case 51: case 58 ... 61:
+		return lt_nla_u32;
+	case 16: case 17: case 33: case 39:
+		return lt_nla_u8;
+	case 3: case 6: case 20: case 38: case 53: case 56: case 57:
+		return lt_nla_str;
+	case 37: case 45: case 46:
+		return lt_nla_s32;
+	case 49:
+		return lt_nla_ifindex;
+	case 28:
+		return lt_nla_fd;
 	case 26: /* IFLA_AF_SPEC */
 		return lt_ifla_af_spec;
 	case 12: /* IFLA_PROTINFO */
