@@ -132,12 +132,49 @@ static void test_sembuf(void)
 	EXPECT(ev, "semtimedop(-38177487, NULL, 3735928559, NULL) = -1 E2BIG (Argument list too long)");
 }
 
+/* smaller families: sockopt values, arch_prctl's xfeatures, openat2's tail, mempolicy modes */
+static void test_misc(void)
+{
+	struct lt_event ev;
+	/* an int-like SOL_SOCKET option set with fewer than 4 bytes: the address */
+	ev = mk("setsockopt", -22, 3, 1, 1, A, 3, 0);
+	EXPECT(ev, "setsockopt(3, SOL_SOCKET, SO_DEBUG, 0x7ffd1000, 3) = -1 EINVAL (Invalid argument)");
+	/* ...got with fewer: its bytes in hex */
+	int32_t three = 3;
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, "\0\0\0", 3);
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &three, 4);
+	cap(4, LT_SUB_ENTRY, 0, &three, 4);
+	ev = mk("getsockopt", 0, 3, 1, 1, A, A + 64, 0);
+	EXPECT(ev, "getsockopt(3, SOL_SOCKET, SO_DEBUG, \"\\x00\\x00\\x00\", [3]) = 0");
+	/* arch_prctl(ARCH_GET_XCOMP_SUPP): the XFEATURE_MASK_ bits, always named */
+	uint64_t xf = 0xe7;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &xf, 8);
+	ev = mk("arch_prctl", 0, 0x1021, A, 0, 0, 0, 0);
+	EXPECT(ev, "arch_prctl(ARCH_GET_XCOMP_SUPP, [0xe7 /* XFEATURE_MASK_FPSSE|XFEATURE_MASK_YMM|"
+		   "XFEATURE_MASK_AVX512 */]) = 0");
+	ev = mk("arch_prctl", 1, 0x1011, 0, 0, 0, 0, 0);
+	EXPECT(ev, "arch_prctl(ARCH_GET_CPUID) = 1");
+	/* openat2: the bytes past the known 24 that are not 0 */
+	uint8_t how[32] = { 0 };
+	for (int k = 0; k < 8; k++)
+		how[24 + k] = (uint8_t)(0x80 + k);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "x", 1);
+	cap(2, LT_CAP_SUB_SELF, 0, how, sizeof how);
+	ev = mk("openat2", -7, (uint64_t)-1, A + 0x100, A, 32, 0, 0);
+	EXPECT(ev, "openat2(-1, \"x\", {flags=O_RDONLY, resolve=0, /* bytes 24..31 */ "
+		   "\"\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\"}, 32) = -1 E2BIG (Argument list too long)");
+	/* a mempolicy mode with its flags */
+	ev = mk("set_mempolicy", 0, 1 | 0x8000, 0, 0, 0, 0, 0);
+	EXPECT(ev, "set_mempolicy(MPOL_PREFERRED|MPOL_F_STATIC_NODES, NULL, 0) = 0");
+}
+
 int main(void)
 {
 	test_io_uring();
 	test_netlink();
 	test_perf();
 	test_sembuf();
+	test_misc();
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);
 	return failures != 0;
