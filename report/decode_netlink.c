@@ -512,8 +512,134 @@ static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint
 	lt_sb_putc(c->sb, '}');
 }
 
-static const struct lt_nla_table lt_nla_ifla_stats = { lt_x_ifla_stats, "IFLA_STATS_???", NULL,
-						       NULL };
+static int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_unsigned(m, off, len, 8);
+}
+
+static lt_nla_fn lt_bond_3ad_decoder(unsigned type)
+{
+	return type <= 8 ? lt_nla_u64 : NULL;
+}
+
+static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_3AD_STAT_???",
+						     lt_bond_3ad_decoder, NULL };
+
+static int lt_nla_bond_xstats_3ad(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bond_3ad, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_bond_xstats_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_bond_xstats_3ad : NULL;
+}
+
+static const struct lt_nla_table lt_nla_bond_xstats = { lt_x_bond_xstats, "BOND_XSTATS_???",
+							lt_bond_xstats_decoder, NULL };
+static const struct lt_nla_table lt_nla_bridge_xstats = { lt_x_bridge_xstats, "BRIDGE_XSTATS_???",
+							  NULL, NULL };
+
+/* LINK_XSTATS_TYPE_BRIDGE, _BOND: their own attributes */
+static int lt_nla_xstats_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t type)
+{
+	if (type == 1)
+		lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, 0);
+	else if (type == 2)
+		lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, 0);
+	else
+		return 0;
+	return 1;
+}
+
+static lt_nla_fn lt_xstats_type_decoder(unsigned type)
+{
+	return type == 1 || type == 2 ? lt_nla_xstats_type : NULL;
+}
+
+static const struct lt_nla_table lt_nla_link_xstats = { lt_x_link_xstats_type,
+	"LINK_XSTATS_TYPE_???", lt_xstats_type_decoder, NULL };
+static const struct lt_nla_table lt_nla_offload_xstats = { lt_x_offload_xstats,
+	"IFLA_OFFLOAD_XSTATS_???", NULL, NULL };
+
+static int lt_nla_link_xstats_fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_attrs(m, off, len, &lt_nla_link_xstats, 0);
+	return 1;
+}
+
+static int lt_nla_offload_fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_attrs(m, off, len, &lt_nla_offload_xstats, 0);
+	return 1;
+}
+
+/* struct mpls_link_stats: nine counters, then whatever follows in hex */
+static int lt_nla_mpls_link(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "rx_packets", "tx_packets", "rx_bytes", "tx_bytes",
+		"rx_errors", "tx_errors", "rx_dropped", "tx_dropped", "rx_noroute" };
+	(void)arg;
+	if (len < 72)
+		return 0;
+	if (!lt_nl_readable(m, off, 72)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	for (int k = 0; k < 9; k++)
+		lt_sb_printf(m->c->sb, "%s%s=%llu", k ? ", " : "{", f[k],
+			     (unsigned long long)RD(uint64_t, m->d, off + 8 * k));
+	lt_sb_putc(m->c->sb, '}');
+	if (len > 72) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_nl_hex(m, off + 72, len - 72);
+	}
+	return 1;
+}
+
+static lt_nla_fn lt_mpls_stats_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_mpls_link : NULL;
+}
+
+static const struct lt_nla_table lt_nla_mpls_stats = { lt_x_mpls_stats, "MPLS_STATS_???",
+						       lt_mpls_stats_decoder, NULL };
+
+/* IFLA_STATS_AF_SPEC: by family, AF_MPLS's attributes, else hex */
+static int lt_nla_stats_af(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
+{
+	if (af != 28)
+		return 0;
+	lt_nl_attrs(m, off, len, &lt_nla_mpls_stats, 0);
+	return 1;
+}
+
+static const struct lt_nla_table lt_nla_stats_af_spec = { lt_x_af, "AF_???", NULL,
+							  lt_nla_stats_af };
+
+static int lt_nla_stats_af_spec_fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_attrs(m, off, len, &lt_nla_stats_af_spec, 0);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_stats_decoder(unsigned type)
+{
+	switch (type) {
+	case 2: case 3: return lt_nla_link_xstats_fn;
+	case 4: return lt_nla_offload_fn;
+	case 5: return lt_nla_stats_af_spec_fn;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_stats = { lt_x_ifla_stats, "IFLA_STATS_???",
+						       lt_ifla_stats_decoder, NULL };
 
 /* struct if_stats_msg: family, pads (when not 0), ifindex, filter_mask; then attributes */
 static void lt_nl_ifstatsmsg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)

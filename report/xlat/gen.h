@@ -63,6 +63,12 @@ extern const struct lt_xlat lt_x_nha[];
 extern const struct lt_xlat lt_x_inet_diag_attr[];
 extern const struct lt_xlat lt_x_ifla_brport[];
 extern const struct lt_xlat lt_x_ifla_info[];
+extern const struct lt_xlat lt_x_link_xstats_type[];
+extern const struct lt_xlat lt_x_offload_xstats[];
+extern const struct lt_xlat lt_x_bridge_xstats[];
+extern const struct lt_xlat lt_x_bond_xstats[];
+extern const struct lt_xlat lt_x_bond_3ad_stat[];
+extern const struct lt_xlat lt_x_mpls_stats[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -999,6 +1005,48 @@ const struct lt_xlat lt_x_ifla_info[] = {
 	{ 0x3ull, "IFLA_INFO_XSTATS" },
 	{ 0x4ull, "IFLA_INFO_SLAVE_KIND" },
 	{ 0x5ull, "IFLA_INFO_SLAVE_DATA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_link_xstats_type[] = {
+	{ 0x0ull, "LINK_XSTATS_TYPE_UNSPEC" },
+	{ 0x1ull, "LINK_XSTATS_TYPE_BRIDGE" },
+	{ 0x2ull, "LINK_XSTATS_TYPE_BOND" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_offload_xstats[] = {
+	{ 0x0ull, "IFLA_OFFLOAD_XSTATS_UNSPEC" },
+	{ 0x1ull, "IFLA_OFFLOAD_XSTATS_CPU_HIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_xstats[] = {
+	{ 0x0ull, "BRIDGE_XSTATS_UNSPEC" },
+	{ 0x1ull, "BRIDGE_XSTATS_VLAN" },
+	{ 0x2ull, "BRIDGE_XSTATS_MCAST" },
+	{ 0x3ull, "BRIDGE_XSTATS_PAD" },
+	{ 0x4ull, "BRIDGE_XSTATS_STP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bond_xstats[] = {
+	{ 0x0ull, "BOND_XSTATS_UNSPEC" },
+	{ 0x1ull, "BOND_XSTATS_3AD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bond_3ad_stat[] = {
+	{ 0x0ull, "BOND_3AD_STAT_LACPDU_RX" },
+	{ 0x1ull, "BOND_3AD_STAT_LACPDU_TX" },
+	{ 0x2ull, "BOND_3AD_STAT_LACPDU_UNKNOWN_RX" },
+	{ 0x3ull, "BOND_3AD_STAT_LACPDU_ILLEGAL_RX" },
+	{ 0x4ull, "BOND_3AD_STAT_MARKER_RX" },
+	{ 0x5ull, "BOND_3AD_STAT_MARKER_TX" },
+	{ 0x6ull, "BOND_3AD_STAT_MARKER_RESP_RX" },
+	{ 0x7ull, "BOND_3AD_STAT_MARKER_RESP_TX" },
+	{ 0x8ull, "BOND_3AD_STAT_MARKER_UNKNOWN_RX" },
+	{ 0x9ull, "BOND_3AD_STAT_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mpls_stats[] = {
+	{ 0x0ull, "MPLS_STATS_UNSPEC" },
+	{ 0x1ull, "MPLS_STATS_LINK" },
 	{ 0, 0 }
 };
 #endif
