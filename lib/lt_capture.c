@@ -379,6 +379,11 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
 		else if (a[0] == 16 && ok) /* PR_GET_NAME */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		else if (ok && (a[0] == 2 || a[0] == 5 || a[0] == 9 || a[0] == 11 || a[0] == 19 ||
+				a[0] == 25 || a[0] == 37)) /* getters writing an int */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];

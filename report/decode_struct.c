@@ -2191,11 +2191,39 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_put_signo(c, (int)g[1]);
 		lt_done(a);
 		break;
-	case 2: /* PR_GET_PDEATHSIG */
-		lt_arg_ptr(a, g[1]);
+	case 2: case 5: case 9: case 11: case 19: case 25: case 37: case 40: {
+		/* getters that write an int (a pointer for PR_GET_TID_ADDRESS) at arg2:
+		 * PDEATHSIG, UNALIGN, FPEMU, FPEXC, ENDIAN, TSC, CHILD_SUBREAPER */
+		static const struct lt_xlat tsc[] = { { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" },
+						      { 0, 0 } };
+		static const struct lt_xlat unalign[] = { { 1, "PR_UNALIGN_NOPRINT" },
+							  { 2, "PR_UNALIGN_SIGBUS" }, { 0, 0 } };
+		const uint8_t *d = lt_ok(c) ? lt_cap_get(c, 1, LT_CAP_SUB_SELF, op == 40 ? 8 : 4, NULL)
+					    : NULL;
+		lt_next(a);
+		if (!g[1]) {
+			lt_sb_puts(SB(c), "NULL");
+		} else if (!d) {
+			lt_put_ptr(c, g[1]);
+		} else {
+			lt_sb_putc(SB(c), '[');
+			if (op == 2)
+				lt_put_signo(c, RD(int32_t, d, 0));
+			else if (op == 25)
+				lt_put_xlat(c, tsc, RD(uint32_t, d, 0), "PR_TSC_???");
+			else if (op == 5)
+				lt_put_flags(c, unalign, RD(uint32_t, d, 0));
+			else if (op == 40)
+				lt_put_ptr(c, RD(uint64_t, d, 0));
+			else
+				lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 0));
+			lt_sb_putc(SB(c), ']');
+		}
+		lt_done(a);
 		break;
-	case 3: case 5: case 7: case 9: case 11: case 13: case 19: case 21: case 25: case 27:
-	case 30: case 31: case 32: case 34: case 37: case 39: case 42: case 46: case 58:
+	}
+	case 3: case 7: case 13: case 21: case 27:
+	case 30: case 31: case 32: case 34: case 39: case 42: case 46: case 58:
 	case 66: case 68: /* getters without arguments */
 		break;
 	case 4: case 8: case 24: case 23: case 29: case 36: /* one integer */
