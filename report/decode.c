@@ -961,6 +961,17 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_DIRFD:
 		lt_put_dirfd(c, (int)v);
 		return 1;
+	case LT_K_FAN_INIT_FLAGS: { /* strace's fanotify_init: the class, then the flags */
+		static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
+			{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
+		uint32_t fl = (uint32_t)v;
+		lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
+		if (fl & ~0xcu) {
+			lt_sb_putc(c->sb, '|');
+			lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
+		}
+		return 1;
+	}
 	case LT_K_FAN_DIRFD: {
 		static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
 		if ((int)v == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))

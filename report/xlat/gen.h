@@ -69,6 +69,8 @@ extern const struct lt_xlat lt_x_bridge_xstats[];
 extern const struct lt_xlat lt_x_bond_xstats[];
 extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
+extern const struct lt_xlat lt_x_setns_types[];
+extern const struct lt_xlat lt_x_landlock_create_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -299,7 +301,6 @@ const struct lt_xlat lt_x_open_tree_flags[] = {
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_mount_attr[] = {
-	{ 0x0ull, "MOUNT_ATTR_RELATIME" },
 	{ 0x1ull, "MOUNT_ATTR_RDONLY" },
 	{ 0x2ull, "MOUNT_ATTR_NOSUID" },
 	{ 0x4ull, "MOUNT_ATTR_NODEV" },
@@ -307,8 +308,6 @@ const struct lt_xlat lt_x_mount_attr[] = {
 	{ 0x10ull, "MOUNT_ATTR_NOATIME" },
 	{ 0x20ull, "MOUNT_ATTR_STRICTATIME" },
 	{ 0x80ull, "MOUNT_ATTR_NODIRATIME" },
-	{ 0x100000ull, "MOUNT_ATTR_IDMAP" },
-	{ 0x200000ull, "MOUNT_ATTR_NOSYMFOLLOW" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fsconfig_cmd[] = {
@@ -323,8 +322,6 @@ const struct lt_xlat lt_x_fsconfig_cmd[] = {
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fan_init_flags[] = {
-	{ 0xc00ull, "FAN_REPORT_DFID_NAME" },
-	{ 0x1e00ull, "FAN_REPORT_DFID_NAME_TARGET" },
 	{ 0x0ull, "FAN_CLASS_NOTIF" },
 	{ 0x1ull, "FAN_CLOEXEC" },
 	{ 0x2ull, "FAN_NONBLOCK" },
@@ -1047,6 +1044,21 @@ const struct lt_xlat lt_x_bond_3ad_stat[] = {
 const struct lt_xlat lt_x_mpls_stats[] = {
 	{ 0x0ull, "MPLS_STATS_UNSPEC" },
 	{ 0x1ull, "MPLS_STATS_LINK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_setns_types[] = {
+	{ 0x20000ull, "CLONE_NEWNS" },
+	{ 0x2000000ull, "CLONE_NEWCGROUP" },
+	{ 0x4000000ull, "CLONE_NEWUTS" },
+	{ 0x8000000ull, "CLONE_NEWIPC" },
+	{ 0x10000000ull, "CLONE_NEWUSER" },
+	{ 0x20000000ull, "CLONE_NEWPID" },
+	{ 0x40000000ull, "CLONE_NEWNET" },
+	{ 0x80ull, "CLONE_NEWTIME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_create_flags[] = {
+	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
 	{ 0, 0 }
 };
 #endif
