@@ -3,8 +3,8 @@
  * over the arguments and over arrays bounded by the constants in lt_capture.h.
  *
  * When: after the call whenever the call leaves the memory as it was (paths, write
- * buffers, structures passed in), so a call that faulted on a bad pointer (-EFAULT)
- * captures nothing and prints the address; at entry only what the call overwrites
+ * buffers, structures passed in), whatever it returned (a call that faulted on one bad
+ * pointer still shows the others, as strace does); at entry only what the call overwrites
  * (LT_SUB_ENTRY copies) or what never returns to us (execve's path, argv, envp). Output
  * objects are copied at exit and only on success, sized by the return value or the
  * object's size. */
@@ -17,7 +17,7 @@
 enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
 	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
-	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256,
+	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
 };
 
 struct lt_plan {
@@ -203,6 +203,68 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	}
 }
 
+/* io_uring_register's argument, by opcode (a[1]), nr_args (a[3]) elements or bytes: the
+ * arrays and structures strace prints, each array at most -s + 1 elements (strace shows -s,
+ * then "..."). Sub 0 and 1: what a structure points to (data or fds, then tags). entry:
+ * the objects the call rewrites (PROBE, IOWQ_MAX_WORKERS), as LT_SUB_ENTRY. */
+static void lt_req_io_uring_register(struct lt_plan *p, unsigned i, const uint64_t a[6], int ok,
+				     int entry)
+{
+	uint64_t addr = a[2], n = (uint32_t)a[3], shown = lt_min(n, (uint64_t)p->strsize + 1);
+	uint64_t ptrs[2];
+	uint32_t op = (uint32_t)a[1];
+	switch (op) {
+	case 0: /* REGISTER_BUFFERS: iovecs */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * SZ_IOVEC, n * SZ_IOVEC);
+		return;
+	case 2: case 4: case 7: /* REGISTER_FILES, REGISTER_EVENTFD(_ASYNC): ints */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * 4, n * 4);
+		return;
+	case 6: /* REGISTER_FILES_UPDATE: {offset, resv, fds}, fds[n] */
+		if (entry || !lt_peek64(p, addr + 8, &ptrs[0]))
+			return;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, 16, 16);
+		lt_req(p, i, 0, 0, ptrs[0], shown * 4, n * 4);
+		return;
+	case 8: /* REGISTER_PROBE: 16 bytes and n ops of 8, written on success */
+		if (n <= 256 && (entry || ok))
+			lt_req(p, i, entry ? LT_SUB_ENTRY : LT_CAP_SUB_SELF, 0, addr, 16 + 8 * n,
+			       16 + 8 * n);
+		return;
+	case 11: case 20: case 21: /* RESTRICTIONS, (UN)REGISTER_RING_FDS: 16-byte elements */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, shown * 16, n * 16);
+		return;
+	case 13: case 15: case 14: case 16: { /* rsrc_register / rsrc_update2: n bytes */
+		int reg = op == 13 || op == 15;
+		uint32_t nr;
+		if (entry || n < 32 || !p->peek || p->peek(p->ctx, addr + (reg ? 16 : 8), ptrs, 16) ||
+		    !lt_peek32(p, addr + (reg ? 0 : 24), &nr))
+			return;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, lt_min(n, 4096), n);
+		uint64_t elem = op == 13 || op == 14 ? 4 : SZ_IOVEC;
+		uint64_t nshown = lt_min(nr, (uint64_t)p->strsize + 1);
+		lt_req(p, i, 0, 0, ptrs[0], nshown * elem, nr * elem);
+		lt_req(p, i, 1, 0, ptrs[1], nshown * 8, nr * 8ull);
+		return;
+	}
+	case 17: /* REGISTER_IOWQ_AFF: a cpu mask of n bytes */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, lt_min(n, 128), n);
+		return;
+	case 19: /* REGISTER_IOWQ_MAX_WORKERS: u32[n], read and rewritten */
+		if (entry || ok)
+			lt_req(p, i, entry ? LT_SUB_ENTRY : LT_CAP_SUB_SELF, 0, addr, shown * 4, n * 4);
+		return;
+	case 22: case 23: /* (UN)REGISTER_PBUF_RING: struct io_uring_buf_reg */
+		if (!entry)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, addr, 40, 40);
+		return;
+	}
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -238,6 +300,16 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		return;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
+		return;
+	case LT_K_SEMBUF: /* struct sembuf: 6 bytes each, -s of them and one more */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, (uint64_t)p->strsize + 1) * 6,
+		       (uint32_t)len * 6ull);
+		return;
+	case LT_K_SEND_BUF: /* a netlink message is decoded whole: small ones are kept */
+		if (len <= LT_SEND_WHOLE)
+			lt_req(p, i, LT_CAP_SUB_SELF, LT_REQ_EMPTY_OK, v, len, len);
+		else
+			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return;
 	case LT_K_SOCKOPT_VAL:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
@@ -275,11 +347,18 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
 		return;
-	case LT_K_OPEN_HOW:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_OPEN_HOW), len);
+	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
 		return;
 	case LT_K_IOCTL_ARG:
 		lt_req_ioctl(p, a, ok);
+		return;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_req_io_uring_register(p, i, a, ok, 0);
+		return;
+	case LT_K_PERF_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
+		if (ret == -7)
+			lt_req(p, i, 0, 0, v + 4, 4, 4);
 		return;
 	case LT_K_FCNTL_ARG:
 		switch ((uint32_t)a[1]) {
@@ -300,6 +379,11 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
 		else if (a[0] == 16 && ok) /* PR_GET_NAME */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		else if (ok && (a[0] == 2 || a[0] == 5 || a[0] == 9 || a[0] == 11 || a[0] == 19 ||
+				a[0] == 25 || a[0] == 37)) /* getters writing an int */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
@@ -371,8 +455,8 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		if (i + 1 < 6 && lt_peek32(p, a[i + 1], &u32))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(u32, 64), u32);
 		return;
-	case LT_K_ARCH_PRCTL_ADDR:
-		if (a[0] == 0x1003 || a[0] == 0x1004) /* ARCH_GET_FS, ARCH_GET_GS */
+	case LT_K_ARCH_PRCTL_ADDR: /* ARCH_GET_GS, ARCH_GET_FS, ARCH_GET_XCOMP_{SUPP,PERM,GUEST_PERM} */
+		if (a[0] == 0x1003 || a[0] == 0x1004 || a[0] == 0x1021 || a[0] == 0x1022 || a[0] == 0x1024)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return;
 	case LT_K_MMSGHDR_OUT: case LT_K_MMSGHDR:
@@ -430,6 +514,12 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 	case LT_K_MSGHDR_OUT:
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
 		return;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_req_io_uring_register(p, i, a, 0, 1);
+		return;
+	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);
+		return;
 	}
 }
 
@@ -450,9 +540,9 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 			lt_plan_entry_arg(&p, se, nr, i, args);
 		return p.n;
 	}
-	/* A bad pointer: the decoder prints addresses, and nothing is read. */
-	if (ret == -14 /* EFAULT */)
-		return 0;
+	/* A bad pointer (-EFAULT) may be any of them: what the call only read is copied all
+	 * the same, fault-safe, and strace prints it if it could all be read (the decoders
+	 * print the address when the copy came back short). */
 	int ok = ret >= 0 || ret < -4095;
 	for (unsigned i = 0; i < se->nargs; i++)
 		lt_plan_exit_arg(&p, se, nr, i, args, ret, ok);

@@ -57,6 +57,7 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_CAP_MAX_ELEMS 16     /* array elements whose buffers are captured */
 #define LT_CAP_MAX_ARGV 32      /* argv strings captured (strace shows 32, then ...) */
 #define LT_CAP_MAX_ENVP 4096    /* envp pointers counted */
+#define LT_SEND_WHOLE 512       /* sendto data up to this is captured whole (netlink) */
 #define LT_CAP_DIRENTS 24576    /* getdents buffer bytes captured (to count entries) */
 /* the longs of a nodemask of maxnode bits, as the kernel (and strace) count them */
 #define LT_NODEMASK_WORDS(maxnode) ((maxnode) ? ((uint64_t)(maxnode) + 62) / 64 : 0)

@@ -29,6 +29,7 @@
 #include "lt_log.h"
 #include "lt_syscall.h"
 #include "xlat.h"
+#define LT_XLAT_GEN_DEFINE
 #include "xlat/gen.h"
 
 #include "xlat_errno.h"
@@ -205,6 +206,88 @@ const uint8_t *lt_cap_get(struct lt_dctx *c, int arg, unsigned sub, size_t need,
 	return d;
 }
 
+/* strace's print_array over a capture: see xlat.h. */
+int lt_put_array(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_t n, size_t es,
+		 lt_elem_fn fn, void *opaque)
+{
+	const uint8_t *d = NULL;
+	const struct lt_cap *cap = addr && n ? lt_event_cap(c->ev, arg, sub, &d) : NULL;
+	if (!addr) {
+		lt_sb_puts(c->sb, "NULL");
+		return 0;
+	}
+	if (!n) {
+		lt_sb_puts(c->sb, "[]");
+		return 0;
+	}
+	uint64_t have = cap && !(cap->flags & LT_CAP_FAULT) ? cap->len / es : 0;
+	if (!have || n > UINT64_MAX / es || addr + n * es < addr) {
+		lt_put_ptr(c, addr);
+		return 0;
+	}
+	int verbose = c->fmt && c->fmt->verbose;
+	lt_sb_putc(c->sb, '[');
+	uint64_t k;
+	for (k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(c->sb, ", ");
+		if (k >= have && (verbose || k <= c->strsize)) {
+			lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(addr + k * es));
+			break;
+		}
+		if (k >= c->strsize && !verbose) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		if (!fn(c, d + k * es, k, opaque)) {
+			k = n;
+			break;
+		}
+	}
+	lt_sb_putc(c->sb, ']');
+	return k >= n;
+}
+
+int lt_put_xval_u(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	const char *name = lt_xlat_name(t, v);
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (!name || st != LT_XLAT_ABBREV)
+		lt_put_udec(c, v);
+	if (!name && st != LT_XLAT_RAW)
+		lt_sb_printf(c->sb, " /* %s */", unk);
+	else if (name && st == LT_XLAT_ABBREV)
+		lt_sb_puts(c->sb, name);
+	else if (name && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* %s */", name);
+	return name != NULL;
+}
+
+/* strace's print_nonzero_bytes: see xlat.h */
+void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size)
+{
+	uint64_t end = size < 4096 ? size : 4096;
+	size_t have;
+	if (end <= start)
+		return;
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, start, &have);
+	if (!d || have < end) {
+		lt_sb_puts(c->sb, ", ???");
+		return;
+	}
+	size_t k = start;
+	while (k < end && !d[k])
+		k++;
+	if (k == end)
+		return;
+	size_t n = (size_t)(end - start), show = n < c->strsize ? n : c->strsize;
+	lt_sb_printf(c->sb, ", /* bytes %zu..%llu */ ", start, (unsigned long long)(end - 1));
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, d + start, show, show < n);
+	c->force_hex = fh;
+}
+
 /* ---- numbers ---- */
 
 void lt_put_dec(struct lt_dctx *c, int64_t v) { lt_sb_printf(c->sb, "%lld", (long long)v); }
@@ -289,6 +372,13 @@ void lt_put_quoted(struct lt_dctx *c, const uint8_t *p, size_t len, int trunc)
 		lt_sb_puts(sb, "...");
 }
 
+/* A call that failed with EFAULT may have had its memory end inside an object: strace
+ * prints the address of what it could not read whole (need bytes). */
+static int lt_short_after_efault(struct lt_dctx *c, const struct lt_cap *cap, size_t need)
+{
+	return c->done && c->ev->ret == -14 && cap->len < need;
+}
+
 void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t limit)
 {
 	const uint8_t *d;
@@ -307,6 +397,17 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 	/* a string stops at its NUL even if the capture went on */
 	const uint8_t *z = memchr(d, 0, n);
 	int trunc = 0;
+	/* the copy stopped before a NUL and before its limit: the memory ended there, and
+	 * strace, which could not read the string whole, shows its address (paths always
+	 * have the same limit; a string's -s may differ between capture and report, so only
+	 * a call that faulted is trusted to have faulted on it) */
+	int ended = (cap->flags & LT_CAP_STR) ? !z && (cap->flags & LT_CAP_TRUNC)
+					      : !z && cap->len <= limit;
+	if (ended && (limit == LT_PATH_CAP ? cap->len < LT_PATH_CAP
+			     : lt_short_after_efault(c, cap, limit + 1))) {
+		lt_put_ptr(c, addr);
+		return;
+	}
 	if (z)
 		n = (size_t)(z - d);
 	else if (cap->flags & LT_CAP_TRUNC)
@@ -337,6 +438,10 @@ void lt_put_buf(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_
 		n = (size_t)count;
 	else
 		trunc = 1;
+	if (lt_short_after_efault(c, cap, n)) {
+		lt_put_ptr(c, addr);
+		return;
+	}
 	if (cap->len < n) {
 		n = cap->len;
 		trunc = 1;
@@ -437,7 +542,9 @@ int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 		lt_sb_printf(c->sb, " /* %.*s??? */", (int)pre, t[0].name);
 	} else if (st == LT_XLAT_VERBOSE) {
 		lt_put_hex(c, v);
-		if (any)
+		if (any && rest)
+			lt_sb_printf(c->sb, " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else if (any)
 			lt_sb_printf(c->sb, " /* %s */", names.p);
 	} else {
 		if (any)
@@ -572,7 +679,11 @@ void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 	} xl[LT_K__COUNT] = { LT_KIND_XLATS_INIT };
 	uint64_t x = lt_kind_value(kind, v);
 	switch (lt_kinds[kind].print) {
-	case LT_PRINT_XLAT: lt_put_xlat(c, xl[kind].t, x, xl[kind].unk); break;
+	case LT_PRINT_XLAT: /* unknown in hex: an int's 32 bits, as strace shows them */
+		if (lt_kinds[kind].flags & LT_KF_32)
+			x = (uint32_t)x;
+		lt_put_xlat(c, xl[kind].t, x, xl[kind].unk);
+		break;
 	case LT_PRINT_XLATD: lt_put_xlat(c, xl[kind].t, x, NULL); break;
 	case LT_PRINT_FLAGS: lt_put_flags(c, xl[kind].t, x); break;
 	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;
@@ -619,6 +730,23 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i)
 		lt_put_generic(c, kind, c->ev->args[i]);
 }
 
+/* struct sembuf, as strace's semop prints it */
+static int lt_elem_sembuf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+{
+	static const struct lt_xlat flags[] = { { 0x1000, "SEM_UNDO" }, { 0x800, "IPC_NOWAIT" },
+						{ 0, 0 } };
+	(void)k, (void)o;
+	uint16_t num, flg;
+	int16_t op;
+	memcpy(&num, e, 2);
+	memcpy(&op, e + 2, 2);
+	memcpy(&flg, e + 4, 2);
+	lt_sb_printf(c->sb, "{sem_num=%u, sem_op=%d, sem_flg=", num, op);
+	lt_put_flags(c, flags, (uint16_t)flg);
+	lt_sb_putc(c->sb, '}');
+	return 1;
+}
+
 /* Prints argument i if its kind has a printer of its own (lt_kinds[kind].print is
  * LT_PRINT_OWN or LT_PRINT_STRUCT); returns 0, printing nothing, if not. */
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
@@ -642,9 +770,31 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_FD:
 		lt_put_fd(c, (int)v);
 		return 1;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_put_io_uring_register_arg(c, i);
+		return 1;
 	case LT_K_DIRFD:
 		lt_put_dirfd(c, (int)v);
 		return 1;
+	case LT_K_FAN_INIT_FLAGS: { /* strace's fanotify_init: the class, then the flags */
+		static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
+			{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
+		uint32_t fl = (uint32_t)v;
+		lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
+		if (fl & ~0xcu) {
+			lt_sb_putc(c->sb, '|');
+			lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
+		}
+		return 1;
+	}
+	case LT_K_FAN_DIRFD: {
+		static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
+		if ((int)v == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
+			return 1;
+		if ((int)v != -1)
+			lt_put_dirfd(c, (int)v);
+		return 1;
+	}
 	case LT_K_PATH:
 		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
 		return 1;
@@ -653,6 +803,16 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+		return 1;
+	case LT_K_PERF_ATTR:
+		lt_put_perf_attr(c, i, v);
+		return 1;
+	case LT_K_SEMBUF:
+		lt_put_array(c, i, LT_CAP_SUB_SELF, v, (uint32_t)len, 6, lt_elem_sembuf, NULL);
+		return 1;
+	case LT_K_SEND_BUF:
+		if (!lt_put_netlink(c, i, (int)ev->args[0], v, len))
+			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
 	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 		c->force_hex = kind == LT_K_RANDOM_OUT;
@@ -739,7 +899,7 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
 		return 1;
 	case LT_K_PROT:
-		lt_put_flags(c, lt_x_prot, v & 0xffffffffu);
+		lt_put_flags(c, lt_x_prot, v); /* unsigned long: all of it, as strace */
 		return 1;
 	case LT_K_WHENCE:
 		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
@@ -897,9 +1057,30 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_IPC_CMD:
 		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
 		return 1;
-	case LT_K_MPOL_MODE:
-		lt_put_xlat(c, lt_x_mpol_mode, (uint32_t)v, "MPOL_???");
+	case LT_K_MPOL_MODE: { /* strace's print_mode: a mode and its MPOL_F_ flags */
+		static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
+			{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
+		uint32_t m = (uint32_t)v, fl = m & 0xe000, mode = m & ~0xe000u;
+		const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
+		enum lt_xlat_style st = lt_style(c);
+		if (!fl) {
+			lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
+		} else if (!name) {
+			lt_put_flags(c, mflags, m);
+		} else {
+			if (st != LT_XLAT_ABBREV)
+				lt_put_hex(c, m);
+			if (st != LT_XLAT_RAW) {
+				struct lt_sb names = { 0 };
+				int any = 0;
+				lt_flags_names(&names, mflags, fl, &any);
+				lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
+					     names.p);
+				lt_sb_free(&names);
+			}
+		}
 		return 1;
+	}
 	case LT_K_PERSONALITY:
 		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
 		return 1;

@@ -8,6 +8,7 @@
 
 #include "lt_capture.h"
 #include "xlat.h"
+#include "xlat/gen.h"
 
 #define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
 
@@ -341,14 +342,65 @@ static void lt_put_wstatus(struct lt_dctx *c, uint32_t s)
 
 /* ---- sockets ---- */
 
+static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
+			       const char *family);
+
+/* struct sockaddr_rxrpc's fields after sa_family, its transport an AF_INET or AF_INET6
+ * address whose fields print as lt_put_sockaddr prints them */
+static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat services[] = { { 1, "CM_SERVICE" }, { 2500, "YFS_FS_SERVICE" },
+		{ 2501, "YFS_CM_SERVICE" }, { 2503, "YFS_VL_SERVICE" }, { 0, 0 } };
+	uint16_t service = RD(uint16_t, d, 2), tlen = RD(uint16_t, d, 6), tfam = RD(uint16_t, d, 8);
+	const char *n = lt_xlat_name(services, service);
+	lt_sb_printf(SB(c), ", srx_service=%#x", service);
+	if (lt_st(c) != LT_XLAT_RAW)
+		lt_sb_printf(SB(c), " /* %s */", n ? n : "???_SERVICE");
+	lt_sb_puts(SB(c), ", transport_type=");
+	lt_put_xlat(c, lt_x_socktype, RD(uint16_t, d, 4), "SOCK_???");
+	lt_sb_printf(SB(c), ", transport_len=%u, transport={", tlen);
+	size_t have = tlen < len - 8 ? tlen : len - 8;
+	size_t rest = have > 2 ? have - 2 : 0;
+	size_t full = tfam == 2 ? 16 : tfam == 10 ? 24 : 0;
+	if (full) {
+		lt_sb_puts(SB(c), tfam == 2 ? "sin=" : "sin6=");
+		if (tlen >= full) {
+			lt_put_sockaddr_as(c, d + 8, have, tfam == 2 ? "sin_family" : "sin6_family");
+		} else {
+			lt_sb_puts(SB(c), tfam == 2 ? "{sin_family=" : "{sin6_family=");
+			lt_put_xlat(c, lt_x_af, tfam, "AF_???");
+			if (rest) {
+				lt_sb_puts(SB(c), ", ");
+				lt_put_quoted(c, d + 10, rest, 0);
+			}
+			lt_sb_putc(SB(c), '}');
+		}
+	} else {
+		lt_sb_puts(SB(c), "family=");
+		lt_put_xlat(c, lt_x_af, tfam, "AF_???");
+		if (rest) {
+			lt_sb_puts(SB(c), ", ");
+			lt_put_quoted(c, d + 10, rest, 0);
+		}
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
 static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	lt_put_sockaddr_as(c, d, len, "sa_family");
+}
+
+/* a sockaddr whose family field is named family (an RxRPC transport's is "sin_family") */
+static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
+			       const char *family)
 {
 	if (len < 2) {
 		lt_sb_puts(SB(c), "{}");
 		return;
 	}
 	uint16_t fam = RD(uint16_t, d, 0);
-	lt_sb_puts(SB(c), "{sa_family=");
+	lt_sb_printf(SB(c), "{%s=", family);
 	lt_put_xlat(c, lt_x_af, fam, "AF_???");
 	if (fam == 1) { /* AF_UNIX */
 		if (len > 2) {
@@ -419,11 +471,13 @@ static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
 			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]), buf);
 		if (len >= 28)
 			lt_sb_printf(SB(c), ", sin6_scope_id=%u", RD(uint32_t, d, 24));
+	} else if (fam == 33 && len >= 36) { /* AF_RXRPC */
+		lt_put_rxrpc(c, d, len);
 	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
 		lt_sb_printf(SB(c), ", nl_pid=%d, nl_groups=%08x", RD(int32_t, d, 4), RD(uint32_t, d, 8));
 	} else {
-		lt_sb_puts(SB(c), ", sa_data=");
-		lt_put_quoted(c, d + 2, len - 2 > 14 ? 14 : len - 2, 0);
+		lt_sb_puts(SB(c), ", sa_data="); /* all of it, as strace shows it */
+		lt_put_quoted(c, d + 2, len - 2, 0);
 	}
 	lt_sb_putc(SB(c), '}');
 }
@@ -433,6 +487,12 @@ static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
 	size_t len;
 	uint64_t a = c->ev->args[i];
 	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	/* an address the kernel wrote: only as much of it as the caller's buffer held */
+	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
+	if (in && RD(uint32_t, in, 0) < len)
+		len = RD(uint32_t, in, 0);
+	if (d && !len)
+		d = NULL;
 	if (!a)
 		lt_sb_puts(SB(c), "NULL");
 	else if (d)
@@ -539,28 +599,61 @@ static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name
 	case 6: lt_put_xlat(c, lt_x_tcp_opt, name, "TCP_???"); return;
 	case 0: lt_put_xlat(c, lt_x_ip_opt, name, "IP_???"); return;
 	case 41: lt_put_xlat(c, lt_x_ipv6_opt, name, "IPV6_???"); return;
+	case 270: lt_put_xlat(c, lt_x_sol_netlink, name, "NETLINK_???"); return;
 	}
 	lt_put_dec(c, name);
 }
 
+/* SOL_SOCKET options whose value strace prints as an int (its print_[gs]etsockopt) */
+static int lt_so_int_like(uint32_t name)
+{
+	switch (name) {
+	case 1: case 2: case 5 ... 12: case 14: case 15: case 16: case 18: case 19: case 27:
+	case 29: case 30: case 32 ... 37: case 40 ... 46: case 49: case 53: case 56: case 60:
+	case 63 ... 65: case 68 ... 70: case 73: case 75:
+		return 1;
+	}
+	return 0;
+}
+
+/* setsockopt's value (out 0: len is the argument), getsockopt's (out 1: the length the
+ * kernel returned) */
 static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
 {
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
+	size_t have = 0;
+	const uint64_t *g = c->ev->args;
+	uint64_t a = g[i];
+	uint32_t level = (uint32_t)g[1], name = (uint32_t)g[2];
+	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &have) : NULL;
+	int64_t len = (int32_t)g[i + 1];
+	if (out) {
+		const uint8_t *r = lt_ok(c) ? lt_cap_get(c, i + 1, LT_CAP_SUB_SELF, 4, NULL) : NULL;
+		len = r ? RD(int32_t, r, 0) : 0;
+		if (len <= 0)
+			d = NULL;
+	}
 	if (!a) {
 		lt_sb_puts(SB(c), "NULL");
 		return;
 	}
-	if (!d) {
+	int as_int = (level == 1 && lt_so_int_like(name)) || level == 270 /* SOL_NETLINK */;
+	/* the planner copies up to 64 bytes: shorter, the memory ended (strace: the address) */
+	uint64_t want = (uint64_t)len < 64 ? (uint64_t)len : 64;
+	if (as_int && (len >= 4 || !out))
+		want = 4;
+	if (!d || len < 0 || (len > 0 && have < want) || (as_int && !out && len < 4)) {
 		lt_put_ptr(c, a);
 		return;
 	}
-	if (len == 4) {
+	if (len == 4 || (as_int && len >= 4)) {
 		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
 		return;
 	}
-	lt_put_quoted(c, d, len > c->strsize ? c->strsize : len, len > c->strsize);
+	size_t n = (size_t)len < have ? (size_t)len : have;
+	int fh = c->force_hex;
+	c->force_hex = as_int; /* a short int-like value: its bytes in hex */
+	lt_put_quoted(c, d, n > c->strsize ? c->strsize : n, n > c->strsize);
+	c->force_hex = fh;
 }
 
 /* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at
@@ -1286,7 +1379,9 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 		lt_put_pollfds(c, i, 0);
 		return 1;
 	case LT_K_EPOLL_EVENT:
-		if ((d = lt_in(c, i, 12)))
+		if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
+			lt_put_ptr(c, v);
+		else if ((d = lt_in(c, i, 12)))
 			lt_put_epoll_event(c, d);
 		else
 			lt_put_ptr(c, v);
@@ -1421,11 +1516,37 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		return 1;
 	case LT_K_ARCH_PRCTL_ADDR:
-		if (ev->args[0] == 0x1003 || ev->args[0] == 0x1004) {
-			if ((d = lt_out(c, i, 8)))
-				lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
-			else
+		switch ((uint32_t)ev->args[0]) {
+		case 0x1011: case 0x1023: case 0x1025: /* ARCH_REQ_XCOMP_PERM: an XFEATURE_ number */
+			break;
+		case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
+		case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
+			if (!(d = lt_out(c, i, 8))) {
 				lt_put_ptr(c, v);
+			} else if (ev->args[0] < 0x1020) {
+				lt_sb_putc(SB(c), '[');
+				lt_put_ptr(c, RD(uint64_t, d, 0));
+				lt_sb_putc(SB(c), ']');
+			} else { /* the kernel's XFEATURE_MASK_ bits, always with their names */
+				uint64_t x = RD(uint64_t, d, 0);
+				struct lt_sb names = { 0 };
+				int any = 0;
+				uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
+				lt_sb_putc(SB(c), '[');
+				lt_put_hex(c, x);
+				if (lt_st(c) != LT_XLAT_RAW && (any || x))
+					lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
+						     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+				lt_sb_putc(SB(c), ']');
+				lt_sb_free(&names);
+			}
+			return 1;
+		}
+		if ((uint32_t)ev->args[0] == 0x1023 || (uint32_t)ev->args[0] == 0x1025) {
+			const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
+			lt_put_hex(c, v);
+			if (lt_st(c) != LT_XLAT_RAW)
+				lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
 		} else {
 			lt_put_hex(c, v);
 		}
@@ -1453,23 +1574,16 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 			lt_put_ptr(c, v);
 		return 1;
 	case LT_K_OPEN_HOW:
-		if ((d = lt_in(c, i, 24))) {
+		if (ev->args[3] >= 24 && (d = lt_in(c, i, 24))) {
 			lt_sb_puts(SB(c), "{flags=");
 			uint64_t fl = RD(uint64_t, d, 0);
-			static const struct lt_xlat acc[] = {
-				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
-			};
-			lt_sb_puts(SB(c), acc[fl & 3].name);
-			if (fl & ~3ull) {
-				lt_sb_putc(SB(c), '|');
-				lt_put_flags(c, lt_x_open_flags, fl & ~3ull);
-			}
-			if (fl & (0100 | 020000000)) {
-				lt_sb_puts(SB(c), ", mode=");
-				lt_put_mode(c, RD(uint64_t, d, 8));
-			}
+			lt_put_open_flags(c, fl);
+			uint64_t mode = RD(uint64_t, d, 8);
+			if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
+				lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
 			lt_sb_puts(SB(c), ", resolve=");
 			lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
+			lt_put_nonzero_tail(c, i, 24, ev->args[3]);
 			lt_sb_putc(SB(c), '}');
 		} else {
 			lt_put_ptr(c, v);
@@ -2077,11 +2191,39 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_put_signo(c, (int)g[1]);
 		lt_done(a);
 		break;
-	case 2: /* PR_GET_PDEATHSIG */
-		lt_arg_ptr(a, g[1]);
+	case 2: case 5: case 9: case 11: case 19: case 25: case 37: case 40: {
+		/* getters that write an int (a pointer for PR_GET_TID_ADDRESS) at arg2:
+		 * PDEATHSIG, UNALIGN, FPEMU, FPEXC, ENDIAN, TSC, CHILD_SUBREAPER */
+		static const struct lt_xlat tsc[] = { { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" },
+						      { 0, 0 } };
+		static const struct lt_xlat unalign[] = { { 1, "PR_UNALIGN_NOPRINT" },
+							  { 2, "PR_UNALIGN_SIGBUS" }, { 0, 0 } };
+		const uint8_t *d = lt_ok(c) ? lt_cap_get(c, 1, LT_CAP_SUB_SELF, op == 40 ? 8 : 4, NULL)
+					    : NULL;
+		lt_next(a);
+		if (!g[1]) {
+			lt_sb_puts(SB(c), "NULL");
+		} else if (!d) {
+			lt_put_ptr(c, g[1]);
+		} else {
+			lt_sb_putc(SB(c), '[');
+			if (op == 2)
+				lt_put_signo(c, RD(int32_t, d, 0));
+			else if (op == 25)
+				lt_put_xlat(c, tsc, RD(uint32_t, d, 0), "PR_TSC_???");
+			else if (op == 5)
+				lt_put_flags(c, unalign, RD(uint32_t, d, 0));
+			else if (op == 40)
+				lt_put_ptr(c, RD(uint64_t, d, 0));
+			else
+				lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 0));
+			lt_sb_putc(SB(c), ']');
+		}
+		lt_done(a);
 		break;
-	case 3: case 5: case 7: case 9: case 11: case 13: case 19: case 21: case 25: case 27:
-	case 30: case 31: case 32: case 34: case 37: case 39: case 42: case 46: case 58:
+	}
+	case 3: case 7: case 13: case 21: case 27:
+	case 30: case 31: case 32: case 34: case 39: case 42: case 46: case 58:
 	case 66: case 68: /* getters without arguments */
 		break;
 	case 4: case 8: case 24: case 23: case 29: case 36: /* one integer */
@@ -2093,6 +2235,26 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_arg_udec(a, g[3]);
 		lt_arg_udec(a, g[4]);
 		break;
+	case 62: { /* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
+		static const struct lt_xlat cmds[] = { { 0, "PR_SCHED_CORE_GET" },
+			{ 1, "PR_SCHED_CORE_CREATE" }, { 2, "PR_SCHED_CORE_SHARE_TO" },
+			{ 3, "PR_SCHED_CORE_SHARE_FROM" }, { 0, 0 } };
+		static const struct lt_xlat types[] = { { 0, "PIDTYPE_PID" }, { 1, "PIDTYPE_TGID" },
+			{ 2, "PIDTYPE_PGID" }, { 3, "PIDTYPE_SID" }, { 0, 0 } };
+		lt_next(a);
+		lt_put_xlat(c, cmds, (uint32_t)g[1], "PR_SCHED_CORE_???");
+		lt_done(a);
+		lt_arg_dec(a, (int)g[2]);
+		lt_next(a);
+		lt_put_hex(c, (uint32_t)g[3]);
+		if (lt_st(c) != LT_XLAT_RAW) {
+			const char *n = lt_xlat_name(types, (uint32_t)g[3]);
+			lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
+		}
+		lt_done(a);
+		lt_arg_ptr(a, g[4]);
+		break;
+	}
 	case 0x59616d61: /* PR_SET_PTRACER */
 		lt_next(a);
 		if ((int64_t)g[1] == -1)
@@ -2125,6 +2287,12 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_ioctl(&a);
 	case 157: /* prctl */
 		return lt_special_prctl(&a);
+	case 158: /* arch_prctl: ARCH_GET_CPUID has no argument */
+		if ((uint32_t)c->ev->args[0] == 0x1011) {
+			lt_arg_kind(&a, 0, lt_gen_struct_or_kind);
+			return a.n;
+		}
+		return -1;
 	case 25: /* mremap: the new address only matters with MREMAP_FIXED */
 		if (!(c->ev->args[3] & 2)) {
 			for (int k = 0; k < 4; k++)

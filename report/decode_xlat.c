@@ -474,3 +474,35 @@ const struct lt_xlat lt_x_mpol_mode[] = {
 	X(0, "MPOL_DEFAULT"), X(1, "MPOL_PREFERRED"), X(2, "MPOL_BIND"), X(3, "MPOL_INTERLEAVE"),
 	X(4, "MPOL_LOCAL"), X(5, "MPOL_PREFERRED_MANY"), X(6, "MPOL_WEIGHTED_INTERLEAVE"), END
 };
+
+/* fanotify_mark's mask in strace's order (FAN_ONDIR before FAN_EVENT_ON_CHILD), with
+ * FAN_DIR_MODIFY, which the kernel's headers no longer have */
+const struct lt_xlat lt_x_fan_event_flags[] = {
+	X(0x1, "FAN_ACCESS"), X(0x2, "FAN_MODIFY"), X(0x4, "FAN_ATTRIB"), X(0x8, "FAN_CLOSE_WRITE"),
+	X(0x10, "FAN_CLOSE_NOWRITE"), X(0x20, "FAN_OPEN"), X(0x40, "FAN_MOVED_FROM"),
+	X(0x80, "FAN_MOVED_TO"), X(0x100, "FAN_CREATE"), X(0x200, "FAN_DELETE"),
+	X(0x400, "FAN_DELETE_SELF"), X(0x800, "FAN_MOVE_SELF"), X(0x1000, "FAN_OPEN_EXEC"),
+	X(0x4000, "FAN_Q_OVERFLOW"), X(0x8000, "FAN_FS_ERROR"), X(0x10000, "FAN_OPEN_PERM"),
+	X(0x20000, "FAN_ACCESS_PERM"), X(0x40000, "FAN_OPEN_EXEC_PERM"),
+	X(0x80000, "FAN_DIR_MODIFY"), X(0x40000000, "FAN_ONDIR"),
+	X(0x8000000, "FAN_EVENT_ON_CHILD"), X(0x10000000, "FAN_RENAME"), END
+};
+
+/* x86 extended state components (the kernel's arch/x86/include/asm/fpu/types.h, not in
+ * the UAPI headers), in strace's order: arch_prctl's ARCH_*_XCOMP_* */
+const struct lt_xlat lt_x_xfeature_masks[] = {
+	X(0x3, "XFEATURE_MASK_FPSSE"), X(0x1, "XFEATURE_MASK_FP"), X(0x2, "XFEATURE_MASK_SSE"),
+	X(0x4, "XFEATURE_MASK_YMM"), X(0x8, "XFEATURE_MASK_BNDREGS"), X(0x10, "XFEATURE_MASK_BNDCSR"),
+	X(0xe0, "XFEATURE_MASK_AVX512"), X(0x20, "XFEATURE_MASK_OPMASK"),
+	X(0x40, "XFEATURE_MASK_ZMM_Hi256"), X(0x80, "XFEATURE_MASK_Hi16_ZMM"),
+	X(0x100, "XFEATURE_MASK_PT"), X(0x200, "XFEATURE_MASK_PKRU"), X(0x400, "XFEATURE_MASK_PASID"),
+	X(0x8000, "XFEATURE_MASK_LBR"), X(0x60000, "XFEATURE_MASK_XTILE"),
+	X(0x20000, "XFEATURE_MASK_XTILE_CFG"), X(0x40000, "XFEATURE_MASK_XTILE_DATA"), END
+};
+const struct lt_xlat lt_x_xfeature_bits[] = {
+	X(0, "XFEATURE_FP"), X(1, "XFEATURE_SSE"), X(2, "XFEATURE_YMM"), X(3, "XFEATURE_BNDREGS"),
+	X(4, "XFEATURE_BNDCSR"), X(5, "XFEATURE_OPMASK"), X(6, "XFEATURE_ZMM_Hi256"),
+	X(7, "XFEATURE_Hi16_ZMM"), X(8, "XFEATURE_PT_UNIMPLEMENTED_SO_FAR"), X(9, "XFEATURE_PKRU"),
+	X(10, "XFEATURE_PASID"), X(15, "XFEATURE_LBR"), X(17, "XFEATURE_XTILE_CFG"),
+	X(18, "XFEATURE_XTILE_DATA"), END
+};

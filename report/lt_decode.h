@@ -7,6 +7,7 @@
 
 enum lt_xlat_style { LT_XLAT_ABBREV = 0, LT_XLAT_RAW, LT_XLAT_VERBOSE };
 
+struct lt_socktab; /* per-pid netlink sockets (decode_netlink.c) */
 
 struct lt_fmt {
 	unsigned strsize;     /* -s: bytes of strings/buffers shown before "..." (default 32) */
@@ -15,7 +16,15 @@ struct lt_fmt {
 	enum lt_xlat_style xlat; /* -X */
 	int show_fd_paths;    /* -y */
 	struct lt_fdtab *fds; /* the report's descriptor model (-y reads it) */
+	struct lt_socktab *socks; /* netlink sockets seen created (lt_decode_observe) */
 };
+
+/* Decoders' own state, fed every event in time order, shown or not (before filtering):
+ * which descriptors are netlink sockets and of what protocol, as strace asks the kernel.
+ * lt_decode_free releases it. */
+struct lt_socktab;
+void lt_decode_observe(struct lt_fmt *fmt, const struct lt_event *ev);
+void lt_decode_free(struct lt_fmt *fmt);
 
 /* Appends the displayed arguments of a syscall event to sb, strace style, separated by
  * ", ". If ends is non-NULL, ends[i] receives the offset in sb just past displayed

@@ -162,6 +162,7 @@ static int feed_event(void *ctx, const struct lt_event *ev)
 		return fflush(rep->out) == 0 ? 0 : -1;
 	if (!rep->first_ts_ns)
 		rep->first_ts_ns = ev->ts_ns;
+	lt_decode_observe(&o->fmt, ev); /* decoders' own state (netlink sockets), shown or not */
 	int early = ev->ts_ns < fd->after_ns && ev->type != LT_EV_PROCESS &&
 		    ev->type != LT_EV_THREAD && ev->type != LT_EV_FD;
 	if (early || !lt_filter_pass(fd->filt, rep, ev)) {
@@ -448,6 +449,7 @@ int main(int argc, char **argv)
 	lt_hmap_free(&fd.tids);
 	if (o->fmt.fds)
 		lt_fdtab_free(o->fmt.fds);
+	lt_decode_free(&o->fmt);
 	free(o->tids);
 	free(expr);
 	if (!failed)

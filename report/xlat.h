@@ -54,6 +54,20 @@ void lt_put_path(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr);
  * (and the caller prints the address). */
 const uint8_t *lt_cap_get(struct lt_dctx *c, int arg, unsigned sub, size_t need, size_t *len);
 
+/* An array of n elements of es bytes at addr, captured as (arg, sub), as strace's
+ * print_array prints it: NULL, [], the address when not even the first element was read,
+ * "..." after -s elements (unless -v), "... / * 0xaddr * /" where the readable memory
+ * ended. fn prints element k from its bytes e; it returns 0 to stop. Returns 1 if every
+ * element was printed. */
+typedef int (*lt_elem_fn)(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque);
+int lt_put_array(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_t n, size_t es,
+		 lt_elem_fn fn, void *opaque);
+
+/* The bytes of argument i's size-byte structure past the start bytes it knows (up to a
+ * page): ", / * bytes 24..31 * / "\x80..."" when not all zero, ", ???" when they could not
+ * be read (strace's print_nonzero_bytes, for extensible structures). */
+void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size);
+
 /* Names from tables, honouring -X. put_xlat: one value; an unknown one prints in decimal
  * when unk is NULL, else in hex followed by the comment unk ("0x7 / * SEEK_??? * /").
  * put_flags: an OR of bits, unknown bits in hex, "0" when none (or the table's 0-valued
@@ -61,6 +75,9 @@ const uint8_t *lt_cap_get(struct lt_dctx *c, int arg, unsigned sub, size_t need,
 int lt_put_xlat(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v);
 const char *lt_xlat_name(const struct lt_xlat *t, uint64_t v);
+/* A named value whose unknown values print in unsigned decimal with the comment unk
+ * ("47 / * IORING_OP_??? * /"), as strace's XLAT_STYLE_FMT_U. */
+int lt_put_xval_u(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 /* Appends the flag names of v to sb (no -X handling); returns the bits left unnamed. */
 uint64_t lt_flags_names(struct lt_sb *sb, const struct lt_xlat *t, uint64_t v, int *any);
 
@@ -85,7 +102,8 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_kcmp[], lt_x_ptrace[], lt_x_epoll_create[], lt_x_xattr[], lt_x_timerfd_set[],
 	lt_x_mount_flags[], lt_x_sig_code_generic[], lt_x_sigchld_code[], lt_x_sigsegv_code[],
 	lt_x_sigbus_code[], lt_x_sigill_code[], lt_x_sigfpe_code[], lt_x_sigtrap_code[],
-	lt_x_sigsys_code[], lt_x_ipc_flags[], lt_x_ipc_cmd[], lt_x_mpol_mode[], lt_x_statx_attr[];
+	lt_x_sigsys_code[], lt_x_ipc_flags[], lt_x_ipc_cmd[], lt_x_mpol_mode[], lt_x_statx_attr[],
+	lt_x_fan_event_flags[], lt_x_xfeature_masks[], lt_x_xfeature_bits[];
 
 /* decode_struct.c: structures behind pointers, and calls whose arguments depend on one
  * another. lt_decode_special prints a whole call's arguments when it knows the call
@@ -103,6 +121,16 @@ void lt_put_open_flags(struct lt_dctx *c, uint64_t v);
 void lt_put_arg_by_kind(struct lt_dctx *c, int i);
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind); /* 0: the kind has no own printer */
 void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v); /* by lt_kinds[kind] alone */
+
+/* decode_io_uring.c: io_uring_register's argument i, by opcode. */
+void lt_put_io_uring_register_arg(struct lt_dctx *c, int i);
+
+/* decode_perf.c: perf_event_open's attr (argument i at addr). */
+void lt_put_perf_attr(struct lt_dctx *c, int i, uint64_t addr);
+
+/* decode_netlink.c: the data of argument i, sent on fd, as netlink messages when fd is a
+ * netlink socket (returns 0, printing nothing, if it is not). */
+int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len);
 
 /* stat-like mode: "S_IFREG|0644". */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode);
