@@ -24,6 +24,7 @@
 #include "logw.h"
 #include "lt_capture.h"
 #include "native.h"
+#include "patch.h"
 #include "shim.h"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
@@ -78,6 +79,9 @@ struct lt_kucontext {
 };
 
 struct lt_thread {
+	/* The stack below this state (LT_PATCH_STACK bytes, patch.h) is in use by a call
+	 * through a rewritten site (patch_entry.S, which reads this word at offset 0). */
+	volatile int entry_busy;
 	volatile unsigned char selector; /* SUD's per-thread switch: BLOCK while armed */
 	volatile int armed;
 	int tid;
@@ -260,12 +264,23 @@ int lt_blocking(unsigned nr, const uint64_t a[6]) LT_HIDDEN;
 void lt_emit_early(struct lt_thread *st, struct lt_build *b, struct lt_early *e) LT_HIDDEN;
 void lt_supersede(struct lt_thread *st, const struct lt_early *e) LT_HIDDEN;
 
+/* 1 if sp lies on the stack calls through rewritten sites are recorded on (patch.h:
+ * right below the state). */
+static inline int lt_on_entry_stack(const struct lt_thread *st, uintptr_t sp)
+{
+	return sp - ((uintptr_t)st - LT_PATCH_STACK) < LT_PATCH_STACK;
+}
+
 /* Nesting levels: a signal handler's calls nest inside the call they interrupted. */
 static inline int lt_level_enter(struct lt_thread *st)
 {
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-	/* Levels left by a handler that longjmp'ed out sit below our frame: drop them. */
-	while (st->depth > 0 && st->lv_sp[st->depth - 1] <= sp)
+	int entry = lt_on_entry_stack(st, sp);
+	/* Levels left by a handler that longjmp'ed out sit below our frame: drop them. A level
+	 * on the entry stack and one elsewhere cannot be ordered by address (a handler on the
+	 * program's alternate stack may interrupt a call recorded on the entry stack): kept. */
+	while (st->depth > 0 && st->lv_sp[st->depth - 1] <= sp &&
+	       lt_on_entry_stack(st, st->lv_sp[st->depth - 1]) == entry)
 		st->depth--;
 	if (st->depth >= LT_MAX_DEPTH)
 		return -1;

@@ -35,16 +35,21 @@ struct lt_thread *lt_lookup(int tid)
 	return 0;
 }
 
+/* One mapping per state: a guard page, the stack calls through rewritten sites are
+ * recorded on (patch.h; it ends where the state begins), the state, its scratch slots. */
 struct lt_thread *lt_state_new(void)
 {
 	_Static_assert(sizeof(struct lt_thread) <= LT_STATE_HDR, "lt_thread too big");
-	size_t sz = LT_STATE_HDR + (size_t)LT_MAX_DEPTH * LT_SLOT;
+	_Static_assert(offsetof(struct lt_thread, entry_busy) == 0, "patch_entry.S reads it");
+	size_t below = 4096 + LT_PATCH_STACK;
+	size_t sz = below + LT_STATE_HDR + (size_t)LT_MAX_DEPTH * LT_SLOT;
 	long p = lt_sys6(SYS_mmap, 0, sz, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p < 0 && p > -4096)
 		return 0;
-	struct lt_thread *st = (struct lt_thread *)p;
-	st->scratch = (char *)p + LT_STATE_HDR;
+	lt_sys3(SYS_mprotect, p, 4096, PROT_NONE); /* an overflow faults, if allowed */
+	struct lt_thread *st = (struct lt_thread *)(p + (long)below);
+	st->scratch = (char *)st + LT_STATE_HDR;
 	return st;
 }
 
