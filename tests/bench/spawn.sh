@@ -3,7 +3,9 @@
 # (user+sys of the whole tree, tracer included; best of SPAWN_RUNS, default 3):
 #   untraced     the loop alone
 #   strace -f    strace -f -qq -o /dev/null
-#   launcher     scripts/libtrace -o /dev/null (its default log directory)
+#   launcher     scripts/libtrace -o /dev/null (its default log directory), run by
+#                /usr/bin/python3 when there is one (as bench.py: a pyenv shim first in
+#                PATH adds ~0.3 s of its own bash to every launch here)
 #   preload      LD_PRELOAD=libtrace.so LIBTRACE_REPORT=none (logs in a fresh directory
 #                under $TMPDIR, the plain-preload case without the launcher)
 # then one /bin/true: task-clock per process (perf stat -r 20, "-" without perf) and the
@@ -14,6 +16,8 @@ BUILD=${1:?usage: spawn.sh BUILD TOP}
 TOP=${2:?usage: spawn.sh BUILD TOP}
 SO=$BUILD/libtrace.so
 RUNS=${SPAWN_RUNS:-3}
+PY=/usr/bin/python3
+[ -x $PY ] || PY=python3
 N=${SPAWN_N:-300}
 LOOP="i=0; while [ \$i -lt $N ]; do /bin/true; i=\$((i+1)); done"
 work=$(mktemp -d "${TMPDIR:-/tmp}/lt-bench-spawn.XXXXXX") || exit 1
@@ -37,7 +41,7 @@ run_cfg() {
 	case $1 in
 	untraced) timed sh -c "$LOOP" ;;
 	strace) timed strace -f -qq -o /dev/null sh -c "$LOOP" ;;
-	launcher) timed "$TOP/scripts/libtrace" -o /dev/null -- sh -c "$LOOP" ;;
+	launcher) timed $PY "$TOP/scripts/libtrace" -o /dev/null -- sh -c "$LOOP" ;;
 	preload) preload_loop ;;
 	esac
 }
