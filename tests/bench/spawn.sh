@@ -9,7 +9,8 @@
 #   preload      LD_PRELOAD=libtrace.so LIBTRACE_REPORT=none (logs in a fresh directory
 #                under $TMPDIR, the plain-preload case without the launcher)
 # then one /bin/true: task-clock per process (perf stat -r 20, "-" without perf) and the
-# syscalls it makes (strace -f -c), traced against untraced: the difference is the shim's own.
+# syscalls it makes (strace -f -c), traced (logs on /dev/shm if it can) against untraced
+# (both behind the same `env`): the difference is the shim's own.
 # Prints the table and one "spawn:" summary line. Usage: spawn.sh BUILD TOP
 set -u
 BUILD=${1:?usage: spawn.sh BUILD TOP}
@@ -68,7 +69,9 @@ calls() {  # syscalls made by "$@" (strace -f -c total)
 	clean strace -f -qq -c -o "$work/c" "$@" >/dev/null 2>&1
 	awk '$NF == "total" { print ($4 ~ /^[0-9]+$/ && $5 != "total") ? $4 : $3 }' "$work/c" 2>/dev/null
 }
-pd=$(mktemp -d "$work/one.XXXXXX")
+# its logs where the launcher puts them by default: tmpfs when there is one
+pd=$(mktemp -d /dev/shm/lt-bench-one.XXXXXX 2>/dev/null) || pd=$(mktemp -d "$work/one.XXXXXX")
+trap 'rm -rf "$work" "$pd"' EXIT
 PRE="env LD_PRELOAD=$SO LIBTRACE_REPORT=none LIBTRACE_DIR=$pd"
 t_un=$(task_ms env /bin/true) t_lt=$(task_ms $PRE /bin/true)
 c_un=$(calls env /bin/true) c_lt=$(calls $PRE /bin/true)
