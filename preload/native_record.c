@@ -379,9 +379,14 @@ int lt_log_ensure(struct lt_thread *st, uint32_t flags)
 		return 0;
 	char comm[17];
 	lt_memset(comm, 0, sizeof comm);
-	long n = lt_read_file("/proc/self/comm", comm, 16);
-	if (n > 0 && comm[n - 1] == '\n')
-		comm[n - 1] = 0;
+	/* The process's name is its main thread's: one prctl on the main thread, not an
+	 * open/read/read/close of /proc/self/comm (docs/DESIGN.md, "Start-up cost"). */
+	if (!st || st->tid != lt_pid || lt_sys2(SYS_prctl, PR_GET_NAME, comm) != 0) {
+		lt_memset(comm, 0, sizeof comm);
+		long n = lt_read_file("/proc/self/comm", comm, 16);
+		if (n > 0 && comm[n - 1] == '\n')
+			comm[n - 1] = 0;
+	}
 	int r = lt_log_create(&lt_log, lt_cfg.run_dir, lt_pid, (int)lt_sys0(SYS_getppid), flags,
 			      lt_cfg.strsize, comm);
 	if (r) {

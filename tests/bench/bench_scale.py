@@ -185,7 +185,9 @@ spawn = {}
 for _ in range(args.runs):
     for name, prefix, envf in spawn_cfgs:
         env = envf()
-        if "XDG_RUNTIME_DIR" not in env or not env["XDG_RUNTIME_DIR"].startswith("/dev/shm/"):
+        # the launcher keeps its default log directory (tmpfs when it can: log_base())
+        if name != "launcher" and ("XDG_RUNTIME_DIR" not in env or
+                                   not env["XDG_RUNTIME_DIR"].startswith("/dev/shm/")):
             env["LIBTRACE_DIR"] = tempfile.mkdtemp(dir=work, prefix="spawn.")
         c0, t0 = children_cpu(), time.monotonic()
         p = subprocess.run(prefix + SPAWN, env=env, stdout=subprocess.DEVNULL,

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make bench: builds the benchmark programs into $BUILD/bench and runs bench.py, which
 # prints the side-by-side table and the PASS/MISS targets (see bench.py), then
-# bench_scale.py (issue 9's workloads and targets). Exits non-zero
+# bench_scale.py (issue 9's workloads and targets), then spawn.sh (start-up cost). Exits non-zero
 # only if a configuration crashed. BENCH_RUNS, BENCH_N, BENCH_N_SLOW, BENCH_REPORT_N
 # override the defaults (5 runs, 200000 calls, 20000 under ptrace, a 1M-call log).
 set -eu
@@ -23,4 +23,6 @@ rc=0
 $PY "$TOP/tests/bench/bench.py" --build "$BUILD" --bin "$B" "$@" || rc=$?
 # issue 9: rewritten sites, threads, processes (BENCH_SCALE_RUNS runs, default 3)
 $PY "$TOP/tests/bench/bench_scale.py" --build "$BUILD" --bin "$B" --top "$TOP" || rc=$?
+# issue 9, cheap processes: 300 x /bin/true, per-process CPU and the shim's own syscalls
+sh "$TOP/tests/bench/spawn.sh" "$BUILD" "$TOP" || rc=$?
 exit $rc
