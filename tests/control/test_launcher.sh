@@ -70,7 +70,9 @@ lpid=$!
 exec 3>"$TMPDIR/cmd" 4<"$TMPDIR/ans"
 step() { echo "$1" >&3; read -r a <&4; [ "$a" = ok ] || fail "c_window did not answer '$1'"; }
 step "access /lt-phase-before"
-pid=$(pgrep -f -n "c_window stdin") || fail "no c_window process"
+# the launcher's child (the launcher's own command line names c_window too, and may
+# have started in the same clock tick: -n alone could pick it)
+pid=$(pgrep -P "$lpid" -f "c_window stdin") || fail "no c_window process"
 traced() { # 1|0: wait for the strace backend to attach/detach (see test_window.sh)
 	for i in $(seq 300); do
 		tp=$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$pid/status)
