@@ -253,14 +253,17 @@ static long lt_clone3_args(int direct, const uint64_t a[6], struct clone_args *c
 	size_t n = size < sizeof *ca ? size : sizeof *ca;
 	if (lt_readmem(direct, ca, a[0], n) != (long)n)
 		return -EFAULT;
-	for (uint64_t off = n; off < size; off += 64) {
-		uint64_t tail[8] = { 0 };
-		size_t k = size - off < 64 ? size - off : 64;
-		if (lt_readmem(direct, tail, a[0] + off, k) != (long)k)
+	/* The tail must be zero; like the kernel's check_zeroed_user, word by aligned word,
+	 * so a nonzero word before an unmapped page is E2BIG, not EFAULT. */
+	for (uint64_t off = n, k; off < size; off += k) {
+		uint64_t word = 0;
+		k = 8 - ((a[0] + off) & 7);
+		if (k > size - off)
+			k = size - off;
+		if (lt_readmem(direct, &word, a[0] + off, k) != (long)k)
 			return -EFAULT;
-		for (int i = 0; i < 8; i++)
-			if (tail[i])
-				return -E2BIG;
+		if (word)
+			return -E2BIG;
 	}
 	/* A stack is an address and a size, or neither. */
 	if (!ca->stack != !ca->stack_size)

@@ -174,6 +174,20 @@ static void clone3_errors(void)
 			waitpid(r, 0, 0);
 		printf("clone3 %s: %ld %s\n", cases[i].what, r < 0 ? r : 1, strerror(e));
 	}
+	/* a nonzero word of the tail, then an unmapped page: the kernel stops at the word
+	 * (E2BIG, strace's clone3.c) */
+	char *pg = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pg == MAP_FAILED || munmap(pg + 4096, 4096))
+		exit(91);
+	char *edge = pg + 4096 - (sizeof ca + 8);
+	memset(edge, 0, sizeof ca + 8);
+	((struct clone_args *)edge)->exit_signal = SIGCHLD;
+	edge[sizeof ca] = 1;
+	errno = 0;
+	long rh = syscall(SYS_clone3, edge, sizeof ca + 16);
+	if (rh == 0)
+		_exit(0);
+	printf("clone3 nonzero tail before a hole: %ld %s\n", rh < 0 ? rh : 1, strerror(errno));
 	/* larger than the kernel's struct, zero tail: a plain fork */
 	memset(big, 0, sizeof big);
 	memcpy(big, &(struct clone_args){ .exit_signal = SIGCHLD }, sizeof ca);
