@@ -82,6 +82,23 @@ static void fork_on_stack(void)
 	waitfor(p, "fork on stack");
 }
 
+static int return_fn(void *arg)
+{
+	(void)arg;
+	return 7;
+}
+
+/* A fork on a stack of one page with nothing mapped below (strace's clone-flags): enough
+ * for the child's function, not for a signal frame. */
+static void fork_small_stack(void)
+{
+	char *s = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (s == MAP_FAILED || munmap(s, 4096))
+		exit(90);
+	pid_t p = clone(return_fn, s + 8192, SIGCHLD, 0);
+	waitfor(p, "fork on a one-page stack");
+}
+
 static void vm_sibling(void)
 {
 	pid_t p = clone(child_fn, stack_top(), CLONE_VM | SIGCHLD, "vm sibling\n");
@@ -234,6 +251,7 @@ static void run(const char *name, void (*fn)(void))
 int main(void)
 {
 	run("fork_on_stack", fork_on_stack);
+	run("fork_small_stack", fork_small_stack);
 	run("vm_sibling", vm_sibling);
 	run("vm_sibling_tls", vm_sibling_tls);
 	run("vm_vfork_stack", vm_vfork_stack);
