@@ -180,6 +180,18 @@ void lt_seccomp_note(struct lt_thread *st)
 	}
 }
 
+/* SECCOMP_MODE_STRICT as the filter it amounts to: read, write, exit and rt_sigreturn;
+ * anything else kills. */
+static const struct sock_filter lt_strict[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_read, 4, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_write, 3, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_exit, 2, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_rt_sigreturn, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_THREAD),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
 long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], int direct)
 {
 	uint64_t fprog = a[2]; /* seccomp(op, flags, prog), prctl(PR_SET_SECCOMP, mode, prog) */
@@ -187,7 +199,14 @@ long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], 
 	struct sock_filter *copy = 0;
 	size_t bytes = 0;
 	(void)st;
-	if (lt_readmem(direct, &p, fprog, sizeof p) == sizeof p && p.len &&
+	if ((nr == SYS_seccomp && a[0] == SECCOMP_SET_MODE_STRICT) ||
+	    (nr == SYS_prctl && a[1] == SECCOMP_MODE_STRICT)) {
+		/* Strict mode also disables rdtsc (the kernel's TIF_NOTSC): before, the
+		 * record's end reads the clock. */
+		lt_clock_no_tsc();
+		p.len = sizeof lt_strict / sizeof lt_strict[0];
+		copy = (struct sock_filter *)lt_strict; /* never unmapped: bytes stays 0 */
+	} else if (lt_readmem(direct, &p, fprog, sizeof p) == sizeof p && p.len &&
 	    p.len <= LT_FILTER_MAX && __atomic_load_n(&lt_nfilters, __ATOMIC_RELAXED) < LT_FILTERS) {
 		bytes = (size_t)p.len * sizeof *copy;
 		long m = lt_sys6(SYS_mmap, 0, bytes, PROT_READ | PROT_WRITE,
@@ -209,7 +228,7 @@ long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], 
 			lt_sys0(SYS_sched_yield);
 		__atomic_store_n(&lt_nfilters, i + 1, __ATOMIC_RELEASE);
 		__atomic_store_n(&lt_filters_on, 1, __ATOMIC_RELEASE);
-	} else if (copy) {
+	} else if (copy && bytes) {
 		lt_sys2(SYS_munmap, copy, bytes);
 	}
 	return r;

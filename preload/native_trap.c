@@ -134,11 +134,11 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 			st->named = 0;
 		else if (a[0] == PR_SET_TSC && a[1] == PR_TSC_SIGSEGV)
 			lt_clock_no_tsc(); /* before: the record's end reads the clock */
-		else if (a[0] == PR_SET_SECCOMP && a[1] == 2 /* SECCOMP_MODE_FILTER */)
+		else if (a[0] == PR_SET_SECCOMP && (a[1] == 1 || a[1] == 2)) /* STRICT, FILTER */
 			return lt_seccomp_perform(st, nr, a, direct);
 		break;
 	case SYS_seccomp:
-		if (a[0] == 1 /* SECCOMP_SET_MODE_FILTER */)
+		if (a[0] == 0 || a[0] == 1) /* SECCOMP_SET_MODE_STRICT, _FILTER */
 			return lt_seccomp_perform(st, nr, a, direct);
 		break;
 	}
