@@ -199,6 +199,19 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		}
 		lt_sigreturn_at(sp);
 	}
+	case SYS_seccomp:
+	case SYS_prctl:
+		if (__builtin_expect(lt_seccomp_forbids_return(nr, a, direct), 0)) {
+			/* Installed from here, the filter would kill this return: the thread
+			 * leaves tracing and makes the call again from its own site. */
+			if (lt_begin(st, &b, nr, a, direct) == 0)
+				lt_end_unfinished(st, &b);
+			lt_seccomp_untraceable(st);
+			g[REG_RIP] -= 2; /* the syscall instruction */
+			g[REG_RAX] = nr;
+			return;
+		}
+		break;
 	case SYS_exit_group:
 		if (lt_begin(st, &b, nr, a, direct) == 0)
 			lt_end_unfinished(st, &b);
