@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 
+LOGS_ROOT = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 REDIR = re.compile(r"^(\d*)(>>|>|<)(.*)$")
 
 
@@ -81,9 +82,12 @@ def run_once(prog, args, redirs, env, timeout):
     cwd = os.path.join(tmp, "work")
     os.mkdir(cwd)
     env = dict(env)
+    # The logs go elsewhere (tmpfs where there is one), made for every run alike: the
+    # working directory's file system sees the same files, inodes and free blocks traced
+    # as untraced (strace's fstatfs, statfs, getdents-v print them).
+    logs = tempfile.mkdtemp(prefix="lt-behave-logs-", dir=LOGS_ROOT)
     if "LD_PRELOAD" in env:
-        env["LIBTRACE_DIR"] = os.path.join(tmp, "logs")
-        os.mkdir(env["LIBTRACE_DIR"])
+        env["LIBTRACE_DIR"] = logs
     fds = {}
     try:
         for fd, op, target in redirs:
@@ -114,6 +118,7 @@ def run_once(prog, args, redirs, env, timeout):
         for ofd in fds.values():
             os.close(ofd)
         shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(logs, ignore_errors=True)
 
 
 HEX = re.compile(rb"0x[0-9a-fA-F]+")
