@@ -117,14 +117,6 @@ void lt_parse_signals(const char *v, int quiet)
 	lt_cfg.sig_stop = s2;
 }
 
-static void on_signal(int sig)
-{
-	if (sig == lt_cfg.sig_start)
-		lt_control_set(1, 1);
-	else if (sig == lt_cfg.sig_stop)
-		lt_control_set(0, 1);
-}
-
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000 /* the kernel ABI flag glibc keeps to itself */
 #endif
@@ -135,6 +127,42 @@ struct k_sigaction {
 	void (*restorer)(void);
 	uint64_t mask;
 };
+
+static long install_on(int sig);
+
+/* A control signal a thread of the process sent one of its threads (raise, pthread_kill,
+ * tgkill: SI_TKILL) is the program's own, not `libtrace start|stop`'s (kill: SI_USER): it
+ * takes the default action, as it would untraced (USR1/USR2 and the realtime signals
+ * terminate; strace's wait4, waitid, siginfo). A process-directed kill(getpid(), ...)
+ * still opens and closes windows. */
+static int default_action(int sig, const siginfo_t *si)
+{
+	if (!si || si->si_code != SI_TKILL || si->si_pid != lt_quiet_getpid())
+		return 0;
+	struct k_sigaction dfl = { .handler = SIG_DFL };
+	uint64_t bit = 1ull << (sig - 1);
+	lt_sys4(SYS_rt_sigaction, sig, &dfl, NULL, 8);
+	lt_sys3(SYS_tgkill, si->si_pid, lt_sys0(SYS_gettid), sig);
+	lt_sys4(SYS_rt_sigprocmask, SIG_UNBLOCK, &bit, NULL, 8);
+	/* Still here: its default action is to stop (then continued) or nothing. */
+	lt_sys4(SYS_rt_sigprocmask, SIG_BLOCK, &bit, NULL, 8);
+	install_on(sig);
+	return 1;
+}
+
+static void on_signal(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	if (default_action(sig, si))
+		return;
+	if (sig == lt_cfg.sig_start)
+		lt_control_set(1, 1);
+	else if (sig == lt_cfg.sig_stop)
+		lt_control_set(0, 1);
+}
+
+/* on_signal as the kernel ABI stores it (a cast through a function type of no arguments). */
+#define ON_SIGNAL ((void (*)(int))(void (*)(void))on_signal)
 
 static int installed; /* the handler is on the control signals of this process */
 
@@ -150,9 +178,9 @@ static void quiet(int on)
 static long install_on(int sig)
 {
 	struct k_sigaction sa = {
-		.handler = on_signal,
+		.handler = ON_SIGNAL,
 		/* SA_RESTART: the program's blocking calls continue as if no signal came. */
-		.flags = SA_RESTART | SA_RESTORER,
+		.flags = SA_SIGINFO | SA_RESTART | SA_RESTORER,
 		.restorer = lt_sigreturn_restorer,
 		.mask = (lt_cfg.sig_start ? 1ull << (lt_cfg.sig_start - 1) : 0) |
 			(lt_cfg.sig_stop ? 1ull << (lt_cfg.sig_stop - 1) : 0),
@@ -273,7 +301,7 @@ void lt_control_signal_wanted(int sig)
 /* The program's view of a control signal: the default action, as untraced. */
 static int ours(void (*handler)(int))
 {
-	return handler == on_signal;
+	return handler == ON_SIGNAL;
 }
 
 /* libc's functions behind ours, resolved at the first call (not at load: each lookup

@@ -253,19 +253,36 @@ static long lt_clone3_args(int direct, const uint64_t a[6], struct clone_args *c
 	size_t n = size < sizeof *ca ? size : sizeof *ca;
 	if (lt_readmem(direct, ca, a[0], n) != (long)n)
 		return -EFAULT;
-	for (uint64_t off = n; off < size; off += 64) {
-		uint64_t tail[8] = { 0 };
-		size_t k = size - off < 64 ? size - off : 64;
-		if (lt_readmem(direct, tail, a[0] + off, k) != (long)k)
+	/* The tail must be zero; like the kernel's check_zeroed_user, word by aligned word,
+	 * so a nonzero word before an unmapped page is E2BIG, not EFAULT. */
+	for (uint64_t off = n, k; off < size; off += k) {
+		uint64_t word = 0;
+		k = 8 - ((a[0] + off) & 7);
+		if (k > size - off)
+			k = size - off;
+		if (lt_readmem(direct, &word, a[0] + off, k) != (long)k)
 			return -EFAULT;
-		for (int i = 0; i < 8; i++)
-			if (tail[i])
-				return -E2BIG;
+		if (word)
+			return -E2BIG;
 	}
 	/* A stack is an address and a size, or neither. */
 	if (!ca->stack != !ca->stack_size)
 		return -EINVAL;
 	return 0;
+}
+
+#define LT_VSTACK (256u << 10)
+
+/* st's private stack (vfork, and the frame of a fork on a stack of its own), mapped at its
+ * first use; 0 when it cannot be. */
+static char *lt_vstack(struct lt_thread *st)
+{
+	if (!st->vstack) {
+		long m = lt_sys6(SYS_mmap, 0, LT_VSTACK, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		st->vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
+	}
+	return st->vstack;
 }
 
 long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
@@ -308,8 +325,19 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 	/* The program's stack is the program's business: if the frame cannot be written
 	 * there, the kernel still decides, and the child faults at once as it would. (Probed
 	 * before signals are blocked: a fault must reach lt_fault.) */
-	int writable = lt_mem_writable(lt_trap_direct(st, uc), child_sp - lt_frame_room(uc),
-				       lt_frame_room(uc));
+	uintptr_t place = child_sp;
+	int writable;
+	if (!(flags & CLONE_VM) && lt_vstack(st)) {
+		/* A fork on a stack of its own gets a copy of our memory: its frame is built
+		 * in st's private stack, never on the program's, which may be too small for it
+		 * (strace's clone-flags and ioctl_nsfs give one page; a frame with AVX-512
+		 * state takes more). */
+		place = (uintptr_t)st->vstack + LT_VSTACK;
+		writable = 1;
+	} else {
+		writable = lt_mem_writable(lt_trap_direct(st, uc), child_sp - lt_frame_room(uc),
+					   lt_frame_room(uc));
+	}
 	uint64_t all = ~0ull, old;
 	lt_sys4(SYS_rt_sigprocmask, SIG_SETMASK, &all, &old, 8);
 	struct lt_child_info *info = 0;
@@ -319,7 +347,7 @@ long lt_do_clone(struct lt_thread *st, struct lt_build *b, unsigned nr, const ui
 		/* A thread or CLONE_VM sibling starts with no alternate stack; a fork or
 		 * vfork child keeps the program's. */
 		int keep = !(flags & CLONE_VM) || (flags & CLONE_VFORK);
-		info = lt_build_frame(uc, child_sp, child_sp, keep);
+		info = lt_build_frame(uc, place, child_sp, keep);
 		info->flags = flags;
 		info->parent = st;
 		info->win = lt_win;
@@ -347,8 +375,6 @@ struct lt_vfork_parent {
 };
 
 
-#define LT_VSTACK (256u << 10)
-
 uintptr_t lt_vfork_parent_done(void *arg, long ret)
 {
 	struct lt_vfork_parent *p = arg;
@@ -363,12 +389,7 @@ uintptr_t lt_vfork_parent_done(void *arg, long ret)
 static void lt_do_vfork(struct lt_thread *st, struct lt_build *b, unsigned nr, const uint64_t a[6],
 			ucontext_t *uc)
 {
-	if (!st->vstack) {
-		long m = lt_sys6(SYS_mmap, 0, LT_VSTACK, PROT_READ | PROT_WRITE,
-				 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-		st->vstack = (m < 0 && m > -4096) ? 0 : (char *)m;
-	}
-	if (!st->vstack) {
+	if (!lt_vstack(st)) {
 		/* No private stack: let the program's own site perform it, untraced. */
 		lt_end(st, b, -ENOMEM, 0);
 		lt_sigreturn_fail(uc, -ENOMEM);

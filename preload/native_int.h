@@ -156,6 +156,8 @@ long lt_syscall6_prog(long nr, long a, long b, long c, long d, long e, long f) L
 /* ---- native_seccomp.c ---- */
 /* seccomp(SECCOMP_SET_MODE_FILTER) or prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER), trapped:
  * performs it, and on success keeps a copy of the filter to check the shim's own calls. */
+int lt_seccomp_forbids_return(unsigned nr, const uint64_t a[6], int direct) LT_HIDDEN;
+void lt_seccomp_untraceable(struct lt_thread *st) LT_HIDDEN;
 long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6],
 			int direct) LT_HIDDEN;
 /* Shim calls a filter would have refused were not made: note each (once per number). */

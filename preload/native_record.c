@@ -460,6 +460,11 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 			  (uint64_t)a3, (uint64_t)a4, (uint64_t)a5 };
 	struct lt_build b;
 	b.direct = st->log == &lt_log ? lt_mem_direct(st->prog_mask) : LT_COPY_VM;
+	/* As on the trap path: a filter no trap could return through ends this thread's
+	 * tracing before it is installed. */
+	if (__builtin_expect(nr == SYS_seccomp || nr == SYS_prctl, 0) &&
+	    lt_seccomp_forbids_return(nr, a, b.direct))
+		lt_seccomp_untraceable(st);
 	b.level = lt_level_enter(st);
 	if (b.level < 0) {
 		__atomic_add_fetch(&st->nested_lost, 1, __ATOMIC_RELAXED);

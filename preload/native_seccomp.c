@@ -180,6 +180,63 @@ void lt_seccomp_note(struct lt_thread *st)
 	}
 }
 
+/* SECCOMP_MODE_STRICT as the filter it amounts to: read, write, exit and rt_sigreturn;
+ * anything else kills. */
+static const struct sock_filter lt_strict[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_read, 4, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_write, 3, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_exit, 2, 0),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_rt_sigreturn, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_THREAD),
+	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+
+/* 1 if the filter that seccomp(SECCOMP_SET_MODE_FILTER, ...) or prctl(PR_SET_SECCOMP,
+ * SECCOMP_MODE_FILTER, ...) installs would not let a trap return (rt_sigreturn from the
+ * shim's restorer): strace's seccomp-filter-v allows close and exit only. */
+int lt_seccomp_forbids_return(unsigned nr, const uint64_t a[6], int direct)
+{
+	if (!((nr == SYS_seccomp && a[0] == SECCOMP_SET_MODE_FILTER) ||
+	      (nr == SYS_prctl && a[0] == PR_SET_SECCOMP && a[1] == SECCOMP_MODE_FILTER)))
+		return 0;
+	struct { uint16_t len; uint16_t pad[3]; uint64_t filter; } p;
+	if (lt_readmem(direct, &p, a[2], sizeof p) != sizeof p || !p.len || p.len > LT_FILTER_MAX)
+		return 0; /* the kernel refuses it */
+	size_t bytes = (size_t)p.len * sizeof(struct sock_filter);
+	long m = lt_sys6(SYS_mmap, 0, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			 -1, 0);
+	if (m < 0 && m > -4096)
+		return 0;
+	int forbids = 0;
+	if (lt_readmem(direct, (void *)m, p.filter, bytes) == (long)bytes) {
+		struct seccomp_data d;
+		lt_memset(&d, 0, sizeof d);
+		d.nr = SYS_rt_sigreturn;
+		d.arch = AUDIT_ARCH_X86_64;
+		d.instruction_pointer = (uint64_t)(uintptr_t)lt_sigreturn_restorer;
+		uint32_t r = lt_bpf_run((const struct sock_filter *)m, p.len, &d);
+		forbids = (r & SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_ALLOW &&
+			  (r & SECCOMP_RET_ACTION_FULL) != SECCOMP_RET_LOG;
+	}
+	lt_sys2(SYS_munmap, m, bytes);
+	return forbids;
+}
+
+/* This thread is about to install a filter under which no trap could return: it leaves
+ * tracing for good (disarmed, as a ptraced thread is), with a note in the trace. */
+void lt_seccomp_untraceable(struct lt_thread *st)
+{
+	if (st->armed)
+		lt_disarm(st);
+	st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
+	if (!st->tracee)
+		lt_note_record(st, LT_NOTE_SECCOMP,
+			       "the program's seccomp filter forbids rt_sigreturn, which every "
+			       "trap returns by: this thread is no longer traced");
+	st->tracee = 1;
+}
+
 long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], int direct)
 {
 	uint64_t fprog = a[2]; /* seccomp(op, flags, prog), prctl(PR_SET_SECCOMP, mode, prog) */
@@ -187,7 +244,14 @@ long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], 
 	struct sock_filter *copy = 0;
 	size_t bytes = 0;
 	(void)st;
-	if (lt_readmem(direct, &p, fprog, sizeof p) == sizeof p && p.len &&
+	if ((nr == SYS_seccomp && a[0] == SECCOMP_SET_MODE_STRICT) ||
+	    (nr == SYS_prctl && a[1] == SECCOMP_MODE_STRICT)) {
+		/* Strict mode also disables rdtsc (the kernel's TIF_NOTSC): before, the
+		 * record's end reads the clock. */
+		lt_clock_no_tsc();
+		p.len = sizeof lt_strict / sizeof lt_strict[0];
+		copy = (struct sock_filter *)lt_strict; /* never unmapped: bytes stays 0 */
+	} else if (lt_readmem(direct, &p, fprog, sizeof p) == sizeof p && p.len &&
 	    p.len <= LT_FILTER_MAX && __atomic_load_n(&lt_nfilters, __ATOMIC_RELAXED) < LT_FILTERS) {
 		bytes = (size_t)p.len * sizeof *copy;
 		long m = lt_sys6(SYS_mmap, 0, bytes, PROT_READ | PROT_WRITE,
@@ -209,7 +273,7 @@ long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], 
 			lt_sys0(SYS_sched_yield);
 		__atomic_store_n(&lt_nfilters, i + 1, __ATOMIC_RELEASE);
 		__atomic_store_n(&lt_filters_on, 1, __ATOMIC_RELEASE);
-	} else if (copy) {
+	} else if (copy && bytes) {
 		lt_sys2(SYS_munmap, copy, bytes);
 	}
 	return r;

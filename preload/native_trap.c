@@ -134,11 +134,11 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 			st->named = 0;
 		else if (a[0] == PR_SET_TSC && a[1] == PR_TSC_SIGSEGV)
 			lt_clock_no_tsc(); /* before: the record's end reads the clock */
-		else if (a[0] == PR_SET_SECCOMP && a[1] == 2 /* SECCOMP_MODE_FILTER */)
+		else if (a[0] == PR_SET_SECCOMP && (a[1] == 1 || a[1] == 2)) /* STRICT, FILTER */
 			return lt_seccomp_perform(st, nr, a, direct);
 		break;
 	case SYS_seccomp:
-		if (a[0] == 1 /* SECCOMP_SET_MODE_FILTER */)
+		if (a[0] == 0 || a[0] == 1) /* SECCOMP_SET_MODE_STRICT, _FILTER */
 			return lt_seccomp_perform(st, nr, a, direct);
 		break;
 	}
@@ -199,6 +199,19 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		}
 		lt_sigreturn_at(sp);
 	}
+	case SYS_seccomp:
+	case SYS_prctl:
+		if (__builtin_expect(lt_seccomp_forbids_return(nr, a, direct), 0)) {
+			/* Installed from here, the filter would kill this return: the thread
+			 * leaves tracing and makes the call again from its own site. */
+			if (lt_begin(st, &b, nr, a, direct) == 0)
+				lt_end_unfinished(st, &b);
+			lt_seccomp_untraceable(st);
+			g[REG_RIP] -= 2; /* the syscall instruction */
+			g[REG_RAX] = nr;
+			return;
+		}
+		break;
 	case SYS_exit_group:
 		if (lt_begin(st, &b, nr, a, direct) == 0)
 			lt_end_unfinished(st, &b);

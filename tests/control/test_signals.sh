@@ -38,6 +38,18 @@ for b in $backends; do
 	expect_contains "$TMPDIR/err" "libtrace-ctl:0:0"
 	[ $rc -eq $rc2 ] || fail "$b: with signals off, SIGUSR1 gave exit $rc, untraced $rc2"
 	expect_not_contains "$TMPDIR/out" survived
+	# A control signal the program raise()s at itself (strace's wait4, waitid, siginfo) is
+	# its own: with no handler of its own, it dies by it as untraced; kill(getpid()) and
+	# `libtrace start` still control.
+	if command -v python3 >/dev/null 2>&1; then
+		logdir raise-$b
+		rc=0
+		LD_PRELOAD=$SO LIBTRACE_REPORT=none python3 -c \
+			'import signal; signal.raise_signal(signal.SIGUSR1); print("survived")' \
+			>"$TMPDIR/out" 2>/dev/null || rc=$?
+		[ $rc -eq 138 ] || fail "$b: raise(SIGUSR1) gave exit $rc, untraced 138 (killed)"
+		expect_not_contains "$TMPDIR/out" survived
+	fi
 	# ... and the API still opens a window.
 	logdir none-api-$b
 	out=$(env LD_PRELOAD="$SO" LIBTRACE_SIGNALS=none LIBTRACE_START=0 LIBTRACE_REPORT=none "$E/c_api")

@@ -82,6 +82,23 @@ static void fork_on_stack(void)
 	waitfor(p, "fork on stack");
 }
 
+static int return_fn(void *arg)
+{
+	(void)arg;
+	return 7;
+}
+
+/* A fork on a stack of one page with nothing mapped below (strace's clone-flags): enough
+ * for the child's function, not for a signal frame. */
+static void fork_small_stack(void)
+{
+	char *s = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (s == MAP_FAILED || munmap(s, 4096))
+		exit(90);
+	pid_t p = clone(return_fn, s + 8192, SIGCHLD, 0);
+	waitfor(p, "fork on a one-page stack");
+}
+
 static void vm_sibling(void)
 {
 	pid_t p = clone(child_fn, stack_top(), CLONE_VM | SIGCHLD, "vm sibling\n");
@@ -174,6 +191,20 @@ static void clone3_errors(void)
 			waitpid(r, 0, 0);
 		printf("clone3 %s: %ld %s\n", cases[i].what, r < 0 ? r : 1, strerror(e));
 	}
+	/* a nonzero word of the tail, then an unmapped page: the kernel stops at the word
+	 * (E2BIG, strace's clone3.c) */
+	char *pg = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pg == MAP_FAILED || munmap(pg + 4096, 4096))
+		exit(91);
+	char *edge = pg + 4096 - (sizeof ca + 8);
+	memset(edge, 0, sizeof ca + 8);
+	((struct clone_args *)edge)->exit_signal = SIGCHLD;
+	edge[sizeof ca] = 1;
+	errno = 0;
+	long rh = syscall(SYS_clone3, edge, sizeof ca + 16);
+	if (rh == 0)
+		_exit(0);
+	printf("clone3 nonzero tail before a hole: %ld %s\n", rh < 0 ? rh : 1, strerror(errno));
 	/* larger than the kernel's struct, zero tail: a plain fork */
 	memset(big, 0, sizeof big);
 	memcpy(big, &(struct clone_args){ .exit_signal = SIGCHLD }, sizeof ca);
@@ -220,6 +251,7 @@ static void run(const char *name, void (*fn)(void))
 int main(void)
 {
 	run("fork_on_stack", fork_on_stack);
+	run("fork_small_stack", fork_small_stack);
 	run("vm_sibling", vm_sibling);
 	run("vm_sibling_tls", vm_sibling_tls);
 	run("vm_vfork_stack", vm_vfork_stack);
