@@ -196,6 +196,10 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 	struct lt_sb *sb = &s->sb;
 	if (ev->type == LT_EV_PROCESS || ev->type == LT_EV_THREAD || ev->type == LT_EV_FD)
 		return 0; /* names: nothing happened in the program */
+	/* The trace's beginning says itself that tracing started; a user coming from strace
+	 * sees no note there. Later windows and every stop are shown. */
+	if (ev->type == LT_EV_WINDOW && ev->window_on && ev->window_seq == 1)
+		return 0;
 	lt_sb_reset(sb);
 	prefix(r, s, sb, ev);
 	switch (ev->type) {
@@ -233,10 +237,6 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 		lt_sb_puts(sb, " ]");
 		break;
 	case LT_EV_WINDOW:
-		/* The trace's beginning says itself that tracing started; a user coming from
-		 * strace sees no note there. Later windows and every stop are shown. */
-		if (ev->window_on && ev->window_seq == 1)
-			return 0;
 		lt_sb_printf(sb, "[ tracing %s (window %u) ]", ev->window_on ? "started" : "stopped",
 			     ev->window_seq);
 		break;

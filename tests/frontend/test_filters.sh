@@ -60,6 +60,9 @@ grep -Eq '^[0-9]+\.[0-9]{6} \(\+ +[0-9]+\.[0-9]{6}\) openat' "$TMPDIR/lt.trace" 
 both --relative-timestamps=ms -e trace=openat $cmd
 grep -Eq '^ +[0-9]+\.[0-9]{3} openat\(AT_FDCWD, "/nonexistent"' "$TMPDIR/st.trace" || fail "strace -r ms: format"
 grep -Eq '^ +[0-9]+\.[0-9]{3} openat\(AT_FDCWD, "/nonexistent"' "$TMPDIR/lt.trace" || { cat "$TMPDIR/lt.trace"; fail "-r ms: format"; }
+# -qq drops the exit lines whatever comes before them
+lt -qq -t -r -n -e trace=none true
+expect_not_contains "$TMPDIR/lt.err" "+++ exited"
 # -e signal=: which signals' lines show (SIGHUP and SIGWINCH are caught by handlers)
 sigprog='import os, signal
 for s in (signal.SIGHUP, signal.SIGWINCH, signal.SIGHUP):
