@@ -548,9 +548,9 @@ int main(int argc, char **argv)
 	lt_hmap_free(&fd.tids);
 	if (o->fmt.fds)
 		lt_fdtab_free(o->fmt.fds);
-	free(o->paths);
 	free(o->tids);
 	free(expr);
+	free(o->paths);
 	if (!failed)
 		lt_retention_prune(argv + optind, argc - optind);
 	return failed || errors ? 1 : 0;
