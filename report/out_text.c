@@ -85,24 +85,26 @@ static void prefix(struct lt_report *r, struct tstate *s, struct lt_sb *sb,
 		lt_sb_printf(sb, "[%4d] ", nr);
 }
 
-/* strace's dumpstr: " | 00000  61 62 ... 16 bytes  ab...             |" per 16 bytes. */
+/* strace's dumpstr: " | 00000  61 62 ... 16 bytes  ab...             |" per 16 bytes.
+ * Each line is laid out in place: a dump can be megabytes. */
 static void hexdump(struct lt_sb *sb, const uint8_t *d, size_t n)
 {
+	static const char hex[] = "0123456789abcdef";
+	char line[80];
 	for (size_t off = 0; off < n; off += 16) {
-		lt_sb_printf(sb, " | %05zx  ", off);
-		for (size_t i = 0; i < 16; i++) {
-			if (off + i < n)
-				lt_sb_printf(sb, "%02x ", d[off + i]);
-			else
-				lt_sb_puts(sb, "   ");
-			if (i == 7)
-				lt_sb_putc(sb, ' ');
+		memset(line, ' ', sizeof(line));
+		int k = snprintf(line, sizeof(line), " | %05zx  ", off);
+		char *h = line + k, *a = h + 16 * 3 + 2;
+		for (size_t i = 0; i < 16 && off + i < n; i++) {
+			uint8_t c = d[off + i];
+			char *x = h + i * 3 + (i >= 8);
+			x[0] = hex[c >> 4];
+			x[1] = hex[c & 15];
+			x[2] = ' ';
+			a[i] = c >= 32 && c < 127 ? (char)c : '.';
 		}
-		lt_sb_putc(sb, ' ');
-		for (size_t i = 0; i < 16; i++)
-			lt_sb_putc(sb, off + i >= n ? ' ' : d[off + i] >= 32 && d[off + i] < 127
-								 ? (char)d[off + i] : '.');
-		lt_sb_puts(sb, " |\n");
+		memcpy(a + 16, " |\n", 3);
+		lt_sb_putn(sb, line, (size_t)(a + 19 - line));
 	}
 }
 
