@@ -41,7 +41,7 @@ done
 both -z -e trace=execve true; same_lines '^execve' "-z execve"
 both -Z -e trace=execve true; expect_not_contains "$TMPDIR/lt.trace" "execve("
 # -n: "[ NNN] " before the call, as strace 6.1; on a task's exit line, its last call's number
-both -n -e trace=execve,openat,exit_group $cmd
+both -n -e trace=execve,openat $cmd
 same_lines "^\[ *[0-9]+\] (execve|openat\(AT_FDCWD, \"($D/in|/nonexistent)|\+\+\+)" "-n"
 # -r: the time since the previous line began; with -t in parentheses after the time
 both -r -e trace=execve,openat $cmd
@@ -57,6 +57,12 @@ grep -Ev '^(strace|libtrace|cat): ' "$TMPDIR/lt.trace" | awk '
 	{ prev = t } END { exit bad }' || { cat "$TMPDIR/lt.trace"; fail "-ttt -r: a delta is not the difference of the times"; }
 grep -Eq '^[0-9]+\.[0-9]{6} \(\+ +[0-9]+\.[0-9]{6}\) openat' "$TMPDIR/st.trace" || fail "strace -ttt -r: not the format the test expects"
 grep -Eq '^[0-9]+\.[0-9]{6} \(\+ +[0-9]+\.[0-9]{6}\) openat' "$TMPDIR/lt.trace" || { cat "$TMPDIR/lt.trace"; fail "-ttt -r: not strace's format"; }
+# with -f, one clock for every task, as strace's
+lt -o "$TMPDIR/lt.trace" -f -ttt -r -e trace=execve,wait4 sh -c '/bin/true; /bin/true'
+sed -E 's/^[0-9]+ +//' "$TMPDIR/lt.trace" | awk '
+	{ t = $1; sub(/^\(\+ */, "", $2); d = $3; if ($2 != "") d = $2 }
+	NR > 1 { if ((t - prev - d) > 0.0000015 || (t - prev - d) < -0.0000015) { print "line " NR ": " t " - " prev " != " d; bad = 1 } }
+	{ prev = t } END { exit bad || NR < 4 }' || { cat "$TMPDIR/lt.trace"; fail "-f -ttt -r: a delta is not the difference of the times"; }
 both --relative-timestamps=ms -e trace=openat $cmd
 grep -Eq '^ +[0-9]+\.[0-9]{3} openat\(AT_FDCWD, "/nonexistent"' "$TMPDIR/st.trace" || fail "strace -r ms: format"
 grep -Eq '^ +[0-9]+\.[0-9]{3} openat\(AT_FDCWD, "/nonexistent"' "$TMPDIR/lt.trace" || { cat "$TMPDIR/lt.trace"; fail "-r ms: format"; }
