@@ -12,12 +12,19 @@
 struct lt_report_opts {
 	/* filters (applied by the reader loop before any output sees an event) */
 	const char *trace_expr;  /* -e trace=... as given, NULL = all */
-	int failed_only;         /* -Z */
+	unsigned status_mask;    /* -z, -Z, -e status=: LT_STATUS_* (lt_filter.h); 0 every call */
+	const char *signal_expr; /* -e signal=SET: whose "--- SIG" lines show; NULL all */
+	const char **paths; int npaths; /* -P PATH...: calls that touch one of them */
+	const char *start_cwd;   /* --cwd: the command's first working directory */
 	uint32_t *tids; int ntids; /* -p TID,... (pid or tid) */
 	int64_t since_ns, until_ns; /* --since/--until, relative to the first event; -1 unset */
 
 	/* text output */
 	int ts_mode;        /* 0 none, 1 -t, 2 -tt, 3 -ttt */
+	int rel_ts;         /* -r: 1 + digits after the point (0 s, 3 ms, 6 us, 9 ns); 0 off */
+	uint64_t rel_base_ns; /* the time of the line before the first (the launcher's execve) */
+	int show_nr;        /* -n: "[ NNN] " before each call */
+	const char *dump_read, *dump_write; /* -e read=SET, write=SET: descriptors to dump */
 	int show_dur;       /* -T */
 	int show_pid;       /* -f style [pid N] prefix: 1 always, 0 auto (when >1 thread), -1 never */
 	int pid_bare;       /* the prefix as strace -f -o writes it: "N  ", not "[pid N] " */
@@ -40,6 +47,7 @@ struct lt_report {
 	FILE *out;               /* where text/summary/json/views go */
 	uint64_t first_ts_ns;    /* wall ns of the first event read (0 until known) */
 	int nthreads_seen;       /* distinct tids so far (for the auto pid prefix) */
+	struct lt_filter *filt;  /* the filters every event went through (lt_filter.h) */
 };
 
 /* One output format. begin gets a place for its state; event sees every event that passed

@@ -40,12 +40,23 @@ static const char usage[] =
 	"Filters:\n"
 	"  -e trace=SET     NAME,..., %file, %network, %process, %signal, %memory, %desc, ...;\n"
 	"                   !SET negates; -e NAME is short for -e trace=NAME\n"
-	"  -e status=failed, -Z   failed calls only\n"
+	"  -e status=SET    successful, failed, unfinished, unavailable, detached, all,\n"
+	"                   none; !SET negates. -z: successful only, -Z: failed only\n"
+	"  -e signal=SET    which signals' --- lines show (SIGUSR1, USR1, 10, all, none, !)\n"
+	"  -P PATH          calls that name PATH or work on a descriptor that refers to it\n"
+	"  --cwd DIR        the command's first working directory (the launcher's): -P\n"
+	"                   resolves descriptors opened by relative paths against it\n"
 	"  -p TID[,TID...]  these threads or processes only\n"
 	"  --since T, --until T   time window relative to the first event (1.5, 200ms, 30us)\n"
 	"Formatting:\n"
 	"  -t, -tt, -ttt    time of day, with microseconds, or epoch seconds\n"
+	"  -r               time since the previous line began (--relative-timestamps=s|ms|\n"
+	"                   us|ns)\n"
 	"  -T               time spent in each call\n"
+	"  -n               the call's number, \"[ NNN] \"\n"
+	"  -e read=FDS, -e write=FDS  hex dump of what calls read from / wrote to those\n"
+	"                   descriptors: of what the shim captured, LIBTRACE_STRSIZE bytes\n"
+	"                   per buffer (the launcher raises it to 4096 for these)\n"
 	"  -f / --no-pid    always / never prefix [pid N] (default: when there are several)\n"
 	"  -s N             string limit (default 32)   -x, -xx  hex escapes\n"
 	"  -v               unabbreviated structures    -X raw|abbrev|verbose\n"
@@ -55,6 +66,9 @@ static const char usage[] =
 	"  --check-options  check the options and exit (no LOG needed)\n"
 	"  --syscall-names  every system call name this build knows\n"
 	"  --after-epoch-ns NS  only calls that began after this wall-clock time (libtrace -p)\n"
+	"  --relative-base-ns NS  -r: the wall-clock time of the line before the first\n"
+	"  --first-execve PID,NS  a successful execve by PID at NS precedes the logs (the\n"
+	"                   launcher's first line: the shim loads after it); -c counts it\n"
 	"  -h, --help       this text          --version  the version\n";
 
 static int bad_usage(const char *msg, const char *arg)
@@ -139,8 +153,47 @@ static char *join_expr(char *old, const char *add)
 enum {
 	OPT_JSON = 256, OPT_TEF, OPT_PERFETTO, OPT_TOP, OPT_FILES, OPT_THREADS, OPT_HIST,
 	OPT_SINCE, OPT_UNTIL, OPT_NOPID, OPT_HELP, OPT_FOLLOW, OPT_CHECK, OPT_VERSION,
-	OPT_PIDPREFIX, OPT_AFTER, OPT_NAMES,
+	OPT_PIDPREFIX, OPT_AFTER, OPT_NAMES, OPT_RELATIVE, OPT_RELBASE, OPT_FIRST_EXECVE, OPT_CWD,
 };
+
+/* -r's precision: "s", "ms", "us", "ns" -> 1 + digits; -1 if unknown. */
+static int rel_precision(const char *p)
+{
+	static const char *const names[] = { "s", "ms", "us", "ns" };
+	if (!p)
+		return 7;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(p, names[i]) == 0 || (!strncmp(p, "precision:", 10) &&
+						 !strcmp(p + 10, names[i])))
+			return 1 + 3 * i;
+	return -1;
+}
+
+/* -e QUALIFIER=VALUE other than trace=: 0, or 2 after a message. */
+static int qualifier(struct lt_report_opts *o, const char *a)
+{
+	char err[128];
+	struct lt_numset set;
+	if (!strncmp(a, "status=", 7)) {
+		if (lt_status_parse(a + 7, &o->status_mask) < 0)
+			return bad_usage("invalid status", a + 7);
+		if (!o->status_mask) /* strace: none shows no call at all */
+			o->status_mask = 1u << 31;
+	} else if (!strncmp(a, "signal=", 7) || !strncmp(a, "signals=", 8)) {
+		o->signal_expr = strchr(a, '=') + 1;
+		if (lt_numset_parse(&set, o->signal_expr, 1, err, sizeof(err)) < 0)
+			return bad_usage(err, NULL);
+	} else if (!strncmp(a, "read=", 5) || !strncmp(a, "reads=", 6) ||
+		   !strncmp(a, "write=", 6) || !strncmp(a, "writes=", 7)) {
+		const char *v = strchr(a, '=') + 1;
+		if (lt_numset_parse(&set, v, 0, err, sizeof(err)) < 0)
+			return bad_usage(err, NULL);
+		*(a[0] == 'r' ? &o->dump_read : &o->dump_write) = v;
+	} else {
+		return bad_usage("unsupported -e qualifier", a);
+	}
+	return 0;
+}
 
 /* What the main loop and --follow hand each event to. */
 struct feed {
@@ -211,6 +264,14 @@ int main(int argc, char **argv)
 		{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
 		{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
 		{ "syscall-names", no_argument, 0, OPT_NAMES },
+		{ "relative-timestamps", optional_argument, 0, OPT_RELATIVE },
+		{ "relative-base-ns", required_argument, 0, OPT_RELBASE },
+		{ "first-execve", required_argument, 0, OPT_FIRST_EXECVE },
+		{ "cwd", required_argument, 0, OPT_CWD },
+		{ "syscall-number", no_argument, 0, 'n' },
+		{ "successful-only", no_argument, 0, 'z' },
+		{ "failed-only", no_argument, 0, 'Z' },
+		{ "trace-path", required_argument, 0, 'P' },
 		{ 0, 0, 0, 0 },
 	};
 	struct lt_report rep;
@@ -224,19 +285,51 @@ int main(int argc, char **argv)
 	unsigned long v;
 	int c, follow = 0, check = 0;
 	uint64_t after_ns = 0;
-	while ((c = getopt_long(argc, argv, "ce:Zp:o:s:xvX:ytTfh", longopts, NULL)) != -1) {
+	struct lt_event first_execve = { .type = LT_EV_SYSCALL, .nr = LT_NR_execve,
+					 .name = "execve" };
+	while ((c = getopt_long(argc, argv, "ce:zZp:o:s:xvX:ytTfhrnP:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': o->summary = 1; break;
-		case 'Z': o->failed_only = 1; break;
+		case 'Z': o->status_mask = LT_STATUS_FAILED; break;
+		case 'z': o->status_mask = LT_STATUS_SUCCESSFUL; break;
+		case 'r': o->rel_ts = 7; break;
+		case OPT_RELATIVE:
+			if ((o->rel_ts = rel_precision(optarg)) < 0)
+				return bad_usage("bad --relative-timestamps (s, ms, us or ns)", optarg);
+			break;
+		case OPT_RELBASE:
+			if (parse_uint(optarg, UINT64_MAX, &v) < 0)
+				return bad_usage("bad --relative-base-ns", optarg);
+			o->rel_base_ns = v;
+			break;
+		case 'n': o->show_nr = 1; break;
+		case OPT_CWD: o->start_cwd = optarg; break;
+		case OPT_FIRST_EXECVE: {
+			char *comma = strchr(optarg, ',');
+			unsigned long pid;
+			if (!comma || (*comma = 0, parse_uint(optarg, UINT32_MAX, &pid) < 0) ||
+			    parse_uint(comma + 1, UINT64_MAX, &v) < 0 || !pid)
+				return bad_usage("bad --first-execve (PID,NS)", optarg);
+			first_execve.pid = first_execve.tid = (uint32_t)pid;
+			first_execve.ts_ns = v;
+			break;
+		}
+		case 'P':
+			o->paths = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof(*o->paths));
+			if (!o->paths)
+				abort();
+			o->paths[o->npaths++] = optarg;
+			break;
 		case 'e': {
 			const char *a = optarg;
-			if (strncmp(a, "trace=", 6) == 0)
+			if (strncmp(a, "trace=", 6) == 0) {
 				a += 6;
-			else if (strcmp(a, "status=failed") == 0) {
-				o->failed_only = 1;
+			} else if (strchr(a, '=') && *a != '/' && *a != '!' && *a != '?' && *a != '%') {
+				int rc = qualifier(o, a);
+				if (rc)
+					return rc;
 				break;
-			} else if (strchr(a, '='))
-				return bad_usage("unsupported -e qualifier", optarg);
+			}
 			const char *bad = unknown_name(a);
 			if (bad) {
 				fprintf(stderr, "libtrace-report: invalid system call '%s'\n", bad);
@@ -350,6 +443,7 @@ int main(int argc, char **argv)
 		return bad_usage(err, NULL);
 	if (check) {
 		lt_filter_free(filt);
+		free(o->paths);
 		free(o->tids);
 		free(expr);
 		return 0;
@@ -386,6 +480,7 @@ int main(int argc, char **argv)
 	if (!usable) { /* every input was reported: nothing to format */
 		lt_reader_free(rd);
 		lt_filter_free(filt);
+		free(o->paths);
 		free(o->tids);
 		free(expr);
 		return 1;
@@ -410,6 +505,11 @@ int main(int argc, char **argv)
 			break;
 		}
 	struct feed fd = { &rep, filt, outs, states, nout, { 0 }, after_ns };
+	rep.filt = filt;
+	/* counted as given: the launcher printed it, having applied the filters itself */
+	for (int i = 0; i < nout && first_execve.pid && !failed; i++)
+		if (outs[i]->event && outs[i]->event(&rep, states[i], &first_execve) < 0)
+			failed = 1;
 	unsigned errors = 0;
 	if (follow && !failed) {
 		struct sigaction sa = { .sa_handler = on_stop };
@@ -452,6 +552,7 @@ int main(int argc, char **argv)
 	lt_decode_free(&o->fmt);
 	free(o->tids);
 	free(expr);
+	free(o->paths);
 	if (!failed)
 		lt_retention_prune(argv + optind, argc - optind);
 	return failed || errors ? 1 : 0;

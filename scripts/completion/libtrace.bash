@@ -15,28 +15,30 @@ _libtrace()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--) _command_offset $((i + 1)) 2>/dev/null; return ;;
-		-o|-e|-s|-p|-E|-X|-S|-I|-a|--tef|--perfetto|--top|--hist|--since|--until|--keep|--backend) ((i++)) ;;
+		-o|-e|-s|-p|-P|-E|-X|-S|-I|-a|--tef|--perfetto|--top|--hist|--since|--until|--keep|--backend) ((i++)) ;;
 		start|stop) [ $i -eq 1 ] && { COMPREPLY=($(compgen -W "$(pgrep -u "$USER" 2>/dev/null)" -- "$cur")); return; } ;;
 		-*) ;;
 		*) _command_offset $i 2>/dev/null; return ;;
 		esac
 	done
 	case $prev in
-	-o|--output|--tef|--perfetto|--keep) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-o|--output|--tef|--perfetto|--keep|-P|--trace-path) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-p|--attach) COMPREPLY=($(compgen -W "$(pgrep -u "$USER" 2>/dev/null)" -- "$cur")); return ;;
 	-X|--const-print-style) COMPREPLY=($(compgen -W "raw abbrev verbose" -- "$cur")); return ;;
 	--backend) COMPREPLY=($(compgen -W "auto native strace" -- "$cur")); return ;;
 	-e)
 		case $cur in
 		trace=*) COMPREPLY=($(compgen -P trace= -W "$(_libtrace_syscalls "${cur#trace=}")")) ;;
-		*) COMPREPLY=($(compgen -W "trace= status=failed inject= fault= abbrev=none raw=all decode-fds=path quiet=" -- "$cur")) ;;
+		status=*) COMPREPLY=($(compgen -P status= -W "successful failed unfinished unavailable detached all none" -- "${cur#status=}")) ;;
+		*) COMPREPLY=($(compgen -W "trace= status= signal= read= write= inject= fault= abbrev=none raw=all decode-fds=path quiet=" -- "$cur")) ;;
 		esac
 		compopt -o nospace 2>/dev/null
 		return ;;
 	--hist) COMPREPLY=($(_libtrace_syscalls "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "-c -C -f -ff -o -A -e -s -t -tt -ttt -T -v -x -xx -X -y -q -qq -Z -E -p -w -h -V
+		COMPREPLY=($(compgen -W "-c -C -f -ff -o -A -e -s -t -tt -ttt -r -T -n -v -x -xx -X -y -q -qq -z -Z -P -E -p -w -h -V
+			--relative-timestamps --syscall-number --successful-only --failed-only --trace-path=
 			--summary-only --summary --follow-forks --output= --string-limit= --trace= --attach=
 			--backend --start-off --keep --no-live --json --tef --perfetto --top --files
 			--threads --hist --since --until --no-pid --help --version" -- "$cur"))
@@ -50,15 +52,15 @@ _libtrace_report()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
-	-o|--tef|--perfetto) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-o|--tef|--perfetto|-P|--cwd) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--hist) COMPREPLY=($(_libtrace_syscalls "$cur")); return ;;
 	-X) COMPREPLY=($(compgen -W "raw abbrev verbose" -- "$cur")); return ;;
-	-e) COMPREPLY=($(compgen -W "trace= status=failed" -- "$cur")); return ;;
+	-e) COMPREPLY=($(compgen -W "trace= status= signal= read= write=" -- "$cur")); return ;;
 	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "-c -o -e -Z -p -s -t -tt -ttt -T -f -x -xx -v -X -y --json --tef
+		COMPREPLY=($(compgen -W "-c -o -e -z -Z -P -p -s -t -tt -ttt -r -T -n -f -x -xx -v -X -y --json --tef
 			--perfetto --top --files --threads --hist --since --until --no-pid --follow
-			--pid-prefix=bare --help --version" -- "$cur"))
+			--pid-prefix=bare --relative-timestamps --cwd --help --version" -- "$cur"))
 		return
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -18,7 +18,7 @@ same_rc() {
 	[ $rc -eq $src ] || { cat "$TMPDIR/st.err" "$TMPDIR/lt.err"; fail "'$*': strace $src, libtrace $rc"; }
 }
 # strace's own usage errors: same status
-for a in "--bogus" "-e trace=nosuchcall" "-etrace=nosuchcall" "-e nosuchcall" "-s" \
+for a in "--bogus" "-e trace=nosuchcall" "-e status=bogus" "-e signal=SIGBOGUS" "-e read=x" "-etrace=nosuchcall" "-e nosuchcall" "-s" \
 	"-e trace=/[" "-e trace=%nosuchclass" "-X bogus" "-e bogus=1" "-I 9" "-s x"; do
 	# shellcheck disable=SC2086
 	same_rc $a
@@ -39,15 +39,17 @@ for a in "-cf" "-fT" "-s200" "-etrace=openat" "-eopenat" "-e trace=?nosuch,opena
 	"--summary-only" "--follow-forks" "--string-limit=64" "--output=$TMPDIR/o1" "-ff" \
 	"-yfx" "-ttt" "-tt" "-t" "-Xraw" "-e status=failed" "-Z" "-qq" "-w -c" "-S time -c" \
 	"-e abbrev=none" "-e decode-fds=path" "--syscall-times" "--absolute-timestamps=unix,us" \
-	"-E FOO=bar" "-E HOME" "-I 3" "-D" "--seccomp-bpf" "-e inject=openat:error=ENOENT:when=99"; do
+	"-E FOO=bar" "-E HOME" "-I 3" "-D" "--seccomp-bpf" "-e inject=openat:error=ENOENT:when=99" \
+	"-r" "--relative-timestamps=ms" "-n" "-z" "-e status=successful,unfinished" "-e status=!failed" \
+	"-P /etc" "-e signal=SIGINT" "-e signal=!SIGCHLD,HUP" "-e signal=none" "-e read=3" "-e write=1,2" \
+	"-e read=all"; do
 	# shellcheck disable=SC2086
 	same_rc $a
 	[ $rc -eq 0 ] || { cat "$TMPDIR/lt.err"; fail "'$a' refused"; }
 done
 # strace options libtrace cannot do (yet): refused before the command runs
-for a in "-r" "-k" "-i" "-n" "-z" "-yy" "-Y" "-b execve" "-P /etc" "-u nobody" "-U calls" \
-	"-O 1" "-a 10" "-S calls" "-e signal=SIGINT" "-e read=3" "-e write=1" "-e kvm=vcpu" \
-	"-e status=successful" "--relative-timestamps" "-T --syscall-times=ns" "-e raw=openat"; do
+for a in "-k" "-i" "-yy" "-Y" "-b execve" "-u nobody" "-U calls" \
+	"-O 1" "-a 10" "-S calls" "-e kvm=vcpu" "-T --syscall-times=ns" "-e raw=openat"; do
 	# shellcheck disable=SC2086
 	refused $a
 done

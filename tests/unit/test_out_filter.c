@@ -1,5 +1,5 @@
 /* The filters every output sees through: -e trace= (names, classes, negation, regex),
- * -Z, -p, --since/--until. */
+ * -Z, -z, -e status=, -e signal= sets, -p, --since/--until. */
 #include <stdio.h>
 #include <string.h>
 
@@ -95,8 +95,25 @@ int main(void)
 	EXPECT(o, "error: invalid system call 'Wr!te'");
 
 	o = base();
-	o.failed_only = 1;
+	o.status_mask = LT_STATUS_FAILED; /* -Z */
 	EXPECT(o, "openat");
+	o.status_mask = LT_STATUS_SUCCESSFUL; /* -z */
+	EXPECT(o, "write close mmap +text");
+	CHECK(lt_status_parse("!failed", &o.status_mask) == 0);
+	EXPECT(o, "write close mmap +text");
+	CHECK(lt_status_parse("unfinished,detached", &o.status_mask) == 0);
+	EXPECT(o, "");
+	CHECK(lt_status_parse("successful,bogus", &o.status_mask) < 0);
+	char err[64];
+	struct lt_numset set;
+	CHECK(lt_numset_parse(&set, "SIGCHLD,USR1,2", 1, err, sizeof(err)) == 0);
+	CHECK(lt_numset_has(&set, 17) && lt_numset_has(&set, 10) && lt_numset_has(&set, 2));
+	CHECK(!lt_numset_has(&set, 15));
+	CHECK(lt_numset_parse(&set, "!all", 1, err, sizeof(err)) == 0 && !lt_numset_has(&set, 1));
+	CHECK(lt_numset_parse(&set, "SIGBOGUS", 1, err, sizeof(err)) < 0);
+	CHECK(lt_numset_parse(&set, "!3,5", 0, err, sizeof(err)) == 0);
+	CHECK(!lt_numset_has(&set, 3) && lt_numset_has(&set, 4) && !lt_numset_has(&set, 5));
+	CHECK(lt_numset_parse(&set, "-1", 0, err, sizeof(err)) < 0);
 	o = base();
 	uint32_t tid = 101;
 	o.tids = &tid;
