@@ -1068,548 +1068,659 @@ static void lt_put_rusage(struct lt_dctx *c, const uint8_t *d)
 
 /* ---- argument printers by kind ---- */
 
-int lt_decode_struct(struct lt_dctx *c, int i, int kind)
+/* ---- structure kinds: one printer each, found in lt_struct_printers ---- */
+
+/* mknod's dev_t is the kernel's old 32-bit encoding */
+static void lt_put_mknod_dev(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	uint64_t v = c->ev->args[i];
+	uint32_t dv = (uint32_t)v;
+	if (lt_st(c) == LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "makedev(%#x, %#x)", (dv >> 8) & 0xfff,
+			     (dv & 0xff) | ((dv >> 12) & 0xfff00));
+	else
+		lt_put_dev(c, v);
+}
+
+static void lt_put_mmap_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat types[] = {
+		{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
+		{ 8, "MAP_DROPPABLE" }, { 0, 0 }
+	};
+	(void)kind;
+	uint32_t f = (uint32_t)c->ev->args[i];
+	const char *t = lt_xlat_name(types, f & 0xf);
+	struct lt_sb *out = SB(c), names = { 0 };
+	if (lt_st(c) != LT_XLAT_ABBREV) {
+		lt_put_hex(c, f);
+		if (lt_st(c) == LT_XLAT_RAW)
+			return;
+		/* the names go in the comment */
+		c->sb = &names;
+	}
+	if (t)
+		lt_sb_puts(SB(c), t);
+	else
+		lt_sb_printf(SB(c), "%#x /* MAP_??? */", f & 0xf);
+	uint32_t rest = f & ~0xfu;
+	uint32_t huge = rest >> 26 & 0x3f;
+	rest &= ~(0x3fu << 26);
+	struct lt_sb n = { 0 };
+	int any = 0;
+	rest = (uint32_t)lt_flags_names(&n, lt_x_mmap_flags, rest, &any);
+	if (any)
+		lt_sb_printf(SB(c), "|%s", n.p);
+	lt_sb_free(&n);
+	if (huge)
+		lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
+	if (rest)
+		lt_sb_printf(SB(c), "|%#x", rest);
+	if (c->sb != out) {
+		c->sb = out;
+		lt_sb_printf(out, " /* %s */", names.p);
+		lt_sb_free(&names);
+	}
+}
+
+/* sockets: the other arguments say what the value means */
+static void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_socktype(c, (uint32_t)c->ev->args[i]);
+}
+
+static void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_sockproto(c, (uint32_t)c->ev->args[0], (uint32_t)c->ev->args[i]);
+}
+
+static void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_sockopt_name(c, (uint32_t)c->ev->args[1], (uint32_t)c->ev->args[i]);
+}
+
+static void lt_put_sockopt_val_arg(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_sockopt_val(c, i, kind == LT_K_SOCKOPT_VAL_OUT);
+}
+
+static void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_sockaddr_arg(c, i, kind == LT_K_SOCKADDR_OUT);
+}
+
+static void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_socklen(c, i);
+}
+
+static void lt_put_iov_arg(struct lt_dctx *c, int i, int kind)
 {
 	const struct lt_event *ev = c->ev;
-	uint64_t v = ev->args[i];
+	int out = kind == LT_K_IOVEC_OUT;
+	/* what the call transferred bounds what is printed; nothing known: all of it (in) */
+	uint64_t limit = c->done && ev->ret >= 0 ? (uint64_t)ev->ret : out ? 0 : (uint64_t)-1;
+	lt_put_iov(c, i, LT_CAP_SUB_SELF, ev->args[i], ev->args[i + 1], out, limit);
+}
+
+static void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_msghdr(c, i, kind == LT_K_MSGHDR_OUT);
+}
+
+static void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_mmsg(c, i);
+}
+
+static void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_pollfds(c, i, 0);
+}
+
+static void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	const uint8_t *d;
+	(void)kind;
+	if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
+		lt_put_ptr(c, ev->args[i]);
+	else if ((d = lt_in(c, i, 12)))
+		lt_put_epoll_event(c, d);
+	else
+		lt_put_ptr(c, ev->args[i]);
+}
+
+static void lt_put_epoll_events_arg(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
 	const uint8_t *d;
 	size_t len;
+	(void)kind;
+	if (lt_ok(c) && ev->ret == 0) {
+		lt_sb_puts(SB(c), "[]");
+		return;
+	}
+	if (!(d = lt_out(c, i, 0)) || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
+		lt_put_ptr(c, ev->args[i]);
+		return;
+	}
+	uint64_t n = (uint64_t)ev->ret, have = len / 12;
+	lt_sb_putc(SB(c), '[');
+	for (uint64_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if (k >= have || (k >= c->strsize && !lt_verbose(c))) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		lt_put_epoll_event(c, d + 12 * k);
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_fdset_arg(c, i, LT_SUB_ENTRY);
+}
+
+static void lt_put_dirents_arg(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_dirents(c, i, kind == LT_K_DIRENTS64_OUT);
+}
+
+static void lt_put_argv_arg(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_argv(c, i, kind == LT_K_ENVP);
+}
+
+/* time: a NULL or unreadable pointer is handled by lt_put_timespec_at */
+static void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind)
+{
+	const char *frac = kind == LT_K_TIMEVAL || kind == LT_K_TIMEVAL_INOUT ? "tv_usec" : "tv_nsec";
+	lt_put_timespec_at(c, i, lt_in(c, i, 16), frac);
+}
+
+static void lt_put_timespec_out(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d;
+	if (kind == LT_K_TIMEVAL_OUT) {
+		lt_put_timespec_at(c, i, lt_out(c, i, 16), "tv_usec");
+		return;
+	}
+	/* a sleep's remainder is only written when it was interrupted */
+	const char *nm = c->se->name;
+	int sleep = !strcmp(nm, "nanosleep") || !strcmp(nm, "clock_nanosleep");
+	d = sleep ? (c->failed ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL) : NULL)
+		  : lt_out(c, i, 16);
+	lt_put_timespec_at(c, i, d, "tv_nsec");
+}
+
+static void lt_put_itimer(struct lt_dctx *c, const uint8_t *d, const char *frac)
+{
+	lt_sb_puts(SB(c), "{it_interval=");
+	lt_put_timespec_data(c, d, frac);
+	lt_sb_puts(SB(c), ", it_value=");
+	lt_put_timespec_data(c, d + 16, frac);
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_itimerval(struct lt_dctx *c, const uint8_t *d) { lt_put_itimer(c, d, "tv_usec"); }
+static void lt_put_itimerspec(struct lt_dctx *c, const uint8_t *d) { lt_put_itimer(c, d, "tv_nsec"); }
+
+/* utimensat's and utimes' two times; utimensat's may be UTIME_NOW or UTIME_OMIT */
+static void lt_put_time_pair(struct lt_dctx *c, const uint8_t *d, int timespec)
+{
+	const char *fr = timespec ? "tv_nsec" : "tv_usec";
+	lt_sb_putc(SB(c), '[');
+	for (int k = 0; k < 2; k++) {
+		int64_t ns = RD(int64_t, d, 16 * k + 8);
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if (timespec && ns == 0x3fffffff)
+			lt_sb_puts(SB(c), "UTIME_NOW");
+		else if (timespec && ns == 0x3ffffffe)
+			lt_sb_puts(SB(c), "UTIME_OMIT");
+		else {
+			lt_put_timespec_data(c, d + 16 * k, fr);
+			if (timespec)
+				lt_put_time_comment(c, RD(int64_t, d, 16 * k), (uint64_t)ns);
+		}
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d) { lt_put_time_pair(c, d, 1); }
+static void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d) { lt_put_time_pair(c, d, 0); }
+
+static void lt_put_tms(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{tms_utime=%lld, tms_stime=%lld, tms_cutime=%lld, tms_cstime=%lld}",
+		     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
+		     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
+}
+
+static void lt_put_time_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, d, 0));
+}
+
+static void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d)
+{
+	static const struct lt_xlat sev[] = {
+		{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
+		{ 4, "SIGEV_THREAD_ID" }, { 0, 0 }
+	};
+	int notify = RD(int32_t, d, 12);
+	lt_sb_printf(SB(c), "{sigev_value={sival_int=%d, sival_ptr=%#llx}, sigev_signo=",
+		     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
+	lt_put_signo(c, RD(int32_t, d, 8));
+	lt_sb_puts(SB(c), ", sigev_notify=");
+	lt_put_xlat(c, sev, (uint32_t)notify, "SIGEV_???");
+	if (notify == 4)
+		lt_sb_printf(SB(c), ", sigev_notify_thread_id=%d", RD(int32_t, d, 16));
+	lt_sb_putc(SB(c), '}');
+}
+
+/* processes and resources */
+static void lt_put_rlimit(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{rlim_cur=");
+	lt_put_rlim(c, RD(uint64_t, d, 0));
+	lt_sb_puts(SB(c), ", rlim_max=");
+	lt_put_rlim(c, RD(uint64_t, d, 8));
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_utsname(struct lt_dctx *c, const uint8_t *d)
+{
+	static const char *const f[] = { "sysname", "nodename", "release", "version",
+					 "machine", "domainname" };
+	int nf = lt_verbose(c) ? 6 : 2;
+	lt_sb_putc(SB(c), '{');
+	for (int k = 0; k < nf; k++) {
+		const uint8_t *s = d + 65 * k;
+		const uint8_t *z = memchr(s, 0, 65);
+		lt_sb_printf(SB(c), "%s%s=", k ? ", " : "", f[k]);
+		lt_put_quoted(c, s, z ? (size_t)(z - s) : 65, 0);
+	}
+	lt_sb_puts(SB(c), nf == 6 ? "}" : ", ...}");
+}
+
+static void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu"
+		     ", freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu"
+		     ", freeswap=%llu, procs=%u, totalhigh=%llu, freehigh=%llu"
+		     ", mem_unit=%u}",
+		     (long long)RD(int64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
+		     (unsigned long long)RD(uint64_t, d, 16),
+		     (unsigned long long)RD(uint64_t, d, 24),
+		     (unsigned long long)RD(uint64_t, d, 32),
+		     (unsigned long long)RD(uint64_t, d, 40),
+		     (unsigned long long)RD(uint64_t, d, 48),
+		     (unsigned long long)RD(uint64_t, d, 56),
+		     (unsigned long long)RD(uint64_t, d, 64),
+		     (unsigned long long)RD(uint64_t, d, 72), RD(uint16_t, d, 80),
+		     (unsigned long long)RD(uint64_t, d, 88),
+		     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
+}
+
+static void lt_put_wstatus_obj(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_put_wstatus(c, RD(uint32_t, d, 0));
+}
+
+static void lt_put_fdpair(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_putc(SB(c), '[');
+	lt_put_fd(c, RD(int32_t, d, 0));
+	lt_sb_puts(SB(c), ", ");
+	lt_put_fd(c, RD(int32_t, d, 4));
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_int_out(struct lt_dctx *c, int i, int kind)
+{
+	int sign = kind == LT_K_INT_OUT || kind == LT_K_TIMERID_OUT;
+	lt_put_int_array1(c, i, lt_out(c, i, 4), sign);
+}
+
+/* lseek-like offsets the call moves: both values when they differ */
+static void lt_put_off_inout(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
+	const uint8_t *out = lt_out(c, i, 8);
+	(void)kind;
+	if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
+		lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
+			     (long long)RD(int64_t, out, 0));
+	else if (in || out)
+		lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+static void lt_put_groups(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	int out = kind == LT_K_GROUPS_OUT;
+	uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
+	size_t len;
+	if (n == 0 && (!out || lt_ok(c))) {
+		lt_sb_puts(SB(c), "[]");
+		return;
+	}
+	const uint8_t *d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
+	if (!d || (out && (int32_t)ev->args[0] == 0)) {
+		lt_put_ptr(c, ev->args[i]);
+		return;
+	}
+	lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
+	lt_sb_putc(SB(c), '[');
+	for (uint64_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_siginfo(struct lt_dctx *c, const uint8_t *d)
+{
+	struct lt_event sev;
+	memset(&sev, 0, sizeof sev);
+	sev.type = LT_EV_SIGNAL;
+	sev.siginfo = d;
+	struct lt_sb tmp = { 0 };
+	lt_format_signal(&tmp, &sev, c->fmt);
+	/* "SIGX {si_signo=...}": the structure is what follows the name */
+	const char *brace = tmp.p ? strchr(tmp.p, '{') : NULL;
+	lt_sb_puts(SB(c), brace ? brace : "{}");
+	lt_sb_free(&tmp);
+}
+
+static void lt_put_pselect_sigmask(struct lt_dctx *c, int i, const uint8_t *d)
+{
+	const uint8_t *m = lt_cap_get(c, i, LT_SUB_SIGMASK, 8, NULL);
+	lt_sb_puts(SB(c), "{sigmask=");
+	if (!RD(uint64_t, d, 0))
+		lt_sb_puts(SB(c), "NULL");
+	else if (m)
+		lt_put_sigmask(c, m, 8);
+	else
+		lt_put_ptr(c, RD(uint64_t, d, 0));
+	lt_sb_printf(SB(c), ", sigsetsize=%llu}", (unsigned long long)RD(uint64_t, d, 8));
+}
+
+static void lt_put_pselect_arg(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = lt_in(c, i, 16);
+	(void)kind;
+	if (d)
+		lt_put_pselect_sigmask(c, i, d);
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+/* memory policy and CPUs */
+static void lt_put_cpuset(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
+	size_t len;
+	if (!d || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	lt_sb_putc(SB(c), '[');
+	int first = 1;
+	for (size_t b = 0; b < len * 8; b++)
+		if (d[b / 8] >> (b % 8) & 1) {
+			lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
+			first = 0;
+		}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_nodemask(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
+	const uint8_t *d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
+	size_t len;
+	if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
+		lt_put_ptr(c, ev->args[i]);
+		return;
+	}
+	lt_sb_putc(SB(c), '[');
+	for (uint64_t k = 0; k < words; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_putc(SB(c), '[');
+	lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
+}
+
+/* arch_prctl's GET_* results: an address, or the kernel's XFEATURE_MASK_ bits, always
+ * with their names */
+static void lt_put_arch_prctl_out(struct lt_dctx *c, int i)
+{
+	const struct lt_event *ev = c->ev;
+	const uint8_t *d = lt_out(c, i, 8);
+	if (!d) {
+		lt_put_ptr(c, ev->args[i]);
+	} else if (ev->args[0] < 0x1020) {
+		lt_sb_putc(SB(c), '[');
+		lt_put_ptr(c, RD(uint64_t, d, 0));
+		lt_sb_putc(SB(c), ']');
+	} else {
+		uint64_t x = RD(uint64_t, d, 0);
+		struct lt_sb names = { 0 };
+		int any = 0;
+		uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
+		lt_sb_putc(SB(c), '[');
+		lt_put_hex(c, x);
+		if (lt_st(c) != LT_XLAT_RAW && (any || x))
+			lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
+				     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+		lt_sb_putc(SB(c), ']');
+		lt_sb_free(&names);
+	}
+}
+
+static void lt_put_arch_prctl_addr(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	(void)kind;
+	switch ((uint32_t)c->ev->args[0]) {
+	case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
+	case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
+		lt_put_arch_prctl_out(c, i);
+		return;
+	case 0x1023: case 0x1025: { /* ARCH_REQ_XCOMP_*PERM: an XFEATURE_ number */
+		const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
+		lt_put_hex(c, v);
+		if (lt_st(c) != LT_XLAT_RAW)
+			lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
+		return;
+	}
+	}
+	lt_put_hex(c, v);
+}
+
+static void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d;
+	(void)kind;
+	if (c->ev->args[0] == 1 && (d = lt_in(c, i, 16)))
+		lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
+			     (unsigned long long)RD(uint64_t, d, 8));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+static void lt_put_open_how(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	const uint8_t *d;
+	(void)kind;
+	if (ev->args[3] < 24 || !(d = lt_in(c, i, 24))) {
+		lt_put_ptr(c, ev->args[i]);
+		return;
+	}
+	lt_sb_puts(SB(c), "{flags=");
+	uint64_t fl = RD(uint64_t, d, 0);
+	lt_put_open_flags(c, fl);
+	uint64_t mode = RD(uint64_t, d, 8);
+	if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
+		lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
+	lt_sb_puts(SB(c), ", resolve=");
+	lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
+	lt_put_nonzero_tail(c, i, 24, ev->args[3]);
+	lt_sb_putc(SB(c), '}');
+}
+
+/* How each structure kind prints: either from the object behind the pointer (`obj`, given
+ * `need` bytes of it, or the kind's SIZE when 0: after the call on success for an `out`
+ * kind, else as it was before; the address when the capture is missing or short), or from
+ * the argument itself (`arg`), when other arguments or several captures say what it is. */
+struct lt_struct_printer {
+	void (*obj)(struct lt_dctx *c, const uint8_t *d);
+	void (*arg)(struct lt_dctx *c, int i, int kind);
+	uint16_t need;
+};
+
+static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
+	/* values that other arguments explain */
+	[LT_K_DEV] = { .arg = lt_put_mknod_dev },
+	[LT_K_MMAP_FLAGS] = { .arg = lt_put_mmap_flags },
+	[LT_K_SOCKTYPE] = { .arg = lt_put_socktype_arg },
+	[LT_K_SOCKPROTO] = { .arg = lt_put_sockproto_arg },
+	[LT_K_SOCKOPT_NAME] = { .arg = lt_put_sockopt_name_arg },
+	[LT_K_ARCH_PRCTL_ADDR] = { .arg = lt_put_arch_prctl_addr },
+	/* files */
+	[LT_K_STAT_OUT] = { .obj = lt_put_stat },
+	[LT_K_STATX_OUT] = { .obj = lt_put_statx },
+	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
+	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },
+	[LT_K_DIRENTS64_OUT] = { .arg = lt_put_dirents_arg },
+	[LT_K_OPEN_HOW] = { .arg = lt_put_open_how },
+	[LT_K_OFF_INOUT] = { .arg = lt_put_off_inout },
+	[LT_K_FDPAIR_OUT] = { .obj = lt_put_fdpair },
+	/* signals */
+	[LT_K_SIGACTION] = { .obj = lt_put_sigaction },
+	[LT_K_SIGACTION_OUT] = { .obj = lt_put_sigaction },
+	[LT_K_STACK_T] = { .obj = lt_put_stack },
+	[LT_K_STACK_T_OUT] = { .obj = lt_put_stack },
+	[LT_K_SIGINFO] = { .obj = lt_put_siginfo },
+	[LT_K_SIGINFO_OUT] = { .obj = lt_put_siginfo },
+	[LT_K_SIGEVENT] = { .obj = lt_put_sigevent },
+	[LT_K_PSELECT_SIGMASK] = { .arg = lt_put_pselect_arg },
+	/* time */
+	[LT_K_TIMESPEC] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMESPEC_INOUT] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMEVAL] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMEVAL_INOUT] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMESPEC_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_TIMEVAL_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_ITIMERVAL] = { .obj = lt_put_itimerval },
+	[LT_K_ITIMERVAL_OUT] = { .obj = lt_put_itimerval },
+	[LT_K_ITIMERSPEC] = { .obj = lt_put_itimerspec },
+	[LT_K_ITIMERSPEC_OUT] = { .obj = lt_put_itimerspec },
+	[LT_K_TIMESPEC_PAIR] = { .obj = lt_put_timespec_pair },
+	[LT_K_TIMEVAL_PAIR] = { .obj = lt_put_timeval_pair },
+	[LT_K_TMS_OUT] = { .obj = lt_put_tms },
+	[LT_K_TIME_OUT] = { .obj = lt_put_time_out },
+	/* processes and resources */
+	[LT_K_RLIMIT] = { .obj = lt_put_rlimit },
+	[LT_K_RLIMIT_OUT] = { .obj = lt_put_rlimit },
+	[LT_K_UTSNAME_OUT] = { .obj = lt_put_utsname },
+	[LT_K_SYSINFO_OUT] = { .obj = lt_put_sysinfo },
+	[LT_K_RUSAGE_OUT] = { .obj = lt_put_rusage },
+	[LT_K_WSTATUS_OUT] = { .obj = lt_put_wstatus_obj },
+	[LT_K_INT_OUT] = { .arg = lt_put_int_out },
+	[LT_K_TIMERID_OUT] = { .arg = lt_put_int_out },
+	[LT_K_UINT_OUT] = { .arg = lt_put_int_out },
+	[LT_K_UID_OUT] = { .arg = lt_put_int_out },
+	[LT_K_GROUPS] = { .arg = lt_put_groups },
+	[LT_K_GROUPS_OUT] = { .arg = lt_put_groups },
+	[LT_K_ARGV] = { .arg = lt_put_argv_arg },
+	[LT_K_ENVP] = { .arg = lt_put_argv_arg },
+	[LT_K_SECCOMP_ARGS] = { .arg = lt_put_seccomp_args },
+	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
+	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
+	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },
+	[LT_K_NODEMASK_OUT] = { .arg = lt_put_nodemask },
+	[LT_K_MPOL_MODE_OUT] = { .obj = lt_put_mpol_mode_out },
+	[LT_K_SCHED_PARAM] = { .obj = lt_put_sched_param },
+	[LT_K_SCHED_PARAM_OUT] = { .obj = lt_put_sched_param },
+	/* sockets and I/O */
+	[LT_K_SOCKOPT_VAL] = { .arg = lt_put_sockopt_val_arg },
+	[LT_K_SOCKOPT_VAL_OUT] = { .arg = lt_put_sockopt_val_arg },
+	[LT_K_SOCKADDR] = { .arg = lt_put_sockaddr_kind },
+	[LT_K_SOCKADDR_OUT] = { .arg = lt_put_sockaddr_kind },
+	[LT_K_SOCKLEN_INOUT] = { .arg = lt_put_socklen_arg },
+	[LT_K_IOVEC_IN] = { .arg = lt_put_iov_arg },
+	[LT_K_IOVEC_OUT] = { .arg = lt_put_iov_arg },
+	[LT_K_MSGHDR] = { .arg = lt_put_msghdr_arg },
+	[LT_K_MSGHDR_OUT] = { .arg = lt_put_msghdr_arg },
+	[LT_K_MMSGHDR] = { .arg = lt_put_mmsg_arg },
+	[LT_K_MMSGHDR_OUT] = { .arg = lt_put_mmsg_arg },
+	[LT_K_POLLFDS] = { .arg = lt_put_pollfds_arg },
+	[LT_K_EPOLL_EVENT] = { .arg = lt_put_epoll_event_arg },
+	[LT_K_EPOLL_EVENTS_OUT] = { .arg = lt_put_epoll_events_arg },
+	[LT_K_FDSET] = { .arg = lt_put_fdset_kind },
+};
+
+int lt_decode_struct(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
 	if (!v && lt_kinds[kind].print == LT_PRINT_STRUCT) {
 		lt_sb_puts(SB(c), "NULL");
 		return 1;
 	}
-	switch (kind) {
-	case LT_K_DEV: {
-		/* mknod's dev_t is the kernel's old 32-bit encoding */
-		uint32_t dv = (uint32_t)v;
-		if (lt_st(c) == LT_XLAT_ABBREV)
-			lt_sb_printf(SB(c), "makedev(%#x, %#x)", (dv >> 8) & 0xfff,
-				     (dv & 0xff) | ((dv >> 12) & 0xfff00));
-		else
-			lt_put_dev(c, v);
+	const struct lt_struct_printer *p = &lt_struct_printers[kind];
+	if (p->arg) {
+		p->arg(c, i, kind);
 		return 1;
 	}
-	case LT_K_MMAP_FLAGS: {
-		static const struct lt_xlat types[] = {
-			{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
-			{ 8, "MAP_DROPPABLE" }, { 0, 0 }
-		};
-		uint32_t f = (uint32_t)v;
-		const char *t = lt_xlat_name(types, f & 0xf);
-		struct lt_sb *out = SB(c), names = { 0 };
-		if (lt_st(c) != LT_XLAT_ABBREV) {
-			lt_put_hex(c, f);
-			if (lt_st(c) == LT_XLAT_RAW)
-				return 1;
-			/* the names go in the comment */
-			c->sb = &names;
-		}
-		if (t)
-			lt_sb_puts(SB(c), t);
-		else
-			lt_sb_printf(SB(c), "%#x /* MAP_??? */", f & 0xf);
-		uint32_t rest = f & ~0xfu;
-		uint32_t huge = rest >> 26 & 0x3f;
-		rest &= ~(0x3fu << 26);
-		struct lt_sb n = { 0 };
-		int any = 0;
-		rest = (uint32_t)lt_flags_names(&n, lt_x_mmap_flags, rest, &any);
-		if (any)
-			lt_sb_printf(SB(c), "|%s", n.p);
-		lt_sb_free(&n);
-		if (huge)
-			lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
-		if (rest)
-			lt_sb_printf(SB(c), "|%#x", rest);
-		if (c->sb != out) {
-			c->sb = out;
-			lt_sb_printf(out, " /* %s */", names.p);
-			lt_sb_free(&names);
-		}
-		return 1;
-	}
-	case LT_K_SOCKTYPE:
-		lt_put_socktype(c, (uint32_t)v);
-		return 1;
-	case LT_K_SOCKPROTO:
-		lt_put_sockproto(c, (uint32_t)ev->args[0], (uint32_t)v);
-		return 1;
-	case LT_K_SOCKOPT_NAME:
-		lt_put_sockopt_name(c, (uint32_t)ev->args[1], (uint32_t)v);
-		return 1;
-	case LT_K_SOCKOPT_VAL:
-		lt_put_sockopt_val(c, i, 0);
-		return 1;
-	case LT_K_SOCKOPT_VAL_OUT:
-		lt_put_sockopt_val(c, i, 1);
-		return 1;
-	case LT_K_STAT_OUT:
-		if ((d = lt_out(c, i, 144)))
-			lt_put_stat(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STATX_OUT:
-		if ((d = lt_out(c, i, 256)))
-			lt_put_statx(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STATFS_OUT:
-		if ((d = lt_out(c, i, 88)))
-			lt_put_statfs(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_SIGACTION:
-		if ((d = lt_in(c, i, 32)))
-			lt_put_sigaction(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_SIGACTION_OUT:
-		if ((d = lt_out(c, i, 32)))
-			lt_put_sigaction(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STACK_T:
-		if ((d = lt_in(c, i, 24)))
-			lt_put_stack(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STACK_T_OUT:
-		if ((d = lt_out(c, i, 24)))
-			lt_put_stack(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_TIMESPEC: case LT_K_TIMESPEC_INOUT:
-		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_nsec");
-		return 1;
-	case LT_K_TIMEVAL: case LT_K_TIMEVAL_INOUT:
-		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_usec");
-		return 1;
-	case LT_K_TIMESPEC_OUT: {
-		/* a sleep's remainder is only written when it was interrupted */
-		const char *nm = c->se->name;
-		int sleep = !strcmp(nm, "nanosleep") || !strcmp(nm, "clock_nanosleep");
-		d = sleep ? (c->failed ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL) : NULL)
-			  : lt_out(c, i, 16);
-		lt_put_timespec_at(c, i, d, "tv_nsec");
-		return 1;
-	}
-	case LT_K_TIMEVAL_OUT:
-		lt_put_timespec_at(c, i, lt_out(c, i, 16), "tv_usec");
-		return 1;
-	case LT_K_ITIMERVAL: case LT_K_ITIMERVAL_OUT: case LT_K_ITIMERSPEC:
-	case LT_K_ITIMERSPEC_OUT: {
-		int out = kind == LT_K_ITIMERVAL_OUT || kind == LT_K_ITIMERSPEC_OUT;
-		const char *fr = (kind == LT_K_ITIMERVAL || kind == LT_K_ITIMERVAL_OUT) ? "tv_usec"
-											: "tv_nsec";
-		d = out ? lt_out(c, i, 32) : lt_in(c, i, 32);
-		if (!d) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_puts(SB(c), "{it_interval=");
-		lt_put_timespec_data(c, d, fr);
-		lt_sb_puts(SB(c), ", it_value=");
-		lt_put_timespec_data(c, d + 16, fr);
-		lt_sb_putc(SB(c), '}');
-		return 1;
-	}
-	case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR:
-		if ((d = lt_in(c, i, 32))) {
-			const char *fr = kind == LT_K_TIMEVAL_PAIR ? "tv_usec" : "tv_nsec";
-			lt_sb_putc(SB(c), '[');
-			for (int k = 0; k < 2; k++) {
-				int64_t ns = RD(int64_t, d, 16 * k + 8);
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3fffffff)
-					lt_sb_puts(SB(c), "UTIME_NOW");
-				else if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3ffffffe)
-					lt_sb_puts(SB(c), "UTIME_OMIT");
-				else {
-					lt_put_timespec_data(c, d + 16 * k, fr);
-					if (kind == LT_K_TIMESPEC_PAIR)
-						lt_put_time_comment(c, RD(int64_t, d, 16 * k),
-								    (uint64_t)ns);
-				}
-			}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_RLIMIT: case LT_K_RLIMIT_OUT:
-		d = kind == LT_K_RLIMIT ? lt_in(c, i, 16) : lt_out(c, i, 16);
-		if (!d) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_puts(SB(c), "{rlim_cur=");
-		lt_put_rlim(c, RD(uint64_t, d, 0));
-		lt_sb_puts(SB(c), ", rlim_max=");
-		lt_put_rlim(c, RD(uint64_t, d, 8));
-		lt_sb_putc(SB(c), '}');
-		return 1;
-	case LT_K_UTSNAME_OUT:
-		if ((d = lt_out(c, i, 390))) {
-			static const char *const f[] = { "sysname", "nodename", "release", "version",
-							 "machine", "domainname" };
-			int nf = lt_verbose(c) ? 6 : 2;
-			lt_sb_putc(SB(c), '{');
-			for (int k = 0; k < nf; k++) {
-				const uint8_t *s = d + 65 * k;
-				const uint8_t *z = memchr(s, 0, 65);
-				lt_sb_printf(SB(c), "%s%s=", k ? ", " : "", f[k]);
-				lt_put_quoted(c, s, z ? (size_t)(z - s) : 65, 0);
-			}
-			lt_sb_puts(SB(c), nf == 6 ? "}" : ", ...}");
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SYSINFO_OUT:
-		if ((d = lt_out(c, i, 112))) {
-			lt_sb_printf(SB(c), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu"
-				     ", freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu"
-				     ", freeswap=%llu, procs=%u, totalhigh=%llu, freehigh=%llu"
-				     ", mem_unit=%u}",
-				     (long long)RD(int64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
-				     (unsigned long long)RD(uint64_t, d, 16),
-				     (unsigned long long)RD(uint64_t, d, 24),
-				     (unsigned long long)RD(uint64_t, d, 32),
-				     (unsigned long long)RD(uint64_t, d, 40),
-				     (unsigned long long)RD(uint64_t, d, 48),
-				     (unsigned long long)RD(uint64_t, d, 56),
-				     (unsigned long long)RD(uint64_t, d, 64),
-				     (unsigned long long)RD(uint64_t, d, 72), RD(uint16_t, d, 80),
-				     (unsigned long long)RD(uint64_t, d, 88),
-				     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_RUSAGE_OUT:
-		if ((d = lt_out(c, i, 144)))
-			lt_put_rusage(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_TMS_OUT:
-		if ((d = lt_out(c, i, 32)))
-			lt_sb_printf(SB(c), "{tms_utime=%lld, tms_stime=%lld, tms_cutime=%lld, tms_cstime=%lld}",
-				     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
-				     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_WSTATUS_OUT:
-		if ((d = lt_out(c, i, 4)))
-			lt_put_wstatus(c, RD(uint32_t, d, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_FDPAIR_OUT:
-		if ((d = lt_out(c, i, 8))) {
-			lt_sb_putc(SB(c), '[');
-			lt_put_fd(c, RD(int32_t, d, 0));
-			lt_sb_puts(SB(c), ", ");
-			lt_put_fd(c, RD(int32_t, d, 4));
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_INT_OUT: case LT_K_TIMERID_OUT:
-		lt_put_int_array1(c, i, lt_out(c, i, 4), 1);
-		return 1;
-	case LT_K_UINT_OUT: case LT_K_UID_OUT:
-		lt_put_int_array1(c, i, lt_out(c, i, 4), 0);
-		return 1;
-	case LT_K_TIME_OUT:
-		if ((d = lt_out(c, i, 8)))
-			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, d, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_OFF_INOUT: {
-		const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
-		const uint8_t *out = lt_out(c, i, 8);
-		if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
-			lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
-				     (long long)RD(int64_t, out, 0));
-		else if (in || out)
-			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	}
-	case LT_K_SOCKADDR:
-		lt_put_sockaddr_arg(c, i, 0);
-		return 1;
-	case LT_K_SOCKADDR_OUT:
-		lt_put_sockaddr_arg(c, i, 1);
-		return 1;
-	case LT_K_SOCKLEN_INOUT:
-		lt_put_socklen(c, i);
-		return 1;
-	case LT_K_IOVEC_IN:
-		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 0,
-			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : (uint64_t)-1);
-		return 1;
-	case LT_K_IOVEC_OUT:
-		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 1,
-			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : 0);
-		return 1;
-	case LT_K_MSGHDR:
-		lt_put_msghdr(c, i, 0);
-		return 1;
-	case LT_K_MSGHDR_OUT:
-		lt_put_msghdr(c, i, 1);
-		return 1;
-	case LT_K_MMSGHDR: case LT_K_MMSGHDR_OUT:
-		lt_put_mmsg(c, i);
-		return 1;
-	case LT_K_POLLFDS:
-		lt_put_pollfds(c, i, 0);
-		return 1;
-	case LT_K_EPOLL_EVENT:
-		if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
-			lt_put_ptr(c, v);
-		else if ((d = lt_in(c, i, 12)))
-			lt_put_epoll_event(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_EPOLL_EVENTS_OUT:
-		if (lt_ok(c) && ev->ret == 0) {
-			lt_sb_puts(SB(c), "[]");
-		} else if ((d = lt_out(c, i, 0)) && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-			uint64_t n = (uint64_t)ev->ret, have = len / 12;
-			lt_sb_putc(SB(c), '[');
-			for (uint64_t k = 0; k < n; k++) {
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (k >= have || (k >= c->strsize && !lt_verbose(c))) {
-					lt_sb_puts(SB(c), "...");
-					break;
-				}
-				lt_put_epoll_event(c, d + 12 * k);
-			}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_FDSET:
-		lt_put_fdset_arg(c, i, LT_SUB_ENTRY);
-		return 1;
-	case LT_K_DIRENTS_OUT:
-		lt_put_dirents(c, i, 0);
-		return 1;
-	case LT_K_DIRENTS64_OUT:
-		lt_put_dirents(c, i, 1);
-		return 1;
-	case LT_K_ARGV:
-		lt_put_argv(c, i, 0);
-		return 1;
-	case LT_K_ENVP:
-		lt_put_argv(c, i, 1);
-		return 1;
-	case LT_K_GROUPS: case LT_K_GROUPS_OUT: {
-		int out = kind == LT_K_GROUPS_OUT;
-		uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
-		if (n == 0 && (!out || lt_ok(c))) {
-			lt_sb_puts(SB(c), "[]");
-			return 1;
-		}
-		d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
-		if (!d || (out && (int32_t)ev->args[0] == 0)) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-		lt_sb_putc(SB(c), '[');
-		for (uint64_t k = 0; k < n; k++) {
-			if (k)
-				lt_sb_puts(SB(c), ", ");
-			if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
-				lt_sb_puts(SB(c), "...");
-				break;
-			}
-			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
-		}
-		lt_sb_putc(SB(c), ']');
-		return 1;
-	}
-	case LT_K_SIGINFO: case LT_K_SIGINFO_OUT:
-		d = kind == LT_K_SIGINFO ? lt_in(c, i, 128) : lt_out(c, i, 128);
-		if (d) {
-			struct lt_event sev;
-			memset(&sev, 0, sizeof sev);
-			sev.type = LT_EV_SIGNAL;
-			sev.siginfo = d;
-			struct lt_sb tmp = { 0 };
-			lt_format_signal(&tmp, &sev, c->fmt);
-			/* "SIGX {si_signo=...}": the structure is what follows the name */
-			const char *brace = tmp.p ? strchr(tmp.p, '{') : NULL;
-			lt_sb_puts(SB(c), brace ? brace : "{}");
-			lt_sb_free(&tmp);
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_CPUSET: case LT_K_CPUSET_OUT:
-		d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
-		if (d && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-			lt_sb_putc(SB(c), '[');
-			int first = 1;
-			for (size_t b = 0; b < len * 8; b++)
-				if (d[b / 8] >> (b % 8) & 1) {
-					lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
-					first = 0;
-				}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_NODEMASK: case LT_K_NODEMASK_OUT: {
-		uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
-		d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
-		if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_putc(SB(c), '[');
-		for (uint64_t k = 0; k < words; k++) {
-			if (k)
-				lt_sb_puts(SB(c), ", ");
-			if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
-				lt_sb_puts(SB(c), "...");
-				break;
-			}
-			lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
-		}
-		lt_sb_putc(SB(c), ']');
-		return 1;
-	}
-	case LT_K_MPOL_MODE_OUT:
-		if ((d = lt_out(c, i, 4))) {
-			lt_sb_putc(SB(c), '[');
-			lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
-		d = kind == LT_K_SCHED_PARAM ? lt_in(c, i, 4) : lt_out(c, i, 4);
-		if (d)
-			lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_ARCH_PRCTL_ADDR:
-		switch ((uint32_t)ev->args[0]) {
-		case 0x1011: case 0x1023: case 0x1025: /* ARCH_REQ_XCOMP_PERM: an XFEATURE_ number */
-			break;
-		case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
-		case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
-			if (!(d = lt_out(c, i, 8))) {
-				lt_put_ptr(c, v);
-			} else if (ev->args[0] < 0x1020) {
-				lt_sb_putc(SB(c), '[');
-				lt_put_ptr(c, RD(uint64_t, d, 0));
-				lt_sb_putc(SB(c), ']');
-			} else { /* the kernel's XFEATURE_MASK_ bits, always with their names */
-				uint64_t x = RD(uint64_t, d, 0);
-				struct lt_sb names = { 0 };
-				int any = 0;
-				uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
-				lt_sb_putc(SB(c), '[');
-				lt_put_hex(c, x);
-				if (lt_st(c) != LT_XLAT_RAW && (any || x))
-					lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
-						     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
-				lt_sb_putc(SB(c), ']');
-				lt_sb_free(&names);
-			}
-			return 1;
-		}
-		if ((uint32_t)ev->args[0] == 0x1023 || (uint32_t)ev->args[0] == 0x1025) {
-			const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
-			lt_put_hex(c, v);
-			if (lt_st(c) != LT_XLAT_RAW)
-				lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
-		} else {
-			lt_put_hex(c, v);
-		}
-		return 1;
-	case LT_K_PSELECT_SIGMASK:
-		if ((d = lt_in(c, i, 16))) {
-			const uint8_t *m = lt_cap_get(c, i, LT_SUB_SIGMASK, 8, NULL);
-			lt_sb_puts(SB(c), "{sigmask=");
-			if (!RD(uint64_t, d, 0))
-				lt_sb_puts(SB(c), "NULL");
-			else if (m)
-				lt_put_sigmask(c, m, 8);
-			else
-				lt_put_ptr(c, RD(uint64_t, d, 0));
-			lt_sb_printf(SB(c), ", sigsetsize=%llu}", (unsigned long long)RD(uint64_t, d, 8));
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SECCOMP_ARGS:
-		if (ev->args[0] == 1 && (d = lt_in(c, i, 16)))
-			lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
-				     (unsigned long long)RD(uint64_t, d, 8));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_OPEN_HOW:
-		if (ev->args[3] >= 24 && (d = lt_in(c, i, 24))) {
-			lt_sb_puts(SB(c), "{flags=");
-			uint64_t fl = RD(uint64_t, d, 0);
-			lt_put_open_flags(c, fl);
-			uint64_t mode = RD(uint64_t, d, 8);
-			if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
-				lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
-			lt_sb_puts(SB(c), ", resolve=");
-			lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
-			lt_put_nonzero_tail(c, i, 24, ev->args[3]);
-			lt_sb_putc(SB(c), '}');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SIGEVENT:
-		if ((d = lt_in(c, i, 64))) {
-			static const struct lt_xlat sev[] = {
-				{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
-				{ 4, "SIGEV_THREAD_ID" }, { 0, 0 }
-			};
-			int notify = RD(int32_t, d, 12);
-			lt_sb_printf(SB(c), "{sigev_value={sival_int=%d, sival_ptr=%#llx}, sigev_signo=",
-				     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
-			lt_put_signo(c, RD(int32_t, d, 8));
-			lt_sb_puts(SB(c), ", sigev_notify=");
-			lt_put_xlat(c, sev, (uint32_t)notify, "SIGEV_???");
-			if (notify == 4)
-				lt_sb_printf(SB(c), ", sigev_notify_thread_id=%d", RD(int32_t, d, 16));
-			lt_sb_putc(SB(c), '}');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	}
-	return 0;
+	if (!p->obj)
+		return 0;
+	size_t need = p->need ? p->need : lt_kinds[kind].size;
+	const uint8_t *d = lt_kinds[kind].dir == LT_DIR_OUT ? lt_out(c, i, need) : lt_in(c, i, need);
+	if (d)
+		p->obj(c, d);
+	else
+		lt_put_ptr(c, v);
+	return 1;
 }
 
 /* ---- whole calls ---- */
