@@ -860,15 +860,6 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 	case LT_K_OPEN_FLAGS:
 		lt_put_open_flags(c, v & 0xffffffffu);
 		return 1;
-	case LT_K_OFLAGS:
-		lt_put_flags(c, lt_x_open_flags, v & 0xffffffffu);
-		return 1;
-	case LT_K_AT_FLAGS:
-		lt_put_flags(c, lt_x_at_flags, v & 0xffffffffu);
-		return 1;
-	case LT_K_FACCESSAT_FLAGS:
-		lt_put_flags(c, lt_x_faccessat_flags, v & 0xffffffffu);
-		return 1;
 	case LT_K_STATX_FLAGS: {
 		/* the sync type is a 2-bit field whose 0 has a name too */
 		static const struct lt_xlat sync[] = {
@@ -895,17 +886,8 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		}
 		return 1;
 	}
-	case LT_K_ACCESS_MODE:
-		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
-		return 1;
 	case LT_K_PROT:
 		lt_put_flags(c, lt_x_prot, v); /* unsigned long: all of it, as strace */
-		return 1;
-	case LT_K_WHENCE:
-		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
-		return 1;
-	case LT_K_SIGHOW:
-		lt_put_xlat(c, lt_x_sighow, (uint32_t)v, "SIG_???");
 		return 1;
 	case LT_K_SIGNUM:
 		lt_put_signo(c, (int)v);
@@ -918,144 +900,6 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 			lt_put_sigset_arg(c, i, v, len);
 		else
 			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_CLOCKID:
-		lt_put_xlat(c, lt_x_clockid, (uint32_t)v, "CLOCK_???");
-		return 1;
-	case LT_K_GRND_FLAGS:
-		lt_put_flags(c, lt_x_grnd, (uint32_t)v);
-		return 1;
-	case LT_K_CLONE_FLAGS:
-		lt_put_flags(c, lt_x_clone_flags, v);
-		return 1;
-	case LT_K_AF:
-		lt_put_xlat(c, lt_x_af, (uint32_t)v, "AF_???");
-		return 1;
-	case LT_K_MREMAP_FLAGS:
-		lt_put_flags(c, lt_x_mremap, (uint32_t)v);
-		return 1;
-	case LT_K_MADVICE:
-		lt_put_xlat(c, lt_x_madvise, (uint32_t)v, "MADV_???");
-		return 1;
-	case LT_K_MSYNC_FLAGS:
-		lt_put_flags(c, lt_x_msync, (uint32_t)v);
-		return 1;
-	case LT_K_RLIMIT_RES:
-		lt_put_xlat(c, lt_x_rlimit, (uint32_t)v, "RLIMIT_???");
-		return 1;
-	case LT_K_EPOLL_OP:
-		lt_put_xlat(c, lt_x_epoll_op, (uint32_t)v, "EPOLL_CTL_???");
-		return 1;
-	case LT_K_WAIT_OPTIONS:
-		lt_put_flags(c, lt_x_wait_options, (uint32_t)v);
-		return 1;
-	case LT_K_ITIMER_WHICH:
-		lt_put_xlat(c, lt_x_itimer, (uint32_t)v, "ITIMER_???");
-		return 1;
-	case LT_K_TIMER_FLAGS:
-		lt_put_flags(c, lt_x_timer_flags, (uint32_t)v);
-		return 1;
-	case LT_K_MSG_FLAGS:
-		lt_put_flags(c, lt_x_msg_flags, (uint32_t)v);
-		return 1;
-	case LT_K_SHUT_HOW:
-		lt_put_xlat(c, lt_x_shut, (uint32_t)v, "SHUT_???");
-		return 1;
-	case LT_K_SOCKOPT_LEVEL:
-		lt_put_xlat(c, lt_x_sol, (uint32_t)v, "SOL_???");
-		return 1;
-	case LT_K_EFD_FLAGS:
-		lt_put_flags(c, lt_x_efd, (uint32_t)v);
-		return 1;
-	case LT_K_MFD_FLAGS:
-		lt_put_flags(c, lt_x_mfd, (uint32_t)v);
-		return 1;
-	case LT_K_RENAME_FLAGS:
-		lt_put_flags(c, lt_x_rename, (uint32_t)v);
-		return 1;
-	case LT_K_STATX_MASK:
-		lt_put_flags(c, lt_x_statx_mask, (uint32_t)v);
-		return 1;
-	case LT_K_FLOCK_OP:
-		lt_put_flags(c, lt_x_flock, (uint32_t)v);
-		return 1;
-	case LT_K_SCHED_POLICY:
-		lt_put_xlat(c, lt_x_sched_policy, (uint32_t)v, "SCHED_???");
-		return 1;
-	case LT_K_RUSAGE_WHO:
-		lt_put_xlat(c, lt_x_rusage_who, (uint32_t)(int)v, "RUSAGE_???");
-		return 1;
-	case LT_K_PRIO_WHICH:
-		lt_put_xlat(c, lt_x_prio_which, (uint32_t)v, "PRIO_???");
-		return 1;
-	case LT_K_FALLOC_MODE:
-		lt_put_flags(c, lt_x_falloc, (uint32_t)v);
-		return 1;
-	case LT_K_FADVICE:
-		lt_put_xlat(c, lt_x_fadvise, (uint32_t)v, "POSIX_FADV_???");
-		return 1;
-	case LT_K_CLOSE_RANGE_FLAGS:
-		lt_put_flags(c, lt_x_close_range, (uint32_t)v);
-		return 1;
-	case LT_K_MLOCKALL_FLAGS:
-		lt_put_flags(c, lt_x_mlockall, (uint32_t)v);
-		return 1;
-	case LT_K_PIDFD_FLAGS:
-		lt_put_flags(c, lt_x_pidfd, (uint32_t)v);
-		return 1;
-	case LT_K_UMOUNT_FLAGS:
-		lt_put_flags(c, lt_x_umount, (uint32_t)v);
-		return 1;
-	case LT_K_IDTYPE:
-		lt_put_xlat(c, lt_x_idtype, (uint32_t)v, "P_???");
-		return 1;
-	case LT_K_SPLICE_FLAGS:
-		lt_put_flags(c, lt_x_splice, (uint32_t)v);
-		return 1;
-	case LT_K_RWF_FLAGS:
-		lt_put_flags(c, lt_x_rwf, (uint32_t)v);
-		return 1;
-	case LT_K_TFD_FLAGS:
-		lt_put_flags(c, lt_x_tfd, (uint32_t)v);
-		return 1;
-	case LT_K_TFD_SET_FLAGS:
-		lt_put_flags(c, lt_x_timerfd_set, (uint32_t)v);
-		return 1;
-	case LT_K_SFD_FLAGS:
-		lt_put_flags(c, lt_x_sfd, (uint32_t)v);
-		return 1;
-	case LT_K_SECCOMP_OP:
-		lt_put_xlat(c, lt_x_seccomp_op, (uint32_t)v, "SECCOMP_???");
-		return 1;
-	case LT_K_MEMBARRIER_CMD:
-		lt_put_flags(c, lt_x_membarrier, (uint32_t)v);
-		return 1;
-	case LT_K_MLOCK_FLAGS:
-		lt_put_flags(c, lt_x_mlock2, (uint32_t)v);
-		return 1;
-	case LT_K_INOTIFY_MASK:
-		lt_put_flags(c, lt_x_inotify, (uint32_t)v);
-		return 1;
-	case LT_K_KCMP_TYPE:
-		lt_put_xlat(c, lt_x_kcmp, (uint32_t)v, "KCMP_???");
-		return 1;
-	case LT_K_PTRACE_REQ:
-		lt_put_xlat(c, lt_x_ptrace, v, "PTRACE_???");
-		return 1;
-	case LT_K_EPOLL_FLAGS:
-		lt_put_flags(c, lt_x_epoll_create, (uint32_t)v);
-		return 1;
-	case LT_K_XATTR_FLAGS:
-		lt_put_flags(c, lt_x_xattr, (uint32_t)v);
-		return 1;
-	case LT_K_MOUNT_FLAGS:
-		lt_put_flags(c, lt_x_mount_flags, v);
-		return 1;
-	case LT_K_IPC_FLAGS:
-		lt_put_flags(c, lt_x_ipc_flags, (uint32_t)v);
-		return 1;
-	case LT_K_IPC_CMD:
-		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
 		return 1;
 	case LT_K_MPOL_MODE: { /* strace's print_mode: a mode and its MPOL_F_ flags */
 		static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
@@ -1081,24 +925,6 @@ int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 		}
 		return 1;
 	}
-	case LT_K_PERSONALITY:
-		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
-		return 1;
-	case LT_K_PRCTL_OPTION:
-		lt_put_xlat(c, lt_x_prctl, (uint32_t)v, "PR_???");
-		return 1;
-	case LT_K_ARCH_PRCTL_CODE:
-		lt_put_xlat(c, lt_x_arch_prctl, (uint32_t)v, "ARCH_???");
-		return 1;
-	case LT_K_FCNTL_CMD:
-		lt_put_xlat(c, lt_x_fcntl_cmd, (uint32_t)v, "F_???");
-		return 1;
-	case LT_K_IOCTL_REQ:
-		lt_put_xlat(c, lt_x_ioctl, (uint32_t)v, NULL);
-		return 1;
-	case LT_K_SOCK_FLAGS:
-		lt_put_flags(c, lt_x_sock_flags, (uint32_t)v);
-		return 1;
 	}
 	return 0;
 }
