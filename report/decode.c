@@ -749,184 +749,292 @@ static int lt_elem_sembuf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void 
 
 /* Prints argument i if its kind has a printer of its own (lt_kinds[kind].print is
  * LT_PRINT_OWN or LT_PRINT_STRUCT); returns 0, printing nothing, if not. */
+/* ---- kinds with a printer of their own (PRINT own), one small function each ---- */
+
+/* The length that goes with argument i: another argument or the return value, as the
+ * syscall line's KIND(N) says; 0 if none. */
+static uint64_t lt_arg_len(struct lt_dctx *c, int i)
+{
+	int lenarg = c->se->len[i];
+	return lenarg >= 0 && lenarg < 6 ? c->ev->args[lenarg]
+		: lenarg == LT_LEN_RET ? (uint64_t)c->ev->ret : 0;
+}
+
+static void lt_own_uid(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	(void)kind;
+	if ((uint32_t)v == 0xffffffffu)
+		lt_sb_puts(c->sb, "-1");
+	else
+		lt_put_udec(c, (uint32_t)v);
+}
+
+static void lt_own_fd(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_fd(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_dirfd(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_dirfd(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_io_uring_register_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_io_uring_register_arg(c, i);
+}
+
+/* strace's fanotify_init: the class, then the flags */
+static void lt_own_fan_init_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
+		{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
+	uint32_t fl = (uint32_t)c->ev->args[i];
+	(void)kind;
+	lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
+	if (fl & ~0xcu) {
+		lt_sb_putc(c->sb, '|');
+		lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
+	}
+}
+
+static void lt_own_fan_dirfd(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
+	int fd = (int)c->ev->args[i];
+	(void)kind;
+	if (fd == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
+		return;
+	if (fd != -1)
+		lt_put_dirfd(c, fd);
+}
+
+static void lt_own_path(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_path(c, i, LT_CAP_SUB_SELF, c->ev->args[i]);
+}
+
+static void lt_own_str(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], 0);
+}
+
+static void lt_own_buf_in(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_buf(c, i, LT_CAP_SUB_SELF, c->ev->args[i], lt_arg_len(c, i));
+}
+
+static void lt_own_perf_attr(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_perf_attr(c, i, c->ev->args[i]);
+}
+
+static void lt_own_sembuf(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_array(c, i, LT_CAP_SUB_SELF, c->ev->args[i], (uint32_t)lt_arg_len(c, i), 6,
+		     lt_elem_sembuf, NULL);
+}
+
+static void lt_own_send_buf(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i], len = lt_arg_len(c, i);
+	(void)kind;
+	if (!lt_put_netlink(c, i, (int)c->ev->args[0], v, len))
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+}
+
+/* what the call wrote: only on success (getrandom's bytes always in hex) */
+static void lt_own_buf_out(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	c->force_hex = kind == LT_K_RANDOM_OUT;
+	if (lt_out_ok(c))
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, lt_arg_len(c, i));
+	else
+		lt_put_ptr(c, v);
+	c->force_hex = 0;
+}
+
+/* getcwd counts the NUL; readlink gives bytes without one */
+static void lt_own_path_out(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint64_t v = ev->args[i], len = lt_arg_len(c, i);
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_out_ok(c) ? lt_event_cap(ev, i, LT_CAP_SUB_SELF, &d) : NULL;
+	if (!cap || (cap->flags & LT_CAP_FAULT)) {
+		lt_put_ptr(c, v);
+		return;
+	}
+	size_t n = cap->len < len ? cap->len : (size_t)len;
+	if (kind == LT_K_PATH_OUT) {
+		const uint8_t *z = memchr(d, 0, n);
+		if (z)
+			n = (size_t)(z - d);
+	}
+	int trunc = n < len && kind == LT_K_LINK_OUT;
+	if (kind == LT_K_LINK_OUT && n > c->strsize) {
+		n = c->strsize;
+		trunc = 1;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+static void lt_own_mode(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_mode(c, c->ev->args[i] & 0xffffu); /* a umode_t, as strace prints it */
+}
+
+static void lt_own_mode_dev(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_st_mode(c, (uint32_t)c->ev->args[i]);
+}
+
+static void lt_own_ipc_key(struct lt_dctx *c, int i, int kind)
+{
+	uint32_t v = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (!v)
+		lt_sb_puts(c->sb, "IPC_PRIVATE");
+	else
+		lt_sb_printf(c->sb, "%#x", v);
+}
+
+static void lt_own_open_flags(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_open_flags(c, c->ev->args[i] & 0xffffffffu);
+}
+
+/* the sync type is a 2-bit field whose 0 has a name too */
+static void lt_own_statx_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat sync[] = {
+		{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
+		{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
+	};
+	uint32_t v = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (lt_style(c) != LT_XLAT_ABBREV) {
+		struct lt_sb n = { 0 };
+		int any = 1;
+		lt_put_hex(c, v);
+		if (lt_style(c) == LT_XLAT_VERBOSE) {
+			lt_sb_puts(&n, sync[(v & 0x6000) >> 13].name);
+			lt_flags_names(&n, lt_x_at_flags, v & ~0x6000u, &any);
+			lt_sb_printf(c->sb, " /* %s */", n.p);
+		}
+		lt_sb_free(&n);
+		return;
+	}
+	lt_sb_puts(c->sb, sync[(v & 0x6000) >> 13].name);
+	uint32_t rest = v & ~0x6000u;
+	if (rest) {
+		lt_sb_putc(c->sb, '|');
+		lt_put_flags(c, lt_x_at_flags, rest);
+	}
+}
+
+static void lt_own_prot(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_flags(c, lt_x_prot, c->ev->args[i]); /* unsigned long: all of it, as strace */
+}
+
+static void lt_own_signum(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_signo(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_sigset(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	if (kind == LT_K_SIGSET_OUT && !lt_out_ok(c))
+		lt_put_ptr(c, v);
+	else
+		lt_put_sigset_arg(c, i, v, lt_arg_len(c, i));
+}
+
+/* strace's print_mode: a mode and its MPOL_F_ flags */
+static void lt_own_mpol_mode(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
+		{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
+	uint32_t m = (uint32_t)c->ev->args[i], fl = m & 0xe000, mode = m & ~0xe000u;
+	const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
+	enum lt_xlat_style st = lt_style(c);
+	(void)kind;
+	if (!fl) {
+		lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
+	} else if (!name) {
+		lt_put_flags(c, mflags, m);
+	} else {
+		if (st != LT_XLAT_ABBREV)
+			lt_put_hex(c, m);
+		if (st != LT_XLAT_RAW) {
+			struct lt_sb names = { 0 };
+			int any = 0;
+			lt_flags_names(&names, mflags, fl, &any);
+			lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
+				     names.p);
+			lt_sb_free(&names);
+		}
+	}
+}
+
+static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int kind) = {
+	[LT_K_UID] = lt_own_uid,
+	[LT_K_FD] = lt_own_fd,
+	[LT_K_DIRFD] = lt_own_dirfd,
+	[LT_K_IORING_REGISTER_ARG] = lt_own_io_uring_register_arg,
+	[LT_K_FAN_INIT_FLAGS] = lt_own_fan_init_flags,
+	[LT_K_FAN_DIRFD] = lt_own_fan_dirfd,
+	[LT_K_PATH] = lt_own_path,
+	[LT_K_STR] = lt_own_str,
+	[LT_K_BUF_IN] = lt_own_buf_in,
+	[LT_K_XATTR_VAL] = lt_own_buf_in,
+	[LT_K_PERF_ATTR] = lt_own_perf_attr,
+	[LT_K_SEMBUF] = lt_own_sembuf,
+	[LT_K_SEND_BUF] = lt_own_send_buf,
+	[LT_K_BUF_OUT] = lt_own_buf_out,
+	[LT_K_RANDOM_OUT] = lt_own_buf_out,
+	[LT_K_XATTR_VAL_OUT] = lt_own_buf_out,
+	[LT_K_XATTR_LIST_OUT] = lt_own_buf_out,
+	[LT_K_PATH_OUT] = lt_own_path_out,
+	[LT_K_LINK_OUT] = lt_own_path_out,
+	[LT_K_MODE] = lt_own_mode,
+	[LT_K_OPEN_MODE] = lt_own_mode,
+	[LT_K_MODE_DEV] = lt_own_mode_dev,
+	[LT_K_IPC_KEY] = lt_own_ipc_key,
+	[LT_K_OPEN_FLAGS] = lt_own_open_flags,
+	[LT_K_STATX_FLAGS] = lt_own_statx_flags,
+	[LT_K_PROT] = lt_own_prot,
+	[LT_K_SIGNUM] = lt_own_signum,
+	[LT_K_SIGSET] = lt_own_sigset,
+	[LT_K_SIGSET_OUT] = lt_own_sigset,
+	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
+};
+
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 {
-	const struct lt_sysent *se = c->se;
-	const struct lt_event *ev = c->ev;
-	uint64_t v = ev->args[i];
-	int lenarg = se->len[i];
-	uint64_t len = lenarg >= 0 && lenarg < 6 ? ev->args[lenarg]
-		: lenarg == LT_LEN_RET ? (uint64_t)ev->ret : 0;
-
 	if (lt_decode_struct(c, i, kind))
 		return 1;
-	switch (kind) {
-	case LT_K_UID:
-		if ((uint32_t)v == 0xffffffffu)
-			lt_sb_puts(c->sb, "-1");
-		else
-			lt_put_udec(c, (uint32_t)v);
-		return 1;
-	case LT_K_FD:
-		lt_put_fd(c, (int)v);
-		return 1;
-	case LT_K_IORING_REGISTER_ARG:
-		lt_put_io_uring_register_arg(c, i);
-		return 1;
-	case LT_K_DIRFD:
-		lt_put_dirfd(c, (int)v);
-		return 1;
-	case LT_K_FAN_INIT_FLAGS: { /* strace's fanotify_init: the class, then the flags */
-		static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
-			{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
-		uint32_t fl = (uint32_t)v;
-		lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
-		if (fl & ~0xcu) {
-			lt_sb_putc(c->sb, '|');
-			lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
-		}
-		return 1;
-	}
-	case LT_K_FAN_DIRFD: {
-		static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
-		if ((int)v == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
-			return 1;
-		if ((int)v != -1)
-			lt_put_dirfd(c, (int)v);
-		return 1;
-	}
-	case LT_K_PATH:
-		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
-		return 1;
-	case LT_K_STR:
-		lt_put_cstr(c, i, LT_CAP_SUB_SELF, v, 0);
-		return 1;
-	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
-		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		return 1;
-	case LT_K_PERF_ATTR:
-		lt_put_perf_attr(c, i, v);
-		return 1;
-	case LT_K_SEMBUF:
-		lt_put_array(c, i, LT_CAP_SUB_SELF, v, (uint32_t)len, 6, lt_elem_sembuf, NULL);
-		return 1;
-	case LT_K_SEND_BUF:
-		if (!lt_put_netlink(c, i, (int)ev->args[0], v, len))
-			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		return 1;
-	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
-		c->force_hex = kind == LT_K_RANDOM_OUT;
-		if (lt_out_ok(c))
-			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		else
-			lt_put_ptr(c, v);
-		c->force_hex = 0;
-		return 1;
-	case LT_K_PATH_OUT: case LT_K_LINK_OUT:
-		if (lt_out_ok(c)) {
-			/* getcwd counts the NUL; readlink gives bytes without one */
-			const uint8_t *d;
-			const struct lt_cap *cap = lt_event_cap(ev, i, LT_CAP_SUB_SELF, &d);
-			if (cap && !(cap->flags & LT_CAP_FAULT)) {
-				size_t n = cap->len < len ? cap->len : (size_t)len;
-				if (kind == LT_K_PATH_OUT) {
-					const uint8_t *z = memchr(d, 0, n);
-					if (z)
-						n = (size_t)(z - d);
-				}
-				int trunc = n < len && kind == LT_K_LINK_OUT;
-				if (kind == LT_K_LINK_OUT && n > c->strsize) {
-					n = c->strsize;
-					trunc = 1;
-				}
-				lt_put_quoted(c, d, n, trunc);
-				return 1;
-			}
-		}
-		lt_put_ptr(c, v);
-		return 1;
-	case LT_K_MODE: case LT_K_OPEN_MODE:
-		lt_put_mode(c, v & 0xffffu); /* a umode_t, as strace prints it */
-		return 1;
-	case LT_K_MODE_DEV:
-		lt_put_st_mode(c, (uint32_t)v);
-		return 1;
-	case LT_K_IPC_KEY:
-		if (!(uint32_t)v)
-			lt_sb_puts(c->sb, "IPC_PRIVATE");
-		else
-			lt_sb_printf(c->sb, "%#x", (uint32_t)v);
-		return 1;
-	case LT_K_OPEN_FLAGS:
-		lt_put_open_flags(c, v & 0xffffffffu);
-		return 1;
-	case LT_K_STATX_FLAGS: {
-		/* the sync type is a 2-bit field whose 0 has a name too */
-		static const struct lt_xlat sync[] = {
-			{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
-			{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
-		};
-		if (lt_style(c) != LT_XLAT_ABBREV) {
-			struct lt_sb n = { 0 };
-			int any = 1;
-			lt_put_hex(c, (uint32_t)v);
-			if (lt_style(c) == LT_XLAT_VERBOSE) {
-				lt_sb_puts(&n, sync[((uint32_t)v & 0x6000) >> 13].name);
-				lt_flags_names(&n, lt_x_at_flags, (uint32_t)v & ~0x6000u, &any);
-				lt_sb_printf(c->sb, " /* %s */", n.p);
-			}
-			lt_sb_free(&n);
-			return 1;
-		}
-		lt_sb_puts(c->sb, sync[((uint32_t)v & 0x6000) >> 13].name);
-		uint32_t rest = (uint32_t)v & ~0x6000u;
-		if (rest) {
-			lt_sb_putc(c->sb, '|');
-			lt_put_flags(c, lt_x_at_flags, rest);
-		}
-		return 1;
-	}
-	case LT_K_PROT:
-		lt_put_flags(c, lt_x_prot, v); /* unsigned long: all of it, as strace */
-		return 1;
-	case LT_K_SIGNUM:
-		lt_put_signo(c, (int)v);
-		return 1;
-	case LT_K_SIGSET:
-		lt_put_sigset_arg(c, i, v, len);
-		return 1;
-	case LT_K_SIGSET_OUT:
-		if (lt_out_ok(c))
-			lt_put_sigset_arg(c, i, v, len);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_MPOL_MODE: { /* strace's print_mode: a mode and its MPOL_F_ flags */
-		static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
-			{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
-		uint32_t m = (uint32_t)v, fl = m & 0xe000, mode = m & ~0xe000u;
-		const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
-		enum lt_xlat_style st = lt_style(c);
-		if (!fl) {
-			lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
-		} else if (!name) {
-			lt_put_flags(c, mflags, m);
-		} else {
-			if (st != LT_XLAT_ABBREV)
-				lt_put_hex(c, m);
-			if (st != LT_XLAT_RAW) {
-				struct lt_sb names = { 0 };
-				int any = 0;
-				lt_flags_names(&names, mflags, fl, &any);
-				lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
-					     names.p);
-				lt_sb_free(&names);
-			}
-		}
-		return 1;
-	}
-	}
-	return 0;
+	if (!lt_own_printers[kind])
+		return 0;
+	lt_own_printers[kind](c, i, kind);
+	return 1;
 }
 
 /* strace text: split at the commas between arguments, not those inside strings,
