@@ -1221,6 +1221,92 @@ static const char *lt_si_code_name(int signo, int code)
 	return NULL;
 }
 
+/* siginfo_t on x86-64: si_signo, si_errno, si_code, then a union at offset 16 */
+static int32_t lt_si32(const uint8_t *si, size_t off)
+{
+	int32_t v;
+	memcpy(&v, si + off, 4);
+	return v;
+}
+
+static uint64_t lt_si64(const uint8_t *si, size_t off)
+{
+	uint64_t v;
+	memcpy(&v, si + off, 8);
+	return v;
+}
+
+/* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
+static void lt_siginfo_sender(struct lt_dctx *c, const uint8_t *si, int32_t code)
+{
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u", lt_si32(si, 16), (unsigned)lt_si32(si, 20));
+	if (code == -1 || code == -3) {
+		lt_sb_printf(c->sb, ", si_int=%d, si_ptr=", lt_si32(si, 24));
+		lt_put_ptr(c, lt_si64(si, 24));
+	}
+}
+
+static void lt_siginfo_sigchld(struct lt_dctx *c, const uint8_t *si, int32_t code)
+{
+	int32_t status = lt_si32(si, 24);
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u, si_status=", lt_si32(si, 16),
+		     (unsigned)lt_si32(si, 20));
+	if (code == 1 /* CLD_EXITED */)
+		lt_sb_printf(c->sb, "%d", status);
+	else if (lt_signal_name(status))
+		lt_sb_puts(c->sb, lt_signal_name(status));
+	else
+		lt_sb_printf(c->sb, "%d", status);
+	lt_sb_printf(c->sb, ", si_utime=%llu, si_stime=%llu", (unsigned long long)lt_si64(si, 32),
+		     (unsigned long long)lt_si64(si, 40));
+}
+
+static void lt_siginfo_sigsys(struct lt_dctx *c, const uint8_t *si)
+{
+	int32_t sc = lt_si32(si, 24);
+	uint32_t arch = (uint32_t)lt_si32(si, 28);
+	lt_sb_puts(c->sb, ", si_call_addr=");
+	lt_put_ptr(c, lt_si64(si, 16));
+	lt_sb_printf(c->sb, ", si_syscall=");
+	const struct lt_sysent *se = sc >= 0 ? lt_sysent_get((uint64_t)sc) : NULL;
+	if (se)
+		lt_sb_printf(c->sb, "__NR_%s", se->name);
+	else
+		lt_sb_printf(c->sb, "%d", sc);
+	lt_sb_printf(c->sb, ", si_arch=%s", arch == LT_ARCH_X86_64 ? "AUDIT_ARCH_X86_64" : "?");
+}
+
+/* SI_TIMER */
+static void lt_siginfo_timer(struct lt_dctx *c, const uint8_t *si)
+{
+	lt_sb_printf(c->sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
+		     (unsigned)lt_si32(si, 16), lt_si32(si, 20), lt_si32(si, 24));
+	lt_put_ptr(c, lt_si64(si, 24));
+}
+
+/* The fields of the union that si_code (and, sent by the kernel, the signal) selects. */
+static void lt_siginfo_union(struct lt_dctx *c, const uint8_t *si, int32_t signo, int32_t code)
+{
+	if (code == 0 || code == -6 || code == -1 || code == -3) {
+		lt_siginfo_sender(c, si, code);
+		return;
+	}
+	switch (code > 0 ? signo : 0) {
+	case 17: /* SIGCHLD */
+		lt_siginfo_sigchld(c, si, code);
+		return;
+	case 4: case 7: case 8: case 11: case 5: /* SIGILL, SIGBUS, SIGFPE, SIGSEGV, SIGTRAP */
+		lt_sb_puts(c->sb, ", si_addr=");
+		lt_put_ptr(c, lt_si64(si, 16));
+		return;
+	case 31: /* SIGSYS */
+		lt_siginfo_sigsys(c, si);
+		return;
+	}
+	if (code == -2)
+		lt_siginfo_timer(c, si);
+}
+
 void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
 	if (!ev)
@@ -1239,16 +1325,8 @@ void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct 
 	dummy.type = LT_EV_SYSCALL;
 	dummy.nr = -1;
 	lt_dctx_init(&c, sb, &dummy, fmt);
-	/* siginfo_t on x86-64: si_signo, si_errno, si_code, then a union at offset 16 */
 	const uint8_t *si = ev->siginfo;
-	int32_t signo, err, code;
-	memcpy(&signo, si, 4);
-	memcpy(&err, si + 4, 4);
-	memcpy(&code, si + 8, 4);
-	int32_t i32[6];
-	memcpy(i32, si + 16, sizeof i32);
-	uint64_t addr;
-	memcpy(&addr, si + 16, 8);
+	int32_t signo = lt_si32(si, 0), err = lt_si32(si, 4), code = lt_si32(si, 8);
 	const char *sn = lt_signal_name(signo);
 	if (sn)
 		lt_sb_printf(sb, "%s {si_signo=%s, si_code=", sn, sn);
@@ -1266,70 +1344,6 @@ void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct 
 		else
 			lt_sb_printf(sb, "%d", err);
 	}
-	if (code == 0 || code == -6 || code == -1 || code == -3) {
-		/* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
-		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u", i32[0], (unsigned)i32[1]);
-		if (code == -1 || code == -3) {
-			int32_t v;
-			uint64_t p;
-			memcpy(&v, si + 24, 4);
-			memcpy(&p, si + 24, 8);
-			lt_sb_printf(sb, ", si_int=%d, si_ptr=", v);
-			lt_put_ptr(&c, p);
-		}
-		lt_sb_putc(sb, '}');
-		return;
-	}
-	switch (code > 0 ? signo : 0) {
-	case 17: /* SIGCHLD */ {
-		int32_t status;
-		memcpy(&status, si + 24, 4);
-		uint64_t ut, st;
-		memcpy(&ut, si + 32, 8);
-		memcpy(&st, si + 40, 8);
-		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u, si_status=", i32[0], (unsigned)i32[1]);
-		if (code == 1 /* CLD_EXITED */)
-			lt_sb_printf(sb, "%d", status);
-		else if (lt_signal_name(status))
-			lt_sb_puts(sb, lt_signal_name(status));
-		else
-			lt_sb_printf(sb, "%d", status);
-		lt_sb_printf(sb, ", si_utime=%llu, si_stime=%llu}", (unsigned long long)ut,
-			     (unsigned long long)st);
-		return;
-	}
-	case 4: case 7: case 8: case 11: case 5:
-		lt_sb_puts(sb, ", si_addr=");
-		lt_put_ptr(&c, addr);
-		lt_sb_putc(sb, '}');
-		return;
-	case 31: {
-		int32_t sc;
-		uint32_t arch;
-		memcpy(&sc, si + 24, 4);
-		memcpy(&arch, si + 28, 4);
-		lt_sb_puts(sb, ", si_call_addr=");
-		lt_put_ptr(&c, addr);
-		lt_sb_printf(sb, ", si_syscall=");
-		const struct lt_sysent *se = sc >= 0 ? lt_sysent_get((uint64_t)sc) : NULL;
-		if (se)
-			lt_sb_printf(sb, "__NR_%s", se->name);
-		else
-			lt_sb_printf(sb, "%d", sc);
-		lt_sb_printf(sb, ", si_arch=%s}", arch == LT_ARCH_X86_64 ? "AUDIT_ARCH_X86_64" : "?");
-		return;
-	}
-	}
-	if (code == -2) { /* SI_TIMER */
-		int32_t v;
-		memcpy(&v, si + 24, 4);
-		lt_sb_printf(sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=", (unsigned)i32[0],
-			     i32[1], v);
-		uint64_t p;
-		memcpy(&p, si + 24, 8);
-		lt_put_ptr(&c, p);
-		lt_sb_putc(sb, '}');
-		return;
-	}
+	lt_siginfo_union(&c, si, signo, code);
 	lt_sb_putc(sb, '}');
 }
