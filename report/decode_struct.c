@@ -2440,105 +2440,127 @@ static void lt_put_name_plain(struct lt_dctx *c, const struct lt_xlat *t, uint64
 		lt_sb_printf(SB(c), "%#llx /* %s */", (unsigned long long)v, unk);
 }
 
-void lt_decode_ret_extra(struct lt_dctx *c)
+/* fcntl getters show what they got */
+static void lt_ret_fcntl(struct lt_dctx *c)
 {
 	const struct lt_event *ev = c->ev;
+	uint32_t cmd = (uint32_t)ev->args[1];
+	if (cmd == 3) {
+		static const struct lt_xlat acc[] = {
+			{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+		};
+		uint32_t fl = (uint32_t)ev->ret;
+		int any = 1;
+		lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
+		uint64_t rest = lt_flags_names(SB(c), lt_x_open_flags, fl & ~3u, &any);
+		if (rest)
+			lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
+		lt_sb_putc(SB(c), ')');
+	} else if (cmd == 1 && ev->ret) {
+		/* unlike F_GETFL's, this one follows -X */
+		lt_sb_puts(SB(c), " (flags ");
+		lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
+		lt_sb_putc(SB(c), ')');
+	} else if (cmd == 1025) {
+		lt_sb_puts(SB(c), " (");
+		lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
+		lt_sb_putc(SB(c), ')');
+	}
+}
+
+/* poll, ppoll: the descriptors that have events, and ppoll's time left */
+static void lt_ret_poll(struct lt_dctx *c)
+{
+	const struct lt_event *ev = c->ev;
+	if (ev->ret == 0) {
+		lt_sb_puts(SB(c), " (Timeout)");
+		return;
+	}
+	if (!lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL))
+		return;
+	lt_sb_puts(SB(c), " (");
+	lt_put_pollfds(c, 0, 1);
+	if (ev->nr == LT_NR_ppoll && ev->args[2]) {
+		const uint8_t *t = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
+		if (t) {
+			lt_sb_puts(SB(c), ", left ");
+			lt_put_timespec_data(c, t, "tv_nsec");
+		}
+	}
+	lt_sb_putc(SB(c), ')');
+}
+
+/* select, pselect6: the sets that have descriptors, and the time left */
+static void lt_ret_select(struct lt_dctx *c)
+{
+	static const char *const nm[] = { "in", "out", "except" };
+	const struct lt_event *ev = c->ev;
 	const uint64_t *g = ev->args;
+	if (ev->ret == 0) {
+		lt_sb_puts(SB(c), " (Timeout)");
+		return;
+	}
+	int any = 0;
+	lt_sb_puts(SB(c), " (");
+	for (int k = 0; k < 3; k++) {
+		size_t len;
+		const uint8_t *d = g[1 + k] ? lt_cap_get(c, 1 + k, LT_CAP_SUB_SELF, 1, &len) : NULL;
+		if (!d)
+			continue;
+		int has = 0;
+		for (int fd = 0; fd < (int)g[0] && (size_t)fd / 8 < len; fd++)
+			has |= d[fd / 8] >> (fd % 8) & 1;
+		if (!has)
+			continue;
+		lt_sb_printf(SB(c), "%s%s ", any ? ", " : "", nm[k]);
+		lt_put_fdset(c, d, len, (int)g[0]);
+		any = 1;
+	}
+	const uint8_t *t = g[4] ? lt_cap_get(c, 4, LT_CAP_SUB_SELF, 16, NULL) : NULL;
+	if (t) {
+		lt_sb_printf(SB(c), "%sleft ", any ? ", " : "");
+		lt_put_timespec_data(c, t, ev->nr == LT_NR_select ? "tv_usec" : "tv_nsec");
+	}
+	lt_sb_putc(SB(c), ')');
+}
+
+/* A name in parentheses after the return value */
+static void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	lt_sb_puts(SB(c), " (");
+	lt_put_name_plain(c, t, v, unk);
+	lt_sb_putc(SB(c), ')');
+}
+
+void lt_decode_ret_extra(struct lt_dctx *c)
+{
+	static const struct lt_xlat dump[] = {
+		{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
+	};
+	const struct lt_event *ev = c->ev;
 	if (c->failed || !c->done)
 		return;
 	switch (ev->nr) {
-	case 72: { /* fcntl getters show what they got */
-		uint32_t cmd = (uint32_t)g[1];
-		if (cmd == 3) {
-			static const struct lt_xlat acc[] = {
-				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
-			};
-			uint32_t fl = (uint32_t)ev->ret;
-			int any = 1;
-			lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
-			uint64_t rest = lt_flags_names(SB(c), lt_x_open_flags, fl & ~3u, &any);
-			if (rest)
-				lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
-			lt_sb_putc(SB(c), ')');
-		} else if (cmd == 1 && ev->ret) {
-			/* unlike F_GETFL's, this one follows -X */
-			lt_sb_puts(SB(c), " (flags ");
-			lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
-			lt_sb_putc(SB(c), ')');
-		} else if (cmd == 1025) {
-			lt_sb_puts(SB(c), " (");
-			lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_fcntl:
+		lt_ret_fcntl(c);
 		return;
-	}
-	case 7: case 271: /* poll, ppoll */
-		if (ev->ret == 0) {
-			lt_sb_puts(SB(c), " (Timeout)");
-		} else if (lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL)) {
-			lt_sb_puts(SB(c), " (");
-			lt_put_pollfds(c, 0, 1);
-			if (ev->nr == 271 && g[2]) {
-				const uint8_t *t = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
-				if (t) {
-					lt_sb_puts(SB(c), ", left ");
-					lt_put_timespec_data(c, t, "tv_nsec");
-				}
-			}
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_poll: case LT_NR_ppoll:
+		lt_ret_poll(c);
 		return;
-	case 23: case 270: { /* select, pselect6 */
-		if (ev->ret == 0) {
-			lt_sb_puts(SB(c), " (Timeout)");
-			return;
-		}
-		static const char *const nm[] = { "in", "out", "except" };
-		int any = 0;
-		lt_sb_puts(SB(c), " (");
-		for (int k = 0; k < 3; k++) {
-			size_t len;
-			const uint8_t *d = g[1 + k] ? lt_cap_get(c, 1 + k, LT_CAP_SUB_SELF, 1, &len) : NULL;
-			if (!d)
-				continue;
-			int has = 0;
-			for (int fd = 0; fd < (int)g[0] && (size_t)fd / 8 < len; fd++)
-				has |= d[fd / 8] >> (fd % 8) & 1;
-			if (!has)
-				continue;
-			lt_sb_printf(SB(c), "%s%s ", any ? ", " : "", nm[k]);
-			lt_put_fdset(c, d, len, (int)g[0]);
-			any = 1;
-		}
-		const uint8_t *t = g[4] ? lt_cap_get(c, 4, LT_CAP_SUB_SELF, 16, NULL) : NULL;
-		if (t) {
-			lt_sb_printf(SB(c), "%sleft ", any ? ", " : "");
-			lt_put_timespec_data(c, t, ev->nr == 23 ? "tv_usec" : "tv_nsec");
-		}
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_select: case LT_NR_pselect6:
+		lt_ret_select(c);
 		return;
-	}
-	case 145: /* sched_getscheduler */
-		lt_sb_puts(SB(c), " (");
-		lt_put_name_plain(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_sched_getscheduler:
+		lt_ret_name(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
 		return;
-	case 135: /* personality */
-		lt_sb_puts(SB(c), " (");
-		lt_put_name_plain(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_personality:
+		lt_ret_name(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
 		return;
-	case 157: /* prctl */
-		if ((uint32_t)g[0] == 3) {
-			static const struct lt_xlat dump[] = {
-				{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
-			};
-			lt_sb_puts(SB(c), " (");
-			lt_put_name_plain(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_prctl:
+		if ((uint32_t)ev->args[0] == 3) /* PR_GET_DUMPABLE */
+			lt_ret_name(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
 		return;
-	case 128: /* rt_sigtimedwait */
+	case LT_NR_rt_sigtimedwait:
 		if (lt_signal_name((int)ev->ret))
 			lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
 		return;
