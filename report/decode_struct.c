@@ -1912,13 +1912,10 @@ static int lt_special_clone3(struct lt_args *a)
 	return a->n;
 }
 
-static int lt_special_futex(struct lt_args *a)
+/* futex's op: the command, _PRIVATE, the clock, and unknown bits */
+static void lt_put_futex_op(struct lt_dctx *c, uint32_t op)
 {
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	uint32_t op = (uint32_t)g[1], cmd = op & 0x7f;
-	lt_arg_ptr(a, g[0]);
-	lt_next(a);
+	uint32_t cmd = op & 0x7f;
 	const char *n = lt_xlat_name(lt_x_futex_op, cmd);
 	if (n)
 		lt_sb_puts(SB(c), n);
@@ -1930,6 +1927,52 @@ static int lt_special_futex(struct lt_args *a)
 		lt_sb_puts(SB(c), "|FUTEX_CLOCK_REALTIME");
 	if (op & ~0x1ffu)
 		lt_sb_printf(SB(c), "|%#x", op & ~0x1ffu);
+}
+
+static void lt_futex_bitset(struct lt_args *a, uint32_t v3)
+{
+	lt_next(a);
+	if (v3 == 0xffffffffu)
+		lt_sb_puts(SB(a->c), "FUTEX_BITSET_MATCH_ANY");
+	else
+		lt_put_hex(a->c, v3);
+	lt_done(a);
+}
+
+/* FUTEX_WAKE_OP's val3: an operation and a comparison, packed */
+static void lt_futex_wake_op(struct lt_args *a, uint32_t v3)
+{
+	static const char *const ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR",
+					   "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
+	static const char *const cmps[] = { "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE",
+					    "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
+					    "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE" };
+	struct lt_sb *sb = SB(a->c);
+	lt_next(a);
+	unsigned o = v3 >> 28 & 7, cm = v3 >> 24 & 15;
+	if (v3 >> 31)
+		lt_sb_puts(sb, "FUTEX_OP_OPARG_SHIFT<<28|");
+	if (o < 5)
+		lt_sb_printf(sb, "%s<<28", ops[o]);
+	else
+		lt_sb_printf(sb, "%#x<<28", o);
+	lt_sb_printf(sb, "|%#x<<12|", v3 >> 12 & 0xfff);
+	if (cm < 6)
+		lt_sb_printf(sb, "%s<<24", cmps[cm]);
+	else
+		lt_sb_printf(sb, "%#x<<24", cm);
+	lt_sb_printf(sb, "|%#x", v3 & 0xfff);
+	lt_done(a);
+}
+
+static int lt_special_futex(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t op = (uint32_t)g[1], cmd = op & 0x7f;
+	lt_arg_ptr(a, g[0]);
+	lt_next(a);
+	lt_put_futex_op(c, op);
 	lt_done(a);
 	switch (cmd) {
 	case 0: /* WAIT */
@@ -1939,24 +1982,14 @@ static int lt_special_futex(struct lt_args *a)
 	case 9: /* WAIT_BITSET */
 		lt_arg_dec(a, (int32_t)g[2]);
 		lt_arg_kind(a, 3, lt_gen_struct);
-		lt_next(a);
-		if ((uint32_t)g[5] == 0xffffffffu)
-			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
-		else
-			lt_put_hex(c, (uint32_t)g[5]);
-		lt_done(a);
+		lt_futex_bitset(a, (uint32_t)g[5]);
 		break;
 	case 1: /* WAKE */
 		lt_arg_dec(a, (int32_t)g[2]);
 		break;
 	case 10: /* WAKE_BITSET */
 		lt_arg_dec(a, (int32_t)g[2]);
-		lt_next(a);
-		if ((uint32_t)g[5] == 0xffffffffu)
-			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
-		else
-			lt_put_hex(c, (uint32_t)g[5]);
-		lt_done(a);
+		lt_futex_bitset(a, (uint32_t)g[5]);
 		break;
 	case 3: /* REQUEUE */
 		lt_arg_dec(a, (int32_t)g[2]);
@@ -1969,33 +2002,12 @@ static int lt_special_futex(struct lt_args *a)
 		lt_arg_ptr(a, g[4]);
 		lt_arg_dec(a, (int32_t)g[5]);
 		break;
-	case 5: { /* WAKE_OP */
-		static const char *const ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR",
-						   "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
-		static const char *const cmps[] = { "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE",
-						    "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
-						    "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE" };
-		uint32_t v3 = (uint32_t)g[5];
+	case 5: /* WAKE_OP */
 		lt_arg_dec(a, (int32_t)g[2]);
 		lt_arg_dec(a, (int32_t)g[3]);
 		lt_arg_ptr(a, g[4]);
-		lt_next(a);
-		unsigned o = v3 >> 28 & 7, cm = v3 >> 24 & 15;
-		if (v3 >> 31)
-			lt_sb_puts(SB(c), "FUTEX_OP_OPARG_SHIFT<<28|");
-		if (o < 5)
-			lt_sb_printf(SB(c), "%s<<28", ops[o]);
-		else
-			lt_sb_printf(SB(c), "%#x<<28", o);
-		lt_sb_printf(SB(c), "|%#x<<12|", v3 >> 12 & 0xfff);
-		if (cm < 6)
-			lt_sb_printf(SB(c), "%s<<24", cmps[cm]);
-		else
-			lt_sb_printf(SB(c), "%#x<<24", cm);
-		lt_sb_printf(SB(c), "|%#x", v3 & 0xfff);
-		lt_done(a);
+		lt_futex_wake_op(a, (uint32_t)g[5]);
 		break;
-	}
 	case 6: case 13: /* LOCK_PI(2) */
 		lt_arg_kind(a, 3, lt_gen_struct);
 		break;
