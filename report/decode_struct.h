@@ -1,0 +1,47 @@
+/* What the structure decoders share: decode_struct.c (the kind printers' table, whole
+ * calls) and the family files (decode_sock.c). Report side only. */
+#ifndef LT_DECODE_STRUCT_H
+#define LT_DECODE_STRUCT_H
+
+#include <string.h>
+
+#include "lt_capture.h" /* LT_SUB_ENTRY */
+#include "xlat.h"
+
+/* a field of type T at byte off of a capture (unaligned) */
+#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+
+static inline struct lt_sb *SB(struct lt_dctx *c) { return c->sb; }
+static inline int lt_ok(struct lt_dctx *c) { return c->done && !c->failed; }
+static inline int lt_verbose(struct lt_dctx *c) { return c->fmt && c->fmt->verbose; }
+
+/* The object behind argument i: at entry for objects the call rewrites, else as the
+ * capture has it. */
+static inline const uint8_t *lt_in(struct lt_dctx *c, int i, size_t need)
+{
+	const uint8_t *d = lt_cap_get(c, i, LT_SUB_ENTRY, need, NULL);
+	return d ? d : lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL);
+}
+
+static inline const uint8_t *lt_out(struct lt_dctx *c, int i, size_t need)
+{
+	return lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL) : NULL;
+}
+
+static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
+{
+	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+}
+
+/* decode_sock.c: sockets, their addresses and options, iovecs and messages */
+void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockopt_val_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind);
+void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
+
+#endif
