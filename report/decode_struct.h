@@ -1,5 +1,5 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
- * calls) and the family files (decode_sock.c). Report side only. */
+ * calls) and the family files (decode_sock.c, decode_time.c, ...). Report side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
 
@@ -43,5 +43,17 @@ void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_time.c: time structures */
+void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);
+void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac);
+void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_timespec_out(struct lt_dctx *c, int i, int kind);
+void lt_put_itimerval(struct lt_dctx *c, const uint8_t *d);
+void lt_put_itimerspec(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d);
+void lt_put_tms(struct lt_dctx *c, const uint8_t *d);
+void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
 
 #endif
