@@ -1,5 +1,6 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
- * calls) and the family files (decode_sock.c, decode_time.c, ...). Report side only. */
+ * calls) and the family files (decode_sock.c, decode_time.c, decode_stat.c, ...). Report
+ * side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
 
@@ -55,5 +56,11 @@ void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_tms(struct lt_dctx *c, const uint8_t *d);
 void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
+
+/* decode_stat.c: stat family */
+void lt_put_dev(struct lt_dctx *c, uint64_t dev);
+void lt_put_stat(struct lt_dctx *c, const uint8_t *d);
+void lt_put_statx(struct lt_dctx *c, const uint8_t *d);
+void lt_put_statfs(struct lt_dctx *c, const uint8_t *d);
 
 #endif
