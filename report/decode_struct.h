@@ -1,5 +1,5 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
- * calls) and the family files (decode_sock.c, decode_time.c, decode_stat.c, ...). Report
+ * calls) and the family files (decode_sock.c, decode_time.c, decode_stat.c, decode_signal.c). Report
  * side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
@@ -62,5 +62,13 @@ void lt_put_dev(struct lt_dctx *c, uint64_t dev);
 void lt_put_stat(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statx(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statfs(struct lt_dctx *c, const uint8_t *d);
+
+/* decode_signal.c: signals' structures */
+void lt_put_sigaction(struct lt_dctx *c, const uint8_t *d);
+void lt_put_stack(struct lt_dctx *c, const uint8_t *d);
+void lt_put_wstatus_obj(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d);
+void lt_put_siginfo(struct lt_dctx *c, const uint8_t *d);
+void lt_put_pselect_arg(struct lt_dctx *c, int i, int kind);
 
 #endif
