@@ -946,12 +946,6 @@ static void lt_own_statx_flags(struct lt_dctx *c, int i, int kind)
 	}
 }
 
-static void lt_own_prot(struct lt_dctx *c, int i, int kind)
-{
-	(void)kind;
-	lt_put_flags(c, lt_x_prot, c->ev->args[i]); /* unsigned long: all of it, as strace */
-}
-
 static void lt_own_signum(struct lt_dctx *c, int i, int kind)
 {
 	(void)kind;
@@ -1020,7 +1014,6 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_IPC_KEY] = lt_own_ipc_key,
 	[LT_K_OPEN_FLAGS] = lt_own_open_flags,
 	[LT_K_STATX_FLAGS] = lt_own_statx_flags,
-	[LT_K_PROT] = lt_own_prot,
 	[LT_K_SIGNUM] = lt_own_signum,
 	[LT_K_SIGSET] = lt_own_sigset,
 	[LT_K_SIGSET_OUT] = lt_own_sigset,
