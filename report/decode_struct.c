@@ -11,29 +11,6 @@
 
 /* ---- small pieces ---- */
 
-/* rlimit values: strace writes round ones as N*1024 */
-static void lt_put_rlim(struct lt_dctx *c, uint64_t v)
-{
-	if (lt_st(c) != LT_XLAT_ABBREV) {
-		lt_put_udec(c, v);
-		if (lt_st(c) == LT_XLAT_RAW || (v != UINT64_MAX && !(v && v % 1024 == 0)))
-			return;
-		lt_sb_puts(SB(c), " /* ");
-		if (v == UINT64_MAX)
-			lt_sb_puts(SB(c), "RLIM64_INFINITY");
-		else
-			lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
-		lt_sb_puts(SB(c), " */");
-		return;
-	}
-	if (v == UINT64_MAX)
-		lt_sb_puts(SB(c), "RLIM64_INFINITY");
-	else if (v && v % 1024 == 0)
-		lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
-	else
-		lt_put_udec(c, v);
-}
-
 static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign)
 {
 	if (!d) {
@@ -47,78 +24,6 @@ static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int si
 }
 
 /* ---- arrays of records ---- */
-
-static void lt_put_pollfds(struct lt_dctx *c, int i, int revents)
-{
-	size_t len;
-	uint64_t nfds = (uint32_t)c->ev->args[1];
-	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-	if (!d) {
-		lt_put_ptr(c, c->ev->args[i]);
-		return;
-	}
-	uint64_t n = len / 8 < nfds ? len / 8 : nfds;
-	lt_sb_putc(SB(c), '[');
-	int first = 1;
-	for (uint64_t k = 0; k < n; k++) {
-		int fd = RD(int32_t, d, k * 8);
-		uint16_t ev = RD(uint16_t, d, k * 8 + (revents ? 6 : 4));
-		if (revents && !ev)
-			continue;
-		if (!first)
-			lt_sb_puts(SB(c), ", ");
-		if (!revents && k >= c->strsize && !lt_verbose(c)) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		first = 0;
-		lt_sb_puts(SB(c), "{fd=");
-		lt_put_fd(c, fd);
-		lt_sb_puts(SB(c), revents ? ", revents=" : ", events=");
-		lt_put_flags(c, lt_x_poll_events, ev);
-		lt_sb_putc(SB(c), '}');
-	}
-	if (!revents && n < nfds)
-		lt_sb_puts(SB(c), n ? ", ..." : "...");
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_epoll_event(struct lt_dctx *c, const uint8_t *d)
-{
-	uint64_t data = RD(uint64_t, d, 4);
-	lt_sb_puts(SB(c), "{events=");
-	lt_put_flags(c, lt_x_epoll_events, RD(uint32_t, d, 0));
-	lt_sb_printf(SB(c), ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
-}
-
-static void lt_put_fdset(struct lt_dctx *c, const uint8_t *d, size_t len, int nfds)
-{
-	lt_sb_putc(SB(c), '[');
-	int first = 1;
-	for (int fd = 0; fd < nfds && (size_t)fd / 8 < len; fd++) {
-		if (!(d[fd / 8] >> (fd % 8) & 1))
-			continue;
-		if (!first)
-			lt_sb_putc(SB(c), ' ');
-		first = 0;
-		lt_put_fd(c, fd);
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_fdset_arg(struct lt_dctx *c, int i, unsigned sub)
-{
-	size_t len;
-	const uint8_t *d = lt_cap_get(c, i, sub, 1, &len);
-	if (!d && sub == LT_SUB_ENTRY)
-		d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len);
-	if (!c->ev->args[i])
-		lt_sb_puts(SB(c), "NULL");
-	else if (d)
-		lt_put_fdset(c, d, len, (int)c->ev->args[0]);
-	else
-		lt_put_ptr(c, c->ev->args[i]);
-}
 
 /* getdents/getdents64: abbreviated as strace does unless -v */
 static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
@@ -178,55 +83,6 @@ static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
 	lt_sb_free(&ents);
 }
 
-/* execve's argv: the strings, "..." past -s of them; envp: a count unless -v */
-static void lt_put_argv(struct lt_dctx *c, int i, int env)
-{
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len);
-	if (!a) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	if (!d) {
-		lt_put_ptr(c, a);
-		return;
-	}
-	size_t n = 0;
-	while (n < len / 8 && RD(uint64_t, d, n * 8))
-		n++;
-	if (env) {
-		lt_put_ptr(c, a);
-		lt_sb_printf(SB(c), " /* %zu var%s */", n, n == 1 ? "" : "s");
-		return;
-	}
-	lt_sb_putc(SB(c), '[');
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_put_cstr(c, i, (unsigned)k, RD(uint64_t, d, k * 8), 0);
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_rusage(struct lt_dctx *c, const uint8_t *d)
-{
-	static const char *const f[] = { "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
-		"ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
-		"ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw" };
-	lt_sb_printf(SB(c), "{ru_utime={tv_sec=%lld, tv_usec=%lld}, ru_stime={tv_sec=%lld, tv_usec=%lld}",
-		     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
-		     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
-	int nf = lt_verbose(c) ? 14 : 6;
-	for (int k = 0; k < nf; k++)
-		lt_sb_printf(SB(c), ", %s=%lld", f[k], (long long)RD(int64_t, d, 32 + 8 * k));
-	lt_sb_puts(SB(c), lt_verbose(c) ? "}" : ", ...}");
-}
-
 /* ---- structure kinds: one printer each, found in lt_struct_printers ---- */
 
 /* mknod's dev_t is the kernel's old 32-bit encoding */
@@ -283,111 +139,9 @@ static void lt_put_mmap_flags(struct lt_dctx *c, int i, int kind)
 	}
 }
 
-static void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind)
-{
-	(void)kind;
-	lt_put_pollfds(c, i, 0);
-}
-
-static void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind)
-{
-	const struct lt_event *ev = c->ev;
-	const uint8_t *d;
-	(void)kind;
-	if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
-		lt_put_ptr(c, ev->args[i]);
-	else if ((d = lt_in(c, i, 12)))
-		lt_put_epoll_event(c, d);
-	else
-		lt_put_ptr(c, ev->args[i]);
-}
-
-static void lt_put_epoll_events_arg(struct lt_dctx *c, int i, int kind)
-{
-	const struct lt_event *ev = c->ev;
-	const uint8_t *d;
-	size_t len;
-	(void)kind;
-	if (lt_ok(c) && ev->ret == 0) {
-		lt_sb_puts(SB(c), "[]");
-		return;
-	}
-	if (!(d = lt_out(c, i, 0)) || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-		lt_put_ptr(c, ev->args[i]);
-		return;
-	}
-	uint64_t n = (uint64_t)ev->ret, have = len / 12;
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k >= have || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_put_epoll_event(c, d + 12 * k);
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind)
-{
-	(void)kind;
-	lt_put_fdset_arg(c, i, LT_SUB_ENTRY);
-}
-
 static void lt_put_dirents_arg(struct lt_dctx *c, int i, int kind)
 {
 	lt_put_dirents(c, i, kind == LT_K_DIRENTS64_OUT);
-}
-
-static void lt_put_argv_arg(struct lt_dctx *c, int i, int kind)
-{
-	lt_put_argv(c, i, kind == LT_K_ENVP);
-}
-
-/* processes and resources */
-static void lt_put_rlimit(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_puts(SB(c), "{rlim_cur=");
-	lt_put_rlim(c, RD(uint64_t, d, 0));
-	lt_sb_puts(SB(c), ", rlim_max=");
-	lt_put_rlim(c, RD(uint64_t, d, 8));
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_utsname(struct lt_dctx *c, const uint8_t *d)
-{
-	static const char *const f[] = { "sysname", "nodename", "release", "version",
-					 "machine", "domainname" };
-	int nf = lt_verbose(c) ? 6 : 2;
-	lt_sb_putc(SB(c), '{');
-	for (int k = 0; k < nf; k++) {
-		const uint8_t *s = d + 65 * k;
-		const uint8_t *z = memchr(s, 0, 65);
-		lt_sb_printf(SB(c), "%s%s=", k ? ", " : "", f[k]);
-		lt_put_quoted(c, s, z ? (size_t)(z - s) : 65, 0);
-	}
-	lt_sb_puts(SB(c), nf == 6 ? "}" : ", ...}");
-}
-
-static void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_printf(SB(c), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu"
-		     ", freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu"
-		     ", freeswap=%llu, procs=%u, totalhigh=%llu, freehigh=%llu"
-		     ", mem_unit=%u}",
-		     (long long)RD(int64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
-		     (unsigned long long)RD(uint64_t, d, 16),
-		     (unsigned long long)RD(uint64_t, d, 24),
-		     (unsigned long long)RD(uint64_t, d, 32),
-		     (unsigned long long)RD(uint64_t, d, 40),
-		     (unsigned long long)RD(uint64_t, d, 48),
-		     (unsigned long long)RD(uint64_t, d, 56),
-		     (unsigned long long)RD(uint64_t, d, 64),
-		     (unsigned long long)RD(uint64_t, d, 72), RD(uint16_t, d, 80),
-		     (unsigned long long)RD(uint64_t, d, 88),
-		     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
 }
 
 static void lt_put_fdpair(struct lt_dctx *c, const uint8_t *d)
@@ -418,89 +172,6 @@ static void lt_put_off_inout(struct lt_dctx *c, int i, int kind)
 		lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
 	else
 		lt_put_ptr(c, c->ev->args[i]);
-}
-
-static void lt_put_groups(struct lt_dctx *c, int i, int kind)
-{
-	const struct lt_event *ev = c->ev;
-	int out = kind == LT_K_GROUPS_OUT;
-	uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
-	size_t len;
-	if (n == 0 && (!out || lt_ok(c))) {
-		lt_sb_puts(SB(c), "[]");
-		return;
-	}
-	const uint8_t *d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
-	if (!d || (out && (int32_t)ev->args[0] == 0)) {
-		lt_put_ptr(c, ev->args[i]);
-		return;
-	}
-	lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-/* memory policy and CPUs */
-static void lt_put_cpuset(struct lt_dctx *c, int i, int kind)
-{
-	const uint8_t *d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
-	size_t len;
-	if (!d || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-		lt_put_ptr(c, c->ev->args[i]);
-		return;
-	}
-	lt_sb_putc(SB(c), '[');
-	int first = 1;
-	for (size_t b = 0; b < len * 8; b++)
-		if (d[b / 8] >> (b % 8) & 1) {
-			lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
-			first = 0;
-		}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_nodemask(struct lt_dctx *c, int i, int kind)
-{
-	const struct lt_event *ev = c->ev;
-	uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
-	const uint8_t *d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
-	size_t len;
-	if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
-		lt_put_ptr(c, ev->args[i]);
-		return;
-	}
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < words; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_putc(SB(c), '[');
-	lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
 }
 
 /* arch_prctl's GET_* results: an address, or the kernel's XFEATURE_MASK_ bits, always
@@ -1465,62 +1136,6 @@ static void lt_ret_fcntl(struct lt_dctx *c)
 		lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
 		lt_sb_putc(SB(c), ')');
 	}
-}
-
-/* poll, ppoll: the descriptors that have events, and ppoll's time left */
-static void lt_ret_poll(struct lt_dctx *c)
-{
-	const struct lt_event *ev = c->ev;
-	if (ev->ret == 0) {
-		lt_sb_puts(SB(c), " (Timeout)");
-		return;
-	}
-	if (!lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL))
-		return;
-	lt_sb_puts(SB(c), " (");
-	lt_put_pollfds(c, 0, 1);
-	if (ev->nr == LT_NR_ppoll && ev->args[2]) {
-		const uint8_t *t = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
-		if (t) {
-			lt_sb_puts(SB(c), ", left ");
-			lt_put_timespec_data(c, t, "tv_nsec");
-		}
-	}
-	lt_sb_putc(SB(c), ')');
-}
-
-/* select, pselect6: the sets that have descriptors, and the time left */
-static void lt_ret_select(struct lt_dctx *c)
-{
-	static const char *const nm[] = { "in", "out", "except" };
-	const struct lt_event *ev = c->ev;
-	const uint64_t *g = ev->args;
-	if (ev->ret == 0) {
-		lt_sb_puts(SB(c), " (Timeout)");
-		return;
-	}
-	int any = 0;
-	lt_sb_puts(SB(c), " (");
-	for (int k = 0; k < 3; k++) {
-		size_t len;
-		const uint8_t *d = g[1 + k] ? lt_cap_get(c, 1 + k, LT_CAP_SUB_SELF, 1, &len) : NULL;
-		if (!d)
-			continue;
-		int has = 0;
-		for (int fd = 0; fd < (int)g[0] && (size_t)fd / 8 < len; fd++)
-			has |= d[fd / 8] >> (fd % 8) & 1;
-		if (!has)
-			continue;
-		lt_sb_printf(SB(c), "%s%s ", any ? ", " : "", nm[k]);
-		lt_put_fdset(c, d, len, (int)g[0]);
-		any = 1;
-	}
-	const uint8_t *t = g[4] ? lt_cap_get(c, 4, LT_CAP_SUB_SELF, 16, NULL) : NULL;
-	if (t) {
-		lt_sb_printf(SB(c), "%sleft ", any ? ", " : "");
-		lt_put_timespec_data(c, t, ev->nr == LT_NR_select ? "tv_usec" : "tv_nsec");
-	}
-	lt_sb_putc(SB(c), ')');
 }
 
 /* A name in parentheses after the return value */

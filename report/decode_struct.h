@@ -1,6 +1,6 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
- * calls) and the family files (decode_sock.c, decode_time.c, decode_stat.c, decode_signal.c). Report
- * side only. */
+ * calls) and the family files decode_sock.c, decode_time.c, decode_stat.c,
+ * decode_signal.c, decode_proc.c and decode_poll.c. Report side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
 
@@ -70,5 +70,25 @@ void lt_put_wstatus_obj(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d);
 void lt_put_siginfo(struct lt_dctx *c, const uint8_t *d);
 void lt_put_pselect_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_proc.c: processes and resources */
+void lt_put_rlimit(struct lt_dctx *c, const uint8_t *d);
+void lt_put_rusage(struct lt_dctx *c, const uint8_t *d);
+void lt_put_utsname(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d);
+void lt_put_groups(struct lt_dctx *c, int i, int kind);
+void lt_put_cpuset(struct lt_dctx *c, int i, int kind);
+void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
+void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
+void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_poll.c: poll, select, epoll */
+void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_epoll_events_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind);
+void lt_ret_poll(struct lt_dctx *c);
+void lt_ret_select(struct lt_dctx *c);
 
 #endif
