@@ -274,92 +274,101 @@ static int lt_futex_has_timeout(unsigned op)
 	return 0;
 }
 
-/* One argument at exit. ok: the call succeeded; ret: its return value. */
-static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
-			     unsigned i, const uint64_t a[6], int64_t ret, int ok)
+/* The length that goes with argument i: another argument, else the return value. */
+static uint64_t lt_plan_len(const struct lt_sysent *se, unsigned i, const uint64_t a[6], int64_t ret)
+{
+	int lenarg = se->len[i];
+	return lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
+}
+
+/* Variable-size objects the call only reads: read at exit whatever it returned (the
+ * copy is fault-safe). 0: not such a kind. */
+static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
+			    unsigned i, const uint64_t a[6], int64_t ret, int ok)
 {
 	uint64_t v = a[i];
-	int lenarg = se->len[i];
-	uint64_t len = lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
-	uint32_t u32;
-	const struct lt_kind_info *k = &lt_kinds[se->kind[i]];
-	/* fixed-size objects: the kind table says how big, and whether the call wrote them */
-	if (k->size) {
-		if (k->dir == LT_DIR_IN || (ok && (k->dir == LT_DIR_OUT || k->dir == LT_DIR_INOUT)))
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, k->size, k->size);
-		return;
-	}
+	uint64_t len = lt_plan_len(se, i, a, ret);
 	switch (se->kind[i]) {
-	/* unchanged by the call: read now */
 	case LT_K_PATH:
 		if (nr != 59 && nr != 322) /* execve's was read at entry */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
-		return;
+		return 1;
 	case LT_K_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
-		return;
+		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
-		return;
+		return 1;
 	case LT_K_SEMBUF: /* struct sembuf: 6 bytes each, -s of them and one more */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, (uint64_t)p->strsize + 1) * 6,
 		       (uint32_t)len * 6ull);
-		return;
+		return 1;
 	case LT_K_SEND_BUF: /* a netlink message is decoded whole: small ones are kept */
 		if (len <= LT_SEND_WHOLE)
 			lt_req(p, i, LT_CAP_SUB_SELF, LT_REQ_EMPTY_OK, v, len, len);
 		else
 			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
-		return;
+		return 1;
 	case LT_K_SOCKOPT_VAL:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
-		return;
+		return 1;
 	case LT_K_IOVEC_IN:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);
-		return;
+		return 1;
 	case LT_K_MSGHDR:
 		lt_req_msghdr(p, i, v, ok ? (uint64_t)ret : (uint64_t)-1, 0);
-		return;
+		return 1;
 	case LT_K_SOCKADDR:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SOCKADDR), len);
-		return;
+		return 1;
 	case LT_K_SIGSET:
 		if (len && len <= 128)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_SIGSET), len);
-		return;
+		return 1;
 	case LT_K_POLLFDS: /* poll writes only revents: events are still there */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_POLLFD, len * SZ_POLLFD);
-		return;
+		return 1;
 	case LT_K_CPUSET:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 128), len);
-		return;
+		return 1;
 	case LT_K_NODEMASK:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(LT_NODEMASK_WORDS(len), 33) * 8,
 		       LT_NODEMASK_WORDS(len) * 8);
-		return;
+		return 1;
 	case LT_K_GROUPS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
-		return;
+		return 1;
 	case LT_K_CLONE_ARGS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
-		return;
+		return 1;
 	case LT_K_SECCOMP_ARGS:
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
-		return;
+		return 1;
 	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
-		return;
+		return 1;
+	}
+	return 0;
+}
+
+/* cond kinds: what the call read or wrote depends on a command argument. 0: not such
+ * a kind. */
+static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned i,
+			    const uint64_t a[6], int64_t ret, int ok)
+{
+	uint64_t v = a[i];
+	switch (se->kind[i]) {
 	case LT_K_IOCTL_ARG:
 		lt_req_ioctl(p, a, ok);
-		return;
+		return 1;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, ok, 0);
-		return;
+		return 1;
 	case LT_K_PERF_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
 		if (ret == -7)
 			lt_req(p, i, 0, 0, v + 4, 4, 4);
-		return;
+		return 1;
 	case LT_K_FCNTL_ARG:
 		switch ((uint32_t)a[1]) {
 		case 5: case 6: case 7: case 36: case 37: case 38: /* struct flock */
@@ -369,11 +378,11 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 			break;
 		}
-		return;
+		return 1;
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
-		return;
+		return 1;
 	case LT_K_PRCTL_ARG:
 		if (a[0] == 15) /* PR_SET_NAME */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
@@ -384,20 +393,28 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
 		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
-		return;
+		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
 		if (!v || !p->peek || p->peek(p->ctx, v, d, sizeof d))
-			return;
+			return 1;
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
 		if (d[1] && d[1] <= 128)
 			lt_req(p, i, LT_SUB_SIGMASK, 0, d[0], lt_min(d[1], SZ_SIGSET), d[1]);
-		return;
+		return 1;
 	}
 	}
-	if (!ok)
-		return;
-	/* written by the call: read only when it succeeded */
+	return 0;
+}
+
+/* Variable-size objects the call wrote: read only when it succeeded. */
+static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned i,
+				const uint64_t a[6], int64_t ret)
+{
+	uint64_t v = a[i];
+	int lenarg = se->len[i];
+	uint64_t len = lt_plan_len(se, i, a, ret);
+	uint32_t u32;
 	switch (se->kind[i]) {
 	case LT_K_BUF_OUT: case LT_K_LINK_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
 	case LT_K_RANDOM_OUT:
@@ -425,8 +442,6 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(bytes, 128), bytes);
 		return;
 	}
-	case LT_K_POLLFDS:
-		return;
 	case LT_K_EPOLL_EVENTS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_EPOLL_EVENT,
 		       len * SZ_EPOLL_EVENT);
@@ -463,6 +478,23 @@ static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsi
 		lt_req_mmsg(p, i, v, (uint64_t)ret);
 		return;
 	}
+}
+
+/* One argument at exit. ok: the call succeeded; ret: its return value. */
+static void lt_plan_exit_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
+			     unsigned i, const uint64_t a[6], int64_t ret, int ok)
+{
+	const struct lt_kind_info *k = &lt_kinds[se->kind[i]];
+	/* fixed-size objects: the kind table says how big, and whether the call wrote them */
+	if (k->size) {
+		if (k->dir == LT_DIR_IN || (ok && (k->dir == LT_DIR_OUT || k->dir == LT_DIR_INOUT)))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, a[i], k->size, k->size);
+		return;
+	}
+	if (lt_plan_read_arg(p, se, nr, i, a, ret, ok) || lt_plan_cond_arg(p, se, i, a, ret, ok))
+		return;
+	if (ok)
+		lt_plan_written_arg(p, se, i, a, ret);
 }
 
 /* The size of an input structure the call reads but does not write, or 0. */

@@ -749,358 +749,285 @@ static int lt_elem_sembuf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void 
 
 /* Prints argument i if its kind has a printer of its own (lt_kinds[kind].print is
  * LT_PRINT_OWN or LT_PRINT_STRUCT); returns 0, printing nothing, if not. */
+/* ---- kinds with a printer of their own (PRINT own), one small function each ---- */
+
+/* The length that goes with argument i: another argument or the return value, as the
+ * syscall line's KIND(N) says; 0 if none. */
+static uint64_t lt_arg_len(struct lt_dctx *c, int i)
+{
+	int lenarg = c->se->len[i];
+	return lenarg >= 0 && lenarg < 6 ? c->ev->args[lenarg]
+		: lenarg == LT_LEN_RET ? (uint64_t)c->ev->ret : 0;
+}
+
+static void lt_own_uid(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	(void)kind;
+	if ((uint32_t)v == 0xffffffffu)
+		lt_sb_puts(c->sb, "-1");
+	else
+		lt_put_udec(c, (uint32_t)v);
+}
+
+static void lt_own_fd(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_fd(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_dirfd(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_dirfd(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_io_uring_register_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_io_uring_register_arg(c, i);
+}
+
+/* strace's fanotify_init: the class, then the flags */
+static void lt_own_fan_init_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
+		{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
+	uint32_t fl = (uint32_t)c->ev->args[i];
+	(void)kind;
+	lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
+	if (fl & ~0xcu) {
+		lt_sb_putc(c->sb, '|');
+		lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
+	}
+}
+
+static void lt_own_fan_dirfd(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
+	int fd = (int)c->ev->args[i];
+	(void)kind;
+	if (fd == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
+		return;
+	if (fd != -1)
+		lt_put_dirfd(c, fd);
+}
+
+static void lt_own_path(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_path(c, i, LT_CAP_SUB_SELF, c->ev->args[i]);
+}
+
+static void lt_own_str(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], 0);
+}
+
+static void lt_own_buf_in(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_buf(c, i, LT_CAP_SUB_SELF, c->ev->args[i], lt_arg_len(c, i));
+}
+
+static void lt_own_perf_attr(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_perf_attr(c, i, c->ev->args[i]);
+}
+
+static void lt_own_sembuf(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_array(c, i, LT_CAP_SUB_SELF, c->ev->args[i], (uint32_t)lt_arg_len(c, i), 6,
+		     lt_elem_sembuf, NULL);
+}
+
+static void lt_own_send_buf(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i], len = lt_arg_len(c, i);
+	(void)kind;
+	if (!lt_put_netlink(c, i, (int)c->ev->args[0], v, len))
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
+}
+
+/* what the call wrote: only on success (getrandom's bytes always in hex) */
+static void lt_own_buf_out(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	c->force_hex = kind == LT_K_RANDOM_OUT;
+	if (lt_out_ok(c))
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, lt_arg_len(c, i));
+	else
+		lt_put_ptr(c, v);
+	c->force_hex = 0;
+}
+
+/* getcwd counts the NUL; readlink gives bytes without one */
+static void lt_own_path_out(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint64_t v = ev->args[i], len = lt_arg_len(c, i);
+	const uint8_t *d;
+	const struct lt_cap *cap = lt_out_ok(c) ? lt_event_cap(ev, i, LT_CAP_SUB_SELF, &d) : NULL;
+	if (!cap || (cap->flags & LT_CAP_FAULT)) {
+		lt_put_ptr(c, v);
+		return;
+	}
+	size_t n = cap->len < len ? cap->len : (size_t)len;
+	if (kind == LT_K_PATH_OUT) {
+		const uint8_t *z = memchr(d, 0, n);
+		if (z)
+			n = (size_t)(z - d);
+	}
+	int trunc = n < len && kind == LT_K_LINK_OUT;
+	if (kind == LT_K_LINK_OUT && n > c->strsize) {
+		n = c->strsize;
+		trunc = 1;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+static void lt_own_mode(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_mode(c, c->ev->args[i] & 0xffffu); /* a umode_t, as strace prints it */
+}
+
+static void lt_own_mode_dev(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_st_mode(c, (uint32_t)c->ev->args[i]);
+}
+
+static void lt_own_ipc_key(struct lt_dctx *c, int i, int kind)
+{
+	uint32_t v = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (!v)
+		lt_sb_puts(c->sb, "IPC_PRIVATE");
+	else
+		lt_sb_printf(c->sb, "%#x", v);
+}
+
+static void lt_own_open_flags(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_open_flags(c, c->ev->args[i] & 0xffffffffu);
+}
+
+/* the sync type is a 2-bit field whose 0 has a name too */
+static void lt_own_statx_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat sync[] = {
+		{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
+		{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
+	};
+	uint32_t v = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (lt_style(c) != LT_XLAT_ABBREV) {
+		struct lt_sb n = { 0 };
+		int any = 1;
+		lt_put_hex(c, v);
+		if (lt_style(c) == LT_XLAT_VERBOSE) {
+			lt_sb_puts(&n, sync[(v & 0x6000) >> 13].name);
+			lt_flags_names(&n, lt_x_at_flags, v & ~0x6000u, &any);
+			lt_sb_printf(c->sb, " /* %s */", n.p);
+		}
+		lt_sb_free(&n);
+		return;
+	}
+	lt_sb_puts(c->sb, sync[(v & 0x6000) >> 13].name);
+	uint32_t rest = v & ~0x6000u;
+	if (rest) {
+		lt_sb_putc(c->sb, '|');
+		lt_put_flags(c, lt_x_at_flags, rest);
+	}
+}
+
+static void lt_own_signum(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_signo(c, (int)c->ev->args[i]);
+}
+
+static void lt_own_sigset(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	if (kind == LT_K_SIGSET_OUT && !lt_out_ok(c))
+		lt_put_ptr(c, v);
+	else
+		lt_put_sigset_arg(c, i, v, lt_arg_len(c, i));
+}
+
+/* strace's print_mode: a mode and its MPOL_F_ flags */
+static void lt_own_mpol_mode(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
+		{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
+	uint32_t m = (uint32_t)c->ev->args[i], fl = m & 0xe000, mode = m & ~0xe000u;
+	const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
+	enum lt_xlat_style st = lt_style(c);
+	(void)kind;
+	if (!fl) {
+		lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
+	} else if (!name) {
+		lt_put_flags(c, mflags, m);
+	} else {
+		if (st != LT_XLAT_ABBREV)
+			lt_put_hex(c, m);
+		if (st != LT_XLAT_RAW) {
+			struct lt_sb names = { 0 };
+			int any = 0;
+			lt_flags_names(&names, mflags, fl, &any);
+			lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
+				     names.p);
+			lt_sb_free(&names);
+		}
+	}
+}
+
+static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int kind) = {
+	[LT_K_UID] = lt_own_uid,
+	[LT_K_FD] = lt_own_fd,
+	[LT_K_DIRFD] = lt_own_dirfd,
+	[LT_K_IORING_REGISTER_ARG] = lt_own_io_uring_register_arg,
+	[LT_K_FAN_INIT_FLAGS] = lt_own_fan_init_flags,
+	[LT_K_FAN_DIRFD] = lt_own_fan_dirfd,
+	[LT_K_PATH] = lt_own_path,
+	[LT_K_STR] = lt_own_str,
+	[LT_K_BUF_IN] = lt_own_buf_in,
+	[LT_K_XATTR_VAL] = lt_own_buf_in,
+	[LT_K_PERF_ATTR] = lt_own_perf_attr,
+	[LT_K_SEMBUF] = lt_own_sembuf,
+	[LT_K_SEND_BUF] = lt_own_send_buf,
+	[LT_K_BUF_OUT] = lt_own_buf_out,
+	[LT_K_RANDOM_OUT] = lt_own_buf_out,
+	[LT_K_XATTR_VAL_OUT] = lt_own_buf_out,
+	[LT_K_XATTR_LIST_OUT] = lt_own_buf_out,
+	[LT_K_PATH_OUT] = lt_own_path_out,
+	[LT_K_LINK_OUT] = lt_own_path_out,
+	[LT_K_MODE] = lt_own_mode,
+	[LT_K_OPEN_MODE] = lt_own_mode,
+	[LT_K_MODE_DEV] = lt_own_mode_dev,
+	[LT_K_IPC_KEY] = lt_own_ipc_key,
+	[LT_K_OPEN_FLAGS] = lt_own_open_flags,
+	[LT_K_STATX_FLAGS] = lt_own_statx_flags,
+	[LT_K_SIGNUM] = lt_own_signum,
+	[LT_K_SIGSET] = lt_own_sigset,
+	[LT_K_SIGSET_OUT] = lt_own_sigset,
+	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
+};
+
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
 {
-	const struct lt_sysent *se = c->se;
-	const struct lt_event *ev = c->ev;
-	uint64_t v = ev->args[i];
-	int lenarg = se->len[i];
-	uint64_t len = lenarg >= 0 && lenarg < 6 ? ev->args[lenarg]
-		: lenarg == LT_LEN_RET ? (uint64_t)ev->ret : 0;
-
 	if (lt_decode_struct(c, i, kind))
 		return 1;
-	switch (kind) {
-	case LT_K_UID:
-		if ((uint32_t)v == 0xffffffffu)
-			lt_sb_puts(c->sb, "-1");
-		else
-			lt_put_udec(c, (uint32_t)v);
-		return 1;
-	case LT_K_FD:
-		lt_put_fd(c, (int)v);
-		return 1;
-	case LT_K_IORING_REGISTER_ARG:
-		lt_put_io_uring_register_arg(c, i);
-		return 1;
-	case LT_K_DIRFD:
-		lt_put_dirfd(c, (int)v);
-		return 1;
-	case LT_K_FAN_INIT_FLAGS: { /* strace's fanotify_init: the class, then the flags */
-		static const struct lt_xlat classes[] = { { 0, "FAN_CLASS_NOTIF" },
-			{ 4, "FAN_CLASS_CONTENT" }, { 8, "FAN_CLASS_PRE_CONTENT" }, { 0, 0 } };
-		uint32_t fl = (uint32_t)v;
-		lt_put_xlat(c, classes, fl & 0xc, "FAN_CLASS_???");
-		if (fl & ~0xcu) {
-			lt_sb_putc(c->sb, '|');
-			lt_put_flags(c, lt_x_fan_init_flags, fl & ~0xcu);
-		}
-		return 1;
-	}
-	case LT_K_FAN_DIRFD: {
-		static const struct lt_xlat nofd[] = { { (uint64_t)-1, "FAN_NOFD" }, { 0, 0 } };
-		if ((int)v == -1 && lt_put_xlat(c, nofd, (uint64_t)-1, NULL))
-			return 1;
-		if ((int)v != -1)
-			lt_put_dirfd(c, (int)v);
-		return 1;
-	}
-	case LT_K_PATH:
-		lt_put_path(c, i, LT_CAP_SUB_SELF, v);
-		return 1;
-	case LT_K_STR:
-		lt_put_cstr(c, i, LT_CAP_SUB_SELF, v, 0);
-		return 1;
-	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
-		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		return 1;
-	case LT_K_PERF_ATTR:
-		lt_put_perf_attr(c, i, v);
-		return 1;
-	case LT_K_SEMBUF:
-		lt_put_array(c, i, LT_CAP_SUB_SELF, v, (uint32_t)len, 6, lt_elem_sembuf, NULL);
-		return 1;
-	case LT_K_SEND_BUF:
-		if (!lt_put_netlink(c, i, (int)ev->args[0], v, len))
-			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		return 1;
-	case LT_K_BUF_OUT: case LT_K_RANDOM_OUT: case LT_K_XATTR_VAL_OUT: case LT_K_XATTR_LIST_OUT:
-		c->force_hex = kind == LT_K_RANDOM_OUT;
-		if (lt_out_ok(c))
-			lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
-		else
-			lt_put_ptr(c, v);
-		c->force_hex = 0;
-		return 1;
-	case LT_K_PATH_OUT: case LT_K_LINK_OUT:
-		if (lt_out_ok(c)) {
-			/* getcwd counts the NUL; readlink gives bytes without one */
-			const uint8_t *d;
-			const struct lt_cap *cap = lt_event_cap(ev, i, LT_CAP_SUB_SELF, &d);
-			if (cap && !(cap->flags & LT_CAP_FAULT)) {
-				size_t n = cap->len < len ? cap->len : (size_t)len;
-				if (kind == LT_K_PATH_OUT) {
-					const uint8_t *z = memchr(d, 0, n);
-					if (z)
-						n = (size_t)(z - d);
-				}
-				int trunc = n < len && kind == LT_K_LINK_OUT;
-				if (kind == LT_K_LINK_OUT && n > c->strsize) {
-					n = c->strsize;
-					trunc = 1;
-				}
-				lt_put_quoted(c, d, n, trunc);
-				return 1;
-			}
-		}
-		lt_put_ptr(c, v);
-		return 1;
-	case LT_K_MODE: case LT_K_OPEN_MODE:
-		lt_put_mode(c, v & 0xffffu); /* a umode_t, as strace prints it */
-		return 1;
-	case LT_K_MODE_DEV:
-		lt_put_st_mode(c, (uint32_t)v);
-		return 1;
-	case LT_K_IPC_KEY:
-		if (!(uint32_t)v)
-			lt_sb_puts(c->sb, "IPC_PRIVATE");
-		else
-			lt_sb_printf(c->sb, "%#x", (uint32_t)v);
-		return 1;
-	case LT_K_OPEN_FLAGS:
-		lt_put_open_flags(c, v & 0xffffffffu);
-		return 1;
-	case LT_K_OFLAGS:
-		lt_put_flags(c, lt_x_open_flags, v & 0xffffffffu);
-		return 1;
-	case LT_K_AT_FLAGS:
-		lt_put_flags(c, lt_x_at_flags, v & 0xffffffffu);
-		return 1;
-	case LT_K_FACCESSAT_FLAGS:
-		lt_put_flags(c, lt_x_faccessat_flags, v & 0xffffffffu);
-		return 1;
-	case LT_K_STATX_FLAGS: {
-		/* the sync type is a 2-bit field whose 0 has a name too */
-		static const struct lt_xlat sync[] = {
-			{ 0, "AT_STATX_SYNC_AS_STAT" }, { 0x2000, "AT_STATX_FORCE_SYNC" },
-			{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0x6000, "AT_STATX_SYNC_TYPE" }, { 0, 0 }
-		};
-		if (lt_style(c) != LT_XLAT_ABBREV) {
-			struct lt_sb n = { 0 };
-			int any = 1;
-			lt_put_hex(c, (uint32_t)v);
-			if (lt_style(c) == LT_XLAT_VERBOSE) {
-				lt_sb_puts(&n, sync[((uint32_t)v & 0x6000) >> 13].name);
-				lt_flags_names(&n, lt_x_at_flags, (uint32_t)v & ~0x6000u, &any);
-				lt_sb_printf(c->sb, " /* %s */", n.p);
-			}
-			lt_sb_free(&n);
-			return 1;
-		}
-		lt_sb_puts(c->sb, sync[((uint32_t)v & 0x6000) >> 13].name);
-		uint32_t rest = (uint32_t)v & ~0x6000u;
-		if (rest) {
-			lt_sb_putc(c->sb, '|');
-			lt_put_flags(c, lt_x_at_flags, rest);
-		}
-		return 1;
-	}
-	case LT_K_ACCESS_MODE:
-		lt_put_flags(c, lt_x_access, v & 0xffffffffu);
-		return 1;
-	case LT_K_PROT:
-		lt_put_flags(c, lt_x_prot, v); /* unsigned long: all of it, as strace */
-		return 1;
-	case LT_K_WHENCE:
-		lt_put_xlat(c, lt_x_whence, (uint32_t)v, "SEEK_???");
-		return 1;
-	case LT_K_SIGHOW:
-		lt_put_xlat(c, lt_x_sighow, (uint32_t)v, "SIG_???");
-		return 1;
-	case LT_K_SIGNUM:
-		lt_put_signo(c, (int)v);
-		return 1;
-	case LT_K_SIGSET:
-		lt_put_sigset_arg(c, i, v, len);
-		return 1;
-	case LT_K_SIGSET_OUT:
-		if (lt_out_ok(c))
-			lt_put_sigset_arg(c, i, v, len);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_CLOCKID:
-		lt_put_xlat(c, lt_x_clockid, (uint32_t)v, "CLOCK_???");
-		return 1;
-	case LT_K_GRND_FLAGS:
-		lt_put_flags(c, lt_x_grnd, (uint32_t)v);
-		return 1;
-	case LT_K_CLONE_FLAGS:
-		lt_put_flags(c, lt_x_clone_flags, v);
-		return 1;
-	case LT_K_AF:
-		lt_put_xlat(c, lt_x_af, (uint32_t)v, "AF_???");
-		return 1;
-	case LT_K_MREMAP_FLAGS:
-		lt_put_flags(c, lt_x_mremap, (uint32_t)v);
-		return 1;
-	case LT_K_MADVICE:
-		lt_put_xlat(c, lt_x_madvise, (uint32_t)v, "MADV_???");
-		return 1;
-	case LT_K_MSYNC_FLAGS:
-		lt_put_flags(c, lt_x_msync, (uint32_t)v);
-		return 1;
-	case LT_K_RLIMIT_RES:
-		lt_put_xlat(c, lt_x_rlimit, (uint32_t)v, "RLIMIT_???");
-		return 1;
-	case LT_K_EPOLL_OP:
-		lt_put_xlat(c, lt_x_epoll_op, (uint32_t)v, "EPOLL_CTL_???");
-		return 1;
-	case LT_K_WAIT_OPTIONS:
-		lt_put_flags(c, lt_x_wait_options, (uint32_t)v);
-		return 1;
-	case LT_K_ITIMER_WHICH:
-		lt_put_xlat(c, lt_x_itimer, (uint32_t)v, "ITIMER_???");
-		return 1;
-	case LT_K_TIMER_FLAGS:
-		lt_put_flags(c, lt_x_timer_flags, (uint32_t)v);
-		return 1;
-	case LT_K_MSG_FLAGS:
-		lt_put_flags(c, lt_x_msg_flags, (uint32_t)v);
-		return 1;
-	case LT_K_SHUT_HOW:
-		lt_put_xlat(c, lt_x_shut, (uint32_t)v, "SHUT_???");
-		return 1;
-	case LT_K_SOCKOPT_LEVEL:
-		lt_put_xlat(c, lt_x_sol, (uint32_t)v, "SOL_???");
-		return 1;
-	case LT_K_EFD_FLAGS:
-		lt_put_flags(c, lt_x_efd, (uint32_t)v);
-		return 1;
-	case LT_K_MFD_FLAGS:
-		lt_put_flags(c, lt_x_mfd, (uint32_t)v);
-		return 1;
-	case LT_K_RENAME_FLAGS:
-		lt_put_flags(c, lt_x_rename, (uint32_t)v);
-		return 1;
-	case LT_K_STATX_MASK:
-		lt_put_flags(c, lt_x_statx_mask, (uint32_t)v);
-		return 1;
-	case LT_K_FLOCK_OP:
-		lt_put_flags(c, lt_x_flock, (uint32_t)v);
-		return 1;
-	case LT_K_SCHED_POLICY:
-		lt_put_xlat(c, lt_x_sched_policy, (uint32_t)v, "SCHED_???");
-		return 1;
-	case LT_K_RUSAGE_WHO:
-		lt_put_xlat(c, lt_x_rusage_who, (uint32_t)(int)v, "RUSAGE_???");
-		return 1;
-	case LT_K_PRIO_WHICH:
-		lt_put_xlat(c, lt_x_prio_which, (uint32_t)v, "PRIO_???");
-		return 1;
-	case LT_K_FALLOC_MODE:
-		lt_put_flags(c, lt_x_falloc, (uint32_t)v);
-		return 1;
-	case LT_K_FADVICE:
-		lt_put_xlat(c, lt_x_fadvise, (uint32_t)v, "POSIX_FADV_???");
-		return 1;
-	case LT_K_CLOSE_RANGE_FLAGS:
-		lt_put_flags(c, lt_x_close_range, (uint32_t)v);
-		return 1;
-	case LT_K_MLOCKALL_FLAGS:
-		lt_put_flags(c, lt_x_mlockall, (uint32_t)v);
-		return 1;
-	case LT_K_PIDFD_FLAGS:
-		lt_put_flags(c, lt_x_pidfd, (uint32_t)v);
-		return 1;
-	case LT_K_UMOUNT_FLAGS:
-		lt_put_flags(c, lt_x_umount, (uint32_t)v);
-		return 1;
-	case LT_K_IDTYPE:
-		lt_put_xlat(c, lt_x_idtype, (uint32_t)v, "P_???");
-		return 1;
-	case LT_K_SPLICE_FLAGS:
-		lt_put_flags(c, lt_x_splice, (uint32_t)v);
-		return 1;
-	case LT_K_RWF_FLAGS:
-		lt_put_flags(c, lt_x_rwf, (uint32_t)v);
-		return 1;
-	case LT_K_TFD_FLAGS:
-		lt_put_flags(c, lt_x_tfd, (uint32_t)v);
-		return 1;
-	case LT_K_TFD_SET_FLAGS:
-		lt_put_flags(c, lt_x_timerfd_set, (uint32_t)v);
-		return 1;
-	case LT_K_SFD_FLAGS:
-		lt_put_flags(c, lt_x_sfd, (uint32_t)v);
-		return 1;
-	case LT_K_SECCOMP_OP:
-		lt_put_xlat(c, lt_x_seccomp_op, (uint32_t)v, "SECCOMP_???");
-		return 1;
-	case LT_K_MEMBARRIER_CMD:
-		lt_put_flags(c, lt_x_membarrier, (uint32_t)v);
-		return 1;
-	case LT_K_MLOCK_FLAGS:
-		lt_put_flags(c, lt_x_mlock2, (uint32_t)v);
-		return 1;
-	case LT_K_INOTIFY_MASK:
-		lt_put_flags(c, lt_x_inotify, (uint32_t)v);
-		return 1;
-	case LT_K_KCMP_TYPE:
-		lt_put_xlat(c, lt_x_kcmp, (uint32_t)v, "KCMP_???");
-		return 1;
-	case LT_K_PTRACE_REQ:
-		lt_put_xlat(c, lt_x_ptrace, v, "PTRACE_???");
-		return 1;
-	case LT_K_EPOLL_FLAGS:
-		lt_put_flags(c, lt_x_epoll_create, (uint32_t)v);
-		return 1;
-	case LT_K_XATTR_FLAGS:
-		lt_put_flags(c, lt_x_xattr, (uint32_t)v);
-		return 1;
-	case LT_K_MOUNT_FLAGS:
-		lt_put_flags(c, lt_x_mount_flags, v);
-		return 1;
-	case LT_K_IPC_FLAGS:
-		lt_put_flags(c, lt_x_ipc_flags, (uint32_t)v);
-		return 1;
-	case LT_K_IPC_CMD:
-		lt_put_xlat(c, lt_x_ipc_cmd, (uint32_t)v, "IPC_???");
-		return 1;
-	case LT_K_MPOL_MODE: { /* strace's print_mode: a mode and its MPOL_F_ flags */
-		static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
-			{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
-		uint32_t m = (uint32_t)v, fl = m & 0xe000, mode = m & ~0xe000u;
-		const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
-		enum lt_xlat_style st = lt_style(c);
-		if (!fl) {
-			lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
-		} else if (!name) {
-			lt_put_flags(c, mflags, m);
-		} else {
-			if (st != LT_XLAT_ABBREV)
-				lt_put_hex(c, m);
-			if (st != LT_XLAT_RAW) {
-				struct lt_sb names = { 0 };
-				int any = 0;
-				lt_flags_names(&names, mflags, fl, &any);
-				lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
-					     names.p);
-				lt_sb_free(&names);
-			}
-		}
-		return 1;
-	}
-	case LT_K_PERSONALITY:
-		lt_put_xlat(c, lt_x_personality, (uint32_t)v, "PER_???");
-		return 1;
-	case LT_K_PRCTL_OPTION:
-		lt_put_xlat(c, lt_x_prctl, (uint32_t)v, "PR_???");
-		return 1;
-	case LT_K_ARCH_PRCTL_CODE:
-		lt_put_xlat(c, lt_x_arch_prctl, (uint32_t)v, "ARCH_???");
-		return 1;
-	case LT_K_FCNTL_CMD:
-		lt_put_xlat(c, lt_x_fcntl_cmd, (uint32_t)v, "F_???");
-		return 1;
-	case LT_K_IOCTL_REQ:
-		lt_put_xlat(c, lt_x_ioctl, (uint32_t)v, NULL);
-		return 1;
-	case LT_K_SOCK_FLAGS:
-		lt_put_flags(c, lt_x_sock_flags, (uint32_t)v);
-		return 1;
-	}
-	return 0;
+	if (!lt_own_printers[kind])
+		return 0;
+	lt_own_printers[kind](c, i, kind);
+	return 1;
 }
 
 /* strace text: split at the commas between arguments, not those inside strings,
@@ -1287,6 +1214,92 @@ static const char *lt_si_code_name(int signo, int code)
 	return NULL;
 }
 
+/* siginfo_t on x86-64: si_signo, si_errno, si_code, then a union at offset 16 */
+static int32_t lt_si32(const uint8_t *si, size_t off)
+{
+	int32_t v;
+	memcpy(&v, si + off, 4);
+	return v;
+}
+
+static uint64_t lt_si64(const uint8_t *si, size_t off)
+{
+	uint64_t v;
+	memcpy(&v, si + off, 8);
+	return v;
+}
+
+/* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
+static void lt_siginfo_sender(struct lt_dctx *c, const uint8_t *si, int32_t code)
+{
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u", lt_si32(si, 16), (unsigned)lt_si32(si, 20));
+	if (code == -1 || code == -3) {
+		lt_sb_printf(c->sb, ", si_int=%d, si_ptr=", lt_si32(si, 24));
+		lt_put_ptr(c, lt_si64(si, 24));
+	}
+}
+
+static void lt_siginfo_sigchld(struct lt_dctx *c, const uint8_t *si, int32_t code)
+{
+	int32_t status = lt_si32(si, 24);
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u, si_status=", lt_si32(si, 16),
+		     (unsigned)lt_si32(si, 20));
+	if (code == 1 /* CLD_EXITED */)
+		lt_sb_printf(c->sb, "%d", status);
+	else if (lt_signal_name(status))
+		lt_sb_puts(c->sb, lt_signal_name(status));
+	else
+		lt_sb_printf(c->sb, "%d", status);
+	lt_sb_printf(c->sb, ", si_utime=%llu, si_stime=%llu", (unsigned long long)lt_si64(si, 32),
+		     (unsigned long long)lt_si64(si, 40));
+}
+
+static void lt_siginfo_sigsys(struct lt_dctx *c, const uint8_t *si)
+{
+	int32_t sc = lt_si32(si, 24);
+	uint32_t arch = (uint32_t)lt_si32(si, 28);
+	lt_sb_puts(c->sb, ", si_call_addr=");
+	lt_put_ptr(c, lt_si64(si, 16));
+	lt_sb_printf(c->sb, ", si_syscall=");
+	const struct lt_sysent *se = sc >= 0 ? lt_sysent_get((uint64_t)sc) : NULL;
+	if (se)
+		lt_sb_printf(c->sb, "__NR_%s", se->name);
+	else
+		lt_sb_printf(c->sb, "%d", sc);
+	lt_sb_printf(c->sb, ", si_arch=%s", arch == LT_ARCH_X86_64 ? "AUDIT_ARCH_X86_64" : "?");
+}
+
+/* SI_TIMER */
+static void lt_siginfo_timer(struct lt_dctx *c, const uint8_t *si)
+{
+	lt_sb_printf(c->sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
+		     (unsigned)lt_si32(si, 16), lt_si32(si, 20), lt_si32(si, 24));
+	lt_put_ptr(c, lt_si64(si, 24));
+}
+
+/* The fields of the union that si_code (and, sent by the kernel, the signal) selects. */
+static void lt_siginfo_union(struct lt_dctx *c, const uint8_t *si, int32_t signo, int32_t code)
+{
+	if (code == 0 || code == -6 || code == -1 || code == -3) {
+		lt_siginfo_sender(c, si, code);
+		return;
+	}
+	switch (code > 0 ? signo : 0) {
+	case 17: /* SIGCHLD */
+		lt_siginfo_sigchld(c, si, code);
+		return;
+	case 4: case 7: case 8: case 11: case 5: /* SIGILL, SIGBUS, SIGFPE, SIGSEGV, SIGTRAP */
+		lt_sb_puts(c->sb, ", si_addr=");
+		lt_put_ptr(c, lt_si64(si, 16));
+		return;
+	case 31: /* SIGSYS */
+		lt_siginfo_sigsys(c, si);
+		return;
+	}
+	if (code == -2)
+		lt_siginfo_timer(c, si);
+}
+
 void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
 	if (!ev)
@@ -1305,16 +1318,8 @@ void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct 
 	dummy.type = LT_EV_SYSCALL;
 	dummy.nr = -1;
 	lt_dctx_init(&c, sb, &dummy, fmt);
-	/* siginfo_t on x86-64: si_signo, si_errno, si_code, then a union at offset 16 */
 	const uint8_t *si = ev->siginfo;
-	int32_t signo, err, code;
-	memcpy(&signo, si, 4);
-	memcpy(&err, si + 4, 4);
-	memcpy(&code, si + 8, 4);
-	int32_t i32[6];
-	memcpy(i32, si + 16, sizeof i32);
-	uint64_t addr;
-	memcpy(&addr, si + 16, 8);
+	int32_t signo = lt_si32(si, 0), err = lt_si32(si, 4), code = lt_si32(si, 8);
 	const char *sn = lt_signal_name(signo);
 	if (sn)
 		lt_sb_printf(sb, "%s {si_signo=%s, si_code=", sn, sn);
@@ -1332,70 +1337,6 @@ void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct 
 		else
 			lt_sb_printf(sb, "%d", err);
 	}
-	if (code == 0 || code == -6 || code == -1 || code == -3) {
-		/* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
-		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u", i32[0], (unsigned)i32[1]);
-		if (code == -1 || code == -3) {
-			int32_t v;
-			uint64_t p;
-			memcpy(&v, si + 24, 4);
-			memcpy(&p, si + 24, 8);
-			lt_sb_printf(sb, ", si_int=%d, si_ptr=", v);
-			lt_put_ptr(&c, p);
-		}
-		lt_sb_putc(sb, '}');
-		return;
-	}
-	switch (code > 0 ? signo : 0) {
-	case 17: /* SIGCHLD */ {
-		int32_t status;
-		memcpy(&status, si + 24, 4);
-		uint64_t ut, st;
-		memcpy(&ut, si + 32, 8);
-		memcpy(&st, si + 40, 8);
-		lt_sb_printf(sb, ", si_pid=%d, si_uid=%u, si_status=", i32[0], (unsigned)i32[1]);
-		if (code == 1 /* CLD_EXITED */)
-			lt_sb_printf(sb, "%d", status);
-		else if (lt_signal_name(status))
-			lt_sb_puts(sb, lt_signal_name(status));
-		else
-			lt_sb_printf(sb, "%d", status);
-		lt_sb_printf(sb, ", si_utime=%llu, si_stime=%llu}", (unsigned long long)ut,
-			     (unsigned long long)st);
-		return;
-	}
-	case 4: case 7: case 8: case 11: case 5:
-		lt_sb_puts(sb, ", si_addr=");
-		lt_put_ptr(&c, addr);
-		lt_sb_putc(sb, '}');
-		return;
-	case 31: {
-		int32_t sc;
-		uint32_t arch;
-		memcpy(&sc, si + 24, 4);
-		memcpy(&arch, si + 28, 4);
-		lt_sb_puts(sb, ", si_call_addr=");
-		lt_put_ptr(&c, addr);
-		lt_sb_printf(sb, ", si_syscall=");
-		const struct lt_sysent *se = sc >= 0 ? lt_sysent_get((uint64_t)sc) : NULL;
-		if (se)
-			lt_sb_printf(sb, "__NR_%s", se->name);
-		else
-			lt_sb_printf(sb, "%d", sc);
-		lt_sb_printf(sb, ", si_arch=%s}", arch == LT_ARCH_X86_64 ? "AUDIT_ARCH_X86_64" : "?");
-		return;
-	}
-	}
-	if (code == -2) { /* SI_TIMER */
-		int32_t v;
-		memcpy(&v, si + 24, 4);
-		lt_sb_printf(sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=", (unsigned)i32[0],
-			     i32[1], v);
-		uint64_t p;
-		memcpy(&p, si + 24, 8);
-		lt_put_ptr(&c, p);
-		lt_sb_putc(sb, '}');
-		return;
-	}
+	lt_siginfo_union(&c, si, signo, code);
 	lt_sb_putc(sb, '}');
 }

@@ -4,142 +4,12 @@
  * address, as strace does for memory it cannot read. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "lt_capture.h"
-#include "xlat.h"
+#include "decode_struct.h"
 #include "xlat/gen.h"
 
-#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
-
-static struct lt_sb *SB(struct lt_dctx *c) { return c->sb; }
-static int lt_ok(struct lt_dctx *c) { return c->done && !c->failed; }
-static int lt_verbose(struct lt_dctx *c) { return c->fmt && c->fmt->verbose; }
-
-/* The object behind argument i: at entry for objects the call rewrites, else as the
- * capture has it. */
-static const uint8_t *lt_in(struct lt_dctx *c, int i, size_t need)
-{
-	const uint8_t *d = lt_cap_get(c, i, LT_SUB_ENTRY, need, NULL);
-	return d ? d : lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL);
-}
-
-static const uint8_t *lt_out(struct lt_dctx *c, int i, size_t need)
-{
-	return lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL) : NULL;
-}
-
 /* ---- small pieces ---- */
-
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode);
-
-void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
-{
-	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
-	if (st == LT_XLAT_ABBREV) {
-		lt_put_st_mode_names(c, mode);
-		return;
-	}
-	lt_sb_printf(SB(c), "%#o", mode);
-	if (st == LT_XLAT_VERBOSE) {
-		lt_sb_puts(SB(c), " /* ");
-		lt_put_st_mode_names(c, mode);
-		lt_sb_puts(SB(c), " */");
-	}
-}
-
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode)
-{
-	static const struct lt_xlat types[] = {
-		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
-		{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
-		{ 0010000, "S_IFIFO" }, { 0, 0 }
-	};
-	const char *t = lt_xlat_name(types, mode & 0170000);
-	if (t)
-		lt_sb_printf(SB(c), "%s|", t);
-	else if (mode & 0170000)
-		lt_sb_printf(SB(c), "%#o|", mode & 0170000);
-	if (mode & 04000)
-		lt_sb_puts(SB(c), "S_ISUID|");
-	if (mode & 02000)
-		lt_sb_puts(SB(c), "S_ISGID|");
-	if (mode & 01000)
-		lt_sb_puts(SB(c), "S_ISVTX|");
-	lt_sb_printf(SB(c), "%#03o", mode & 0777);
-}
-
-static enum lt_xlat_style lt_st(struct lt_dctx *c)
-{
-	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
-}
-
-static void lt_put_dev(struct lt_dctx *c, uint64_t dev)
-{
-	/* the kernel's new_encode_dev layout, as glibc's major()/minor() read it */
-	unsigned major = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
-	unsigned minor = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
-	if (lt_st(c) != LT_XLAT_ABBREV)
-		lt_put_hex(c, dev);
-	if (lt_st(c) == LT_XLAT_VERBOSE)
-		lt_sb_printf(SB(c), " /* makedev(%#x, %#x) */", major, minor);
-	else if (lt_st(c) == LT_XLAT_ABBREV)
-		lt_sb_printf(SB(c), "makedev(%#x, %#x)", major, minor);
-}
-
-static void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec)
-{
-	time_t t = (time_t)sec;
-	struct tm tm;
-	char buf[64], z[16];
-	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%FT%T", &tm))
-		return;
-	strftime(z, sizeof z, "%z", &tm);
-	if (nsec)
-		lt_sb_printf(SB(c), " /* %s.%09llu%s */", buf, (unsigned long long)nsec, z);
-	else
-		lt_sb_printf(SB(c), " /* %s%s */", buf, z);
-}
-
-static void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac)
-{
-	/* strace prints the fraction unsigned (a negative one is out of range anyway) */
-	lt_sb_printf(SB(c), "{tv_sec=%lld, %s=%llu}", (long long)RD(int64_t, d, 0), frac,
-		     (unsigned long long)RD(uint64_t, d, 8));
-}
-
-static void lt_put_timespec_at(struct lt_dctx *c, int i, const uint8_t *d, const char *frac)
-{
-	if (!c->ev->args[i])
-		lt_sb_puts(SB(c), "NULL");
-	else if (d)
-		lt_put_timespec_data(c, d, frac);
-	else
-		lt_put_ptr(c, c->ev->args[i]);
-}
-
-/* rlimit values: strace writes round ones as N*1024 */
-static void lt_put_rlim(struct lt_dctx *c, uint64_t v)
-{
-	if (lt_st(c) != LT_XLAT_ABBREV) {
-		lt_put_udec(c, v);
-		if (lt_st(c) == LT_XLAT_RAW || (v != UINT64_MAX && !(v && v % 1024 == 0)))
-			return;
-		lt_sb_puts(SB(c), " /* ");
-		if (v == UINT64_MAX)
-			lt_sb_puts(SB(c), "RLIM64_INFINITY");
-		else
-			lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
-		lt_sb_puts(SB(c), " */");
-		return;
-	}
-	if (v == UINT64_MAX)
-		lt_sb_puts(SB(c), "RLIM64_INFINITY");
-	else if (v && v % 1024 == 0)
-		lt_sb_printf(SB(c), "%llu*1024", (unsigned long long)(v / 1024));
-	else
-		lt_put_udec(c, v);
-}
 
 static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign)
 {
@@ -153,811 +23,7 @@ static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int si
 		lt_sb_printf(SB(c), "[%u]", RD(uint32_t, d, 0));
 }
 
-/* ---- stat family ---- */
-
-static void lt_put_stat(struct lt_dctx *c, const uint8_t *d)
-{
-	uint32_t mode = RD(uint32_t, d, 24);
-	uint64_t rdev = RD(uint64_t, d, 40);
-	int64_t size = RD(int64_t, d, 48);
-	int dev = (mode & 0170000) == 0020000 || (mode & 0170000) == 0060000;
-	if (!lt_verbose(c)) {
-		lt_sb_puts(SB(c), "{st_mode=");
-		lt_put_st_mode(c, mode);
-		if (dev) {
-			lt_sb_puts(SB(c), ", st_rdev=");
-			lt_put_dev(c, rdev);
-		} else {
-			lt_sb_printf(SB(c), ", st_size=%lld", (long long)size);
-		}
-		lt_sb_puts(SB(c), ", ...}");
-		return;
-	}
-	lt_sb_puts(SB(c), "{st_dev=");
-	lt_put_dev(c, RD(uint64_t, d, 0));
-	lt_sb_printf(SB(c), ", st_ino=%llu, st_mode=", (unsigned long long)RD(uint64_t, d, 8));
-	lt_put_st_mode(c, mode);
-	lt_sb_printf(SB(c), ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, st_blocks=%lld",
-		     (unsigned long long)RD(uint64_t, d, 16), RD(uint32_t, d, 28),
-		     RD(uint32_t, d, 32), (long long)RD(int64_t, d, 56),
-		     (long long)RD(int64_t, d, 64));
-	if (dev) {
-		lt_sb_puts(SB(c), ", st_rdev=");
-		lt_put_dev(c, rdev);
-	} else {
-		lt_sb_printf(SB(c), ", st_size=%lld", (long long)size);
-	}
-	static const char *const tn[] = { "st_atime", "st_mtime", "st_ctime" };
-	for (int k = 0; k < 3; k++) {
-		int64_t s = RD(int64_t, d, 72 + 16 * k);
-		uint64_t ns = RD(uint64_t, d, 80 + 16 * k);
-		lt_sb_printf(SB(c), ", %s=%lld", tn[k], (long long)s);
-		lt_put_time_comment(c, s, ns);
-		lt_sb_printf(SB(c), ", %s_nsec=%llu", tn[k], (unsigned long long)ns);
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_statx(struct lt_dctx *c, const uint8_t *d)
-{
-	uint32_t mask = RD(uint32_t, d, 0);
-	lt_sb_puts(SB(c), "{stx_mask=");
-	lt_put_flags(c, lt_x_statx_mask, mask);
-	if (!lt_verbose(c)) {
-		lt_sb_puts(SB(c), ", stx_attributes=");
-		lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
-		lt_sb_puts(SB(c), ", stx_mode=");
-		lt_put_st_mode(c, RD(uint16_t, d, 28));
-		lt_sb_printf(SB(c), ", stx_size=%llu, ...}", (unsigned long long)RD(uint64_t, d, 40));
-		return;
-	}
-	lt_sb_printf(SB(c), ", stx_blksize=%u, stx_attributes=", RD(uint32_t, d, 4));
-	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 8));
-	lt_sb_printf(SB(c), ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", RD(uint32_t, d, 16),
-		     RD(uint32_t, d, 20), RD(uint32_t, d, 24));
-	lt_put_st_mode(c, RD(uint16_t, d, 28));
-	lt_sb_printf(SB(c), ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
-		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
-		     (unsigned long long)RD(uint64_t, d, 48));
-	lt_put_flags(c, lt_x_statx_attr, RD(uint64_t, d, 56));
-	/* each time only when the kernel says it filled it in */
-	static const char *const tn[] = { "stx_atime", "stx_btime", "stx_ctime", "stx_mtime" };
-	static const uint32_t tbit[] = { 0x20, 0x800, 0x80, 0x40 };
-	for (int k = 0; k < 4; k++) {
-		if (!(mask & tbit[k]))
-			continue;
-		int64_t s = RD(int64_t, d, 64 + 16 * k);
-		uint32_t ns = RD(uint32_t, d, 72 + 16 * k);
-		lt_sb_printf(SB(c), ", %s={tv_sec=%lld, tv_nsec=%u}", tn[k], (long long)s, ns);
-		if (s || ns)
-			lt_put_time_comment(c, s, ns);
-	}
-	lt_sb_printf(SB(c), ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
-		     RD(uint32_t, d, 128), RD(uint32_t, d, 132), RD(uint32_t, d, 136),
-		     RD(uint32_t, d, 140));
-	lt_sb_printf(SB(c), ", stx_mnt_id=%#llx}", (unsigned long long)RD(uint64_t, d, 144));
-}
-
-static const struct lt_xlat lt_x_fs_magic[] = {
-	{ 0xef53, "EXT2_SUPER_MAGIC" }, { 0x01021994, "TMPFS_MAGIC" }, { 0x9fa0, "PROC_SUPER_MAGIC" },
-	{ 0x62656572, "SYSFS_MAGIC" }, { 0x9123683e, "BTRFS_SUPER_MAGIC" },
-	{ 0x58465342, "XFS_SUPER_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
-	{ 0x63677270, "CGROUP2_SUPER_MAGIC" }, { 0x27e0eb, "CGROUP_SUPER_MAGIC" },
-	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x6969, "NFS_SUPER_MAGIC" },
-	{ 0x73717368, "SQUASHFS_MAGIC" }, { 0x65735546, "FUSE_SUPER_MAGIC" },
-	{ 0x01021997, "V9FS_MAGIC" }, { 0x4d44, "MSDOS_SUPER_MAGIC" },
-	{ 0x858458f6, "RAMFS_MAGIC" }, { 0x9660, "ISOFS_SUPER_MAGIC" },
-	{ 0xf2f52010, "F2FS_SUPER_MAGIC" }, { 0x2fc12fc1, "ZFS_SUPER_MAGIC" },
-	{ 0x64626720, "DEBUGFS_MAGIC" }, { 0x74726163, "TRACEFS_MAGIC" },
-	{ 0xcafe4a11, "BPF_FS_MAGIC" }, { 0x73636673, "SECURITYFS_MAGIC" },
-	{ 0xf97cff8c, "SELINUX_MAGIC" }, { 0x19800202, "MQUEUE_MAGIC" },
-	{ 0x6e736673, "NSFS_MAGIC" }, { 0x42494e4d, "BINFMTFS_MAGIC" },
-	{ 0x5346544e, "NTFS_SB_MAGIC" }, { 0x7366746e, "NTFS3_SUPER_MAGIC" }, { 0, 0 }
-};
-static const struct lt_xlat lt_x_statfs_flags[] = {
-	{ 1, "ST_RDONLY" }, { 2, "ST_NOSUID" }, { 4, "ST_NODEV" }, { 8, "ST_NOEXEC" },
-	{ 16, "ST_SYNCHRONOUS" }, { 32, "ST_VALID" }, { 64, "ST_MANDLOCK" }, { 1024, "ST_NOATIME" },
-	{ 2048, "ST_NODIRATIME" }, { 4096, "ST_RELATIME" }, { 8192, "ST_NOSYMFOLLOW" }, { 0, 0 }
-};
-
-static void lt_put_statfs(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_puts(SB(c), "{f_type=");
-	lt_put_xlat(c, lt_x_fs_magic, RD(uint64_t, d, 0), NULL);
-	lt_sb_printf(SB(c), ", f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu"
-		     ", f_files=%llu, f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%lld"
-		     ", f_frsize=%lld, f_flags=",
-		     (long long)RD(int64_t, d, 8),
-		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
-		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40),
-		     (unsigned long long)RD(uint64_t, d, 48), RD(uint32_t, d, 56), RD(uint32_t, d, 60),
-		     (long long)RD(int64_t, d, 64), (long long)RD(int64_t, d, 72));
-	lt_put_flags(c, lt_x_statfs_flags, RD(uint64_t, d, 80));
-	lt_sb_putc(SB(c), '}');
-}
-
-/* ---- signals ---- */
-
-static void lt_put_sigaction(struct lt_dctx *c, const uint8_t *d)
-{
-	uint64_t h = RD(uint64_t, d, 0), fl = RD(uint64_t, d, 8), rest = RD(uint64_t, d, 16);
-	static const struct lt_xlat hn[] = { { 0, "SIG_DFL" }, { 1, "SIG_IGN" }, { 0, 0 } };
-	lt_sb_puts(SB(c), "{sa_handler=");
-	if (h <= 1)
-		lt_put_xlat(c, hn, h, "SIG_???");
-	else
-		lt_put_hex(c, h);
-	lt_sb_puts(SB(c), ", sa_mask=");
-	lt_put_sigmask(c, d + 24, 8);
-	lt_sb_puts(SB(c), ", sa_flags=");
-	lt_put_flags(c, lt_x_sa_flags, fl);
-	if (fl & 0x04000000) {
-		lt_sb_puts(SB(c), ", sa_restorer=");
-		lt_put_hex(c, rest);
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_stack(struct lt_dctx *c, const uint8_t *d)
-{
-	static const struct lt_xlat ss[] = {
-		{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" }, { 0x80000000u, "SS_AUTODISARM" }, { 0, 0 }
-	};
-	lt_sb_puts(SB(c), "{ss_sp=");
-	lt_put_ptr(c, RD(uint64_t, d, 0));
-	lt_sb_puts(SB(c), ", ss_flags=");
-	lt_put_flags(c, ss, RD(uint32_t, d, 8));
-	lt_sb_printf(SB(c), ", ss_size=%llu}", (unsigned long long)RD(uint64_t, d, 16));
-}
-
-static void lt_put_wstatus(struct lt_dctx *c, uint32_t s)
-{
-	int sig = s & 0x7f;
-	lt_sb_puts(SB(c), "[{");
-	if (sig == 0) {
-		lt_sb_printf(SB(c), "WIFEXITED(s) && WEXITSTATUS(s) == %u", (s >> 8) & 0xff);
-	} else if (sig == 0x7f) {
-		const char *n = lt_signal_name((s >> 8) & 0xff);
-		lt_sb_puts(SB(c), "WIFSTOPPED(s) && WSTOPSIG(s) == ");
-		if (n)
-			lt_sb_puts(SB(c), n);
-		else
-			lt_sb_printf(SB(c), "%u", (s >> 8) & 0xff);
-		if (s >> 16)
-			lt_sb_printf(SB(c), " && s >> 16 == %u", s >> 16);
-	} else if (s == 0xffff) {
-		lt_sb_puts(SB(c), "WIFCONTINUED(s)");
-	} else {
-		const char *n = lt_signal_name(sig);
-		lt_sb_puts(SB(c), "WIFSIGNALED(s) && WTERMSIG(s) == ");
-		if (n)
-			lt_sb_puts(SB(c), n);
-		else
-			lt_sb_printf(SB(c), "%d", sig);
-		if (s & 0x80)
-			lt_sb_puts(SB(c), " && WCOREDUMP(s)");
-	}
-	lt_sb_puts(SB(c), "}]");
-}
-
-/* ---- sockets ---- */
-
-static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
-			       const char *family);
-
-/* struct sockaddr_rxrpc's fields after sa_family, its transport an AF_INET or AF_INET6
- * address whose fields print as lt_put_sockaddr prints them */
-static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
-{
-	static const struct lt_xlat services[] = { { 1, "CM_SERVICE" }, { 2500, "YFS_FS_SERVICE" },
-		{ 2501, "YFS_CM_SERVICE" }, { 2503, "YFS_VL_SERVICE" }, { 0, 0 } };
-	uint16_t service = RD(uint16_t, d, 2), tlen = RD(uint16_t, d, 6), tfam = RD(uint16_t, d, 8);
-	const char *n = lt_xlat_name(services, service);
-	lt_sb_printf(SB(c), ", srx_service=%#x", service);
-	if (lt_st(c) != LT_XLAT_RAW)
-		lt_sb_printf(SB(c), " /* %s */", n ? n : "???_SERVICE");
-	lt_sb_puts(SB(c), ", transport_type=");
-	lt_put_xlat(c, lt_x_socktype, RD(uint16_t, d, 4), "SOCK_???");
-	lt_sb_printf(SB(c), ", transport_len=%u, transport={", tlen);
-	size_t have = tlen < len - 8 ? tlen : len - 8;
-	size_t rest = have > 2 ? have - 2 : 0;
-	size_t full = tfam == 2 ? 16 : tfam == 10 ? 24 : 0;
-	if (full) {
-		lt_sb_puts(SB(c), tfam == 2 ? "sin=" : "sin6=");
-		if (tlen >= full) {
-			lt_put_sockaddr_as(c, d + 8, have, tfam == 2 ? "sin_family" : "sin6_family");
-		} else {
-			lt_sb_puts(SB(c), tfam == 2 ? "{sin_family=" : "{sin6_family=");
-			lt_put_xlat(c, lt_x_af, tfam, "AF_???");
-			if (rest) {
-				lt_sb_puts(SB(c), ", ");
-				lt_put_quoted(c, d + 10, rest, 0);
-			}
-			lt_sb_putc(SB(c), '}');
-		}
-	} else {
-		lt_sb_puts(SB(c), "family=");
-		lt_put_xlat(c, lt_x_af, tfam, "AF_???");
-		if (rest) {
-			lt_sb_puts(SB(c), ", ");
-			lt_put_quoted(c, d + 10, rest, 0);
-		}
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
-{
-	lt_put_sockaddr_as(c, d, len, "sa_family");
-}
-
-/* a sockaddr whose family field is named family (an RxRPC transport's is "sin_family") */
-static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
-			       const char *family)
-{
-	if (len < 2) {
-		lt_sb_puts(SB(c), "{}");
-		return;
-	}
-	uint16_t fam = RD(uint16_t, d, 0);
-	lt_sb_printf(SB(c), "{%s=", family);
-	lt_put_xlat(c, lt_x_af, fam, "AF_???");
-	if (fam == 1) { /* AF_UNIX */
-		if (len > 2) {
-			const uint8_t *p = d + 2;
-			size_t n = len - 2;
-			lt_sb_puts(SB(c), ", sun_path=");
-			if (p[0] == 0 && n > 0) {
-				/* abstract: the name is all the bytes after the NUL */
-				lt_sb_putc(SB(c), '@');
-				lt_put_quoted(c, p + 1, n - 1, 0);
-			} else {
-				const uint8_t *z = memchr(p, 0, n);
-				lt_put_quoted(c, p, z ? (size_t)(z - p) : n, 0);
-			}
-		}
-	} else if (fam == 2 && len >= 8) { /* AF_INET */
-		const uint8_t *a = d + 4;
-		lt_sb_printf(SB(c), ", sin_port=htons(%u), sin_addr=inet_addr(\"%u.%u.%u.%u\")",
-			     (unsigned)(d[2] << 8 | d[3]), a[0], a[1], a[2], a[3]);
-	} else if (fam == 10 && len >= 24) { /* AF_INET6 */
-		char buf[64];
-		const uint8_t *a = d + 8;
-		/* the usual text form: longest run of zero groups as "::" */
-		unsigned g[8];
-		for (int k = 0; k < 8; k++)
-			g[k] = (unsigned)(a[2 * k] << 8 | a[2 * k + 1]);
-		int best = -1, bestlen = 1;
-		for (int k = 0; k < 8;) {
-			if (g[k]) {
-				k++;
-				continue;
-			}
-			int e = k;
-			while (e < 8 && !g[e])
-				e++;
-			if (e - k > bestlen) {
-				best = k;
-				bestlen = e - k;
-			}
-			k = e;
-		}
-		size_t o = 0;
-		int v4 = best == 0 && (bestlen == 6 || (bestlen == 5 && g[5] == 0xffff));
-		for (int k = 0; k < 8 && o < sizeof buf - 8; k++) {
-			if (k == best) {
-				o += (size_t)snprintf(buf + o, sizeof buf - o, "::");
-				k += bestlen - 1;
-				if (v4) {
-					if (bestlen == 5)
-						o += (size_t)snprintf(buf + o, sizeof buf - o, "ffff:");
-					snprintf(buf + o, sizeof buf - o, "%u.%u.%u.%u", a[12], a[13], a[14],
-						 a[15]);
-					o = strlen(buf);
-					break;
-				}
-				continue;
-			}
-			if (o && buf[o - 1] != ':')
-				buf[o++] = ':';
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%x", g[k]);
-		}
-		buf[o < sizeof buf ? o : sizeof buf - 1] = 0;
-		if (!v4)
-			buf[o] = 0;
-		lt_sb_printf(SB(c), ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u)"
-			     ", inet_pton(AF_INET6, \"%s\", &sin6_addr)",
-			     (unsigned)(d[2] << 8 | d[3]),
-			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]), buf);
-		if (len >= 28)
-			lt_sb_printf(SB(c), ", sin6_scope_id=%u", RD(uint32_t, d, 24));
-	} else if (fam == 33 && len >= 36) { /* AF_RXRPC */
-		lt_put_rxrpc(c, d, len);
-	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
-		lt_sb_printf(SB(c), ", nl_pid=%d, nl_groups=%08x", RD(int32_t, d, 4), RD(uint32_t, d, 8));
-	} else {
-		lt_sb_puts(SB(c), ", sa_data="); /* all of it, as strace shows it */
-		lt_put_quoted(c, d + 2, len - 2, 0);
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
-{
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
-	/* an address the kernel wrote: only as much of it as the caller's buffer held */
-	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
-	if (in && RD(uint32_t, in, 0) < len)
-		len = RD(uint32_t, in, 0);
-	if (d && !len)
-		d = NULL;
-	if (!a)
-		lt_sb_puts(SB(c), "NULL");
-	else if (d)
-		lt_put_sockaddr(c, d, len);
-	else
-		lt_put_ptr(c, a);
-}
-
-static void lt_put_socklen(struct lt_dctx *c, int i)
-{
-	const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 4, NULL);
-	const uint8_t *out = lt_out(c, i, 4);
-	if (!c->ev->args[i]) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	if (!in && !out) {
-		lt_put_ptr(c, c->ev->args[i]);
-		return;
-	}
-	if (in && out && RD(uint32_t, in, 0) != RD(uint32_t, out, 0))
-		lt_sb_printf(SB(c), "[%u => %u]", RD(uint32_t, in, 0), RD(uint32_t, out, 0));
-	else
-		lt_sb_printf(SB(c), "[%u]", RD(uint32_t, out ? out : in, 0));
-}
-
-static const struct lt_xlat lt_x_netlink[] = {
-	{ 0, "NETLINK_ROUTE" }, { 1, "NETLINK_UNUSED" }, { 2, "NETLINK_USERSOCK" },
-	{ 3, "NETLINK_FIREWALL" }, { 4, "NETLINK_SOCK_DIAG" }, { 5, "NETLINK_NFLOG" },
-	{ 6, "NETLINK_XFRM" }, { 7, "NETLINK_SELINUX" }, { 8, "NETLINK_ISCSI" },
-	{ 9, "NETLINK_AUDIT" }, { 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" },
-	{ 12, "NETLINK_NETFILTER" }, { 13, "NETLINK_IP6_FW" }, { 14, "NETLINK_DNRTMSG" },
-	{ 15, "NETLINK_KOBJECT_UEVENT" }, { 16, "NETLINK_GENERIC" },
-	{ 18, "NETLINK_SCSITRANSPORT" }, { 19, "NETLINK_ECRYPTFS" }, { 20, "NETLINK_RDMA" },
-	{ 21, "NETLINK_CRYPTO" }, { 22, "NETLINK_SMC" }, { 0, 0 }
-};
-
-static void lt_put_socktype(struct lt_dctx *c, uint32_t v)
-{
-	if (lt_st(c) != LT_XLAT_ABBREV) {
-		/* the type and the flags each in their own notation */
-		lt_put_xlat(c, lt_x_socktype, v & 0xf, "SOCK_???");
-		if (v & ~0xfu) {
-			lt_sb_putc(SB(c), '|');
-			lt_put_flags(c, lt_x_sock_flags, v & ~0xfu);
-		}
-		return;
-	}
-	const char *t = lt_xlat_name(lt_x_socktype, v & 0xf);
-	if (t)
-		lt_sb_puts(SB(c), t);
-	else
-		lt_sb_printf(SB(c), "%#x /* SOCK_??? */", v & 0xf);
-	uint32_t fl = v & ~0xfu;
-	if (!fl)
-		return;
-	struct lt_sb n = { 0 };
-	int any = 0;
-	uint32_t rest = (uint32_t)lt_flags_names(&n, lt_x_sock_flags, fl, &any);
-	if (any)
-		lt_sb_printf(SB(c), "|%s", n.p);
-	if (rest)
-		lt_sb_printf(SB(c), "|%#x", rest);
-	lt_sb_free(&n);
-}
-
-static void lt_put_sockproto(struct lt_dctx *c, uint32_t fam, uint32_t proto)
-{
-	if (fam == 2 || fam == 10)
-		lt_put_xlat(c, lt_x_ipproto, proto, NULL);
-	else if (fam == 16)
-		lt_put_xlat(c, lt_x_netlink, proto, NULL);
-	else
-		lt_put_dec(c, (int32_t)proto);
-}
-
-static const struct lt_xlat lt_x_tcp_opt[] = {
-	{ 1, "TCP_NODELAY" }, { 2, "TCP_MAXSEG" }, { 3, "TCP_CORK" }, { 4, "TCP_KEEPIDLE" },
-	{ 5, "TCP_KEEPINTVL" }, { 6, "TCP_KEEPCNT" }, { 7, "TCP_SYNCNT" }, { 8, "TCP_LINGER2" },
-	{ 9, "TCP_DEFER_ACCEPT" }, { 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" },
-	{ 12, "TCP_QUICKACK" }, { 13, "TCP_CONGESTION" }, { 14, "TCP_MD5SIG" },
-	{ 18, "TCP_USER_TIMEOUT" }, { 23, "TCP_FASTOPEN" }, { 25, "TCP_NOTSENT_LOWAT" },
-	{ 30, "TCP_FASTOPEN_CONNECT" }, { 31, "TCP_ULP" }, { 0, 0 }
-};
-static const struct lt_xlat lt_x_ip_opt[] = {
-	{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 3, "IP_HDRINCL" }, { 4, "IP_OPTIONS" },
-	{ 6, "IP_RECVOPTS" }, { 8, "IP_PKTINFO" }, { 10, "IP_MTU_DISCOVER" }, { 11, "IP_RECVERR" },
-	{ 12, "IP_RECVTTL" }, { 13, "IP_RECVTOS" }, { 14, "IP_MTU" }, { 15, "IP_FREEBIND" },
-	{ 19, "IP_TRANSPARENT" }, { 24, "IP_BIND_ADDRESS_NO_PORT" }, { 32, "IP_MULTICAST_IF" },
-	{ 33, "IP_MULTICAST_TTL" }, { 34, "IP_MULTICAST_LOOP" }, { 35, "IP_ADD_MEMBERSHIP" },
-	{ 36, "IP_DROP_MEMBERSHIP" }, { 0, 0 }
-};
-static const struct lt_xlat lt_x_ipv6_opt[] = {
-	{ 16, "IPV6_UNICAST_HOPS" }, { 17, "IPV6_MULTICAST_IF" }, { 18, "IPV6_MULTICAST_HOPS" },
-	{ 19, "IPV6_MULTICAST_LOOP" }, { 20, "IPV6_ADD_MEMBERSHIP" }, { 21, "IPV6_DROP_MEMBERSHIP" },
-	{ 23, "IPV6_MTU_DISCOVER" }, { 24, "IPV6_MTU" }, { 25, "IPV6_RECVERR" },
-	{ 26, "IPV6_V6ONLY" }, { 49, "IPV6_RECVPKTINFO" }, { 67, "IPV6_TCLASS" }, { 0, 0 }
-};
-
-static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name)
-{
-	switch (level) {
-	case 1: lt_put_xlat(c, lt_x_so, name, "SO_???"); return;
-	case 6: lt_put_xlat(c, lt_x_tcp_opt, name, "TCP_???"); return;
-	case 0: lt_put_xlat(c, lt_x_ip_opt, name, "IP_???"); return;
-	case 41: lt_put_xlat(c, lt_x_ipv6_opt, name, "IPV6_???"); return;
-	case 270: lt_put_xlat(c, lt_x_sol_netlink, name, "NETLINK_???"); return;
-	}
-	lt_put_dec(c, name);
-}
-
-/* SOL_SOCKET options whose value strace prints as an int (its print_[gs]etsockopt) */
-static int lt_so_int_like(uint32_t name)
-{
-	switch (name) {
-	case 1: case 2: case 5 ... 12: case 14: case 15: case 16: case 18: case 19: case 27:
-	case 29: case 30: case 32 ... 37: case 40 ... 46: case 49: case 53: case 56: case 60:
-	case 63 ... 65: case 68 ... 70: case 73: case 75:
-		return 1;
-	}
-	return 0;
-}
-
-/* setsockopt's value (out 0: len is the argument), getsockopt's (out 1: the length the
- * kernel returned) */
-static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
-{
-	size_t have = 0;
-	const uint64_t *g = c->ev->args;
-	uint64_t a = g[i];
-	uint32_t level = (uint32_t)g[1], name = (uint32_t)g[2];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &have) : NULL;
-	int64_t len = (int32_t)g[i + 1];
-	if (out) {
-		const uint8_t *r = lt_ok(c) ? lt_cap_get(c, i + 1, LT_CAP_SUB_SELF, 4, NULL) : NULL;
-		len = r ? RD(int32_t, r, 0) : 0;
-		if (len <= 0)
-			d = NULL;
-	}
-	if (!a) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	int as_int = (level == 1 && lt_so_int_like(name)) || level == 270 /* SOL_NETLINK */;
-	/* the planner copies up to 64 bytes: shorter, the memory ended (strace: the address) */
-	uint64_t want = (uint64_t)len < 64 ? (uint64_t)len : 64;
-	if (as_int && (len >= 4 || !out))
-		want = 4;
-	if (!d || len < 0 || (len > 0 && have < want) || (as_int && !out && len < 4)) {
-		lt_put_ptr(c, a);
-		return;
-	}
-	if (len == 4 || (as_int && len >= 4)) {
-		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
-		return;
-	}
-	size_t n = (size_t)len < have ? (size_t)len : have;
-	int fh = c->force_hex;
-	c->force_hex = as_int; /* a short int-like value: its bytes in hex */
-	lt_put_quoted(c, d, n > c->strsize ? c->strsize : n, n > c->strsize);
-	c->force_hex = fh;
-}
-
-/* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at
- * most total bytes of data. */
-static void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
-			  uint64_t addr, uint64_t cnt, int out, uint64_t total)
-{
-	size_t len;
-	const uint8_t *d = lt_cap_get(c, i, array_sub, 16, &len);
-	if (!addr) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	if (!d || (out && !lt_ok(c))) {
-		lt_put_ptr(c, addr);
-		return;
-	}
-	uint64_t n = len / 16;
-	if (n > cnt)
-		n = cnt;
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k >= LT_CAP_MAX_ELEMS || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		uint64_t base = RD(uint64_t, d, k * 16), ilen = RD(uint64_t, d, k * 16 + 8);
-		uint64_t show = ilen < total ? ilen : total;
-		lt_sb_puts(SB(c), "{iov_base=");
-		if (out && !show && !total)
-			lt_put_ptr(c, base);
-		else
-			lt_put_buf(c, i, buf_sub0 + (unsigned)k, base, show);
-		total -= show;
-		lt_sb_printf(SB(c), ", iov_len=%llu}", (unsigned long long)ilen);
-	}
-	if (n < cnt && n == len / 16 && n < LT_CAP_MAX_ELEMS)
-		lt_sb_puts(SB(c), n ? ", ..." : "...");
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t addr, uint64_t cnt,
-		       int out, uint64_t total)
-{
-	lt_put_iov_at(c, i, array_sub, 0, addr, cnt, out, total);
-}
-
-/* One msghdr's fields from its 56 bytes m; what it points to is at the given subs. */
-/* The kernel reads at most net.core.optmem_max bytes of control data, and strace shows as
- * much (read where the report runs, which is where strace would have run). */
-static uint64_t lt_optmem_max(void)
-{
-	static uint64_t v;
-	if (!v) {
-		FILE *f = fopen("/proc/sys/net/core/optmem_max", "r");
-		unsigned long long n = 0;
-		v = f && fscanf(f, "%llu", &n) == 1 && n ? n : 20480;
-		if (f)
-			fclose(f);
-	}
-	return v;
-}
-
-/* One control message's type and data, as strace's print_cmsg_type_data. */
-static void lt_put_cmsg_data(struct lt_dctx *c, int level, int type, const uint8_t *d, size_t n)
-{
-	static const struct lt_xlat scm[] = {
-		{ 1, "SCM_RIGHTS" }, { 2, "SCM_CREDENTIALS" }, { 3, "SCM_SECURITY" },
-		{ 41, "SO_WIFI_STATUS" }, { 61, "SO_TXTIME" }, { 29, "SO_TIMESTAMP_OLD" },
-		{ 35, "SO_TIMESTAMPNS_OLD" }, { 37, "SO_TIMESTAMPING_OLD" },
-		{ 63, "SO_TIMESTAMP_NEW" }, { 64, "SO_TIMESTAMPNS_NEW" },
-		{ 65, "SO_TIMESTAMPING_NEW" }, { 0, 0 }
-	};
-	static const struct lt_xlat ip[] = {
-		{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 6, "IP_RECVOPTS" }, { 7, "IP_RETOPTS" },
-		{ 8, "IP_PKTINFO" }, { 11, "IP_RECVERR" }, { 20, "IP_ORIGDSTADDR" },
-		{ 23, "IP_CHECKSUM" }, { 3, "SCM_SECURITY" }, { 0, 0 }
-	};
-	if (level == 1 /* SOL_SOCKET */) {
-		lt_put_xlat(c, scm, (uint32_t)type, "SCM_???");
-		if (type == 1 && n >= 4) {
-			lt_sb_puts(SB(c), ", cmsg_data=[");
-			for (size_t k = 0; k < n / 4; k++) {
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (k >= c->strsize && !lt_verbose(c)) {
-					lt_sb_puts(SB(c), "...");
-					break;
-				}
-				lt_put_fd(c, RD(int32_t, d, 4 * k));
-			}
-			lt_sb_putc(SB(c), ']');
-		} else if (type == 2 && n >= 12) {
-			lt_sb_printf(SB(c), ", cmsg_data={pid=%d, uid=%u, gid=%u}", RD(int32_t, d, 0),
-				     RD(uint32_t, d, 4), RD(uint32_t, d, 8));
-		} else if (type == 3 && n >= 1) {
-			lt_sb_puts(SB(c), ", cmsg_data=");
-			lt_put_quoted(c, d, n, 0);
-		}
-	} else if (level == 0 /* SOL_IP */) {
-		lt_put_xlat(c, ip, (uint32_t)type, "IP_???");
-	} else {
-		lt_put_hex(c, (uint32_t)type);
-	}
-}
-
-/* msg_control: the control messages as strace's decode_msg_control walks them. */
-static void lt_put_cmsgs(struct lt_dctx *c, int i, uint64_t addr, uint64_t in_len)
-{
-	size_t have;
-	const uint8_t *d = lt_cap_get(c, i, LT_SUB_MSG_CONTROL, 0, &have);
-	uint64_t ctl_len = in_len > lt_optmem_max() ? lt_optmem_max() : in_len;
-	uint64_t buf_len = ctl_len, off = 0;
-	if (!d || ctl_len < 16) {
-		lt_put_ptr(c, addr);
-		return;
-	}
-	int short_cap = 0;
-	lt_sb_putc(SB(c), '[');
-	while (buf_len >= 16) {
-		if (off + 16 > have) { /* beyond what the shim copied */
-			short_cap = 1;
-			break;
-		}
-		uint64_t cmsg_len = RD(uint64_t, d, off);
-		int level = RD(int32_t, d, off + 8), type = RD(int32_t, d, off + 12);
-		if (off)
-			lt_sb_puts(SB(c), ", ");
-		lt_sb_printf(SB(c), "{cmsg_len=%llu, cmsg_level=", (unsigned long long)cmsg_len);
-		lt_put_xlat(c, lt_x_sol, (uint32_t)level, "SOL_???");
-		lt_sb_puts(SB(c), ", cmsg_type=");
-		uint64_t len = cmsg_len > buf_len ? buf_len : cmsg_len;
-		uint64_t dlen = len > 16 ? len - 16 : 0;
-		if (off + 16 + dlen > have)
-			dlen = have - off - 16;
-		lt_put_cmsg_data(c, level, type, d + off + 16, (size_t)dlen);
-		lt_sb_putc(SB(c), '}');
-		if (len < 16) {
-			buf_len -= 16;
-			break;
-		}
-		len = (cmsg_len + 7) & ~7ull;
-		if (len >= buf_len) {
-			buf_len = 0;
-			break;
-		}
-		off += len;
-		buf_len -= len;
-	}
-	if (short_cap || ctl_len < in_len) {
-		lt_sb_puts(SB(c), ", ...");
-	} else if (buf_len) {
-		lt_sb_printf(SB(c), ", ... /* %#llx */", (unsigned long long)(addr + ctl_len - buf_len));
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_msghdr_fields(struct lt_dctx *c, int i, const uint8_t *m, const uint8_t *entry,
-				 unsigned name_sub, unsigned iov_sub, unsigned buf_sub0,
-				 uint64_t total)
-{
-	uint64_t name = RD(uint64_t, m, 0), iov = RD(uint64_t, m, 16), iovlen = RD(uint64_t, m, 24);
-	uint64_t ctl = RD(uint64_t, m, 32), ctllen = RD(uint64_t, m, 40);
-	uint32_t namelen = RD(uint32_t, m, 8), flags = RD(uint32_t, m, 48);
-	size_t nl;
-	const uint8_t *nd = lt_cap_get(c, i, name_sub, 1, &nl);
-	lt_sb_puts(SB(c), "{msg_name=");
-	if (!name)
-		lt_sb_puts(SB(c), "NULL");
-	else if (nd)
-		lt_put_sockaddr(c, nd, nl);
-	else
-		lt_put_ptr(c, name);
-	/* recvmsg's namelen is in and out: both when they differ */
-	if (entry && RD(uint32_t, entry, 8) != namelen)
-		lt_sb_printf(SB(c), ", msg_namelen=%u => %u", RD(uint32_t, entry, 8), namelen);
-	else
-		lt_sb_printf(SB(c), ", msg_namelen=%u", namelen);
-	lt_sb_puts(SB(c), ", msg_iov=");
-	lt_put_iov_at(c, i, iov_sub, buf_sub0, iov, iovlen, 0, total);
-	lt_sb_printf(SB(c), ", msg_iovlen=%llu", (unsigned long long)iovlen);
-	if (ctllen) {
-		lt_sb_puts(SB(c), ", msg_control=");
-		lt_put_cmsgs(c, i, ctl, ctllen);
-	}
-	lt_sb_printf(SB(c), ", msg_controllen=%llu, msg_flags=", (unsigned long long)ctllen);
-	lt_put_flags(c, lt_x_msg_flags, flags);
-	lt_sb_putc(SB(c), '}');
-}
-
-static void lt_put_mmsg(struct lt_dctx *c, int i)
-{
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 64, &len) : NULL;
-	if (!d) {
-		lt_put_ptr(c, a);
-		return;
-	}
-	uint64_t n = (uint64_t)c->ev->ret;
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if ((k + 1) * 64 > len || k >= LT_MMSG_MAX) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_sb_puts(SB(c), "{msg_hdr=");
-		lt_put_msghdr_fields(c, i, d + 64 * k, NULL, LT_SUB_MMSG_NAME((unsigned)k),
-				     LT_SUB_MMSG_IOV((unsigned)k), LT_SUB_MMSG_BUF((unsigned)k, 0),
-				     RD(uint32_t, d, 64 * k + 56));
-		lt_sb_printf(SB(c), ", msg_len=%u}", RD(uint32_t, d, 64 * k + 56));
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
-{
-	const uint8_t *m = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 56, NULL) : NULL;
-	if (!m) {
-		lt_put_ptr(c, c->ev->args[i]);
-		return;
-	}
-	uint64_t total = c->done && c->ev->ret >= 0 ? (uint64_t)c->ev->ret : (uint64_t)-1;
-	lt_put_msghdr_fields(c, i, m, out ? lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL) : NULL,
-			     LT_SUB_MSG_NAME, LT_SUB_MSG_IOV, 0, total);
-}
-
 /* ---- arrays of records ---- */
-
-static void lt_put_pollfds(struct lt_dctx *c, int i, int revents)
-{
-	size_t len;
-	uint64_t nfds = (uint32_t)c->ev->args[1];
-	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-	if (!d) {
-		lt_put_ptr(c, c->ev->args[i]);
-		return;
-	}
-	uint64_t n = len / 8 < nfds ? len / 8 : nfds;
-	lt_sb_putc(SB(c), '[');
-	int first = 1;
-	for (uint64_t k = 0; k < n; k++) {
-		int fd = RD(int32_t, d, k * 8);
-		uint16_t ev = RD(uint16_t, d, k * 8 + (revents ? 6 : 4));
-		if (revents && !ev)
-			continue;
-		if (!first)
-			lt_sb_puts(SB(c), ", ");
-		if (!revents && k >= c->strsize && !lt_verbose(c)) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		first = 0;
-		lt_sb_puts(SB(c), "{fd=");
-		lt_put_fd(c, fd);
-		lt_sb_puts(SB(c), revents ? ", revents=" : ", events=");
-		lt_put_flags(c, lt_x_poll_events, ev);
-		lt_sb_putc(SB(c), '}');
-	}
-	if (!revents && n < nfds)
-		lt_sb_puts(SB(c), n ? ", ..." : "...");
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_epoll_event(struct lt_dctx *c, const uint8_t *d)
-{
-	uint64_t data = RD(uint64_t, d, 4);
-	lt_sb_puts(SB(c), "{events=");
-	lt_put_flags(c, lt_x_epoll_events, RD(uint32_t, d, 0));
-	lt_sb_printf(SB(c), ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
-}
-
-static void lt_put_fdset(struct lt_dctx *c, const uint8_t *d, size_t len, int nfds)
-{
-	lt_sb_putc(SB(c), '[');
-	int first = 1;
-	for (int fd = 0; fd < nfds && (size_t)fd / 8 < len; fd++) {
-		if (!(d[fd / 8] >> (fd % 8) & 1))
-			continue;
-		if (!first)
-			lt_sb_putc(SB(c), ' ');
-		first = 0;
-		lt_put_fd(c, fd);
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-static void lt_put_fdset_arg(struct lt_dctx *c, int i, unsigned sub)
-{
-	size_t len;
-	const uint8_t *d = lt_cap_get(c, i, sub, 1, &len);
-	if (!d && sub == LT_SUB_ENTRY)
-		d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len);
-	if (!c->ev->args[i])
-		lt_sb_puts(SB(c), "NULL");
-	else if (d)
-		lt_put_fdset(c, d, len, (int)c->ev->args[0]);
-	else
-		lt_put_ptr(c, c->ev->args[i]);
-}
 
 /* getdents/getdents64: abbreviated as strace does unless -v */
 static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
@@ -1017,599 +83,289 @@ static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
 	lt_sb_free(&ents);
 }
 
-/* execve's argv: the strings, "..." past -s of them; envp: a count unless -v */
-static void lt_put_argv(struct lt_dctx *c, int i, int env)
+/* ---- structure kinds: one printer each, found in lt_struct_printers ---- */
+
+/* mknod's dev_t is the kernel's old 32-bit encoding */
+static void lt_put_mknod_dev(struct lt_dctx *c, int i, int kind)
 {
-	size_t len;
-	uint64_t a = c->ev->args[i];
-	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len);
-	if (!a) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
+	(void)kind;
+	uint64_t v = c->ev->args[i];
+	uint32_t dv = (uint32_t)v;
+	if (lt_st(c) == LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "makedev(%#x, %#x)", (dv >> 8) & 0xfff,
+			     (dv & 0xff) | ((dv >> 12) & 0xfff00));
+	else
+		lt_put_dev(c, v);
+}
+
+static void lt_put_mmap_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat types[] = {
+		{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
+		{ 8, "MAP_DROPPABLE" }, { 0, 0 }
+	};
+	(void)kind;
+	uint32_t f = (uint32_t)c->ev->args[i];
+	const char *t = lt_xlat_name(types, f & 0xf);
+	struct lt_sb *out = SB(c), names = { 0 };
+	if (lt_st(c) != LT_XLAT_ABBREV) {
+		lt_put_hex(c, f);
+		if (lt_st(c) == LT_XLAT_RAW)
+			return;
+		/* the names go in the comment */
+		c->sb = &names;
 	}
-	if (!d) {
-		lt_put_ptr(c, a);
-		return;
+	if (t)
+		lt_sb_puts(SB(c), t);
+	else
+		lt_sb_printf(SB(c), "%#x /* MAP_??? */", f & 0xf);
+	uint32_t rest = f & ~0xfu;
+	uint32_t huge = rest >> 26 & 0x3f;
+	rest &= ~(0x3fu << 26);
+	struct lt_sb n = { 0 };
+	int any = 0;
+	rest = (uint32_t)lt_flags_names(&n, lt_x_mmap_flags, rest, &any);
+	if (any)
+		lt_sb_printf(SB(c), "|%s", n.p);
+	lt_sb_free(&n);
+	if (huge)
+		lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
+	if (rest)
+		lt_sb_printf(SB(c), "|%#x", rest);
+	if (c->sb != out) {
+		c->sb = out;
+		lt_sb_printf(out, " /* %s */", names.p);
+		lt_sb_free(&names);
 	}
-	size_t n = 0;
-	while (n < len / 8 && RD(uint64_t, d, n * 8))
-		n++;
-	if (env) {
-		lt_put_ptr(c, a);
-		lt_sb_printf(SB(c), " /* %zu var%s */", n, n == 1 ? "" : "s");
-		return;
-	}
+}
+
+static void lt_put_dirents_arg(struct lt_dctx *c, int i, int kind)
+{
+	lt_put_dirents(c, i, kind == LT_K_DIRENTS64_OUT);
+}
+
+static void lt_put_fdpair(struct lt_dctx *c, const uint8_t *d)
+{
 	lt_sb_putc(SB(c), '[');
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_put_cstr(c, i, (unsigned)k, RD(uint64_t, d, k * 8), 0);
-	}
+	lt_put_fd(c, RD(int32_t, d, 0));
+	lt_sb_puts(SB(c), ", ");
+	lt_put_fd(c, RD(int32_t, d, 4));
 	lt_sb_putc(SB(c), ']');
 }
 
-static void lt_put_rusage(struct lt_dctx *c, const uint8_t *d)
+static void lt_put_int_out(struct lt_dctx *c, int i, int kind)
 {
-	static const char *const f[] = { "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
-		"ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
-		"ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw" };
-	lt_sb_printf(SB(c), "{ru_utime={tv_sec=%lld, tv_usec=%lld}, ru_stime={tv_sec=%lld, tv_usec=%lld}",
-		     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
-		     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
-	int nf = lt_verbose(c) ? 14 : 6;
-	for (int k = 0; k < nf; k++)
-		lt_sb_printf(SB(c), ", %s=%lld", f[k], (long long)RD(int64_t, d, 32 + 8 * k));
-	lt_sb_puts(SB(c), lt_verbose(c) ? "}" : ", ...}");
+	int sign = kind == LT_K_INT_OUT || kind == LT_K_TIMERID_OUT;
+	lt_put_int_array1(c, i, lt_out(c, i, 4), sign);
 }
 
-/* ---- argument printers by kind ---- */
+/* lseek-like offsets the call moves: both values when they differ */
+static void lt_put_off_inout(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
+	const uint8_t *out = lt_out(c, i, 8);
+	(void)kind;
+	if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
+		lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
+			     (long long)RD(int64_t, out, 0));
+	else if (in || out)
+		lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+/* arch_prctl's GET_* results: an address, or the kernel's XFEATURE_MASK_ bits, always
+ * with their names */
+static void lt_put_arch_prctl_out(struct lt_dctx *c, int i)
+{
+	const struct lt_event *ev = c->ev;
+	const uint8_t *d = lt_out(c, i, 8);
+	if (!d) {
+		lt_put_ptr(c, ev->args[i]);
+	} else if (ev->args[0] < 0x1020) {
+		lt_sb_putc(SB(c), '[');
+		lt_put_ptr(c, RD(uint64_t, d, 0));
+		lt_sb_putc(SB(c), ']');
+	} else {
+		uint64_t x = RD(uint64_t, d, 0);
+		struct lt_sb names = { 0 };
+		int any = 0;
+		uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
+		lt_sb_putc(SB(c), '[');
+		lt_put_hex(c, x);
+		if (lt_st(c) != LT_XLAT_RAW && (any || x))
+			lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
+				     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+		lt_sb_putc(SB(c), ']');
+		lt_sb_free(&names);
+	}
+}
+
+static void lt_put_arch_prctl_addr(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	(void)kind;
+	switch ((uint32_t)c->ev->args[0]) {
+	case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
+	case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
+		lt_put_arch_prctl_out(c, i);
+		return;
+	case 0x1023: case 0x1025: { /* ARCH_REQ_XCOMP_*PERM: an XFEATURE_ number */
+		const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
+		lt_put_hex(c, v);
+		if (lt_st(c) != LT_XLAT_RAW)
+			lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
+		return;
+	}
+	}
+	lt_put_hex(c, v);
+}
+
+static void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d;
+	(void)kind;
+	if (c->ev->args[0] == 1 && (d = lt_in(c, i, 16)))
+		lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
+			     (unsigned long long)RD(uint64_t, d, 8));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+static void lt_put_open_how(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	const uint8_t *d;
+	(void)kind;
+	if (ev->args[3] < 24 || !(d = lt_in(c, i, 24))) {
+		lt_put_ptr(c, ev->args[i]);
+		return;
+	}
+	lt_sb_puts(SB(c), "{flags=");
+	uint64_t fl = RD(uint64_t, d, 0);
+	lt_put_open_flags(c, fl);
+	uint64_t mode = RD(uint64_t, d, 8);
+	if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
+		lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
+	lt_sb_puts(SB(c), ", resolve=");
+	lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
+	lt_put_nonzero_tail(c, i, 24, ev->args[3]);
+	lt_sb_putc(SB(c), '}');
+}
+
+/* How each structure kind prints: either from the object behind the pointer (`obj`, given
+ * `need` bytes of it, or the kind's SIZE when 0: after the call on success for an `out`
+ * kind, else as it was before; the address when the capture is missing or short), or from
+ * the argument itself (`arg`), when other arguments or several captures say what it is. */
+struct lt_struct_printer {
+	void (*obj)(struct lt_dctx *c, const uint8_t *d);
+	void (*arg)(struct lt_dctx *c, int i, int kind);
+	uint16_t need;
+};
+
+static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
+	/* values that other arguments explain */
+	[LT_K_DEV] = { .arg = lt_put_mknod_dev },
+	[LT_K_MMAP_FLAGS] = { .arg = lt_put_mmap_flags },
+	[LT_K_SOCKTYPE] = { .arg = lt_put_socktype_arg },
+	[LT_K_SOCKPROTO] = { .arg = lt_put_sockproto_arg },
+	[LT_K_SOCKOPT_NAME] = { .arg = lt_put_sockopt_name_arg },
+	[LT_K_ARCH_PRCTL_ADDR] = { .arg = lt_put_arch_prctl_addr },
+	/* files */
+	[LT_K_STAT_OUT] = { .obj = lt_put_stat },
+	[LT_K_STATX_OUT] = { .obj = lt_put_statx },
+	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
+	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },
+	[LT_K_DIRENTS64_OUT] = { .arg = lt_put_dirents_arg },
+	[LT_K_OPEN_HOW] = { .arg = lt_put_open_how },
+	[LT_K_OFF_INOUT] = { .arg = lt_put_off_inout },
+	[LT_K_FDPAIR_OUT] = { .obj = lt_put_fdpair },
+	/* signals */
+	[LT_K_SIGACTION] = { .obj = lt_put_sigaction },
+	[LT_K_SIGACTION_OUT] = { .obj = lt_put_sigaction },
+	[LT_K_STACK_T] = { .obj = lt_put_stack },
+	[LT_K_STACK_T_OUT] = { .obj = lt_put_stack },
+	[LT_K_SIGINFO] = { .obj = lt_put_siginfo },
+	[LT_K_SIGINFO_OUT] = { .obj = lt_put_siginfo },
+	[LT_K_SIGEVENT] = { .obj = lt_put_sigevent },
+	[LT_K_PSELECT_SIGMASK] = { .arg = lt_put_pselect_arg },
+	/* time */
+	[LT_K_TIMESPEC] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMESPEC_INOUT] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMEVAL] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMEVAL_INOUT] = { .arg = lt_put_timespec_arg },
+	[LT_K_TIMESPEC_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_TIMEVAL_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_ITIMERVAL] = { .obj = lt_put_itimerval },
+	[LT_K_ITIMERVAL_OUT] = { .obj = lt_put_itimerval },
+	[LT_K_ITIMERSPEC] = { .obj = lt_put_itimerspec },
+	[LT_K_ITIMERSPEC_OUT] = { .obj = lt_put_itimerspec },
+	[LT_K_TIMESPEC_PAIR] = { .obj = lt_put_timespec_pair },
+	[LT_K_TIMEVAL_PAIR] = { .obj = lt_put_timeval_pair },
+	[LT_K_TMS_OUT] = { .obj = lt_put_tms },
+	[LT_K_TIME_OUT] = { .obj = lt_put_time_out },
+	/* processes and resources */
+	[LT_K_RLIMIT] = { .obj = lt_put_rlimit },
+	[LT_K_RLIMIT_OUT] = { .obj = lt_put_rlimit },
+	[LT_K_UTSNAME_OUT] = { .obj = lt_put_utsname },
+	[LT_K_SYSINFO_OUT] = { .obj = lt_put_sysinfo },
+	[LT_K_RUSAGE_OUT] = { .obj = lt_put_rusage },
+	[LT_K_WSTATUS_OUT] = { .obj = lt_put_wstatus_obj },
+	[LT_K_INT_OUT] = { .arg = lt_put_int_out },
+	[LT_K_TIMERID_OUT] = { .arg = lt_put_int_out },
+	[LT_K_UINT_OUT] = { .arg = lt_put_int_out },
+	[LT_K_UID_OUT] = { .arg = lt_put_int_out },
+	[LT_K_GROUPS] = { .arg = lt_put_groups },
+	[LT_K_GROUPS_OUT] = { .arg = lt_put_groups },
+	[LT_K_ARGV] = { .arg = lt_put_argv_arg },
+	[LT_K_ENVP] = { .arg = lt_put_argv_arg },
+	[LT_K_SECCOMP_ARGS] = { .arg = lt_put_seccomp_args },
+	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
+	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
+	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },
+	[LT_K_NODEMASK_OUT] = { .arg = lt_put_nodemask },
+	[LT_K_MPOL_MODE_OUT] = { .obj = lt_put_mpol_mode_out },
+	[LT_K_SCHED_PARAM] = { .obj = lt_put_sched_param },
+	[LT_K_SCHED_PARAM_OUT] = { .obj = lt_put_sched_param },
+	/* sockets and I/O */
+	[LT_K_SOCKOPT_VAL] = { .arg = lt_put_sockopt_val_arg },
+	[LT_K_SOCKOPT_VAL_OUT] = { .arg = lt_put_sockopt_val_arg },
+	[LT_K_SOCKADDR] = { .arg = lt_put_sockaddr_kind },
+	[LT_K_SOCKADDR_OUT] = { .arg = lt_put_sockaddr_kind },
+	[LT_K_SOCKLEN_INOUT] = { .arg = lt_put_socklen_arg },
+	[LT_K_IOVEC_IN] = { .arg = lt_put_iov_arg },
+	[LT_K_IOVEC_OUT] = { .arg = lt_put_iov_arg },
+	[LT_K_MSGHDR] = { .arg = lt_put_msghdr_arg },
+	[LT_K_MSGHDR_OUT] = { .arg = lt_put_msghdr_arg },
+	[LT_K_MMSGHDR] = { .arg = lt_put_mmsg_arg },
+	[LT_K_MMSGHDR_OUT] = { .arg = lt_put_mmsg_arg },
+	[LT_K_POLLFDS] = { .arg = lt_put_pollfds_arg },
+	[LT_K_EPOLL_EVENT] = { .arg = lt_put_epoll_event_arg },
+	[LT_K_EPOLL_EVENTS_OUT] = { .arg = lt_put_epoll_events_arg },
+	[LT_K_FDSET] = { .arg = lt_put_fdset_kind },
+};
 
 int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 {
-	const struct lt_event *ev = c->ev;
-	uint64_t v = ev->args[i];
-	const uint8_t *d;
-	size_t len;
+	uint64_t v = c->ev->args[i];
 	if (!v && lt_kinds[kind].print == LT_PRINT_STRUCT) {
 		lt_sb_puts(SB(c), "NULL");
 		return 1;
 	}
-	switch (kind) {
-	case LT_K_DEV: {
-		/* mknod's dev_t is the kernel's old 32-bit encoding */
-		uint32_t dv = (uint32_t)v;
-		if (lt_st(c) == LT_XLAT_ABBREV)
-			lt_sb_printf(SB(c), "makedev(%#x, %#x)", (dv >> 8) & 0xfff,
-				     (dv & 0xff) | ((dv >> 12) & 0xfff00));
-		else
-			lt_put_dev(c, v);
+	const struct lt_struct_printer *p = &lt_struct_printers[kind];
+	if (p->arg) {
+		p->arg(c, i, kind);
 		return 1;
 	}
-	case LT_K_MMAP_FLAGS: {
-		static const struct lt_xlat types[] = {
-			{ 1, "MAP_SHARED" }, { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
-			{ 8, "MAP_DROPPABLE" }, { 0, 0 }
-		};
-		uint32_t f = (uint32_t)v;
-		const char *t = lt_xlat_name(types, f & 0xf);
-		struct lt_sb *out = SB(c), names = { 0 };
-		if (lt_st(c) != LT_XLAT_ABBREV) {
-			lt_put_hex(c, f);
-			if (lt_st(c) == LT_XLAT_RAW)
-				return 1;
-			/* the names go in the comment */
-			c->sb = &names;
-		}
-		if (t)
-			lt_sb_puts(SB(c), t);
-		else
-			lt_sb_printf(SB(c), "%#x /* MAP_??? */", f & 0xf);
-		uint32_t rest = f & ~0xfu;
-		uint32_t huge = rest >> 26 & 0x3f;
-		rest &= ~(0x3fu << 26);
-		struct lt_sb n = { 0 };
-		int any = 0;
-		rest = (uint32_t)lt_flags_names(&n, lt_x_mmap_flags, rest, &any);
-		if (any)
-			lt_sb_printf(SB(c), "|%s", n.p);
-		lt_sb_free(&n);
-		if (huge)
-			lt_sb_printf(SB(c), "|%u<<MAP_HUGE_SHIFT", huge);
-		if (rest)
-			lt_sb_printf(SB(c), "|%#x", rest);
-		if (c->sb != out) {
-			c->sb = out;
-			lt_sb_printf(out, " /* %s */", names.p);
-			lt_sb_free(&names);
-		}
-		return 1;
-	}
-	case LT_K_SOCKTYPE:
-		lt_put_socktype(c, (uint32_t)v);
-		return 1;
-	case LT_K_SOCKPROTO:
-		lt_put_sockproto(c, (uint32_t)ev->args[0], (uint32_t)v);
-		return 1;
-	case LT_K_SOCKOPT_NAME:
-		lt_put_sockopt_name(c, (uint32_t)ev->args[1], (uint32_t)v);
-		return 1;
-	case LT_K_SOCKOPT_VAL:
-		lt_put_sockopt_val(c, i, 0);
-		return 1;
-	case LT_K_SOCKOPT_VAL_OUT:
-		lt_put_sockopt_val(c, i, 1);
-		return 1;
-	case LT_K_STAT_OUT:
-		if ((d = lt_out(c, i, 144)))
-			lt_put_stat(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STATX_OUT:
-		if ((d = lt_out(c, i, 256)))
-			lt_put_statx(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STATFS_OUT:
-		if ((d = lt_out(c, i, 88)))
-			lt_put_statfs(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_SIGACTION:
-		if ((d = lt_in(c, i, 32)))
-			lt_put_sigaction(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_SIGACTION_OUT:
-		if ((d = lt_out(c, i, 32)))
-			lt_put_sigaction(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STACK_T:
-		if ((d = lt_in(c, i, 24)))
-			lt_put_stack(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_STACK_T_OUT:
-		if ((d = lt_out(c, i, 24)))
-			lt_put_stack(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_TIMESPEC: case LT_K_TIMESPEC_INOUT:
-		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_nsec");
-		return 1;
-	case LT_K_TIMEVAL: case LT_K_TIMEVAL_INOUT:
-		lt_put_timespec_at(c, i, lt_in(c, i, 16), "tv_usec");
-		return 1;
-	case LT_K_TIMESPEC_OUT: {
-		/* a sleep's remainder is only written when it was interrupted */
-		const char *nm = c->se->name;
-		int sleep = !strcmp(nm, "nanosleep") || !strcmp(nm, "clock_nanosleep");
-		d = sleep ? (c->failed ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL) : NULL)
-			  : lt_out(c, i, 16);
-		lt_put_timespec_at(c, i, d, "tv_nsec");
-		return 1;
-	}
-	case LT_K_TIMEVAL_OUT:
-		lt_put_timespec_at(c, i, lt_out(c, i, 16), "tv_usec");
-		return 1;
-	case LT_K_ITIMERVAL: case LT_K_ITIMERVAL_OUT: case LT_K_ITIMERSPEC:
-	case LT_K_ITIMERSPEC_OUT: {
-		int out = kind == LT_K_ITIMERVAL_OUT || kind == LT_K_ITIMERSPEC_OUT;
-		const char *fr = (kind == LT_K_ITIMERVAL || kind == LT_K_ITIMERVAL_OUT) ? "tv_usec"
-											: "tv_nsec";
-		d = out ? lt_out(c, i, 32) : lt_in(c, i, 32);
-		if (!d) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_puts(SB(c), "{it_interval=");
-		lt_put_timespec_data(c, d, fr);
-		lt_sb_puts(SB(c), ", it_value=");
-		lt_put_timespec_data(c, d + 16, fr);
-		lt_sb_putc(SB(c), '}');
-		return 1;
-	}
-	case LT_K_TIMESPEC_PAIR: case LT_K_TIMEVAL_PAIR:
-		if ((d = lt_in(c, i, 32))) {
-			const char *fr = kind == LT_K_TIMEVAL_PAIR ? "tv_usec" : "tv_nsec";
-			lt_sb_putc(SB(c), '[');
-			for (int k = 0; k < 2; k++) {
-				int64_t ns = RD(int64_t, d, 16 * k + 8);
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3fffffff)
-					lt_sb_puts(SB(c), "UTIME_NOW");
-				else if (kind == LT_K_TIMESPEC_PAIR && ns == 0x3ffffffe)
-					lt_sb_puts(SB(c), "UTIME_OMIT");
-				else {
-					lt_put_timespec_data(c, d + 16 * k, fr);
-					if (kind == LT_K_TIMESPEC_PAIR)
-						lt_put_time_comment(c, RD(int64_t, d, 16 * k),
-								    (uint64_t)ns);
-				}
-			}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_RLIMIT: case LT_K_RLIMIT_OUT:
-		d = kind == LT_K_RLIMIT ? lt_in(c, i, 16) : lt_out(c, i, 16);
-		if (!d) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_puts(SB(c), "{rlim_cur=");
-		lt_put_rlim(c, RD(uint64_t, d, 0));
-		lt_sb_puts(SB(c), ", rlim_max=");
-		lt_put_rlim(c, RD(uint64_t, d, 8));
-		lt_sb_putc(SB(c), '}');
-		return 1;
-	case LT_K_UTSNAME_OUT:
-		if ((d = lt_out(c, i, 390))) {
-			static const char *const f[] = { "sysname", "nodename", "release", "version",
-							 "machine", "domainname" };
-			int nf = lt_verbose(c) ? 6 : 2;
-			lt_sb_putc(SB(c), '{');
-			for (int k = 0; k < nf; k++) {
-				const uint8_t *s = d + 65 * k;
-				const uint8_t *z = memchr(s, 0, 65);
-				lt_sb_printf(SB(c), "%s%s=", k ? ", " : "", f[k]);
-				lt_put_quoted(c, s, z ? (size_t)(z - s) : 65, 0);
-			}
-			lt_sb_puts(SB(c), nf == 6 ? "}" : ", ...}");
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SYSINFO_OUT:
-		if ((d = lt_out(c, i, 112))) {
-			lt_sb_printf(SB(c), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu"
-				     ", freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu"
-				     ", freeswap=%llu, procs=%u, totalhigh=%llu, freehigh=%llu"
-				     ", mem_unit=%u}",
-				     (long long)RD(int64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
-				     (unsigned long long)RD(uint64_t, d, 16),
-				     (unsigned long long)RD(uint64_t, d, 24),
-				     (unsigned long long)RD(uint64_t, d, 32),
-				     (unsigned long long)RD(uint64_t, d, 40),
-				     (unsigned long long)RD(uint64_t, d, 48),
-				     (unsigned long long)RD(uint64_t, d, 56),
-				     (unsigned long long)RD(uint64_t, d, 64),
-				     (unsigned long long)RD(uint64_t, d, 72), RD(uint16_t, d, 80),
-				     (unsigned long long)RD(uint64_t, d, 88),
-				     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_RUSAGE_OUT:
-		if ((d = lt_out(c, i, 144)))
-			lt_put_rusage(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_TMS_OUT:
-		if ((d = lt_out(c, i, 32)))
-			lt_sb_printf(SB(c), "{tms_utime=%lld, tms_stime=%lld, tms_cutime=%lld, tms_cstime=%lld}",
-				     (long long)RD(int64_t, d, 0), (long long)RD(int64_t, d, 8),
-				     (long long)RD(int64_t, d, 16), (long long)RD(int64_t, d, 24));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_WSTATUS_OUT:
-		if ((d = lt_out(c, i, 4)))
-			lt_put_wstatus(c, RD(uint32_t, d, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_FDPAIR_OUT:
-		if ((d = lt_out(c, i, 8))) {
-			lt_sb_putc(SB(c), '[');
-			lt_put_fd(c, RD(int32_t, d, 0));
-			lt_sb_puts(SB(c), ", ");
-			lt_put_fd(c, RD(int32_t, d, 4));
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_INT_OUT: case LT_K_TIMERID_OUT:
-		lt_put_int_array1(c, i, lt_out(c, i, 4), 1);
-		return 1;
-	case LT_K_UINT_OUT: case LT_K_UID_OUT:
-		lt_put_int_array1(c, i, lt_out(c, i, 4), 0);
-		return 1;
-	case LT_K_TIME_OUT:
-		if ((d = lt_out(c, i, 8)))
-			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, d, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_OFF_INOUT: {
-		const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
-		const uint8_t *out = lt_out(c, i, 8);
-		if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
-			lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
-				     (long long)RD(int64_t, out, 0));
-		else if (in || out)
-			lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	}
-	case LT_K_SOCKADDR:
-		lt_put_sockaddr_arg(c, i, 0);
-		return 1;
-	case LT_K_SOCKADDR_OUT:
-		lt_put_sockaddr_arg(c, i, 1);
-		return 1;
-	case LT_K_SOCKLEN_INOUT:
-		lt_put_socklen(c, i);
-		return 1;
-	case LT_K_IOVEC_IN:
-		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 0,
-			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : (uint64_t)-1);
-		return 1;
-	case LT_K_IOVEC_OUT:
-		lt_put_iov(c, i, LT_CAP_SUB_SELF, v, ev->args[i + 1], 1,
-			   c->done && ev->ret >= 0 ? (uint64_t)ev->ret : 0);
-		return 1;
-	case LT_K_MSGHDR:
-		lt_put_msghdr(c, i, 0);
-		return 1;
-	case LT_K_MSGHDR_OUT:
-		lt_put_msghdr(c, i, 1);
-		return 1;
-	case LT_K_MMSGHDR: case LT_K_MMSGHDR_OUT:
-		lt_put_mmsg(c, i);
-		return 1;
-	case LT_K_POLLFDS:
-		lt_put_pollfds(c, i, 0);
-		return 1;
-	case LT_K_EPOLL_EVENT:
-		if (ev->nr == LT_NR_epoll_ctl && (uint32_t)ev->args[1] == 2) /* EPOLL_CTL_DEL */
-			lt_put_ptr(c, v);
-		else if ((d = lt_in(c, i, 12)))
-			lt_put_epoll_event(c, d);
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_EPOLL_EVENTS_OUT:
-		if (lt_ok(c) && ev->ret == 0) {
-			lt_sb_puts(SB(c), "[]");
-		} else if ((d = lt_out(c, i, 0)) && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-			uint64_t n = (uint64_t)ev->ret, have = len / 12;
-			lt_sb_putc(SB(c), '[');
-			for (uint64_t k = 0; k < n; k++) {
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (k >= have || (k >= c->strsize && !lt_verbose(c))) {
-					lt_sb_puts(SB(c), "...");
-					break;
-				}
-				lt_put_epoll_event(c, d + 12 * k);
-			}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_FDSET:
-		lt_put_fdset_arg(c, i, LT_SUB_ENTRY);
-		return 1;
-	case LT_K_DIRENTS_OUT:
-		lt_put_dirents(c, i, 0);
-		return 1;
-	case LT_K_DIRENTS64_OUT:
-		lt_put_dirents(c, i, 1);
-		return 1;
-	case LT_K_ARGV:
-		lt_put_argv(c, i, 0);
-		return 1;
-	case LT_K_ENVP:
-		lt_put_argv(c, i, 1);
-		return 1;
-	case LT_K_GROUPS: case LT_K_GROUPS_OUT: {
-		int out = kind == LT_K_GROUPS_OUT;
-		uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
-		if (n == 0 && (!out || lt_ok(c))) {
-			lt_sb_puts(SB(c), "[]");
-			return 1;
-		}
-		d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
-		if (!d || (out && (int32_t)ev->args[0] == 0)) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-		lt_sb_putc(SB(c), '[');
-		for (uint64_t k = 0; k < n; k++) {
-			if (k)
-				lt_sb_puts(SB(c), ", ");
-			if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
-				lt_sb_puts(SB(c), "...");
-				break;
-			}
-			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
-		}
-		lt_sb_putc(SB(c), ']');
-		return 1;
-	}
-	case LT_K_SIGINFO: case LT_K_SIGINFO_OUT:
-		d = kind == LT_K_SIGINFO ? lt_in(c, i, 128) : lt_out(c, i, 128);
-		if (d) {
-			struct lt_event sev;
-			memset(&sev, 0, sizeof sev);
-			sev.type = LT_EV_SIGNAL;
-			sev.siginfo = d;
-			struct lt_sb tmp = { 0 };
-			lt_format_signal(&tmp, &sev, c->fmt);
-			/* "SIGX {si_signo=...}": the structure is what follows the name */
-			const char *brace = tmp.p ? strchr(tmp.p, '{') : NULL;
-			lt_sb_puts(SB(c), brace ? brace : "{}");
-			lt_sb_free(&tmp);
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_CPUSET: case LT_K_CPUSET_OUT:
-		d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
-		if (d && lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
-			lt_sb_putc(SB(c), '[');
-			int first = 1;
-			for (size_t b = 0; b < len * 8; b++)
-				if (d[b / 8] >> (b % 8) & 1) {
-					lt_sb_printf(SB(c), first ? "%zu" : " %zu", b);
-					first = 0;
-				}
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_NODEMASK: case LT_K_NODEMASK_OUT: {
-		uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
-		d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
-		if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
-			lt_put_ptr(c, v);
-			return 1;
-		}
-		lt_sb_putc(SB(c), '[');
-		for (uint64_t k = 0; k < words; k++) {
-			if (k)
-				lt_sb_puts(SB(c), ", ");
-			if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
-				lt_sb_puts(SB(c), "...");
-				break;
-			}
-			lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
-		}
-		lt_sb_putc(SB(c), ']');
-		return 1;
-	}
-	case LT_K_MPOL_MODE_OUT:
-		if ((d = lt_out(c, i, 4))) {
-			lt_sb_putc(SB(c), '[');
-			lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
-			lt_sb_putc(SB(c), ']');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SCHED_PARAM: case LT_K_SCHED_PARAM_OUT:
-		d = kind == LT_K_SCHED_PARAM ? lt_in(c, i, 4) : lt_out(c, i, 4);
-		if (d)
-			lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_ARCH_PRCTL_ADDR:
-		switch ((uint32_t)ev->args[0]) {
-		case 0x1011: case 0x1023: case 0x1025: /* ARCH_REQ_XCOMP_PERM: an XFEATURE_ number */
-			break;
-		case 0x1003: case 0x1004: /* ARCH_GET_GS, ARCH_GET_FS */
-		case 0x1021: case 0x1022: case 0x1024: /* ARCH_GET_XCOMP_* */
-			if (!(d = lt_out(c, i, 8))) {
-				lt_put_ptr(c, v);
-			} else if (ev->args[0] < 0x1020) {
-				lt_sb_putc(SB(c), '[');
-				lt_put_ptr(c, RD(uint64_t, d, 0));
-				lt_sb_putc(SB(c), ']');
-			} else { /* the kernel's XFEATURE_MASK_ bits, always with their names */
-				uint64_t x = RD(uint64_t, d, 0);
-				struct lt_sb names = { 0 };
-				int any = 0;
-				uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
-				lt_sb_putc(SB(c), '[');
-				lt_put_hex(c, x);
-				if (lt_st(c) != LT_XLAT_RAW && (any || x))
-					lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
-						     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
-				lt_sb_putc(SB(c), ']');
-				lt_sb_free(&names);
-			}
-			return 1;
-		}
-		if ((uint32_t)ev->args[0] == 0x1023 || (uint32_t)ev->args[0] == 0x1025) {
-			const char *n = lt_xlat_name(lt_x_xfeature_bits, v);
-			lt_put_hex(c, v);
-			if (lt_st(c) != LT_XLAT_RAW)
-				lt_sb_printf(SB(c), " /* %s */", n ? n : "XFEATURE_???");
-		} else {
-			lt_put_hex(c, v);
-		}
-		return 1;
-	case LT_K_PSELECT_SIGMASK:
-		if ((d = lt_in(c, i, 16))) {
-			const uint8_t *m = lt_cap_get(c, i, LT_SUB_SIGMASK, 8, NULL);
-			lt_sb_puts(SB(c), "{sigmask=");
-			if (!RD(uint64_t, d, 0))
-				lt_sb_puts(SB(c), "NULL");
-			else if (m)
-				lt_put_sigmask(c, m, 8);
-			else
-				lt_put_ptr(c, RD(uint64_t, d, 0));
-			lt_sb_printf(SB(c), ", sigsetsize=%llu}", (unsigned long long)RD(uint64_t, d, 8));
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SECCOMP_ARGS:
-		if (ev->args[0] == 1 && (d = lt_in(c, i, 16)))
-			lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
-				     (unsigned long long)RD(uint64_t, d, 8));
-		else
-			lt_put_ptr(c, v);
-		return 1;
-	case LT_K_OPEN_HOW:
-		if (ev->args[3] >= 24 && (d = lt_in(c, i, 24))) {
-			lt_sb_puts(SB(c), "{flags=");
-			uint64_t fl = RD(uint64_t, d, 0);
-			lt_put_open_flags(c, fl);
-			uint64_t mode = RD(uint64_t, d, 8);
-			if ((fl & (0100 | 020000000)) || mode) /* O_CREAT, __O_TMPFILE */
-				lt_sb_printf(SB(c), ", mode=%#03llo", (unsigned long long)mode);
-			lt_sb_puts(SB(c), ", resolve=");
-			lt_put_flags(c, lt_x_resolve, RD(uint64_t, d, 16));
-			lt_put_nonzero_tail(c, i, 24, ev->args[3]);
-			lt_sb_putc(SB(c), '}');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	case LT_K_SIGEVENT:
-		if ((d = lt_in(c, i, 64))) {
-			static const struct lt_xlat sev[] = {
-				{ 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
-				{ 4, "SIGEV_THREAD_ID" }, { 0, 0 }
-			};
-			int notify = RD(int32_t, d, 12);
-			lt_sb_printf(SB(c), "{sigev_value={sival_int=%d, sival_ptr=%#llx}, sigev_signo=",
-				     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
-			lt_put_signo(c, RD(int32_t, d, 8));
-			lt_sb_puts(SB(c), ", sigev_notify=");
-			lt_put_xlat(c, sev, (uint32_t)notify, "SIGEV_???");
-			if (notify == 4)
-				lt_sb_printf(SB(c), ", sigev_notify_thread_id=%d", RD(int32_t, d, 16));
-			lt_sb_putc(SB(c), '}');
-		} else {
-			lt_put_ptr(c, v);
-		}
-		return 1;
-	}
-	return 0;
+	if (!p->obj)
+		return 0;
+	size_t need = p->need ? p->need : lt_kinds[kind].size;
+	const uint8_t *d = lt_kinds[kind].dir == LT_DIR_OUT ? lt_out(c, i, need) : lt_in(c, i, need);
+	if (d)
+		p->obj(c, d);
+	else
+		lt_put_ptr(c, v);
+	return 1;
 }
 
 /* ---- whole calls ---- */
@@ -1801,13 +557,10 @@ static int lt_special_clone3(struct lt_args *a)
 	return a->n;
 }
 
-static int lt_special_futex(struct lt_args *a)
+/* futex's op: the command, _PRIVATE, the clock, and unknown bits */
+static void lt_put_futex_op(struct lt_dctx *c, uint32_t op)
 {
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	uint32_t op = (uint32_t)g[1], cmd = op & 0x7f;
-	lt_arg_ptr(a, g[0]);
-	lt_next(a);
+	uint32_t cmd = op & 0x7f;
 	const char *n = lt_xlat_name(lt_x_futex_op, cmd);
 	if (n)
 		lt_sb_puts(SB(c), n);
@@ -1819,6 +572,52 @@ static int lt_special_futex(struct lt_args *a)
 		lt_sb_puts(SB(c), "|FUTEX_CLOCK_REALTIME");
 	if (op & ~0x1ffu)
 		lt_sb_printf(SB(c), "|%#x", op & ~0x1ffu);
+}
+
+static void lt_futex_bitset(struct lt_args *a, uint32_t v3)
+{
+	lt_next(a);
+	if (v3 == 0xffffffffu)
+		lt_sb_puts(SB(a->c), "FUTEX_BITSET_MATCH_ANY");
+	else
+		lt_put_hex(a->c, v3);
+	lt_done(a);
+}
+
+/* FUTEX_WAKE_OP's val3: an operation and a comparison, packed */
+static void lt_futex_wake_op(struct lt_args *a, uint32_t v3)
+{
+	static const char *const ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR",
+					   "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
+	static const char *const cmps[] = { "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE",
+					    "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
+					    "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE" };
+	struct lt_sb *sb = SB(a->c);
+	lt_next(a);
+	unsigned o = v3 >> 28 & 7, cm = v3 >> 24 & 15;
+	if (v3 >> 31)
+		lt_sb_puts(sb, "FUTEX_OP_OPARG_SHIFT<<28|");
+	if (o < 5)
+		lt_sb_printf(sb, "%s<<28", ops[o]);
+	else
+		lt_sb_printf(sb, "%#x<<28", o);
+	lt_sb_printf(sb, "|%#x<<12|", v3 >> 12 & 0xfff);
+	if (cm < 6)
+		lt_sb_printf(sb, "%s<<24", cmps[cm]);
+	else
+		lt_sb_printf(sb, "%#x<<24", cm);
+	lt_sb_printf(sb, "|%#x", v3 & 0xfff);
+	lt_done(a);
+}
+
+static int lt_special_futex(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	uint32_t op = (uint32_t)g[1], cmd = op & 0x7f;
+	lt_arg_ptr(a, g[0]);
+	lt_next(a);
+	lt_put_futex_op(c, op);
 	lt_done(a);
 	switch (cmd) {
 	case 0: /* WAIT */
@@ -1828,24 +627,14 @@ static int lt_special_futex(struct lt_args *a)
 	case 9: /* WAIT_BITSET */
 		lt_arg_dec(a, (int32_t)g[2]);
 		lt_arg_kind(a, 3, lt_gen_struct);
-		lt_next(a);
-		if ((uint32_t)g[5] == 0xffffffffu)
-			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
-		else
-			lt_put_hex(c, (uint32_t)g[5]);
-		lt_done(a);
+		lt_futex_bitset(a, (uint32_t)g[5]);
 		break;
 	case 1: /* WAKE */
 		lt_arg_dec(a, (int32_t)g[2]);
 		break;
 	case 10: /* WAKE_BITSET */
 		lt_arg_dec(a, (int32_t)g[2]);
-		lt_next(a);
-		if ((uint32_t)g[5] == 0xffffffffu)
-			lt_sb_puts(SB(c), "FUTEX_BITSET_MATCH_ANY");
-		else
-			lt_put_hex(c, (uint32_t)g[5]);
-		lt_done(a);
+		lt_futex_bitset(a, (uint32_t)g[5]);
 		break;
 	case 3: /* REQUEUE */
 		lt_arg_dec(a, (int32_t)g[2]);
@@ -1858,33 +647,12 @@ static int lt_special_futex(struct lt_args *a)
 		lt_arg_ptr(a, g[4]);
 		lt_arg_dec(a, (int32_t)g[5]);
 		break;
-	case 5: { /* WAKE_OP */
-		static const char *const ops[] = { "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR",
-						   "FUTEX_OP_ANDN", "FUTEX_OP_XOR" };
-		static const char *const cmps[] = { "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE",
-						    "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
-						    "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE" };
-		uint32_t v3 = (uint32_t)g[5];
+	case 5: /* WAKE_OP */
 		lt_arg_dec(a, (int32_t)g[2]);
 		lt_arg_dec(a, (int32_t)g[3]);
 		lt_arg_ptr(a, g[4]);
-		lt_next(a);
-		unsigned o = v3 >> 28 & 7, cm = v3 >> 24 & 15;
-		if (v3 >> 31)
-			lt_sb_puts(SB(c), "FUTEX_OP_OPARG_SHIFT<<28|");
-		if (o < 5)
-			lt_sb_printf(SB(c), "%s<<28", ops[o]);
-		else
-			lt_sb_printf(SB(c), "%#x<<28", o);
-		lt_sb_printf(SB(c), "|%#x<<12|", v3 >> 12 & 0xfff);
-		if (cm < 6)
-			lt_sb_printf(SB(c), "%s<<24", cmps[cm]);
-		else
-			lt_sb_printf(SB(c), "%#x<<24", cm);
-		lt_sb_printf(SB(c), "|%#x", v3 & 0xfff);
-		lt_done(a);
+		lt_futex_wake_op(a, (uint32_t)g[5]);
 		break;
-	}
 	case 6: case 13: /* LOCK_PI(2) */
 		lt_arg_kind(a, 3, lt_gen_struct);
 		break;
@@ -2169,6 +937,64 @@ static int lt_special_ioctl(struct lt_args *a)
 	return a->n;
 }
 
+/* getters that write an int (a pointer for PR_GET_TID_ADDRESS) at arg2:
+ * PDEATHSIG, UNALIGN, FPEMU, FPEXC, ENDIAN, TSC, CHILD_SUBREAPER */
+static void lt_prctl_getter(struct lt_args *a, uint32_t op)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	static const struct lt_xlat tsc[] = { { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" },
+					      { 0, 0 } };
+	static const struct lt_xlat unalign[] = { { 1, "PR_UNALIGN_NOPRINT" },
+						  { 2, "PR_UNALIGN_SIGBUS" }, { 0, 0 } };
+	const uint8_t *d = lt_ok(c) ? lt_cap_get(c, 1, LT_CAP_SUB_SELF, op == 40 ? 8 : 4, NULL)
+				    : NULL;
+	lt_next(a);
+	if (!g[1]) {
+		lt_sb_puts(SB(c), "NULL");
+	} else if (!d) {
+		lt_put_ptr(c, g[1]);
+	} else {
+		lt_sb_putc(SB(c), '[');
+		if (op == 2)
+			lt_put_signo(c, RD(int32_t, d, 0));
+		else if (op == 25)
+			lt_put_xlat(c, tsc, RD(uint32_t, d, 0), "PR_TSC_???");
+		else if (op == 5)
+			lt_put_flags(c, unalign, RD(uint32_t, d, 0));
+		else if (op == 40)
+			lt_put_ptr(c, RD(uint64_t, d, 0));
+		else
+			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 0));
+		lt_sb_putc(SB(c), ']');
+	}
+	lt_done(a);
+}
+
+/* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
+static void lt_prctl_sched_core(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *g = c->ev->args;
+	static const struct lt_xlat cmds[] = { { 0, "PR_SCHED_CORE_GET" },
+		{ 1, "PR_SCHED_CORE_CREATE" }, { 2, "PR_SCHED_CORE_SHARE_TO" },
+		{ 3, "PR_SCHED_CORE_SHARE_FROM" }, { 0, 0 } };
+	static const struct lt_xlat types[] = { { 0, "PIDTYPE_PID" }, { 1, "PIDTYPE_TGID" },
+		{ 2, "PIDTYPE_PGID" }, { 3, "PIDTYPE_SID" }, { 0, 0 } };
+	lt_next(a);
+	lt_put_xlat(c, cmds, (uint32_t)g[1], "PR_SCHED_CORE_???");
+	lt_done(a);
+	lt_arg_dec(a, (int)g[2]);
+	lt_next(a);
+	lt_put_hex(c, (uint32_t)g[3]);
+	if (lt_st(c) != LT_XLAT_RAW) {
+		const char *n = lt_xlat_name(types, (uint32_t)g[3]);
+		lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
+	}
+	lt_done(a);
+	lt_arg_ptr(a, g[4]);
+}
+
 static int lt_special_prctl(struct lt_args *a)
 {
 	struct lt_dctx *c = a->c;
@@ -2191,37 +1017,9 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_put_signo(c, (int)g[1]);
 		lt_done(a);
 		break;
-	case 2: case 5: case 9: case 11: case 19: case 25: case 37: case 40: {
-		/* getters that write an int (a pointer for PR_GET_TID_ADDRESS) at arg2:
-		 * PDEATHSIG, UNALIGN, FPEMU, FPEXC, ENDIAN, TSC, CHILD_SUBREAPER */
-		static const struct lt_xlat tsc[] = { { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" },
-						      { 0, 0 } };
-		static const struct lt_xlat unalign[] = { { 1, "PR_UNALIGN_NOPRINT" },
-							  { 2, "PR_UNALIGN_SIGBUS" }, { 0, 0 } };
-		const uint8_t *d = lt_ok(c) ? lt_cap_get(c, 1, LT_CAP_SUB_SELF, op == 40 ? 8 : 4, NULL)
-					    : NULL;
-		lt_next(a);
-		if (!g[1]) {
-			lt_sb_puts(SB(c), "NULL");
-		} else if (!d) {
-			lt_put_ptr(c, g[1]);
-		} else {
-			lt_sb_putc(SB(c), '[');
-			if (op == 2)
-				lt_put_signo(c, RD(int32_t, d, 0));
-			else if (op == 25)
-				lt_put_xlat(c, tsc, RD(uint32_t, d, 0), "PR_TSC_???");
-			else if (op == 5)
-				lt_put_flags(c, unalign, RD(uint32_t, d, 0));
-			else if (op == 40)
-				lt_put_ptr(c, RD(uint64_t, d, 0));
-			else
-				lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 0));
-			lt_sb_putc(SB(c), ']');
-		}
-		lt_done(a);
+	case 2: case 5: case 9: case 11: case 19: case 25: case 37: case 40:
+		lt_prctl_getter(a, op);
 		break;
-	}
 	case 3: case 7: case 13: case 21: case 27:
 	case 30: case 31: case 32: case 34: case 39: case 42: case 46: case 58:
 	case 66: case 68: /* getters without arguments */
@@ -2235,26 +1033,9 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_arg_udec(a, g[3]);
 		lt_arg_udec(a, g[4]);
 		break;
-	case 62: { /* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
-		static const struct lt_xlat cmds[] = { { 0, "PR_SCHED_CORE_GET" },
-			{ 1, "PR_SCHED_CORE_CREATE" }, { 2, "PR_SCHED_CORE_SHARE_TO" },
-			{ 3, "PR_SCHED_CORE_SHARE_FROM" }, { 0, 0 } };
-		static const struct lt_xlat types[] = { { 0, "PIDTYPE_PID" }, { 1, "PIDTYPE_TGID" },
-			{ 2, "PIDTYPE_PGID" }, { 3, "PIDTYPE_SID" }, { 0, 0 } };
-		lt_next(a);
-		lt_put_xlat(c, cmds, (uint32_t)g[1], "PR_SCHED_CORE_???");
-		lt_done(a);
-		lt_arg_dec(a, (int)g[2]);
-		lt_next(a);
-		lt_put_hex(c, (uint32_t)g[3]);
-		if (lt_st(c) != LT_XLAT_RAW) {
-			const char *n = lt_xlat_name(types, (uint32_t)g[3]);
-			lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
-		}
-		lt_done(a);
-		lt_arg_ptr(a, g[4]);
+	case 62: /* PR_SCHED_CORE */
+		lt_prctl_sched_core(a);
 		break;
-	}
 	case 0x59616d61: /* PR_SET_PTRACER */
 		lt_next(a);
 		if ((int64_t)g[1] == -1)
@@ -2329,105 +1110,71 @@ static void lt_put_name_plain(struct lt_dctx *c, const struct lt_xlat *t, uint64
 		lt_sb_printf(SB(c), "%#llx /* %s */", (unsigned long long)v, unk);
 }
 
-void lt_decode_ret_extra(struct lt_dctx *c)
+/* fcntl getters show what they got */
+static void lt_ret_fcntl(struct lt_dctx *c)
 {
 	const struct lt_event *ev = c->ev;
-	const uint64_t *g = ev->args;
+	uint32_t cmd = (uint32_t)ev->args[1];
+	if (cmd == 3) {
+		static const struct lt_xlat acc[] = {
+			{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
+		};
+		uint32_t fl = (uint32_t)ev->ret;
+		int any = 1;
+		lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
+		uint64_t rest = lt_flags_names(SB(c), lt_x_open_flags, fl & ~3u, &any);
+		if (rest)
+			lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
+		lt_sb_putc(SB(c), ')');
+	} else if (cmd == 1 && ev->ret) {
+		/* unlike F_GETFL's, this one follows -X */
+		lt_sb_puts(SB(c), " (flags ");
+		lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
+		lt_sb_putc(SB(c), ')');
+	} else if (cmd == 1025) {
+		lt_sb_puts(SB(c), " (");
+		lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
+		lt_sb_putc(SB(c), ')');
+	}
+}
+
+/* A name in parentheses after the return value */
+static void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	lt_sb_puts(SB(c), " (");
+	lt_put_name_plain(c, t, v, unk);
+	lt_sb_putc(SB(c), ')');
+}
+
+void lt_decode_ret_extra(struct lt_dctx *c)
+{
+	static const struct lt_xlat dump[] = {
+		{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
+	};
+	const struct lt_event *ev = c->ev;
 	if (c->failed || !c->done)
 		return;
 	switch (ev->nr) {
-	case 72: { /* fcntl getters show what they got */
-		uint32_t cmd = (uint32_t)g[1];
-		if (cmd == 3) {
-			static const struct lt_xlat acc[] = {
-				{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, 0 }
-			};
-			uint32_t fl = (uint32_t)ev->ret;
-			int any = 1;
-			lt_sb_printf(SB(c), " (flags %s", acc[fl & 3].name);
-			uint64_t rest = lt_flags_names(SB(c), lt_x_open_flags, fl & ~3u, &any);
-			if (rest)
-				lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
-			lt_sb_putc(SB(c), ')');
-		} else if (cmd == 1 && ev->ret) {
-			/* unlike F_GETFL's, this one follows -X */
-			lt_sb_puts(SB(c), " (flags ");
-			lt_put_flags(c, lt_x_fd_flags, (uint64_t)ev->ret);
-			lt_sb_putc(SB(c), ')');
-		} else if (cmd == 1025) {
-			lt_sb_puts(SB(c), " (");
-			lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_fcntl:
+		lt_ret_fcntl(c);
 		return;
-	}
-	case 7: case 271: /* poll, ppoll */
-		if (ev->ret == 0) {
-			lt_sb_puts(SB(c), " (Timeout)");
-		} else if (lt_cap_get(c, 0, LT_CAP_SUB_SELF, 8, NULL)) {
-			lt_sb_puts(SB(c), " (");
-			lt_put_pollfds(c, 0, 1);
-			if (ev->nr == 271 && g[2]) {
-				const uint8_t *t = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
-				if (t) {
-					lt_sb_puts(SB(c), ", left ");
-					lt_put_timespec_data(c, t, "tv_nsec");
-				}
-			}
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_poll: case LT_NR_ppoll:
+		lt_ret_poll(c);
 		return;
-	case 23: case 270: { /* select, pselect6 */
-		if (ev->ret == 0) {
-			lt_sb_puts(SB(c), " (Timeout)");
-			return;
-		}
-		static const char *const nm[] = { "in", "out", "except" };
-		int any = 0;
-		lt_sb_puts(SB(c), " (");
-		for (int k = 0; k < 3; k++) {
-			size_t len;
-			const uint8_t *d = g[1 + k] ? lt_cap_get(c, 1 + k, LT_CAP_SUB_SELF, 1, &len) : NULL;
-			if (!d)
-				continue;
-			int has = 0;
-			for (int fd = 0; fd < (int)g[0] && (size_t)fd / 8 < len; fd++)
-				has |= d[fd / 8] >> (fd % 8) & 1;
-			if (!has)
-				continue;
-			lt_sb_printf(SB(c), "%s%s ", any ? ", " : "", nm[k]);
-			lt_put_fdset(c, d, len, (int)g[0]);
-			any = 1;
-		}
-		const uint8_t *t = g[4] ? lt_cap_get(c, 4, LT_CAP_SUB_SELF, 16, NULL) : NULL;
-		if (t) {
-			lt_sb_printf(SB(c), "%sleft ", any ? ", " : "");
-			lt_put_timespec_data(c, t, ev->nr == 23 ? "tv_usec" : "tv_nsec");
-		}
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_select: case LT_NR_pselect6:
+		lt_ret_select(c);
 		return;
-	}
-	case 145: /* sched_getscheduler */
-		lt_sb_puts(SB(c), " (");
-		lt_put_name_plain(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_sched_getscheduler:
+		lt_ret_name(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
 		return;
-	case 135: /* personality */
-		lt_sb_puts(SB(c), " (");
-		lt_put_name_plain(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
-		lt_sb_putc(SB(c), ')');
+	case LT_NR_personality:
+		lt_ret_name(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
 		return;
-	case 157: /* prctl */
-		if ((uint32_t)g[0] == 3) {
-			static const struct lt_xlat dump[] = {
-				{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
-			};
-			lt_sb_puts(SB(c), " (");
-			lt_put_name_plain(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
-			lt_sb_putc(SB(c), ')');
-		}
+	case LT_NR_prctl:
+		if ((uint32_t)ev->args[0] == 3) /* PR_GET_DUMPABLE */
+			lt_ret_name(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
 		return;
-	case 128: /* rt_sigtimedwait */
+	case LT_NR_rt_sigtimedwait:
 		if (lt_signal_name((int)ev->ret))
 			lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
 		return;

@@ -172,7 +172,8 @@ static struct cursor *add_cursor(struct lt_reader *r, struct src *f, enum cur_ki
 
 /* ---- binary logs ---- */
 
-static int open_binary(struct lt_reader *r, struct src *f, int fd)
+/* The file header: checked (a reader trusts no size in a file), then kept in f. */
+static int read_header(struct lt_reader *r, struct src *f)
 {
 	const uint8_t *m = f->map;
 	struct lt_file_header h;
@@ -234,9 +235,12 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 		uint64_t n = (f->size - h.data_offset + h.chunk_size - 1) / h.chunk_size;
 		f->nchunks = n > NO_CHUNK - 1 ? NO_CHUNK - 1 : (uint32_t)n;
 	}
+	return 0;
+}
 
-	struct cursor *hc = add_cursor(r, f, CUR_HEADER);
-	/* Link each thread's chunks in file order; one cursor per thread. */
+/* Links each thread's chunks in file order; one cursor per thread. */
+static void link_chunks(struct lt_reader *r, struct src *f, int fd)
+{
 	f->next_chunk = lt_xcalloc(f->nchunks, sizeof(uint32_t));
 	struct cursor **last = NULL; /* per thread: its cursor, and its latest chunk so far */
 	uint32_t *tail = NULL;
@@ -285,6 +289,15 @@ static int open_binary(struct lt_reader *r, struct src *f, int fd)
 	}
 	free(last);
 	free(tail);
+}
+
+static int open_binary(struct lt_reader *r, struct src *f, int fd)
+{
+	const uint8_t *m = f->map;
+	if (read_header(r, f) < 0)
+		return -1;
+	struct cursor *hc = add_cursor(r, f, CUR_HEADER);
+	link_chunks(r, f, fd);
 	/* The header's process event stands in for a process record; a log whose first
 	 * record is one (the shim writes it first) needs no stand-in. */
 	if (f->nchunks && f->size >= (uint64_t)f->data_offset + sizeof(struct lt_chunk_header) +
@@ -482,6 +495,54 @@ static int exec_followed(struct lt_reader *r, uint32_t pid, uint64_t wall, uint6
 	return found;
 }
 
+/* A syscall record: the call, its captures, and an unfinished execve resolved by the log
+ * of the image it started. */
+static void make_syscall_event(struct lt_reader *r, struct cursor *c, const uint8_t *p,
+			       const struct lt_rec_header *hp)
+{
+	struct src *f = c->f;
+	struct lt_event *ev = &c->ev;
+	struct lt_rec_header h = *hp;
+	struct lt_rec_syscall s;
+	memcpy(&s, p, sizeof(s));
+	const struct lt_sysent *se = lt_sysent_get(s.nr);
+	ev->type = LT_EV_SYSCALL;
+	ev->nr = (int)s.nr;
+	if (se) {
+		ev->name = se->name;
+	} else {
+		snprintf(c->name, sizeof(c->name), "syscall_%#x", s.nr);
+		ev->name = c->name;
+	}
+	memcpy(ev->args, s.args, sizeof(ev->args));
+	ev->ret = s.ret;
+	ev->dur_ns = s.dur;
+	ev->ncaps = s.ncaps;
+	ev->caps = p + sizeof(s);
+	ev->caps_len = h.size - sizeof(s);
+	if (h.flags & LT_SC_FAST)
+		ev->flags |= LT_EVF_FAST;
+	if (h.flags & LT_SC_INJECTED)
+		ev->flags |= LT_EVF_INJECTED;
+	if (h.flags & LT_SC_RESTART)
+		ev->flags |= LT_EVF_RESTART;
+	if (h.flags & LT_SC_DELAYED)
+		ev->flags |= LT_EVF_DELAYED;
+	if (h.flags & LT_SC_UNFINISHED) {
+		uint64_t when = 0;
+		/* A successful execve never returns to the recorder; the new image's log
+		 * is the proof it succeeded. */
+		if ((s.nr == 59 || s.nr == 322) && exec_followed(r, f->pid, ev->ts_ns, &when)) {
+			ev->ret = 0;
+			ev->dur_ns = when - ev->ts_ns;
+		} else {
+			ev->flags |= LT_EVF_UNFINISHED;
+			ev->ret = 0;
+			ev->dur_ns = 0;
+		}
+	}
+}
+
 static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec *w)
 {
 	struct src *f = c->f;
@@ -494,47 +555,9 @@ static void make_event(struct lt_reader *r, struct cursor *c, const struct wrec 
 	ev->tid = c->tid;
 	ev->ts_ns = to_wall(f, h.ts);
 	switch (h.type) {
-	case LT_REC_SYSCALL: {
-		struct lt_rec_syscall s;
-		memcpy(&s, p, sizeof(s));
-		const struct lt_sysent *se = lt_sysent_get(s.nr);
-		ev->type = LT_EV_SYSCALL;
-		ev->nr = (int)s.nr;
-		if (se) {
-			ev->name = se->name;
-		} else {
-			snprintf(c->name, sizeof(c->name), "syscall_%#x", s.nr);
-			ev->name = c->name;
-		}
-		memcpy(ev->args, s.args, sizeof(ev->args));
-		ev->ret = s.ret;
-		ev->dur_ns = s.dur;
-		ev->ncaps = s.ncaps;
-		ev->caps = p + sizeof(s);
-		ev->caps_len = h.size - sizeof(s);
-		if (h.flags & LT_SC_FAST)
-			ev->flags |= LT_EVF_FAST;
-		if (h.flags & LT_SC_INJECTED)
-			ev->flags |= LT_EVF_INJECTED;
-		if (h.flags & LT_SC_RESTART)
-			ev->flags |= LT_EVF_RESTART;
-		if (h.flags & LT_SC_DELAYED)
-			ev->flags |= LT_EVF_DELAYED;
-		if (h.flags & LT_SC_UNFINISHED) {
-			uint64_t when = 0;
-			/* A successful execve never returns to the recorder; the new image's log
-			 * is the proof it succeeded. */
-			if ((s.nr == 59 || s.nr == 322) && exec_followed(r, f->pid, ev->ts_ns, &when)) {
-				ev->ret = 0;
-				ev->dur_ns = when - ev->ts_ns;
-			} else {
-				ev->flags |= LT_EVF_UNFINISHED;
-				ev->ret = 0;
-				ev->dur_ns = 0;
-			}
-		}
+	case LT_REC_SYSCALL:
+		make_syscall_event(r, c, p, &h);
 		break;
-	}
 	case LT_REC_SIGNAL: {
 		int32_t signo;
 		memcpy(&signo, p + sizeof(h), 4);

@@ -837,107 +837,97 @@ int lt_strace_feed(struct lt_strace *p, const char *line, size_t len, uint64_t o
 	return feed(p, line, len, off);
 }
 
-static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
+/* "--- SIGCHLD {si_signo=...} ---" */
+static void feed_signal(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *s,
+			const char *e)
 {
-	const char *s = line, *e = line + len;
-	while (e > s && (e[-1] == '\r' || e[-1] == ' '))
-		e--;
-	if (s == e || p->in_summary)
-		return 0;
-	reserve(p, 4); /* a line makes at most 3 events */
-	if (e - s >= 6 && memcmp(s, "% time", 6) == 0) {
-		p->in_summary = 1;
-		return 0;
-	}
-	uint32_t tid;
-	uint64_t ts;
-	int ok;
-	s = prefix(p, s, e, &tid, &ts, &ok);
-	if (!ok) {
-		bad_line(p, off, "not a strace line");
-		return -1;
-	}
-	if (!tid)
-		tid = p->pid;
-	if (ts > p->line_ts)
-		p->line_ts = ts;
-	if (e - s >= 8 && memcmp(s, "--- ", 4) == 0 && memcmp(e - 4, " ---", 4) == 0) {
-		struct slot *sl = push(p);
-		sl->ev.type = LT_EV_SIGNAL;
-		sl->ev.flags = LT_EVF_TEXT;
-		sl->ev.tid = tid;
-		sl->ev.pid = pid_of(p, tid);
-		sl->ev.ts_ns = ts;
-		hold(p, sl);
-		put_text(&sl->str, s + 4, (size_t)(e - s - 8));
-		const char *w = s + 4;
-		if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
-			w += 11;
-		const char *we = w;
+	struct slot *sl = push(p);
+	sl->ev.type = LT_EV_SIGNAL;
+	sl->ev.flags = LT_EVF_TEXT;
+	sl->ev.tid = tid;
+	sl->ev.pid = pid_of(p, tid);
+	sl->ev.ts_ns = ts;
+	hold(p, sl);
+	put_text(&sl->str, s + 4, (size_t)(e - s - 8));
+	const char *w = s + 4;
+	if (e - w > 11 && memcmp(w, "stopped by ", 11) == 0)
+		w += 11;
+	const char *we = w;
+	while (we < e && is_name_char(*we))
+		we++;
+	sl->ev.signo = signo_of(w, (size_t)(we - w));
+}
+
+/* "+++ exited with 0 +++", "+++ killed by SIGKILL +++" */
+static void feed_exit(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *s,
+		      const char *e)
+{
+	struct pending *pd = find_pending(p, tid, 0);
+	if (pd)
+		emit_unfinished(p, pd);
+	struct slot *sl = push(p);
+	sl->ev.type = LT_EV_EXIT;
+	sl->ev.tid = tid;
+	sl->ev.pid = pid_of(p, tid);
+	sl->ev.ts_ns = ts;
+	const char *w = s + 4;
+	if (e - w > 12 && memcmp(w, "exited with ", 12) == 0) {
+		sl->ev.exit_code = atoi(w + 12);
+	} else if (e - w > 10 && memcmp(w, "killed by ", 10) == 0) {
+		const char *we = w + 10;
 		while (we < e && is_name_char(*we))
 			we++;
-		sl->ev.signo = signo_of(w, (size_t)(we - w));
-		return 0;
+		sl->ev.exit_signal = signo_of(w + 10, (size_t)(we - w - 10));
+	} else {
+		unpush(p, sl); /* e.g. "+++ superseded by execve in pid N +++": no exit */
+		return;
 	}
-	if (e - s >= 8 && memcmp(s, "+++ ", 4) == 0 && memcmp(e - 4, " +++", 4) == 0) {
-		struct pending *pd = find_pending(p, tid, 0);
-		if (pd)
-			emit_unfinished(p, pd);
-		struct slot *sl = push(p);
-		sl->ev.type = LT_EV_EXIT;
-		sl->ev.tid = tid;
-		sl->ev.pid = pid_of(p, tid);
-		sl->ev.ts_ns = ts;
-		const char *w = s + 4;
-		if (e - w > 12 && memcmp(w, "exited with ", 12) == 0) {
-			sl->ev.exit_code = atoi(w + 12);
-		} else if (e - w > 10 && memcmp(w, "killed by ", 10) == 0) {
-			const char *we = w + 10;
-			while (we < e && is_name_char(*we))
-				we++;
-			sl->ev.exit_signal = signo_of(w + 10, (size_t)(we - w - 10));
-		} else {
-			unpush(p, sl); /* e.g. "+++ superseded by execve in pid N +++": no exit */
+	hold(p, sl);
+}
+
+/* "<... read resumed>...) = 5": the end of a call whose start was "<unfinished ...>" */
+static int feed_resumed(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *s,
+			const char *e, uint64_t off)
+{
+	const char *n = s + 5, *ne = n;
+	while (ne < e && is_name_char(*ne))
+		ne++;
+	if (e - ne < 9 || memcmp(ne, " resumed>", 9) != 0) {
+		bad_line(p, off, "bad \"resumed\" line");
+		return -1;
+	}
+	const char *rest = ne + 9, *args_end, *ret, *ret_end;
+	uint64_t dur;
+	if (split_result(rest, e, &args_end, &ret, &ret_end, &dur) < 0) {
+		/* resumed and unfinished again (e.g. interrupted by a signal in -f) */
+		if (e - rest >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
+			struct pending *pd = find_pending(p, tid, 0);
+			if (pd)
+				put_text(&pd->args, rest, (size_t)(e - 17 - rest));
 			return 0;
 		}
-		hold(p, sl);
-		return 0;
+		bad_line(p, off, "no \" = \" result in a \"resumed\" line");
+		return -1;
 	}
-	if (e - s > 5 && memcmp(s, "<... ", 5) == 0) {
-		const char *n = s + 5, *ne = n;
-		while (ne < e && is_name_char(*ne))
-			ne++;
-		if (e - ne < 9 || memcmp(ne, " resumed>", 9) != 0) {
-			bad_line(p, off, "bad \"resumed\" line");
-			return -1;
-		}
-		const char *rest = ne + 9, *args_end, *ret, *ret_end;
-		uint64_t dur;
-		if (split_result(rest, e, &args_end, &ret, &ret_end, &dur) < 0) {
-			/* resumed and unfinished again (e.g. interrupted by a signal in -f) */
-			if (e - rest >= 17 && memcmp(e - 17, " <unfinished ...>", 17) == 0) {
-				struct pending *pd = find_pending(p, tid, 0);
-				if (pd)
-					put_text(&pd->args, rest, (size_t)(e - 17 - rest));
-				return 0;
-			}
-			bad_line(p, off, "no \" = \" result in a \"resumed\" line");
-			return -1;
-		}
-		struct pending *pd = find_pending(p, tid, 0);
-		if (pd && pd->name.len == (size_t)(ne - n) && memcmp(pd->name.p, n, pd->name.len) == 0) {
-			emit_call(p, tid, pd->ts, n, (size_t)(ne - n), pd->args.p, pd->args.len, rest,
-				  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
-			pd->used = 0;
-		} else {
-			/* its start was before the file began: all we know is the end */
-			if (pd)
-				emit_unfinished(p, pd);
-			emit_call(p, tid, ts, n, (size_t)(ne - n), "...", 3, rest,
-				  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
-		}
-		return 0;
+	struct pending *pd = find_pending(p, tid, 0);
+	if (pd && pd->name.len == (size_t)(ne - n) && memcmp(pd->name.p, n, pd->name.len) == 0) {
+		emit_call(p, tid, pd->ts, n, (size_t)(ne - n), pd->args.p, pd->args.len, rest,
+			  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
+		pd->used = 0;
+	} else {
+		/* its start was before the file began: all we know is the end */
+		if (pd)
+			emit_unfinished(p, pd);
+		emit_call(p, tid, ts, n, (size_t)(ne - n), "...", 3, rest,
+			  (size_t)(args_end - rest), ret, (size_t)(ret_end - ret), dur);
 	}
+	return 0;
+}
+
+/* "name(args) = ret", or its start "name(args <unfinished ...>" */
+static int feed_call(struct lt_strace *p, uint32_t tid, uint64_t ts, const char *s,
+		     const char *e, uint64_t off)
+{
 	const char *n = s, *ne = s;
 	while (ne < e && is_name_char(*ne))
 		ne++;
@@ -975,6 +965,43 @@ static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
 	emit_call(p, tid, ts, n, (size_t)(ne - n), a, (size_t)(args_end - a), "", 0, ret,
 		  (size_t)(ret_end - ret), dur);
 	return 0;
+}
+
+static int feed(struct lt_strace *p, const char *line, size_t len, uint64_t off)
+{
+	const char *s = line, *e = line + len;
+	while (e > s && (e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	if (s == e || p->in_summary)
+		return 0;
+	reserve(p, 4); /* a line makes at most 3 events */
+	if (e - s >= 6 && memcmp(s, "% time", 6) == 0) {
+		p->in_summary = 1;
+		return 0;
+	}
+	uint32_t tid;
+	uint64_t ts;
+	int ok;
+	s = prefix(p, s, e, &tid, &ts, &ok);
+	if (!ok) {
+		bad_line(p, off, "not a strace line");
+		return -1;
+	}
+	if (!tid)
+		tid = p->pid;
+	if (ts > p->line_ts)
+		p->line_ts = ts;
+	if (e - s >= 8 && memcmp(s, "--- ", 4) == 0 && memcmp(e - 4, " ---", 4) == 0) {
+		feed_signal(p, tid, ts, s, e);
+		return 0;
+	}
+	if (e - s >= 8 && memcmp(s, "+++ ", 4) == 0 && memcmp(e - 4, " +++", 4) == 0) {
+		feed_exit(p, tid, ts, s, e);
+		return 0;
+	}
+	if (e - s > 5 && memcmp(s, "<... ", 5) == 0)
+		return feed_resumed(p, tid, ts, s, e, off);
+	return feed_call(p, tid, ts, s, e, off);
 }
 
 void lt_strace_eof(struct lt_strace *p)

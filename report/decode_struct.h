@@ -1,0 +1,94 @@
+/* What the structure decoders share: decode_struct.c (the kind printers' table, whole
+ * calls) and the family files decode_sock.c, decode_time.c, decode_stat.c,
+ * decode_signal.c, decode_proc.c and decode_poll.c. Report side only. */
+#ifndef LT_DECODE_STRUCT_H
+#define LT_DECODE_STRUCT_H
+
+#include <string.h>
+
+#include "lt_capture.h" /* LT_SUB_ENTRY */
+#include "xlat.h"
+
+/* a field of type T at byte off of a capture (unaligned) */
+#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+
+static inline struct lt_sb *SB(struct lt_dctx *c) { return c->sb; }
+static inline int lt_ok(struct lt_dctx *c) { return c->done && !c->failed; }
+static inline int lt_verbose(struct lt_dctx *c) { return c->fmt && c->fmt->verbose; }
+
+/* The object behind argument i: at entry for objects the call rewrites, else as the
+ * capture has it. */
+static inline const uint8_t *lt_in(struct lt_dctx *c, int i, size_t need)
+{
+	const uint8_t *d = lt_cap_get(c, i, LT_SUB_ENTRY, need, NULL);
+	return d ? d : lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL);
+}
+
+static inline const uint8_t *lt_out(struct lt_dctx *c, int i, size_t need)
+{
+	return lt_ok(c) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, need, NULL) : NULL;
+}
+
+static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
+{
+	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+}
+
+/* decode_sock.c: sockets, their addresses and options, iovecs and messages */
+void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockopt_val_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind);
+void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_time.c: time structures */
+void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);
+void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac);
+void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_timespec_out(struct lt_dctx *c, int i, int kind);
+void lt_put_itimerval(struct lt_dctx *c, const uint8_t *d);
+void lt_put_itimerspec(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d);
+void lt_put_tms(struct lt_dctx *c, const uint8_t *d);
+void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
+
+/* decode_stat.c: stat family */
+void lt_put_dev(struct lt_dctx *c, uint64_t dev);
+void lt_put_stat(struct lt_dctx *c, const uint8_t *d);
+void lt_put_statx(struct lt_dctx *c, const uint8_t *d);
+void lt_put_statfs(struct lt_dctx *c, const uint8_t *d);
+
+/* decode_signal.c: signals' structures */
+void lt_put_sigaction(struct lt_dctx *c, const uint8_t *d);
+void lt_put_stack(struct lt_dctx *c, const uint8_t *d);
+void lt_put_wstatus_obj(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d);
+void lt_put_siginfo(struct lt_dctx *c, const uint8_t *d);
+void lt_put_pselect_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_proc.c: processes and resources */
+void lt_put_rlimit(struct lt_dctx *c, const uint8_t *d);
+void lt_put_rusage(struct lt_dctx *c, const uint8_t *d);
+void lt_put_utsname(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d);
+void lt_put_groups(struct lt_dctx *c, int i, int kind);
+void lt_put_cpuset(struct lt_dctx *c, int i, int kind);
+void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
+void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
+void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_poll.c: poll, select, epoll */
+void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_epoll_events_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind);
+void lt_ret_poll(struct lt_dctx *c);
+void lt_ret_select(struct lt_dctx *c);
+
+#endif
