@@ -7,7 +7,7 @@ are compared by their status only).
 
 The programs are tests/*.c of strace's tree, built; each runs in a fresh working directory
 (as strace's tests do), stdin /dev/null, with the arguments and descriptor redirections
-tests/gen_tests.in gives it, under a timeout. A program that differs is run again (all
+tests/gen_tests.in gives it, under a timeout. A program that differs is run again, twice (all
 three runs) before it is reported, so that a loaded machine's timing is not taken for a
 difference.
 
@@ -162,7 +162,7 @@ def check(src, name, spec, base_env, traced_env, timeout):
     prog = os.path.join(src, "tests", name)
     args, redirs = spec
     res = None
-    for _ in range(2):
+    for _ in range(3):
         # traced between the two untraced runs: what changes with time (uptime, free
         # blocks, a reused inode) makes the untraced runs disagree, then is normalised
         a = run_once(prog, args, redirs, base_env, timeout)
