@@ -25,6 +25,7 @@
 
 #include "inject.h"
 #include "libtrace.h"
+#include "lt_errno.h"
 #include "lt_syscall.h"
 
 #define LT_INJ_WORDS ((LT_NSYSCALLS + 63) / 64)
@@ -222,24 +223,13 @@ static int lt_parse_num(struct lt_span s, int neg_ok, int64_t *out)
 	return 0;
 }
 
-/* errno names from the report's table (names and messages strace prints). */
-#include "../report/xlat_errno.h"
-
 static int lt_parse_errno(struct lt_span s)
 {
 	int64_t v;
 	if (lt_parse_num(s, 0, &v) == 0)
 		return v >= 1 && v <= 4095 ? (int)v : -1;
-	for (size_t i = 1; i < sizeof lt_errnos / sizeof lt_errnos[0]; i++)
-		if (lt_errnos[i].name && lt_span_is(s, lt_errnos[i].name))
-			return (int)i;
-	static const struct { const char *name; int e; } alias[] = {
-		{ "EWOULDBLOCK", EAGAIN }, { "EDEADLOCK", EDEADLK }, { "ENOTSUP", EOPNOTSUPP },
-	};
-	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
-		if (lt_span_is(s, alias[i].name))
-			return alias[i].e;
-	return -1;
+	int e = lt_errno_by_name(s.p, s.n);
+	return e ? e : -1;
 }
 
 static int lt_parse_signal(struct lt_span s)

@@ -36,35 +36,16 @@
 
 /* ---- names ---- */
 
-const char *lt_errno_name(int err)
-{
-	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
-		return NULL;
-	return lt_errnos[err].name;
-}
-
 const char *lt_errno_msg(int err)
 {
-	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
+	if (!lt_errno_name(err) || (size_t)err >= sizeof lt_errno_msgs / sizeof lt_errno_msgs[0])
 		return NULL;
-	return lt_errnos[err].msg;
+	return lt_errno_msgs[err];
 }
 
 int lt_errno_lookup(const char *name)
 {
-	if (!name)
-		return 0;
-	for (size_t i = 1; i < sizeof lt_errnos / sizeof lt_errnos[0]; i++)
-		if (lt_errnos[i].name && strcmp(lt_errnos[i].name, name) == 0)
-			return (int)i;
-	/* aliases strace never prints but people write */
-	if (strcmp(name, "EWOULDBLOCK") == 0)
-		return 11;
-	if (strcmp(name, "EDEADLOCK") == 0)
-		return 35;
-	if (strcmp(name, "ENOTSUP") == 0)
-		return 95;
-	return 0;
+	return name ? lt_errno_by_name(name, strlen(name)) : 0;
 }
 
 static const char *const lt_signames[] = {

@@ -13,6 +13,15 @@ int main(void)
 	CHECK(strcmp(lt_errno_msg(2), "No such file or directory") == 0);
 	CHECK(lt_errno_lookup("EAGAIN") == 11 && lt_errno_lookup("EWOULDBLOCK") == 11);
 	CHECK(lt_errno_lookup("ENOSUCH") == 0 && lt_errno_name(0) == NULL && lt_errno_name(4000) == NULL);
+	/* both ranges of the shared table, its gaps, and lookups by a length (the shim's) */
+	CHECK(strcmp(lt_errno_name(133), "EHWPOISON") == 0 && lt_errno_name(134) == NULL);
+	CHECK(strcmp(lt_errno_name(512), "ERESTARTSYS") == 0 && lt_errno_name(511) == NULL);
+	CHECK(strcmp(lt_errno_name(530), "ERECALLCONFLICT") == 0 && lt_errno_name(531) == NULL);
+	CHECK(lt_errno_name(41) == NULL && lt_errno_msg(41) == NULL && lt_errno_msg(520) == NULL);
+	CHECK(strcmp(lt_errno_msg(512), "To be restarted if SA_RESTART is set") == 0);
+	CHECK(lt_errno_by_name("EPERMX", 5) == 1 && lt_errno_by_name("EPERM", 4) == 0);
+	CHECK(lt_errno_lookup("ERESTARTSYS") == 512 && lt_errno_lookup("ENOTSUP") == 95);
+	CHECK(lt_errno_lookup("") == 0);
 	CHECK(strcmp(lt_signal_name(14), "SIGALRM") == 0);
 	CHECK(strcmp(lt_signal_name(32), "SIGRTMIN") == 0 && strcmp(lt_signal_name(34), "SIGRT_2") == 0);
 	CHECK(lt_signal_name(0) == NULL && lt_signal_name(65) == NULL);
