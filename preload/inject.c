@@ -259,7 +259,7 @@ static int lt_parse_signal(struct lt_span s)
 /* A delay: a number with an optional unit s, ms, us or ns (strace's default: us). */
 static int lt_parse_delay(struct lt_span s, uint64_t *ns)
 {
-	static const struct { const char *suffix; uint64_t mul; } units[] = {
+	static const struct { char suffix[4]; uint64_t mul; } units[] = {
 		{ "ns", 1 }, { "us", 1000 }, { "ms", 1000000 }, { "s", 1000000000 },
 	};
 	uint64_t mul = 1000;
