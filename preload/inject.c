@@ -317,26 +317,6 @@ static int lt_parse_when(struct lt_span s, struct lt_inject_rule *r)
 
 /* ---- syscall sets: names, %class, /regex, all, none, ?name, !SET ---- */
 
-static uint32_t lt_parse_class(struct lt_span s)
-{
-	/* strace's classes (the report's lt_class_lookup, which the shim cannot link) */
-	static const struct { char name[9]; uint32_t bit; } classes[] = {
-		{ "file", LT_CLASS_FILE }, { "desc", LT_CLASS_DESC },
-		{ "network", LT_CLASS_NETWORK }, { "net", LT_CLASS_NETWORK },
-		{ "process", LT_CLASS_PROCESS }, { "signal", LT_CLASS_SIGNAL },
-		{ "ipc", LT_CLASS_IPC }, { "memory", LT_CLASS_MEMORY },
-		{ "creds", LT_CLASS_CREDS }, { "clock", LT_CLASS_CLOCK },
-		{ "stat", LT_CLASS_STAT }, { "lstat", LT_CLASS_LSTAT },
-		{ "fstat", LT_CLASS_FSTAT }, { "%stat", LT_CLASS_STAT_LIKE },
-		{ "statfs", LT_CLASS_STATFS }, { "fstatfs", LT_CLASS_FSTATFS },
-		{ "%statfs", LT_CLASS_STATFS_LIKE }, { "pure", LT_CLASS_PURE },
-	};
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-		if (lt_span_is(s, classes[i].name))
-			return classes[i].bit;
-	return 0;
-}
-
 /* A regular expression subset (documented in docs/inject.md): literals, '.', [set],
  * [^set], ranges, '*', '+', '?' after an atom, '^' and '$' anchors, '|' between
  * alternatives; no groups, no backreferences. Matched against whole names by search,
@@ -492,23 +472,14 @@ static int lt_parse_set(struct lt_span s, uint64_t *set)
 					lt_set_bit(set, nr), found = 1;
 			found = 1; /* a regex matching nothing is no error (as in strace) */
 		} else {
-			struct lt_span c = t;
-			int pct = c.n && c.p[0] == '%';
-			if (pct)
-				c.p++, c.n--;
+			int pct = t.n && t.p[0] == '%';
 			for (unsigned nr = 0; !pct && nr < LT_NSYSCALLS; nr++)
 				if (lt_sysent[nr].name[0] && lt_span_is(t, lt_sysent[nr].name)) {
 					lt_set_bit(set, nr);
 					found = 1;
 				}
 			/* %class, or strace's older spelling without '%' for the first classes */
-			uint32_t bit = found ? 0 : lt_parse_class(c);
-			if (!pct && !(bit & (LT_CLASS_FILE | LT_CLASS_DESC | LT_CLASS_NETWORK |
-					     LT_CLASS_PROCESS | LT_CLASS_SIGNAL | LT_CLASS_IPC |
-					     LT_CLASS_MEMORY)))
-				bit = 0;
-			if (!pct && lt_span_is(c, "net"))
-				bit = 0;
+			uint32_t bit = found ? 0 : lt_class_by_name(t.p, t.n);
 			for (unsigned nr = 0; bit && nr < LT_NSYSCALLS; nr++)
 				if (lt_sysent[nr].classes & bit) {
 					lt_set_bit(set, nr);

@@ -32,6 +32,9 @@ int main(void)
 	CHECK(lt_class_lookup("%file") == LT_CLASS_FILE && lt_class_lookup("file") == LT_CLASS_FILE);
 	CHECK(lt_class_lookup("%net") == LT_CLASS_NETWORK && lt_class_lookup("%%stat") == LT_CLASS_STAT_LIKE);
 	CHECK(lt_class_lookup("%stat") == LT_CLASS_STAT && lt_class_lookup("%bogus") == 0);
+	/* by a length, as the shim calls it on its rule text (not NUL-terminated) */
+	CHECK(lt_class_by_name("%filex", 5) == LT_CLASS_FILE && lt_class_by_name("%fil", 4) == 0);
+	CHECK(lt_class_by_name("net", 3) == 0 && lt_class_by_name("clock", 5) == 0 && lt_class_by_name("%", 1) == 0);
 	/* classes as strace assigns them */
 	CHECK(lt_sysent[257].classes == (LT_CLASS_DESC | LT_CLASS_FILE));
 	CHECK(lt_sysent[262].classes == (LT_CLASS_DESC | LT_CLASS_FILE | LT_CLASS_FSTAT | LT_CLASS_STAT_LIKE));
