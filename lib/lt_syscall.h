@@ -4,6 +4,7 @@
 #ifndef LT_SYSCALL_H
 #define LT_SYSCALL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Class bits, as strace's -e trace=%NAME. */
@@ -93,7 +94,11 @@ static inline const struct lt_sysent *lt_sysent_get(uint64_t nr)
 
 /* Report side only (uses string compares): number for a name, or -1. */
 int lt_sysent_lookup(const char *name);
-/* Report side only: class bit for "file", "%file", "network", "net", ...; 0 if unknown. */
+/* Class bit for the LEN bytes at NAME: "%file", "%network", "%net", ..., or the older
+ * spelling without '%' of the first classes ("file", "network"; not "net"); 0 if unknown.
+ * Shim and report (no libc). lt_class_lookup: the same for a NUL-terminated name
+ * (report side only). */
+uint32_t lt_class_by_name(const char *name, size_t len);
 uint32_t lt_class_lookup(const char *name);
 
 #endif

@@ -23,8 +23,9 @@
 
 #include "control.h"
 
+/* Names are arrays, not pointers: no relocations for every traced process to pay at load. */
 static const struct {
-	const char *name;
+	char name[8];
 	int sig;
 } signames[] = {
 	{ "HUP", SIGHUP },   { "INT", SIGINT },       { "QUIT", SIGQUIT }, { "ABRT", SIGABRT },

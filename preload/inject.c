@@ -25,6 +25,7 @@
 
 #include "inject.h"
 #include "libtrace.h"
+#include "lt_errno.h"
 #include "lt_syscall.h"
 
 #define LT_INJ_WORDS ((LT_NSYSCALLS + 63) / 64)
@@ -222,24 +223,13 @@ static int lt_parse_num(struct lt_span s, int neg_ok, int64_t *out)
 	return 0;
 }
 
-/* errno names from the report's table (names and messages strace prints). */
-#include "../report/xlat_errno.h"
-
 static int lt_parse_errno(struct lt_span s)
 {
 	int64_t v;
 	if (lt_parse_num(s, 0, &v) == 0)
 		return v >= 1 && v <= 4095 ? (int)v : -1;
-	for (size_t i = 1; i < sizeof lt_errnos / sizeof lt_errnos[0]; i++)
-		if (lt_errnos[i].name && lt_span_is(s, lt_errnos[i].name))
-			return (int)i;
-	static const struct { const char *name; int e; } alias[] = {
-		{ "EWOULDBLOCK", EAGAIN }, { "EDEADLOCK", EDEADLK }, { "ENOTSUP", EOPNOTSUPP },
-	};
-	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
-		if (lt_span_is(s, alias[i].name))
-			return alias[i].e;
-	return -1;
+	int e = lt_errno_by_name(s.p, s.n);
+	return e ? e : -1;
 }
 
 static int lt_parse_signal(struct lt_span s)
@@ -269,7 +259,7 @@ static int lt_parse_signal(struct lt_span s)
 /* A delay: a number with an optional unit s, ms, us or ns (strace's default: us). */
 static int lt_parse_delay(struct lt_span s, uint64_t *ns)
 {
-	static const struct { const char *suffix; uint64_t mul; } units[] = {
+	static const struct { char suffix[4]; uint64_t mul; } units[] = {
 		{ "ns", 1 }, { "us", 1000 }, { "ms", 1000000 }, { "s", 1000000000 },
 	};
 	uint64_t mul = 1000;
@@ -326,26 +316,6 @@ static int lt_parse_when(struct lt_span s, struct lt_inject_rule *r)
 }
 
 /* ---- syscall sets: names, %class, /regex, all, none, ?name, !SET ---- */
-
-static uint32_t lt_parse_class(struct lt_span s)
-{
-	/* strace's classes (the report's lt_class_lookup, which the shim cannot link) */
-	static const struct { char name[9]; uint32_t bit; } classes[] = {
-		{ "file", LT_CLASS_FILE }, { "desc", LT_CLASS_DESC },
-		{ "network", LT_CLASS_NETWORK }, { "net", LT_CLASS_NETWORK },
-		{ "process", LT_CLASS_PROCESS }, { "signal", LT_CLASS_SIGNAL },
-		{ "ipc", LT_CLASS_IPC }, { "memory", LT_CLASS_MEMORY },
-		{ "creds", LT_CLASS_CREDS }, { "clock", LT_CLASS_CLOCK },
-		{ "stat", LT_CLASS_STAT }, { "lstat", LT_CLASS_LSTAT },
-		{ "fstat", LT_CLASS_FSTAT }, { "%stat", LT_CLASS_STAT_LIKE },
-		{ "statfs", LT_CLASS_STATFS }, { "fstatfs", LT_CLASS_FSTATFS },
-		{ "%statfs", LT_CLASS_STATFS_LIKE }, { "pure", LT_CLASS_PURE },
-	};
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-		if (lt_span_is(s, classes[i].name))
-			return classes[i].bit;
-	return 0;
-}
 
 /* A regular expression subset (documented in docs/inject.md): literals, '.', [set],
  * [^set], ranges, '*', '+', '?' after an atom, '^' and '$' anchors, '|' between
@@ -502,23 +472,14 @@ static int lt_parse_set(struct lt_span s, uint64_t *set)
 					lt_set_bit(set, nr), found = 1;
 			found = 1; /* a regex matching nothing is no error (as in strace) */
 		} else {
-			struct lt_span c = t;
-			int pct = c.n && c.p[0] == '%';
-			if (pct)
-				c.p++, c.n--;
+			int pct = t.n && t.p[0] == '%';
 			for (unsigned nr = 0; !pct && nr < LT_NSYSCALLS; nr++)
 				if (lt_sysent[nr].name[0] && lt_span_is(t, lt_sysent[nr].name)) {
 					lt_set_bit(set, nr);
 					found = 1;
 				}
 			/* %class, or strace's older spelling without '%' for the first classes */
-			uint32_t bit = found ? 0 : lt_parse_class(c);
-			if (!pct && !(bit & (LT_CLASS_FILE | LT_CLASS_DESC | LT_CLASS_NETWORK |
-					     LT_CLASS_PROCESS | LT_CLASS_SIGNAL | LT_CLASS_IPC |
-					     LT_CLASS_MEMORY)))
-				bit = 0;
-			if (!pct && lt_span_is(c, "net"))
-				bit = 0;
+			uint32_t bit = found ? 0 : lt_class_by_name(t.p, t.n);
 			for (unsigned nr = 0; bit && nr < LT_NSYSCALLS; nr++)
 				if (lt_sysent[nr].classes & bit) {
 					lt_set_bit(set, nr);

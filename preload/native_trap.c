@@ -145,6 +145,146 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 	return lt_syscall6_prog(nr, e[0], e[1], e[2], e[3], e[4], e[5]);
 }
 
+/* A trap the shim does not record: from the vDSO, or from a thread it does not know.
+ * Returns 1 if it performed the call. */
+static inline int lt_trap_untraced(greg_t *g, unsigned nr, const uint64_t a[6],
+				   struct lt_thread **stp)
+{
+	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP])) {
+		/* The vDSO falls back to the syscall for the monotonic clock: its clocksource
+		 * cannot be read from user space, so the shim's timestamps skip the vDSO. */
+		if (nr == SYS_clock_gettime && a[0] == CLOCK_MONOTONIC)
+			lt_clock_no_tsc();
+		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		return 1;
+	}
+	if (!(*stp = lt_self())) {
+		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		return 1;
+	}
+	return 0;
+}
+
+/* rt_sigreturn: the program's handler returns: its frame is at the trap's rsp - 8.
+ * Record it, then perform it on that frame, abandoning ours. */
+static __attribute__((noreturn, noinline, cold)) void
+lt_trap_sigreturn(struct lt_thread *st, greg_t *g, uint64_t a[6], int direct)
+{
+	struct lt_build b;
+	uintptr_t sp = (uintptr_t)g[REG_RSP];
+	struct lt_kucontext kuc;
+	/* The decoder finds the mask it restores at args[0] + LT_SIGFRAME_MASK_OFF. */
+	a[0] = sp;
+	if (lt_begin(st, &b, SYS_rt_sigreturn, a, direct) == 0) {
+		long rax = 0;
+		if (lt_readmem(direct, &kuc, sp, sizeof kuc) == sizeof kuc)
+			rax = kuc.uc_mcontext.gregs[REG_RAX];
+		lt_end(st, &b, rax, 0);
+	}
+	struct lt_kucontext *pk = (struct lt_kucontext *)sp;
+	uint64_t m;
+	if (lt_readmem(direct, &m, (uintptr_t)&pk->uc_sigmask, 8) == 8) {
+		st->prog_mask = m;
+		if (m & LT_SIGSYS_BIT) {
+			m &= ~LT_SIGSYS_BIT;
+			lt_writemem(direct, (uintptr_t)&pk->uc_sigmask, &m, 8);
+		}
+	}
+	lt_sigreturn_at(sp);
+}
+
+/* seccomp/prctl installing a filter that would kill the return from here: the thread
+ * leaves tracing and makes the call again from its own site. */
+static __attribute__((noinline, cold)) void
+lt_trap_seccomp_untraceable(struct lt_thread *st, greg_t *g, unsigned nr, const uint64_t a[6],
+			    int direct)
+{
+	struct lt_build b;
+	if (lt_begin(st, &b, nr, a, direct) == 0)
+		lt_end_unfinished(st, &b);
+	lt_seccomp_untraceable(st);
+	g[REG_RIP] -= 2; /* the syscall instruction */
+	g[REG_RAX] = nr;
+}
+
+/* exit_group and exit: recorded unfinished (they do not return), then performed. */
+static __attribute__((noreturn, noinline, cold)) void
+lt_trap_exit(struct lt_thread *st, unsigned nr, const uint64_t a[6], int direct)
+{
+	struct lt_build b;
+	if (lt_begin(st, &b, nr, a, direct) == 0)
+		lt_end_unfinished(st, &b);
+	if (nr == SYS_exit_group) {
+		lt_exit_record(st, (int)a[0], 0);
+		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
+		lt_control_exit((int)a[0], 0);
+		if (st->log != &lt_log && lt_lookup(st->tid) == st)
+			lt_release(st); /* a CLONE_VM sibling: its state is in our table */
+		for (;;)
+			lt_sys1(SYS_exit_group, a[0]);
+	}
+	if (lt_me == st)
+		lt_me = 0;
+	lt_disarm(st);
+	lt_release(st);
+	for (;;)
+		lt_sys1(SYS_exit, a[0]);
+}
+
+/* kill, tkill, tgkill may not come back (abort(), a fatal signal to ourselves), nor does
+ * a successful execve: the entry is in the log first, completed in place if they return.
+ * Returns 0 if no record could begin (the caller takes the common path). */
+static __attribute__((noinline)) int
+lt_trap_may_not_return(struct lt_thread *st, greg_t *g, unsigned nr, const uint64_t a[6],
+		       ucontext_t *uc, int direct)
+{
+	struct lt_build b;
+	if (lt_begin(st, &b, nr, a, direct) != 0)
+		return 0;
+	struct lt_rec_syscall *done = lt_end_unfinished(st, &b);
+	uint64_t t0 = b.r->h.ts;
+	char *cbase = st->ck.base;
+	uint32_t cseq = st->ck.seq;
+	long ret = lt_perform(st, nr, a, uc, &b);
+	/* It came back (for execve: it failed). Complete the record in place, if a
+	 * signal handler run meanwhile has not moved this thread to another chunk. */
+	if (done && st->ck.base == cbase && st->ck.seq == cseq) {
+		done->ret = ret;
+		done->dur = lt_now_mono() - t0;
+		__atomic_store_n(&done->h.flags, 0, __ATOMIC_RELEASE);
+	}
+	g[REG_RAX] = ret;
+	return 1;
+}
+
+/* The calls that leave the common path: 1 if handled (g[REG_RAX] set), 0 to go on. */
+static inline int lt_trap_special(struct lt_thread *st, ucontext_t *uc, unsigned nr,
+				  uint64_t a[6], int direct)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	switch (nr) {
+	case SYS_rt_sigreturn:
+		lt_trap_sigreturn(st, g, a, direct);
+	case SYS_seccomp:
+	case SYS_prctl:
+		if (__builtin_expect(lt_seccomp_forbids_return(nr, a, direct), 0)) {
+			lt_trap_seccomp_untraceable(st, g, nr, a, direct);
+			return 1;
+		}
+		return 0;
+	case SYS_exit_group:
+	case SYS_exit:
+		lt_trap_exit(st, nr, a, direct);
+	case SYS_kill:
+	case SYS_tkill:
+	case SYS_tgkill:
+	case SYS_execve:
+	case SYS_execveat:
+		return lt_trap_may_not_return(st, g, nr, a, uc, direct);
+	}
+	return 0;
+}
+
 void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
@@ -157,105 +297,15 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	uint64_t a[6] = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
 			  (uint64_t)g[REG_R10], (uint64_t)g[REG_R8], (uint64_t)g[REG_R9] };
 	struct lt_thread *st;
-	if (lt_clock_in_vdso((uintptr_t)g[REG_RIP])) {
-		/* The vDSO falls back to the syscall for the monotonic clock: its clocksource
-		 * cannot be read from user space, so the shim's timestamps skip the vDSO. */
-		if (nr == SYS_clock_gettime && a[0] == CLOCK_MONOTONIC)
-			lt_clock_no_tsc();
-		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (lt_trap_untraced(g, nr, a, &st))
 		return;
-	}
-	if (!(st = lt_self())) {
-		g[REG_RAX] = lt_syscall6_prog(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
-		return;
-	}
 	/* A call site that trapped, from the program (si->si_call_addr is the instruction
 	 * after its syscall): the place where a site patcher learns of it. */
 	int direct = lt_trap_direct(st, uc);
 	st->prog_mask = uc->uc_sigmask.__val[0];
-	struct lt_build b;
-	switch (nr) {
-	case SYS_rt_sigreturn: {
-		/* The program's handler returns: its frame is at the trap's rsp - 8. Record
-		 * it, then perform it on that frame, abandoning ours. */
-		uintptr_t sp = (uintptr_t)g[REG_RSP];
-		struct lt_kucontext kuc;
-		/* The decoder finds the mask it restores at args[0] + LT_SIGFRAME_MASK_OFF. */
-		a[0] = sp;
-		if (lt_begin(st, &b, nr, a, direct) == 0) {
-			long rax = 0;
-			if (lt_readmem(direct, &kuc, sp, sizeof kuc) == sizeof kuc)
-				rax = kuc.uc_mcontext.gregs[REG_RAX];
-			lt_end(st, &b, rax, 0);
-		}
-		struct lt_kucontext *pk = (struct lt_kucontext *)sp;
-		uint64_t m;
-		if (lt_readmem(direct, &m, (uintptr_t)&pk->uc_sigmask, 8) == 8) {
-			st->prog_mask = m;
-			if (m & LT_SIGSYS_BIT) {
-				m &= ~LT_SIGSYS_BIT;
-				lt_writemem(direct, (uintptr_t)&pk->uc_sigmask, &m, 8);
-			}
-		}
-		lt_sigreturn_at(sp);
-	}
-	case SYS_seccomp:
-	case SYS_prctl:
-		if (__builtin_expect(lt_seccomp_forbids_return(nr, a, direct), 0)) {
-			/* Installed from here, the filter would kill this return: the thread
-			 * leaves tracing and makes the call again from its own site. */
-			if (lt_begin(st, &b, nr, a, direct) == 0)
-				lt_end_unfinished(st, &b);
-			lt_seccomp_untraceable(st);
-			g[REG_RIP] -= 2; /* the syscall instruction */
-			g[REG_RAX] = nr;
-			return;
-		}
-		break;
-	case SYS_exit_group:
-		if (lt_begin(st, &b, nr, a, direct) == 0)
-			lt_end_unfinished(st, &b);
-		lt_exit_record(st, (int)a[0], 0);
-		st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
-		lt_control_exit((int)a[0], 0);
-		if (st->log != &lt_log && lt_lookup(st->tid) == st)
-			lt_release(st); /* a CLONE_VM sibling: its state is in our table */
-		for (;;)
-			lt_sys1(SYS_exit_group, a[0]);
-	case SYS_exit:
-		if (lt_begin(st, &b, nr, a, direct) == 0)
-			lt_end_unfinished(st, &b);
-		if (lt_me == st)
-			lt_me = 0;
-		lt_disarm(st);
-		lt_release(st);
-		for (;;)
-			lt_sys1(SYS_exit, a[0]);
-	case SYS_kill:
-	case SYS_tkill:
-	case SYS_tgkill:
-		/* These may not come back (abort(), a fatal signal to ourselves): the entry
-		 * is in the log first, completed in place if they return. */
-	case SYS_execve:
-	case SYS_execveat: {
-		if (lt_begin(st, &b, nr, a, direct) != 0)
-			break;
-		struct lt_rec_syscall *done = lt_end_unfinished(st, &b);
-		uint64_t t0 = b.r->h.ts;
-		char *cbase = st->ck.base;
-		uint32_t cseq = st->ck.seq;
-		long ret = lt_perform(st, nr, a, uc, &b);
-		/* It came back (for execve: it failed). Complete the record in place, if a
-		 * signal handler run meanwhile has not moved this thread to another chunk. */
-		if (done && st->ck.base == cbase && st->ck.seq == cseq) {
-			done->ret = ret;
-			done->dur = lt_now_mono() - t0;
-			__atomic_store_n(&done->h.flags, 0, __ATOMIC_RELEASE);
-		}
-		g[REG_RAX] = ret;
+	if (lt_trap_special(st, uc, nr, a, direct))
 		return;
-	}
-	}
+	struct lt_build b;
 	uint16_t inj = 0; /* LT_SC_INJECTED/LT_SC_DELAYED when a rule of preload/inject.c fired */
 	if (lt_begin(st, &b, nr, a, direct) != 0) {
 		g[REG_RAX] = LT_INJECT(nr, a, &inj, lt_perform(st, nr, a, uc, &b));

@@ -245,26 +245,10 @@ static void strace_reaped(int status, int origin_gone)
 		filter_raw();
 }
 
-static int strace_start(void)
+/* Starts strace on this process, its output to the run directory's raw file: its pid,
+ * or -errno after a warning. */
+static long spawn_strace(void)
 {
-	if (!lt_cfg.is_root || lt_self_pid != lt_root_pid)
-		return 0;
-	if (tracer)
-		return 0;
-	if (!strace_path[0]) {
-		lt_warn("strace backend: strace not found in PATH; tracing off");
-		return -ENOENT;
-	}
-	int r = lt_run_dir_ensure();
-	if (r < 0)
-		return r;
-	int tp = tracer_pid();
-	if (tp > 0) {
-		lt_warn("strace backend: this process is already traced (TracerPid %d), strace "
-			"cannot attach; tracing off", tp);
-		return -EBUSY;
-	}
-
 	char spid[16], ssize[16];
 	lt_snprintf(spid, sizeof(spid), "%d", lt_root_pid);
 	lt_snprintf(ssize, sizeof(ssize), "%u", lt_cfg.strsize);
@@ -283,7 +267,7 @@ static int strace_start(void)
 			lt_sys1(SYS_close, err);
 		lt_warn("strace backend: cannot create %s (%s); tracing off", raw_path,
 			lt_errname(raw));
-		return (int)raw;
+		return raw;
 	}
 	int gate[2];
 	if (lt_sys2(SYS_pipe2, gate, O_CLOEXEC) < 0)
@@ -310,16 +294,18 @@ static int strace_start(void)
 		lt_sys1(SYS_close, gate[0]);
 		lt_sys1(SYS_close, gate[1]);
 	}
-	if (pid < 0) {
+	if (pid < 0)
 		lt_warn("strace backend: cannot start %s (error %ld); tracing off", strace_path, -pid);
-		return (int)pid;
-	}
+	return pid;
+}
 
-	/* Wait until strace really traces this thread, or gives up. */
+/* Waits until strace PID really traces this thread (0: it is our tracer now), or gives
+ * up: it exited, or did not attach within ATTACH_TIMEOUT_MS (-errno after a warning). */
+static int wait_attached(long pid)
+{
 	int pidfd = (int)lt_sys2(SYS_pidfd_open, pid, 0);
 	for (long waited = 0; waited < ATTACH_TIMEOUT_MS;) {
-		tp = tracer_pid();
-		if (tp == pid) {
+		if (tracer_pid() == pid) {
 			if (pidfd >= 0)
 				lt_sys1(SYS_close, pidfd);
 			tracer = (int)pid;
@@ -349,6 +335,31 @@ static int strace_start(void)
 	lt_warn("strace backend: strace did not attach within %d s; tracing off",
 		ATTACH_TIMEOUT_MS / 1000);
 	return -ETIMEDOUT;
+}
+
+static int strace_start(void)
+{
+	if (!lt_cfg.is_root || lt_self_pid != lt_root_pid)
+		return 0;
+	if (tracer)
+		return 0;
+	if (!strace_path[0]) {
+		lt_warn("strace backend: strace not found in PATH; tracing off");
+		return -ENOENT;
+	}
+	int r = lt_run_dir_ensure();
+	if (r < 0)
+		return r;
+	int tp = tracer_pid();
+	if (tp > 0) {
+		lt_warn("strace backend: this process is already traced (TracerPid %d), strace "
+			"cannot attach; tracing off", tp);
+		return -EBUSY;
+	}
+	long pid = spawn_strace();
+	if (pid < 0)
+		return (int)pid;
+	return wait_attached(pid);
 }
 
 /* ---- the raw trace to strace.<pid>.txt ---- */

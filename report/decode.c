@@ -36,35 +36,16 @@
 
 /* ---- names ---- */
 
-const char *lt_errno_name(int err)
-{
-	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
-		return NULL;
-	return lt_errnos[err].name;
-}
-
 const char *lt_errno_msg(int err)
 {
-	if (err <= 0 || (size_t)err >= sizeof lt_errnos / sizeof lt_errnos[0])
+	if (!lt_errno_name(err) || (size_t)err >= sizeof lt_errno_msgs / sizeof lt_errno_msgs[0])
 		return NULL;
-	return lt_errnos[err].msg;
+	return lt_errno_msgs[err];
 }
 
 int lt_errno_lookup(const char *name)
 {
-	if (!name)
-		return 0;
-	for (size_t i = 1; i < sizeof lt_errnos / sizeof lt_errnos[0]; i++)
-		if (lt_errnos[i].name && strcmp(lt_errnos[i].name, name) == 0)
-			return (int)i;
-	/* aliases strace never prints but people write */
-	if (strcmp(name, "EWOULDBLOCK") == 0)
-		return 11;
-	if (strcmp(name, "EDEADLOCK") == 0)
-		return 35;
-	if (strcmp(name, "ENOTSUP") == 0)
-		return 95;
-	return 0;
+	return name ? lt_errno_by_name(name, strlen(name)) : 0;
 }
 
 static const char *const lt_signames[] = {
@@ -137,35 +118,7 @@ int lt_sysent_lookup(const char *name)
 
 uint32_t lt_class_lookup(const char *name)
 {
-	static const struct { const char *name; uint32_t bit; } classes[] = {
-		{ "file", LT_CLASS_FILE }, { "desc", LT_CLASS_DESC },
-		{ "network", LT_CLASS_NETWORK }, { "net", LT_CLASS_NETWORK },
-		{ "process", LT_CLASS_PROCESS }, { "signal", LT_CLASS_SIGNAL },
-		{ "ipc", LT_CLASS_IPC }, { "memory", LT_CLASS_MEMORY },
-		{ "creds", LT_CLASS_CREDS }, { "clock", LT_CLASS_CLOCK },
-		{ "stat", LT_CLASS_STAT }, { "lstat", LT_CLASS_LSTAT },
-		{ "fstat", LT_CLASS_FSTAT }, { "%stat", LT_CLASS_STAT_LIKE },
-		{ "statfs", LT_CLASS_STATFS }, { "fstatfs", LT_CLASS_FSTATFS },
-		{ "%statfs", LT_CLASS_STATFS_LIKE }, { "pure", LT_CLASS_PURE },
-	};
-	if (!name)
-		return 0;
-	/* strace accepts the old names of the first classes without the '%' */
-	int pct = name[0] == '%';
-	if (pct)
-		name++;
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (strcmp(classes[i].name, name))
-			continue;
-		if (!pct && !(classes[i].bit & (LT_CLASS_FILE | LT_CLASS_DESC | LT_CLASS_NETWORK |
-						 LT_CLASS_PROCESS | LT_CLASS_SIGNAL |
-						 LT_CLASS_IPC | LT_CLASS_MEMORY)))
-			return 0;
-		if (!pct && strcmp(name, "net") == 0)
-			return 0;
-		return classes[i].bit;
-	}
-	return 0;
+	return name ? lt_class_by_name(name, strlen(name)) : 0;
 }
 
 /* ---- captures ---- */

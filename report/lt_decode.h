@@ -2,6 +2,7 @@
 #ifndef LT_DECODE_H
 #define LT_DECODE_H
 
+#include "lt_errno.h"
 #include "lt_event.h"
 #include "lt_fdtab.h" /* -y: the descriptor model */
 
@@ -39,8 +40,8 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 /* Appends a signal event's body as strace prints it between "--- " and " ---". */
 void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt);
 
-/* errno names and messages ("ENOENT", "No such file or directory"); NULL if unknown. */
-const char *lt_errno_name(int err);
+/* errno messages ("No such file or directory"; the names are lt_errno.h's); NULL if
+ * unknown. lt_errno_lookup: the number for a NUL-terminated name, 0 if unknown. */
 const char *lt_errno_msg(int err);
 int lt_errno_lookup(const char *name); /* 0 if unknown */
 

@@ -242,215 +242,259 @@ static int feed_event(void *ctx, const struct lt_event *ev)
 static volatile sig_atomic_t follow_stop;
 static void on_stop(int sig) { (void)sig; follow_stop = 1; }
 
-int main(int argc, char **argv)
+static const struct option longopts[] = {
+	{ "json", no_argument, 0, OPT_JSON },
+	{ "tef", required_argument, 0, OPT_TEF },
+	{ "perfetto", required_argument, 0, OPT_PERFETTO },
+	{ "top", required_argument, 0, OPT_TOP },
+	{ "files", no_argument, 0, OPT_FILES },
+	{ "threads", no_argument, 0, OPT_THREADS },
+	{ "hist", required_argument, 0, OPT_HIST },
+	{ "since", required_argument, 0, OPT_SINCE },
+	{ "until", required_argument, 0, OPT_UNTIL },
+	{ "no-pid", no_argument, 0, OPT_NOPID },
+	{ "summary", no_argument, 0, 'c' },
+	{ "output", required_argument, 0, 'o' },
+	{ "help", no_argument, 0, OPT_HELP },
+	{ "follow", no_argument, 0, OPT_FOLLOW },
+	{ "check-options", no_argument, 0, OPT_CHECK },
+	{ "version", no_argument, 0, OPT_VERSION },
+	{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
+	{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
+	{ "syscall-names", no_argument, 0, OPT_NAMES },
+	{ "relative-timestamps", optional_argument, 0, OPT_RELATIVE },
+	{ "relative-base-ns", required_argument, 0, OPT_RELBASE },
+	{ "first-execve", required_argument, 0, OPT_FIRST_EXECVE },
+	{ "cwd", required_argument, 0, OPT_CWD },
+	{ "syscall-number", no_argument, 0, 'n' },
+	{ "successful-only", no_argument, 0, 'z' },
+	{ "failed-only", no_argument, 0, 'Z' },
+	{ "trace-path", required_argument, 0, 'P' },
+	{ 0, 0, 0, 0 },
+};
+
+/* What the command line asks for beyond struct lt_report_opts. */
+struct cmdline {
+	char *expr;   /* the -e trace= sets, joined */
+	int negated;  /* every -e trace= must agree on "!" (-1: none yet) */
+	int follow, check;
+	uint64_t after_ns;
+	struct lt_event first_execve; /* --first-execve: pid 0 if not given */
+};
+
+/* An option handler's answer: handled, not this handler's option, or exit with a code (>= 0). */
+#define OPT_DONE (-1)
+#define OPT_NOT_MINE (-2)
+
+/* -e SET, -e trace=SET, or -e QUALIFIER=VALUE. */
+static int option_e(struct cmdline *cl, struct lt_report_opts *o, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, 0, OPT_JSON },
-		{ "tef", required_argument, 0, OPT_TEF },
-		{ "perfetto", required_argument, 0, OPT_PERFETTO },
-		{ "top", required_argument, 0, OPT_TOP },
-		{ "files", no_argument, 0, OPT_FILES },
-		{ "threads", no_argument, 0, OPT_THREADS },
-		{ "hist", required_argument, 0, OPT_HIST },
-		{ "since", required_argument, 0, OPT_SINCE },
-		{ "until", required_argument, 0, OPT_UNTIL },
-		{ "no-pid", no_argument, 0, OPT_NOPID },
-		{ "summary", no_argument, 0, 'c' },
-		{ "output", required_argument, 0, 'o' },
-		{ "help", no_argument, 0, OPT_HELP },
-		{ "follow", no_argument, 0, OPT_FOLLOW },
-		{ "check-options", no_argument, 0, OPT_CHECK },
-		{ "version", no_argument, 0, OPT_VERSION },
-		{ "pid-prefix", required_argument, 0, OPT_PIDPREFIX },
-		{ "after-epoch-ns", required_argument, 0, OPT_AFTER },
-		{ "syscall-names", no_argument, 0, OPT_NAMES },
-		{ "relative-timestamps", optional_argument, 0, OPT_RELATIVE },
-		{ "relative-base-ns", required_argument, 0, OPT_RELBASE },
-		{ "first-execve", required_argument, 0, OPT_FIRST_EXECVE },
-		{ "cwd", required_argument, 0, OPT_CWD },
-		{ "syscall-number", no_argument, 0, 'n' },
-		{ "successful-only", no_argument, 0, 'z' },
-		{ "failed-only", no_argument, 0, 'Z' },
-		{ "trace-path", required_argument, 0, 'P' },
-		{ 0, 0, 0, 0 },
-	};
-	struct lt_report rep;
-	memset(&rep, 0, sizeof(rep));
-	struct lt_report_opts *o = &rep.o;
+	const char *a = arg;
+	if (strncmp(a, "trace=", 6) == 0) {
+		a += 6;
+	} else if (strchr(a, '=') && *a != '/' && *a != '!' && *a != '?' && *a != '%') {
+		int rc = qualifier(o, a);
+		return rc ? rc : OPT_DONE;
+	}
+	const char *bad = unknown_name(a);
+	if (bad) {
+		fprintf(stderr, "libtrace-report: invalid system call '%s'\n", bad);
+		return 2;
+	}
+	int neg = *a == '!';
+	if (cl->negated >= 0 && neg != cl->negated)
+		return bad_usage("cannot mix negated and plain -e trace= sets", arg);
+	cl->negated = neg;
+	cl->expr = join_expr(cl->expr, neg && cl->expr ? a + 1 : a);
+	return OPT_DONE;
+}
+
+/* -p TID[,TID...] */
+static int option_tids(struct lt_report_opts *o, const char *arg)
+{
+	unsigned long v;
+	char *dup = strdup(arg), *save = NULL;
+	for (char *t = strtok_r(dup, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (parse_uint(t, UINT32_MAX, &v) < 0 || !v) {
+			free(dup);
+			return bad_usage("bad -p", arg);
+		}
+		o->tids = realloc(o->tids, (size_t)(o->ntids + 1) * sizeof(*o->tids));
+		if (!o->tids)
+			abort();
+		o->tids[o->ntids++] = (uint32_t)v;
+	}
+	free(dup);
+	return OPT_DONE;
+}
+
+/* --first-execve PID,NS */
+static int option_first_execve(struct cmdline *cl, char *arg)
+{
+	char *comma = strchr(arg, ',');
+	unsigned long pid, v;
+	if (!comma || (*comma = 0, parse_uint(arg, UINT32_MAX, &pid) < 0) ||
+	    parse_uint(comma + 1, UINT64_MAX, &v) < 0 || !pid)
+		return bad_usage("bad --first-execve (PID,NS)", arg);
+	cl->first_execve.pid = cl->first_execve.tid = (uint32_t)pid;
+	cl->first_execve.ts_ns = v;
+	return OPT_DONE;
+}
+
+/* Which events: -e, -p, -P, -z, -Z, the time window, --cwd, --first-execve. */
+static int filter_option(struct cmdline *cl, struct lt_report_opts *o, int c, char *arg)
+{
+	unsigned long v;
+	switch (c) {
+	case 'e': return option_e(cl, o, arg);
+	case 'p': return option_tids(o, arg);
+	case 'P':
+		o->paths = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof(*o->paths));
+		if (!o->paths)
+			abort();
+		o->paths[o->npaths++] = arg;
+		return OPT_DONE;
+	case 'Z': o->status_mask = LT_STATUS_FAILED; return OPT_DONE;
+	case 'z': o->status_mask = LT_STATUS_SUCCESSFUL; return OPT_DONE;
+	case OPT_SINCE:
+		if ((o->since_ns = parse_time(arg)) < 0)
+			return bad_usage("bad --since", arg);
+		return OPT_DONE;
+	case OPT_UNTIL:
+		if ((o->until_ns = parse_time(arg)) < 0)
+			return bad_usage("bad --until", arg);
+		return OPT_DONE;
+	case OPT_AFTER:
+		if (parse_uint(arg, UINT64_MAX, &v) < 0)
+			return bad_usage("bad --after-epoch-ns", arg);
+		cl->after_ns = v;
+		return OPT_DONE;
+	case OPT_CWD: o->start_cwd = arg; return OPT_DONE;
+	case OPT_FIRST_EXECVE: return option_first_execve(cl, arg);
+	}
+	return OPT_NOT_MINE;
+}
+
+/* How lines look: timestamps, -n, -s, -x, -v, -X, -y, -T, the pid prefix. */
+static int format_option(struct lt_report_opts *o, int c, const char *arg)
+{
+	unsigned long v;
+	switch (c) {
+	case 'r': o->rel_ts = 7; return OPT_DONE;
+	case OPT_RELATIVE:
+		if ((o->rel_ts = rel_precision(arg)) < 0)
+			return bad_usage("bad --relative-timestamps (s, ms, us or ns)", arg);
+		return OPT_DONE;
+	case OPT_RELBASE:
+		if (parse_uint(arg, UINT64_MAX, &v) < 0)
+			return bad_usage("bad --relative-base-ns", arg);
+		o->rel_base_ns = v;
+		return OPT_DONE;
+	case 'n': o->show_nr = 1; return OPT_DONE;
+	case 's':
+		if (parse_uint(arg, 1u << 30, &v) < 0)
+			return bad_usage("bad -s", arg);
+		o->fmt.strsize = (unsigned)v;
+		return OPT_DONE;
+	case 'x': o->fmt.hex++; return OPT_DONE;
+	case 'v': o->fmt.verbose = 1; return OPT_DONE;
+	case 'X':
+		if (strcmp(arg, "raw") == 0)
+			o->fmt.xlat = LT_XLAT_RAW;
+		else if (strcmp(arg, "abbrev") == 0)
+			o->fmt.xlat = LT_XLAT_ABBREV;
+		else if (strcmp(arg, "verbose") == 0)
+			o->fmt.xlat = LT_XLAT_VERBOSE;
+		else
+			return bad_usage("bad -X (raw, abbrev or verbose)", arg);
+		return OPT_DONE;
+	case 'y': o->fmt.show_fd_paths = 1; return OPT_DONE;
+	case 't': o->ts_mode++; return OPT_DONE;
+	case 'T': o->show_dur = 1; return OPT_DONE;
+	case 'f': o->show_pid = 1; return OPT_DONE;
+	case OPT_NOPID: o->show_pid = -1; return OPT_DONE;
+	case OPT_PIDPREFIX:
+		if (strcmp(arg, "bare") && strcmp(arg, "pid"))
+			return bad_usage("bad --pid-prefix (bare or pid)", arg);
+		o->pid_bare = !strcmp(arg, "bare");
+		return OPT_DONE;
+	}
+	return OPT_NOT_MINE;
+}
+
+/* Which outputs, and the options that print something and exit. */
+static int output_option(struct cmdline *cl, struct lt_report_opts *o, int c, char *arg)
+{
+	unsigned long v;
+	switch (c) {
+	case 'c': o->summary = 1; return OPT_DONE;
+	case 'o': o->out_file = arg; return OPT_DONE;
+	case OPT_JSON: o->json = 1; return OPT_DONE;
+	case OPT_TEF: o->tef_file = arg; return OPT_DONE;
+	case OPT_PERFETTO: o->perfetto_file = arg; return OPT_DONE;
+	case OPT_TOP:
+		if (parse_uint(arg, 1u << 24, &v) < 0 || !v)
+			return bad_usage("bad --top", arg);
+		o->top_n = (int)v;
+		return OPT_DONE;
+	case OPT_FILES: o->files_view = 1; return OPT_DONE;
+	case OPT_THREADS: o->threads_view = 1; return OPT_DONE;
+	case OPT_HIST: o->hist_name = arg; return OPT_DONE;
+	case OPT_FOLLOW: cl->follow = 1; return OPT_DONE;
+	case OPT_CHECK: cl->check = 1; return OPT_DONE;
+	case OPT_NAMES: /* for shell completion */
+		for (unsigned nr = 0; nr < LT_NSYSCALLS; nr++)
+			if (lt_sysent_get(nr))
+				puts(lt_sysent_get(nr)->name);
+		return 0;
+	case OPT_VERSION:
+		printf("libtrace-report %s\n", LT_VERSION);
+		return 0;
+	case 'h':
+	case OPT_HELP:
+		fputs(usage, stdout);
+		return 0;
+	}
+	return OPT_NOT_MINE;
+}
+
+/* Fills rep's options and CL from the command line: OPT_DONE, or the exit code. */
+static int parse_options(int argc, char **argv, struct lt_report *rep, struct cmdline *cl)
+{
+	struct lt_report_opts *o = &rep->o;
 	o->since_ns = o->until_ns = -1;
 	o->fmt.strsize = 32;
 	o->fmt.xlat = LT_XLAT_ABBREV;
-	char *expr = NULL;
-	int negated = -1; /* every -e trace= must agree on "!" */
-	unsigned long v;
-	int c, follow = 0, check = 0;
-	uint64_t after_ns = 0;
-	struct lt_event first_execve = { .type = LT_EV_SYSCALL, .nr = LT_NR_execve,
-					 .name = "execve" };
+	cl->negated = -1;
+	cl->first_execve = (struct lt_event){ .type = LT_EV_SYSCALL, .nr = LT_NR_execve,
+					      .name = "execve" };
+	int c;
 	while ((c = getopt_long(argc, argv, "ce:zZp:o:s:xvX:ytTfhrnP:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c': o->summary = 1; break;
-		case 'Z': o->status_mask = LT_STATUS_FAILED; break;
-		case 'z': o->status_mask = LT_STATUS_SUCCESSFUL; break;
-		case 'r': o->rel_ts = 7; break;
-		case OPT_RELATIVE:
-			if ((o->rel_ts = rel_precision(optarg)) < 0)
-				return bad_usage("bad --relative-timestamps (s, ms, us or ns)", optarg);
-			break;
-		case OPT_RELBASE:
-			if (parse_uint(optarg, UINT64_MAX, &v) < 0)
-				return bad_usage("bad --relative-base-ns", optarg);
-			o->rel_base_ns = v;
-			break;
-		case 'n': o->show_nr = 1; break;
-		case OPT_CWD: o->start_cwd = optarg; break;
-		case OPT_FIRST_EXECVE: {
-			char *comma = strchr(optarg, ',');
-			unsigned long pid;
-			if (!comma || (*comma = 0, parse_uint(optarg, UINT32_MAX, &pid) < 0) ||
-			    parse_uint(comma + 1, UINT64_MAX, &v) < 0 || !pid)
-				return bad_usage("bad --first-execve (PID,NS)", optarg);
-			first_execve.pid = first_execve.tid = (uint32_t)pid;
-			first_execve.ts_ns = v;
-			break;
-		}
-		case 'P':
-			o->paths = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof(*o->paths));
-			if (!o->paths)
-				abort();
-			o->paths[o->npaths++] = optarg;
-			break;
-		case 'e': {
-			const char *a = optarg;
-			if (strncmp(a, "trace=", 6) == 0) {
-				a += 6;
-			} else if (strchr(a, '=') && *a != '/' && *a != '!' && *a != '?' && *a != '%') {
-				int rc = qualifier(o, a);
-				if (rc)
-					return rc;
-				break;
-			}
-			const char *bad = unknown_name(a);
-			if (bad) {
-				fprintf(stderr, "libtrace-report: invalid system call '%s'\n", bad);
-				return 2;
-			}
-			int neg = *a == '!';
-			if (negated >= 0 && neg != negated)
-				return bad_usage("cannot mix negated and plain -e trace= sets", optarg);
-			negated = neg;
-			expr = join_expr(expr, neg && expr ? a + 1 : a);
-			break;
-		}
-		case 'p': {
-			char *dup = strdup(optarg), *save = NULL;
-			for (char *t = strtok_r(dup, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-				if (parse_uint(t, UINT32_MAX, &v) < 0 || !v) {
-					free(dup);
-					return bad_usage("bad -p", optarg);
-				}
-				o->tids = realloc(o->tids, (size_t)(o->ntids + 1) * sizeof(*o->tids));
-				if (!o->tids)
-					abort();
-				o->tids[o->ntids++] = (uint32_t)v;
-			}
-			free(dup);
-			break;
-		}
-		case 'o': o->out_file = optarg; break;
-		case 's':
-			if (parse_uint(optarg, 1u << 30, &v) < 0)
-				return bad_usage("bad -s", optarg);
-			o->fmt.strsize = (unsigned)v;
-			break;
-		case 'x': o->fmt.hex++; break;
-		case 'v': o->fmt.verbose = 1; break;
-		case 'X':
-			if (strcmp(optarg, "raw") == 0)
-				o->fmt.xlat = LT_XLAT_RAW;
-			else if (strcmp(optarg, "abbrev") == 0)
-				o->fmt.xlat = LT_XLAT_ABBREV;
-			else if (strcmp(optarg, "verbose") == 0)
-				o->fmt.xlat = LT_XLAT_VERBOSE;
-			else
-				return bad_usage("bad -X (raw, abbrev or verbose)", optarg);
-			break;
-		case 'y': o->fmt.show_fd_paths = 1; break;
-		case 't': o->ts_mode++; break;
-		case 'T': o->show_dur = 1; break;
-		case 'f': o->show_pid = 1; break;
-		case OPT_NOPID: o->show_pid = -1; break;
-		case OPT_JSON: o->json = 1; break;
-		case OPT_TEF: o->tef_file = optarg; break;
-		case OPT_PERFETTO: o->perfetto_file = optarg; break;
-		case OPT_TOP:
-			if (parse_uint(optarg, 1u << 24, &v) < 0 || !v)
-				return bad_usage("bad --top", optarg);
-			o->top_n = (int)v;
-			break;
-		case OPT_FILES: o->files_view = 1; break;
-		case OPT_THREADS: o->threads_view = 1; break;
-		case OPT_HIST: o->hist_name = optarg; break;
-		case OPT_SINCE:
-			if ((o->since_ns = parse_time(optarg)) < 0)
-				return bad_usage("bad --since", optarg);
-			break;
-		case OPT_UNTIL:
-			if ((o->until_ns = parse_time(optarg)) < 0)
-				return bad_usage("bad --until", optarg);
-			break;
-		case OPT_FOLLOW: follow = 1; break;
-		case OPT_CHECK: check = 1; break;
-		case OPT_PIDPREFIX:
-			if (strcmp(optarg, "bare") && strcmp(optarg, "pid"))
-				return bad_usage("bad --pid-prefix (bare or pid)", optarg);
-			o->pid_bare = !strcmp(optarg, "bare");
-			break;
-		case OPT_AFTER:
-			if (parse_uint(optarg, UINT64_MAX, &v) < 0)
-				return bad_usage("bad --after-epoch-ns", optarg);
-			after_ns = v;
-			break;
-		case OPT_NAMES: /* for shell completion */
-			for (unsigned nr = 0; nr < LT_NSYSCALLS; nr++)
-				if (lt_sysent_get(nr))
-					puts(lt_sysent_get(nr)->name);
-			return 0;
-		case OPT_VERSION:
-			printf("libtrace-report %s\n", LT_VERSION);
-			return 0;
-		case 'h':
-		case OPT_HELP:
-			fputs(usage, stdout);
-			return 0;
-		default:
+		int rc = filter_option(cl, o, c, optarg);
+		if (rc == OPT_NOT_MINE)
+			rc = format_option(o, c, optarg);
+		if (rc == OPT_NOT_MINE)
+			rc = output_option(cl, o, c, optarg);
+		if (rc == OPT_NOT_MINE)
 			return bad_usage("bad option", NULL);
-		}
+		if (rc != OPT_DONE)
+			return rc;
 	}
-	if (optind >= argc && !check)
+	if (optind >= argc && !cl->check)
 		return bad_usage("no LOG or DIR given", NULL);
-	if (follow && argc - optind != 1)
+	if (cl->follow && argc - optind != 1)
 		return bad_usage("--follow takes one DIR", NULL);
 	if (o->ts_mode > 3)
 		o->ts_mode = 3;
 	if (o->fmt.hex > 2)
 		o->fmt.hex = 2;
-	o->trace_expr = expr;
+	o->trace_expr = cl->expr;
+	return OPT_DONE;
+}
 
-	char err[256];
-	struct lt_filter *filt = lt_filter_new(o, err, sizeof(err));
-	if (!filt)
-		return bad_usage(err, NULL);
-	if (check) {
-		lt_filter_free(filt);
-		free(o->paths);
-		free(o->tids);
-		free(expr);
-		return 0;
-	}
-
-	const struct lt_output *outs[10];
-	void *states[10];
+/* The outputs the options ask for (the strace-style text if none); returns how many. */
+static int select_outputs(const struct lt_report_opts *o, const struct lt_output *outs[10])
+{
 	int nout = 0;
 	if (o->summary)
 		outs[nout++] = &lt_out_summary;
@@ -470,48 +514,30 @@ int main(int argc, char **argv)
 		outs[nout++] = &lt_out_hist;
 	if (!nout)
 		outs[nout++] = &lt_out_text;
+	return nout;
+}
 
-	struct lt_reader *rd = lt_reader_new();
-	int usable = follow; /* --follow: the run may not have begun yet */
-	for (int i = optind; i < argc && !follow; i++)
-		if (lt_reader_add(rd, argv[i]) == 0)
-			usable++;
-
-	if (!usable) { /* every input was reported: nothing to format */
-		lt_reader_free(rd);
-		lt_filter_free(filt);
-		free(o->paths);
-		free(o->tids);
-		free(expr);
-		return 1;
-	}
-	rep.out = stdout;
-	if (o->out_file && !(rep.out = fopen(o->out_file, "w"))) {
-		fprintf(stderr, "libtrace-report: %s: %s\n", o->out_file, strerror(errno));
-		return 1;
+/* rep->out: stdout or -o FILE, fully buffered; 0, or -1 after a message. */
+static int open_output(struct lt_report *rep)
+{
+	const char *file = rep->o.out_file;
+	rep->out = stdout;
+	if (file && !(rep->out = fopen(file, "w"))) {
+		fprintf(stderr, "libtrace-report: %s: %s\n", file, strerror(errno));
+		return -1;
 	}
 	static char obuf[1 << 16];
-	setvbuf(rep.out, obuf, _IOFBF, sizeof(obuf));
-	o->fmt.fds = lt_fdtab_new(); /* the descriptor model: -y, --files */
+	setvbuf(rep->out, obuf, _IOFBF, sizeof(obuf));
+	return 0;
+}
 
-	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
-	 * for the whole report, unless -p picked out a single task. */
-	if (!follow && o->ntids != 1 && lt_reader_ntasks(rd) > 1)
-		rep.nthreads_seen = 2;
-	int failed = 0, began = 0;
-	for (; began < nout; began++)
-		if (outs[began]->begin(&rep, &states[began]) < 0) {
-			failed = 1;
-			break;
-		}
-	struct feed fd = { &rep, filt, outs, states, nout, { 0 }, after_ns };
-	rep.filt = filt;
-	/* counted as given: the launcher printed it, having applied the filters itself */
-	for (int i = 0; i < nout && first_execve.pid && !failed; i++)
-		if (outs[i]->event && outs[i]->event(&rep, states[i], &first_execve) < 0)
-			failed = 1;
-	unsigned errors = 0;
-	if (follow && !failed) {
+/* Feeds every event to the outputs: the logs in time order, or with --follow, DIR's
+ * events as they come until SIGINT or SIGTERM. 0, or -1 if an output failed; *errors
+ * counts --follow's unreadable inputs. */
+static int feed_all(struct feed *fd, struct lt_reader *rd, const char *follow_dir,
+		    unsigned *errors)
+{
+	if (follow_dir) {
 		struct sigaction sa = { .sa_handler = on_stop };
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
@@ -522,27 +548,105 @@ int main(int argc, char **argv)
 		sigaddset(&set, SIGINT);
 		sigaddset(&set, SIGTERM);
 		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		int rc = lt_follow(argv[optind], feed_event, &fd, &follow_stop);
+		int rc = lt_follow(follow_dir, feed_event, fd, &follow_stop);
 		if (rc < 0)
-			failed = 1;
-		else
-			errors = (unsigned)rc;
+			return -1;
+		*errors = (unsigned)rc;
+		return 0;
 	}
 	struct lt_event ev;
-	while (!follow && !failed && lt_reader_next(rd, &ev) == 1)
-		if (feed_event(&fd, &ev) < 0)
-			failed = 1;
-	/* Whatever was read is still worth its summary, even after a bad input. */
+	while (lt_reader_next(rd, &ev) == 1)
+		if (feed_event(fd, &ev) < 0)
+			return -1;
+	return 0;
+}
+
+/* Ends the outputs that began (whatever was read is still worth its summary, even after
+ * a bad input) and flushes and closes rep->out: 0, or -1 if any of it failed. */
+static int end_outputs(struct feed *fd, int began)
+{
+	struct lt_report *rep = fd->rep;
+	int failed = 0;
 	for (int i = 0; i < began; i++)
-		if (outs[i]->end && outs[i]->end(&rep, states[i]) < 0)
+		if (fd->outs[i]->end && fd->outs[i]->end(rep, fd->states[i]) < 0)
 			failed = 1;
-	if (fflush(rep.out) != 0 || ferror(rep.out)) {
+	if (fflush(rep->out) != 0 || ferror(rep->out)) {
 		fprintf(stderr, "libtrace-report: %s: write error\n",
-			o->out_file ? o->out_file : "stdout");
+			rep->o.out_file ? rep->o.out_file : "stdout");
 		failed = 1;
 	}
-	if (rep.out != stdout)
-		fclose(rep.out);
+	if (rep->out != stdout)
+		fclose(rep->out);
+	return failed ? -1 : 0;
+}
+
+static void free_options(struct lt_report_opts *o, struct cmdline *cl)
+{
+	free(o->tids);
+	free(cl->expr);
+	free(o->paths);
+}
+
+int main(int argc, char **argv)
+{
+	struct lt_report rep;
+	memset(&rep, 0, sizeof(rep));
+	struct lt_report_opts *o = &rep.o;
+	struct cmdline cl = { 0 };
+	int rc = parse_options(argc, argv, &rep, &cl);
+	if (rc != OPT_DONE)
+		return rc;
+
+	char err[256];
+	struct lt_filter *filt = lt_filter_new(o, err, sizeof(err));
+	if (!filt)
+		return bad_usage(err, NULL);
+	if (cl.check) {
+		lt_filter_free(filt);
+		free_options(o, &cl);
+		return 0;
+	}
+
+	const struct lt_output *outs[10];
+	void *states[10];
+	int nout = select_outputs(o, outs);
+	struct lt_reader *rd = lt_reader_new();
+	int usable = cl.follow; /* --follow: the run may not have begun yet */
+	for (int i = optind; i < argc && !cl.follow; i++)
+		if (lt_reader_add(rd, argv[i]) == 0)
+			usable++;
+	if (!usable) { /* every input was reported: nothing to format */
+		lt_reader_free(rd);
+		lt_filter_free(filt);
+		free_options(o, &cl);
+		return 1;
+	}
+	if (open_output(&rep) < 0)
+		return 1;
+	o->fmt.fds = lt_fdtab_new(); /* the descriptor model: -y, --files */
+
+	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
+	 * for the whole report, unless -p picked out a single task. */
+	if (!cl.follow && o->ntids != 1 && lt_reader_ntasks(rd) > 1)
+		rep.nthreads_seen = 2;
+	int failed = 0, began = 0;
+	for (; began < nout; began++)
+		if (outs[began]->begin(&rep, &states[began]) < 0) {
+			failed = 1;
+			break;
+		}
+	struct feed fd = { &rep, filt, outs, states, nout, { 0 }, cl.after_ns };
+	rep.filt = filt;
+	/* counted as given: the launcher printed it, having applied the filters itself */
+	for (int i = 0; i < nout && cl.first_execve.pid && !failed; i++)
+		if (outs[i]->event && outs[i]->event(&rep, states[i], &cl.first_execve) < 0)
+			failed = 1;
+	unsigned errors = 0;
+	if (!failed && feed_all(&fd, rd, cl.follow ? argv[optind] : NULL, &errors) < 0)
+		failed = 1;
+	if (end_outputs(&fd, began) < 0)
+		failed = 1;
+
 	errors += lt_reader_errors(rd);
 	lt_reader_free(rd);
 	lt_filter_free(filt);
@@ -550,9 +654,7 @@ int main(int argc, char **argv)
 	if (o->fmt.fds)
 		lt_fdtab_free(o->fmt.fds);
 	lt_decode_free(&o->fmt);
-	free(o->tids);
-	free(expr);
-	free(o->paths);
+	free_options(o, &cl);
 	if (!failed)
 		lt_retention_prune(argv + optind, argc - optind);
 	return failed || errors ? 1 : 0;

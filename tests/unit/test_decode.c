@@ -13,6 +13,15 @@ int main(void)
 	CHECK(strcmp(lt_errno_msg(2), "No such file or directory") == 0);
 	CHECK(lt_errno_lookup("EAGAIN") == 11 && lt_errno_lookup("EWOULDBLOCK") == 11);
 	CHECK(lt_errno_lookup("ENOSUCH") == 0 && lt_errno_name(0) == NULL && lt_errno_name(4000) == NULL);
+	/* both ranges of the shared table, its gaps, and lookups by a length (the shim's) */
+	CHECK(strcmp(lt_errno_name(133), "EHWPOISON") == 0 && lt_errno_name(134) == NULL);
+	CHECK(strcmp(lt_errno_name(512), "ERESTARTSYS") == 0 && lt_errno_name(511) == NULL);
+	CHECK(strcmp(lt_errno_name(530), "ERECALLCONFLICT") == 0 && lt_errno_name(531) == NULL);
+	CHECK(lt_errno_name(41) == NULL && lt_errno_msg(41) == NULL && lt_errno_msg(520) == NULL);
+	CHECK(strcmp(lt_errno_msg(512), "To be restarted if SA_RESTART is set") == 0);
+	CHECK(lt_errno_by_name("EPERMX", 5) == 1 && lt_errno_by_name("EPERM", 4) == 0);
+	CHECK(lt_errno_lookup("ERESTARTSYS") == 512 && lt_errno_lookup("ENOTSUP") == 95);
+	CHECK(lt_errno_lookup("") == 0);
 	CHECK(strcmp(lt_signal_name(14), "SIGALRM") == 0);
 	CHECK(strcmp(lt_signal_name(32), "SIGRTMIN") == 0 && strcmp(lt_signal_name(34), "SIGRT_2") == 0);
 	CHECK(lt_signal_name(0) == NULL && lt_signal_name(65) == NULL);
@@ -23,6 +32,9 @@ int main(void)
 	CHECK(lt_class_lookup("%file") == LT_CLASS_FILE && lt_class_lookup("file") == LT_CLASS_FILE);
 	CHECK(lt_class_lookup("%net") == LT_CLASS_NETWORK && lt_class_lookup("%%stat") == LT_CLASS_STAT_LIKE);
 	CHECK(lt_class_lookup("%stat") == LT_CLASS_STAT && lt_class_lookup("%bogus") == 0);
+	/* by a length, as the shim calls it on its rule text (not NUL-terminated) */
+	CHECK(lt_class_by_name("%filex", 5) == LT_CLASS_FILE && lt_class_by_name("%fil", 4) == 0);
+	CHECK(lt_class_by_name("net", 3) == 0 && lt_class_by_name("clock", 5) == 0 && lt_class_by_name("%", 1) == 0);
 	/* classes as strace assigns them */
 	CHECK(lt_sysent[257].classes == (LT_CLASS_DESC | LT_CLASS_FILE));
 	CHECK(lt_sysent[262].classes == (LT_CLASS_DESC | LT_CLASS_FILE | LT_CLASS_FSTAT | LT_CLASS_STAT_LIKE));
