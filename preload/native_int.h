@@ -240,8 +240,6 @@ void lt_exit_record(struct lt_thread *st, int code, int signo) LT_HIDDEN;
 void lt_note_record(struct lt_thread *st, uint32_t code, const char *text) LT_HIDDEN;
 /* The control plane's newest note, if not logged yet in this image. */
 void lt_control_note_flush(struct lt_thread *st) LT_HIDDEN;
-/* Reads up to size bytes of a file (raw syscalls); the bytes read or -errno. */
-long lt_read_file(const char *path, char *buf, size_t size) LT_HIDDEN;
 /* The log of this process image, created at the first window (st: who writes the process
  * record). */
 int lt_log_ensure(struct lt_thread *st, uint32_t flags) LT_HIDDEN;

@@ -70,22 +70,6 @@ void lt_thread_record(struct lt_thread *st)
 	lt_emit(st, &r, sizeof r);
 }
 
-long lt_read_file(const char *path, char *buf, size_t size)
-{
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
-	if (fd < 0)
-		return fd;
-	size_t n = 0;
-	while (n < size) {
-		long r = lt_sys3(SYS_read, fd, buf + n, size - n);
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
-	lt_sys1(SYS_close, fd);
-	return (long)n;
-}
-
 void lt_process_record(struct lt_thread *st, uint32_t flags)
 {
 	char *buf = st->scratch;

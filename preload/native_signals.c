@@ -334,28 +334,19 @@ static uint64_t lt_caught_signals(void)
 	if (n <= 0)
 		return ~0ull;
 	buf[n] = 0;
-	static const char key[] = "\nSigCgt:";
-	for (long i = 0; i + (long)sizeof key - 1 < n; i++) {
-		long k = 0;
-		while (key[k] && buf[i + k] == key[k])
-			k++;
-		if (key[k])
-			continue;
-		const char *v = buf + i + k;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		uint64_t m = 0;
-		int digits = 0;
-		for (;; v++, digits++) {
-			int d = *v >= '0' && *v <= '9' ? *v - '0' :
-				*v >= 'a' && *v <= 'f' ? *v - 'a' + 10 : -1;
-			if (d < 0)
-				break;
-			m = m << 4 | (uint64_t)d;
-		}
-		return digits == 16 && *v == '\n' ? m : ~0ull;
+	const char *v = lt_proc_field(buf, "SigCgt");
+	if (!v)
+		return ~0ull;
+	uint64_t m = 0;
+	int digits = 0;
+	for (;; v++, digits++) {
+		int d = *v >= '0' && *v <= '9' ? *v - '0' :
+			*v >= 'a' && *v <= 'f' ? *v - 'a' + 10 : -1;
+		if (d < 0)
+			break;
+		m = m << 4 | (uint64_t)d;
 	}
-	return ~0ull;
+	return digits == 16 && *v == '\n' ? m : ~0ull;
 }
 
 /* At a window's start: wrap the handlers installed while tracing was off. */

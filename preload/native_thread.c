@@ -152,22 +152,11 @@ static int lt_task_tracer(int tid)
 	if (n <= 0)
 		return 0;
 	buf[n] = 0;
-	static const char key[] = "\nTracerPid:";
-	for (long i = 0; i + (long)sizeof key - 1 < n; i++) {
-		long k = 0;
-		while (key[k] && buf[i + k] == key[k])
-			k++;
-		if (key[k])
-			continue;
-		const char *v = buf + i + k;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		int pid = 0;
-		while (*v >= '0' && *v <= '9')
-			pid = pid * 10 + (*v++ - '0');
-		return pid;
-	}
-	return 0;
+	const char *v = lt_proc_field(buf, "TracerPid");
+	int pid = 0;
+	while (v && *v >= '0' && *v <= '9')
+		pid = pid * 10 + (*v++ - '0');
+	return pid;
 }
 
 /* A tracer that is a process of this run (it has a log in the run directory) is the

@@ -116,6 +116,11 @@ void lt_warn(const char *fmt, ...) LT_HIDDEN;
  * Raw syscalls and a stack buffer: safe in a signal handler. */
 int lt_dir_each(const char *path, int (*fn)(void *ctx, int dfd, const char *name),
 		void *ctx) LT_HIDDEN;
+/* Reads up to size bytes of a file (raw syscalls); the bytes read or -errno. */
+long lt_read_file(const char *path, char *buf, size_t size) LT_HIDDEN;
+/* In NUL-terminated "Key:\tvalue" lines (/proc/.../status), the value of key (blanks
+ * skipped), or NULL. */
+const char *lt_proc_field(const char *text, const char *key) LT_HIDDEN;
 /* A name made of decimal digits ("123", as in /proc/self/fd) as a number, else -1. */
 long lt_dec_name(const char *s) LT_HIDDEN;
 

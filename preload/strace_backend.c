@@ -162,26 +162,17 @@ static int strace_init(void)
 static int tracer_pid(void)
 {
 	char buf[1024];
-	long fd = lt_sys4(SYS_openat, AT_FDCWD, "/proc/thread-self/status", O_RDONLY | O_CLOEXEC, 0);
-	if (fd < 0)
-		return (int)fd;
-	long n = lt_sys3(SYS_read, fd, buf, sizeof(buf) - 1);
-	lt_sys1(SYS_close, fd);
+	long n = lt_read_file("/proc/thread-self/status", buf, sizeof(buf) - 1);
 	if (n < 0)
 		return (int)n;
 	buf[n] = 0;
-	for (char *p = buf; *p; p++) {
-		if ((p == buf || p[-1] == '\n') && !strncmp(p, "TracerPid:", 10)) {
-			p += 10;
-			while (*p == ' ' || *p == '\t')
-				p++;
-			int v = 0;
-			while (*p >= '0' && *p <= '9')
-				v = v * 10 + (*p++ - '0');
-			return v;
-		}
-	}
-	return -ENOENT;
+	const char *p = lt_proc_field(buf, "TracerPid");
+	if (!p)
+		return -ENOENT;
+	int v = 0;
+	while (*p >= '0' && *p <= '9')
+		v = v * 10 + (*p++ - '0');
+	return v;
 }
 
 static void sleep_ms(long ms)

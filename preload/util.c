@@ -382,3 +382,38 @@ long lt_dec_name(const char *s)
 	}
 	return v;
 }
+
+long lt_read_file(const char *path, char *buf, size_t size)
+{
+	long fd = lt_sys4(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return fd;
+	size_t n = 0;
+	while (n < size) {
+		long r = lt_sys3(SYS_read, fd, buf + n, size - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	lt_sys1(SYS_close, fd);
+	return (long)n;
+}
+
+const char *lt_proc_field(const char *text, const char *key)
+{
+	size_t kl = lt_strlen(key);
+	for (const char *p = text; *p; p++) {
+		if (p != text && p[-1] != '\n')
+			continue;
+		size_t k = 0;
+		while (k < kl && p[k] == key[k])
+			k++;
+		if (k < kl || p[k] != ':')
+			continue;
+		p += kl + 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		return p;
+	}
+	return 0;
+}
