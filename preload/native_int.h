@@ -183,6 +183,8 @@ int lt_arm(struct lt_thread *st) LT_HIDDEN;
  * process of this run (native_thread.c says why). */
 int lt_task_traced(int tid) LT_HIDDEN;
 /* st (the calling thread) became a tracee: note it, disarm it for good. */
+/* The thread leaves tracing for good (never armed again), with one note saying why. */
+void lt_untrace_for_good(struct lt_thread *st, uint32_t code, const char *why) LT_HIDDEN;
 void lt_tracee(struct lt_thread *st) LT_HIDDEN;
 void lt_disarm(struct lt_thread *st) LT_HIDDEN;
 /* In a fork child: the parent's log descriptor, chunks and threads are not ours. */

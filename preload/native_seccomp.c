@@ -227,14 +227,9 @@ int lt_seccomp_forbids_return(unsigned nr, const uint64_t a[6], int direct)
  * tracing for good (disarmed, as a ptraced thread is), with a note in the trace. */
 void lt_seccomp_untraceable(struct lt_thread *st)
 {
-	if (st->armed)
-		lt_disarm(st);
-	st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
-	if (!st->tracee)
-		lt_note_record(st, LT_NOTE_SECCOMP,
-			       "the program's seccomp filter forbids rt_sigreturn, which every "
-			       "trap returns by: this thread is no longer traced");
-	st->tracee = 1;
+	lt_untrace_for_good(st, LT_NOTE_SECCOMP,
+			    "the program's seccomp filter forbids rt_sigreturn, which every "
+			    "trap returns by: this thread is no longer traced");
 }
 
 long lt_seccomp_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], int direct)

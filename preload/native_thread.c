@@ -173,16 +173,21 @@ int lt_task_traced(int tid)
 	return lt_sys4(SYS_faccessat, AT_FDCWD, path, F_OK, 0) == 0;
 }
 
-void lt_tracee(struct lt_thread *st)
+void lt_untrace_for_good(struct lt_thread *st, uint32_t code, const char *why)
 {
 	if (st->armed)
 		lt_disarm(st);
 	st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
 	if (!st->tracee)
-		lt_note_record(st, LT_NOTE_PTRACED,
-			       "this thread is ptraced: no longer traced (every trap would stop it "
-			       "for its tracer)");
+		lt_note_record(st, code, why);
 	st->tracee = 1;
+}
+
+void lt_tracee(struct lt_thread *st)
+{
+	lt_untrace_for_good(st, LT_NOTE_PTRACED,
+			    "this thread is ptraced: no longer traced (every trap would stop it "
+			    "for its tracer)");
 }
 
 int lt_arm(struct lt_thread *st)
