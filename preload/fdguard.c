@@ -73,6 +73,70 @@ int lt_fd_high(int fd)
 	return (int)nfd;
 }
 
+/* ---- select's reach ----
+ * select reads its sets only up to the size of the descriptor table (FDSize in
+ * /proc/self/status): a power of two past the highest descriptor ever open, at least 64,
+ * never shrinking, inherited through fork and exec. Ours, near 1000, grow the table to
+ * 1024, so a select whose nfds passes the program's own table would read (and fault on,
+ * or act on) bits it never reads untraced (strace's select test does). The shim passes
+ * the nfds the kernel would take untraced: the program's table is the one it had at load
+ * (when ours were not yet there) grown for its highest descriptor open now; closed ones
+ * it had opened since are not seen. */
+static long lt_fdg_table0 = 64; /* the table's size at load, or 64 when unknown */
+
+static long lt_fdg_table_for(long fd)
+{
+	return fd < 64 ? 64 : 1L << (64 - __builtin_clzl((unsigned long)fd));
+}
+
+/* The table's size now (FDSize), or -errno. */
+static long lt_fdg_fdsize(void)
+{
+	char buf[512];
+	long n = lt_read_file("/proc/self/status", buf, sizeof buf - 1);
+	if (n <= 0)
+		return n < 0 ? n : -EIO;
+	buf[n] = 0;
+	const char *v = lt_proc_field(buf, "FDSize");
+	long t = 0;
+	for (; v && *v >= '0' && *v <= '9' && t < 0x7fffffffL / 10; v++)
+		t = t * 10 + (*v - '0');
+	return t > 0 ? t : -EIO;
+}
+
+void lt_fd_guard_table_at_load(void)
+{
+	long t = lt_fdg_fdsize();
+	if (t > 64 && lt_fdg_lo == INT_MAX)
+		lt_fdg_table0 = t;
+}
+
+long lt_fd_guard_select_extra(long nfds, long *from)
+{
+	if (lt_fdg_hi < 0 || nfds <= lt_fdg_table0)
+		return 0;
+	long ours = lt_fdg_table_for(lt_fdg_hi);
+	*from = lt_fdg_table0;
+	return nfds < ours ? nfds : ours;
+}
+
+long lt_fd_guard_select_nfds(long nfds)
+{
+	long top = lt_fdg_fdsize();
+	if (top < 0)
+		top = lt_fdg_table_for(lt_fdg_hi);
+	if (top > nfds)
+		top = nfds;
+	long table = lt_fdg_table0;
+	for (long fd = top - 1; fd >= table; fd--)
+		if (lt_sys2(SYS_fcntl, fd, F_GETFD) >= 0 && !lt_fd_guard_is((int)fd)) {
+			long t = lt_fdg_table_for(fd);
+			table = t > table ? t : table;
+			break;
+		}
+	return nfds > table ? table : nfds;
+}
+
 void lt_fd_guard_add(int *fdp, const int *livep)
 {
 	for (int i = 0; i < LT_FDG_MAX; i++)

@@ -61,6 +61,15 @@ long lt_fd_guard_close_range(unsigned first, unsigned last, unsigned flags) LT_H
  * descriptors (/proc/self/fd, fdinfo): readdir's wrapper skips it. */
 int lt_fd_guard_dirent(int dirfd, const char *name) LT_HIDDEN;
 
+/* select's nfds (see fdguard.c, "select's reach"). At the run's first image, before any
+ * descriptor of ours: remember the table's size. */
+void lt_fd_guard_table_at_load(void) LT_HIDDEN;
+/* If the kernel, with ours open, may read bits [*from, end) of select's sets that it would
+ * not read untraced, the end; else 0. Bits there all zero and readable: nfds can stay. */
+long lt_fd_guard_select_extra(long nfds, long *from) LT_HIDDEN;
+/* The nfds the kernel would take untraced (a scan of the descriptors: the slow case). */
+long lt_fd_guard_select_nfds(long nfds) LT_HIDDEN;
+
 /* The trap path's hook, for any syscall nr with arguments a: 1 if the guard made the call
  * itself (its descriptor arguments made safe, or a descriptor of ours moved out of the
  * way); *ret is then its result. 0: make the call as it is. */

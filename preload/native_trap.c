@@ -67,6 +67,30 @@ static void lt_sigsys_other(int sig, siginfo_t *si, ucontext_t *uc)
 	lt_forward_sigsys(sig, si, uc);
 }
 
+/* select's nfds as the kernel would take it untraced (fdguard.c, "select's reach"): it
+ * changes only when the sets hold something, or end, where the shim's larger descriptor
+ * table would make the kernel look. */
+static uint64_t lt_select_nfds(const uint64_t a[6], int direct)
+{
+	long from, nfds = (int)a[0];
+	long to = lt_fd_guard_select_extra(nfds, &from);
+	if (!to)
+		return a[0];
+	for (int i = 1; i <= 3; i++) {
+		uint64_t w[16];
+		for (long bit = from & ~63L; a[i] && bit < to; bit += 64 * 16) {
+			long n = (to - bit + 63) / 64;
+			n = n > 16 ? 16 : n;
+			if (lt_readmem(direct, w, a[i] + (uint64_t)bit / 8, (size_t)n * 8) != n * 8)
+				return (uint64_t)lt_fd_guard_select_nfds(nfds);
+			for (long k = 0; k < n; k++)
+				if (w[k])
+					return (uint64_t)lt_fd_guard_select_nfds(nfds);
+		}
+	}
+	return a[0];
+}
+
 long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext_t *uc,
 		       struct lt_build *b)
 {
@@ -77,6 +101,8 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 	uint64_t m1, m2;
 	int lf = st->log->fd;
 	int direct = lt_trap_direct(st, uc);
+	if (nr == SYS_select || nr == SYS_pselect6)
+		e[0] = lt_select_nfds(a, direct);
 	switch (nr) {
 	case SYS_rt_sigprocmask:
 		return lt_sigprocmask(st, a, uc);
