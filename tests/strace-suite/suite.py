@@ -212,10 +212,16 @@ def run_test(src, build, name, spec, timeout=20):
             def pre():
                 for fd, ofd in fds.items():
                     os.dup2(ofd, fd)
-            p = subprocess.run([prog] + prog_args, cwd=work, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                               timeout=timeout, preexec_fn=pre, pass_fds=tuple(fds.values()))
-        except (subprocess.TimeoutExpired, OSError):
+            with subprocess.Popen([prog] + prog_args, cwd=work, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                  preexec_fn=pre, pass_fds=tuple(fds.values())) as p:
+                try:
+                    out = p.communicate(timeout=timeout)[0]
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.communicate()
+                    return "error"
+        except OSError:
             return "error"
         finally:
             for ofd in fds.values():
@@ -226,10 +232,13 @@ def run_test(src, build, name, spec, timeout=20):
         runs = glob.glob(os.path.join(logs, "run-*"))
         if not runs:
             return "error"
-        r = subprocess.run([os.path.join(build, "libtrace-report")] + ropts + [runs[0]],
+        # strace without -f traces the program's own process only: as the launcher does,
+        # print that one (its pid is the run's root).
+        own = [] if "-f" in ropts else ["-p", str(p.pid)]
+        r = subprocess.run([os.path.join(build, "libtrace-report")] + ropts + own + [runs[0]],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         got = r.stdout.decode("utf-8", "surrogateescape").splitlines()
-        exp = p.stdout.decode("utf-8", "surrogateescape").splitlines()
+        exp = out.decode("utf-8", "surrogateescape").splitlines()
         got = script_filter(got, start, sc)
         return normalise(exp), normalise(got) + (["<exit %d under the shim>" % p.returncode]
                                                  if failed else [])
