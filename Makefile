@@ -20,7 +20,7 @@ REPORT_CFLAGS = $(BASE_CFLAGS) -Ireport $(SAN_CFLAGS)
 # %fs), no unwinding tables needed beyond -g, hidden by default, PIC. Never fortified: it
 # defines libc functions (read, recv, getcwd...) that fortify would inline over.
 SHIM_CFLAGS = $(BASE_CFLAGS) -U_FORTIFY_SOURCE -fPIC -fvisibility=hidden -fno-stack-protector \
-	-fno-omit-frame-pointer -ftls-model=initial-exec
+	-fno-omit-frame-pointer -ftls-model=initial-exec -mgeneral-regs-only
 SHIM_LDFLAGS = -shared -Wl,--no-undefined -Wl,--version-script=preload/libtrace.map \
 	-Wl,-z,now -Wl,-z,noexecstack
 

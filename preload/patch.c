@@ -59,12 +59,6 @@ struct lt_thread *lt_wrap_self(void) LT_HIDDEN;
 long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, long a3,
 		  long a4, long a5, int wf) LT_HIDDEN;
 
-/* Read by patch_entry.S. */
-int lt_patch_xmode LT_HIDDEN;       /* 2 xsavec, 1 xsave, 0 fxsave */
-long lt_patch_xsize LT_HIDDEN = 1024; /* bytes for the save area, a multiple of 64 */
-uint32_t lt_patch_xmask LT_HIDDEN;  /* state components saved */
-
-static void lt_patch_xinit(void);
 static int lt_patch_on;             /* LIBTRACE_REWRITE is not 0, and we are set up */
 static int lt_patch_verbose;        /* LIBTRACE_REWRITE=v: counts at exit */
 static int lt_patch_busy;           /* the tid of the thread patching, or 0 */
@@ -587,13 +581,6 @@ void lt_patch_site(void *ucv, unsigned nr)
 		lt_sys0(SYS_sched_yield);
 		z = 0;
 	}
-	/* cpuid exits to the hypervisor in a VM (tens of µs): only once something is to be
-	 * rewritten, not in every process's constructor. */
-	static int xready;
-	if (!xready) {
-		lt_patch_xinit();
-		xready = 1;
-	}
 	if (lt_seccomp_added()) {
 		lt_patch_on = 0;
 		__atomic_store_n(&lt_patch_busy, 0, __ATOMIC_RELEASE);
@@ -612,42 +599,6 @@ void lt_patch_site(void *ucv, unsigned nr)
 }
 
 /* ---- set-up ---- */
-
-static void lt_cpuid(unsigned leaf, unsigned sub, unsigned r[4])
-{
-	__asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
-			 : "a"(leaf), "c"(sub));
-}
-
-/* How patch_entry.S saves the vector state: the components glibc's lazy binding saves
- * (x87, SSE, AVX, AVX-512 mask and upper registers; not AMX tiles), as far as the OS
- * enables them. */
-static void lt_patch_xinit(void)
-{
-	unsigned r[4];
-	lt_cpuid(0, 0, r);
-	unsigned max = r[0];
-	lt_cpuid(1, 0, r);
-	if (max < 0xd || !(r[2] & (1u << 27))) { /* no OSXSAVE */
-		lt_patch_xmode = 0;
-		lt_patch_xsize = 576;
-		return;
-	}
-	uint32_t lo, hi;
-	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-	uint32_t mask = lo & 0xe7;
-	long size = 576;
-	for (unsigned i = 2; i < 8; i++)
-		if (mask & (1u << i)) {
-			lt_cpuid(0xd, i, r);
-			if ((long)(r[0] + r[1]) > size)
-				size = r[0] + r[1];
-		}
-	lt_patch_xmask = mask;
-	lt_patch_xsize = (size + 63) & ~63l;
-	lt_cpuid(0xd, 1, r);
-	lt_patch_xmode = (r[0] & 2) ? 2 : 1;
-}
 
 extern char **environ;
 

@@ -9,12 +9,14 @@
  *	Q+8	syscall				the fallback: traps as the site used to
  *	Q+10	jmp *-16(%rip)			to cont
  * So on entry rax = nr, [rsp] = Q, and the site's rsp is rsp+136. Every register but
- * rax, rcx and r11 (what syscall itself clobbers) comes back as it was, vector and mask
- * registers included (the recording path may call libc's memcpy).
+ * rax, rcx and r11 (what syscall itself clobbers) comes back as it was. Vector, mask and
+ * x87 registers are not saved: the shim is compiled with -mgeneral-regs-only and calls no
+ * libc code on this path (its string functions are its own, preload/string.c), so nothing
+ * here touches them (tests/scale/vecregs.c checks every one of them).
  *
  * Off (no window open): one compare and the syscall here. On: switch to the thread's
  * entry stack (patch.h: below its state; the program's stack may be a coroutine's 4 KiB),
- * save, call lt_patch_call(regs), restore, switch back; it returns 0 (recorded, rax is the
+ * save the argument registers, call lt_patch_call(regs), restore, switch back; it returns 0 (recorded, rax is the
  * result) or 1 (not this call: continue at Q+8, where the syscall traps or runs as it did
  * before rewriting). The program's stack holds only the trampoline's 136 bytes.
  *
@@ -107,39 +109,11 @@ lt_patch_entry:
 	push %r8
 	push %r9
 	push %rax
-	and $-64, %rsp
-	sub lt_patch_xsize(%rip), %rsp
-	xor %eax, %eax
-	mov %rax, 512(%rsp)	/* XRSTOR wants the header's reserved bytes zero */
-	mov %rax, 520(%rsp)
-	mov %rax, 528(%rsp)
-	mov %rax, 536(%rsp)
-	mov %rax, 544(%rsp)
-	mov %rax, 552(%rsp)
-	mov %rax, 560(%rsp)
-	mov %rax, 568(%rsp)
-	mov lt_patch_xmask(%rip), %eax
-	xor %edx, %edx
-	cmpl $2, lt_patch_xmode(%rip)
-	jne 5f
-	xsavec (%rsp)
-	jmp 7f
-5:	cmpl $1, lt_patch_xmode(%rip)
-	jne 6f
-	xsave (%rsp)
-	jmp 7f
-6:	fxsave (%rsp)
-7:	lea -56(%rbp), %rdi
+	and $-16, %rsp			/* the ABI's alignment for the call */
+	lea -56(%rbp), %rdi
 	call lt_patch_call
 	mov %eax, %ecx
-	mov lt_patch_xmask(%rip), %eax
-	xor %edx, %edx
-	cmpl $0, lt_patch_xmode(%rip)
-	je 8f
-	xrstor (%rsp)
-	jmp 10f
-8:	fxrstor (%rsp)
-10:	lea -56(%rbp), %rsp
+	lea -56(%rbp), %rsp
 	pop %rax
 	pop %r9
 	pop %r8

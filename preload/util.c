@@ -11,40 +11,6 @@
 
 #include "control.h"
 
-size_t lt_strlen(const char *s)
-{
-	size_t n = 0;
-	while (s[n])
-		n++;
-	return n;
-}
-
-void *lt_memcpy(void *d, const void *s, size_t n)
-{
-	unsigned char *dp = d;
-	const unsigned char *sp = s;
-	while (n--)
-		*dp++ = *sp++;
-	return d;
-}
-
-void *lt_memset(void *d, int c, size_t n)
-{
-	unsigned char *dp = d;
-	while (n--)
-		*dp++ = (unsigned char)c;
-	return d;
-}
-
-int lt_strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
 struct lt_out {
 	char *buf;
 	size_t size; /* capacity including the NUL */
