@@ -22,23 +22,7 @@
 #include <sys/syscall.h>
 
 #include "control.h"
-
-/* Names are arrays, not pointers: no relocations for every traced process to pay at load. */
-static const struct {
-	char name[8];
-	int sig;
-} signames[] = {
-	{ "HUP", SIGHUP },   { "INT", SIGINT },       { "QUIT", SIGQUIT }, { "ABRT", SIGABRT },
-	{ "USR1", SIGUSR1 }, { "USR2", SIGUSR2 },     { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
-	{ "TERM", SIGTERM }, { "STKFLT", SIGSTKFLT }, { "CONT", SIGCONT }, { "TSTP", SIGTSTP },
-	{ "TTIN", SIGTTIN }, { "TTOU", SIGTTOU },     { "URG", SIGURG },   { "XCPU", SIGXCPU },
-	{ "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH },
-	{ "IO", SIGIO },     { "POLL", SIGPOLL },     { "PWR", SIGPWR },
-	/* Refused below, but named so the message says why. */
-	{ "KILL", SIGKILL }, { "STOP", SIGSTOP },     { "SEGV", SIGSEGV }, { "BUS", SIGBUS },
-	{ "ILL", SIGILL },   { "FPE", SIGFPE },       { "TRAP", SIGTRAP }, { "SYS", SIGSYS },
-	{ "CHLD", SIGCHLD },
-};
+#include "lt_signal.h"
 
 /* Returns the signal number, -1 if unparsable, -2 if a signal the shim must not take. */
 static int parse_signal(const char *s)
@@ -60,9 +44,8 @@ static int parse_signal(const char *s)
 			return -1;
 		sig = SIGRTMAX - (int)off;
 	} else {
-		for (size_t i = 0; i < sizeof(signames) / sizeof(signames[0]); i++)
-			if (!strcasecmp(s, signames[i].name))
-				sig = signames[i].sig;
+		sig = lt_signal_by_name(s, lt_strlen(s));
+		sig = sig ? sig : -1;
 	}
 	if (sig < 1 || sig > SIGRTMAX)
 		return -1;

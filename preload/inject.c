@@ -26,6 +26,7 @@
 #include "inject.h"
 #include "libtrace.h"
 #include "lt_errno.h"
+#include "lt_signal.h"
 #include "lt_syscall.h"
 
 #define LT_INJ_WORDS ((LT_NSYSCALLS + 63) / 64)
@@ -234,26 +235,11 @@ static int lt_parse_errno(struct lt_span s)
 
 static int lt_parse_signal(struct lt_span s)
 {
-	static const char names[][8] = {
-		"", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
-		"SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
-		"TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-	};
 	int64_t v;
 	if (lt_parse_num(s, 0, &v) == 0)
 		return v >= 1 && v <= 64 ? (int)v : -1;
-	if (s.n > 3 && s.p[0] == 'S' && s.p[1] == 'I' && s.p[2] == 'G') {
-		s.p += 3;
-		s.n -= 3;
-	}
-	for (int i = 1; i < (int)(sizeof names / sizeof names[0]); i++)
-		if (lt_span_is(s, names[i]))
-			return i;
-	if (lt_span_is(s, "IOT"))
-		return SIGABRT;
-	if (lt_span_is(s, "POLL"))
-		return SIGIO;
-	return -1;
+	int sig = lt_signal_by_name(s.p, s.n);
+	return sig ? sig : -1;
 }
 
 /* A delay: a number with an optional unit s, ms, us or ns (strace's default: us). */
