@@ -287,9 +287,7 @@ static int join_run(void)
 		lt_read_config(1);
 		return 0;
 	}
-	/* The run's first image: its descriptor table is not yet grown by ours (a traced
-	 * parent's would have been, through fork and exec). */
-	lt_fd_guard_table_at_load();
+	lt_fd_guard_first_image();
 	lt_cfg.is_root = 1;
 	lt_root_pid = lt_self_pid;
 	lt_cfg.log_flags = LT_LOG_F_ROOT;

@@ -57,22 +57,6 @@ static void lt_fdg_ident(struct lt_fdg_slot *s)
 	}
 }
 
-int lt_fd_high(int fd)
-{
-	struct rlimit rl;
-	long target = 1000;
-	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_NOFILE, 0, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    (long)rl.rlim_cur <= target + 24)
-		target = (long)rl.rlim_cur > 64 ? (long)rl.rlim_cur - 24 : 3;
-	if (fd >= target)
-		return fd;
-	long nfd = lt_sys3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, target);
-	if (nfd < 0)
-		return fd;
-	lt_sys1(SYS_close, fd);
-	return (int)nfd;
-}
-
 /* ---- select's reach ----
  * select reads its sets only up to the size of the descriptor table (FDSize in
  * /proc/self/status): a power of two past the highest descriptor ever open, at least 64,
@@ -104,10 +88,21 @@ static long lt_fdg_fdsize(void)
 	return t > 0 ? t : -EIO;
 }
 
-void lt_fd_guard_table_at_load(void)
+static int lt_fdg_first_image; /* 1: the run's first image, its table not yet read */
+
+void lt_fd_guard_first_image(void)
 {
+	lt_fdg_first_image = 1;
+}
+
+/* Before our first descriptor: only then does FDSize say what the program's table is. */
+static void lt_fdg_table_before_ours(void)
+{
+	if (lt_fdg_first_image != 1 || lt_fdg_lo != INT_MAX)
+		return;
+	lt_fdg_first_image = 2;
 	long t = lt_fdg_fdsize();
-	if (t > 64 && lt_fdg_lo == INT_MAX)
+	if (t > 64)
 		lt_fdg_table0 = t;
 }
 
@@ -135,6 +130,23 @@ long lt_fd_guard_select_nfds(long nfds)
 			break;
 		}
 	return nfds > table ? table : nfds;
+}
+
+int lt_fd_high(int fd)
+{
+	lt_fdg_table_before_ours();
+	struct rlimit rl;
+	long target = 1000;
+	if (lt_sys4(SYS_prlimit64, 0, RLIMIT_NOFILE, 0, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    (long)rl.rlim_cur <= target + 24)
+		target = (long)rl.rlim_cur > 64 ? (long)rl.rlim_cur - 24 : 3;
+	if (fd >= target)
+		return fd;
+	long nfd = lt_sys3(SYS_fcntl, fd, F_DUPFD_CLOEXEC, target);
+	if (nfd < 0)
+		return fd;
+	lt_sys1(SYS_close, fd);
+	return (int)nfd;
 }
 
 void lt_fd_guard_add(int *fdp, const int *livep)

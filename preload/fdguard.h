@@ -61,9 +61,10 @@ long lt_fd_guard_close_range(unsigned first, unsigned last, unsigned flags) LT_H
  * descriptors (/proc/self/fd, fdinfo): readdir's wrapper skips it. */
 int lt_fd_guard_dirent(int dirfd, const char *name) LT_HIDDEN;
 
-/* select's nfds (see fdguard.c, "select's reach"). At the run's first image, before any
- * descriptor of ours: remember the table's size. */
-void lt_fd_guard_table_at_load(void) LT_HIDDEN;
+/* select's nfds (see fdguard.c, "select's reach"). This is the run's first image: its
+ * descriptor table, read before our first descriptor, is the program's own (a traced
+ * parent's descriptors would have grown an exec'd child's). */
+void lt_fd_guard_first_image(void) LT_HIDDEN;
 /* If the kernel, with ours open, may read bits [*from, end) of select's sets that it would
  * not read untraced, the end; else 0. Bits there all zero and readable: nfds can stay. */
 long lt_fd_guard_select_extra(long nfds, long *from) LT_HIDDEN;
