@@ -120,6 +120,23 @@ int main(void)
 		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &l1, 4);
 		ev = mk("getsockname", 0, 8, A, A + 64, 0, 0, 0);
 		EXPECT(ev, "getsockname(8, {sa_family=AF_INET, sin_port=htons(38187), sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+		/* strace's sockname.c: the address only as long as the caller's buffer */
+		struct sockaddr_un sn = { AF_UNIX, "getsockname.socket" };
+		uint32_t l2 = 2, l21 = 21;
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &sn, 21);
+		cap(2, LT_SUB_ENTRY, 0, &l2, 4);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &l21, 4);
+		ev = mk("getsockname", 0, 3, A, A + 64, 0, 0, 0);
+		EXPECT(ev, "getsockname(3, {sa_family=AF_UNIX}, [2 => 21]) = 0");
+		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
+		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
+		EXPECT(ev, "recvfrom(3, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
+		/* strace's sendfile.c: the offset unsigned */
+		uint64_t off = 0xcafef00dfacefeedull;
+		cap(2, LT_SUB_ENTRY, 0, &off, 8);
+		ev = mk("sendfile", -22, 4, 5, A, 1, 0, 0);
+		EXPECT(ev, "sendfile(4, 5, [14627392582579060461], 1) = -1 EINVAL (Invalid argument)");
 		struct sockaddr_in6 i6;
 		memset(&i6, 0, sizeof i6);
 		i6.sin6_family = AF_INET6;
