@@ -148,6 +148,22 @@ static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
 	lt_sb_putc(SB(c), '}');
 }
 
+/* strace's decode_sockaddr: an address of addrlen bytes (at most a sockaddr_storage)
+ * from a capture of have bytes; the address itself when shorter than a family or
+ * when the capture came back short */
+static void lt_put_sockaddr_len(struct lt_dctx *c, uint64_t addr, const uint8_t *d, size_t have,
+				int64_t addrlen)
+{
+	if (addrlen > 128)
+		addrlen = 128;
+	if (!addr && addrlen >= 2)
+		lt_sb_puts(SB(c), "NULL");
+	else if (addrlen < 2 || !d || have < (uint64_t)addrlen)
+		lt_put_ptr(c, addr);
+	else
+		lt_put_sockaddr(c, d, (size_t)addrlen);
+}
+
 static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
 {
 	size_t len;
@@ -486,20 +502,16 @@ static void lt_put_msghdr_fields(struct lt_dctx *c, int i, const uint8_t *m, con
 	uint64_t name = RD(uint64_t, m, 0), iov = RD(uint64_t, m, 16), iovlen = RD(uint64_t, m, 24);
 	uint64_t ctl = RD(uint64_t, m, 32), ctllen = RD(uint64_t, m, 40);
 	uint32_t namelen = RD(uint32_t, m, 8), flags = RD(uint32_t, m, 48);
-	size_t nl;
+	size_t nl = 0;
 	const uint8_t *nd = lt_cap_get(c, i, name_sub, 1, &nl);
+	/* recvmsg's namelen is in and out: the address as long as the shorter of the two */
+	int32_t user = entry ? RD(int32_t, entry, 8) : (int32_t)namelen;
 	lt_sb_puts(SB(c), "{msg_name=");
-	if (!name)
-		lt_sb_puts(SB(c), "NULL");
-	else if (nd)
-		lt_put_sockaddr(c, nd, nl);
+	lt_put_sockaddr_len(c, name, nd, nl, (int32_t)namelen > user ? user : (int32_t)namelen);
+	if (user != (int32_t)namelen)
+		lt_sb_printf(SB(c), ", msg_namelen=%d => %d", user, (int32_t)namelen);
 	else
-		lt_put_ptr(c, name);
-	/* recvmsg's namelen is in and out: both when they differ */
-	if (entry && RD(uint32_t, entry, 8) != namelen)
-		lt_sb_printf(SB(c), ", msg_namelen=%u => %u", RD(uint32_t, entry, 8), namelen);
-	else
-		lt_sb_printf(SB(c), ", msg_namelen=%u", namelen);
+		lt_sb_printf(SB(c), ", msg_namelen=%d", (int32_t)namelen);
 	lt_sb_puts(SB(c), ", msg_iov=");
 	lt_put_iov_at(c, i, iov_sub, buf_sub0, iov, iovlen, 0, total);
 	lt_sb_printf(SB(c), ", msg_iovlen=%llu", (unsigned long long)iovlen);
@@ -542,13 +554,18 @@ static void lt_put_mmsg(struct lt_dctx *c, int i)
 static void lt_put_msghdr(struct lt_dctx *c, int i, int out)
 {
 	const uint8_t *m = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 56, NULL) : NULL;
+	const uint8_t *entry = out ? lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL) : NULL;
+	if (out && c->done && !lt_ok(c) && entry && c->ev->args[i]) {
+		/* a failed recvmsg: strace shows what it read at entry, the name's length */
+		lt_sb_printf(SB(c), "{msg_namelen=%d}", RD(int32_t, entry, 8));
+		return;
+	}
 	if (!m) {
 		lt_put_ptr(c, c->ev->args[i]);
 		return;
 	}
 	uint64_t total = c->done && c->ev->ret >= 0 ? (uint64_t)c->ev->ret : (uint64_t)-1;
-	lt_put_msghdr_fields(c, i, m, out ? lt_cap_get(c, i, LT_SUB_ENTRY, 56, NULL) : NULL,
-			     LT_SUB_MSG_NAME, LT_SUB_MSG_IOV, 0, total);
+	lt_put_msghdr_fields(c, i, m, entry, LT_SUB_MSG_NAME, LT_SUB_MSG_IOV, 0, total);
 }
 
 /* sockets: the other arguments say what the value means */
@@ -604,4 +621,17 @@ void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind)
 {
 	(void)kind;
 	lt_put_mmsg(c, i);
+}
+
+/* recvmmsg after its return value: (Timeout), or the time its timeout has left */
+void lt_ret_recvmmsg(struct lt_dctx *c)
+{
+	const uint8_t *t = c->ev->args[4] ? lt_out(c, 4, 16) : NULL;
+	if (c->ev->ret == 0) {
+		lt_sb_puts(SB(c), " (Timeout)");
+	} else if (t) {
+		lt_sb_puts(SB(c), " (left ");
+		lt_put_timespec_data(c, t, "tv_nsec");
+		lt_sb_putc(SB(c), ')');
+	}
 }

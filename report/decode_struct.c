@@ -1175,6 +1175,9 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	case LT_NR_select: case LT_NR_pselect6:
 		lt_ret_select(c);
 		return;
+	case LT_NR_recvmmsg:
+		lt_ret_recvmmsg(c);
+		return;
 	case LT_NR_sched_getscheduler:
 		lt_ret_name(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");
 		return;

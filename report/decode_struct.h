@@ -44,6 +44,7 @@ void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
+void lt_ret_recvmmsg(struct lt_dctx *c);
 
 /* decode_time.c: time structures */
 void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);

@@ -128,6 +128,19 @@ int main(void)
 		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &l21, 4);
 		ev = mk("getsockname", 0, 3, A, A + 64, 0, 0, 0);
 		EXPECT(ev, "getsockname(3, {sa_family=AF_UNIX}, [2 => 21]) = 0");
+		/* strace's msg_name.c: a failed recvmsg shows the name's length it had */
+		struct msghdr mh;
+		memset(&mh, 0, sizeof mh);
+		mh.msg_namelen = 36;
+		cap(1, LT_SUB_ENTRY, 0, &mh, sizeof mh);
+		ev = mk("recvmsg", -14, 3, A, MSG_DONTWAIT, 0, 0, 0);
+		EXPECT(ev, "recvmsg(3, {msg_namelen=36}, MSG_DONTWAIT) = -1 EFAULT (Bad address)");
+		/* strace's recvmmsg-timeout.c: the timeout given, then the time left */
+		struct timespec t0 = { 0, 12345678 }, t1 = { 0, 12340411 };
+		cap(4, LT_SUB_ENTRY, 0, &t0, sizeof t0);
+		cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &t1, sizeof t1);
+		ev = mk("recvmmsg", 1, 3, 0, 1, 0, A, 0);
+		EXPECT(ev, "recvmmsg(3, NULL, 1, 0, {tv_sec=0, tv_nsec=12345678}) = 1 (left {tv_sec=0, tv_nsec=12340411})");
 		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
 		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
 		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
