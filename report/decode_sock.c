@@ -401,6 +401,129 @@ static uint64_t lt_optmem_max(void)
 	return v;
 }
 
+/* A control message's data as an array of n-byte elements (strace's print_local_array):
+ * hex bytes or unsigned ints, "..." after -s elements unless -v */
+static void lt_put_cmsg_array(struct lt_dctx *c, const uint8_t *d, size_t len, size_t size)
+{
+	lt_sb_putc(SB(c), '[');
+	for (size_t k = 0; k < len / size; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		if (k >= c->strsize && !lt_verbose(c)) {
+			lt_sb_puts(SB(c), "...");
+			break;
+		}
+		if (size == 1)
+			lt_sb_printf(SB(c), "%#x", d[k]);
+		else
+			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+/* SCM_TIMESTAMP*: n timevals or timespecs (frac names the fraction), "???" when short */
+static void lt_put_cmsg_times(struct lt_dctx *c, const uint8_t *d, size_t len, unsigned n,
+			      const char *frac)
+{
+	if (len < 16 * n) {
+		lt_sb_puts(SB(c), "???");
+		return;
+	}
+	if (n > 1)
+		lt_sb_putc(SB(c), '[');
+	for (unsigned k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		lt_put_timespec_data(c, d + 16 * k, frac);
+	}
+	if (n > 1)
+		lt_sb_putc(SB(c), ']');
+}
+
+static void lt_put_in_addr(struct lt_dctx *c, const uint8_t *a)
+{
+	lt_sb_printf(SB(c), "inet_addr(\"%u.%u.%u.%u\")", a[0], a[1], a[2], a[3]);
+}
+
+/* SOL_SOCKET's control messages (strace's cmsg_socket_printers) */
+static void lt_put_cmsg_socket(struct lt_dctx *c, int type, const uint8_t *d, size_t n)
+{
+	size_t min = type == 1 ? 4 : type == 2 ? 12 : 1;
+	if (n < min || !((type >= 1 && type <= 3) || type == 29 || type == 35 || type == 37 ||
+			 (type >= 63 && type <= 65)))
+		return;
+	lt_sb_puts(SB(c), ", cmsg_data=");
+	switch (type) {
+	case 1: /* SCM_RIGHTS */
+		lt_sb_putc(SB(c), '[');
+		for (size_t k = 0; k < n / 4; k++) {
+			if (k)
+				lt_sb_puts(SB(c), ", ");
+			if (k >= c->strsize && !lt_verbose(c)) {
+				lt_sb_puts(SB(c), "...");
+				break;
+			}
+			lt_put_fd(c, RD(int32_t, d, 4 * k));
+		}
+		lt_sb_putc(SB(c), ']');
+		return;
+	case 2: /* SCM_CREDENTIALS */
+		lt_sb_printf(SB(c), "{pid=%d, uid=%u, gid=%u}", RD(int32_t, d, 0),
+			     RD(uint32_t, d, 4), RD(uint32_t, d, 8));
+		return;
+	case 3: /* SCM_SECURITY */
+		lt_put_quoted(c, d, n, 0);
+		return;
+	case 29: case 63: /* SO_TIMESTAMP_OLD, _NEW */
+		lt_put_cmsg_times(c, d, n, 1, "tv_usec");
+		return;
+	case 35: case 64: /* SO_TIMESTAMPNS_OLD, _NEW */
+		lt_put_cmsg_times(c, d, n, 1, "tv_nsec");
+		return;
+	default: /* SO_TIMESTAMPING_OLD, _NEW */
+		lt_put_cmsg_times(c, d, n, 3, "tv_nsec");
+	}
+}
+
+/* SOL_IP's control messages (strace's cmsg_ip_printers) */
+static void lt_put_cmsg_ip(struct lt_dctx *c, int type, const uint8_t *d, size_t n)
+{
+	static const uint8_t min[24] = { [8] = 12, [2] = 4, [1] = 1, [6] = 1, [7] = 1,
+					 [11] = 32, [20] = 16, [23] = 4, [3] = 1 };
+	if (type < 0 || type >= 24 || !min[type] || n < min[type])
+		return;
+	lt_sb_puts(SB(c), ", cmsg_data=");
+	switch (type) {
+	case 8: /* IP_PKTINFO */
+		lt_sb_puts(SB(c), "{ipi_ifindex=");
+		lt_put_ifindex(c, RD(uint32_t, d, 0));
+		lt_sb_puts(SB(c), ", ipi_spec_dst=");
+		lt_put_in_addr(c, d + 4);
+		lt_sb_puts(SB(c), ", ipi_addr=");
+		lt_put_in_addr(c, d + 8);
+		lt_sb_putc(SB(c), '}');
+		return;
+	case 2: case 23: /* IP_TTL, IP_CHECKSUM */
+		lt_put_cmsg_array(c, d, n, 4);
+		return;
+	case 1: case 6: case 7: /* IP_TOS, IP_RECVOPTS, IP_RETOPTS */
+		lt_put_cmsg_array(c, d, n, 1);
+		return;
+	case 11: /* IP_RECVERR: struct sock_extended_err and the offender */
+		lt_sb_printf(SB(c), "{ee_errno=%u, ee_origin=%u, ee_type=%u, ee_code=%u, ee_info=%u"
+			     ", ee_data=%u, offender=", RD(uint32_t, d, 0), d[4], d[5], d[6],
+			     RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+		lt_put_sockaddr(c, d + 16, 16);
+		lt_sb_putc(SB(c), '}');
+		return;
+	case 20: /* IP_ORIGDSTADDR */
+		lt_put_sockaddr(c, d, n > 128 ? 128 : n);
+		return;
+	default: /* SCM_SECURITY */
+		lt_put_quoted(c, d, n, 0);
+	}
+}
+
 /* One control message's type and data, as strace's print_cmsg_type_data. */
 static void lt_put_cmsg_data(struct lt_dctx *c, int level, int type, const uint8_t *d, size_t n)
 {
@@ -418,27 +541,10 @@ static void lt_put_cmsg_data(struct lt_dctx *c, int level, int type, const uint8
 	};
 	if (level == 1 /* SOL_SOCKET */) {
 		lt_put_xlat(c, scm, (uint32_t)type, "SCM_???");
-		if (type == 1 && n >= 4) {
-			lt_sb_puts(SB(c), ", cmsg_data=[");
-			for (size_t k = 0; k < n / 4; k++) {
-				if (k)
-					lt_sb_puts(SB(c), ", ");
-				if (k >= c->strsize && !lt_verbose(c)) {
-					lt_sb_puts(SB(c), "...");
-					break;
-				}
-				lt_put_fd(c, RD(int32_t, d, 4 * k));
-			}
-			lt_sb_putc(SB(c), ']');
-		} else if (type == 2 && n >= 12) {
-			lt_sb_printf(SB(c), ", cmsg_data={pid=%d, uid=%u, gid=%u}", RD(int32_t, d, 0),
-				     RD(uint32_t, d, 4), RD(uint32_t, d, 8));
-		} else if (type == 3 && n >= 1) {
-			lt_sb_puts(SB(c), ", cmsg_data=");
-			lt_put_quoted(c, d, n, 0);
-		}
+		lt_put_cmsg_socket(c, type, d, n);
 	} else if (level == 0 /* SOL_IP */) {
 		lt_put_xlat(c, ip, (uint32_t)type, "IP_???");
+		lt_put_cmsg_ip(c, type, d, n);
 	} else {
 		lt_put_hex(c, (uint32_t)type);
 	}

@@ -45,6 +45,7 @@ void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
 void lt_ret_recvmmsg(struct lt_dctx *c);
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
 
 /* decode_time.c: time structures */
 void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);

@@ -141,6 +141,35 @@ int main(void)
 		cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &t1, sizeof t1);
 		ev = mk("recvmmsg", 1, 3, 0, 1, 0, A, 0);
 		EXPECT(ev, "recvmmsg(3, NULL, 1, 0, {tv_sec=0, tv_nsec=12345678}) = 1 (left {tv_sec=0, tv_nsec=12340411})");
+		/* strace's msg_control.c: IP_TTL's data, a timestamp too short for its type */
+		{
+			uint8_t cm[24];
+			uint64_t cl = 20;
+			int32_t lvl = 0 /* SOL_IP */, typ = 2 /* IP_TTL */;
+			uint32_t ttl = 4207869677u;
+			memset(cm, 0, sizeof cm);
+			memcpy(cm, &cl, 8);
+			memcpy(cm + 8, &lvl, 4);
+			memcpy(cm + 12, &typ, 4);
+			memcpy(cm + 16, &ttl, 4);
+			memset(&mh, 0, sizeof mh);
+			mh.msg_control = (void *)(uintptr_t)(A + 256);
+			mh.msg_controllen = 24;
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &mh, sizeof mh);
+			cap(1, LT_SUB_MSG_CONTROL, LT_CAP_EXIT, cm, sizeof cm);
+			ev = mk("sendmsg", -9, (uint64_t)-1, A, 0, 0, 0, 0);
+			EXPECT(ev, "sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[4207869677]}], msg_controllen=24, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+			cl = 24;
+			lvl = 1; /* SOL_SOCKET */
+			typ = 29; /* SO_TIMESTAMP_OLD */
+			memcpy(cm, &cl, 8);
+			memcpy(cm + 8, &lvl, 4);
+			memcpy(cm + 12, &typ, 4);
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &mh, sizeof mh);
+			cap(1, LT_SUB_MSG_CONTROL, LT_CAP_EXIT, cm, sizeof cm);
+			ev = mk("sendmsg", -9, (uint64_t)-1, A, 0, 0, 0, 0);
+			EXPECT(ev, "sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data=???}], msg_controllen=24, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+		}
 		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
 		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
 		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
