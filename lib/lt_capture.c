@@ -309,8 +309,8 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		else
 			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
-	case LT_K_SOCKOPT_VAL:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
+	case LT_K_SOCKOPT_VAL: /* up to a struct group_req (136 bytes), the largest decoded */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 136), len);
 		return 1;
 	case LT_K_IOVEC_IN:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);

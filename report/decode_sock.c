@@ -2,6 +2,7 @@
  * and protocols, socket options, iovecs, msghdr and mmsghdr with their control
  * messages. */
 #include <stdio.h>
+#include <arpa/inet.h>
 #include <string.h>
 
 #include "lt_capture.h"
@@ -10,6 +11,45 @@
 
 static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
 			       const char *family);
+
+/* bytes quoted in hex, as strace's QUOTE_FORCE_HEX: "\x01\x00" */
+void lt_put_hexbytes(struct lt_dctx *c, const uint8_t *d, size_t n)
+{
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, d, n, 0);
+	c->force_hex = fh;
+}
+
+/* An IPv4 (af 2) or IPv6 (af 10) address as strace's print_inet_addr: the field named
+ * name (or none) as inet_addr("1.2.3.4") or inet_pton(AF_INET6, "::1", &name), its bytes
+ * in hex too with -X raw or verbose */
+void lt_put_inet_field(struct lt_dctx *c, int af, const uint8_t *a, const char *name)
+{
+	char buf[64];
+	size_t len = af == 2 ? 4 : 16;
+	if (!inet_ntop(af == 2 ? AF_INET : AF_INET6, a, buf, sizeof buf)) {
+		if (name)
+			lt_sb_printf(SB(c), "%s=", name);
+		lt_put_hexbytes(c, a, len);
+		return;
+	}
+	enum lt_xlat_style st = lt_st(c);
+	if (name && (af == 2 || st != LT_XLAT_ABBREV))
+		lt_sb_printf(SB(c), "%s=", name);
+	if (st != LT_XLAT_ABBREV)
+		lt_put_hexbytes(c, a, len);
+	if (st == LT_XLAT_RAW)
+		return;
+	lt_sb_puts(SB(c), st == LT_XLAT_VERBOSE ? " /* " : "");
+	if (af == 2)
+		lt_sb_printf(SB(c), "inet_addr(\"%s\")", buf);
+	else if (name && st == LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "inet_pton(AF_INET6, \"%s\", &%s)", buf, name);
+	else
+		lt_sb_printf(SB(c), "inet_pton(AF_INET6, \"%s\")", buf);
+	lt_sb_puts(SB(c), st == LT_XLAT_VERBOSE ? " */" : "");
+}
 
 /* struct sockaddr_rxrpc's fields after sa_family, its transport an AF_INET or AF_INET6
  * address whose fields print as lt_put_sockaddr prints them */
@@ -52,7 +92,7 @@ static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
 	lt_sb_putc(SB(c), '}');
 }
 
-static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
 {
 	lt_put_sockaddr_as(c, d, len, "sa_family");
 }
@@ -195,10 +235,11 @@ static void lt_put_socklen(struct lt_dctx *c, int i)
 		lt_put_ptr(c, c->ev->args[i]);
 		return;
 	}
-	if (in && out && RD(uint32_t, in, 0) != RD(uint32_t, out, 0))
-		lt_sb_printf(SB(c), "[%u => %u]", RD(uint32_t, in, 0), RD(uint32_t, out, 0));
+	/* an int, as strace prints it */
+	if (in && out && RD(int32_t, in, 0) != RD(int32_t, out, 0))
+		lt_sb_printf(SB(c), "[%d => %d]", RD(int32_t, in, 0), RD(int32_t, out, 0));
 	else
-		lt_sb_printf(SB(c), "[%u]", RD(uint32_t, out ? out : in, 0));
+		lt_sb_printf(SB(c), "[%d]", RD(int32_t, out ? out : in, 0));
 }
 
 static const struct lt_xlat lt_x_netlink[] = {
@@ -249,93 +290,6 @@ static void lt_put_sockproto(struct lt_dctx *c, uint32_t fam, uint32_t proto)
 		lt_put_xlat(c, lt_x_netlink, proto, NULL);
 	else
 		lt_put_dec(c, (int32_t)proto);
-}
-
-static const struct lt_xlat lt_x_tcp_opt[] = {
-	{ 1, "TCP_NODELAY" }, { 2, "TCP_MAXSEG" }, { 3, "TCP_CORK" }, { 4, "TCP_KEEPIDLE" },
-	{ 5, "TCP_KEEPINTVL" }, { 6, "TCP_KEEPCNT" }, { 7, "TCP_SYNCNT" }, { 8, "TCP_LINGER2" },
-	{ 9, "TCP_DEFER_ACCEPT" }, { 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" },
-	{ 12, "TCP_QUICKACK" }, { 13, "TCP_CONGESTION" }, { 14, "TCP_MD5SIG" },
-	{ 18, "TCP_USER_TIMEOUT" }, { 23, "TCP_FASTOPEN" }, { 25, "TCP_NOTSENT_LOWAT" },
-	{ 30, "TCP_FASTOPEN_CONNECT" }, { 31, "TCP_ULP" }, { 0, 0 }
-};
-static const struct lt_xlat lt_x_ip_opt[] = {
-	{ 1, "IP_TOS" }, { 2, "IP_TTL" }, { 3, "IP_HDRINCL" }, { 4, "IP_OPTIONS" },
-	{ 6, "IP_RECVOPTS" }, { 8, "IP_PKTINFO" }, { 10, "IP_MTU_DISCOVER" }, { 11, "IP_RECVERR" },
-	{ 12, "IP_RECVTTL" }, { 13, "IP_RECVTOS" }, { 14, "IP_MTU" }, { 15, "IP_FREEBIND" },
-	{ 19, "IP_TRANSPARENT" }, { 24, "IP_BIND_ADDRESS_NO_PORT" }, { 32, "IP_MULTICAST_IF" },
-	{ 33, "IP_MULTICAST_TTL" }, { 34, "IP_MULTICAST_LOOP" }, { 35, "IP_ADD_MEMBERSHIP" },
-	{ 36, "IP_DROP_MEMBERSHIP" }, { 0, 0 }
-};
-static const struct lt_xlat lt_x_ipv6_opt[] = {
-	{ 16, "IPV6_UNICAST_HOPS" }, { 17, "IPV6_MULTICAST_IF" }, { 18, "IPV6_MULTICAST_HOPS" },
-	{ 19, "IPV6_MULTICAST_LOOP" }, { 20, "IPV6_ADD_MEMBERSHIP" }, { 21, "IPV6_DROP_MEMBERSHIP" },
-	{ 23, "IPV6_MTU_DISCOVER" }, { 24, "IPV6_MTU" }, { 25, "IPV6_RECVERR" },
-	{ 26, "IPV6_V6ONLY" }, { 49, "IPV6_RECVPKTINFO" }, { 67, "IPV6_TCLASS" }, { 0, 0 }
-};
-
-static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name)
-{
-	switch (level) {
-	case 1: lt_put_xlat(c, lt_x_so, name, "SO_???"); return;
-	case 6: lt_put_xlat(c, lt_x_tcp_opt, name, "TCP_???"); return;
-	case 0: lt_put_xlat(c, lt_x_ip_opt, name, "IP_???"); return;
-	case 41: lt_put_xlat(c, lt_x_ipv6_opt, name, "IPV6_???"); return;
-	case 270: lt_put_xlat(c, lt_x_sol_netlink, name, "NETLINK_???"); return;
-	}
-	lt_put_dec(c, name);
-}
-
-/* SOL_SOCKET options whose value strace prints as an int (its print_[gs]etsockopt) */
-static int lt_so_int_like(uint32_t name)
-{
-	switch (name) {
-	case 1: case 2: case 5 ... 12: case 14: case 15: case 16: case 18: case 19: case 27:
-	case 29: case 30: case 32 ... 37: case 40 ... 46: case 49: case 53: case 56: case 60:
-	case 63 ... 65: case 68 ... 70: case 73: case 75:
-		return 1;
-	}
-	return 0;
-}
-
-/* setsockopt's value (out 0: len is the argument), getsockopt's (out 1: the length the
- * kernel returned) */
-static void lt_put_sockopt_val(struct lt_dctx *c, int i, int out)
-{
-	size_t have = 0;
-	const uint64_t *g = c->ev->args;
-	uint64_t a = g[i];
-	uint32_t level = (uint32_t)g[1], name = (uint32_t)g[2];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &have) : NULL;
-	int64_t len = (int32_t)g[i + 1];
-	if (out) {
-		const uint8_t *r = lt_ok(c) ? lt_cap_get(c, i + 1, LT_CAP_SUB_SELF, 4, NULL) : NULL;
-		len = r ? RD(int32_t, r, 0) : 0;
-		if (len <= 0)
-			d = NULL;
-	}
-	if (!a) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	int as_int = (level == 1 && lt_so_int_like(name)) || level == 270 /* SOL_NETLINK */;
-	/* the planner copies up to 64 bytes: shorter, the memory ended (strace: the address) */
-	uint64_t want = (uint64_t)len < 64 ? (uint64_t)len : 64;
-	if (as_int && (len >= 4 || !out))
-		want = 4;
-	if (!d || len < 0 || (len > 0 && have < want) || (as_int && !out && len < 4)) {
-		lt_put_ptr(c, a);
-		return;
-	}
-	if (len == 4 || (as_int && len >= 4)) {
-		lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0));
-		return;
-	}
-	size_t n = (size_t)len < have ? (size_t)len : have;
-	int fh = c->force_hex;
-	c->force_hex = as_int; /* a short int-like value: its bytes in hex */
-	lt_put_quoted(c, d, n > c->strsize ? c->strsize : n, n > c->strsize);
-	c->force_hex = fh;
 }
 
 /* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at
@@ -685,17 +639,6 @@ void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind)
 {
 	(void)kind;
 	lt_put_sockproto(c, (uint32_t)c->ev->args[0], (uint32_t)c->ev->args[i]);
-}
-
-void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind)
-{
-	(void)kind;
-	lt_put_sockopt_name(c, (uint32_t)c->ev->args[1], (uint32_t)c->ev->args[i]);
-}
-
-void lt_put_sockopt_val_arg(struct lt_dctx *c, int i, int kind)
-{
-	lt_put_sockopt_val(c, i, kind == LT_K_SOCKOPT_VAL_OUT);
 }
 
 void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind)
