@@ -131,6 +131,127 @@ static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name
 	lt_put_xlat(c, t, name, unk);
 }
 
+/* classic BPF (strace's bpf_filter.c, bpf_sock_filter.c): the xlat tables of its
+ * instruction fields and of the socket filter's special offsets */
+static const struct lt_xlat lt_x_bpf_class[] = { { 0, "BPF_LD" }, { 1, "BPF_LDX" },
+	{ 2, "BPF_ST" }, { 3, "BPF_STX" }, { 4, "BPF_ALU" }, { 5, "BPF_JMP" }, { 6, "BPF_RET" },
+	{ 7, "BPF_MISC" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_size[] = { { 0, "BPF_W" }, { 0x08, "BPF_H" },
+	{ 0x10, "BPF_B" }, { 0x18, "BPF_DW" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_mode[] = { { 0, "BPF_IMM" }, { 0x20, "BPF_ABS" },
+	{ 0x40, "BPF_IND" }, { 0x60, "BPF_MEM" }, { 0x80, "BPF_LEN" }, { 0xa0, "BPF_MSH" },
+	{ 0xc0, "BPF_XADD" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_src[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_op_alu[] = { { 0, "BPF_ADD" }, { 0x10, "BPF_SUB" },
+	{ 0x20, "BPF_MUL" }, { 0x30, "BPF_DIV" }, { 0x40, "BPF_OR" }, { 0x50, "BPF_AND" },
+	{ 0x60, "BPF_LSH" }, { 0x70, "BPF_RSH" }, { 0x80, "BPF_NEG" }, { 0x90, "BPF_MOD" },
+	{ 0xa0, "BPF_XOR" }, { 0xb0, "BPF_MOV" }, { 0xc0, "BPF_ARSH" }, { 0xd0, "BPF_END" },
+	{ 0, 0 } };
+static const struct lt_xlat lt_x_bpf_op_jmp[] = { { 0, "BPF_JA" }, { 0x10, "BPF_JEQ" },
+	{ 0x20, "BPF_JGT" }, { 0x30, "BPF_JGE" }, { 0x40, "BPF_JSET" }, { 0x50, "BPF_JNE" },
+	{ 0x60, "BPF_JSGT" }, { 0x70, "BPF_JSGE" }, { 0x80, "BPF_CALL" }, { 0x90, "BPF_EXIT" },
+	{ 0xa0, "BPF_JLT" }, { 0xb0, "BPF_JLE" }, { 0xc0, "BPF_JSLT" }, { 0xd0, "BPF_JSLE" },
+	{ 0, 0 } };
+static const struct lt_xlat lt_x_bpf_rval[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" },
+	{ 0x10, "BPF_A" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_miscop[] = { { 0, "BPF_TAX" }, { 0x80, "BPF_TXA" },
+	{ 0, 0 } };
+static const struct lt_xlat lt_x_skf_ad[] = { { 0, "SKF_AD_PROTOCOL" }, { 4, "SKF_AD_PKTTYPE" },
+	{ 8, "SKF_AD_IFINDEX" }, { 12, "SKF_AD_NLATTR" }, { 16, "SKF_AD_NLATTR_NEST" },
+	{ 20, "SKF_AD_MARK" }, { 24, "SKF_AD_QUEUE" }, { 28, "SKF_AD_HATYPE" },
+	{ 32, "SKF_AD_RXHASH" }, { 36, "SKF_AD_CPU" }, { 40, "SKF_AD_ALU_XOR_X" },
+	{ 44, "SKF_AD_VLAN_TAG" }, { 48, "SKF_AD_VLAN_TAG_PRESENT" }, { 52, "SKF_AD_PAY_OFFSET" },
+	{ 56, "SKF_AD_RANDOM" }, { 60, "SKF_AD_VLAN_TPID" }, { 0, 0 } };
+static const struct lt_xlat lt_x_skf_off[] = { { 0xfffff000u, "SKF_AD_OFF" },
+	{ 0xfff00000u, "SKF_NET_OFF" }, { 0xffe00000u, "SKF_LL_OFF" }, { 0, 0 } };
+
+/* "|field" of an instruction's code */
+static void lt_put_bpf_part(struct lt_dctx *c, const struct lt_xlat *t, unsigned v)
+{
+	lt_sb_putc(SB(c), '|');
+	lt_put_xlat(c, t, v, "BPF_???");
+}
+
+/* a classic BPF instruction's code: its class, then the fields the class has */
+static void lt_put_bpf_code(struct lt_dctx *c, uint16_t code)
+{
+	unsigned cls = code & 7, rest = code & ~7u;
+	lt_put_xlat(c, lt_x_bpf_class, cls, "BPF_???");
+	switch (cls) {
+	case 0: case 1: /* BPF_LD, BPF_LDX */
+		lt_put_bpf_part(c, lt_x_bpf_size, code & 0x18);
+		lt_put_bpf_part(c, lt_x_bpf_mode, code & 0xe0);
+		return;
+	case 4: case 5: /* BPF_ALU, BPF_JMP */
+		lt_put_bpf_part(c, lt_x_bpf_src, code & 0x08);
+		lt_put_bpf_part(c, cls == 4 ? lt_x_bpf_op_alu : lt_x_bpf_op_jmp, code & 0xf0);
+		return;
+	case 7: /* BPF_MISC */
+		lt_put_bpf_part(c, lt_x_bpf_miscop, code & 0xf8);
+		return;
+	case 6: /* BPF_RET */
+		lt_put_bpf_part(c, lt_x_bpf_rval, code & 0x18);
+		rest &= ~0x18u;
+		break;
+	}
+	if (rest)
+		lt_sb_printf(SB(c), "|%#x /* BPF_??? */", rest);
+}
+
+/* a socket filter's k: the special offsets of BPF_LD|BPF_ABS by name */
+static void lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
+{
+	uint32_t off = k >= 0xfffff000u ? 0xfffff000u : k >= 0xfff00000u ? 0xfff00000u
+			: k >= 0xffe00000u ? 0xffe00000u : 0;
+	if ((code & 7) != 0 || (code & 0xe0) != 0x20 || !off) {
+		lt_sb_printf(SB(c), k ? "%#x" : "%u", k);
+		return;
+	}
+	const char *n = lt_xlat_name(lt_x_skf_off, off); /* strace's print_xlat32: hex */
+	if (lt_st(c) == LT_XLAT_ABBREV)
+		lt_sb_puts(SB(c), n);
+	else if (lt_st(c) == LT_XLAT_RAW)
+		lt_sb_printf(SB(c), "%#x", off);
+	else
+		lt_sb_printf(SB(c), "%#x /* %s */", off, n);
+	lt_sb_putc(SB(c), '+');
+	if (off == 0xfffff000u)
+		lt_put_xlat(c, lt_x_skf_ad, k - off, "SKF_AD_???");
+	else
+		lt_sb_printf(SB(c), "%u", k - off);
+}
+
+static int lt_elem_bpf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	uint16_t code = RD(uint16_t, e, 0);
+	uint8_t jt = e[2], jf = e[3];
+	uint32_t kv = RD(uint32_t, e, 4);
+	(void)k;
+	(void)opaque;
+	lt_sb_puts(SB(c), jt || jf ? "BPF_JUMP(" : "BPF_STMT(");
+	lt_put_bpf_code(c, code);
+	lt_sb_puts(SB(c), ", ");
+	if (jt || jf)
+		lt_sb_printf(SB(c), kv ? "%#x, " : "%u, ", kv);
+	else
+		lt_put_sock_filter_k(c, code, kv);
+	if (jt || jf) {
+		lt_sb_printf(SB(c), jt ? "%#x, " : "%u, ", jt);
+		lt_sb_printf(SB(c), jf ? "%#x" : "%u", jf);
+	}
+	lt_sb_putc(SB(c), ')');
+	return 1;
+}
+
+/* strace's print_bpf_fprog: n instructions, under -v only (else the address) */
+static void lt_put_bpf_prog(struct lt_dctx *c, int i, unsigned sub, uint64_t addr, uint64_t n)
+{
+	if (!lt_verbose(c))
+		lt_put_ptr(c, addr);
+	else
+		lt_put_array(c, i, sub, addr, n, 8, lt_elem_bpf, NULL);
+}
+
 /* SOL_SOCKET options whose value strace prints as an int (its "int-like options") */
 static int lt_so_int_like(uint32_t name)
 {
@@ -321,6 +442,13 @@ static void lt_put_getsockopt(struct lt_dctx *c, int i, int64_t ulen, int64_t rl
 		lt_put_ptr(c, a);
 		return;
 	}
+	if (level == 1 && name == 26) { /* SO_GET_FILTER: the instructions */
+		if ((uint16_t)rlen == rlen)
+			lt_put_bpf_prog(c, i, LT_CAP_SUB_SELF, a, (uint64_t)rlen);
+		else
+			lt_put_ptr(c, a);
+		return;
+	}
 	if (level == 1 && lt_put_getsockopt_so(c, i, name, rlen))
 		return;
 	if (level == 263 && name == 6) { /* PACKET_STATISTICS */
@@ -446,6 +574,17 @@ static void lt_put_setsockopt(struct lt_dctx *c, int i, int64_t len)
 	}
 	if (lt_put_setsockopt_struct(c, i, len))
 		return;
+	if (level == 1 && (name == 26 || name == 51)) { /* SO_ATTACH_*FILTER: a sock_fprog */
+		const uint8_t *d = len == 16 ? lt_optval(c, i, 16) : NULL;
+		if (len != 16)
+			lt_put_ptr(c, a);
+		if (d) {
+			lt_sb_printf(SB(c), "{len=%u, filter=", RD(uint16_t, d, 0));
+			lt_put_bpf_prog(c, i, LT_SUB_SOCK_FPROG, RD(uint64_t, d, 8), RD(uint16_t, d, 0));
+			lt_sb_putc(SB(c), '}');
+		}
+		return;
+	}
 	if (level == 1 && name == 74) { /* SO_TXREHASH */
 		const uint8_t *d = len >= 4 ? lt_optval(c, i, 4) : NULL;
 		if (len < 4)

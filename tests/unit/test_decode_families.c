@@ -180,6 +180,18 @@ static void test_misc(void)
 	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, icmp, 8);
 	ev = mk("setsockopt", -9, (uint64_t)-1, 255, 1, A, 8, 0);
 	EXPECT(ev, "setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_TIME_EXCEEDED ICMP_PARAMETERPROB], 8) = -1 EBADF (Bad file descriptor)");
+	/* strace's sock_filter-v.c: a socket filter's instructions under -v */
+	{
+		struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
+		uint64_t fprog[2] = { 3, A + 256 };
+		uint8_t ins[24] = { 0x30, 0, 0, 0, 4, 0, 0xe0, 0xff, /* LD|B|ABS SKF_LL_OFF+4 */
+				    0x15, 0, 0, 5, 0x11, 0, 0, 0,     /* JMP|K|JEQ 0x11, 0, 5 */
+				    0x06, 0, 0, 0, 0xff, 0xff, 0xff, 0xff }; /* RET|K */
+		cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, fprog, 16);
+		cap(3, LT_SUB_SOCK_FPROG, LT_CAP_EXIT, ins, sizeof ins);
+		ev = mk("setsockopt", 0, 3, 1, 26, A, 16, 0);
+		EXPECTF(ev, &fv, "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=3, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x11, 0, 0x5), BPF_STMT(BPF_RET|BPF_K, 0xffffffff)]}, 16) = 0");
+	}
 	/* arch_prctl(ARCH_GET_XCOMP_SUPP): the XFEATURE_MASK_ bits, always named */
 	uint64_t xf = 0xe7;
 	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &xf, 8);
