@@ -1,6 +1,6 @@
-/* Sockets (strace's net.c, sockaddr.c, msghdr.c): addresses by family, socket types
- * and protocols, socket options, iovecs, msghdr and mmsghdr with their control
- * messages. */
+/* Sockets (strace's net.c, msghdr.c): socket types and protocols, iovecs, msghdr and
+ * mmsghdr with their control messages; addresses are decode_sockaddr.c's, options
+ * decode_sockopt.c's. */
 #include <stdio.h>
 #include <arpa/inet.h>
 #include <string.h>
@@ -9,218 +9,25 @@
 #include "decode_struct.h"
 #include "xlat/gen.h"
 
-static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
-			       const char *family);
-
-/* bytes quoted in hex, as strace's QUOTE_FORCE_HEX: "\x01\x00" */
-void lt_put_hexbytes(struct lt_dctx *c, const uint8_t *d, size_t n)
-{
-	int fh = c->force_hex;
-	c->force_hex = 1;
-	lt_put_quoted(c, d, n, 0);
-	c->force_hex = fh;
-}
-
-/* An IPv4 (af 2) or IPv6 (af 10) address as strace's print_inet_addr: the field named
- * name (or none) as inet_addr("1.2.3.4") or inet_pton(AF_INET6, "::1", &name), its bytes
- * in hex too with -X raw or verbose */
-void lt_put_inet_field(struct lt_dctx *c, int af, const uint8_t *a, const char *name)
-{
-	char buf[64];
-	size_t len = af == 2 ? 4 : 16;
-	if (!inet_ntop(af == 2 ? AF_INET : AF_INET6, a, buf, sizeof buf)) {
-		if (name)
-			lt_sb_printf(SB(c), "%s=", name);
-		lt_put_hexbytes(c, a, len);
-		return;
-	}
-	enum lt_xlat_style st = lt_st(c);
-	if (name && (af == 2 || st != LT_XLAT_ABBREV))
-		lt_sb_printf(SB(c), "%s=", name);
-	if (st != LT_XLAT_ABBREV)
-		lt_put_hexbytes(c, a, len);
-	if (st == LT_XLAT_RAW)
-		return;
-	lt_sb_puts(SB(c), st == LT_XLAT_VERBOSE ? " /* " : "");
-	if (af == 2)
-		lt_sb_printf(SB(c), "inet_addr(\"%s\")", buf);
-	else if (name && st == LT_XLAT_ABBREV)
-		lt_sb_printf(SB(c), "inet_pton(AF_INET6, \"%s\", &%s)", buf, name);
-	else
-		lt_sb_printf(SB(c), "inet_pton(AF_INET6, \"%s\")", buf);
-	lt_sb_puts(SB(c), st == LT_XLAT_VERBOSE ? " */" : "");
-}
-
-/* struct sockaddr_rxrpc's fields after sa_family, its transport an AF_INET or AF_INET6
- * address whose fields print as lt_put_sockaddr prints them */
-static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
-{
-	static const struct lt_xlat services[] = { { 1, "CM_SERVICE" }, { 2500, "YFS_FS_SERVICE" },
-		{ 2501, "YFS_CM_SERVICE" }, { 2503, "YFS_VL_SERVICE" }, { 0, 0 } };
-	uint16_t service = RD(uint16_t, d, 2), tlen = RD(uint16_t, d, 6), tfam = RD(uint16_t, d, 8);
-	const char *n = lt_xlat_name(services, service);
-	lt_sb_printf(SB(c), ", srx_service=%#x", service);
-	if (lt_st(c) != LT_XLAT_RAW)
-		lt_sb_printf(SB(c), " /* %s */", n ? n : "???_SERVICE");
-	lt_sb_puts(SB(c), ", transport_type=");
-	lt_put_xlat(c, lt_x_socktype, RD(uint16_t, d, 4), "SOCK_???");
-	lt_sb_printf(SB(c), ", transport_len=%u, transport={", tlen);
-	size_t have = tlen < len - 8 ? tlen : len - 8;
-	size_t rest = have > 2 ? have - 2 : 0;
-	size_t full = tfam == 2 ? 16 : tfam == 10 ? 24 : 0;
-	if (full) {
-		lt_sb_puts(SB(c), tfam == 2 ? "sin=" : "sin6=");
-		if (tlen >= full) {
-			lt_put_sockaddr_as(c, d + 8, have, tfam == 2 ? "sin_family" : "sin6_family");
-		} else {
-			lt_sb_puts(SB(c), tfam == 2 ? "{sin_family=" : "{sin6_family=");
-			lt_put_xlat(c, lt_x_af, tfam, "AF_???");
-			if (rest) {
-				lt_sb_puts(SB(c), ", ");
-				lt_put_quoted(c, d + 10, rest, 0);
-			}
-			lt_sb_putc(SB(c), '}');
-		}
-	} else {
-		lt_sb_puts(SB(c), "family=");
-		lt_put_xlat(c, lt_x_af, tfam, "AF_???");
-		if (rest) {
-			lt_sb_puts(SB(c), ", ");
-			lt_put_quoted(c, d + 10, rest, 0);
-		}
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
-{
-	lt_put_sockaddr_as(c, d, len, "sa_family");
-}
-
-/* a sockaddr whose family field is named family (an RxRPC transport's is "sin_family") */
-static void lt_put_sockaddr_as(struct lt_dctx *c, const uint8_t *d, size_t len,
-			       const char *family)
-{
-	if (len < 2) {
-		lt_sb_puts(SB(c), "{}");
-		return;
-	}
-	uint16_t fam = RD(uint16_t, d, 0);
-	lt_sb_printf(SB(c), "{%s=", family);
-	lt_put_xlat(c, lt_x_af, fam, "AF_???");
-	if (fam == 1) { /* AF_UNIX */
-		if (len > 2) {
-			const uint8_t *p = d + 2;
-			size_t n = len - 2;
-			lt_sb_puts(SB(c), ", sun_path=");
-			if (p[0] == 0 && n > 0) {
-				/* abstract: the name is all the bytes after the NUL */
-				lt_sb_putc(SB(c), '@');
-				lt_put_quoted(c, p + 1, n - 1, 0);
-			} else {
-				const uint8_t *z = memchr(p, 0, n);
-				lt_put_quoted(c, p, z ? (size_t)(z - p) : n, 0);
-			}
-		}
-	} else if (fam == 2 && len >= 8) { /* AF_INET */
-		const uint8_t *a = d + 4;
-		lt_sb_printf(SB(c), ", sin_port=htons(%u), sin_addr=inet_addr(\"%u.%u.%u.%u\")",
-			     (unsigned)(d[2] << 8 | d[3]), a[0], a[1], a[2], a[3]);
-	} else if (fam == 10 && len >= 24) { /* AF_INET6 */
-		char buf[64];
-		const uint8_t *a = d + 8;
-		/* the usual text form: longest run of zero groups as "::" */
-		unsigned g[8];
-		for (int k = 0; k < 8; k++)
-			g[k] = (unsigned)(a[2 * k] << 8 | a[2 * k + 1]);
-		int best = -1, bestlen = 1;
-		for (int k = 0; k < 8;) {
-			if (g[k]) {
-				k++;
-				continue;
-			}
-			int e = k;
-			while (e < 8 && !g[e])
-				e++;
-			if (e - k > bestlen) {
-				best = k;
-				bestlen = e - k;
-			}
-			k = e;
-		}
-		size_t o = 0;
-		int v4 = best == 0 && (bestlen == 6 || (bestlen == 5 && g[5] == 0xffff));
-		for (int k = 0; k < 8 && o < sizeof buf - 8; k++) {
-			if (k == best) {
-				o += (size_t)snprintf(buf + o, sizeof buf - o, "::");
-				k += bestlen - 1;
-				if (v4) {
-					if (bestlen == 5)
-						o += (size_t)snprintf(buf + o, sizeof buf - o, "ffff:");
-					snprintf(buf + o, sizeof buf - o, "%u.%u.%u.%u", a[12], a[13], a[14],
-						 a[15]);
-					o = strlen(buf);
-					break;
-				}
-				continue;
-			}
-			if (o && buf[o - 1] != ':')
-				buf[o++] = ':';
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%x", g[k]);
-		}
-		buf[o < sizeof buf ? o : sizeof buf - 1] = 0;
-		if (!v4)
-			buf[o] = 0;
-		lt_sb_printf(SB(c), ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u)"
-			     ", inet_pton(AF_INET6, \"%s\", &sin6_addr)",
-			     (unsigned)(d[2] << 8 | d[3]),
-			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]), buf);
-		if (len >= 28)
-			lt_sb_printf(SB(c), ", sin6_scope_id=%u", RD(uint32_t, d, 24));
-	} else if (fam == 33 && len >= 36) { /* AF_RXRPC */
-		lt_put_rxrpc(c, d, len);
-	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
-		lt_sb_printf(SB(c), ", nl_pid=%d, nl_groups=%08x", RD(int32_t, d, 4), RD(uint32_t, d, 8));
-	} else {
-		lt_sb_puts(SB(c), ", sa_data="); /* all of it, as strace shows it */
-		lt_put_quoted(c, d + 2, len - 2, 0);
-	}
-	lt_sb_putc(SB(c), '}');
-}
-
-/* strace's decode_sockaddr: an address of addrlen bytes (at most a sockaddr_storage)
- * from a capture of have bytes; the address itself when shorter than a family or
- * when the capture came back short */
-static void lt_put_sockaddr_len(struct lt_dctx *c, uint64_t addr, const uint8_t *d, size_t have,
-				int64_t addrlen)
-{
-	if (addrlen > 128)
-		addrlen = 128;
-	if (!addr && addrlen >= 2)
-		lt_sb_puts(SB(c), "NULL");
-	else if (addrlen < 2 || !d || have < (uint64_t)addrlen)
-		lt_put_ptr(c, addr);
-	else
-		lt_put_sockaddr(c, d, (size_t)addrlen);
-}
-
+/* an address and its length: the argument after it (connect, sendto), or what the
+ * kernel wrote of the caller's buffer (accept, getsockname, recvfrom: the shorter of the
+ * lengths before and after, as strace's decode_sockname) */
 static void lt_put_sockaddr_arg(struct lt_dctx *c, int i, int out)
 {
-	size_t len;
+	size_t have = 0;
 	uint64_t a = c->ev->args[i];
-	const uint8_t *d = (!out || lt_ok(c)) ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len) : NULL;
-	/* an address the kernel wrote: only as much of it as the caller's buffer held */
-	const uint8_t *in = out && d && i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
-	if (in && RD(uint32_t, in, 0) < len)
-		len = RD(uint32_t, in, 0);
-	if (d && !len)
-		d = NULL;
-	if (!a)
-		lt_sb_puts(SB(c), "NULL");
-	else if (d)
-		lt_put_sockaddr(c, d, len);
-	else
-		lt_put_ptr(c, a);
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &have);
+	int64_t len = i + 1 < 6 ? (int32_t)c->ev->args[i + 1] : 0;
+	if (out) {
+		const uint8_t *u = i + 1 < 6 ? lt_cap_get(c, i + 1, LT_SUB_ENTRY, 4, NULL) : NULL;
+		const uint8_t *r = i + 1 < 6 ? lt_out(c, i + 1, 4) : NULL;
+		if (!a || !u || !r) {
+			lt_put_ptr(c, a);
+			return;
+		}
+		len = RD(int32_t, u, 0) < RD(int32_t, r, 0) ? RD(int32_t, u, 0) : RD(int32_t, r, 0);
+	}
+	lt_put_sockaddr_len(c, a, d, have, len);
 }
 
 static void lt_put_socklen(struct lt_dctx *c, int i)

@@ -170,6 +170,21 @@ int main(void)
 			ev = mk("sendmsg", -9, (uint64_t)-1, A, 0, 0, 0, 0);
 			EXPECT(ev, "sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data=???}], msg_controllen=24, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
 		}
+		/* strace's net-sockaddr.c: AF_INET shorter than a sockaddr_in, AX.25, netlink */
+		{
+			uint8_t sa[16] = { 2, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, sa, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_INET, sa_data=\"\\0\\0\\0\\0\\0\\0\\377\\377\\377\\377\"}, 12) = -1 EBADF (Bad file descriptor)");
+			uint8_t ax[16] = { 3, 0, 0xac, 0x82, 0x98, 0x92, 0x88, 0x40, 0x1a };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, ax, 16);
+			ev = mk("connect", -9, (uint64_t)-1, A, 16, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_AX25, sax25_call=VALID-13, sax25_ndigis=0}, 16) = -1 EBADF (Bad file descriptor)");
+			uint32_t nl[3] = { 16, 1234567890, 0xfacefeed };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, nl, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_NETLINK, nl_pid=1234567890, nl_groups=0xfacefeed}, 12) = -1 EBADF (Bad file descriptor)");
+		}
 		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
 		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
 		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
