@@ -319,6 +319,200 @@ static void lt_put_sa_ll(struct lt_dctx *c, const uint8_t *d, size_t len)
 	lt_sb_putc(SB(c), ']');
 }
 
+/* a MAC address of n bytes: "ff:ff:ff" (its bytes in hex too with -X raw, verbose) */
+void lt_put_mac(struct lt_dctx *c, const uint8_t *d, size_t n)
+{
+	if (lt_st(c) != LT_XLAT_ABBREV)
+		lt_put_hexbytes(c, d, n);
+	if (lt_st(c) == LT_XLAT_RAW)
+		return;
+	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " /* " : "");
+	for (size_t k = 0; k < n; k++)
+		lt_sb_printf(SB(c), "%s%02x", k ? ":" : "", d[k]);
+	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " */" : "");
+}
+
+/* strace's printxval: a name, unknown values in hex with the comment unk (none when
+ * NULL); verbose: as -X verbose even under -X abbrev (PRINT_FIELD_XVAL_VERBOSE) */
+static void lt_put_xv(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk,
+		      int verbose)
+{
+	enum lt_xlat_style st = lt_st(c);
+	const char *n = lt_xlat_name(t, v);
+	if (verbose && st == LT_XLAT_ABBREV)
+		st = LT_XLAT_VERBOSE;
+	if (st == LT_XLAT_ABBREV && n) {
+		lt_sb_puts(SB(c), n);
+		return;
+	}
+	lt_sb_printf(SB(c), "%#llx", (unsigned long long)v);
+	if (st != LT_XLAT_RAW && (n || unk))
+		lt_sb_printf(SB(c), " /* %s */", n ? n : unk);
+}
+
+/* strace's printflags (verbose: PRINT_FIELD_FLAGS_VERBOSE) */
+static void lt_put_xf(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk,
+		      int verbose)
+{
+	enum lt_xlat_style st = lt_st(c);
+	struct lt_sb n = { 0 };
+	int any = 0;
+	if (verbose && st == LT_XLAT_ABBREV)
+		st = LT_XLAT_VERBOSE;
+	if (!v || st == LT_XLAT_RAW) {
+		lt_sb_printf(SB(c), v ? "%#llx" : "0", (unsigned long long)v);
+		return;
+	}
+	uint64_t rest = lt_flags_names(&n, t, v, &any);
+	if (any && rest)
+		lt_sb_printf(&n, "|%#llx", (unsigned long long)rest);
+	if (st == LT_XLAT_ABBREV && any)
+		lt_sb_puts(SB(c), n.p);
+	else
+		lt_sb_printf(SB(c), "%#llx /* %s */", (unsigned long long)v, any ? n.p : unk);
+	lt_sb_free(&n);
+}
+
+/* strace's print_quoted_string with QUOTE_0_TERMINATED|QUOTE_EXPECT_TRAILING_0: up to a
+ * NUL within size bytes, else size - 1 of them and "..." */
+static void lt_put_cstr_field(struct lt_dctx *c, const char *name, const uint8_t *p, size_t size)
+{
+	const uint8_t *z = size ? memchr(p, 0, size) : NULL;
+	lt_sb_printf(SB(c), "%s=", name);
+	lt_put_quoted(c, p, z ? (size_t)(z - p) : (size ? size - 1 : 0), !z);
+}
+
+static void lt_put_sa_ieee802154(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat types[] = { { 0, "IEEE802154_ADDR_NONE" },
+		{ 2, "IEEE802154_ADDR_SHORT" }, { 3, "IEEE802154_ADDR_LONG" }, { 0, 0 } };
+	static const struct lt_xlat pans[] = { { 0xffff, "IEEE802154_PANID_BROADCAST" }, { 0, 0 } };
+	static const struct lt_xlat addrs[] = { { 0xfffe, "IEEE802154_ADDR_UNDEF" },
+		{ 0xffff, "IEEE802154_ADDR_BROADCAST" }, { 0, 0 } };
+	uint32_t type = RD(uint32_t, d, 4);
+	(void)len;
+	lt_sb_puts(SB(c), "addr={addr_type=");
+	lt_put_xv(c, types, type, "IEEE802154_ADDR_???", 1);
+	lt_sb_puts(SB(c), ", pan_id=");
+	lt_put_xv(c, pans, RD(uint16_t, d, 8), NULL, 1);
+	if (type == 2) {
+		lt_sb_puts(SB(c), ", short_addr=");
+		lt_put_xv(c, addrs, RD(uint16_t, d, 10), NULL, 1);
+	} else if (type != 0) {
+		lt_sb_puts(SB(c), ", hwaddr=");
+		lt_put_mac(c, d + 10, 8);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_put_sa_alg(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat fl[] = { { 0x1000, "CRYPTO_ALG_KERN_DRIVER_ONLY" }, { 0, 0 } };
+	lt_put_cstr_field(c, "salg_type", d + 2, 14);
+	lt_sb_puts(SB(c), ", salg_feat=");
+	lt_put_xf(c, fl, RD(uint32_t, d, 16), "CRYPTO_ALG_???", 1);
+	lt_sb_puts(SB(c), ", salg_mask=");
+	lt_put_xf(c, fl, RD(uint32_t, d, 20), "CRYPTO_ALG_???", 1);
+	lt_sb_puts(SB(c), ", ");
+	lt_put_cstr_field(c, "salg_name", d + 24, len - 24);
+}
+
+static void lt_put_sa_nfc(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat protos[] = { { 1, "NFC_PROTO_JEWEL" }, { 2, "NFC_PROTO_MIFARE" },
+		{ 3, "NFC_PROTO_FELICA" }, { 4, "NFC_PROTO_ISO14443" }, { 5, "NFC_PROTO_NFC_DEP" },
+		{ 6, "NFC_PROTO_ISO14443_B" }, { 7, "NFC_PROTO_ISO15693" }, { 0, 0 } };
+	static const struct lt_xlat saps[] = { { 1, "LLCP_SAP_SDP" }, { 2, "LLCP_SAP_IP" },
+		{ 3, "LLCP_SAP_OBEX" }, { 4, "LLCP_SAP_SNEP" }, { 0xff, "LLCP_SAP_MAX" }, { 0, 0 } };
+	lt_sb_puts(SB(c), "dev_idx=");
+	lt_put_ifindex(c, RD(uint32_t, d, 4));
+	lt_sb_printf(SB(c), ", target_idx=%#x, nfc_protocol=", RD(uint32_t, d, 8));
+	lt_put_xv(c, protos, RD(uint32_t, d, 12), "NFC_PROTO_???", 0);
+	if (len < 96) { /* struct sockaddr_nfc_llcp */
+		if (len > 16)
+			lt_sb_puts(SB(c), ", ...");
+		return;
+	}
+	uint64_t sn = RD(uint64_t, d, 88);
+	lt_sb_puts(SB(c), ", dsap=");
+	lt_put_xv(c, saps, d[16], NULL, 1);
+	lt_sb_puts(SB(c), ", ssap=");
+	lt_put_xv(c, saps, d[17], NULL, 1);
+	lt_sb_puts(SB(c), ", service_name=");
+	lt_put_quoted(c, d + 18, sn < 63 ? (size_t)sn : 63, 0);
+	lt_sb_printf(SB(c), ", service_name_len=%llu", (unsigned long long)sn);
+}
+
+static void lt_put_sa_vsock(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat cids[] = { { 0, "VMADDR_CID_HYPERVISOR" },
+		{ 1, "VMADDR_CID_LOCAL" }, { 2, "VMADDR_CID_HOST" }, { 0xffffffffu, "VMADDR_CID_ANY" },
+		{ 0, 0 } };
+	static const struct lt_xlat ports[] = { { 0xffffffffu, "VMADDR_PORT_ANY" }, { 0, 0 } };
+	static const struct lt_xlat flags[] = { { 1, "VMADDR_FLAG_TO_HOST" }, { 0, 0 } };
+	(void)len;
+	if (RD(uint16_t, d, 2))
+		lt_sb_printf(SB(c), "svm_reserved1=%#x, ", RD(uint16_t, d, 2));
+	lt_sb_puts(SB(c), "svm_cid=");
+	lt_put_xv(c, cids, RD(uint32_t, d, 8), NULL, 0);
+	lt_sb_puts(SB(c), ", svm_port=");
+	lt_put_xv(c, ports, RD(uint32_t, d, 4), NULL, 0);
+	lt_sb_puts(SB(c), ", svm_flags=");
+	lt_put_xf(c, flags, d[12], "VMADDR_FLAG_???", 0);
+	if (d[13] || d[14] || d[15]) {
+		lt_sb_puts(SB(c), ", svm_zero=");
+		lt_put_hexbytes(c, d + 13, 3);
+	}
+}
+
+static void lt_put_sa_qrtr(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat nodes[] = { { 0xffffffffu, "QRTR_NODE_BCAST" }, { 0, 0 } };
+	static const struct lt_xlat ports[] = { { 0xfffffffeu, "QRTR_PORT_CTRL" }, { 0, 0 } };
+	(void)len;
+	lt_sb_puts(SB(c), "sq_node=");
+	lt_put_xv(c, nodes, RD(uint32_t, d, 4), NULL, 0);
+	lt_sb_puts(SB(c), ", sq_port=");
+	lt_put_xv(c, ports, RD(uint32_t, d, 8), NULL, 0);
+}
+
+static void lt_put_sa_xdp(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat flags[] = { { 1, "XDP_SHARED_UMEM" }, { 2, "XDP_COPY" },
+		{ 4, "XDP_ZEROCOPY" }, { 8, "XDP_USE_NEED_WAKEUP" }, { 0, 0 } };
+	uint16_t fl = RD(uint16_t, d, 2);
+	uint32_t fd = RD(uint32_t, d, 12);
+	(void)len;
+	lt_sb_puts(SB(c), "sxdp_flags=");
+	lt_put_xf(c, flags, fl, "XDP_???", 0);
+	lt_sb_puts(SB(c), ", sxdp_ifindex=");
+	lt_put_ifindex(c, RD(uint32_t, d, 4));
+	lt_sb_printf(SB(c), ", sxdp_queue_id=%u", RD(uint32_t, d, 8));
+	if (fl & 1) {
+		lt_sb_puts(SB(c), ", sxdp_shared_umem_fd=");
+		lt_put_fd(c, (int)fd);
+	} else if (fd) {
+		lt_sb_printf(SB(c), ", sxdp_shared_umem_fd=%#x", fd);
+	}
+}
+
+static void lt_put_sa_mctp(struct lt_dctx *c, const uint8_t *d, size_t len)
+{
+	static const struct lt_xlat nets[] = { { 0, "MCTP_NET_ANY" }, { 0, 0 } };
+	static const struct lt_xlat addrs[] = { { 0, "MCTP_ADDR_NULL" }, { 0xff, "MCTP_ADDR_ANY" },
+		{ 0, 0 } };
+	(void)len;
+	if (RD(uint16_t, d, 2))
+		lt_sb_printf(SB(c), "__smctp_pad0=%#x, ", RD(uint16_t, d, 2));
+	lt_sb_puts(SB(c), "smctp_network=");
+	lt_put_xv(c, nets, RD(uint32_t, d, 4), NULL, 0);
+	lt_sb_puts(SB(c), ", smctp_addr={s_addr=");
+	lt_put_xv(c, addrs, d[8], NULL, 0);
+	lt_sb_printf(SB(c), "}, smctp_type=%#x, smctp_tag=%#x", d[9], d[10]);
+	if (d[11])
+		lt_sb_printf(SB(c), ", __smctp_pad1=%#x", d[11]);
+}
+
 typedef void (*lt_sa_fn)(struct lt_dctx *c, const uint8_t *d, size_t len);
 /* strace's sa_printers: a family's printer and the shortest address it prints */
 static const struct {
@@ -329,7 +523,10 @@ static const struct {
 	[3] = { lt_put_sa_ax25, 16 },   [4] = { lt_put_sa_ipx, 16 },
 	[9] = { lt_put_sa_x25, 18 },    [10] = { lt_put_sa_in6, 24 },
 	[16] = { lt_put_sa_nl, 12 },    [17] = { lt_put_sa_ll, 20 },
-	[33] = { lt_put_rxrpc, 36 },
+	[33] = { lt_put_rxrpc, 36 },    [36] = { lt_put_sa_ieee802154, 20 },
+	[38] = { lt_put_sa_alg, 25 },   [39] = { lt_put_sa_nfc, 16 },
+	[40] = { lt_put_sa_vsock, 16 }, [42] = { lt_put_sa_qrtr, 12 },
+	[44] = { lt_put_sa_xdp, 16 },   [45] = { lt_put_sa_mctp, 12 },
 };
 
 /* a sockaddr whose family field is named family (an RxRPC transport's is "sin_family"),

@@ -467,19 +467,6 @@ static void lt_put_getsockopt(struct lt_dctx *c, int i, int64_t ulen, int64_t rl
 	}
 }
 
-/* a MAC address of n bytes: "ff:ff:ff" (its bytes in hex too with -X raw, verbose) */
-static void lt_put_mac(struct lt_dctx *c, const uint8_t *d, size_t n)
-{
-	if (lt_st(c) != LT_XLAT_ABBREV)
-		lt_put_hexbytes(c, d, n);
-	if (lt_st(c) == LT_XLAT_RAW)
-		return;
-	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " /* " : "");
-	for (size_t k = 0; k < n; k++)
-		lt_sb_printf(SB(c), "%s%02x", k ? ":" : "", d[k]);
-	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " */" : "");
-}
-
 /* struct packet_mreq (PACKET_ADD_MEMBERSHIP, PACKET_DROP_MEMBERSHIP) */
 static void lt_put_packet_mreq(struct lt_dctx *c, const uint8_t *d)
 {

@@ -49,6 +49,7 @@ void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
 void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len);
 void lt_put_inet_field(struct lt_dctx *c, int af, const uint8_t *a, const char *name);
 void lt_put_hexbytes(struct lt_dctx *c, const uint8_t *d, size_t n);
+void lt_put_mac(struct lt_dctx *c, const uint8_t *d, size_t n);
 void lt_put_sockaddr_len(struct lt_dctx *c, uint64_t addr, const uint8_t *d, size_t have,
 			 int64_t addrlen);
 

@@ -185,6 +185,17 @@ int main(void)
 			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
 			EXPECT(ev, "connect(-1, {sa_family=AF_NETLINK, nl_pid=1234567890, nl_groups=0xfacefeed}, 12) = -1 EBADF (Bad file descriptor)");
 		}
+		/* strace's sockaddr_xlat.c: AF_VSOCK, AF_MCTP */
+		{
+			uint8_t vm[16] = { 40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1 };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, vm, 16);
+			ev = mk("connect", -9, (uint64_t)-1, A, 16, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_VSOCK, svm_cid=VMADDR_CID_LOCAL, svm_port=0x1, svm_flags=VMADDR_FLAG_TO_HOST}, 16) = -1 EBADF (Bad file descriptor)");
+			uint8_t mc[12] = { 45, 0, 0xad, 0xde, 0, 0, 0, 0, 0, 0, 0, 0 };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, mc, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_MCTP, __smctp_pad0=0xdead, smctp_network=MCTP_NET_ANY, smctp_addr={s_addr=MCTP_ADDR_NULL}, smctp_type=0, smctp_tag=0}, 12) = -1 EBADF (Bad file descriptor)");
+		}
 		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
 		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
 		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
