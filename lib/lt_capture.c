@@ -119,6 +119,16 @@ static void lt_req_mmsg(struct lt_plan *p, unsigned arg, uint64_t addr, uint64_t
 	}
 }
 
+/* The instructions a struct sock_fprog {unsigned short len; filter *} points to. */
+static void lt_req_sock_fprog(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t f[2];
+	if (!addr || !p->peek || p->peek(p->ctx, addr, f, sizeof f))
+		return;
+	uint64_t n = (uint16_t)f[0];
+	lt_req(p, arg, LT_SUB_SOCK_FPROG, 0, f[1], lt_min(n, LT_BPF_MAX) * 8, n * 8);
+}
+
 /* A msghdr and what it points to; total limits the iovec data shown. */
 static void lt_req_msghdr(struct lt_plan *p, unsigned arg, uint64_t addr, uint64_t total, int out)
 {
@@ -309,8 +319,11 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		else
 			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
-	case LT_K_SOCKOPT_VAL:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 64), len);
+	case LT_K_SOCKOPT_VAL: /* up to a struct group_req (136 bytes), the largest decoded */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 136), len);
+		if ((uint32_t)a[1] == 1 && ((uint32_t)a[2] == 26 || (uint32_t)a[2] == 51) &&
+		    (uint32_t)len == 16)
+			lt_req_sock_fprog(p, i, v); /* SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF */
 		return 1;
 	case LT_K_IOVEC_IN:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);
@@ -467,7 +480,12 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 		return;
 	}
 	case LT_K_SOCKOPT_VAL_OUT:
-		if (i + 1 < 6 && lt_peek32(p, a[i + 1], &u32))
+		if (!(i + 1 < 6 && lt_peek32(p, a[i + 1], &u32)))
+			return;
+		if ((uint32_t)a[1] == 1 && (uint32_t)a[2] == 26) /* SO_GET_FILTER: instructions */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(u32, LT_BPF_MAX) * 8,
+			       (uint64_t)u32 * 8);
+		else
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(u32, 64), u32);
 		return;
 	case LT_K_ARCH_PRCTL_ADDR: /* ARCH_GET_GS, ARCH_GET_FS, ARCH_GET_XCOMP_{SUPP,PERM,GUEST_PERM} */

@@ -41,6 +41,7 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  *                    writev, and the msg_iov of sendmsg/recvmsg), the string argv[i];
  *  LT_SUB_MSG_*      what a msghdr points to: msg_name, the msg_iov array, msg_control;
  *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument;
+ *  LT_SUB_SOCK_FPROG the BPF instructions of setsockopt's struct sock_fprog;
  *  LT_SUB_MMSG_*(k)  sendmmsg/recvmmsg element k's msg_name, msg_iov array, and the
  *                    buffer of its iovec j (the mmsghdr array itself is SELF).
  * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the
@@ -50,6 +51,8 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_SUB_MSG_IOV 0xff01u
 #define LT_SUB_MSG_CONTROL 0xff02u
 #define LT_SUB_SIGMASK 0xff03u
+#define LT_SUB_SOCK_FPROG 0xff04u
+#define LT_BPF_MAX 256 /* BPF instructions of a socket filter captured */
 #define LT_MMSG_MAX 8 /* mmsghdr elements whose contents are captured */
 #define LT_SUB_MMSG_IOV(k) (0x100u + (k))
 #define LT_SUB_MMSG_BUF(k, j) (0x200u + (k) * 16u + (j))

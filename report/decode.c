@@ -808,10 +808,14 @@ static void lt_own_send_buf(struct lt_dctx *c, int i, int kind)
 /* what the call wrote: only on success (getrandom's bytes always in hex) */
 static void lt_own_buf_out(struct lt_dctx *c, int i, int kind)
 {
-	uint64_t v = c->ev->args[i];
+	uint64_t v = c->ev->args[i], len = lt_arg_len(c, i);
+	/* never past the buffer, whose size is the next argument: recvfrom(MSG_TRUNC)
+	 * returns the datagram's whole length (as the planner copies it) */
+	if (c->se->len[i] == LT_LEN_RET && i + 1 < 6 && c->ev->args[i + 1] < len)
+		len = c->ev->args[i + 1];
 	c->force_hex = kind == LT_K_RANDOM_OUT;
 	if (lt_out_ok(c))
-		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, lt_arg_len(c, i));
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, v, len);
 	else
 		lt_put_ptr(c, v);
 	c->force_hex = 0;

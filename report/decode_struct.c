@@ -159,19 +159,29 @@ static void lt_put_int_out(struct lt_dctx *c, int i, int kind)
 	lt_put_int_array1(c, i, lt_out(c, i, 4), sign);
 }
 
+/* one offset in brackets: sendfile's unsigned (strace's "%" PRIu64), the others signed */
+static void lt_put_off_val(struct lt_dctx *c, const uint8_t *d, int kind)
+{
+	if (kind == LT_K_SENDFILE_OFF)
+		lt_sb_printf(SB(c), "[%llu]", (unsigned long long)RD(uint64_t, d, 0));
+	else
+		lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, d, 0));
+}
+
 /* lseek-like offsets the call moves: both values when they differ */
 static void lt_put_off_inout(struct lt_dctx *c, int i, int kind)
 {
 	const uint8_t *in = lt_cap_get(c, i, LT_SUB_ENTRY, 8, NULL);
 	const uint8_t *out = lt_out(c, i, 8);
-	(void)kind;
-	if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0))
-		lt_sb_printf(SB(c), "[%lld] => [%lld]", (long long)RD(int64_t, in, 0),
-			     (long long)RD(int64_t, out, 0));
-	else if (in || out)
-		lt_sb_printf(SB(c), "[%lld]", (long long)RD(int64_t, in ? in : out, 0));
-	else
+	if (in && out && RD(int64_t, in, 0) != RD(int64_t, out, 0)) {
+		lt_put_off_val(c, in, kind);
+		lt_sb_puts(SB(c), " => ");
+		lt_put_off_val(c, out, kind);
+	} else if (in || out) {
+		lt_put_off_val(c, in ? in : out, kind);
+	} else {
 		lt_put_ptr(c, c->ev->args[i]);
+	}
 }
 
 /* arch_prctl's GET_* results: an address, or the kernel's XFEATURE_MASK_ bits, always
@@ -279,6 +289,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_DIRENTS64_OUT] = { .arg = lt_put_dirents_arg },
 	[LT_K_OPEN_HOW] = { .arg = lt_put_open_how },
 	[LT_K_OFF_INOUT] = { .arg = lt_put_off_inout },
+	[LT_K_SENDFILE_OFF] = { .arg = lt_put_off_inout },
 	[LT_K_FDPAIR_OUT] = { .obj = lt_put_fdpair },
 	/* signals */
 	[LT_K_SIGACTION] = { .obj = lt_put_sigaction },
@@ -1163,6 +1174,9 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 		return;
 	case LT_NR_select: case LT_NR_pselect6:
 		lt_ret_select(c);
+		return;
+	case LT_NR_recvmmsg:
+		lt_ret_recvmmsg(c);
 		return;
 	case LT_NR_sched_getscheduler:
 		lt_ret_name(c, lt_x_sched_policy, (uint64_t)ev->ret, "SCHED_???");

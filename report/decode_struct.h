@@ -44,6 +44,14 @@ void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
+void lt_ret_recvmmsg(struct lt_dctx *c);
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len);
+void lt_put_inet_field(struct lt_dctx *c, int af, const uint8_t *a, const char *name);
+void lt_put_hexbytes(struct lt_dctx *c, const uint8_t *d, size_t n);
+void lt_put_mac(struct lt_dctx *c, const uint8_t *d, size_t n);
+void lt_put_sockaddr_len(struct lt_dctx *c, uint64_t addr, const uint8_t *d, size_t have,
+			 int64_t addrlen);
 
 /* decode_time.c: time structures */
 void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);

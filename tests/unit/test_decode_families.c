@@ -146,6 +146,52 @@ static void test_misc(void)
 	cap(4, LT_SUB_ENTRY, 0, &three, 4);
 	ev = mk("getsockopt", 0, 3, 1, 1, A, A + 64, 0);
 	EXPECT(ev, "getsockopt(3, SOL_SOCKET, SO_DEBUG, \"\\x00\\x00\\x00\", [3]) = 0");
+	/* strace's so_error.c: the error's name; fewer bytes than an int in hex */
+	int32_t ecr = 111, four = 4, five = 5, one = 1;
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, &ecr, 4);
+	cap(4, LT_SUB_ENTRY, 0, &five, 4);
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &four, 4);
+	ev = mk("getsockopt", 0, 4, 1, 4, A, A + 64, 0);
+	EXPECT(ev, "getsockopt(4, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [5 => 4]) = 0");
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, &ecr, 1);
+	cap(4, LT_SUB_ENTRY, 0, &one, 4);
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &one, 4);
+	ev = mk("getsockopt", 0, 4, 1, 4, A, A + 64, 0);
+	EXPECT(ev, "getsockopt(4, SOL_SOCKET, SO_ERROR, \"\\x6f\", [1]) = 0");
+	int32_t minus1 = -1;
+	cap(4, LT_SUB_ENTRY, 0, &minus1, 4);
+	ev = mk("getsockopt", -22, 4, 1, 4, A, A + 64, 0);
+	EXPECT(ev, "getsockopt(4, SOL_SOCKET, SO_ERROR, 0x7ffd1000, [-1]) = -1 EINVAL (Invalid argument)");
+	/* strace's so_linger.c */
+	int32_t lg[2] = { -15, -42 };
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, lg, 8);
+	ev = mk("setsockopt", 0, 3, 1, 13, A, 8, 0);
+	EXPECT(ev, "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=-15, l_linger=-42}, 8) = 0");
+	/* strace's ip_mreq.c, net-packet_mreq.c, net-icmp_filter.c */
+	uint8_t mreq[8] = { 224, 0, 0, 3, 127, 0, 0, 1 };
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, mreq, 8);
+	ev = mk("setsockopt", 0, 0, 0, 35, A, 8, 0);
+	EXPECT(ev, "setsockopt(0, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr(\"224.0.0.3\"), imr_interface=inet_addr(\"127.0.0.1\")}, 8) = 0");
+	uint8_t pm[16] = { 0, 0, 0, 0, 0, 0, 8, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, pm, 16);
+	ev = mk("setsockopt", -9, (uint64_t)-1, 263, 1, A, 16, 0);
+	EXPECT(ev, "setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=PACKET_MR_MULTICAST, mr_alen=8, mr_address=ff:ff:ff:ff:ff:ff:ff:ff}, 16) = -1 EBADF (Bad file descriptor)");
+	uint32_t icmp[2] = { ~(1u | 1u << 3 | 1u << 4 | 1u << 5 | 1u << 11 | 1u << 12), 0 };
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, icmp, 8);
+	ev = mk("setsockopt", -9, (uint64_t)-1, 255, 1, A, 8, 0);
+	EXPECT(ev, "setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_TIME_EXCEEDED ICMP_PARAMETERPROB], 8) = -1 EBADF (Bad file descriptor)");
+	/* strace's sock_filter-v.c: a socket filter's instructions under -v */
+	{
+		struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
+		uint64_t fprog[2] = { 3, A + 256 };
+		uint8_t ins[24] = { 0x30, 0, 0, 0, 4, 0, 0xe0, 0xff, /* LD|B|ABS SKF_LL_OFF+4 */
+				    0x15, 0, 0, 5, 0x11, 0, 0, 0,     /* JMP|K|JEQ 0x11, 0, 5 */
+				    0x06, 0, 0, 0, 0xff, 0xff, 0xff, 0xff }; /* RET|K */
+		cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, fprog, 16);
+		cap(3, LT_SUB_SOCK_FPROG, LT_CAP_EXIT, ins, sizeof ins);
+		ev = mk("setsockopt", 0, 3, 1, 26, A, 16, 0);
+		EXPECTF(ev, &fv, "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=3, filter=[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_LL_OFF+4), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x11, 0, 0x5), BPF_STMT(BPF_RET|BPF_K, 0xffffffff)]}, 16) = 0");
+	}
 	/* arch_prctl(ARCH_GET_XCOMP_SUPP): the XFEATURE_MASK_ bits, always named */
 	uint64_t xf = 0xe7;
 	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &xf, 8);

@@ -120,6 +120,91 @@ int main(void)
 		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &l1, 4);
 		ev = mk("getsockname", 0, 8, A, A + 64, 0, 0, 0);
 		EXPECT(ev, "getsockname(8, {sa_family=AF_INET, sin_port=htons(38187), sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+		/* strace's sockname.c: the address only as long as the caller's buffer */
+		struct sockaddr_un sn = { AF_UNIX, "getsockname.socket" };
+		uint32_t l2 = 2, l21 = 21;
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &sn, 21);
+		cap(2, LT_SUB_ENTRY, 0, &l2, 4);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &l21, 4);
+		ev = mk("getsockname", 0, 3, A, A + 64, 0, 0, 0);
+		EXPECT(ev, "getsockname(3, {sa_family=AF_UNIX}, [2 => 21]) = 0");
+		/* strace's msg_name.c: a failed recvmsg shows the name's length it had */
+		struct msghdr mh;
+		memset(&mh, 0, sizeof mh);
+		mh.msg_namelen = 36;
+		cap(1, LT_SUB_ENTRY, 0, &mh, sizeof mh);
+		ev = mk("recvmsg", -14, 3, A, MSG_DONTWAIT, 0, 0, 0);
+		EXPECT(ev, "recvmsg(3, {msg_namelen=36}, MSG_DONTWAIT) = -1 EFAULT (Bad address)");
+		/* strace's recvmmsg-timeout.c: the timeout given, then the time left */
+		struct timespec t0 = { 0, 12345678 }, t1 = { 0, 12340411 };
+		cap(4, LT_SUB_ENTRY, 0, &t0, sizeof t0);
+		cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, &t1, sizeof t1);
+		ev = mk("recvmmsg", 1, 3, 0, 1, 0, A, 0);
+		EXPECT(ev, "recvmmsg(3, NULL, 1, 0, {tv_sec=0, tv_nsec=12345678}) = 1 (left {tv_sec=0, tv_nsec=12340411})");
+		/* strace's msg_control.c: IP_TTL's data, a timestamp too short for its type */
+		{
+			uint8_t cm[24];
+			uint64_t cl = 20;
+			int32_t lvl = 0 /* SOL_IP */, typ = 2 /* IP_TTL */;
+			uint32_t ttl = 4207869677u;
+			memset(cm, 0, sizeof cm);
+			memcpy(cm, &cl, 8);
+			memcpy(cm + 8, &lvl, 4);
+			memcpy(cm + 12, &typ, 4);
+			memcpy(cm + 16, &ttl, 4);
+			memset(&mh, 0, sizeof mh);
+			mh.msg_control = (void *)(uintptr_t)(A + 256);
+			mh.msg_controllen = 24;
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &mh, sizeof mh);
+			cap(1, LT_SUB_MSG_CONTROL, LT_CAP_EXIT, cm, sizeof cm);
+			ev = mk("sendmsg", -9, (uint64_t)-1, A, 0, 0, 0, 0);
+			EXPECT(ev, "sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[4207869677]}], msg_controllen=24, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+			cl = 24;
+			lvl = 1; /* SOL_SOCKET */
+			typ = 29; /* SO_TIMESTAMP_OLD */
+			memcpy(cm, &cl, 8);
+			memcpy(cm + 8, &lvl, 4);
+			memcpy(cm + 12, &typ, 4);
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &mh, sizeof mh);
+			cap(1, LT_SUB_MSG_CONTROL, LT_CAP_EXIT, cm, sizeof cm);
+			ev = mk("sendmsg", -9, (uint64_t)-1, A, 0, 0, 0, 0);
+			EXPECT(ev, "sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data=???}], msg_controllen=24, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+		}
+		/* strace's net-sockaddr.c: AF_INET shorter than a sockaddr_in, AX.25, netlink */
+		{
+			uint8_t sa[16] = { 2, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, sa, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_INET, sa_data=\"\\0\\0\\0\\0\\0\\0\\377\\377\\377\\377\"}, 12) = -1 EBADF (Bad file descriptor)");
+			uint8_t ax[16] = { 3, 0, 0xac, 0x82, 0x98, 0x92, 0x88, 0x40, 0x1a };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, ax, 16);
+			ev = mk("connect", -9, (uint64_t)-1, A, 16, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_AX25, sax25_call=VALID-13, sax25_ndigis=0}, 16) = -1 EBADF (Bad file descriptor)");
+			uint32_t nl[3] = { 16, 1234567890, 0xfacefeed };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, nl, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_NETLINK, nl_pid=1234567890, nl_groups=0xfacefeed}, 12) = -1 EBADF (Bad file descriptor)");
+		}
+		/* strace's sockaddr_xlat.c: AF_VSOCK, AF_MCTP */
+		{
+			uint8_t vm[16] = { 40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1 };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, vm, 16);
+			ev = mk("connect", -9, (uint64_t)-1, A, 16, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_VSOCK, svm_cid=VMADDR_CID_LOCAL, svm_port=0x1, svm_flags=VMADDR_FLAG_TO_HOST}, 16) = -1 EBADF (Bad file descriptor)");
+			uint8_t mc[12] = { 45, 0, 0xad, 0xde, 0, 0, 0, 0, 0, 0, 0, 0 };
+			cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, mc, 12);
+			ev = mk("connect", -9, (uint64_t)-1, A, 12, 0, 0, 0);
+			EXPECT(ev, "connect(-1, {sa_family=AF_MCTP, __smctp_pad0=0xdead, smctp_network=MCTP_NET_ANY, smctp_addr={s_addr=MCTP_ADDR_NULL}, smctp_type=0, smctp_tag=0}, 12) = -1 EBADF (Bad file descriptor)");
+		}
+		/* strace's recvfrom-MSG_TRUNC.c: no more than the buffer holds */
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, "A", 1);
+		ev = mk("recvfrom", 2, 3, A, 1, MSG_TRUNC, 0, 0);
+		EXPECT(ev, "recvfrom(3, \"A\", 1, MSG_TRUNC, NULL, NULL) = 2");
+		/* strace's sendfile.c: the offset unsigned */
+		uint64_t off = 0xcafef00dfacefeedull;
+		cap(2, LT_SUB_ENTRY, 0, &off, 8);
+		ev = mk("sendfile", -22, 4, 5, A, 1, 0, 0);
+		EXPECT(ev, "sendfile(4, 5, [14627392582579060461], 1) = -1 EINVAL (Invalid argument)");
 		struct sockaddr_in6 i6;
 		memset(&i6, 0, sizeof i6);
 		i6.sin6_family = AF_INET6;
