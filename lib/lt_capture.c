@@ -338,6 +338,14 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_GROUPS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
 		return 1;
+	case LT_K_PAGE_ADDRS: /* -s of them and one more, to tell "..." from the end of memory */
+		if (len <= UINT64_MAX / 8)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 8, len * 8);
+		return 1;
+	case LT_K_NODE_IDS:
+		if (len <= UINT64_MAX / 4)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 4, len * 4);
+		return 1;
 	case LT_K_CLONE_ARGS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
 		return 1;
@@ -445,6 +453,14 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 	case LT_K_EPOLL_EVENTS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_EPOLL_EVENT,
 		       len * SZ_EPOLL_EVENT);
+		return;
+	case LT_K_PAGE_STATUS_OUT:
+		if (len <= UINT64_MAX / 4)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 4, len * 4);
+		return;
+	case LT_K_MINCORE_VEC_OUT:
+		len = LT_MINCORE_PAGES(len);
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1), len);
 		return;
 	case LT_K_GROUPS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * 4, len * 4);

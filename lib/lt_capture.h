@@ -61,6 +61,7 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_CAP_DIRENTS 24576    /* getdents buffer bytes captured (to count entries) */
 /* the longs of a nodemask of maxnode bits, as the kernel (and strace) count them */
 #define LT_NODEMASK_WORDS(maxnode) ((maxnode) ? ((uint64_t)(maxnode) + 62) / 64 : 0)
+#define LT_MINCORE_PAGES(len) ((uint64_t)(len) / 4096 + ((uint64_t)(len) % 4096 != 0))
 #define LT_SIGFRAME_MASK_OFF 296 /* x86-64: rsp at rt_sigreturn + this = uc_sigmask */
 
 #endif

@@ -851,7 +851,7 @@ static void lt_own_mode(struct lt_dctx *c, int i, int kind)
 static void lt_own_mode_dev(struct lt_dctx *c, int i, int kind)
 {
 	(void)kind;
-	lt_put_st_mode(c, (uint32_t)c->ev->args[i]);
+	lt_put_st_mode(c, c->ev->args[i] & 0xffffu); /* mknod's mode, an unsigned short to strace */
 }
 
 static void lt_own_ipc_key(struct lt_dctx *c, int i, int kind)
@@ -915,32 +915,6 @@ static void lt_own_sigset(struct lt_dctx *c, int i, int kind)
 }
 
 /* strace's print_mode: a mode and its MPOL_F_ flags */
-static void lt_own_mpol_mode(struct lt_dctx *c, int i, int kind)
-{
-	static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
-		{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
-	uint32_t m = (uint32_t)c->ev->args[i], fl = m & 0xe000, mode = m & ~0xe000u;
-	const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
-	enum lt_xlat_style st = lt_style(c);
-	(void)kind;
-	if (!fl) {
-		lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
-	} else if (!name) {
-		lt_put_flags(c, mflags, m);
-	} else {
-		if (st != LT_XLAT_ABBREV)
-			lt_put_hex(c, m);
-		if (st != LT_XLAT_RAW) {
-			struct lt_sb names = { 0 };
-			int any = 0;
-			lt_flags_names(&names, mflags, fl, &any);
-			lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
-				     names.p);
-			lt_sb_free(&names);
-		}
-	}
-}
-
 static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int kind) = {
 	[LT_K_UID] = lt_own_uid,
 	[LT_K_FD] = lt_own_fd,
@@ -970,7 +944,6 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_SIGNUM] = lt_own_signum,
 	[LT_K_SIGSET] = lt_own_sigset,
 	[LT_K_SIGSET_OUT] = lt_own_sigset,
-	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
 };
 
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)

@@ -7,42 +7,29 @@
 #include "decode_struct.h"
 #include "xlat/gen.h"
 
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode);
+static const struct lt_xlat lt_st_mode_types[] = {
+	{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
+	{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
+	{ 0010000, "S_IFIFO" }, { 0, 0 }
+};
 
+/* strace's print_symbolic_mode_t: a file type it has no name for prints the whole mode
+ * in octal, in every style. */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
 {
 	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
-	if (st == LT_XLAT_ABBREV) {
-		lt_put_st_mode_names(c, mode);
+	const char *t = (mode & 0170000) ? lt_xlat_name(lt_st_mode_types, mode & 0170000) : "";
+	if (!t || st != LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "%#03o", mode);
+	if (!t || st == LT_XLAT_RAW)
 		return;
-	}
-	lt_sb_printf(SB(c), "%#o", mode);
-	if (st == LT_XLAT_VERBOSE) {
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
-		lt_put_st_mode_names(c, mode);
+	lt_sb_printf(SB(c), "%s%s%s%s%s%#03o", t, t[0] ? "|" : "", (mode & 04000) ? "S_ISUID|" : "",
+		     (mode & 02000) ? "S_ISGID|" : "", (mode & 01000) ? "S_ISVTX|" : "",
+		     mode & ~(0170000u | 07000u));
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " */");
-	}
-}
-
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode)
-{
-	static const struct lt_xlat types[] = {
-		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
-		{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
-		{ 0010000, "S_IFIFO" }, { 0, 0 }
-	};
-	const char *t = lt_xlat_name(types, mode & 0170000);
-	if (t)
-		lt_sb_printf(SB(c), "%s|", t);
-	else if (mode & 0170000)
-		lt_sb_printf(SB(c), "%#o|", mode & 0170000);
-	if (mode & 04000)
-		lt_sb_puts(SB(c), "S_ISUID|");
-	if (mode & 02000)
-		lt_sb_puts(SB(c), "S_ISGID|");
-	if (mode & 01000)
-		lt_sb_puts(SB(c), "S_ISVTX|");
-	lt_sb_printf(SB(c), "%#03o", mode & 0777);
 }
 
 void lt_put_dev(struct lt_dctx *c, uint64_t dev)

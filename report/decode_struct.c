@@ -325,6 +325,12 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },
 	[LT_K_NODEMASK_OUT] = { .arg = lt_put_nodemask },
 	[LT_K_MPOL_MODE_OUT] = { .obj = lt_put_mpol_mode_out },
+	[LT_K_MPOL_MODE] = { .arg = lt_put_mpol_mode },
+	[LT_K_MBIND_MODE] = { .arg = lt_put_mpol_mode },
+	[LT_K_PAGE_ADDRS] = { .arg = lt_put_move_pages_arr },
+	[LT_K_NODE_IDS] = { .arg = lt_put_move_pages_arr },
+	[LT_K_PAGE_STATUS_OUT] = { .arg = lt_put_move_pages_arr },
+	[LT_K_MINCORE_VEC_OUT] = { .arg = lt_put_mincore_vec },
 	[LT_K_SCHED_PARAM] = { .obj = lt_put_sched_param },
 	[LT_K_SCHED_PARAM_OUT] = { .obj = lt_put_sched_param },
 	/* sockets and I/O */

@@ -78,10 +78,15 @@ void lt_put_utsname(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d);
 void lt_put_groups(struct lt_dctx *c, int i, int kind);
 void lt_put_cpuset(struct lt_dctx *c, int i, int kind);
-void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
-void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
 void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_mem.c: memory policy and residency */
+void lt_put_mpol_mode(struct lt_dctx *c, int i, int kind);
+void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
+void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_move_pages_arr(struct lt_dctx *c, int i, int kind);
+void lt_put_mincore_vec(struct lt_dctx *c, int i, int kind);
 
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);

@@ -1,0 +1,87 @@
+/* Decoders of memory-policy and file-system-management calls (report/decode_mem.c,
+ * decode_mount.c, decode_quota.c, decode_stat.c): strace 6.1's lines for the same calls,
+ * as its own test programs print them (tests/mknod.c, mbind.c, set_mempolicy.c,
+ * move_pages.c, mincore.c, swap.c, mount.c, quotactl.c ...), with the captures the shim
+ * would have made. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "decode_fixture.h"
+
+#define A 0x7ffd1000u
+
+static struct lt_fmt fraw = { .strsize = 32, .xlat = LT_XLAT_RAW };
+static struct lt_fmt fverb = { .strsize = 32, .xlat = LT_XLAT_VERBOSE };
+
+static void test_mode(void)
+{
+	struct lt_event ev;
+	/* mknod.c: a file type strace has no name for prints the mode in octal */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "f", 1);
+	ev = mk("mknod", -22, A, 0xffffffffffffffffull, 0, 0, 0, 0);
+	EXPECT(ev, "mknod(\"f\", 0177777) = -1 EINVAL (Invalid argument)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "f", 1);
+	ev = mk("mknod", -22, A, 0xffffffffffff0000ull | 0100000 | 06000, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "mknod(\"f\", 0106000 /* S_IFREG|S_ISUID|S_ISGID|000 */) = -1 EINVAL (Invalid argument)");
+}
+
+static void test_mempolicy(void)
+{
+	struct lt_event ev;
+	/* mbind.c: the mode is a whole long */
+	ev = mk("mbind", 0, A, 4096, 0xffffffff00000000ull, 0, 0, 0);
+	EXPECT(ev, "mbind(0x7ffd1000, 4096, 0xffffffff00000000 /* MPOL_??? */, NULL, 0, 0) = 0");
+	ev = mk("mbind", -22, A, 4096, 0xffffffffffffffffull, 0, 0, 0);
+	EXPECTF(ev, &fverb, "mbind(0x7ffd1000, 4096, 0xffffffffffffffff /* MPOL_F_STATIC_NODES|"
+		"MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|0xffffffffffff1fff */, NULL, 0, 0) = "
+		"-1 EINVAL (Invalid argument)");
+	/* set_mempolicy.c: no node at all, and a mask cut by the end of readable memory */
+	ev = mk("set_mempolicy", -22, 0, A, 0, 0, 0, 0);
+	EXPECTF(ev, &fraw, "set_mempolicy(0, [], 0) = -1 EINVAL (Invalid argument)");
+	uint64_t zero = 0;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &zero, 8);
+	ev = mk("set_mempolicy", -14, 0, A, 130, 0, 0, 0);
+	EXPECT(ev, "set_mempolicy(MPOL_DEFAULT, [0000000000000000, ... /* 0x7ffd1008 */], 130) = "
+		   "-1 EFAULT (Bad address)");
+	/* set_mempolicy_home_node.c: flags in hex */
+	ev = mk("set_mempolicy_home_node", -22, A, 1, 2, 3, 0, 0);
+	EXPECT(ev, "set_mempolicy_home_node(0x7ffd1000, 1, 2, 0x3) = -1 EINVAL (Invalid argument)");
+}
+
+static void test_pages(void)
+{
+	struct lt_event ev;
+	/* move_pages.c: pages and nodes read, status written (an address on failure) */
+	uint64_t pages[2] = { 0x7f3023fe8000ull, 0x7f3023fe7000ull };
+	int32_t status[2] = { -14, 0 }, nodes[2] = { -559038750, -559038751 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pages, sizeof pages);
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, status, sizeof status);
+	ev = mk("move_pages", 0, 20125, 2, A, 0, A + 0x100, 2);
+	EXPECT(ev, "move_pages(20125, 2, [0x7f3023fe8000, 0x7f3023fe7000], NULL, [-EFAULT, 0], "
+		   "MPOL_MF_MOVE) = 0");
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_EXIT, status, sizeof status);
+	ev = mk("move_pages", 0, 20125, 2, 0, 0, A + 0x100, 2);
+	EXPECTF(ev, &fraw, "move_pages(20125, 2, NULL, NULL, [-14, 0], 0x2) = 0");
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pages, sizeof pages);
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, nodes, sizeof nodes);
+	ev = mk("move_pages", -19, 20125, 2, A, A + 0x200, A + 0x100, 4);
+	EXPECT(ev, "move_pages(20125, 2, [0x7f3023fe8000, 0x7f3023fe7000], [-559038750, -559038751], "
+		   "0x7ffd1100, MPOL_MF_MOVE_ALL) = -1 ENODEV (No such device)");
+	ev = mk("move_pages", 0, 20125, 0, A, A, A, 2);
+	EXPECT(ev, "move_pages(20125, 0, [], [], [], MPOL_MF_MOVE) = 0");
+	/* mincore.c: a byte a page, the low bit */
+	uint8_t vec[2] = { 1, 0x81 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, vec, 2);
+	ev = mk("mincore", 0, A, 4097, A + 0x100, 0, 0, 0);
+	EXPECT(ev, "mincore(0x7ffd1000, 4097, [1, 1]) = 0");
+}
+
+int main(void)
+{
+	test_mode();
+	test_mempolicy();
+	test_pages();
+	if (failures)
+		fprintf(stderr, "%d failures\n", failures);
+	return failures != 0;
+}
