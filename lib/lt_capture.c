@@ -293,7 +293,7 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		if (nr != 59 && nr != 322) /* execve's was read at entry */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
 		return 1;
-	case LT_K_STR:
+	case LT_K_STR: case LT_K_MOUNT_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
 		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:

@@ -88,6 +88,11 @@ void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
 void lt_put_move_pages_arr(struct lt_dctx *c, int i, int kind);
 void lt_put_mincore_vec(struct lt_dctx *c, int i, int kind);
 
+/* decode_mount.c: mount, swapon */
+void lt_put_mount_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_mount_str(struct lt_dctx *c, int i, int kind);
+void lt_put_swap_flags(struct lt_dctx *c, int i, int kind);
+
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind);

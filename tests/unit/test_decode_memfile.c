@@ -76,8 +76,33 @@ static void test_pages(void)
 	EXPECT(ev, "mincore(0x7ffd1000, 4097, [1, 1]) = 0");
 }
 
+static void test_mount(void)
+{
+	struct lt_event ev;
+	/* mount.c: the old magic, and a bind's type and data as addresses */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "s", 1);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "t", 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "f", 1);
+	cap(4, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "d", 1);
+	ev = mk("mount", -2, A, A + 16, A + 32, 0xc0ed000f, A + 48, 0);
+	EXPECTF(ev, &fverb, "mount(\"s\", \"t\", \"f\", 0xc0ed0000 /* MS_MGC_VAL */|0xf /* MS_RDONLY|"
+		"MS_NOSUID|MS_NODEV|MS_NOEXEC */, \"d\") = -1 ENOENT (No such file or directory)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "s", 1);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "t", 1);
+	ev = mk("mount", -2, A, A + 16, 0, 0x1000, A + 48, 0);
+	EXPECTF(ev, &fraw, "mount(\"s\", \"t\", NULL, 0x1000, 0x7ffd1030) = -1 ENOENT (No such file or directory)");
+	ev = mk("mount", -14, A, A, A, 0x4000200, A, 0);
+	EXPECT(ev, "mount(0x7ffd1000, 0x7ffd1000, 0x7ffd1000, MS_SUBMOUNT|0x200, 0x7ffd1000) = -1 EFAULT (Bad address)");
+	/* swap.c: flags, then the priority */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "s", 1);
+	ev = mk("swapon", -22, A, 0xffffffff, 0, 0, 0, 0);
+	EXPECT(ev, "swapon(\"s\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|"
+		   "SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)");
+}
+
 int main(void)
 {
+	test_mount();
 	test_mode();
 	test_mempolicy();
 	test_pages();

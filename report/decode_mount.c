@@ -1,0 +1,65 @@
+/* Mounting and swapping: mount's flags and the arguments they make meaningless, swapon's
+ * flags and priority (strace's mount.c, swapon.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "lt_capture.h"
+#include "decode_struct.h"
+#include "xlat/gen.h"
+
+#define MS_MGC_VAL 0xc0ed0000u
+#define MS_MGC_MSK 0xffff0000u
+
+/* mount's flags without the old magic number in their high half */
+static uint64_t lt_mount_flags(const struct lt_event *ev, int *magic)
+{
+	uint64_t f = ev->args[3];
+	*magic = (f & MS_MGC_MSK) == MS_MGC_VAL;
+	return *magic ? f & ~(uint64_t)MS_MGC_MSK : f;
+}
+
+void lt_put_mount_flags(struct lt_dctx *c, int i, int kind)
+{
+	int magic;
+	uint64_t f = lt_mount_flags(c->ev, &magic);
+	static const struct lt_xlat mgc[] = { { MS_MGC_VAL, "MS_MGC_VAL" }, { 0, 0 } };
+	(void)i, (void)kind;
+	if (magic) {
+		lt_put_xlat(c, mgc, MS_MGC_VAL, "MS_???");
+		if (f)
+			lt_sb_putc(SB(c), '|');
+	}
+	if (f || !magic)
+		lt_put_flags(c, lt_x_mount_flags, f);
+}
+
+/* the filesystem type is an address for a remount or a bind/move/propagation change,
+ * the data an address for the latter */
+void lt_put_mount_str(struct lt_dctx *c, int i, int kind)
+{
+	int magic;
+	uint64_t f = lt_mount_flags(c->ev, &magic);
+	int change = !(f & 0x20) && (f & (0x1000 | 0x2000 | 0x100000 | 0x40000 | 0x80000 | 0x20000));
+	int ignore = i == 2 ? (f & 0x20) || change : change; /* MS_REMOUNT; BIND MOVE SHARED ... */
+	(void)kind;
+	if (ignore)
+		lt_put_ptr(c, c->ev->args[i]);
+	else
+		lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], 0);
+}
+
+/* swapon: SWAP_FLAG_* bits, then the priority in decimal */
+void lt_put_swap_flags(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat swap_flags[] = { { 0x8000, "SWAP_FLAG_PREFER" },
+		{ 0x10000, "SWAP_FLAG_DISCARD" }, { 0x20000, "SWAP_FLAG_DISCARD_ONCE" },
+		{ 0x40000, "SWAP_FLAG_DISCARD_PAGES" }, { 0, 0 } };
+	uint32_t f = (uint32_t)c->ev->args[i], prio = f & 0x7fff;
+	(void)kind;
+	f &= ~0x7fffu;
+	if (f) {
+		lt_put_flags(c, swap_flags, f);
+		lt_sb_putc(SB(c), '|');
+	}
+	lt_sb_printf(SB(c), "%u", prio);
+}
