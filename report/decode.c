@@ -7,9 +7,9 @@
  *    them and prints syscall_0x1c3(...).
  *  - -y knows only what the trace saw (opens, dups, closes, forks, and the native
  *    backend's list of descriptors open when a window starts, LT_EV_FD): no paths for
- *    sockets and pipes made while tracing, and no AT_FDCWD</cwd>; opens keep the path
- *    as the program named it (relative, through symlinks). strace asks /proc at print
- *    time. The README's "Known differences from strace" is the user's copy of this list.
+ *    sockets and pipes made while tracing; AT_FDCWD</cwd> only from the launcher's --cwd
+ *    and the chdirs the trace saw; opens keep the path as the program named it (through
+ *    symlinks). strace asks /proc at print time. The README's "Known differences from strace" is the user's copy of this list.
  *  - execve's envp shows its count even with -v (the strings are not captured), argv
  *    at most 32 strings.
  *  - arrays behind pointers (iovec, pollfd, epoll events, argv) show at most the first
@@ -365,8 +365,10 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 		n = (size_t)(z - d);
 	else if (cap->flags & LT_CAP_TRUNC)
 		trunc = 1;
-	if (n > limit) {
-		n = limit;
+	/* strace's printpath shows PATH_MAX - 1 bytes of a path with no NUL in PATH_MAX */
+	size_t most = limit == LT_PATH_CAP ? LT_PATH_CAP - 1 : limit;
+	if (n > most) {
+		n = most;
 		trunc = 1;
 	}
 	lt_put_quoted(c, d, n, trunc);
@@ -605,6 +607,8 @@ void lt_put_dirfd(struct lt_dctx *c, int fd)
 			lt_sb_puts(c->sb, "-100 /* AT_FDCWD */");
 		else
 			lt_sb_puts(c->sb, "AT_FDCWD");
+		if (c->fmt && c->fmt->show_fd_paths) /* strace reads /proc/pid/cwd */
+			lt_fdtab_put_cwd(c->sb, c->fmt->fds, c->ev->pid, c->fmt->hex);
 		return;
 	}
 	lt_put_fd(c, fd);

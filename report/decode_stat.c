@@ -32,6 +32,17 @@ void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
 		lt_sb_puts(SB(c), " */");
 }
 
+/* access modes: bits none of R_OK, W_OK, X_OK name print with strace's "?_OK" */
+void lt_put_access_mode(struct lt_dctx *c, int i, int kind)
+{
+	uint32_t m = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (m && !(m & 7) && lt_st(c) != LT_XLAT_RAW)
+		lt_sb_printf(SB(c), "%#x /* ?_OK */", m);
+	else
+		lt_put_flags(c, lt_x_access, m);
+}
+
 void lt_put_dev(struct lt_dctx *c, uint64_t dev)
 {
 	/* the kernel's new_encode_dev layout, as glibc's major()/minor() read it */

@@ -273,6 +273,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_ARCH_PRCTL_ADDR] = { .arg = lt_put_arch_prctl_addr },
 	/* files */
 	[LT_K_STAT_OUT] = { .obj = lt_put_stat },
+	[LT_K_ACCESS_MODE] = { .arg = lt_put_access_mode },
 	[LT_K_STATX_OUT] = { .obj = lt_put_statx },
 	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
 	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "decode_fixture.h"
+#include "lt_fdtab.h"
 
 #define A 0x7ffd1000u
 
@@ -100,8 +101,33 @@ static void test_mount(void)
 		   "SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)");
 }
 
+static void test_paths(void)
+{
+	struct lt_event ev;
+	/* faccessat.c with -y: AT_FDCWD shows the working directory; no known mode bit */
+	struct lt_fdtab *t = lt_fdtab_new();
+	lt_fdtab_set_start_cwd(t, "/tmp/work");
+	struct lt_fmt fy = { .strsize = 32, .show_fd_paths = 1, .fds = t };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, ".", 1);
+	ev = mk("faccessat", 0, (uint64_t)-100, A, 0, 0, 0, 0);
+	EXPECTF(ev, &fy, "faccessat(AT_FDCWD</tmp/work>, \".\", F_OK) = 0");
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, ".", 1);
+	ev = mk("faccessat", -22, (uint64_t)-1, A, 8, 0, 0, 0);
+	EXPECTF(ev, &fy, "faccessat(-1, \".\", 0x8 /* ?_OK */) = -1 EINVAL (Invalid argument)");
+	lt_fdtab_free(t);
+	/* chdir.c: a path with no NUL in PATH_MAX bytes shows PATH_MAX - 1 of them */
+	static char slashes[LT_PATH_CAP + 1], want[LT_PATH_CAP + 64];
+	memset(slashes, '/', LT_PATH_CAP);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT | LT_CAP_TRUNC, slashes, LT_PATH_CAP);
+	ev = mk("chdir", -36, A, 0, 0, 0, 0, 0);
+	snprintf(want, sizeof want, "chdir(\"%.*s\"...) = -1 ENAMETOOLONG (File name too long)",
+		 LT_PATH_CAP - 1, slashes);
+	EXPECT(ev, want);
+}
+
 int main(void)
 {
+	test_paths();
 	test_mount();
 	test_mode();
 	test_mempolicy();
