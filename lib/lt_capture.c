@@ -265,6 +265,25 @@ static void lt_req_io_uring_register(struct lt_plan *p, unsigned i, const uint64
 	}
 }
 
+#define LT_XQM(x) (('X' << 8) + (x))
+
+size_t lt_quota_data_size(uint32_t cmd, int *out)
+{
+	*out = 1;
+	switch (cmd) {
+	case 0x800008: *out = 0; return 68; /* Q_SETQUOTA: struct if_dqblk, packed */
+	case 0x800007: return 68;           /* Q_GETQUOTA */
+	case 0x800009: return 72;           /* Q_GETNEXTQUOTA: struct if_nextdqblk */
+	case LT_XQM(4): *out = 0; return 112; /* Q_XSETQLIM: struct fs_disk_quota */
+	case LT_XQM(3): case LT_XQM(9): return 112; /* Q_XGETQUOTA, Q_XGETNEXTQUOTA */
+	case 0x800006: *out = 0; return 24; /* Q_SETINFO: struct if_dqinfo */
+	case 0x800005: return 24;           /* Q_GETINFO */
+	case 0x800004: return 4;            /* Q_GETFMT */
+	case LT_XQM(1): case LT_XQM(2): case LT_XQM(6): *out = 0; return 4; /* XFS flags */
+	}
+	return 0;
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -387,6 +406,16 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			break;
 		}
 		return 1;
+	case LT_K_QUOTA_ADDR: {
+		uint32_t cmd = (uint32_t)a[se->kind[0] == LT_K_QUOTA_CMD ? 0 : 1] >> 8;
+		int out;
+		size_t size = lt_quota_data_size(cmd, &out);
+		if (cmd == 0x800002) /* Q_QUOTAON: the quota file's path */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		else if (size && (ok || !out))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+		return 1;
+	}
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);

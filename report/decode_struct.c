@@ -278,6 +278,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
 	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },
 	[LT_K_MOUNT_FLAGS] = { .arg = lt_put_mount_flags },
+	[LT_K_QUOTA_ADDR] = { .arg = lt_put_quota_addr },
 	[LT_K_MOUNT_STR] = { .arg = lt_put_mount_str },
 	[LT_K_SWAP_FLAGS] = { .arg = lt_put_swap_flags },
 	[LT_K_DIRENTS64_OUT] = { .arg = lt_put_dirents_arg },
@@ -379,25 +380,6 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 }
 
 /* ---- whole calls ---- */
-
-struct lt_args {
-	struct lt_dctx *c;
-	size_t *ends;
-	int maxends, n;
-};
-
-static void lt_next(struct lt_args *a)
-{
-	if (a->n)
-		lt_sb_puts(a->c->sb, ", ");
-}
-
-static void lt_done(struct lt_args *a)
-{
-	if (a->ends && a->n < a->maxends)
-		a->ends[a->n] = a->c->sb->len;
-	a->n++;
-}
 
 /* argument i printed by the table's kind */
 static void lt_arg_kind(struct lt_args *a, int i, void (*gen)(struct lt_dctx *, int))
@@ -1070,6 +1052,8 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_clone(&a);
 	case 435: /* clone3 */
 		return lt_special_clone3(&a);
+	case 179: case 443: /* quotactl, quotactl_fd: the command says what follows */
+		return lt_special_quotactl(&a);
 	case 202: /* futex */
 		return lt_special_futex(&a);
 	case 72: /* fcntl */

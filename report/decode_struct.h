@@ -34,6 +34,27 @@ static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
 	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
 }
 
+/* Whole calls (lt_decode_special): the arguments printed so far; lt_next before one,
+ * lt_done after it. */
+struct lt_args {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+
+static inline void lt_next(struct lt_args *a)
+{
+	if (a->n)
+		lt_sb_puts(a->c->sb, ", ");
+}
+
+static inline void lt_done(struct lt_args *a)
+{
+	if (a->ends && a->n < a->maxends)
+		a->ends[a->n] = a->c->sb->len;
+	a->n++;
+}
+
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
@@ -93,6 +114,10 @@ void lt_put_mincore_vec(struct lt_dctx *c, int i, int kind);
 void lt_put_mount_flags(struct lt_dctx *c, int i, int kind);
 void lt_put_mount_str(struct lt_dctx *c, int i, int kind);
 void lt_put_swap_flags(struct lt_dctx *c, int i, int kind);
+
+/* decode_quota.c: quotactl and quotactl_fd, whole */
+int lt_special_quotactl(struct lt_args *a);
+void lt_put_quota_addr(struct lt_dctx *c, int i, int kind);
 
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);

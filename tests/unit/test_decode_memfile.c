@@ -125,8 +125,41 @@ static void test_paths(void)
 	EXPECT(ev, want);
 }
 
+static void test_quota(void)
+{
+	struct lt_event ev;
+	/* quotactl.c: the command decides the arguments shown */
+	ev = mk("quotactl", -22, 0xbadc0ded, 0, 0, 0, 0, 0);
+	EXPECT(ev, "quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 0, NULL) = "
+		   "-1 EINVAL (Invalid argument)");
+	ev = mk("quotactl", -19, 0x80000302, 0, (uint64_t)-1, 0, 0, 0);
+	EXPECT(ev, "quotactl(QCMD(Q_QUOTAOFF, PRJQUOTA), NULL) = -1 ENODEV (No such device)");
+	ev = mk("quotactl", -19, 0x80000302, 0, (uint64_t)-1, 0, 0, 0);
+	EXPECTF(ev, &fverb, "quotactl(2147484418 /* QCMD(Q_QUOTAOFF, PRJQUOTA) */, NULL) = "
+		"-1 ENODEV (No such device)");
+	uint8_t info[24];
+	uint64_t g[2] = { 9765639646188044672ull, 10344361028892658056ull };
+	uint32_t fv[2] = { 0xdeadabcd, 0x97969594 };
+	memcpy(info, g, 16);
+	memcpy(info + 16, fv, 8);
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, info, sizeof info);
+	ev = mk("quotactl", -2, 0x80000600, 0, (uint64_t)-1, A, 0, 0);
+	EXPECT(ev, "quotactl(QCMD(Q_SETINFO, USRQUOTA), NULL, {dqi_bgrace=9765639646188044672, "
+		   "dqi_igrace=10344361028892658056, dqi_flags=DQF_ROOT_SQUASH|DQF_SYS_FILE|0xdeacabcc, "
+		   "dqi_valid=IIF_FLAGS|0x97969590}) = -1 ENOENT (No such file or directory)");
+	/* quotactl-xfs.c: XFS flags behind a pointer */
+	uint32_t fl = 0xdeadbeef;
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, &fl, 4);
+	ev = mk("quotactl", -19, 0x580601, 0, (uint64_t)-1, A, 0, 0);
+	EXPECT(ev, "quotactl(QCMD(Q_XQUOTARM, GRPQUOTA), NULL, [FS_USER_QUOTA|FS_PROJ_QUOTA|"
+		   "FS_GROUP_QUOTA|0xdeadbee8]) = -1 ENODEV (No such device)");
+	ev = mk("quotactl", -14, 0x80000700, A, 0, A + 8, 0, 0);
+	EXPECTF(ev, &fraw, "quotactl(2147485440, 0x7ffd1000, 0, 0x7ffd1008) = -1 EFAULT (Bad address)");
+}
+
 int main(void)
 {
+	test_quota();
 	test_paths();
 	test_mount();
 	test_mode();
