@@ -668,7 +668,10 @@ void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
 	uint64_t rest = lt_flags_names(&names, lt_x_open_flags, v & ~3ull, &any);
 	if (st == LT_XLAT_VERBOSE) {
 		lt_put_hex(c, v);
-		lt_sb_printf(c->sb, " /* %s */", names.p);
+		if (rest)
+			lt_sb_printf(c->sb, " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else
+			lt_sb_printf(c->sb, " /* %s */", names.p);
 	} else {
 		lt_sb_puts(c->sb, names.p);
 		if (rest) {

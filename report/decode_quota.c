@@ -71,18 +71,6 @@ static void lt_put_qcmd(struct lt_dctx *c, uint32_t q)
 		lt_sb_puts(SB(c), " */");
 }
 
-/* flags with strace's own default comment when no bit has a name */
-static void lt_put_qflags(struct lt_dctx *c, const struct lt_xlat *t, uint32_t v, const char *unk)
-{
-	uint32_t known = 0;
-	for (const struct lt_xlat *x = t; x->name; x++)
-		known |= (uint32_t)x->val;
-	if (v && !(v & known) && lt_st(c) != LT_XLAT_RAW)
-		lt_sb_printf(SB(c), "%#x /* %s */", v, unk);
-	else
-		lt_put_flags(c, t, v);
-}
-
 #define U64(off) ((unsigned long long)RD(uint64_t, d, off))
 
 static void lt_put_dqblk(struct lt_dctx *c, const uint8_t *d, int next)
@@ -92,7 +80,7 @@ static void lt_put_dqblk(struct lt_dctx *c, const uint8_t *d, int next)
 		     U64(16), U64(24), U64(32), U64(40));
 	if (lt_verbose(c)) {
 		lt_sb_printf(SB(c), ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=", U64(48), U64(56));
-		lt_put_qflags(c, lt_x_dqblk_valid, RD(uint32_t, d, 64), "QIF_???");
+		lt_put_flags_unk(c, lt_x_dqblk_valid, RD(uint32_t, d, 64), "QIF_???");
 		if (next)
 			lt_sb_printf(SB(c), ", dqb_id=%u", RD(uint32_t, d, 68));
 	} else {
@@ -106,9 +94,9 @@ static void lt_put_dqblk(struct lt_dctx *c, const uint8_t *d, int next)
 static void lt_put_dqinfo(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "{dqi_bgrace=%llu, dqi_igrace=%llu, dqi_flags=", U64(0), U64(8));
-	lt_put_qflags(c, lt_x_dqinfo_flags, RD(uint32_t, d, 16), "DQF_???");
+	lt_put_flags_unk(c, lt_x_dqinfo_flags, RD(uint32_t, d, 16), "DQF_???");
 	lt_sb_puts(SB(c), ", dqi_valid=");
-	lt_put_qflags(c, lt_x_dqinfo_valid, RD(uint32_t, d, 20), "IIF_???");
+	lt_put_flags_unk(c, lt_x_dqinfo_valid, RD(uint32_t, d, 20), "IIF_???");
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -116,7 +104,7 @@ static void lt_put_dqinfo(struct lt_dctx *c, const uint8_t *d)
 static void lt_put_xfs_dqblk(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "{d_version=%d, d_flags=", RD(int8_t, d, 0));
-	lt_put_qflags(c, lt_x_xfs_dqblk_flags, RD(uint8_t, d, 1), "FS_???_QUOTA");
+	lt_put_flags_unk(c, lt_x_xfs_dqblk_flags, RD(uint8_t, d, 1), "FS_???_QUOTA");
 	lt_sb_printf(SB(c), ", d_fieldmask=%#x, d_id=%u, d_blk_hardlimit=%llu, d_blk_softlimit=%llu"
 		     ", d_ino_hardlimit=%llu, d_ino_softlimit=%llu, d_bcount=%llu, d_icount=%llu",
 		     RD(uint16_t, d, 2), RD(uint32_t, d, 4), U64(8), U64(16), U64(24), U64(32),
@@ -161,7 +149,7 @@ static void lt_put_quota_data(struct lt_dctx *c, int i, uint32_t cmd)
 	if (cmd == 0x800004)
 		lt_put_xlat(c, lt_x_quota_formats, RD(uint32_t, d, 0), "QFMT_VFS_???");
 	else
-		lt_put_qflags(c, cmd == XQM(6) ? lt_x_xfs_dqblk_flags : lt_x_xfs_quota_flags,
+		lt_put_flags_unk(c, cmd == XQM(6) ? lt_x_xfs_dqblk_flags : lt_x_xfs_quota_flags,
 			      RD(uint32_t, d, 0), cmd == XQM(6) ? "FS_???_QUOTA" : "FS_QUOTA_???");
 	lt_sb_putc(SB(c), ']');
 }

@@ -260,7 +260,7 @@ const char *lt_fdtab_new_fd(struct lt_fdtab *t, const struct lt_event *ev, int *
 	switch (ev->nr) {
 	case SYS_open: case SYS_creat:
 		return lt_fdtab_path_arg(t, ev, -1, 0, &t->tmp) ? NULL : t->tmp.p;
-	case SYS_openat: case SYS_openat2:
+	case SYS_openat: case SYS_openat2: case 428: /* open_tree */
 		return lt_fdtab_path_arg(t, ev, 0, 1, &t->tmp) ? NULL : t->tmp.p;
 	case SYS_fcntl:
 		if (ev->args[1] != F_DUPFD && ev->args[1] != F_DUPFD_CLOEXEC)

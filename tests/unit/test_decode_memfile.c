@@ -115,6 +115,19 @@ static void test_paths(void)
 	ev = mk("faccessat", -22, (uint64_t)-1, A, 8, 0, 0, 0);
 	EXPECTF(ev, &fy, "faccessat(-1, \".\", 0x8 /* ?_OK */) = -1 EINVAL (Invalid argument)");
 	lt_fdtab_free(t);
+	/* open_tree.c: its flags and AT_* ones */
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "", 0);
+	ev = mk("open_tree", -22, (uint64_t)-1, A, 0xffffffff, 0, 0, 0);
+	EXPECT(ev, "open_tree(-1, \"\", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC|AT_SYMLINK_NOFOLLOW|"
+		   "AT_REMOVEDIR|AT_SYMLINK_FOLLOW|AT_NO_AUTOMOUNT|AT_EMPTY_PATH|AT_RECURSIVE|0xfff760fe) = "
+		   "-1 EINVAL (Invalid argument)");
+	/* openat2-Xverbose: open flags' unnamed bits stay in the comment */
+	uint64_t how[3] = { 0xdeadface80000000ull, 0777, 0 };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "f", 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, how, sizeof how);
+	ev = mk("openat2", -22, (uint64_t)-1, A, A + 16, 24, 0, 0);
+	EXPECTF(ev, &fverb, "openat2(-1, \"f\", {flags=0xdeadface80000000 /* O_RDONLY|0xdeadface80000000 */, "
+		"mode=0777, resolve=0}, 24) = -1 EINVAL (Invalid argument)");
 	/* chdir.c: a path with no NUL in PATH_MAX bytes shows PATH_MAX - 1 of them */
 	static char slashes[LT_PATH_CAP + 1], want[LT_PATH_CAP + 64];
 	memset(slashes, '/', LT_PATH_CAP);
