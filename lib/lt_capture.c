@@ -372,7 +372,7 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
 		return 1;
-	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
+	case LT_K_OPEN_HOW: case LT_K_MOUNT_ATTR_ARG: /* and what follows, up to a page, to show bytes that are not 0 */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
 		return 1;
 	}

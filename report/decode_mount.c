@@ -72,6 +72,33 @@ void lt_put_open_tree_flags(struct lt_dctx *c, int i, int kind)
 	lt_put_flags_unk(c, t, (uint32_t)c->ev->args[i], "OPEN_TREE_???");
 }
 
+/* mount_setattr's struct mount_attr (size bytes, the part past the 32 this knows shown
+ * when not zero); userns_fd is a descriptor only with MOUNT_ATTR_IDMAP */
+void lt_put_mount_attr(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t size = c->ev->args[i + 1];
+	const uint8_t *d = size >= 32 ? lt_in(c, i, 32) : NULL;
+	(void)kind;
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	uint64_t set = RD(uint64_t, d, 0), clr = RD(uint64_t, d, 8), fd = RD(uint64_t, d, 24);
+	lt_sb_puts(SB(c), "{attr_set=");
+	lt_put_flags(c, lt_x_mount_attr_attr, set);
+	lt_sb_puts(SB(c), ", attr_clr=");
+	lt_put_flags(c, lt_x_mount_attr_attr, clr);
+	lt_sb_puts(SB(c), ", propagation=");
+	lt_put_xlat(c, lt_x_mount_attr_propagation, RD(uint64_t, d, 16), "MS_???");
+	lt_sb_puts(SB(c), ", userns_fd=");
+	if (fd > INT32_MAX || !((set | clr) & 0x100000))
+		lt_sb_printf(SB(c), "%llu", (unsigned long long)fd);
+	else
+		lt_put_fd(c, (int)fd);
+	lt_put_nonzero_tail(c, i, 32, size);
+	lt_sb_putc(SB(c), '}');
+}
+
 /* swapon: SWAP_FLAG_* bits, then the priority in decimal */
 void lt_put_swap_flags(struct lt_dctx *c, int i, int kind)
 {

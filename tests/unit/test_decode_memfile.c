@@ -94,6 +94,17 @@ static void test_mount(void)
 	EXPECTF(ev, &fraw, "mount(\"s\", \"t\", NULL, 0x1000, 0x7ffd1030) = -1 ENOENT (No such file or directory)");
 	ev = mk("mount", -14, A, A, A, 0x4000200, A, 0);
 	EXPECT(ev, "mount(0x7ffd1000, 0x7ffd1000, 0x7ffd1000, MS_SUBMOUNT|0x200, 0x7ffd1000) = -1 EFAULT (Bad address)");
+	/* mount_setattr.c: its own flags, struct mount_attr and the bytes past it */
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "", 0);
+	ev = mk("mount_setattr", -22, (uint64_t)-1, A, 0xffff66ff, 0, 32, 0);
+	EXPECT(ev, "mount_setattr(-1, \"\", 0xffff66ff /* AT_??? */, NULL, 32) = -1 EINVAL (Invalid argument)");
+	uint64_t ma[5] = { 2, 4, 1 << 19, 1004211375834136585ull, 0x8786858483828180ull };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "", 0);
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, ma, sizeof ma);
+	ev = mk("mount_setattr", -7, 9, A, 0x1000, A + 64, 40, 0);
+	EXPECT(ev, "mount_setattr(9, \"\", AT_EMPTY_PATH, {attr_set=MOUNT_ATTR_NOSUID, attr_clr="
+		   "MOUNT_ATTR_NODEV, propagation=MS_SLAVE, userns_fd=1004211375834136585, /* bytes 32..39 */ "
+		   "\"\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\"}, 40) = -1 E2BIG (Argument list too long)");
 	/* swap.c: flags, then the priority */
 	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "s", 1);
 	ev = mk("swapon", -22, A, 0xffffffff, 0, 0, 0, 0);
