@@ -43,6 +43,40 @@ void lt_put_access_mode(struct lt_dctx *c, int i, int kind)
 		lt_put_flags(c, lt_x_access, m);
 }
 
+/* strace's print_xattr_val: a value of at most XATTR_SIZE_MAX bytes (what the call read,
+ * or what it returned it wrote), its -s bytes read whole or the address, a NUL ending
+ * them left out */
+void lt_put_xattr_val(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint64_t addr = ev->args[i], size = kind == LT_K_XATTR_VAL ? ev->args[3] : (uint64_t)ev->ret;
+	size_t have = 0;
+	const uint8_t *d = addr ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &have) : NULL;
+	uint64_t want = size < (uint64_t)c->strsize + 1 ? size : (uint64_t)c->strsize + 1;
+	if (!addr || (kind != LT_K_XATTR_VAL && !lt_ok(c)) || size > 65536 || !d || have < want) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	size_t n = size < c->strsize ? (size_t)size : c->strsize;
+	int trunc = size > c->strsize;
+	if (n && !d[n - 1]) {
+		n--;
+		trunc = 0;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+/* strace's print_xattr_list: the address when the size is 0 or the call failed */
+void lt_put_xattr_list(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t addr = c->ev->args[i];
+	(void)kind;
+	if (!c->ev->args[i + 1] || !lt_ok(c))
+		lt_put_ptr(c, addr);
+	else
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, addr, (uint64_t)c->ev->ret);
+}
+
 void lt_put_dev(struct lt_dctx *c, uint64_t dev)
 {
 	/* the kernel's new_encode_dev layout, as glibc's major()/minor() read it */

@@ -274,6 +274,9 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	/* files */
 	[LT_K_STAT_OUT] = { .obj = lt_put_stat },
 	[LT_K_ACCESS_MODE] = { .arg = lt_put_access_mode },
+	[LT_K_XATTR_VAL] = { .arg = lt_put_xattr_val },
+	[LT_K_XATTR_VAL_OUT] = { .arg = lt_put_xattr_val },
+	[LT_K_XATTR_LIST_OUT] = { .arg = lt_put_xattr_list },
 	[LT_K_STATX_OUT] = { .obj = lt_put_statx },
 	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
 	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },

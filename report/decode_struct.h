@@ -81,6 +81,8 @@ void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
 /* decode_stat.c: stat family */
 void lt_put_dev(struct lt_dctx *c, uint64_t dev);
 void lt_put_access_mode(struct lt_dctx *c, int i, int kind);
+void lt_put_xattr_val(struct lt_dctx *c, int i, int kind);
+void lt_put_xattr_list(struct lt_dctx *c, int i, int kind);
 void lt_put_stat(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statx(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statfs(struct lt_dctx *c, const uint8_t *d);

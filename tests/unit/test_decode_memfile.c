@@ -139,6 +139,16 @@ static void test_paths(void)
 	ev = mk("openat2", -22, (uint64_t)-1, A, A + 16, 24, 0, 0);
 	EXPECTF(ev, &fverb, "openat2(-1, \"f\", {flags=0xdeadface80000000 /* O_RDONLY|0xdeadface80000000 */, "
 		"mode=0777, resolve=0}, 24) = -1 EINVAL (Invalid argument)");
+	/* xattr.c: a value's NUL end left out; an empty list buffer as its address */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, ".", 1);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "strace.test", 11);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, "foo\0bar\0", 8);
+	ev = mk("setxattr", -95, A, A + 16, A + 32, 8, 1, 0);
+	EXPECT(ev, "setxattr(\".\", \"strace.test\", \"foo\\0bar\", 8, XATTR_CREATE) = "
+		   "-1 EOPNOTSUPP (Operation not supported)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, ".", 1);
+	ev = mk("listxattr", 0, A, A + 0xfff, 0, 0, 0, 0);
+	EXPECT(ev, "listxattr(\".\", 0x7ffd1fff, 0) = 0");
 	/* chdir.c: a path with no NUL in PATH_MAX bytes shows PATH_MAX - 1 of them */
 	static char slashes[LT_PATH_CAP + 1], want[LT_PATH_CAP + 64];
 	memset(slashes, '/', LT_PATH_CAP);
