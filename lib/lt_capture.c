@@ -416,6 +416,20 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
 		return 1;
 	}
+	case LT_K_FSCONFIG_ARG: { /* cmd a[1]: SET_FLAG, STRING, BINARY, PATH, PATH_EMPTY, FD */
+		uint32_t cmd = (uint32_t)a[1];
+		int32_t aux = (int32_t)a[4];
+		uint64_t str = lt_min(LT_FSCONFIG_STR, (uint64_t)p->strsize + 1);
+		if (i == 2 && cmd <= 5)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, str);
+		else if (i == 3 && cmd == 1)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, str);
+		else if (i == 3 && (cmd == 3 || cmd == 4))
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		else if (i == 3 && cmd == 2 && aux >= 0 && aux <= LT_FSCONFIG_BIN_MAX)
+			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, (uint64_t)aux);
+		return 1;
+	}
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);

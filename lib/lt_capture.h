@@ -64,6 +64,9 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  * object the call reads or writes), *out set when the call writes it */
 size_t lt_quota_data_size(uint32_t cmd, int *out);
 
+#define LT_FSCONFIG_STR 256            /* fsconfig's keys and string values, as strace reads them */
+#define LT_FSCONFIG_BIN_MAX (1 << 20)  /* and its binary values up to this size */
+
 #define LT_NODEMASK_WORDS(maxnode) ((maxnode) ? ((uint64_t)(maxnode) + 62) / 64 : 0)
 #define LT_MINCORE_PAGES(len) ((uint64_t)(len) / 4096 + ((uint64_t)(len) % 4096 != 0))
 #define LT_SIGFRAME_MASK_OFF 296 /* x86-64: rsp at rt_sigreturn + this = uc_sigmask */

@@ -99,6 +99,43 @@ void lt_put_mount_attr(struct lt_dctx *c, int i, int kind)
 	lt_sb_putc(SB(c), '}');
 }
 
+/* fsconfig (strace's fsconfig.c): the command says what key, value and aux are. Keys and
+ * string values are read up to 256 bytes (LT_FSCONFIG_STR) */
+enum { FSC_SET_FLAG, FSC_SET_STRING, FSC_SET_BINARY, FSC_SET_PATH, FSC_SET_PATH_EMPTY, FSC_SET_FD };
+
+static void lt_put_fsconfig_str(struct lt_dctx *c, int i)
+{
+	size_t lim = c->strsize < LT_FSCONFIG_STR ? c->strsize : LT_FSCONFIG_STR;
+	lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], lim);
+}
+
+void lt_put_fsconfig_arg(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint32_t cmd = (uint32_t)ev->args[1];
+	int32_t aux = (int32_t)ev->args[4];
+	(void)kind;
+	if (i == 2 && cmd <= FSC_SET_FD) {
+		lt_put_fsconfig_str(c, i);
+	} else if (i == 3 && cmd == FSC_SET_STRING) {
+		lt_put_fsconfig_str(c, i);
+	} else if (i == 3 && (cmd == FSC_SET_PATH || cmd == FSC_SET_PATH_EMPTY)) {
+		lt_put_path(c, i, LT_CAP_SUB_SELF, ev->args[i]);
+	} else if (i == 3 && cmd == FSC_SET_BINARY && aux >= 0 && aux <= LT_FSCONFIG_BIN_MAX) {
+		c->force_hex = 1;
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, ev->args[i], (uint64_t)aux);
+		c->force_hex = 0;
+	} else if (i == 4 && (cmd == FSC_SET_PATH || cmd == FSC_SET_PATH_EMPTY)) {
+		lt_put_dirfd(c, aux);
+	} else if (i == 4 && cmd == FSC_SET_FD) {
+		lt_put_fd(c, aux);
+	} else if (i == 4) {
+		lt_sb_printf(SB(c), "%d", aux);
+	} else {
+		lt_put_ptr(c, ev->args[i]);
+	}
+}
+
 /* swapon: SWAP_FLAG_* bits, then the priority in decimal */
 void lt_put_swap_flags(struct lt_dctx *c, int i, int kind)
 {

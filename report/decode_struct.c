@@ -281,6 +281,8 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
 	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },
 	[LT_K_MOUNT_FLAGS] = { .arg = lt_put_mount_flags },
+	[LT_K_FSCONFIG_ARG] = { .arg = lt_put_fsconfig_arg },
+	[LT_K_FSCONFIG_AUX] = { .arg = lt_put_fsconfig_arg },
 	[LT_K_MOUNT_ATTR_ARG] = { .arg = lt_put_mount_attr },
 	[LT_K_OPEN_TREE_FLAGS] = { .arg = lt_put_open_tree_flags },
 	[LT_K_QUOTA_ADDR] = { .arg = lt_put_quota_addr },

@@ -105,6 +105,17 @@ static void test_mount(void)
 	EXPECT(ev, "mount_setattr(9, \"\", AT_EMPTY_PATH, {attr_set=MOUNT_ATTR_NOSUID, attr_clr="
 		   "MOUNT_ATTR_NODEV, propagation=MS_SLAVE, userns_fd=1004211375834136585, /* bytes 32..39 */ "
 		   "\"\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\"}, 40) = -1 E2BIG (Argument list too long)");
+	/* fsconfig.c: the command says what key, value and aux are */
+	ev = mk("fsconfig", -22, 3, 8, A + 0xfff, A + 0x100, (uint64_t)-100, 0);
+	EXPECT(ev, "fsconfig(3, 0x8 /* FSCONFIG_??? */, 0x7ffd1fff, 0x7ffd1100, -100) = -1 EINVAL (Invalid argument)");
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "k", 1);
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, "012", 3);
+	ev = mk("fsconfig", -22, (uint64_t)-100, 2, A, A + 0x100, 3, 0);
+	EXPECT(ev, "fsconfig(-100, FSCONFIG_SET_BINARY, \"k\", \"\\x30\\x31\\x32\", 3) = -1 EINVAL (Invalid argument)");
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "k", 1);
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "/dev/full", 9);
+	ev = mk("fsconfig", -22, (uint64_t)-1, 3, A, A + 0x100, (uint64_t)-100, 0);
+	EXPECT(ev, "fsconfig(-1, FSCONFIG_SET_PATH, \"k\", \"/dev/full\", AT_FDCWD) = -1 EINVAL (Invalid argument)");
 	/* swap.c: flags, then the priority */
 	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR | LT_CAP_EXIT, "s", 1);
 	ev = mk("swapon", -22, A, 0xffffffff, 0, 0, 0, 0);
