@@ -1,5 +1,5 @@
 /* Files' metadata: stat, statx, statfs, st_mode and dev_t (strace's stat.c, statx.c,
- * statfs.c). */
+ * statfs.c), access modes, xattr values (printmode.c, xattr.c). */
 #include <stdio.h>
 #include <string.h>
 
