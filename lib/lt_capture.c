@@ -293,6 +293,42 @@ static int lt_futex_has_timeout(unsigned op)
 	return 0;
 }
 
+static uint64_t lt_le(const uint8_t *b, unsigned n)
+{
+	uint64_t v = 0;
+	while (n--)
+		v = v << 8 | b[n];
+	return v;
+}
+
+/* io_submit's iocb pointers (-s + 1 of them), the first LT_CAP_MAX_ELEMS iocbs they point
+ * to (sub k, 64 bytes), and what an iocb's buffer holds: PWRITE's bytes, PREADV/PWRITEV's
+ * iovecs (lt_capture.h's LT_SUB_IOCB_*) */
+static void lt_req_iocbs(struct lt_plan *p, unsigned i, uint64_t v, int64_t nr)
+{
+	if (nr <= 0)
+		return;
+	uint64_t shown = lt_min((uint64_t)nr, (uint64_t)p->strsize + 1);
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, shown * 8, lt_min((uint64_t)nr, UINT32_MAX) * 8);
+	for (uint64_t k = 0; k < shown && k < LT_CAP_MAX_ELEMS; k++) {
+		uint64_t cb;
+		uint8_t iocb[64];
+		if (!lt_peek64(p, v + 8 * k, &cb))
+			return;
+		if (!cb || p->peek(p->ctx, cb, iocb, sizeof iocb))
+			continue;
+		lt_req(p, i, (unsigned)k, 0, cb, 64, 64);
+		uint64_t op = lt_le(iocb + 16, 2), buf = lt_le(iocb + 24, 8), n = lt_le(iocb + 32, 8);
+		if ((int64_t)n < 0)
+			continue;
+		if (op == 1) /* PWRITE */
+			lt_req_buf(p, i, LT_SUB_IOCB_BUF + (unsigned)k, buf, n);
+		else if ((op == 7 || op == 8) && n <= UINT32_MAX) /* PREADV, PWRITEV */
+			lt_req(p, i, LT_SUB_IOCB_IOV + (unsigned)k, 0, buf,
+			       lt_min(n, (uint64_t)p->strsize + 1) * 16, n * 16);
+	}
+}
+
 /* The length that goes with argument i: another argument, else the return value. */
 static uint64_t lt_plan_len(const struct lt_sysent *se, unsigned i, const uint64_t a[6], int64_t ret)
 {
@@ -371,6 +407,9 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_SECCOMP_ARGS:
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
+		return 1;
+	case LT_K_IOCBPP:
+		lt_req_iocbs(p, i, v, (int64_t)len);
 		return 1;
 	case LT_K_OPEN_HOW: case LT_K_MOUNT_ATTR_ARG: /* and what follows, up to a page, to show bytes that are not 0 */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
@@ -504,6 +543,10 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 	case LT_K_MINCORE_VEC_OUT:
 		len = LT_MINCORE_PAGES(len);
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1), len);
+		return;
+	case LT_K_IO_EVENTS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 32,
+		       lt_min(len, UINT32_MAX) * 32);
 		return;
 	case LT_K_GROUPS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * 4, len * 4);

@@ -125,6 +125,16 @@ void lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, co
 int lt_special_quotactl(struct lt_args *a);
 void lt_put_quota_addr(struct lt_dctx *c, int i, int kind);
 
+/* decode_io_uring.c: an iovec element, {iov_base=addr, iov_len=n} */
+int lt_elem_iov_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o);
+
+/* decode_aio.c: Linux AIO */
+void lt_put_iocbpp(struct lt_dctx *c, int i, int kind);
+void lt_put_iocb_hdr(struct lt_dctx *c, const uint8_t *d);
+void lt_put_io_event(struct lt_dctx *c, const uint8_t *d);
+void lt_put_io_events(struct lt_dctx *c, int i, int kind);
+void lt_put_aio_ctx(struct lt_dctx *c, const uint8_t *d);
+
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_epoll_event_arg(struct lt_dctx *c, int i, int kind);

@@ -202,8 +202,66 @@ static void test_quota(void)
 	EXPECTF(ev, &fraw, "quotactl(2147485440, 0x7ffd1000, 0, 0x7ffd1008) = -1 EFAULT (Bad address)");
 }
 
+static void put_iocb(uint8_t *d, uint64_t data, uint16_t op, int16_t prio, int32_t fd, uint64_t buf,
+		     uint64_t n, int64_t off)
+{
+	memset(d, 0, 64);
+	memcpy(d, &data, 8);
+	memcpy(d + 16, &op, 2);
+	memcpy(d + 18, &prio, 2);
+	memcpy(d + 20, &fd, 4);
+	memcpy(d + 24, &buf, 8);
+	memcpy(d + 32, &n, 8);
+	memcpy(d + 40, &off, 8);
+}
+
+static void test_aio(void)
+{
+	struct lt_event ev;
+	/* aio.c: the context io_setup wrote */
+	uint64_t ctx = 0x7f8b319bf000ull;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &ctx, 8);
+	ev = mk("io_setup", 0, 2, A, 0, 0, 0, 0);
+	EXPECT(ev, "io_setup(2, [0x7f8b319bf000]) = 0");
+	/* iocbs behind pointers, PREADV's iovecs; NULL and unreadable pointers; the end of memory */
+	uint8_t cb[2][64];
+	uint64_t ptrs[4] = { A + 0x100, A + 0x200, 0, 0xffffffffffffffffull };
+	uint64_t iov[4] = { 0x7f8b319bc000ull, 1024, 0x7f8b319bc400ull, 3072 };
+	put_iocb(cb[0], 0xfeed11111111faceull, 7, 111, 0, A + 0x300, 2, 1004211328502398701ll);
+	put_iocb(cb[1], 0, 1, (5 << 13) | 7919, -553988399, 0, 40, -2401022805662757395ll);
+	uint32_t flags = 0xfacef157, resfd = (uint32_t)-556676482;
+	memcpy(cb[1] + 56, &flags, 4);
+	memcpy(cb[1] + 60, &resfd, 4);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ptrs, sizeof ptrs);
+	cap(2, 0, LT_CAP_EXIT, cb[0], 64);
+	cap(2, 1, LT_CAP_EXIT, cb[1], 64);
+	cap(2, LT_SUB_IOCB_IOV + 0, LT_CAP_EXIT, iov, sizeof iov);
+	ev = mk("io_submit", -9, 0x7f8b319bf000ull, 1057, A, 0, 0, 0);
+	EXPECT(ev, "io_submit(0x7f8b319bf000, 1057, [{aio_data=0xfeed11111111face, aio_lio_opcode="
+		   "IOCB_CMD_PREADV, aio_reqprio=111, aio_fildes=0, aio_buf=[{iov_base=0x7f8b319bc000, "
+		   "iov_len=1024}, {iov_base=0x7f8b319bc400, iov_len=3072}], aio_offset=1004211328502398701}, "
+		   "{aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITE, aio_reqprio=IOPRIO_PRIO_VALUE(0x5 /* "
+		   "IOPRIO_CLASS_??? */, 7919), aio_fildes=-553988399, aio_buf=NULL, aio_nbytes=40, "
+		   "aio_offset=-2401022805662757395, aio_flags=IOCB_FLAG_RESFD|IOCB_FLAG_IOPRIO|0xfacef154, "
+		   "aio_resfd=-556676482}, NULL, 0xffffffffffffffff, ... /* 0x7ffd1020 */]) = "
+		   "-1 EBADF (Bad file descriptor)");
+	/* io_cancel: the iocb's header; the result only on success */
+	put_iocb(cb[0], 0xdeadbeefbadc0dedull, 0, 99, -42, 0, 0, 0);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, cb[0], 64);
+	ev = mk("io_cancel", -22, 0x7f8b319bf000ull, A, A + 0x100, 0, 0, 0);
+	EXPECT(ev, "io_cancel(0x7f8b319bf000, {aio_data=0xdeadbeefbadc0ded, aio_lio_opcode=IOCB_CMD_PREAD, "
+		   "aio_reqprio=99, aio_fildes=-42}, 0x7ffd1100) = -1 EINVAL (Invalid argument)");
+	/* io_getevents: as many events as it returned */
+	uint64_t evs[4] = { 0xfeedface11111111ull, 0x7f8b31631f80ull, 4096, 0 };
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_EXIT, evs, sizeof evs);
+	ev = mk("io_getevents", 1, 0x7f8b319bf000ull, 1, 3, A, 0, 0);
+	EXPECT(ev, "io_getevents(0x7f8b319bf000, 1, 3, [{data=0xfeedface11111111, obj=0x7f8b31631f80, "
+		   "res=4096, res2=0}], NULL) = 1");
+}
+
 int main(void)
 {
+	test_aio();
 	test_quota();
 	test_paths();
 	test_mount();
