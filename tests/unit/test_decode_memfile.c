@@ -228,7 +228,7 @@ static void test_aio(void)
 	uint64_t ptrs[4] = { A + 0x100, A + 0x200, 0, 0xffffffffffffffffull };
 	uint64_t iov[4] = { 0x7f8b319bc000ull, 1024, 0x7f8b319bc400ull, 3072 };
 	put_iocb(cb[0], 0xfeed11111111faceull, 7, 111, 0, A + 0x300, 2, 1004211328502398701ll);
-	put_iocb(cb[1], 0, 1, (5 << 13) | 7919, -553988399, 0, 40, -2401022805662757395ll);
+	put_iocb(cb[1], 0, 1, (int16_t)((5 << 13) | 7919), -553988399, 0, 40, -2401022805662757395ll);
 	uint32_t flags = 0xfacef157, resfd = (uint32_t)-556676482;
 	memcpy(cb[1] + 56, &flags, 4);
 	memcpy(cb[1] + 60, &resfd, 4);
