@@ -275,6 +275,25 @@ static void lt_req_io_uring_register(struct lt_plan *p, unsigned i, const uint64
 	}
 }
 
+#define LT_XQM(x) (('X' << 8) + (x))
+
+size_t lt_quota_data_size(uint32_t cmd, int *out)
+{
+	*out = 1;
+	switch (cmd) {
+	case 0x800008: *out = 0; return 68; /* Q_SETQUOTA: struct if_dqblk, packed */
+	case 0x800007: return 68;           /* Q_GETQUOTA */
+	case 0x800009: return 72;           /* Q_GETNEXTQUOTA: struct if_nextdqblk */
+	case LT_XQM(4): *out = 0; return 112; /* Q_XSETQLIM: struct fs_disk_quota */
+	case LT_XQM(3): case LT_XQM(9): return 112; /* Q_XGETQUOTA, Q_XGETNEXTQUOTA */
+	case 0x800006: *out = 0; return 24; /* Q_SETINFO: struct if_dqinfo */
+	case 0x800005: return 24;           /* Q_GETINFO */
+	case 0x800004: return 4;            /* Q_GETFMT */
+	case LT_XQM(1): case LT_XQM(2): case LT_XQM(6): *out = 0; return 4; /* XFS flags */
+	}
+	return 0;
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -282,6 +301,42 @@ static int lt_futex_has_timeout(unsigned op)
 		return 1;
 	}
 	return 0;
+}
+
+static uint64_t lt_le(const uint8_t *b, unsigned n)
+{
+	uint64_t v = 0;
+	while (n--)
+		v = v << 8 | b[n];
+	return v;
+}
+
+/* io_submit's iocb pointers (-s + 1 of them), the first LT_CAP_MAX_ELEMS iocbs they point
+ * to (sub k, 64 bytes), and what an iocb's buffer holds: PWRITE's bytes, PREADV/PWRITEV's
+ * iovecs (lt_capture.h's LT_SUB_IOCB_*) */
+static void lt_req_iocbs(struct lt_plan *p, unsigned i, uint64_t v, int64_t nr)
+{
+	if (nr <= 0)
+		return;
+	uint64_t shown = lt_min((uint64_t)nr, (uint64_t)p->strsize + 1);
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, shown * 8, lt_min((uint64_t)nr, UINT32_MAX) * 8);
+	for (uint64_t k = 0; k < shown && k < LT_CAP_MAX_ELEMS; k++) {
+		uint64_t cb;
+		uint8_t iocb[64];
+		if (!lt_peek64(p, v + 8 * k, &cb))
+			return;
+		if (!cb || p->peek(p->ctx, cb, iocb, sizeof iocb))
+			continue;
+		lt_req(p, i, (unsigned)k, 0, cb, 64, 64);
+		uint64_t op = lt_le(iocb + 16, 2), buf = lt_le(iocb + 24, 8), n = lt_le(iocb + 32, 8);
+		if ((int64_t)n < 0)
+			continue;
+		if (op == 1) /* PWRITE */
+			lt_req_buf(p, i, LT_SUB_IOCB_BUF + (unsigned)k, buf, n);
+		else if ((op == 7 || op == 8) && n <= UINT32_MAX) /* PREADV, PWRITEV */
+			lt_req(p, i, LT_SUB_IOCB_IOV + (unsigned)k, 0, buf,
+			       lt_min(n, (uint64_t)p->strsize + 1) * 16, n * 16);
+	}
 }
 
 /* The length that goes with argument i: another argument, else the return value. */
@@ -303,7 +358,7 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		if (nr != 59 && nr != 322) /* execve's was read at entry */
 			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
 		return 1;
-	case LT_K_STR:
+	case LT_K_STR: case LT_K_MOUNT_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
 		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
@@ -351,6 +406,14 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_GROUPS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
 		return 1;
+	case LT_K_PAGE_ADDRS: /* -s of them and one more, to tell "..." from the end of memory */
+		if (len <= UINT64_MAX / 8)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 8, len * 8);
+		return 1;
+	case LT_K_NODE_IDS:
+		if (len <= UINT64_MAX / 4)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 4, len * 4);
+		return 1;
 	case LT_K_CLONE_ARGS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
 		return 1;
@@ -358,7 +421,10 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
 		return 1;
-	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
+	case LT_K_IOCBPP:
+		lt_req_iocbs(p, i, v, (int64_t)len);
+		return 1;
+	case LT_K_OPEN_HOW: case LT_K_MOUNT_ATTR_ARG: /* and what follows, up to a page, to show bytes that are not 0 */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
 		return 1;
 	}
@@ -392,6 +458,30 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			break;
 		}
 		return 1;
+	case LT_K_QUOTA_ADDR: {
+		uint32_t cmd = (uint32_t)a[se->kind[0] == LT_K_QUOTA_CMD ? 0 : 1] >> 8;
+		int out;
+		size_t size = lt_quota_data_size(cmd, &out);
+		if (cmd == 0x800002) /* Q_QUOTAON: the quota file's path */
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		else if (size && (ok || !out))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+		return 1;
+	}
+	case LT_K_FSCONFIG_ARG: { /* cmd a[1]: SET_FLAG, STRING, BINARY, PATH, PATH_EMPTY, FD */
+		uint32_t cmd = (uint32_t)a[1];
+		int32_t aux = (int32_t)a[4];
+		uint64_t str = lt_min(LT_FSCONFIG_STR, (uint64_t)p->strsize + 1);
+		if (i == 2 && cmd <= 5)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, str);
+		else if (i == 3 && cmd == 1)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, str);
+		else if (i == 3 && (cmd == 3 || cmd == 4))
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, LT_PATH_CAP);
+		else if (i == 3 && cmd == 2 && aux >= 0 && aux <= LT_FSCONFIG_BIN_MAX)
+			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, (uint64_t)aux);
+		return 1;
+	}
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
@@ -458,6 +548,18 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 	case LT_K_EPOLL_EVENTS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * SZ_EPOLL_EVENT,
 		       len * SZ_EPOLL_EVENT);
+		return;
+	case LT_K_PAGE_STATUS_OUT:
+		if (len <= UINT64_MAX / 4)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 4, len * 4);
+		return;
+	case LT_K_MINCORE_VEC_OUT:
+		len = LT_MINCORE_PAGES(len);
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1), len);
+		return;
+	case LT_K_IO_EVENTS_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 32,
+		       lt_min(len, UINT32_MAX) * 32);
 		return;
 	case LT_K_GROUPS_OUT:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 33) * 4, len * 4);

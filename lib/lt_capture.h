@@ -63,7 +63,18 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_SEND_WHOLE 512       /* sendto data up to this is captured whole (netlink) */
 #define LT_CAP_DIRENTS 24576    /* getdents buffer bytes captured (to count entries) */
 /* the longs of a nodemask of maxnode bits, as the kernel (and strace) count them */
+/* quotactl's data argument for command cmd (QCMD's high part): its size (0: not an
+ * object the call reads or writes), *out set when the call writes it */
+size_t lt_quota_data_size(uint32_t cmd, int *out);
+
+#define LT_FSCONFIG_STR 256            /* fsconfig's keys and string values, as strace reads them */
+#define LT_FSCONFIG_BIN_MAX (1 << 20)  /* and its binary values up to this size */
+
+#define LT_SUB_IOCB_BUF 32 /* io_submit: iocb k's PWRITE bytes are sub 32 + k */
+#define LT_SUB_IOCB_IOV 64 /* and its PREADV/PWRITEV iovecs sub 64 + k */
+
 #define LT_NODEMASK_WORDS(maxnode) ((maxnode) ? ((uint64_t)(maxnode) + 62) / 64 : 0)
+#define LT_MINCORE_PAGES(len) ((uint64_t)(len) / 4096 + ((uint64_t)(len) % 4096 != 0))
 #define LT_SIGFRAME_MASK_OFF 296 /* x86-64: rsp at rt_sigreturn + this = uc_sigmask */
 
 #endif

@@ -7,9 +7,9 @@
  *    them and prints syscall_0x1c3(...).
  *  - -y knows only what the trace saw (opens, dups, closes, forks, and the native
  *    backend's list of descriptors open when a window starts, LT_EV_FD): no paths for
- *    sockets and pipes made while tracing, and no AT_FDCWD</cwd>; opens keep the path
- *    as the program named it (relative, through symlinks). strace asks /proc at print
- *    time. The README's "Known differences from strace" is the user's copy of this list.
+ *    sockets and pipes made while tracing; AT_FDCWD</cwd> only from the launcher's --cwd
+ *    and the chdirs the trace saw; opens keep the path as the program named it (through
+ *    symlinks). strace asks /proc at print time. The README's "Known differences from strace" is the user's copy of this list.
  *  - execve's envp shows its count even with -v (the strings are not captured), argv
  *    at most 32 strings.
  *  - arrays behind pointers (iovec, pollfd, epoll events, argv) show at most the first
@@ -365,8 +365,10 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 		n = (size_t)(z - d);
 	else if (cap->flags & LT_CAP_TRUNC)
 		trunc = 1;
-	if (n > limit) {
-		n = limit;
+	/* strace's printpath shows PATH_MAX - 1 bytes of a path with no NUL in PATH_MAX */
+	size_t most = limit == LT_PATH_CAP ? LT_PATH_CAP - 1 : limit;
+	if (n > most) {
+		n = most;
 		trunc = 1;
 	}
 	lt_put_quoted(c, d, n, trunc);
@@ -605,6 +607,8 @@ void lt_put_dirfd(struct lt_dctx *c, int fd)
 			lt_sb_puts(c->sb, "-100 /* AT_FDCWD */");
 		else
 			lt_sb_puts(c->sb, "AT_FDCWD");
+		if (c->fmt && c->fmt->show_fd_paths) /* strace reads /proc/pid/cwd */
+			lt_fdtab_put_cwd(c->sb, c->fmt->fds, c->ev->pid, c->fmt->hex);
 		return;
 	}
 	lt_put_fd(c, fd);
@@ -664,7 +668,10 @@ void lt_put_open_flags(struct lt_dctx *c, uint64_t v)
 	uint64_t rest = lt_flags_names(&names, lt_x_open_flags, v & ~3ull, &any);
 	if (st == LT_XLAT_VERBOSE) {
 		lt_put_hex(c, v);
-		lt_sb_printf(c->sb, " /* %s */", names.p);
+		if (rest)
+			lt_sb_printf(c->sb, " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else
+			lt_sb_printf(c->sb, " /* %s */", names.p);
 	} else {
 		lt_sb_puts(c->sb, names.p);
 		if (rest) {
@@ -855,7 +862,7 @@ static void lt_own_mode(struct lt_dctx *c, int i, int kind)
 static void lt_own_mode_dev(struct lt_dctx *c, int i, int kind)
 {
 	(void)kind;
-	lt_put_st_mode(c, (uint32_t)c->ev->args[i]);
+	lt_put_st_mode(c, c->ev->args[i] & 0xffffu); /* mknod's mode, an unsigned short to strace */
 }
 
 static void lt_own_ipc_key(struct lt_dctx *c, int i, int kind)
@@ -919,32 +926,6 @@ static void lt_own_sigset(struct lt_dctx *c, int i, int kind)
 }
 
 /* strace's print_mode: a mode and its MPOL_F_ flags */
-static void lt_own_mpol_mode(struct lt_dctx *c, int i, int kind)
-{
-	static const struct lt_xlat mflags[] = { { 0x8000, "MPOL_F_STATIC_NODES" },
-		{ 0x4000, "MPOL_F_RELATIVE_NODES" }, { 0x2000, "MPOL_F_NUMA_BALANCING" }, { 0, 0 } };
-	uint32_t m = (uint32_t)c->ev->args[i], fl = m & 0xe000, mode = m & ~0xe000u;
-	const char *name = lt_xlat_name(lt_x_mpol_mode, mode);
-	enum lt_xlat_style st = lt_style(c);
-	(void)kind;
-	if (!fl) {
-		lt_put_xlat(c, lt_x_mpol_mode, m, "MPOL_???");
-	} else if (!name) {
-		lt_put_flags(c, mflags, m);
-	} else {
-		if (st != LT_XLAT_ABBREV)
-			lt_put_hex(c, m);
-		if (st != LT_XLAT_RAW) {
-			struct lt_sb names = { 0 };
-			int any = 0;
-			lt_flags_names(&names, mflags, fl, &any);
-			lt_sb_printf(c->sb, st == LT_XLAT_VERBOSE ? " /* %s|%s */" : "%s|%s", name,
-				     names.p);
-			lt_sb_free(&names);
-		}
-	}
-}
-
 static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int kind) = {
 	[LT_K_UID] = lt_own_uid,
 	[LT_K_FD] = lt_own_fd,
@@ -955,14 +936,11 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_PATH] = lt_own_path,
 	[LT_K_STR] = lt_own_str,
 	[LT_K_BUF_IN] = lt_own_buf_in,
-	[LT_K_XATTR_VAL] = lt_own_buf_in,
 	[LT_K_PERF_ATTR] = lt_own_perf_attr,
 	[LT_K_SEMBUF] = lt_own_sembuf,
 	[LT_K_SEND_BUF] = lt_own_send_buf,
 	[LT_K_BUF_OUT] = lt_own_buf_out,
 	[LT_K_RANDOM_OUT] = lt_own_buf_out,
-	[LT_K_XATTR_VAL_OUT] = lt_own_buf_out,
-	[LT_K_XATTR_LIST_OUT] = lt_own_buf_out,
 	[LT_K_PATH_OUT] = lt_own_path_out,
 	[LT_K_LINK_OUT] = lt_own_path_out,
 	[LT_K_MODE] = lt_own_mode,
@@ -974,7 +952,6 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_SIGNUM] = lt_own_signum,
 	[LT_K_SIGSET] = lt_own_sigset,
 	[LT_K_SIGSET_OUT] = lt_own_sigset,
-	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
 };
 
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)

@@ -73,7 +73,7 @@ static int lt_elem_update_fd(struct lt_dctx *c, const uint8_t *e, uint64_t k, vo
 	return 1;
 }
 
-static int lt_elem_iov_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+int lt_elem_iov_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
 {
 	(void)k, (void)o;
 	lt_sb_puts(c->sb, "{iov_base=");

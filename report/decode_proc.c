@@ -178,36 +178,6 @@ void lt_put_cpuset(struct lt_dctx *c, int i, int kind)
 	lt_sb_putc(SB(c), ']');
 }
 
-void lt_put_nodemask(struct lt_dctx *c, int i, int kind)
-{
-	const struct lt_event *ev = c->ev;
-	uint64_t words = LT_NODEMASK_WORDS(ev->args[i + 1 < 6 ? i + 1 : i]);
-	const uint8_t *d = kind == LT_K_NODEMASK ? lt_in(c, i, 8) : lt_out(c, i, 8);
-	size_t len;
-	if (!d || !words || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len)) {
-		lt_put_ptr(c, ev->args[i]);
-		return;
-	}
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < words; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if ((k + 1) * 8 > len || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_sb_printf(SB(c), "%#016llx", (unsigned long long)RD(uint64_t, d, 8 * k));
-	}
-	lt_sb_putc(SB(c), ']');
-}
-
-void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d)
-{
-	lt_sb_putc(SB(c), '[');
-	lt_put_xlat(c, lt_x_mpol_mode, RD(uint32_t, d, 0), "MPOL_???");
-	lt_sb_putc(SB(c), ']');
-}
-
 void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */

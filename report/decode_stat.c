@@ -1,5 +1,5 @@
 /* Files' metadata: stat, statx, statfs, st_mode and dev_t (strace's stat.c, statx.c,
- * statfs.c). */
+ * statfs.c), access modes, xattr values (printmode.c, xattr.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,42 +7,74 @@
 #include "decode_struct.h"
 #include "xlat/gen.h"
 
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode);
+static const struct lt_xlat lt_st_mode_types[] = {
+	{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
+	{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
+	{ 0010000, "S_IFIFO" }, { 0, 0 }
+};
 
+/* strace's print_symbolic_mode_t: a file type it has no name for prints the whole mode
+ * in octal, in every style. */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode)
 {
 	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
-	if (st == LT_XLAT_ABBREV) {
-		lt_put_st_mode_names(c, mode);
+	const char *t = (mode & 0170000) ? lt_xlat_name(lt_st_mode_types, mode & 0170000) : "";
+	if (!t || st != LT_XLAT_ABBREV)
+		lt_sb_printf(SB(c), "%#03o", mode);
+	if (!t || st == LT_XLAT_RAW)
 		return;
-	}
-	lt_sb_printf(SB(c), "%#o", mode);
-	if (st == LT_XLAT_VERBOSE) {
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
-		lt_put_st_mode_names(c, mode);
+	lt_sb_printf(SB(c), "%s%s%s%s%s%#03o", t, t[0] ? "|" : "", (mode & 04000) ? "S_ISUID|" : "",
+		     (mode & 02000) ? "S_ISGID|" : "", (mode & 01000) ? "S_ISVTX|" : "",
+		     mode & ~(0170000u | 07000u));
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " */");
-	}
 }
 
-static void lt_put_st_mode_names(struct lt_dctx *c, uint32_t mode)
+/* access modes: bits none of R_OK, W_OK, X_OK name print with strace's "?_OK" */
+void lt_put_access_mode(struct lt_dctx *c, int i, int kind)
 {
-	static const struct lt_xlat types[] = {
-		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },
-		{ 0060000, "S_IFBLK" }, { 0040000, "S_IFDIR" }, { 0020000, "S_IFCHR" },
-		{ 0010000, "S_IFIFO" }, { 0, 0 }
-	};
-	const char *t = lt_xlat_name(types, mode & 0170000);
-	if (t)
-		lt_sb_printf(SB(c), "%s|", t);
-	else if (mode & 0170000)
-		lt_sb_printf(SB(c), "%#o|", mode & 0170000);
-	if (mode & 04000)
-		lt_sb_puts(SB(c), "S_ISUID|");
-	if (mode & 02000)
-		lt_sb_puts(SB(c), "S_ISGID|");
-	if (mode & 01000)
-		lt_sb_puts(SB(c), "S_ISVTX|");
-	lt_sb_printf(SB(c), "%#03o", mode & 0777);
+	uint32_t m = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (m && !(m & 7) && lt_st(c) != LT_XLAT_RAW)
+		lt_sb_printf(SB(c), "%#x /* ?_OK */", m);
+	else
+		lt_put_flags(c, lt_x_access, m);
+}
+
+/* strace's print_xattr_val: a value of at most XATTR_SIZE_MAX bytes (what the call read,
+ * or what it returned it wrote), its -s bytes read whole or the address, a NUL ending
+ * them left out */
+void lt_put_xattr_val(struct lt_dctx *c, int i, int kind)
+{
+	const struct lt_event *ev = c->ev;
+	uint64_t addr = ev->args[i], size = kind == LT_K_XATTR_VAL ? ev->args[3] : (uint64_t)ev->ret;
+	size_t have = 0;
+	const uint8_t *d = addr ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &have) : NULL;
+	uint64_t want = size < (uint64_t)c->strsize + 1 ? size : (uint64_t)c->strsize + 1;
+	if (!addr || (kind != LT_K_XATTR_VAL && !lt_ok(c)) || size > 65536 || !d || have < want) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	size_t n = size < c->strsize ? (size_t)size : c->strsize;
+	int trunc = size > c->strsize;
+	if (n && !d[n - 1]) {
+		n--;
+		trunc = 0;
+	}
+	lt_put_quoted(c, d, n, trunc);
+}
+
+/* strace's print_xattr_list: the address when the size is 0 or the call failed */
+void lt_put_xattr_list(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t addr = c->ev->args[i];
+	(void)kind;
+	if (!c->ev->args[i + 1] || !lt_ok(c))
+		lt_put_ptr(c, addr);
+	else
+		lt_put_buf(c, i, LT_CAP_SUB_SELF, addr, (uint64_t)c->ev->ret);
 }
 
 void lt_put_dev(struct lt_dctx *c, uint64_t dev)

@@ -283,9 +283,26 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_ARCH_PRCTL_ADDR] = { .arg = lt_put_arch_prctl_addr },
 	/* files */
 	[LT_K_STAT_OUT] = { .obj = lt_put_stat },
+	[LT_K_ACCESS_MODE] = { .arg = lt_put_access_mode },
+	[LT_K_XATTR_VAL] = { .arg = lt_put_xattr_val },
+	[LT_K_XATTR_VAL_OUT] = { .arg = lt_put_xattr_val },
+	[LT_K_XATTR_LIST_OUT] = { .arg = lt_put_xattr_list },
 	[LT_K_STATX_OUT] = { .obj = lt_put_statx },
 	[LT_K_STATFS_OUT] = { .obj = lt_put_statfs, .need = 88 },
 	[LT_K_DIRENTS_OUT] = { .arg = lt_put_dirents_arg },
+	[LT_K_MOUNT_FLAGS] = { .arg = lt_put_mount_flags },
+	[LT_K_IOCBPP] = { .arg = lt_put_iocbpp },
+	[LT_K_IOCB] = { .obj = lt_put_iocb_hdr },
+	[LT_K_IO_EVENT_OUT] = { .obj = lt_put_io_event },
+	[LT_K_IO_EVENTS_OUT] = { .arg = lt_put_io_events },
+	[LT_K_AIO_CTX_OUT] = { .obj = lt_put_aio_ctx },
+	[LT_K_FSCONFIG_ARG] = { .arg = lt_put_fsconfig_arg },
+	[LT_K_FSCONFIG_AUX] = { .arg = lt_put_fsconfig_arg },
+	[LT_K_MOUNT_ATTR_ARG] = { .arg = lt_put_mount_attr },
+	[LT_K_OPEN_TREE_FLAGS] = { .arg = lt_put_open_tree_flags },
+	[LT_K_QUOTA_ADDR] = { .arg = lt_put_quota_addr },
+	[LT_K_MOUNT_STR] = { .arg = lt_put_mount_str },
+	[LT_K_SWAP_FLAGS] = { .arg = lt_put_swap_flags },
 	[LT_K_DIRENTS64_OUT] = { .arg = lt_put_dirents_arg },
 	[LT_K_OPEN_HOW] = { .arg = lt_put_open_how },
 	[LT_K_OFF_INOUT] = { .arg = lt_put_off_inout },
@@ -336,6 +353,12 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },
 	[LT_K_NODEMASK_OUT] = { .arg = lt_put_nodemask },
 	[LT_K_MPOL_MODE_OUT] = { .obj = lt_put_mpol_mode_out },
+	[LT_K_MPOL_MODE] = { .arg = lt_put_mpol_mode },
+	[LT_K_MBIND_MODE] = { .arg = lt_put_mpol_mode },
+	[LT_K_PAGE_ADDRS] = { .arg = lt_put_move_pages_arr },
+	[LT_K_NODE_IDS] = { .arg = lt_put_move_pages_arr },
+	[LT_K_PAGE_STATUS_OUT] = { .arg = lt_put_move_pages_arr },
+	[LT_K_MINCORE_VEC_OUT] = { .arg = lt_put_mincore_vec },
 	[LT_K_SCHED_PARAM] = { .obj = lt_put_sched_param },
 	[LT_K_SCHED_PARAM_OUT] = { .obj = lt_put_sched_param },
 	/* sockets and I/O */
@@ -380,25 +403,6 @@ int lt_decode_struct(struct lt_dctx *c, int i, int kind)
 }
 
 /* ---- whole calls ---- */
-
-struct lt_args {
-	struct lt_dctx *c;
-	size_t *ends;
-	int maxends, n;
-};
-
-static void lt_next(struct lt_args *a)
-{
-	if (a->n)
-		lt_sb_puts(a->c->sb, ", ");
-}
-
-static void lt_done(struct lt_args *a)
-{
-	if (a->ends && a->n < a->maxends)
-		a->ends[a->n] = a->c->sb->len;
-	a->n++;
-}
 
 /* argument i printed by the table's kind */
 static void lt_arg_kind(struct lt_args *a, int i, void (*gen)(struct lt_dctx *, int))
@@ -1071,6 +1075,8 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_clone(&a);
 	case 435: /* clone3 */
 		return lt_special_clone3(&a);
+	case 179: case 443: /* quotactl, quotactl_fd: the command says what follows */
+		return lt_special_quotactl(&a);
 	case 202: /* futex */
 		return lt_special_futex(&a);
 	case 72: /* fcntl */

@@ -34,6 +34,27 @@ static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
 	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
 }
 
+/* Whole calls (lt_decode_special): the arguments printed so far; lt_next before one,
+ * lt_done after it. */
+struct lt_args {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+
+static inline void lt_next(struct lt_args *a)
+{
+	if (a->n)
+		lt_sb_puts(a->c->sb, ", ");
+}
+
+static inline void lt_done(struct lt_args *a)
+{
+	if (a->ends && a->n < a->maxends)
+		a->ends[a->n] = a->c->sb->len;
+	a->n++;
+}
+
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
@@ -67,6 +88,9 @@ void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
 
 /* decode_stat.c: stat family */
 void lt_put_dev(struct lt_dctx *c, uint64_t dev);
+void lt_put_access_mode(struct lt_dctx *c, int i, int kind);
+void lt_put_xattr_val(struct lt_dctx *c, int i, int kind);
+void lt_put_xattr_list(struct lt_dctx *c, int i, int kind);
 void lt_put_stat(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statx(struct lt_dctx *c, const uint8_t *d);
 void lt_put_statfs(struct lt_dctx *c, const uint8_t *d);
@@ -86,10 +110,38 @@ void lt_put_utsname(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d);
 void lt_put_groups(struct lt_dctx *c, int i, int kind);
 void lt_put_cpuset(struct lt_dctx *c, int i, int kind);
-void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
-void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
 void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+
+/* decode_mem.c: memory policy and residency */
+void lt_put_mpol_mode(struct lt_dctx *c, int i, int kind);
+void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
+void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_move_pages_arr(struct lt_dctx *c, int i, int kind);
+void lt_put_mincore_vec(struct lt_dctx *c, int i, int kind);
+
+/* decode_mount.c: mount, swapon */
+void lt_put_mount_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_mount_str(struct lt_dctx *c, int i, int kind);
+void lt_put_swap_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_mount_attr(struct lt_dctx *c, int i, int kind);
+void lt_put_fsconfig_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_open_tree_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
+
+/* decode_quota.c: quotactl and quotactl_fd, whole */
+int lt_special_quotactl(struct lt_args *a);
+void lt_put_quota_addr(struct lt_dctx *c, int i, int kind);
+
+/* decode_io_uring.c: an iovec element, {iov_base=addr, iov_len=n} */
+int lt_elem_iov_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o);
+
+/* decode_aio.c: Linux AIO */
+void lt_put_iocbpp(struct lt_dctx *c, int i, int kind);
+void lt_put_iocb_hdr(struct lt_dctx *c, const uint8_t *d);
+void lt_put_io_event(struct lt_dctx *c, const uint8_t *d);
+void lt_put_io_events(struct lt_dctx *c, int i, int kind);
+void lt_put_aio_ctx(struct lt_dctx *c, const uint8_t *d);
 
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);

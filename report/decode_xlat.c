@@ -429,7 +429,9 @@ const struct lt_xlat lt_x_mount_flags[] = {
 	X(1 << 16, "MS_POSIXACL"), X(1 << 17, "MS_UNBINDABLE"), X(1 << 18, "MS_PRIVATE"),
 	X(1 << 19, "MS_SLAVE"), X(1 << 20, "MS_SHARED"), X(1 << 21, "MS_RELATIME"),
 	X(1 << 22, "MS_KERNMOUNT"), X(1 << 23, "MS_I_VERSION"), X(1 << 24, "MS_STRICTATIME"),
-	X(1 << 25, "MS_LAZYTIME"), END
+	X(1 << 25, "MS_LAZYTIME"), X(1 << 26, "MS_SUBMOUNT"), X(1 << 27, "MS_NOREMOTELOCK"),
+	X(1 << 28, "MS_NOSEC"), X(1 << 29, "MS_BORN"), X(1 << 30, "MS_ACTIVE"),
+	X(1u << 31, "MS_NOUSER"), END
 };
 /* si_code values shared by all signals, stored as the 32-bit pattern */
 const struct lt_xlat lt_x_sig_code_generic[] = {

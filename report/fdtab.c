@@ -18,6 +18,7 @@
 #define K_FIOCLEX 0x5451
 #define K_CLOSE_RANGE_CLOEXEC 4u
 #define NO_NAME UINT32_MAX
+#define LOST_NAME (UINT32_MAX - 1) /* a working directory the trace cannot tell */
 
 struct fdent {
 	uint32_t pid;
@@ -33,14 +34,20 @@ struct lt_fdtab {
 	struct fdent *ents;
 	size_t capents;
 	struct lt_hmap cwdmap; /* pid -> index in cwd and in first */
-	uint32_t *cwd;         /* a name, NO_NAME: unknown */
+	uint32_t *cwd;         /* a name, NO_NAME: as at the start, LOST_NAME: unknown */
+	uint32_t start_cwd;    /* the first working directory (--cwd), NO_NAME: unknown */
 	uint32_t *first;       /* the process's first entry, NO_NAME: none; so that a fork, an
 				  exec or a close_range visits its own descriptors, not all */
 	size_t capcwd, capfirst;
 	struct lt_sb tmp, tmp2;
 };
 
-struct lt_fdtab *lt_fdtab_new(void) { return lt_xcalloc(1, sizeof(struct lt_fdtab)); }
+struct lt_fdtab *lt_fdtab_new(void)
+{
+	struct lt_fdtab *t = lt_xcalloc(1, sizeof(struct lt_fdtab));
+	t->start_cwd = NO_NAME;
+	return t;
+}
 
 void lt_fdtab_free(struct lt_fdtab *t)
 {
@@ -122,7 +129,10 @@ static const char *cwd_get(const struct lt_fdtab *t, uint32_t pid)
 	if (!t)
 		return NULL;
 	long i = lt_hmap_get(&t->cwdmap, pid);
-	return i >= 0 && t->cwd[i] != NO_NAME ? lt_smap_key(&t->names, t->cwd[i]) : NULL;
+	uint32_t name = i >= 0 ? t->cwd[i] : NO_NAME;
+	if (name == NO_NAME) /* no chdir seen: where the command started */
+		name = t->start_cwd;
+	return name < LOST_NAME ? lt_smap_key(&t->names, name) : NULL;
 }
 
 const char *lt_fdtab_get(const struct lt_fdtab *t, uint32_t pid, int64_t fd, int *anon)
@@ -250,7 +260,7 @@ const char *lt_fdtab_new_fd(struct lt_fdtab *t, const struct lt_event *ev, int *
 	switch (ev->nr) {
 	case SYS_open: case SYS_creat:
 		return lt_fdtab_path_arg(t, ev, -1, 0, &t->tmp) ? NULL : t->tmp.p;
-	case SYS_openat: case SYS_openat2:
+	case SYS_openat: case SYS_openat2: case 428: /* open_tree */
 		return lt_fdtab_path_arg(t, ev, 0, 1, &t->tmp) ? NULL : t->tmp.p;
 	case SYS_fcntl:
 		if (ev->args[1] != F_DUPFD && ev->args[1] != F_DUPFD_CLOEXEC)
@@ -331,7 +341,7 @@ static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 		const char *p = ev->nr == SYS_fchdir ? lt_fdtab_get(t, ev->pid, (int32_t)a[0], &anon)
 			: lt_fdtab_path_arg(t, ev, -1, 0, &t->tmp) ? NULL : t->tmp.p;
 		/* only an absolute one helps later: else the directory is unknown */
-		*cwd_of(t, ev->pid) = p && !anon && p[0] == '/' ? name_of(t, p, strlen(p)) : NO_NAME;
+		*cwd_of(t, ev->pid) = p && !anon && p[0] == '/' ? name_of(t, p, strlen(p)) : LOST_NAME;
 		return;
 	}
 	case SYS_dup2:
@@ -403,6 +413,19 @@ static void put_path(struct lt_sb *sb, const char *p, int hex)
 	lt_sb_putc(sb, '<');
 	lt_sb_escape(sb, p, strlen(p), hex, "<>");
 	lt_sb_putc(sb, '>');
+}
+
+void lt_fdtab_set_start_cwd(struct lt_fdtab *t, const char *dir)
+{
+	if (dir && dir[0] == '/')
+		t->start_cwd = name_of(t, dir, strlen(dir));
+}
+
+void lt_fdtab_put_cwd(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int hex)
+{
+	const char *p = cwd_get(t, pid);
+	if (p)
+		put_path(sb, p, hex);
 }
 
 void lt_fdtab_put(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int64_t fd, int hex)

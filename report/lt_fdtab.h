@@ -41,6 +41,11 @@ int lt_fdtab_path_arg(const struct lt_fdtab *t, const struct lt_event *ev, int d
 /* -y: appends "<path>" for a descriptor whose path is known, escaped as strace escapes it
  * (hex: -x, -xx); nothing otherwise. */
 void lt_fdtab_put(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int64_t fd, int hex);
+/* The working directory of processes whose chdir the trace has not seen (the launcher's
+ * --cwd: where the command started). */
+void lt_fdtab_set_start_cwd(struct lt_fdtab *t, const char *dir);
+/* -y for AT_FDCWD: "<cwd>" when the working directory is known. */
+void lt_fdtab_put_cwd(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int hex);
 /* -y for a call's return value: the descriptor it made. */
 void lt_fdtab_put_new(struct lt_sb *sb, struct lt_fdtab *t, const struct lt_event *ev,
 		      int hex);

@@ -624,6 +624,7 @@ int main(int argc, char **argv)
 	if (open_output(&rep) < 0)
 		return 1;
 	o->fmt.fds = lt_fdtab_new(); /* the descriptor model: -y, --files */
+	lt_fdtab_set_start_cwd(o->fmt.fds, o->start_cwd);
 
 	/* strace -f prefixes lines once there are several tasks; knowing the inputs, decide
 	 * for the whole report, unless -p picked out a single task. */

@@ -72,6 +72,9 @@ extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
 extern const struct lt_xlat lt_x_eth_p[];
+extern const struct lt_xlat lt_x_mount_setattr_flags[];
+extern const struct lt_xlat lt_x_mount_attr_attr[];
+extern const struct lt_xlat lt_x_mount_attr_propagation[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1163,6 +1166,32 @@ const struct lt_xlat lt_x_eth_p[] = {
 	{ 0xf8ull, "ETH_P_XDSA" },
 	{ 0xf9ull, "ETH_P_MAP" },
 	{ 0xfaull, "ETH_P_MCTP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mount_setattr_flags[] = {
+	{ 0x100ull, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x800ull, "AT_NO_AUTOMOUNT" },
+	{ 0x1000ull, "AT_EMPTY_PATH" },
+	{ 0x8000ull, "AT_RECURSIVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mount_attr_attr[] = {
+	{ 0x1ull, "MOUNT_ATTR_RDONLY" },
+	{ 0x2ull, "MOUNT_ATTR_NOSUID" },
+	{ 0x4ull, "MOUNT_ATTR_NODEV" },
+	{ 0x8ull, "MOUNT_ATTR_NOEXEC" },
+	{ 0x10ull, "MOUNT_ATTR_NOATIME" },
+	{ 0x20ull, "MOUNT_ATTR_STRICTATIME" },
+	{ 0x80ull, "MOUNT_ATTR_NODIRATIME" },
+	{ 0x100000ull, "MOUNT_ATTR_IDMAP" },
+	{ 0x200000ull, "MOUNT_ATTR_NOSYMFOLLOW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mount_attr_propagation[] = {
+	{ 0x20000ull, "MS_UNBINDABLE" },
+	{ 0x40000ull, "MS_PRIVATE" },
+	{ 0x80000ull, "MS_SLAVE" },
+	{ 0x100000ull, "MS_SHARED" },
 	{ 0, 0 }
 };
 #endif

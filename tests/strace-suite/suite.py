@@ -235,6 +235,8 @@ def run_test(src, build, name, spec, timeout=20):
         # strace without -f traces the program's own process only: as the launcher does,
         # print that one (its pid is the run's root).
         own = [] if "-f" in ropts else ["-p", str(p.pid)]
+        # and tells where the command started, as the launcher does (-y's AT_FDCWD</dir>)
+        own += ["--cwd", work]
         r = subprocess.run([os.path.join(build, "libtrace-report")] + ropts + own + [runs[0]],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         got = r.stdout.decode("utf-8", "surrogateescape").splitlines()
