@@ -304,6 +304,10 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_TIMEVAL_PAIR] = { .obj = lt_put_timeval_pair },
 	[LT_K_TMS_OUT] = { .obj = lt_put_tms },
 	[LT_K_TIME_OUT] = { .obj = lt_put_time_out },
+	[LT_K_UTIMBUF] = { .obj = lt_put_utimbuf },
+	[LT_K_TIMEZONE] = { .obj = lt_put_timezone },
+	[LT_K_TIMEZONE_OUT] = { .obj = lt_put_timezone },
+	[LT_K_TIMEX] = { .obj = lt_put_timex },
 	/* processes and resources */
 	[LT_K_RLIMIT] = { .obj = lt_put_rlimit },
 	[LT_K_RLIMIT_OUT] = { .obj = lt_put_rlimit },
@@ -1173,6 +1177,12 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	case LT_NR_prctl:
 		if ((uint32_t)ev->args[0] == 3) /* PR_GET_DUMPABLE */
 			lt_ret_name(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
+		return;
+	case LT_NR_time:
+		lt_ret_time(c);
+		return;
+	case LT_NR_adjtimex: case LT_NR_clock_adjtime:
+		lt_ret_adjtimex(c);
 		return;
 	case LT_NR_rt_sigtimedwait:
 		if (lt_signal_name((int)ev->ret))

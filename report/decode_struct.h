@@ -56,6 +56,12 @@ void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_tms(struct lt_dctx *c, const uint8_t *d);
 void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_utimbuf(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timezone(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timex(struct lt_dctx *c, const uint8_t *d);
+void lt_put_clock_t(struct lt_dctx *c, uint64_t v);
+void lt_ret_time(struct lt_dctx *c);
+void lt_ret_adjtimex(struct lt_dctx *c);
 
 /* decode_stat.c: stat family */
 void lt_put_dev(struct lt_dctx *c, uint64_t dev);

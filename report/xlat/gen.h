@@ -71,6 +71,9 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
+extern const struct lt_xlat lt_x_adjtimex_modes[];
+extern const struct lt_xlat lt_x_adjtimex_status[];
+extern const struct lt_xlat lt_x_adjtimex_state[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1059,6 +1062,50 @@ const struct lt_xlat lt_x_setns_types[] = {
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {
 	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_adjtimex_modes[] = {
+	{ 0x8001ull, "ADJ_OFFSET_SINGLESHOT" },
+	{ 0xa001ull, "ADJ_OFFSET_SS_READ" },
+	{ 0x1ull, "ADJ_OFFSET" },
+	{ 0x2ull, "ADJ_FREQUENCY" },
+	{ 0x4ull, "ADJ_MAXERROR" },
+	{ 0x8ull, "ADJ_ESTERROR" },
+	{ 0x10ull, "ADJ_STATUS" },
+	{ 0x20ull, "ADJ_TIMECONST" },
+	{ 0x80ull, "ADJ_TAI" },
+	{ 0x100ull, "ADJ_SETOFFSET" },
+	{ 0x1000ull, "ADJ_MICRO" },
+	{ 0x2000ull, "ADJ_NANO" },
+	{ 0x4000ull, "ADJ_TICK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_adjtimex_status[] = {
+	{ 0x1ull, "STA_PLL" },
+	{ 0x2ull, "STA_PPSFREQ" },
+	{ 0x4ull, "STA_PPSTIME" },
+	{ 0x8ull, "STA_FLL" },
+	{ 0x10ull, "STA_INS" },
+	{ 0x20ull, "STA_DEL" },
+	{ 0x40ull, "STA_UNSYNC" },
+	{ 0x80ull, "STA_FREQHOLD" },
+	{ 0x100ull, "STA_PPSSIGNAL" },
+	{ 0x200ull, "STA_PPSJITTER" },
+	{ 0x400ull, "STA_PPSWANDER" },
+	{ 0x800ull, "STA_PPSERROR" },
+	{ 0x1000ull, "STA_CLOCKERR" },
+	{ 0x2000ull, "STA_NANO" },
+	{ 0x4000ull, "STA_MODE" },
+	{ 0x8000ull, "STA_CLK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_adjtimex_state[] = {
+	{ 0x0ull, "TIME_OK" },
+	{ 0x1ull, "TIME_INS" },
+	{ 0x2ull, "TIME_DEL" },
+	{ 0x3ull, "TIME_OOP" },
+	{ 0x4ull, "TIME_WAIT" },
+	{ 0x5ull, "TIME_ERROR" },
 	{ 0, 0 }
 };
 #endif

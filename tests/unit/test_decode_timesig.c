@@ -1,0 +1,116 @@
+/* Time, signal and process decoders (report/decode_time.c, decode_signal.c,
+ * decode_proc.c): strace 6.1's lines for the same calls, as its own test programs print
+ * them (tests/time.c, utime.c, xutimes.c, utimensat.c, xettimeofday.c, adjtimex.c,
+ * timer_create.c, siginfo.c, rt_sigprocmask.c, pidfd_send_signal.c, clone3.c,
+ * execveat.c), with the captures the shim would have made. Dates in UTC, as the suite
+ * runs them. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "decode_fixture.h"
+
+#define A 0x7ffd1000u
+
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+
+static void test_time(void)
+{
+	struct lt_event ev;
+	uint64_t t = 1796010615;
+	ev = mk("time", 1796010615, 0, 0, 0, 0, 0, 0);
+	EXPECT(ev, "time(NULL) = 1796010615 (2026-11-30T03:50:15+0000)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, &t, 8);
+	ev = mk("time", 1796010615, A, 0, 0, 0, 0, 0);
+	EXPECT(ev, "time([1796010615 /* 2026-11-30T03:50:15+0000 */]) = 1796010615 (2026-11-30T03:50:15+0000)");
+	/* utime's times are time_t */
+	int64_t ut[2] = { 1492350678, 1492350678 };
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "utime\nfilename", 14);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, ut, sizeof ut);
+	ev = mk("utime", -2, A + 0x100, A, 0, 0, 0, 0);
+	EXPECT(ev, "utime(\"utime\\nfilename\", {actime=1492350678 /* 2017-04-16T13:51:18+0000 */, "
+		   "modtime=1492350678 /* 2017-04-16T13:51:18+0000 */}) = -1 ENOENT (No such file or directory)");
+}
+
+/* utimes' timevals get dates with microseconds; utimensat's none for the epoch or a
+ * fraction out of range, and UTIME_NOW/UTIME_OMIT as -X says */
+static void test_utimes(void)
+{
+	struct lt_event ev;
+	int64_t tv[4] = { 1492358607, 345678, 1492356078, 456789 };
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "utimes_sample", 13);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, tv, sizeof tv);
+	ev = mk("utimes", -2, A + 0x100, A, 0, 0, 0, 0);
+	EXPECT(ev, "utimes(\"utimes_sample\", [{tv_sec=1492358607, tv_usec=345678} /* 2017-04-16T16:03:27.345678+0000 */, "
+		   "{tv_sec=1492356078, tv_usec=456789} /* 2017-04-16T15:21:18.456789+0000 */]) = -1 ENOENT (No such file or directory)");
+	int64_t ts[4] = { -1, 2000000000, 0, 0 };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ts, sizeof ts);
+	ev = mk("utimensat", -2, (uint64_t)-100, A + 0x100, A, 0x100, 0, 0);
+	EXPECT(ev, "utimensat(AT_FDCWD, \"f\", [{tv_sec=-1, tv_nsec=2000000000}, {tv_sec=0, tv_nsec=0}], "
+		   "AT_SYMLINK_NOFOLLOW) = -1 ENOENT (No such file or directory)");
+	int64_t now[4] = { 3735928559, 0x3fffffff, -3819351491602432273, 0x3ffffffe };
+	struct lt_fmt fx = { .strsize = 32 };
+	for (int st = 0; st < 3; st++) {
+		static const char *const want[] = {
+			"utimensat(AT_FDCWD, \"f\", [UTIME_NOW, UTIME_OMIT], AT_SYMLINK_NOFOLLOW)",
+			"utimensat(-100, \"f\", [{tv_sec=3735928559, tv_nsec=1073741823}, "
+			"{tv_sec=-3819351491602432273, tv_nsec=1073741822}], 0x100)",
+			"utimensat(-100 /* AT_FDCWD */, \"f\", [{tv_sec=3735928559, tv_nsec=1073741823} /* UTIME_NOW */, "
+			"{tv_sec=-3819351491602432273, tv_nsec=1073741822} /* UTIME_OMIT */], 0x100 /* AT_SYMLINK_NOFOLLOW */)",
+		};
+		static const enum lt_xlat_style sty[] = { LT_XLAT_ABBREV, LT_XLAT_RAW, LT_XLAT_VERBOSE };
+		char w[512];
+		fx.xlat = sty[st];
+		snprintf(w, sizeof w, "%s = -1 ENOENT (No such file or directory)", want[st]);
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+		cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, now, sizeof now);
+		ev = mk("utimensat", -2, (uint64_t)-100, A + 0x100, A, 0x100, 0, 0);
+		EXPECTF(ev, &fx, w);
+	}
+}
+
+static void test_clocks(void)
+{
+	struct lt_event ev;
+	int64_t tv[2] = { 1796010615, 754292 };
+	int32_t tz[2] = { 0, 0 };
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, tv, sizeof tv);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, tz, sizeof tz);
+	ev = mk("gettimeofday", 0, A, A + 0x100, 0, 0, 0, 0);
+	EXPECT(ev, "gettimeofday({tv_sec=1796010615, tv_usec=754292}, {tz_minuteswest=0, tz_dsttime=0}) = 0");
+	uint8_t tx[208] = { 0 };
+	put64(tx + 24, 16000000);
+	put64(tx + 32, 16000000);
+	put32(tx + 40, 0x40);
+	put64(tx + 48, 2);
+	put64(tx + 56, 1);
+	put64(tx + 64, 32768000);
+	put64(tx + 72, 1796010614);
+	put64(tx + 80, 30219);
+	put64(tx + 88, 10000);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, tx, sizeof tx);
+	ev = mk("adjtimex", 5, A, 0, 0, 0, 0, 0);
+	EXPECT(ev, "adjtimex({modes=0, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC, "
+		   "constant=2, precision=1, tolerance=32768000, time={tv_sec=1796010614, tv_usec=30219}, "
+		   "tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, "
+		   "stbcnt=0, tai=0}) = 5 (TIME_ERROR)");
+	/* times: clock ticks with their seconds, as strace's print_clock_t (100 ticks a second) */
+	uint64_t tms[4] = { 13, 0, 250, 0 };
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, tms, sizeof tms);
+	ev = mk("times", 42, A, 0, 0, 0, 0, 0);
+	EXPECT(ev, "times({tms_utime=13 /* 0.13 s */, tms_stime=0, tms_cutime=250 /* 2.50 s */, tms_cstime=0}) = 42");
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	test_time();
+	test_utimes();
+	test_clocks();
+	if (failures)
+		fprintf(stderr, "%d failure(s)\n", failures);
+	return failures != 0;
+}
