@@ -59,7 +59,6 @@ void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
 void lt_put_utimbuf(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timezone(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timex(struct lt_dctx *c, const uint8_t *d);
-void lt_put_clock_t(struct lt_dctx *c, uint64_t v);
 void lt_ret_time(struct lt_dctx *c);
 void lt_ret_adjtimex(struct lt_dctx *c);
 

@@ -122,6 +122,9 @@ void lt_put_arg_by_kind(struct lt_dctx *c, int i);
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind); /* 0: the kind has no own printer */
 void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v); /* by lt_kinds[kind] alone */
 
+/* decode_time.c: a clock_t count of ticks with its seconds, "13 / * 0.13 s * /". */
+void lt_put_clock_t(struct lt_dctx *c, uint64_t v);
+
 /* decode_io_uring.c: io_uring_register's argument i, by opcode. */
 void lt_put_io_uring_register_arg(struct lt_dctx *c, int i);
 

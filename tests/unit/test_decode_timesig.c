@@ -103,6 +103,77 @@ static void test_clocks(void)
 	EXPECT(ev, "times({tms_utime=13 /* 0.13 s */, tms_stime=0, tms_cutime=250 /* 2.50 s */, tms_cstime=0}) = 42");
 }
 
+/* sigevent: the value only when its pointer is set, the signal unsigned unless a signal is
+ * sent, SIGEV_THREAD's function and attributes (tests/timer_create.c) */
+static void test_sigevent(void)
+{
+	struct lt_event ev;
+	uint8_t sev[32] = { 0 };
+	put32(sev + 12, 1); /* SIGEV_NONE */
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, sev, sizeof sev);
+	int32_t id = 0;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &id, 4);
+	ev = mk("timer_create", 0, 1, A, A + 0x100, 0, 0, 0);
+	EXPECT(ev, "timer_create(CLOCK_MONOTONIC, {sigev_signo=0, sigev_notify=SIGEV_NONE}, [0]) = 0");
+	put64(sev, 0xdeadbeefbadc0dedull);
+	put32(sev + 8, 0xfacefeed);
+	put32(sev + 12, 0xdefaced);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, sev, sizeof sev);
+	ev = mk("timer_create", -22, 0, A, 0, 0, 0, 0);
+	EXPECT(ev, "timer_create(CLOCK_REALTIME, {sigev_value={sival_int=-1159983635, sival_ptr=0xdeadbeefbadc0ded}, "
+		   "sigev_signo=4207869677, sigev_notify=0xdefaced /* SIGEV_??? */}, NULL) = -1 EINVAL (Invalid argument)");
+	put32(sev + 8, 14);
+	put32(sev + 12, 2);
+	put64(sev + 16, 0xdeadbeefbadc0dedull);
+	put64(sev + 24, 0xcafef00dfacefeedull);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, sev, sizeof sev);
+	id = 4;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &id, 4);
+	ev = mk("timer_create", 0, 0, A, A + 0x100, 0, 0, 0);
+	EXPECT(ev, "timer_create(CLOCK_REALTIME, {sigev_value={sival_int=-1159983635, sival_ptr=0xdeadbeefbadc0ded}, "
+		   "sigev_signo=SIGALRM, sigev_notify=SIGEV_THREAD, sigev_notify_function=0xdeadbeefbadc0ded, "
+		   "sigev_notify_attributes=0xcafef00dfacefeed}, [4]) = 0");
+}
+
+/* a sigset of any size but the kernel's is an address (tests/rt_sigprocmask.c), but for
+ * rt_sigpending, which takes less; siginfo's errno unsigned, uid -1, clock ticks */
+static void test_signals(void)
+{
+	struct lt_event ev;
+	uint64_t all = ~0ull;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &all, 4);
+	ev = mk("rt_sigprocmask", -22, 1, A, A + 0x100, 4, 0, 0);
+	EXPECT(ev, "rt_sigprocmask(SIG_UNBLOCK, 0x7ffd1000, 0x7ffd1100, 4) = -1 EINVAL (Invalid argument)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, &all, 8);
+	ev = mk("rt_sigtimedwait", -22, A, 0, 0, 16, 0, 0);
+	EXPECT(ev, "rt_sigtimedwait(0x7ffd1000, NULL, NULL, 16) = -1 EINVAL (Invalid argument)");
+	uint64_t usr1 = 1u << 9;
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, &usr1, 4);
+	ev = mk("rt_sigpending", 0, A, 4, 0, 0, 0, 0);
+	EXPECT(ev, "rt_sigpending([USR1], 4) = 0");
+	uint8_t si[128] = { 0 };
+	put32(si, 10);
+	put32(si + 4, 0xffffffff);
+	put32(si + 8, (uint32_t)-1); /* SI_QUEUE */
+	put32(si + 16, 27416);
+	put32(si + 20, 0xffffffff);
+	put64(si + 24, ~0ull);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, si, sizeof si);
+	ev = mk("pidfd_send_signal", -22, 3, 12, A, 0xffffffff, 0, 0);
+	EXPECT(ev, "pidfd_send_signal(3, SIGUSR2, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_errno=4294967295, "
+		   "si_pid=27416, si_uid=-1, si_int=-1, si_ptr=0xffffffffffffffff}, 0xffffffff) = -1 EINVAL (Invalid argument)");
+	memset(si, 0, sizeof si);
+	put32(si, 17);
+	put32(si + 8, 1); /* CLD_EXITED */
+	put32(si + 16, 27534);
+	put64(si + 32, 11);
+	put64(si + 40, 20);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, si, sizeof si);
+	ev = mk("waitid", 0, 1, 27534, A, 4, 0, 0);
+	EXPECT(ev, "waitid(P_PID, 27534, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=27534, si_uid=0, si_status=0, "
+		   "si_utime=11 /* 0.11 s */, si_stime=20 /* 0.20 s */}, WEXITED, NULL) = 0");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -110,6 +181,8 @@ int main(void)
 	test_time();
 	test_utimes();
 	test_clocks();
+	test_sigevent();
+	test_signals();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return failures != 0;
