@@ -16,7 +16,7 @@
  * behind an argument have their size in the kind table (lib/syscalls.tbl). */
 enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
-	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
+	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
 };
 
@@ -281,6 +281,24 @@ static uint64_t lt_plan_len(const struct lt_sysent *se, unsigned i, const uint64
 	return lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
 }
 
+/* clone3's clone_args and what follows up to a page (strace shows bytes that are not 0);
+ * sub 0: the set_tid array (32 at most, the kernel's limit); after a success, the ints
+ * the kernel stored: sub 1 at pidfd, sub 2 at parent_tid */
+static void lt_req_clone_args(struct lt_plan *p, unsigned i, uint64_t v, uint64_t len, int ok)
+{
+	uint64_t flags, set_tid, set_tid_size, pidfd, parent_tid;
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
+	if (len < 64 || !lt_peek64(p, v, &flags))
+		return;
+	if (len >= 80 && lt_peek64(p, v + 64, &set_tid) && lt_peek64(p, v + 72, &set_tid_size) &&
+	    set_tid_size && set_tid_size <= 32)
+		lt_req(p, i, 0, 0, set_tid, set_tid_size * 4, set_tid_size * 4);
+	if (ok && (flags & 0x1000) && lt_peek64(p, v + 8, &pidfd)) /* CLONE_PIDFD */
+		lt_req(p, i, 1, 0, pidfd, 4, 4);
+	if (ok && (flags & 0x100000) && lt_peek64(p, v + 24, &parent_tid)) /* CLONE_PARENT_SETTID */
+		lt_req(p, i, 2, 0, parent_tid, 4, 4);
+}
+
 /* Variable-size objects the call only reads: read at exit whatever it returned (the
  * copy is fault-safe). 0: not such a kind. */
 static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
@@ -339,7 +357,7 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, 33) * 4, (uint32_t)len * 4ull);
 		return 1;
 	case LT_K_CLONE_ARGS:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
+		lt_req_clone_args(p, i, v, len, ok);
 		return 1;
 	case LT_K_SECCOMP_ARGS:
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */

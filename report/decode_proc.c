@@ -212,3 +212,112 @@ void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "[%d]", RD(int32_t, d, 0)); /* strace 6.1's notation */
 }
+
+/* clone3's flags: clone's, then the ones only clone3 takes (strace's clone3_flags) */
+static const struct lt_xlat lt_x_clone3_flags[] = {
+	{ 0x100, "CLONE_VM" }, { 0x200, "CLONE_FS" }, { 0x400, "CLONE_FILES" },
+	{ 0x800, "CLONE_SIGHAND" }, { 0x1000, "CLONE_PIDFD" }, { 0x2000, "CLONE_PTRACE" },
+	{ 0x4000, "CLONE_VFORK" }, { 0x8000, "CLONE_PARENT" }, { 0x10000, "CLONE_THREAD" },
+	{ 0x20000, "CLONE_NEWNS" }, { 0x40000, "CLONE_SYSVSEM" }, { 0x80000, "CLONE_SETTLS" },
+	{ 0x100000, "CLONE_PARENT_SETTID" }, { 0x200000, "CLONE_CHILD_CLEARTID" },
+	{ 0x800000, "CLONE_UNTRACED" }, { 0x1000000, "CLONE_CHILD_SETTID" },
+	{ 0x2000000, "CLONE_NEWCGROUP" }, { 0x4000000, "CLONE_NEWUTS" },
+	{ 0x8000000, "CLONE_NEWIPC" }, { 0x10000000, "CLONE_NEWUSER" },
+	{ 0x20000000, "CLONE_NEWPID" }, { 0x40000000, "CLONE_NEWNET" }, { 0x80000000u, "CLONE_IO" },
+	{ 0x80, "CLONE_NEWTIME" }, { 0x100000000ull, "CLONE_CLEAR_SIGHAND" },
+	{ 0x200000000ull, "CLONE_INTO_CGROUP" }, { 0, 0 }
+};
+
+enum { CL_PIDFD = 0x1000, CL_PARENT_SETTID = 0x100000, CL_SETTLS = 0x80000,
+       CL_CHILD_TIDS = 0x1000000 | 0x200000, CL_INTO_CGROUP = 0x200000000ull };
+
+static int lt_elem_int(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)k, (void)opaque;
+	lt_sb_printf(SB(c), "%d", RD(int32_t, e, 0));
+	return 1;
+}
+
+/* an int the kernel stored at addr (capture sub): "[N]", NULL, or the address */
+static void lt_put_stored_int(struct lt_dctx *c, int i, unsigned sub, uint64_t addr)
+{
+	const uint8_t *v = addr ? lt_cap_get(c, i, sub, 4, NULL) : NULL;
+	if (v)
+		lt_sb_printf(SB(c), "[%d]", RD(int32_t, v, 0));
+	else
+		lt_put_ptr(c, addr);
+}
+
+/* set_tid: an array when its size is one the kernel takes, else the address */
+static void lt_put_set_tid(struct lt_dctx *c, int i, uint64_t set_tid, uint64_t n)
+{
+	lt_sb_puts(SB(c), ", set_tid=");
+	if (!set_tid || !n || n > 32)
+		lt_put_ptr(c, set_tid);
+	else
+		lt_put_array(c, i, 0, set_tid, n, 4, lt_elem_int, NULL);
+	lt_sb_printf(SB(c), ", set_tid_size=%llu", (unsigned long long)n);
+}
+
+/* after a success: what the kernel stored at pidfd and parent_tid (strace's " => {...}";
+ * the tail it prints again is all zeros then, or the call would have failed) */
+static void lt_put_clone3_stored(struct lt_dctx *c, int i, const uint64_t f[11])
+{
+	const char *pre = " => {";
+	if (f[0] & CL_PIDFD) {
+		lt_sb_printf(SB(c), "%spidfd=", pre);
+		lt_put_stored_int(c, i, 1, f[1]);
+		pre = ", ";
+	}
+	if (f[0] & CL_PARENT_SETTID) {
+		lt_sb_printf(SB(c), "%sparent_tid=", pre);
+		lt_put_stored_int(c, i, 2, f[3]);
+		pre = ", ";
+	}
+	if (*pre == ',')
+		lt_sb_putc(SB(c), '}');
+}
+
+/* clone3's struct clone_args (strace's clone.c): the fields its flags make meaningful, the
+ * newer ones when set, and the bytes past them that are not 0 */
+void lt_put_clone_args(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t addr = c->ev->args[i], size = c->ev->args[1];
+	size_t fetch = size < 88 ? (size_t)size : 88;
+	const uint8_t *d = fetch >= 64 ? lt_cap_get(c, i, LT_CAP_SUB_SELF, fetch, NULL) : NULL;
+	uint64_t f[11] = { 0 }; /* the fields the call was given, 0 past them */
+	(void)kind;
+	if (!d) {
+		lt_put_ptr(c, addr);
+		return;
+	}
+	memcpy(f, d, fetch);
+	lt_sb_puts(SB(c), "{flags=");
+	lt_put_flags(c, lt_x_clone3_flags, f[0]);
+	if (f[0] & CL_PIDFD)
+		lt_sb_puts(SB(c), ", pidfd="), lt_put_ptr(c, f[1]);
+	if (f[0] & CL_CHILD_TIDS)
+		lt_sb_puts(SB(c), ", child_tid="), lt_put_ptr(c, f[2]);
+	if (f[0] & CL_PARENT_SETTID)
+		lt_sb_puts(SB(c), ", parent_tid="), lt_put_ptr(c, f[3]);
+	lt_sb_puts(SB(c), ", exit_signal=");
+	if (f[4] < INT32_MAX)
+		lt_put_signo(c, (int)f[4]);
+	else
+		lt_put_udec(c, f[4]);
+	lt_sb_puts(SB(c), ", stack=");
+	lt_put_ptr(c, f[5]);
+	lt_sb_puts(SB(c), ", stack_size=");
+	lt_put_hex(c, f[6]);
+	if (f[0] & CL_SETTLS)
+		lt_sb_puts(SB(c), ", tls="), lt_put_ptr(c, f[7]);
+	if (f[8] || f[9])
+		lt_put_set_tid(c, i, f[8], f[9]);
+	if (fetch > 80 && (f[10] || (f[0] & CL_INTO_CGROUP)))
+		lt_sb_printf(SB(c), ", cgroup=%llu", (unsigned long long)f[10]);
+	if (size > fetch)
+		lt_put_nonzero_tail(c, i, fetch, size);
+	lt_sb_putc(SB(c), '}');
+	if (lt_ok(c))
+		lt_put_clone3_stored(c, i, f);
+}

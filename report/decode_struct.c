@@ -323,6 +323,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_GROUPS_OUT] = { .arg = lt_put_groups },
 	[LT_K_ARGV] = { .arg = lt_put_argv_arg },
 	[LT_K_ENVP] = { .arg = lt_put_argv_arg },
+	[LT_K_CLONE_ARGS] = { .arg = lt_put_clone_args },
 	[LT_K_SECCOMP_ARGS] = { .arg = lt_put_seccomp_args },
 	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
 	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
@@ -511,53 +512,6 @@ static int lt_special_clone(struct lt_args *a)
 		lt_put_ptr(c, g[4]);
 		lt_done(a);
 	}
-	return a->n;
-}
-
-static int lt_special_clone3(struct lt_args *a)
-{
-	struct lt_dctx *c = a->c;
-	const uint8_t *d = lt_in(c, 0, 64);
-	lt_next(a);
-	if (!d) {
-		lt_put_ptr(c, c->ev->args[0]);
-	} else {
-		uint64_t fl = RD(uint64_t, d, 0);
-		lt_sb_puts(SB(c), "{flags=");
-		lt_clone_flags(c, fl, 0);
-		if (fl & 0x1000) {
-			lt_sb_puts(SB(c), ", pidfd=");
-			lt_put_ptr(c, RD(uint64_t, d, 8));
-		}
-		if (fl & (0x200000 | 0x1000000)) {
-			lt_sb_puts(SB(c), ", child_tid=");
-			lt_put_ptr(c, RD(uint64_t, d, 16));
-		}
-		if (fl & 0x100000) {
-			lt_sb_puts(SB(c), ", parent_tid=");
-			lt_put_ptr(c, RD(uint64_t, d, 24));
-		}
-		lt_sb_puts(SB(c), ", exit_signal=");
-		uint64_t es = RD(uint64_t, d, 32);
-		if (es)
-			lt_put_signo(c, (int)es);
-		else
-			lt_sb_putc(SB(c), '0');
-		lt_sb_puts(SB(c), ", stack=");
-		lt_put_ptr(c, RD(uint64_t, d, 40));
-		lt_sb_puts(SB(c), ", stack_size=");
-		lt_put_hex(c, RD(uint64_t, d, 48));
-		if (fl & 0x80000) {
-			lt_sb_puts(SB(c), ", tls=");
-			lt_put_ptr(c, RD(uint64_t, d, 56));
-		}
-		lt_sb_putc(SB(c), '}');
-		/* the kernel stored the child's tid, the return value, at parent_tid */
-		if ((fl & 0x100000) && lt_ok(c) && c->ev->ret > 0)
-			lt_sb_printf(SB(c), " => {parent_tid=[%lld]}", (long long)c->ev->ret);
-	}
-	lt_done(a);
-	lt_arg_udec(a, c->ev->args[1]);
 	return a->n;
 }
 
@@ -1062,8 +1016,6 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 	switch (c->ev->nr) {
 	case 56: /* clone */
 		return lt_special_clone(&a);
-	case 435: /* clone3 */
-		return lt_special_clone3(&a);
 	case 202: /* futex */
 		return lt_special_futex(&a);
 	case 72: /* fcntl */

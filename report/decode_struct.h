@@ -87,6 +87,7 @@ void lt_put_nodemask(struct lt_dctx *c, int i, int kind);
 void lt_put_mpol_mode_out(struct lt_dctx *c, const uint8_t *d);
 void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
 void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_clone_args(struct lt_dctx *c, int i, int kind);
 
 /* decode_poll.c: poll, select, epoll */
 void lt_put_pollfds_arg(struct lt_dctx *c, int i, int kind);

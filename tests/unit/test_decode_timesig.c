@@ -174,6 +174,56 @@ static void test_signals(void)
 		   "si_utime=11 /* 0.11 s */, si_stime=20 /* 0.20 s */}, WEXITED, NULL) = 0");
 }
 
+/* clone3's clone_args (tests/clone3.c): exit_signal past INT_MAX in decimal, the bytes
+ * past the known 88, ??? when they could not be read, unknown flags, set_tid, what the
+ * kernel stored at parent_tid */
+static void test_clone3(void)
+{
+	struct lt_event ev;
+	uint8_t ca[96] = { 0 };
+	put64(ca + 32, 0xdeadface00000011ull);
+	put64(ca + 88, 0xfacefeeddeadc0deull);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 96);
+	ev = mk("clone3", -7, A, 96, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=0, exit_signal=16045756810061152273, stack=NULL, stack_size=0, "
+		   "/* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"}, 96) = -1 E2BIG (Argument list too long)");
+	put64(ca + 32, 0xdeadc0de);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 96);
+	ev = mk("clone3", -7, A, 104, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=0, exit_signal=3735929054, stack=NULL, stack_size=0, ???}, 104) = -1 E2BIG (Argument list too long)");
+	memset(ca, 0, sizeof ca);
+	put64(ca, 0xdec0deac0040007full);
+	put64(ca + 32, 250);
+	put64(ca + 40, 0xface1e55beeff00dull);
+	put64(ca + 48, 0xcaffeedefacedca7ull);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 64);
+	ev = mk("clone3", -22, A, 64, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=0xdec0deac0040007f /* CLONE_??? */, exit_signal=250, stack=0xface1e55beeff00d, "
+		   "stack_size=0xcaffeedefacedca7}, 64) = -1 EINVAL (Invalid argument)");
+	memset(ca, 0, sizeof ca);
+	put64(ca, 0x100000);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 88);
+	ev = mk("clone3", 27238, A, 88, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=CLONE_PARENT_SETTID, parent_tid=NULL, exit_signal=0, stack=NULL, stack_size=0}"
+		   " => {parent_tid=NULL}, 88) = 27238");
+	put64(ca + 24, A + 0x200);
+	int32_t tid = 27238;
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 88);
+	cap(0, 2, LT_CAP_EXIT, &tid, 4);
+	ev = mk("clone3", 27238, A, 88, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x7ffd1200, exit_signal=0, stack=NULL, stack_size=0}"
+		   " => {parent_tid=[27238]}, 88) = 27238");
+	memset(ca, 0, sizeof ca);
+	put64(ca + 64, A + 0x100);
+	put64(ca + 72, 2);
+	int32_t tids[2] = { -2088599168, 5 };
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 88);
+	cap(0, 0, LT_CAP_EXIT, tids, sizeof tids);
+	ev = mk("clone3", -22, A, 88, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=[-2088599168, 5], "
+		   "set_tid_size=2}, 88) = -1 EINVAL (Invalid argument)");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -183,6 +233,7 @@ int main(void)
 	test_clocks();
 	test_sigevent();
 	test_signals();
+	test_clone3();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return failures != 0;
