@@ -174,6 +174,19 @@ static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
 		lt_req_str(p, arg, i, v[i], (uint64_t)p->strsize + 1);
 }
 
+/* envp: the pointers, counted whole (strace prints how many), then the first strings
+ * (strace prints them with -v) while requests are left: envp is execve's last capture */
+static void lt_req_envp(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t v;
+	lt_req_ptr_array(p, arg, addr, LT_CAP_MAX_ENVP);
+	for (unsigned k = 0; k < LT_CAP_MAX_ARGV && p->n < p->max; k++) {
+		if (!lt_peek64(p, addr + k * 8ull, &v) || !v)
+			break;
+		lt_req_str(p, arg, k, v, (uint64_t)p->strsize + 1);
+	}
+}
+
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
@@ -554,7 +567,7 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req_argv(p, i, v);
 		return;
 	case LT_K_ENVP:
-		lt_req_ptr_array(p, i, v, LT_CAP_MAX_ENVP);
+		lt_req_envp(p, i, v);
 		return;
 	case LT_K_FDSET: {
 		uint64_t bytes = ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8;

@@ -32,38 +32,58 @@ static void lt_put_rlim(struct lt_dctx *c, uint64_t v)
 		lt_put_udec(c, v);
 }
 
-/* execve's argv: the strings, "..." past -s of them; envp: a count unless -v */
+/* envp unless -v: the address and how many variables (strace's printargc); an array
+ * that runs into memory that cannot be read is "unterminated" */
+static void lt_put_argc(struct lt_dctx *c, uint64_t a, const uint8_t *d, size_t n, int ended)
+{
+	lt_put_ptr(c, a);
+	if (!d)
+		return;
+	lt_sb_printf(SB(c), " /* %zu var%s%s */", n, n == 1 ? "" : "s",
+		     ended ? "" : ", unterminated");
+}
+
+/* execve's argv (and envp with -v): the strings, "..." past -s of them (strace's
+ * printargv); where the array runs into memory that cannot be read, "... / * addr * /" */
 static void lt_put_argv(struct lt_dctx *c, int i, int env)
 {
-	size_t len;
+	size_t len = 0;
 	uint64_t a = c->ev->args[i];
 	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len);
 	if (!a) {
 		lt_sb_puts(SB(c), "NULL");
 		return;
 	}
-	if (!d) {
-		lt_put_ptr(c, a);
+	size_t n = 0;
+	while (d && n < len / 8 && RD(uint64_t, d, n * 8))
+		n++;
+	/* a 0 ends it; so does the capture's limit for argv (the planner reads one past
+	 * what it shows); else the memory did */
+	int ended = d && (n < len / 8 || (!env && n > LT_CAP_MAX_ARGV));
+	if (env && !lt_verbose(c)) {
+		lt_put_argc(c, a, d, n, ended);
 		return;
 	}
-	size_t n = 0;
-	while (n < len / 8 && RD(uint64_t, d, n * 8))
-		n++;
-	if (env) {
+	if (!d) {
 		lt_put_ptr(c, a);
-		lt_sb_printf(SB(c), " /* %zu var%s */", n, n == 1 ? "" : "s");
 		return;
 	}
 	lt_sb_putc(SB(c), '[');
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			lt_sb_puts(SB(c), ", ");
-		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c))) {
+		/* a string the shim had no room to copy (envp's past its first) */
+		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c)) ||
+		    !lt_event_cap(c->ev, i, (unsigned)k, NULL)) {
 			lt_sb_puts(SB(c), "...");
+			ended = 1;
 			break;
 		}
 		lt_put_cstr(c, i, (unsigned)k, RD(uint64_t, d, k * 8), 0);
 	}
+	if (!ended)
+		lt_sb_printf(SB(c), "%s... /* %#llx */", n ? ", " : "",
+			     (unsigned long long)(a + n * 8));
 	lt_sb_putc(SB(c), ']');
 }
 

@@ -224,6 +224,35 @@ static void test_clone3(void)
 		   "set_tid_size=2}, 88) = -1 EINVAL (Invalid argument)");
 }
 
+/* execveat's arrays running into memory that cannot be read (tests/execveat.c): argv's
+ * "... / * addr * /", envp's count "unterminated", envp's strings with -v */
+static void test_execve(void)
+{
+	struct lt_event ev;
+	uint64_t argv[2] = { A + 0x100, 0xffffffffffffffffull };
+	uint64_t envp[2] = { A + 0x200, A + 0x300 };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+	cap(2, LT_CAP_SUB_SELF, 0, argv, sizeof argv);
+	cap(2, 0, LT_CAP_STR, "first", 5);
+	cap(2, 1, LT_CAP_FAULT, "", 0);
+	cap(3, LT_CAP_SUB_SELF, 0, envp, sizeof envp);
+	cap(3, 0, LT_CAP_STR, "foobar=1", 8);
+	cap(3, 1, LT_CAP_STR, "foo\nbar=2", 9);
+	ev = mk("execveat", -2, (uint64_t)-100, A + 0x400, 0x7ffd0ff0, 0x7ffd1ff0, 0x1100, 0);
+	EXPECT(ev, "execveat(AT_FDCWD, \"f\", [\"first\", 0xffffffffffffffff, ... /* 0x7ffd1000 */], "
+		   "0x7ffd1ff0 /* 2 vars, unterminated */, AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 ENOENT (No such file or directory)");
+	struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
+	uint64_t envz[3] = { A + 0x200, A + 0x300, 0 };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+	cap(2, LT_CAP_SUB_SELF, 0, envz + 2, 8);
+	cap(3, LT_CAP_SUB_SELF, 0, envz, sizeof envz);
+	cap(3, 0, LT_CAP_STR, "foobar=1", 8);
+	cap(3, 1, LT_CAP_STR, "foo\nbar=2", 9);
+	ev = mk("execveat", -2, (uint64_t)-100, A + 0x400, 0x7ffd0ff0, 0x7ffd1ff0, 0x1100, 0);
+	EXPECTF(ev, &fv, "execveat(AT_FDCWD, \"f\", [], [\"foobar=1\", \"foo\\nbar=2\"], "
+		    "AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 ENOENT (No such file or directory)");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -234,6 +263,7 @@ int main(void)
 	test_sigevent();
 	test_signals();
 	test_clone3();
+	test_execve();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return failures != 0;
