@@ -295,11 +295,12 @@ static uint64_t lt_plan_len(const struct lt_sysent *se, unsigned i, const uint64
 }
 
 /* clone3's clone_args and what follows up to a page (strace shows bytes that are not 0);
- * sub 0: the set_tid array (32 at most, the kernel's limit); after a success, the ints
- * the kernel stored: sub 1 at pidfd, sub 2 at parent_tid */
+ * sub 0: the set_tid array (32 at most, the kernel's limit); sub 1: after a success, the
+ * descriptor the kernel stored at pidfd (at parent_tid it stored the return value, which
+ * a thread clears again when it exits: the decoder prints that) */
 static void lt_req_clone_args(struct lt_plan *p, unsigned i, uint64_t v, uint64_t len, int ok)
 {
-	uint64_t flags, set_tid, set_tid_size, pidfd, parent_tid;
+	uint64_t flags, set_tid, set_tid_size, pidfd;
 	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
 	if (len < 64 || !lt_peek64(p, v, &flags))
 		return;
@@ -308,8 +309,6 @@ static void lt_req_clone_args(struct lt_plan *p, unsigned i, uint64_t v, uint64_
 		lt_req(p, i, 0, 0, set_tid, set_tid_size * 4, set_tid_size * 4);
 	if (ok && (flags & 0x1000) && lt_peek64(p, v + 8, &pidfd)) /* CLONE_PIDFD */
 		lt_req(p, i, 1, 0, pidfd, 4, 4);
-	if (ok && (flags & 0x100000) && lt_peek64(p, v + 24, &parent_tid)) /* CLONE_PARENT_SETTID */
-		lt_req(p, i, 2, 0, parent_tid, 4, 4);
 }
 
 /* Variable-size objects the call only reads: read at exit whatever it returned (the

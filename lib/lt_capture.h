@@ -41,8 +41,8 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  *                    writev, and the msg_iov of sendmsg/recvmsg), the string argv[i];
  *  LT_SUB_MSG_*      what a msghdr points to: msg_name, the msg_iov array, msg_control;
  *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument;
- *  0, 1, 2           for clone3's clone_args: the set_tid array, and after a success
- *                    the ints the kernel stored at pidfd and at parent_tid;
+ *  0, 1              for clone3's clone_args: the set_tid array, and after a success
+ *                    the descriptor the kernel stored at pidfd;
  *  LT_SUB_MMSG_*(k)  sendmmsg/recvmmsg element k's msg_name, msg_iov array, and the
  *                    buffer of its iovec j (the mmsghdr array itself is SELF).
  * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the

@@ -290,8 +290,13 @@ static void lt_put_clone3_stored(struct lt_dctx *c, int i, const uint64_t f[11])
 		pre = ", ";
 	}
 	if (f[0] & CL_PARENT_SETTID) {
+		/* the kernel stored the child's tid, the return value, there (a thread
+		 * that has exited since has cleared it again) */
 		lt_sb_printf(SB(c), "%sparent_tid=", pre);
-		lt_put_stored_int(c, i, 2, f[3]);
+		if (f[3])
+			lt_sb_printf(SB(c), "[%lld]", (long long)c->ev->ret);
+		else
+			lt_sb_puts(SB(c), "NULL");
 		pre = ", ";
 	}
 	if (*pre == ',')

@@ -207,12 +207,19 @@ static void test_clone3(void)
 	EXPECT(ev, "clone3({flags=CLONE_PARENT_SETTID, parent_tid=NULL, exit_signal=0, stack=NULL, stack_size=0}"
 		   " => {parent_tid=NULL}, 88) = 27238");
 	put64(ca + 24, A + 0x200);
-	int32_t tid = 27238;
 	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 88);
-	cap(0, 2, LT_CAP_EXIT, &tid, 4);
 	ev = mk("clone3", 27238, A, 88, 0, 0, 0, 0);
 	EXPECT(ev, "clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x7ffd1200, exit_signal=0, stack=NULL, stack_size=0}"
 		   " => {parent_tid=[27238]}, 88) = 27238");
+	memset(ca, 0, sizeof ca);
+	put64(ca, 0x1000);
+	put64(ca + 8, A + 0x300);
+	int32_t pidfd = 5;
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, ca, 88);
+	cap(0, 1, LT_CAP_EXIT, &pidfd, 4);
+	ev = mk("clone3", 27240, A, 88, 0, 0, 0, 0);
+	EXPECT(ev, "clone3({flags=CLONE_PIDFD, pidfd=0x7ffd1300, exit_signal=0, stack=NULL, stack_size=0}"
+		   " => {pidfd=[5]}, 88) = 27240");
 	memset(ca, 0, sizeof ca);
 	put64(ca + 64, A + 0x100);
 	put64(ca + 72, 2);
