@@ -424,6 +424,10 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return 1;
+	case LT_K_SLEEP_REM: /* EINTR, and for clock_nanosleep a relative sleep only */
+		if (ret == -4 && (se->kind[1] != LT_K_TIMER_FLAGS || !(a[1] & 1)))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
+		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
 		if (!v || !p->peek || p->peek(p->ctx, v, d, sizeof d))

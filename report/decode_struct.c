@@ -296,6 +296,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_TIMEVAL_INOUT] = { .arg = lt_put_timespec_arg },
 	[LT_K_TIMESPEC_OUT] = { .arg = lt_put_timespec_out },
 	[LT_K_TIMEVAL_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_SLEEP_REM] = { .arg = lt_put_sleep_rem },
 	[LT_K_ITIMERVAL] = { .obj = lt_put_itimerval },
 	[LT_K_ITIMERVAL_OUT] = { .obj = lt_put_itimerval },
 	[LT_K_ITIMERSPEC] = { .obj = lt_put_itimerspec },

@@ -50,6 +50,7 @@ void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);
 void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac);
 void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_timespec_out(struct lt_dctx *c, int i, int kind);
+void lt_put_sleep_rem(struct lt_dctx *c, int i, int kind);
 void lt_put_itimerval(struct lt_dctx *c, const uint8_t *d);
 void lt_put_itimerspec(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);

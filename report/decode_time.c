@@ -77,17 +77,14 @@ void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind)
 
 void lt_put_timespec_out(struct lt_dctx *c, int i, int kind)
 {
-	const uint8_t *d;
-	if (kind == LT_K_TIMEVAL_OUT) {
-		lt_put_timespec_at(c, i, lt_out(c, i, 16), "tv_usec");
-		return;
-	}
-	/* a sleep's remainder is only written when it was interrupted */
-	const char *nm = c->se->name;
-	int sleep = !strcmp(nm, "nanosleep") || !strcmp(nm, "clock_nanosleep");
-	d = sleep ? (c->failed ? lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL) : NULL)
-		  : lt_out(c, i, 16);
-	lt_put_timespec_at(c, i, d, "tv_nsec");
+	lt_put_timespec_at(c, i, lt_out(c, i, 16), kind == LT_K_TIMEVAL_OUT ? "tv_usec" : "tv_nsec");
+}
+
+/* a sleep's remainder: the planner copied it only when a signal interrupted the sleep */
+void lt_put_sleep_rem(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_timespec_at(c, i, lt_cap_get(c, i, LT_CAP_SUB_SELF, 16, NULL), "tv_nsec");
 }
 
 static void lt_put_itimer(struct lt_dctx *c, const uint8_t *d, const char *frac)

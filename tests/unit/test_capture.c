@@ -198,6 +198,16 @@ int main(void)
 		}
 	}
 
+	/* a sleep's remainder: written by the kernel only when a signal cut a relative sleep
+	 * short (EINTR); clock_nanosleep's TIMER_ABSTIME sleeps leave it alone */
+	CHECK(plan(SYS_nanosleep, BASE, BASE + 16, 0, 0, 0, LT_PHASE_EXIT) == 1);
+	n = plan(SYS_nanosleep, BASE, BASE + 16, 0, 0, -4, LT_PHASE_EXIT);
+	CHECK(n == 2 && (r = find(n, 1, LT_CAP_SUB_SELF)) && r->len == 16);
+	n = plan(SYS_clock_nanosleep, 0, 1, BASE, BASE + 16, -4, LT_PHASE_EXIT);
+	CHECK(!find(n, 3, LT_CAP_SUB_SELF));
+	n = plan(SYS_clock_nanosleep, 0, 0, BASE, BASE + 16, -4, LT_PHASE_EXIT);
+	CHECK((r = find(n, 3, LT_CAP_SUB_SELF)) && r->len == 16);
+
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
 		return 1;
