@@ -158,33 +158,62 @@ static void lt_req_ptr_array(struct lt_plan *p, unsigned arg, uint64_t addr, uin
 	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (n + 1) * 8, (n + 1) * 8);
 }
 
+/* The number of non-NULL pointers at addr, up to max, and the lowest and highest. */
+static unsigned lt_scan_ptrs(struct lt_plan *p, uint64_t addr, unsigned max, uint64_t *lo,
+			     uint64_t *hi)
+{
+	unsigned n = 0;
+	uint64_t v;
+	*lo = UINT64_MAX;
+	*hi = 0;
+	for (; n < max && lt_peek64(p, addr + n * 8ull, &v) && v; n++) {
+		*lo = v < *lo ? v : *lo;
+		*hi = v > *hi ? v : *hi;
+	}
+	return n;
+}
+
+/* The strings behind the first n pointers at addr: one copy when they lie close together
+ * (an exec's own arguments and environment do), else one each while requests are left.
+ * The decoder finds the copy's start again as the lowest of the same pointers. */
+static void lt_req_strings(struct lt_plan *p, unsigned arg, uint64_t addr, unsigned n,
+			   uint64_t lo, uint64_t hi)
+{
+	uint64_t tail = (uint64_t)p->strsize + 1, v;
+	if (n && hi - lo <= LT_STRINGS_SPAN && hi + tail > hi) {
+		lt_req(p, arg, LT_SUB_STRINGS, 0, lo, hi - lo + tail, hi - lo + tail);
+		return;
+	}
+	for (unsigned i = 0; i < n && i < LT_CAP_MAX_ARGV_COPIES && p->n < p->max; i++)
+		if (lt_peek64(p, addr + i * 8ull, &v))
+			lt_req_str(p, arg, i, v, tail);
+}
+
+/* argv: the array, one element past what we show to know if there is more, and its
+ * strings */
 static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
 {
-	uint64_t v[LT_CAP_MAX_ARGV + 1];
+	uint64_t lo, hi;
 	if (!addr || !p->peek)
 		return;
-	unsigned n = 0;
-	/* the array first, one element past what we show to know if there is more */
-	for (; n <= LT_CAP_MAX_ARGV; n++)
-		if (!lt_peek64(p, addr + n * 8ull, &v[n]) || !v[n])
-			break;
+	unsigned n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV + 1, &lo, &hi);
 	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (uint64_t)(n < LT_CAP_MAX_ARGV + 1 ? n + 1 : n) * 8,
 	       0);
-	for (unsigned i = 0; i < n && i < LT_CAP_MAX_ARGV; i++)
-		lt_req_str(p, arg, i, v[i], (uint64_t)p->strsize + 1);
+	if (n > LT_CAP_MAX_ARGV)
+		n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV, &lo, &hi);
+	lt_req_strings(p, arg, addr, n, lo, hi);
 }
 
 /* envp: the pointers, counted whole (strace prints how many), then the first strings
- * (strace prints them with -v) while requests are left: envp is execve's last capture */
+ * (strace prints them with -v); envp is execve's last capture */
 static void lt_req_envp(struct lt_plan *p, unsigned arg, uint64_t addr)
 {
-	uint64_t v;
+	uint64_t lo, hi;
 	lt_req_ptr_array(p, arg, addr, LT_CAP_MAX_ENVP);
-	for (unsigned k = 0; k < LT_CAP_MAX_ARGV && p->n < p->max; k++) {
-		if (!lt_peek64(p, addr + k * 8ull, &v) || !v)
-			break;
-		lt_req_str(p, arg, k, v, (uint64_t)p->strsize + 1);
-	}
+	if (!addr || !p->peek)
+		return;
+	unsigned n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV, &lo, &hi);
+	lt_req_strings(p, arg, addr, n, lo, hi);
 }
 
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */

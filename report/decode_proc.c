@@ -43,12 +43,50 @@ static void lt_put_argc(struct lt_dctx *c, uint64_t a, const uint8_t *d, size_t 
 		     ended ? "" : ", unterminated");
 }
 
+/* The one copy of the strings behind the first n pointers of d (LT_SUB_STRINGS): it
+ * starts at the lowest of them, as the planner took it. */
+static const uint8_t *lt_argv_block(struct lt_dctx *c, int i, const uint8_t *d, size_t n,
+				    uint64_t *lo, size_t *len)
+{
+	const uint8_t *b;
+	const struct lt_cap *cap = lt_event_cap(c->ev, i, LT_SUB_STRINGS, &b);
+	if (!cap || (cap->flags & LT_CAP_FAULT))
+		return NULL;
+	*lo = UINT64_MAX;
+	for (size_t k = 0; k < n && k < LT_CAP_MAX_ARGV; k++)
+		*lo = RD(uint64_t, d, k * 8) < *lo ? RD(uint64_t, d, k * 8) : *lo;
+	*len = cap->len;
+	return b;
+}
+
+/* string k at ptr: from the one copy, else its own; 0 when the shim had no room to copy
+ * it. A string the copy ends in before its NUL and before -s + 1 bytes ran into memory
+ * that cannot be read: strace prints its address. */
+static int lt_put_argv_str(struct lt_dctx *c, int i, size_t k, uint64_t ptr, const uint8_t *b,
+			   uint64_t lo, size_t len)
+{
+	if (!b) {
+		if (!lt_event_cap(c->ev, i, (unsigned)k, NULL))
+			return 0;
+		lt_put_cstr(c, i, (unsigned)k, ptr, 0);
+		return 1;
+	}
+	size_t off = (size_t)(ptr - lo), avail = off < len ? len - off : 0;
+	const uint8_t *z = avail ? memchr(b + off, 0, avail) : NULL;
+	size_t sl = z ? (size_t)(z - (b + off)) : avail;
+	if (!z && avail <= c->strsize)
+		lt_put_ptr(c, ptr);
+	else
+		lt_put_quoted(c, b + off, sl < c->strsize ? sl : c->strsize, !z || sl > c->strsize);
+	return 1;
+}
+
 /* execve's argv (and envp with -v): the strings, "..." past -s of them (strace's
  * printargv); where the array runs into memory that cannot be read, "... / * addr * /" */
 static void lt_put_argv(struct lt_dctx *c, int i, int env)
 {
-	size_t len = 0;
-	uint64_t a = c->ev->args[i];
+	size_t len = 0, blen = 0;
+	uint64_t a = c->ev->args[i], lo = 0;
 	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 8, &len);
 	if (!a) {
 		lt_sb_puts(SB(c), "NULL");
@@ -68,18 +106,17 @@ static void lt_put_argv(struct lt_dctx *c, int i, int env)
 		lt_put_ptr(c, a);
 		return;
 	}
+	const uint8_t *b = lt_argv_block(c, i, d, n, &lo, &blen);
 	lt_sb_putc(SB(c), '[');
 	for (size_t k = 0; k < n; k++) {
 		if (k)
 			lt_sb_puts(SB(c), ", ");
-		/* a string the shim had no room to copy (envp's past its first) */
 		if (k >= LT_CAP_MAX_ARGV || (k >= c->strsize && !lt_verbose(c)) ||
-		    !lt_event_cap(c->ev, i, (unsigned)k, NULL)) {
+		    !lt_put_argv_str(c, i, k, RD(uint64_t, d, k * 8), b, lo, blen)) {
 			lt_sb_puts(SB(c), "...");
 			ended = 1;
 			break;
 		}
-		lt_put_cstr(c, i, (unsigned)k, RD(uint64_t, d, k * 8), 0);
 	}
 	if (!ended)
 		lt_sb_printf(SB(c), "%s... /* %#llx */", n ? ", " : "",

@@ -255,6 +255,18 @@ static void test_execve(void)
 	ev = mk("execveat", -2, (uint64_t)-100, A + 0x400, 0x7ffd0ff0, 0x7ffd1ff0, 0x1100, 0);
 	EXPECT(ev, "execveat(AT_FDCWD, \"f\", [\"first\", 0xffffffffffffffff, ... /* 0x7ffd1000 */], "
 		   "0x7ffd1ff0 /* 2 vars, unterminated */, AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 ENOENT (No such file or directory)");
+	/* strings close together come in one copy from the lowest pointer; one the copy
+	 * ends in before its NUL (and before -s + 1 bytes) could not be read whole */
+	uint64_t av[4] = { A + 0x101, A + 0x100, A + 0x108, 0 };
+	uint8_t blk[40] = "xfirst";
+	memset(blk + 8, 'a', 8);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+	cap(2, LT_CAP_SUB_SELF, 0, av, sizeof av);
+	cap(2, LT_SUB_STRINGS, 0, blk, 16);
+	cap(3, LT_CAP_SUB_SELF, 0, av + 3, 8);
+	ev = mk("execveat", -2, (uint64_t)-100, A + 0x400, 0x7ffd0ff0, 0x7ffd1ff0, 0x1100, 0);
+	EXPECT(ev, "execveat(AT_FDCWD, \"f\", [\"first\", \"xfirst\", 0x7ffd1108], 0x7ffd1ff0 /* 0 vars */, "
+		   "AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 ENOENT (No such file or directory)");
 	struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
 	uint64_t envz[3] = { A + 0x200, A + 0x300, 0 };
 	cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
