@@ -71,7 +71,6 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
-extern const struct lt_xlat lt_x_adjtimex_modes[];
 extern const struct lt_xlat lt_x_adjtimex_status[];
 extern const struct lt_xlat lt_x_adjtimex_state[];
 
@@ -1062,22 +1061,6 @@ const struct lt_xlat lt_x_setns_types[] = {
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {
 	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_adjtimex_modes[] = {
-	{ 0x8001ull, "ADJ_OFFSET_SINGLESHOT" },
-	{ 0xa001ull, "ADJ_OFFSET_SS_READ" },
-	{ 0x1ull, "ADJ_OFFSET" },
-	{ 0x2ull, "ADJ_FREQUENCY" },
-	{ 0x4ull, "ADJ_MAXERROR" },
-	{ 0x8ull, "ADJ_ESTERROR" },
-	{ 0x10ull, "ADJ_STATUS" },
-	{ 0x20ull, "ADJ_TIMECONST" },
-	{ 0x80ull, "ADJ_TAI" },
-	{ 0x100ull, "ADJ_SETOFFSET" },
-	{ 0x1000ull, "ADJ_MICRO" },
-	{ 0x2000ull, "ADJ_NANO" },
-	{ 0x4000ull, "ADJ_TICK" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_adjtimex_status[] = {

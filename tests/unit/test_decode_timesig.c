@@ -96,6 +96,14 @@ static void test_clocks(void)
 		   "constant=2, precision=1, tolerance=32768000, time={tv_sec=1796010614, tv_usec=30219}, "
 		   "tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, "
 		   "stbcnt=0, tai=0}) = 5 (TIME_ERROR)");
+	put32(tx, 0xa001);
+	put32(tx + 40, 0);
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_EXIT, tx, sizeof tx);
+	ev = mk("adjtimex", 0, A, 0, 0, 0, 0, 0);
+	EXPECT(ev, "adjtimex({modes=ADJ_OFFSET_SS_READ, offset=0, freq=0, maxerror=16000000, esterror=16000000, "
+		   "status=0, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796010614, tv_usec=30219}, "
+		   "tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, "
+		   "stbcnt=0, tai=0}) = 0 (TIME_OK)");
 	/* a sleep's remainder, copied when a signal cut it short (tests/nanosleep.c: strace
 	 * saw ERESTART_RESTARTBLOCK, which the program, and so the shim, sees as EINTR) */
 	int64_t req[2] = { 0, 999999999 }, rem[2] = { 0, 885860066 };
