@@ -221,6 +221,12 @@ void lt_put_cpuset(struct lt_dctx *c, int i, int kind)
 {
 	const uint8_t *d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
 	size_t len;
+	int la = c->se->len[i];
+	/* an empty set given: strace prints it as such, read or not */
+	if (kind == LT_K_CPUSET && la >= 0 && la < 6 && !(uint32_t)c->ev->args[la]) {
+		lt_sb_puts(SB(c), "[]");
+		return;
+	}
 	if (!d || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
 		lt_put_ptr(c, c->ev->args[i]);
 		return;

@@ -287,6 +287,13 @@ static void test_execve(void)
 		    "AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 ENOENT (No such file or directory)");
 }
 
+/* an empty CPU set given to sched_setaffinity is [] (tests/sched_xetaffinity.c) */
+static void test_sched(void)
+{
+	struct lt_event ev = mk("sched_setaffinity", -22, 15990, 0, A, 0, 0, 0);
+	EXPECT(ev, "sched_setaffinity(15990, 0, []) = -1 EINVAL (Invalid argument)");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -298,6 +305,7 @@ int main(void)
 	test_signals();
 	test_clone3();
 	test_execve();
+	test_sched();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return failures != 0;
