@@ -16,7 +16,7 @@
  * behind an argument have their size in the kind table (lib/syscalls.tbl). */
 enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
-	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
+	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
 };
 
@@ -168,20 +168,62 @@ static void lt_req_ptr_array(struct lt_plan *p, unsigned arg, uint64_t addr, uin
 	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (n + 1) * 8, (n + 1) * 8);
 }
 
+/* The number of non-NULL pointers at addr, up to max, and the lowest and highest. */
+static unsigned lt_scan_ptrs(struct lt_plan *p, uint64_t addr, unsigned max, uint64_t *lo,
+			     uint64_t *hi)
+{
+	unsigned n = 0;
+	uint64_t v;
+	*lo = UINT64_MAX;
+	*hi = 0;
+	for (; n < max && lt_peek64(p, addr + n * 8ull, &v) && v; n++) {
+		*lo = v < *lo ? v : *lo;
+		*hi = v > *hi ? v : *hi;
+	}
+	return n;
+}
+
+/* The strings behind the first n pointers at addr: one copy when they lie close together
+ * (an exec's own arguments and environment do), else one each while requests are left.
+ * The decoder finds the copy's start again as the lowest of the same pointers. */
+static void lt_req_strings(struct lt_plan *p, unsigned arg, uint64_t addr, unsigned n,
+			   uint64_t lo, uint64_t hi)
+{
+	uint64_t tail = (uint64_t)p->strsize + 1, v;
+	if (n && hi - lo <= LT_STRINGS_SPAN && hi + tail > hi) {
+		lt_req(p, arg, LT_SUB_STRINGS, 0, lo, hi - lo + tail, hi - lo + tail);
+		return;
+	}
+	for (unsigned i = 0; i < n && i < LT_CAP_MAX_ARGV_COPIES && p->n < p->max; i++)
+		if (lt_peek64(p, addr + i * 8ull, &v))
+			lt_req_str(p, arg, i, v, tail);
+}
+
+/* argv: the array, one element past what we show to know if there is more, and its
+ * strings */
 static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
 {
-	uint64_t v[LT_CAP_MAX_ARGV + 1];
+	uint64_t lo, hi;
 	if (!addr || !p->peek)
 		return;
-	unsigned n = 0;
-	/* the array first, one element past what we show to know if there is more */
-	for (; n <= LT_CAP_MAX_ARGV; n++)
-		if (!lt_peek64(p, addr + n * 8ull, &v[n]) || !v[n])
-			break;
+	unsigned n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV + 1, &lo, &hi);
 	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, (uint64_t)(n < LT_CAP_MAX_ARGV + 1 ? n + 1 : n) * 8,
 	       0);
-	for (unsigned i = 0; i < n && i < LT_CAP_MAX_ARGV; i++)
-		lt_req_str(p, arg, i, v[i], (uint64_t)p->strsize + 1);
+	if (n > LT_CAP_MAX_ARGV)
+		n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV, &lo, &hi);
+	lt_req_strings(p, arg, addr, n, lo, hi);
+}
+
+/* envp: the pointers, counted whole (strace prints how many), then the first strings
+ * (strace prints them with -v); envp is execve's last capture */
+static void lt_req_envp(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t lo, hi;
+	lt_req_ptr_array(p, arg, addr, LT_CAP_MAX_ENVP);
+	if (!addr || !p->peek)
+		return;
+	unsigned n = lt_scan_ptrs(p, addr, LT_CAP_MAX_ARGV, &lo, &hi);
+	lt_req_strings(p, arg, addr, n, lo, hi);
 }
 
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
@@ -346,6 +388,23 @@ static uint64_t lt_plan_len(const struct lt_sysent *se, unsigned i, const uint64
 	return lenarg >= 0 && lenarg < 6 ? a[lenarg] : (uint64_t)ret;
 }
 
+/* clone3's clone_args and what follows up to a page (strace shows bytes that are not 0);
+ * sub 0: the set_tid array (32 at most, the kernel's limit); sub 1: after a success, the
+ * descriptor the kernel stored at pidfd (at parent_tid it stored the return value, which
+ * a thread clears again when it exits: the decoder prints that) */
+static void lt_req_clone_args(struct lt_plan *p, unsigned i, uint64_t v, uint64_t len, int ok)
+{
+	uint64_t flags, set_tid, set_tid_size, pidfd;
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
+	if (len < 64 || !lt_peek64(p, v, &flags))
+		return;
+	if (len >= 80 && lt_peek64(p, v + 64, &set_tid) && lt_peek64(p, v + 72, &set_tid_size) &&
+	    set_tid_size && set_tid_size <= 32)
+		lt_req(p, i, 0, 0, set_tid, set_tid_size * 4, set_tid_size * 4);
+	if (ok && (flags & 0x1000) && lt_peek64(p, v + 8, &pidfd)) /* CLONE_PIDFD */
+		lt_req(p, i, 1, 0, pidfd, 4, 4);
+}
+
 /* Variable-size objects the call only reads: read at exit whatever it returned (the
  * copy is fault-safe). 0: not such a kind. */
 static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned nr,
@@ -415,7 +474,7 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, (uint64_t)p->strsize + 1) * 4, len * 4);
 		return 1;
 	case LT_K_CLONE_ARGS:
-		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
+		lt_req_clone_args(p, i, v, len, ok);
 		return 1;
 	case LT_K_SECCOMP_ARGS:
 		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
@@ -496,6 +555,10 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
 		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		return 1;
+	case LT_K_SLEEP_REM: /* EINTR, and for clock_nanosleep a relative sleep only */
+		if (ret == -4 && (se->kind[1] != LT_K_TIMER_FLAGS || !(a[1] & 1)))
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
 		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
@@ -656,7 +719,7 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req_argv(p, i, v);
 		return;
 	case LT_K_ENVP:
-		lt_req_ptr_array(p, i, v, LT_CAP_MAX_ENVP);
+		lt_req_envp(p, i, v);
 		return;
 	case LT_K_FDSET: {
 		uint64_t bytes = ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8;

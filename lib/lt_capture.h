@@ -42,6 +42,11 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  *  LT_SUB_MSG_*      what a msghdr points to: msg_name, the msg_iov array, msg_control;
  *  LT_SUB_SIGMASK    the sigset behind pselect6's {sigset_t *, size_t} argument;
  *  LT_SUB_SOCK_FPROG the BPF instructions of setsockopt's struct sock_fprog;
+ *  LT_SUB_STRINGS    argv/envp strings as one copy, from the lowest of the first
+ *                    LT_CAP_MAX_ARGV pointers to -s + 1 bytes past the highest, when
+ *                    they lie within LT_STRINGS_SPAN (else string i is sub i);
+ *  0, 1              for clone3's clone_args: the set_tid array, and after a success
+ *                    the descriptor the kernel stored at pidfd;
  *  LT_SUB_MMSG_*(k)  sendmmsg/recvmmsg element k's msg_name, msg_iov array, and the
  *                    buffer of its iovec j (the mmsghdr array itself is SELF).
  * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the
@@ -53,12 +58,15 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_SUB_SIGMASK 0xff03u
 #define LT_SUB_SOCK_FPROG 0xff04u
 #define LT_BPF_MAX 256 /* BPF instructions of a socket filter captured */
+#define LT_SUB_STRINGS 0xff05u
 #define LT_MMSG_MAX 8 /* mmsghdr elements whose contents are captured */
 #define LT_SUB_MMSG_IOV(k) (0x100u + (k))
 #define LT_SUB_MMSG_BUF(k, j) (0x200u + (k) * 16u + (j))
 #define LT_SUB_MMSG_NAME(k) (0x300u + (k))
 #define LT_CAP_MAX_ELEMS 16     /* array elements whose buffers are captured */
-#define LT_CAP_MAX_ARGV 32      /* argv strings captured (strace shows 32, then ...) */
+#define LT_CAP_MAX_ARGV 64      /* argv/envp strings captured (strace shows 32, then ...; -v all) */
+#define LT_CAP_MAX_ARGV_COPIES 32 /* of them copied one by one when they lie apart */
+#define LT_STRINGS_SPAN 4096    /* argv/envp strings closer than this are copied at once */
 #define LT_CAP_MAX_ENVP 4096    /* envp pointers counted */
 #define LT_SEND_WHOLE 512       /* sendto data up to this is captured whole (netlink) */
 #define LT_CAP_DIRENTS 24576    /* getdents buffer bytes captured (to count entries) */

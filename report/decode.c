@@ -566,15 +566,15 @@ void lt_put_sigmask(struct lt_dctx *c, const uint8_t *p, size_t bytes)
 
 void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 {
-	size_t len;
-	/* the kernel takes only its own sigset size; strace prints others as addresses */
-	size_t need = size < 8 ? (size_t)size : 8;
+	/* the kernel takes only its own sigset size and strace prints any other as an address;
+	 * rt_sigpending alone takes less (strace's print_sigset_addr_len_limit) */
+	uint64_t min = c->ev->nr == LT_NR_rt_sigpending ? 1 : 8;
 	const uint8_t *d = NULL;
-	if (size && size <= 128) {
+	if (size >= min && size <= 8) {
 		/* as it was at entry when the call wrote over it (an aliased oldset) */
-		d = lt_cap_get(c, arg, LT_SUB_ENTRY, need, &len);
+		d = lt_cap_get(c, arg, LT_SUB_ENTRY, (size_t)size, NULL);
 		if (!d)
-			d = lt_cap_get(c, arg, LT_CAP_SUB_SELF, need, &len);
+			d = lt_cap_get(c, arg, LT_CAP_SUB_SELF, (size_t)size, NULL);
 	}
 	if (!addr) {
 		lt_sb_puts(c->sb, "NULL");
@@ -584,7 +584,7 @@ void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 		lt_put_ptr(c, addr);
 		return;
 	}
-	lt_put_sigmask(c, d, size < 8 ? (size_t)size : 8);
+	lt_put_sigmask(c, d, (size_t)size);
 }
 
 /* ---- descriptors (-y): report/fdtab.c knows what they are ---- */
@@ -1163,10 +1163,21 @@ static uint64_t lt_si64(const uint8_t *si, size_t off)
 	return v;
 }
 
+/* a uid: unsigned, but -1 as -1 (strace's PRINT_VAL_ID) */
+static void lt_put_si_uid(struct lt_dctx *c, const uint8_t *si)
+{
+	int32_t uid = lt_si32(si, 20);
+	if (uid == -1)
+		lt_sb_puts(c->sb, "-1");
+	else
+		lt_sb_printf(c->sb, "%u", (unsigned)uid);
+}
+
 /* SI_USER, SI_TKILL, SI_QUEUE, SI_MESGQ: sent by a process */
 static void lt_siginfo_sender(struct lt_dctx *c, const uint8_t *si, int32_t code)
 {
-	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u", lt_si32(si, 16), (unsigned)lt_si32(si, 20));
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=", lt_si32(si, 16));
+	lt_put_si_uid(c, si);
 	if (code == -1 || code == -3) {
 		lt_sb_printf(c->sb, ", si_int=%d, si_ptr=", lt_si32(si, 24));
 		lt_put_ptr(c, lt_si64(si, 24));
@@ -1176,16 +1187,19 @@ static void lt_siginfo_sender(struct lt_dctx *c, const uint8_t *si, int32_t code
 static void lt_siginfo_sigchld(struct lt_dctx *c, const uint8_t *si, int32_t code)
 {
 	int32_t status = lt_si32(si, 24);
-	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=%u, si_status=", lt_si32(si, 16),
-		     (unsigned)lt_si32(si, 20));
+	lt_sb_printf(c->sb, ", si_pid=%d, si_uid=", lt_si32(si, 16));
+	lt_put_si_uid(c, si);
+	lt_sb_puts(c->sb, ", si_status=");
 	if (code == 1 /* CLD_EXITED */)
 		lt_sb_printf(c->sb, "%d", status);
 	else if (lt_signal_name(status))
 		lt_sb_puts(c->sb, lt_signal_name(status));
 	else
 		lt_sb_printf(c->sb, "%d", status);
-	lt_sb_printf(c->sb, ", si_utime=%llu, si_stime=%llu", (unsigned long long)lt_si64(si, 32),
-		     (unsigned long long)lt_si64(si, 40));
+	lt_sb_puts(c->sb, ", si_utime=");
+	lt_put_clock_t(c, lt_si64(si, 32));
+	lt_sb_puts(c->sb, ", si_stime=");
+	lt_put_clock_t(c, lt_si64(si, 40));
 }
 
 static void lt_siginfo_sigsys(struct lt_dctx *c, const uint8_t *si)
@@ -1269,7 +1283,7 @@ void lt_format_signal(struct lt_sb *sb, const struct lt_event *ev, const struct 
 		if (lt_errno_name(err))
 			lt_sb_puts(sb, lt_errno_name(err));
 		else
-			lt_sb_printf(sb, "%d", err);
+			lt_sb_printf(sb, "%u", (unsigned)err); /* strace's print_err: unsigned */
 	}
 	lt_siginfo_union(&c, si, signo, code);
 	lt_sb_putc(sb, '}');

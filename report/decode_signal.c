@@ -70,6 +70,8 @@ static void lt_put_wstatus(struct lt_dctx *c, uint32_t s)
 	lt_sb_puts(SB(c), "}]");
 }
 
+/* strace's print_sigevent: the value only when its pointer is set; the signal by name
+ * only when a signal is what the notification sends */
 void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d)
 {
 	static const struct lt_xlat sev[] = {
@@ -77,13 +79,25 @@ void lt_put_sigevent(struct lt_dctx *c, const uint8_t *d)
 		{ 4, "SIGEV_THREAD_ID" }, { 0, 0 }
 	};
 	int notify = RD(int32_t, d, 12);
-	lt_sb_printf(SB(c), "{sigev_value={sival_int=%d, sival_ptr=%#llx}, sigev_signo=",
-		     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
-	lt_put_signo(c, RD(int32_t, d, 8));
+	lt_sb_putc(SB(c), '{');
+	if (RD(uint64_t, d, 0))
+		lt_sb_printf(SB(c), "sigev_value={sival_int=%d, sival_ptr=%#llx}, ",
+			     RD(int32_t, d, 0), (unsigned long long)RD(uint64_t, d, 0));
+	lt_sb_puts(SB(c), "sigev_signo=");
+	if (notify == 0 || notify == 2 || notify == 4)
+		lt_put_signo(c, RD(int32_t, d, 8));
+	else
+		lt_put_udec(c, RD(uint32_t, d, 8));
 	lt_sb_puts(SB(c), ", sigev_notify=");
 	lt_put_xlat(c, sev, (uint32_t)notify, "SIGEV_???");
 	if (notify == 4)
 		lt_sb_printf(SB(c), ", sigev_notify_thread_id=%d", RD(int32_t, d, 16));
+	if (notify == 2) {
+		lt_sb_puts(SB(c), ", sigev_notify_function=");
+		lt_put_ptr(c, RD(uint64_t, d, 16));
+		lt_sb_puts(SB(c), ", sigev_notify_attributes=");
+		lt_put_ptr(c, RD(uint64_t, d, 24));
+	}
 	lt_sb_putc(SB(c), '}');
 }
 

@@ -324,6 +324,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_TIMEVAL_INOUT] = { .arg = lt_put_timespec_arg },
 	[LT_K_TIMESPEC_OUT] = { .arg = lt_put_timespec_out },
 	[LT_K_TIMEVAL_OUT] = { .arg = lt_put_timespec_out },
+	[LT_K_SLEEP_REM] = { .arg = lt_put_sleep_rem },
 	[LT_K_ITIMERVAL] = { .obj = lt_put_itimerval },
 	[LT_K_ITIMERVAL_OUT] = { .obj = lt_put_itimerval },
 	[LT_K_ITIMERSPEC] = { .obj = lt_put_itimerspec },
@@ -332,6 +333,10 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_TIMEVAL_PAIR] = { .obj = lt_put_timeval_pair },
 	[LT_K_TMS_OUT] = { .obj = lt_put_tms },
 	[LT_K_TIME_OUT] = { .obj = lt_put_time_out },
+	[LT_K_UTIMBUF] = { .obj = lt_put_utimbuf },
+	[LT_K_TIMEZONE] = { .obj = lt_put_timezone },
+	[LT_K_TIMEZONE_OUT] = { .obj = lt_put_timezone },
+	[LT_K_TIMEX] = { .obj = lt_put_timex },
 	/* processes and resources */
 	[LT_K_RLIMIT] = { .obj = lt_put_rlimit },
 	[LT_K_RLIMIT_OUT] = { .obj = lt_put_rlimit },
@@ -347,6 +352,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_GROUPS_OUT] = { .arg = lt_put_groups },
 	[LT_K_ARGV] = { .arg = lt_put_argv_arg },
 	[LT_K_ENVP] = { .arg = lt_put_argv_arg },
+	[LT_K_CLONE_ARGS] = { .arg = lt_put_clone_args },
 	[LT_K_SECCOMP_ARGS] = { .arg = lt_put_seccomp_args },
 	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
 	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
@@ -522,53 +528,6 @@ static int lt_special_clone(struct lt_args *a)
 		lt_put_ptr(c, g[4]);
 		lt_done(a);
 	}
-	return a->n;
-}
-
-static int lt_special_clone3(struct lt_args *a)
-{
-	struct lt_dctx *c = a->c;
-	const uint8_t *d = lt_in(c, 0, 64);
-	lt_next(a);
-	if (!d) {
-		lt_put_ptr(c, c->ev->args[0]);
-	} else {
-		uint64_t fl = RD(uint64_t, d, 0);
-		lt_sb_puts(SB(c), "{flags=");
-		lt_clone_flags(c, fl, 0);
-		if (fl & 0x1000) {
-			lt_sb_puts(SB(c), ", pidfd=");
-			lt_put_ptr(c, RD(uint64_t, d, 8));
-		}
-		if (fl & (0x200000 | 0x1000000)) {
-			lt_sb_puts(SB(c), ", child_tid=");
-			lt_put_ptr(c, RD(uint64_t, d, 16));
-		}
-		if (fl & 0x100000) {
-			lt_sb_puts(SB(c), ", parent_tid=");
-			lt_put_ptr(c, RD(uint64_t, d, 24));
-		}
-		lt_sb_puts(SB(c), ", exit_signal=");
-		uint64_t es = RD(uint64_t, d, 32);
-		if (es)
-			lt_put_signo(c, (int)es);
-		else
-			lt_sb_putc(SB(c), '0');
-		lt_sb_puts(SB(c), ", stack=");
-		lt_put_ptr(c, RD(uint64_t, d, 40));
-		lt_sb_puts(SB(c), ", stack_size=");
-		lt_put_hex(c, RD(uint64_t, d, 48));
-		if (fl & 0x80000) {
-			lt_sb_puts(SB(c), ", tls=");
-			lt_put_ptr(c, RD(uint64_t, d, 56));
-		}
-		lt_sb_putc(SB(c), '}');
-		/* the kernel stored the child's tid, the return value, at parent_tid */
-		if ((fl & 0x100000) && lt_ok(c) && c->ev->ret > 0)
-			lt_sb_printf(SB(c), " => {parent_tid=[%lld]}", (long long)c->ev->ret);
-	}
-	lt_done(a);
-	lt_arg_udec(a, c->ev->args[1]);
 	return a->n;
 }
 
@@ -1073,8 +1032,6 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 	switch (c->ev->nr) {
 	case 56: /* clone */
 		return lt_special_clone(&a);
-	case 435: /* clone3 */
-		return lt_special_clone3(&a);
 	case 179: case 443: /* quotactl, quotactl_fd: the command says what follows */
 		return lt_special_quotactl(&a);
 	case 202: /* futex */
@@ -1193,6 +1150,12 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	case LT_NR_prctl:
 		if ((uint32_t)ev->args[0] == 3) /* PR_GET_DUMPABLE */
 			lt_ret_name(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
+		return;
+	case LT_NR_time:
+		lt_ret_time(c);
+		return;
+	case LT_NR_adjtimex: case LT_NR_clock_adjtime:
+		lt_ret_adjtimex(c);
 		return;
 	case LT_NR_rt_sigtimedwait:
 		if (lt_signal_name((int)ev->ret))

@@ -79,12 +79,18 @@ void lt_put_time_comment(struct lt_dctx *c, int64_t sec, uint64_t nsec);
 void lt_put_timespec_data(struct lt_dctx *c, const uint8_t *d, const char *frac);
 void lt_put_timespec_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_timespec_out(struct lt_dctx *c, int i, int kind);
+void lt_put_sleep_rem(struct lt_dctx *c, int i, int kind);
 void lt_put_itimerval(struct lt_dctx *c, const uint8_t *d);
 void lt_put_itimerspec(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timespec_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_timeval_pair(struct lt_dctx *c, const uint8_t *d);
 void lt_put_tms(struct lt_dctx *c, const uint8_t *d);
 void lt_put_time_out(struct lt_dctx *c, const uint8_t *d);
+void lt_put_utimbuf(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timezone(struct lt_dctx *c, const uint8_t *d);
+void lt_put_timex(struct lt_dctx *c, const uint8_t *d);
+void lt_ret_time(struct lt_dctx *c);
+void lt_ret_adjtimex(struct lt_dctx *c);
 
 /* decode_stat.c: stat family */
 void lt_put_dev(struct lt_dctx *c, uint64_t dev);
@@ -112,6 +118,7 @@ void lt_put_groups(struct lt_dctx *c, int i, int kind);
 void lt_put_cpuset(struct lt_dctx *c, int i, int kind);
 void lt_put_sched_param(struct lt_dctx *c, const uint8_t *d);
 void lt_put_argv_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_clone_args(struct lt_dctx *c, int i, int kind);
 
 /* decode_mem.c: memory policy and residency */
 void lt_put_mpol_mode(struct lt_dctx *c, int i, int kind);

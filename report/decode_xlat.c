@@ -74,6 +74,14 @@ const struct lt_xlat lt_x_clone_flags[] = {
 	X(0x20000000, "CLONE_NEWPID"), X(0x40000000, "CLONE_NEWNET"), X(0x80000000u, "CLONE_IO"),
 	X(0x100000000ull, "CLONE_CLEAR_SIGHAND"), X(0x200000000ull, "CLONE_INTO_CGROUP"), END
 };
+/* strace's order: ADJ_OFFSET_SS_READ holds all of ADJ_OFFSET_SINGLESHOT's bits */
+const struct lt_xlat lt_x_adjtimex_modes[] = {
+	X(0xa001, "ADJ_OFFSET_SS_READ"), X(0x8001, "ADJ_OFFSET_SINGLESHOT"), X(0x1, "ADJ_OFFSET"),
+	X(0x2, "ADJ_FREQUENCY"), X(0x4, "ADJ_MAXERROR"), X(0x8, "ADJ_ESTERROR"),
+	X(0x10, "ADJ_STATUS"), X(0x20, "ADJ_TIMECONST"), X(0x80, "ADJ_TAI"),
+	X(0x100, "ADJ_SETOFFSET"), X(0x1000, "ADJ_MICRO"), X(0x2000, "ADJ_NANO"),
+	X(0x4000, "ADJ_TICK"), END
+};
 const struct lt_xlat lt_x_af[] = {
 	X(0, "AF_UNSPEC"), X(1, "AF_UNIX"), X(2, "AF_INET"), X(3, "AF_AX25"), X(4, "AF_IPX"),
 	X(5, "AF_APPLETALK"), X(6, "AF_NETROM"), X(7, "AF_BRIDGE"), X(8, "AF_ATMPVC"),

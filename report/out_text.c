@@ -192,6 +192,18 @@ static void syscall_line(struct lt_report *r, struct lt_sb *sb, const struct lt_
 			     (unsigned long long)(ev->dur_ns % 1000000000u / 1000u));
 }
 
+/* The control signals moved: news about the tracer, not the program, so on stderr as
+ * strace prints its own ("strace: Process 42 attached"), not in the trace (notes of what
+ * the trace lacks, a full log, stay where the gap is) */
+static int control_note(struct lt_sb *sb, const struct lt_event *ev)
+{
+	lt_sb_printf(sb, "libtrace: pid %u: ", ev->pid);
+	lt_view_note_text(sb, ev);
+	lt_sb_putc(sb, '\n');
+	fwrite(sb->p, 1, sb->len, stderr);
+	return 0;
+}
+
 static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 {
 	struct tstate *s = state;
@@ -203,6 +215,8 @@ static int tevent(struct lt_report *r, void *state, const struct lt_event *ev)
 	if (ev->type == LT_EV_WINDOW && ev->window_on && ev->window_seq == 1)
 		return 0;
 	lt_sb_reset(sb);
+	if (ev->type == LT_EV_NOTE && ev->note_code == LT_NOTE_SIGNALS)
+		return control_note(sb, ev);
 	prefix(r, s, sb, ev);
 	switch (ev->type) {
 	case LT_EV_SYSCALL:

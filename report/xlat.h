@@ -103,7 +103,7 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_mount_flags[], lt_x_sig_code_generic[], lt_x_sigchld_code[], lt_x_sigsegv_code[],
 	lt_x_sigbus_code[], lt_x_sigill_code[], lt_x_sigfpe_code[], lt_x_sigtrap_code[],
 	lt_x_sigsys_code[], lt_x_ipc_flags[], lt_x_ipc_cmd[], lt_x_mpol_mode[], lt_x_statx_attr[],
-	lt_x_fan_event_flags[], lt_x_xfeature_masks[], lt_x_xfeature_bits[];
+	lt_x_fan_event_flags[], lt_x_xfeature_masks[], lt_x_xfeature_bits[], lt_x_adjtimex_modes[];
 
 /* decode_struct.c: structures behind pointers, and calls whose arguments depend on one
  * another. lt_decode_special prints a whole call's arguments when it knows the call
@@ -121,6 +121,9 @@ void lt_put_open_flags(struct lt_dctx *c, uint64_t v);
 void lt_put_arg_by_kind(struct lt_dctx *c, int i);
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind); /* 0: the kind has no own printer */
 void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v); /* by lt_kinds[kind] alone */
+
+/* decode_time.c: a clock_t count of ticks with its seconds, "13 / * 0.13 s * /". */
+void lt_put_clock_t(struct lt_dctx *c, uint64_t v);
 
 /* decode_io_uring.c: io_uring_register's argument i, by opcode. */
 void lt_put_io_uring_register_arg(struct lt_dctx *c, int i);

@@ -75,6 +75,8 @@ extern const struct lt_xlat lt_x_eth_p[];
 extern const struct lt_xlat lt_x_mount_setattr_flags[];
 extern const struct lt_xlat lt_x_mount_attr_attr[];
 extern const struct lt_xlat lt_x_mount_attr_propagation[];
+extern const struct lt_xlat lt_x_adjtimex_status[];
+extern const struct lt_xlat lt_x_adjtimex_state[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1192,6 +1194,34 @@ const struct lt_xlat lt_x_mount_attr_propagation[] = {
 	{ 0x40000ull, "MS_PRIVATE" },
 	{ 0x80000ull, "MS_SLAVE" },
 	{ 0x100000ull, "MS_SHARED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_adjtimex_status[] = {
+	{ 0x1ull, "STA_PLL" },
+	{ 0x2ull, "STA_PPSFREQ" },
+	{ 0x4ull, "STA_PPSTIME" },
+	{ 0x8ull, "STA_FLL" },
+	{ 0x10ull, "STA_INS" },
+	{ 0x20ull, "STA_DEL" },
+	{ 0x40ull, "STA_UNSYNC" },
+	{ 0x80ull, "STA_FREQHOLD" },
+	{ 0x100ull, "STA_PPSSIGNAL" },
+	{ 0x200ull, "STA_PPSJITTER" },
+	{ 0x400ull, "STA_PPSWANDER" },
+	{ 0x800ull, "STA_PPSERROR" },
+	{ 0x1000ull, "STA_CLOCKERR" },
+	{ 0x2000ull, "STA_NANO" },
+	{ 0x4000ull, "STA_MODE" },
+	{ 0x8000ull, "STA_CLK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_adjtimex_state[] = {
+	{ 0x0ull, "TIME_OK" },
+	{ 0x1ull, "TIME_INS" },
+	{ 0x2ull, "TIME_DEL" },
+	{ 0x3ull, "TIME_OOP" },
+	{ 0x4ull, "TIME_WAIT" },
+	{ 0x5ull, "TIME_ERROR" },
 	{ 0, 0 }
 };
 #endif

@@ -91,7 +91,9 @@ int main(void)
 	n = plan(SYS_newfstatat, (uint64_t)-100, 0x7000, 0x8000, 0, -2, LT_PHASE_EXIT);
 	CHECK(n == 1 && !find(n, 2, LT_CAP_SUB_SELF));
 
-	/* execve: path, argv array and strings, envp array, all at entry */
+	/* execve: path, argv array and strings, envp array and strings, all at entry; strings
+	 * that lie close together in one copy from the lowest to -s + 1 past the highest,
+	 * strings apart one by one */
 	{
 		uint64_t argv[3] = { BASE + 512, BASE + 520, 0 };
 		uint64_t envp[4] = { BASE + 600, BASE + 610, BASE + 620, 0 };
@@ -100,10 +102,16 @@ int main(void)
 		n = plan(SYS_execve, 0x7000, BASE, BASE + 256, 0, 0, LT_PHASE_ENTRY);
 		CHECK((r = find(n, 0, LT_CAP_SUB_SELF)) && (r->flags & LT_CAP_STR) && !(r->flags & LT_CAP_EXIT));
 		CHECK((r = find(n, 1, LT_CAP_SUB_SELF)) && r->len == 24 && r->addr == BASE);
-		CHECK((r = find(n, 1, 0)) && r->addr == BASE + 512 && (r->flags & LT_CAP_STR));
-		CHECK((r = find(n, 1, 1)) && r->addr == BASE + 520);
-		CHECK(!find(n, 1, 2));
+		CHECK((r = find(n, 1, LT_SUB_STRINGS)) && r->addr == BASE + 512 && r->len == 8 + 33);
+		CHECK(!find(n, 1, 0));
 		CHECK((r = find(n, 2, LT_CAP_SUB_SELF)) && r->len == 32 && r->addr == BASE + 256);
+		CHECK((r = find(n, 2, LT_SUB_STRINGS)) && r->addr == BASE + 600 && r->len == 20 + 33);
+		argv[1] = 0x40000000;
+		memcpy(mem, argv, sizeof argv);
+		n = plan(SYS_execve, 0x7000, BASE, BASE + 256, 0, 0, LT_PHASE_ENTRY);
+		CHECK((r = find(n, 1, 0)) && r->addr == BASE + 512 && (r->flags & LT_CAP_STR));
+		CHECK((r = find(n, 1, 1)) && r->addr == 0x40000000);
+		CHECK(!find(n, 1, 2) && !find(n, 1, LT_SUB_STRINGS));
 		CHECK(plan(SYS_execve, 0x7000, BASE, BASE + 256, 0, -2, LT_PHASE_EXIT) == 0);
 		/* an argv pointer into unreadable memory: no request, no crash */
 		n = plan(SYS_execve, 0x7000, 0x99999999, 0, 0, 0, LT_PHASE_ENTRY);
@@ -167,11 +175,15 @@ int main(void)
 			argv[i] = BASE + 1024 + (uint64_t)i;
 		argv[39] = 0;
 		memcpy(mem, argv, sizeof argv);
+		for (int i = 0; i < 39; i++) /* apart: one copy each, as many as allowed */
+			argv[i] = BASE + 1024 + (uint64_t)i * 8192;
+		memcpy(mem, argv, sizeof argv);
 		uint64_t e[6] = { 0x7000, BASE, 0, 0, 0, 0 };
 		n = lt_capture_plan(SYS_execve, e, 0, LT_PHASE_ENTRY, 32, peek, NULL, req, 5);
 		CHECK(n == 5);
 		n = lt_capture_plan(SYS_execve, e, 0, LT_PHASE_ENTRY, 32, peek, NULL, req, LT_CAP_MAX_REQS);
-		CHECK(n <= LT_CAP_MAX_REQS && find(n, 1, LT_CAP_MAX_ARGV - 1) && !find(n, 1, LT_CAP_MAX_ARGV));
+		CHECK(n <= LT_CAP_MAX_REQS && find(n, 1, LT_CAP_MAX_ARGV_COPIES - 1) &&
+		      !find(n, 1, LT_CAP_MAX_ARGV_COPIES));
 	}
 
 	/* random calls against random memory: within max, never a request past 32 bits, no
@@ -197,6 +209,16 @@ int main(void)
 				CHECK(req[i].addr != 0 && req[i].arg < 6);
 		}
 	}
+
+	/* a sleep's remainder: written by the kernel only when a signal cut a relative sleep
+	 * short (EINTR); clock_nanosleep's TIMER_ABSTIME sleeps leave it alone */
+	CHECK(plan(SYS_nanosleep, BASE, BASE + 16, 0, 0, 0, LT_PHASE_EXIT) == 1);
+	n = plan(SYS_nanosleep, BASE, BASE + 16, 0, 0, -4, LT_PHASE_EXIT);
+	CHECK(n == 2 && (r = find(n, 1, LT_CAP_SUB_SELF)) && r->len == 16);
+	n = plan(SYS_clock_nanosleep, 0, 1, BASE, BASE + 16, -4, LT_PHASE_EXIT);
+	CHECK(!find(n, 3, LT_CAP_SUB_SELF));
+	n = plan(SYS_clock_nanosleep, 0, 0, BASE, BASE + 16, -4, LT_PHASE_EXIT);
+	CHECK((r = find(n, 3, LT_CAP_SUB_SELF)) && r->len == 16);
 
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
