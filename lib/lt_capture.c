@@ -18,6 +18,8 @@ enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
 	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
+	SZ_SOCK_FPROG = 16, SZ_SOCK_FILTER = 8, SZ_BPF_MAXINSNS = 4096, SZ_LANDLOCK_RULESET = 8,
+	SZ_LANDLOCK_PATH_BENEATH = 12, SZ_KEXEC_SEGMENT = 32,
 };
 
 struct lt_plan {
@@ -265,6 +267,19 @@ static void lt_req_io_uring_register(struct lt_plan *p, unsigned i, const uint64
 	}
 }
 
+/* A seccomp filter (struct sock_fprog) and its instructions (sub 0), one past
+ * BPF_MAXINSNS at most (strace shows that many, then "..."): read before the call, since
+ * a filter that forbids rt_sigreturn ends tracing before it is installed. */
+static void lt_req_sock_fprog(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t fp[2];
+	if (!addr || !p->peek || p->peek(p->ctx, addr, fp, sizeof fp))
+		return;
+	uint64_t n = lt_min((uint16_t)fp[0], SZ_BPF_MAXINSNS + 1);
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, SZ_SOCK_FPROG, SZ_SOCK_FPROG);
+	lt_req(p, arg, 0, 0, fp[1], n * SZ_SOCK_FILTER, (uint16_t)fp[0] * (uint64_t)SZ_SOCK_FILTER);
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -341,9 +356,23 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_CLONE_ARGS:
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, SZ_CLONE_ARGS), len);
 		return 1;
-	case LT_K_SECCOMP_ARGS:
-		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
+	case LT_K_SECCOMP_ARGS: /* SET_MODE_FILTER's is read at entry */
+		if ((uint32_t)a[0] == 2) /* SECCOMP_GET_ACTION_AVAIL: the action asked about */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		else if ((uint32_t)a[0] == 3 && ok) /* SECCOMP_GET_NOTIF_SIZES: three u16 written */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 6, 6);
+		return 1;
+	case LT_K_LANDLOCK_RULESET_ATTR: /* what strace 6.1 knows of it, if size covers it */
+		if (len >= SZ_LANDLOCK_RULESET)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_LANDLOCK_RULESET, len);
+		return 1;
+	case LT_K_KEXEC_SEGMENTS:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v,
+		       lt_min(len, (uint64_t)p->strsize + 1) * SZ_KEXEC_SEGMENT,
+		       lt_min(len, 0xffffffffu / SZ_KEXEC_SEGMENT) * SZ_KEXEC_SEGMENT);
+		return 1;
+	case LT_K_KEXEC_CMDLINE:
+		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
 	case LT_K_OPEN_HOW: /* and what follows, up to a page, to show bytes that are not 0 */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(len, 4096), len);
@@ -378,6 +407,11 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 			break;
 		}
+		return 1;
+	case LT_K_LANDLOCK_RULE_ATTR:
+		if ((uint32_t)a[1] == 1) /* LANDLOCK_RULE_PATH_BENEATH */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_LANDLOCK_PATH_BENEATH,
+			       SZ_LANDLOCK_PATH_BENEATH);
 		return 1;
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
@@ -548,6 +582,14 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, 0, 1);
+		return;
+	case LT_K_SECCOMP_ARGS:
+		if ((uint32_t)a[0] == 1) /* SECCOMP_SET_MODE_FILTER (the kernel's op is 32 bits) */
+			lt_req_sock_fprog(p, i, v);
+		return;
+	case LT_K_PRCTL_ARG:
+		if (a[0] == 22 && a[1] == 2) /* PR_SET_SECCOMP, SECCOMP_MODE_FILTER: arg3 */
+			lt_req_sock_fprog(p, 2, a[2]);
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);

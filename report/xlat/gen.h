@@ -71,6 +71,14 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
+extern const struct lt_xlat lt_x_landlock_rule_types[];
+extern const struct lt_xlat lt_x_landlock_access_fs[];
+extern const struct lt_xlat lt_x_kexec_arch[];
+extern const struct lt_xlat lt_x_kexec_load_flags[];
+extern const struct lt_xlat lt_x_kexec_file_flags[];
+extern const struct lt_xlat lt_x_io_uring_setup_flags[];
+extern const struct lt_xlat lt_x_io_uring_features[];
+extern const struct lt_xlat lt_x_seccomp_mode[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1059,6 +1067,94 @@ const struct lt_xlat lt_x_setns_types[] = {
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {
 	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_rule_types[] = {
+	{ 0x1ull, "LANDLOCK_RULE_PATH_BENEATH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_access_fs[] = {
+	{ 0x1ull, "LANDLOCK_ACCESS_FS_EXECUTE" },
+	{ 0x2ull, "LANDLOCK_ACCESS_FS_WRITE_FILE" },
+	{ 0x4ull, "LANDLOCK_ACCESS_FS_READ_FILE" },
+	{ 0x8ull, "LANDLOCK_ACCESS_FS_READ_DIR" },
+	{ 0x10ull, "LANDLOCK_ACCESS_FS_REMOVE_DIR" },
+	{ 0x20ull, "LANDLOCK_ACCESS_FS_REMOVE_FILE" },
+	{ 0x40ull, "LANDLOCK_ACCESS_FS_MAKE_CHAR" },
+	{ 0x80ull, "LANDLOCK_ACCESS_FS_MAKE_DIR" },
+	{ 0x100ull, "LANDLOCK_ACCESS_FS_MAKE_REG" },
+	{ 0x200ull, "LANDLOCK_ACCESS_FS_MAKE_SOCK" },
+	{ 0x400ull, "LANDLOCK_ACCESS_FS_MAKE_FIFO" },
+	{ 0x800ull, "LANDLOCK_ACCESS_FS_MAKE_BLOCK" },
+	{ 0x1000ull, "LANDLOCK_ACCESS_FS_MAKE_SYM" },
+	{ 0x2000ull, "LANDLOCK_ACCESS_FS_REFER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_arch[] = {
+	{ 0x0ull, "KEXEC_ARCH_DEFAULT" },
+	{ 0x30000ull, "KEXEC_ARCH_386" },
+	{ 0x40000ull, "KEXEC_ARCH_68K" },
+	{ 0xf0000ull, "KEXEC_ARCH_PARISC" },
+	{ 0x3e0000ull, "KEXEC_ARCH_X86_64" },
+	{ 0x140000ull, "KEXEC_ARCH_PPC" },
+	{ 0x150000ull, "KEXEC_ARCH_PPC64" },
+	{ 0x320000ull, "KEXEC_ARCH_IA_64" },
+	{ 0x280000ull, "KEXEC_ARCH_ARM" },
+	{ 0x160000ull, "KEXEC_ARCH_S390" },
+	{ 0x2a0000ull, "KEXEC_ARCH_SH" },
+	{ 0xa0000ull, "KEXEC_ARCH_MIPS_LE" },
+	{ 0x80000ull, "KEXEC_ARCH_MIPS" },
+	{ 0xb70000ull, "KEXEC_ARCH_AARCH64" },
+	{ 0xf30000ull, "KEXEC_ARCH_RISCV" },
+	{ 0x1020000ull, "KEXEC_ARCH_LOONGARCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_load_flags[] = {
+	{ 0x1ull, "KEXEC_ON_CRASH" },
+	{ 0x2ull, "KEXEC_PRESERVE_CONTEXT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_file_flags[] = {
+	{ 0x1ull, "KEXEC_FILE_UNLOAD" },
+	{ 0x2ull, "KEXEC_FILE_ON_CRASH" },
+	{ 0x4ull, "KEXEC_FILE_NO_INITRAMFS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_setup_flags[] = {
+	{ 0x1ull, "IORING_SETUP_IOPOLL" },
+	{ 0x2ull, "IORING_SETUP_SQPOLL" },
+	{ 0x4ull, "IORING_SETUP_SQ_AFF" },
+	{ 0x8ull, "IORING_SETUP_CQSIZE" },
+	{ 0x10ull, "IORING_SETUP_CLAMP" },
+	{ 0x20ull, "IORING_SETUP_ATTACH_WQ" },
+	{ 0x40ull, "IORING_SETUP_R_DISABLED" },
+	{ 0x80ull, "IORING_SETUP_SUBMIT_ALL" },
+	{ 0x100ull, "IORING_SETUP_COOP_TASKRUN" },
+	{ 0x200ull, "IORING_SETUP_TASKRUN_FLAG" },
+	{ 0x400ull, "IORING_SETUP_SQE128" },
+	{ 0x800ull, "IORING_SETUP_CQE32" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_features[] = {
+	{ 0x1ull, "IORING_FEAT_SINGLE_MMAP" },
+	{ 0x2ull, "IORING_FEAT_NODROP" },
+	{ 0x4ull, "IORING_FEAT_SUBMIT_STABLE" },
+	{ 0x8ull, "IORING_FEAT_RW_CUR_POS" },
+	{ 0x10ull, "IORING_FEAT_CUR_PERSONALITY" },
+	{ 0x20ull, "IORING_FEAT_FAST_POLL" },
+	{ 0x40ull, "IORING_FEAT_POLL_32BITS" },
+	{ 0x80ull, "IORING_FEAT_SQPOLL_NONFIXED" },
+	{ 0x100ull, "IORING_FEAT_EXT_ARG" },
+	{ 0x200ull, "IORING_FEAT_NATIVE_WORKERS" },
+	{ 0x400ull, "IORING_FEAT_RSRC_TAGS" },
+	{ 0x800ull, "IORING_FEAT_CQE_SKIP" },
+	{ 0x1000ull, "IORING_FEAT_LINKED_FILE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_mode[] = {
+	{ 0x0ull, "SECCOMP_MODE_DISABLED" },
+	{ 0x1ull, "SECCOMP_MODE_STRICT" },
+	{ 0x2ull, "SECCOMP_MODE_FILTER" },
 	{ 0, 0 }
 };
 #endif
