@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "decode_fixture.h"
+#include "lt_fdtab.h"
 
 #define A 0x7ffd1000u
 
@@ -121,8 +122,28 @@ static void test_misc(void)
 		   " wq_fd=3}) = -1 EINVAL (Invalid argument)");
 }
 
+/* -y: the anonymous-inode descriptors these calls make, named as strace 6.1 shows them
+ * (landlock_create_ruleset-y.c, io_uring_setup.c, bpf-obj_get_info_by_fd.c) */
+static void test_anon_inodes(void)
+{
+	struct lt_event ev;
+	struct lt_fmt fy = fmt0;
+	fy.show_fd_paths = 1;
+	fy.fds = lt_fdtab_new();
+	ev = mk("landlock_create_ruleset", 3, 0, 0, 0, 0, 0, 0);
+	EXPECTF(ev, &fy, "landlock_create_ruleset(NULL, 0, 0) = 3<anon_inode:[landlock-ruleset]>");
+	ev = mk("landlock_create_ruleset", 1, 0, 0, 1, 0, 0, 0);
+	EXPECTF(ev, &fy, "landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) = 1");
+	ev = mk("bpf", 4, 0, A, 72, 0, 0, 0);
+	lt_fdtab_update(fy.fds, &ev);
+	ev = mk("close", 0, 4, 0, 0, 0, 0, 0);
+	EXPECTF(ev, &fy, "close(4<anon_inode:bpf-map>) = 0");
+	lt_fdtab_free(fy.fds);
+}
+
 int main(void)
 {
+	test_anon_inodes();
 	test_landlock();
 	test_seccomp();
 	test_kexec();
