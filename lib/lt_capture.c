@@ -280,6 +280,24 @@ static void lt_req_sock_fprog(struct lt_plan *p, unsigned arg, uint64_t addr)
 	lt_req(p, arg, 0, 0, fp[1], n * SZ_SOCK_FILTER, (uint16_t)fp[0] * (uint64_t)SZ_SOCK_FILTER);
 }
 
+/* bpf's union bpf_attr at entry (size bytes, up to a page) and, for BPF_PROG_LOAD, what
+ * it points to: the instructions (sub 0, BPF_MAXINSNS + 1 at most), the license (sub 1)
+ * and the log buffer before the verifier writes it (sub 2). */
+static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
+{
+	uint32_t size = (uint32_t)a[2];
+	uint64_t f[5]; /* prog_type|insn_cnt, insns, license, log_level|log_size, log_buf */
+	if (!size || size > 4096)
+		return;
+	lt_req(p, i, LT_SUB_ENTRY, 0, a[1], size, size);
+	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
+		return;
+	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 0, 0, f[1], n * 8, (f[0] >> 32) * 8);
+	lt_req_str(p, i, 1, f[2], (uint64_t)p->strsize + 1);
+	lt_req_str(p, i, 2, f[4], lt_min(f[3] >> 32, (uint64_t)p->strsize + 1));
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -407,6 +425,10 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 			break;
 		}
+		return 1;
+	case LT_K_BPF_ATTR: /* BPF_OBJ_GET_INFO_BY_FD writes info_len back */
+		if ((uint32_t)a[0] == 15 && (uint32_t)a[2] && (uint32_t)a[2] <= 4096)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, (uint32_t)a[2], (uint32_t)a[2]);
 		return 1;
 	case LT_K_LANDLOCK_RULE_ATTR:
 		if ((uint32_t)a[1] == 1) /* LANDLOCK_RULE_PATH_BENEATH */
@@ -586,6 +608,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 	case LT_K_SECCOMP_ARGS:
 		if ((uint32_t)a[0] == 1) /* SECCOMP_SET_MODE_FILTER (the kernel's op is 32 bits) */
 			lt_req_sock_fprog(p, i, v);
+		return;
+	case LT_K_BPF_ATTR:
+		lt_req_bpf_attr(p, i, a);
 		return;
 	case LT_K_PRCTL_ARG:
 		if (a[0] == 22 && a[1] == 2) /* PR_SET_SECCOMP, SECCOMP_MODE_FILTER: arg3 */

@@ -40,6 +40,14 @@ static const struct lt_xlat lt_x_bpf_op_jmp[] = {
 	{ 0x80, "BPF_CALL" }, { 0x90, "BPF_EXIT" }, { 0xa0, "BPF_JLT" }, { 0xb0, "BPF_JLE" },
 	{ 0xc0, "BPF_JSLT" }, { 0xd0, "BPF_JSLE" }, { 0, 0 } };
 
+/* eBPF's names where they differ (strace's ebpf_class, ebpf_mode) */
+static const struct lt_xlat lt_x_ebpf_class[] = {
+	{ 0, "BPF_LD" }, { 1, "BPF_LDX" }, { 2, "BPF_ST" }, { 3, "BPF_STX" }, { 4, "BPF_ALU" },
+	{ 5, "BPF_JMP" }, { 6, "BPF_JMP32" }, { 7, "BPF_ALU64" }, { 0, 0 } };
+static const struct lt_xlat lt_x_ebpf_mode[] = {
+	{ 0, "BPF_IMM" }, { 0x20, "BPF_ABS" }, { 0x40, "BPF_IND" }, { 0x60, "BPF_MEM" },
+	{ 0xc0, "BPF_XADD" }, { 0, 0 } };
+
 /* bits of an opcode no table named: "|0x7 / * BPF_??? * /" */
 static void lt_bpf_rest(struct lt_dctx *c, unsigned v)
 {
@@ -55,23 +63,29 @@ static void lt_bpf_or(struct lt_dctx *c, const struct lt_xlat *t, unsigned v)
 	lt_put_xlat(c, t, v, "BPF_???");
 }
 
-/* strace's print_bpf_filter_code for classic BPF */
-static void lt_put_bpf_code(struct lt_dctx *c, unsigned code)
+/* strace's print_bpf_filter_code: classic BPF, or eBPF when extended */
+void lt_put_bpf_code(struct lt_dctx *c, unsigned code, int extended)
 {
 	unsigned cls = code & 7, rest = code & ~7u;
-	lt_put_xlat(c, lt_x_bpf_class, cls, "BPF_???");
+	lt_put_xlat(c, extended ? lt_x_ebpf_class : lt_x_bpf_class, cls, "BPF_???");
 	switch (cls) {
-	case 2: case 3: /* BPF_ST, BPF_STX */
-		lt_bpf_rest(c, rest);
-		return;
+	case 2: case 3: /* BPF_ST, BPF_STX: as loads in eBPF */
+		if (!extended) {
+			lt_bpf_rest(c, rest);
+			return;
+		}
+		/* fall through */
 	case 0: case 1: /* BPF_LD, BPF_LDX */
 		lt_bpf_or(c, lt_x_bpf_size, code & 0x18);
-		lt_bpf_or(c, lt_x_bpf_mode, code & 0xe0);
+		lt_bpf_or(c, extended ? lt_x_ebpf_mode : lt_x_bpf_mode, code & 0xe0);
 		return;
-	case 7: /* BPF_MISC */
-		lt_bpf_or(c, lt_x_bpf_miscop, code & 0xf8);
-		lt_bpf_rest(c, rest & ~0xf8u);
-		return;
+	case 7: /* BPF_MISC; BPF_ALU64 in eBPF */
+		if (!extended) {
+			lt_bpf_or(c, lt_x_bpf_miscop, code & 0xf8);
+			lt_bpf_rest(c, rest & ~0xf8u);
+			return;
+		}
+		/* fall through */
 	case 4: /* BPF_ALU */
 		lt_bpf_or(c, lt_x_bpf_src, code & 0x08);
 		lt_bpf_or(c, lt_x_bpf_op_alu, code & 0xf0);
@@ -80,9 +94,12 @@ static void lt_put_bpf_code(struct lt_dctx *c, unsigned code)
 		lt_bpf_or(c, lt_x_bpf_src, code & 0x08);
 		lt_bpf_or(c, lt_x_bpf_op_jmp, code & 0xf0);
 		return;
-	case 6: /* BPF_RET */
-		lt_bpf_or(c, lt_x_bpf_rval, code & 0x18);
-		lt_bpf_rest(c, rest & ~0x18u);
+	case 6: /* BPF_RET; BPF_JMP32 in eBPF, whose bits strace leaves unnamed */
+		if (!extended) {
+			lt_bpf_or(c, lt_x_bpf_rval, code & 0x18);
+			rest &= ~0x18u;
+		}
+		lt_bpf_rest(c, rest);
 		return;
 	}
 }
@@ -98,7 +115,7 @@ static int lt_put_bpf_insn(struct lt_dctx *c, const uint8_t *e, uint64_t k, void
 		return 0;
 	}
 	lt_sb_puts(SB(c), jt || jf ? "BPF_JUMP(" : "BPF_STMT(");
-	lt_put_bpf_code(c, code);
+	lt_put_bpf_code(c, code, 0);
 	lt_sb_puts(SB(c), ", ");
 	if (jt || jf) {
 		lt_put_hex(c, K);

@@ -316,6 +316,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_KEXEC_FLAGS] = { .arg = lt_put_kexec_flags },
 	[LT_K_KEXEC_CMDLINE] = { .arg = lt_put_kexec_cmdline },
 	[LT_K_IORING_PARAMS] = { .arg = lt_put_io_uring_params },
+	[LT_K_BPF_ATTR] = { .arg = lt_put_bpf_attr },
 	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
 	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
 	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },

@@ -141,8 +141,60 @@ static void test_anon_inodes(void)
 	lt_fdtab_free(fy.fds);
 }
 
+/* bpf: kernel_version.c's BPF_PROG_LOAD under -v and each -X; a map and a prog's info */
+static void test_bpf(void)
+{
+	struct lt_event ev;
+	uint8_t attr[128] = { 0 };
+	uint32_t w[12] = { 0x20, 0xbadc0ded, 0, 0, 0, 0, 24, 3141592653u, 0, 0, 0xcafef00d, 0 };
+	memcpy(attr, w, sizeof w);
+	struct lt_fmt fv = fmtv;
+	const char *want[3] = {
+		"bpf(BPF_PROG_LOAD, {prog_type=0x20 /* BPF_PROG_TYPE_??? */, insn_cnt=3134983661, insns=NULL,"
+		" license=NULL, log_level=24, log_size=3141592653, log_buf=NULL,"
+		" kern_version=KERNEL_VERSION(51966, 240, 13), prog_flags=0, prog_name=\"\", prog_ifindex=0,"
+		" expected_attach_type=BPF_CGROUP_INET_INGRESS, prog_btf_fd=0, func_info_rec_size=0,"
+		" func_info=NULL, func_info_cnt=0, line_info_rec_size=0, line_info=NULL, line_info_cnt=0,"
+		" attach_btf_id=0, attach_prog_fd=0, fd_array=NULL}, 128) = -1 E2BIG (Argument list too long)",
+		"bpf(0x5, {prog_type=0x20, insn_cnt=3134983661, insns=NULL, license=NULL, log_level=24,"
+		" log_size=3141592653, log_buf=NULL, kern_version=0xcafef00d, prog_flags=0, prog_name=\"\","
+		" prog_ifindex=0, expected_attach_type=0, prog_btf_fd=0, func_info_rec_size=0, func_info=NULL,"
+		" func_info_cnt=0, line_info_rec_size=0, line_info=NULL, line_info_cnt=0, attach_btf_id=0,"
+		" attach_prog_fd=0, fd_array=NULL}, 128) = -1 E2BIG (Argument list too long)",
+		"bpf(0x5 /* BPF_PROG_LOAD */, {prog_type=0x20 /* BPF_PROG_TYPE_??? */, insn_cnt=3134983661,"
+		" insns=NULL, license=NULL, log_level=24, log_size=3141592653, log_buf=NULL,"
+		" kern_version=0xcafef00d /* KERNEL_VERSION(51966, 240, 13) */, prog_flags=0, prog_name=\"\","
+		" prog_ifindex=0, expected_attach_type=0 /* BPF_CGROUP_INET_INGRESS */, prog_btf_fd=0,"
+		" func_info_rec_size=0, func_info=NULL, func_info_cnt=0, line_info_rec_size=0, line_info=NULL,"
+		" line_info_cnt=0, attach_btf_id=0, attach_prog_fd=0, fd_array=NULL}, 128)"
+		" = -1 E2BIG (Argument list too long)" };
+	const enum lt_xlat_style st[3] = { LT_XLAT_ABBREV, LT_XLAT_RAW, LT_XLAT_VERBOSE };
+	for (int k = 0; k < 3; k++) {
+		fv.xlat = st[k];
+		cap(1, LT_SUB_ENTRY, 0, attr, sizeof attr);
+		ev = mk("bpf", -7, 5, A, 128, 0, 0, 0);
+		EXPECTF(ev, &fv, want[k]);
+	}
+	/* bpf-obj_get_info_by_fd.c: the size the kernel wrote back */
+	uint8_t in[16] = { 5, 0, 0, 0, 152 }, out[16] = { 5, 0, 0, 0, 104 };
+	memcpy(in + 8, &(uint64_t){ A + 0x68 }, 8);
+	memcpy(out + 8, in + 8, 8);
+	cap(1, LT_SUB_ENTRY, 0, in, sizeof in);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
+	ev = mk("bpf", 0, 15, A, 16, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=5, info_len=152 => 104, info=0x7ffd1068}}, 16) = 0");
+	uint8_t map[72] = { 2, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0, 1 };
+	memcpy(map + 28, "test_map", 8);
+	cap(1, LT_SUB_ENTRY, 0, map, sizeof map);
+	ev = mk("bpf", 4, 0, A, 72, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, value_size=8, max_entries=1,"
+		   " map_flags=0, inner_map_fd=0, map_name=\"test_map\", map_ifindex=0, btf_fd=0, btf_key_type_id=0,"
+		   " btf_value_type_id=0, btf_vmlinux_value_type_id=0, map_extra=0}, 72) = 4");
+}
+
 int main(void)
 {
+	test_bpf();
 	test_anon_inodes();
 	test_landlock();
 	test_seccomp();
