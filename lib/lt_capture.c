@@ -290,12 +290,30 @@ static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
 	if (!size || size > 4096)
 		return;
 	lt_req(p, i, LT_SUB_ENTRY, 0, a[1], size, size);
+	if ((uint32_t)a[0] == 15 && size >= 16 && p->peek && !p->peek(p->ctx, a[1], f, 16) &&
+	    (f[0] >> 32) <= 4096) /* BPF_OBJ_GET_INFO_BY_FD: the info before the call (sub 1) */
+		lt_req(p, i, 1, 0, f[1], f[0] >> 32, f[0] >> 32);
 	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
 		return;
 	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);
 	lt_req(p, i, 0, 0, f[1], n * 8, (f[0] >> 32) * 8);
 	lt_req_str(p, i, 1, f[2], (uint64_t)p->strsize + 1);
 	lt_req_str(p, i, 2, f[4], lt_min(f[3] >> 32, (uint64_t)p->strsize + 1));
+}
+
+/* What a struct bpf_prog_info the call filled points to (a map's info has other fields
+ * there: what it points to is garbage, copied fault-safely or not at all): the
+ * translated instructions (sub 2), the map ids (sub 3), the JITed code (sub 4). */
+static void lt_req_bpf_prog_info(struct lt_plan *p, unsigned i, uint64_t info)
+{
+	uint64_t m[8]; /* jited_len|xlated_len at 16, jited 24, xlated 32, nr_map_ids at 52, ids 56 */
+	if (!p->peek || p->peek(p->ctx, info, m, sizeof m))
+		return;
+	uint64_t xlated = lt_min((uint32_t)(m[2] >> 32) / 8, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 2, 0, m[4], xlated * 8, xlated * 8);
+	uint64_t ids = lt_min(m[6] >> 32, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 3, 0, m[7], ids * 4, ids * 4);
+	lt_req_buf(p, i, 4, m[3], (uint32_t)m[2]);
 }
 
 static int lt_futex_has_timeout(unsigned op)
@@ -426,10 +444,20 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			break;
 		}
 		return 1;
-	case LT_K_BPF_ATTR: /* BPF_OBJ_GET_INFO_BY_FD writes info_len back */
-		if ((uint32_t)a[0] == 15 && (uint32_t)a[2] && (uint32_t)a[2] <= 4096)
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, (uint32_t)a[2], (uint32_t)a[2]);
+	case LT_K_BPF_ATTR: { /* BPF_OBJ_GET_INFO_BY_FD: info_len written back, the info */
+		uint64_t f[2]; /* bpf_fd|info_len, info */
+		uint32_t size = (uint32_t)a[2];
+		if ((uint32_t)a[0] != 15 || !size || size > 4096)
+			return 1;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+		if (size >= sizeof f && p->peek && !p->peek(p->ctx, v, f, sizeof f) &&
+		    (f[0] >> 32) <= 4096) {
+			lt_req(p, i, 0, 0, f[1], f[0] >> 32, f[0] >> 32);
+			if ((f[0] >> 32) >= 64)
+				lt_req_bpf_prog_info(p, i, f[1]);
+		}
 		return 1;
+	}
 	case LT_K_LANDLOCK_RULE_ATTR:
 		if ((uint32_t)a[1] == 1) /* LANDLOCK_RULE_PATH_BENEATH */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_LANDLOCK_PATH_BENEATH,

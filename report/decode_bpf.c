@@ -7,12 +7,19 @@
  * BPF_PROG_LOAD points to (sub 0 the instructions, sub 1 the license, sub 2 the log
  * buffer, before the verifier writes it) and, for BPF_OBJ_GET_INFO_BY_FD, the attribute
  * after the call (SELF: info_len written back). */
+#include <time.h>
+
 #include "xlat.h"
 #include "xlat/gen.h"
 #include "decode_struct.h"
+#include "lt_fdtab.h"
 
 enum { CMD_MAP_CREATE = 0, CMD_PROG_LOAD = 5, CMD_OBJ_GET_INFO_BY_FD = 15, MAXINSNS = 4096 };
-enum { MAP_CREATE_SIZE = 72, PROG_LOAD_SIZE = 128, OBJ_GET_INFO_SIZE = 16 };
+enum { MAP_CREATE_SIZE = 72, PROG_LOAD_SIZE = 128, OBJ_GET_INFO_SIZE = 16, MAP_INFO_SIZE = 88,
+       PROG_INFO_SIZE = 220 };
+/* captures of BPF_OBJ_GET_INFO_BY_FD (lib/lt_capture.c): the info after and before the
+ * call, and what a prog's info points to */
+enum { SUB_INFO = 0, SUB_INFO_ENTRY = 1, SUB_XLATED = 2, SUB_MAP_IDS = 3, SUB_JITED = 4 };
 
 static const struct lt_xlat lt_x_ebpf_regs[] = {
 	{ 0, "BPF_REG_0" }, { 1, "BPF_REG_1" }, { 2, "BPF_REG_2" }, { 3, "BPF_REG_3" },
@@ -184,8 +191,183 @@ static void lt_bpf_prog_load(struct lt_dctx *c, int i, const uint8_t *a, size_t 
 	lt_put_ptr(c, RD(uint64_t, a, 120));
 }
 
-/* {info={bpf_fd=, info_len=[ => new], info=ADDR}}: the info itself is printed only at
- * exit, as its address (its decoding with -v is not done here) */
+/* strace's bpf_extra_data */
+static void lt_bpf_extra(struct lt_dctx *c, const uint8_t *a, size_t size, size_t known);
+
+/* struct bpf_map_info, as the call filled it (-v) */
+static void lt_bpf_map_info(struct lt_dctx *c, const uint8_t *d, uint32_t size)
+{
+	uint8_t m[MAP_INFO_SIZE] = { 0 };
+	size_t len = size < MAP_INFO_SIZE ? size : MAP_INFO_SIZE;
+	memcpy(m, d, len);
+	lt_sb_puts(SB(c), "{type=");
+	lt_put_xlat(c, lt_x_bpf_map_types, RD(uint32_t, m, 0), "BPF_MAP_TYPE_???");
+	lt_field_u(c, "id", RD(uint32_t, m, 4));
+	lt_field_u(c, "key_size", RD(uint32_t, m, 8));
+	lt_field_u(c, "value_size", RD(uint32_t, m, 12));
+	lt_field_u(c, "max_entries", RD(uint32_t, m, 16));
+	lt_field(c, "map_flags");
+	lt_put_flags(c, lt_x_bpf_map_flags, RD(uint32_t, m, 20));
+	if (len > 24)
+		lt_field_name(c, "name", m + 24, 16);
+	if (len > 40) {
+		lt_field_u(c, "ifindex", RD(uint32_t, m, 40));
+		lt_field_u(c, "btf_vmlinux_value_type_id", RD(uint32_t, m, 44));
+		lt_field(c, "netns_dev");
+		lt_put_dev(c, RD(uint64_t, m, 48));
+		lt_field_u(c, "netns_ino", RD(uint64_t, m, 56));
+	}
+	if (len > 64) {
+		lt_field_u(c, "btf_id", RD(uint32_t, m, 64));
+		lt_field_u(c, "btf_key_type_id", RD(uint32_t, m, 68));
+		lt_field_u(c, "btf_value_type_id", RD(uint32_t, m, 72));
+		lt_bpf_extra(c, d, size, MAP_INFO_SIZE);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+/* strace's print_boottime: the wall-clock time of a CLOCK_BOOTTIME instant, by the
+ * clocks' offset now (seconds only: the offset is approximate) */
+static void lt_put_boottime(struct lt_dctx *c, uint64_t ns)
+{
+	struct timespec rt, bt;
+	if (lt_st(c) == LT_XLAT_RAW || clock_gettime(CLOCK_BOOTTIME, &bt) ||
+	    clock_gettime(CLOCK_REALTIME, &rt))
+		return;
+	int64_t off = ((int64_t)rt.tv_sec - bt.tv_sec) * 1000000000 + (rt.tv_nsec - bt.tv_nsec);
+	int64_t t = (int64_t)(ns % 1000000000) + off % 1000000000;
+	int64_t sec = (int64_t)(ns / 1000000000) + off / 1000000000 + (t >= 1000000000) - (t < 0);
+	lt_put_time_comment(c, sec, 0);
+}
+
+/* "name=old => new" when the call changed it, else "name=new" */
+static void lt_field_chg(struct lt_dctx *c, const char *name, uint64_t old, uint64_t now, int addr)
+{
+	lt_field(c, name);
+	if (old != now) {
+		if (addr)
+			lt_put_ptr(c, old);
+		else
+			lt_sb_printf(SB(c), "%llu", (unsigned long long)old);
+		lt_sb_puts(SB(c), " => ");
+	}
+	if (addr)
+		lt_put_ptr(c, now);
+	else
+		lt_sb_printf(SB(c), "%llu", (unsigned long long)now);
+}
+
+static int lt_put_u32_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)k;
+	(void)opaque;
+	lt_sb_printf(SB(c), "%u", RD(uint32_t, e, 0));
+	return 1;
+}
+
+#define U32(p, off) RD(uint32_t, p, off)
+#define U64(p, off) RD(uint64_t, p, off)
+
+/* from btf_id on (Linux 5.0 and later) */
+static void lt_bpf_prog_info_tail(struct lt_dctx *c, const uint8_t *m, const uint8_t *o)
+{
+	lt_field_u(c, "btf_id", U32(m, 128));
+	lt_field_chg(c, "func_info_rec_size", U32(o, 132), U32(m, 132), 0);
+	lt_field(c, "func_info");
+	lt_put_ptr(c, U64(m, 136));
+	lt_field_chg(c, "nr_func_info", U32(o, 144), U32(m, 144), 0);
+	lt_field_chg(c, "nr_line_info", U32(o, 148), U32(m, 148), 0);
+	lt_field(c, "line_info");
+	lt_put_ptr(c, U64(m, 152));
+	lt_field_chg(c, "jited_line_info", U64(o, 160), U64(m, 160), 1);
+	lt_field_chg(c, "nr_jited_line_info", U32(o, 168), U32(m, 168), 0);
+	lt_field_chg(c, "line_info_rec_size", U32(o, 172), U32(m, 172), 0);
+	lt_field_chg(c, "jited_line_info_rec_size", U32(o, 176), U32(m, 176), 0);
+	lt_field_chg(c, "nr_prog_tags", U32(o, 180), U32(m, 180), 0);
+	lt_field(c, "prog_tags");
+	lt_put_ptr(c, U64(m, 184));
+}
+
+/* struct bpf_prog_info after the call (m), with what the call changed from before it
+ * (o: zeros when that could not be read), as strace 6.1 prints it */
+static void lt_bpf_prog_info(struct lt_dctx *c, int i, const uint8_t *d, uint32_t size)
+{
+	uint8_t m[PROG_INFO_SIZE] = { 0 }, o[PROG_INFO_SIZE] = { 0 };
+	size_t len = size < PROG_INFO_SIZE ? size : PROG_INFO_SIZE, olen = 0;
+	const uint8_t *e = lt_cap_get(c, i, SUB_INFO_ENTRY, 0, &olen);
+	memcpy(m, d, len);
+	if (e)
+		memcpy(o, e, olen < PROG_INFO_SIZE ? olen : PROG_INFO_SIZE);
+	lt_sb_puts(SB(c), "{type=");
+	lt_put_xlat(c, lt_x_bpf_prog_types, U32(m, 0), "BPF_PROG_TYPE_???");
+	lt_field_u(c, "id", U32(m, 4));
+	lt_field(c, "tag");
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, m + 8, 8, 0);
+	c->force_hex = fh;
+	lt_field_chg(c, "jited_prog_len", U32(o, 16), U32(m, 16), 0);
+	lt_field(c, "jited_prog_insns");
+	lt_put_buf(c, i, SUB_JITED, U64(m, 24), U32(m, 16));
+	lt_field_chg(c, "xlated_prog_len", U32(o, 20), U32(m, 20), 0);
+	lt_field(c, "xlated_prog_insns");
+	uint32_t nx = (U32(o, 20) < U32(m, 20) ? U32(o, 20) : U32(m, 20)) / 8;
+	lt_put_array(c, i, SUB_XLATED, U64(m, 32), nx, 8, lt_put_ebpf_insn, NULL);
+	if (len > 40) {
+		lt_field_u(c, "load_time", U64(m, 40));
+		lt_put_boottime(c, U64(m, 40));
+		lt_field_u(c, "created_by_uid", U32(m, 48));
+		lt_field_chg(c, "nr_map_ids", U32(o, 52), U32(m, 52), 0);
+		lt_field(c, "map_ids");
+		uint32_t nm = U32(o, 52) < U32(m, 52) ? U32(o, 52) : U32(m, 52);
+		lt_put_array(c, i, SUB_MAP_IDS, U64(m, 56), nm, 4, lt_put_u32_elem, NULL);
+		lt_field_name(c, "name", m + 64, 16);
+	}
+	if (len > 80) {
+		lt_field_u(c, "ifindex", U32(m, 80));
+		lt_field_u(c, "gpl_compatible", U32(m, 84) & 1);
+		lt_field(c, "netns_dev");
+		lt_put_dev(c, U64(m, 88));
+		lt_field_u(c, "netns_ino", U64(m, 96));
+	}
+	if (len > 104) {
+		lt_field_chg(c, "nr_jited_ksyms", U32(o, 104), U32(m, 104), 0);
+		lt_field_chg(c, "nr_jited_func_lens", U32(o, 108), U32(m, 108), 0);
+		lt_field_chg(c, "jited_ksyms", U64(o, 112), U64(m, 112), 1);
+		lt_field_chg(c, "jited_func_lens", U64(o, 120), U64(m, 120), 1);
+	}
+	if (len > 128)
+		lt_bpf_prog_info_tail(c, m, o);
+	if (len > 192) {
+		lt_field_u(c, "run_time_ns", U64(m, 192));
+		lt_field_u(c, "run_cnt", U64(m, 200));
+	}
+	if (len > 208)
+		lt_field_u(c, "recursion_misses", U64(m, 208));
+	if (len > 216) {
+		lt_field_u(c, "verified_insns", U32(m, 216));
+		lt_bpf_extra(c, d, size, PROG_INFO_SIZE);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+/* With -v, a map's or a prog's info as the call filled it (a descriptor the report saw
+ * made by BPF_MAP_CREATE or BPF_PROG_LOAD: strace asks /proc); else the address. */
+static void lt_bpf_info(struct lt_dctx *c, int i, int fd, uint64_t addr, uint32_t size)
+{
+	int anon = 0;
+	const char *kind = c->fmt && c->fmt->fds ? lt_fdtab_get(c->fmt->fds, c->ev->pid, fd, &anon)
+						 : NULL;
+	const uint8_t *d = size && size <= 4096 ? lt_cap_get(c, i, SUB_INFO, size, NULL) : NULL;
+	if (lt_verbose(c) && d && kind && !strcmp(kind, "anon_inode:bpf-map"))
+		lt_bpf_map_info(c, d, size);
+	else if (lt_verbose(c) && d && kind && !strcmp(kind, "anon_inode:bpf-prog"))
+		lt_bpf_prog_info(c, i, d, size);
+	else
+		lt_put_ptr(c, addr);
+}
+
+/* {info={bpf_fd=, info_len=[ => new], info=...}}: the info is printed at exit only */
 static void lt_bpf_obj_get_info(struct lt_dctx *c, int i, const uint8_t *a)
 {
 	const uint8_t *out = c->done ? lt_cap_get(c, i, LT_CAP_SUB_SELF, OBJ_GET_INFO_SIZE, NULL)
@@ -196,11 +378,11 @@ static void lt_bpf_obj_get_info(struct lt_dctx *c, int i, const uint8_t *a)
 	if (out && RD(uint32_t, out, 4) != RD(uint32_t, a, 4))
 		lt_sb_printf(SB(c), " => %u", RD(uint32_t, out, 4));
 	lt_field(c, "info");
-	lt_put_ptr(c, RD(uint64_t, out ? out : a, 8));
+	const uint8_t *now = out ? out : a;
+	lt_bpf_info(c, i, RD(int32_t, now, 0), RD(uint64_t, now, 8), RD(uint32_t, now, 4));
 	lt_sb_putc(SB(c), '}');
 }
 
-/* strace's decode_attr_extra_data */
 static void lt_bpf_extra(struct lt_dctx *c, const uint8_t *a, size_t size, size_t known)
 {
 	size_t k = known;

@@ -183,6 +183,24 @@ static void test_bpf(void)
 	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
 	ev = mk("bpf", 0, 15, A, 16, 0, 0, 0);
 	EXPECT(ev, "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=5, info_len=152 => 104, info=0x7ffd1068}}, 16) = 0");
+	/* -v: a map's info (bpf-obj_get_info_by_fd-v.c), the descriptor known from BPF_MAP_CREATE */
+	struct lt_fmt fvy = fmtv;
+	fvy.fds = lt_fdtab_new();
+	ev = mk("bpf", 4, 0, A, 72, 0, 0, 0);
+	lt_fdtab_update(fvy.fds, &ev);
+	uint8_t mi[88] = { 2, 0, 0, 0, 0x0d, 4, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0, 1 };
+	memcpy(mi + 24, "test_map", 8);
+	uint8_t q[16] = { 4, 0, 0, 0, 88 };
+	memcpy(q + 8, &(uint64_t){ A + 0x100 }, 8);
+	cap(1, LT_SUB_ENTRY, 0, q, sizeof q);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, q, sizeof q);
+	cap(1, 0, LT_CAP_EXIT, mi, sizeof mi);
+	ev = mk("bpf", 0, 15, A, 16, 0, 0, 0);
+	EXPECTF(ev, &fvy, "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=88, info={type=BPF_MAP_TYPE_ARRAY,"
+		   " id=1037, key_size=4, value_size=8, max_entries=1, map_flags=0, name=\"test_map\", ifindex=0,"
+		   " btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), netns_ino=0, btf_id=0, btf_key_type_id=0,"
+		   " btf_value_type_id=0}}}, 16) = 0");
+	lt_fdtab_free(fvy.fds);
 	uint8_t map[72] = { 2, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0, 1 };
 	memcpy(map + 28, "test_map", 8);
 	cap(1, LT_SUB_ENTRY, 0, map, sizeof map);
