@@ -37,14 +37,15 @@ static void lt_field_u(struct lt_dctx *c, const char *name, uint64_t v)
 	lt_sb_printf(SB(c), ", %s=%llu", name, (unsigned long long)v);
 }
 
-/* a char[16] name, up to its NUL within the bytes the size covers */
+/* a char[16] name, up to its NUL within the bytes the size covers; "..." after when
+ * there is none (strace's PRINT_FIELD_CSTRING_SZ) */
 static void lt_field_name(struct lt_dctx *c, const char *name, const uint8_t *d, size_t n)
 {
 	size_t k = 0;
 	while (k < n && d[k])
 		k++;
 	lt_field(c, name);
-	lt_put_quoted(c, d, k, 0);
+	lt_put_quoted(c, d, k == n && k ? k - 1 : k, k == n);
 }
 
 /* strace's print_kernel_version: KERNEL_VERSION(a, b, c), honouring -X */
@@ -107,7 +108,8 @@ static void lt_bpf_map_create(struct lt_dctx *c, const uint8_t *a, size_t len)
 	lt_field_name(c, "map_name", a + 28, len - 28 < 16 ? len - 28 : 16);
 	if (len <= 44)
 		return;
-	lt_field_u(c, "map_ifindex", RD(uint32_t, a, 44));
+	lt_field(c, "map_ifindex");
+	lt_put_ifindex(c, RD(uint32_t, a, 44));
 	if (len <= 48)
 		return;
 	lt_field(c, "btf_fd");
@@ -119,8 +121,7 @@ static void lt_bpf_map_create(struct lt_dctx *c, const uint8_t *a, size_t len)
 	lt_field_u(c, "btf_vmlinux_value_type_id", RD(uint32_t, a, 60));
 	if (len <= 64)
 		return;
-	lt_field(c, "map_extra");
-	lt_put_hex(c, RD(uint64_t, a, 64));
+	lt_field_u(c, "map_extra", RD(uint64_t, a, 64));
 }
 
 /* insns, license and log_buf: what they point to, as the shim read it at entry */
@@ -161,7 +162,8 @@ static void lt_bpf_prog_load(struct lt_dctx *c, int i, const uint8_t *a, size_t 
 	lt_field_name(c, "prog_name", a + 48, len - 48 < 16 ? len - 48 : 16);
 	if (len <= 64)
 		return;
-	lt_field_u(c, "prog_ifindex", RD(uint32_t, a, 64));
+	lt_field(c, "prog_ifindex");
+	lt_put_ifindex(c, RD(uint32_t, a, 64));
 	if (len <= 68)
 		return;
 	lt_field(c, "expected_attach_type");
@@ -211,7 +213,8 @@ static void lt_bpf_map_info(struct lt_dctx *c, const uint8_t *d, uint32_t size)
 	if (len > 24)
 		lt_field_name(c, "name", m + 24, 16);
 	if (len > 40) {
-		lt_field_u(c, "ifindex", RD(uint32_t, m, 40));
+		lt_field(c, "ifindex");
+		lt_put_ifindex(c, RD(uint32_t, m, 40));
 		lt_field_u(c, "btf_vmlinux_value_type_id", RD(uint32_t, m, 44));
 		lt_field(c, "netns_dev");
 		lt_put_dev(c, RD(uint64_t, m, 48));
@@ -324,7 +327,8 @@ static void lt_bpf_prog_info(struct lt_dctx *c, int i, const uint8_t *d, uint32_
 		lt_field_name(c, "name", m + 64, 16);
 	}
 	if (len > 80) {
-		lt_field_u(c, "ifindex", U32(m, 80));
+		lt_field(c, "ifindex");
+		lt_put_ifindex(c, U32(m, 80));
 		lt_field_u(c, "gpl_compatible", U32(m, 84) & 1);
 		lt_field(c, "netns_dev");
 		lt_put_dev(c, U64(m, 88));

@@ -309,7 +309,7 @@ static int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_
 	return 1;
 }
 
-static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
 
 static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -453,7 +453,7 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla = { lt_x_ifla, "IFLA_???", lt_ifla_decoder, NULL };
 
 /* strace's print_ifindex: if_nametoindex("lo") for an interface this machine has */
-static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx)
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx)
 {
 	char name[IF_NAMESIZE + 1];
 	const char *n = idx ? if_indextoname(idx, name) : NULL;

@@ -102,6 +102,7 @@ void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind);
 void lt_put_seccomp_fprog(struct lt_dctx *c, int i);
 void lt_put_bpf_code(struct lt_dctx *c, unsigned code, int extended);
 void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind);
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
 void lt_put_io_uring_params(struct lt_dctx *c, int i, int kind);
 
 #endif
