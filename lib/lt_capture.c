@@ -293,6 +293,9 @@ static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
 	if ((uint32_t)a[0] == 15 && size >= 16 && p->peek && !p->peek(p->ctx, a[1], f, 16) &&
 	    (f[0] >> 32) <= 4096) /* BPF_OBJ_GET_INFO_BY_FD: the info before the call (sub 1) */
 		lt_req(p, i, 1, 0, f[1], f[0] >> 32, f[0] >> 32);
+	if (((uint32_t)a[0] == 6 || (uint32_t)a[0] == 7) && size >= 8 && p->peek &&
+	    !p->peek(p->ctx, a[1], f, 8)) /* BPF_OBJ_PIN, BPF_OBJ_GET: the path (sub 5) */
+		lt_req_str(p, i, 5, f[0], LT_PATH_CAP);
 	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
 		return;
 	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);
@@ -444,10 +447,15 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			break;
 		}
 		return 1;
-	case LT_K_BPF_ATTR: { /* BPF_OBJ_GET_INFO_BY_FD: info_len written back, the info */
+	case LT_K_BPF_ATTR: { /* what the call wrote back: next ids; OBJ_GET_INFO_BY_FD's info */
 		uint64_t f[2]; /* bpf_fd|info_len, info */
 		uint32_t size = (uint32_t)a[2];
-		if ((uint32_t)a[0] != 15 || !size || size > 4096)
+		uint32_t cmd = (uint32_t)a[0];
+		if (!size || size > 4096)
+			return 1;
+		if (cmd == 11 || cmd == 12 || cmd == 23 || cmd == 31) /* *_GET_NEXT_ID: next_id */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(size, 12), lt_min(size, 12));
+		if (cmd != 15)
 			return 1;
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
 		if (size >= sizeof f && p->peek && !p->peek(p->ctx, v, f, sizeof f) &&

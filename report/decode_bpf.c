@@ -196,6 +196,172 @@ static void lt_bpf_prog_load(struct lt_dctx *c, int i, const uint8_t *a, size_t 
 /* strace's bpf_extra_data */
 static void lt_bpf_extra(struct lt_dctx *c, const uint8_t *a, size_t size, size_t known);
 
+/* ---- the commands whose attribute is a plain list of fields: a table each ---- */
+
+enum lt_bpf_ftype {
+	F_END, F_FD, F_U32, F_ADDR, F_FLAGS, F_XVAL, F_PATH, F_OPEN, F_CLOSE,
+	F_U32_CHG, /* a u32 the call writes back: "old => new" */
+	F_FD_IF_REPLACE, /* LINK_UPDATE's old_prog_fd, shown with BPF_F_REPLACE only */
+};
+
+/* One field: printed if the size covers gate (strace's "if (len <= offsetof) break"),
+ * else the list ends. */
+struct lt_bpf_field {
+	uint8_t type;
+	uint8_t off;
+	uint8_t gate;
+	const char *name;
+	const struct lt_xlat *t; /* F_FLAGS, F_XVAL */
+	const char *unk;         /* F_XVAL's comment for an unknown value */
+};
+
+static const struct lt_xlat lt_x_bpf_lookup_flags[] = { { 0, "BPF_ANY" }, { 4, "BPF_F_LOCK" },
+							{ 0, 0 } };
+static const struct lt_xlat lt_x_bpf_update_flags[] = { { 0, "BPF_ANY" }, { 1, "BPF_NOEXIST" },
+	{ 2, "BPF_EXIST" }, { 4, "BPF_F_LOCK" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_file_mode[] = { { 8, "BPF_F_RDONLY" }, { 16, "BPF_F_WRONLY" },
+						     { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_attach_flags[] = { { 1, "BPF_F_ALLOW_OVERRIDE" },
+	{ 2, "BPF_F_ALLOW_MULTI" }, { 4, "BPF_F_REPLACE" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_test_run_flags[] = { { 1, "BPF_F_TEST_RUN_ON_CPU" },
+	{ 2, "BPF_F_TEST_XDP_LIVE_FRAMES" }, { 0, 0 } };
+
+#define FD(o, n) { F_FD, o, 0, n, NULL, NULL }
+#define U32(o, n) { F_U32, o, 0, n, NULL, NULL }
+#define ADDR(o, n) { F_ADDR, o, 0, n, NULL, NULL }
+#define GATE(o) { F_END, o, 1, NULL, NULL, NULL }
+#define END { F_END, 0, 0, NULL, NULL, NULL }
+static const struct lt_bpf_field lt_bpf_lookup[] = {
+	FD(0, "map_fd"), ADDR(8, "key"), ADDR(16, "value"), GATE(24),
+	{ F_FLAGS, 24, 0, "flags", lt_x_bpf_lookup_flags, NULL }, END };
+static const struct lt_bpf_field lt_bpf_update[] = {
+	FD(0, "map_fd"), ADDR(8, "key"), ADDR(16, "value"),
+	{ F_XVAL, 24, 0, "flags", lt_x_bpf_update_flags, "BPF_???" }, END };
+static const struct lt_bpf_field lt_bpf_delete[] = { FD(0, "map_fd"), ADDR(8, "key"), END };
+static const struct lt_bpf_field lt_bpf_next_key[] = {
+	FD(0, "map_fd"), ADDR(8, "key"), ADDR(16, "next_key"), END };
+static const struct lt_bpf_field lt_bpf_freeze[] = { FD(0, "map_fd"), END };
+static const struct lt_bpf_field lt_bpf_obj_pin[] = {
+	{ F_PATH, 0, 0, "pathname", NULL, NULL }, FD(8, "bpf_fd"), GATE(12),
+	{ F_FLAGS, 12, 0, "file_flags", lt_x_bpf_file_mode, NULL }, END };
+static const struct lt_bpf_field lt_bpf_attach[] = {
+	FD(0, "target_fd"), FD(4, "attach_bpf_fd"),
+	{ F_XVAL, 8, 0, "attach_type", lt_x_bpf_attach_type, "BPF_???" },
+	{ F_FLAGS, 12, 0, "attach_flags", lt_x_bpf_attach_flags, NULL }, GATE(16),
+	FD(16, "replace_bpf_fd"), END };
+static const struct lt_bpf_field lt_bpf_detach[] = {
+	FD(0, "target_fd"), { F_XVAL, 8, 0, "attach_type", lt_x_bpf_attach_type, "BPF_???" }, END };
+static const struct lt_bpf_field lt_bpf_test_run[] = {
+	{ F_OPEN, 0, 0, "test", NULL, NULL }, FD(0, "prog_fd"), U32(4, "retval"),
+	U32(8, "data_size_in"), U32(12, "data_size_out"), ADDR(16, "data_in"), ADDR(24, "data_out"),
+	U32(32, "repeat"), U32(36, "duration"), GATE(40), U32(40, "ctx_size_in"),
+	U32(44, "ctx_size_out"), ADDR(48, "ctx_in"), ADDR(56, "ctx_out"), GATE(64),
+	{ F_FLAGS, 64, 0, "flags", lt_x_bpf_test_run_flags, "BPF_F_???" }, U32(68, "cpu"), GATE(72),
+	U32(72, "batch_size"), END };
+static const struct lt_bpf_field lt_bpf_next_id[] = {
+	U32(0, "start_id"), { F_U32_CHG, 4, 0, "next_id", NULL, NULL }, GATE(8),
+	{ F_FLAGS, 8, 0, "open_flags", lt_x_bpf_file_mode, NULL }, END };
+static const struct lt_bpf_field lt_bpf_prog_by_id[] = {
+	U32(0, "prog_id"), U32(4, "next_id"), GATE(8),
+	{ F_FLAGS, 8, 0, "open_flags", lt_x_bpf_file_mode, NULL }, END };
+static const struct lt_bpf_field lt_bpf_map_by_id[] = {
+	U32(0, "map_id"), U32(4, "next_id"), GATE(8),
+	{ F_FLAGS, 8, 0, "open_flags", lt_x_bpf_file_mode, NULL }, END };
+static const struct lt_bpf_field lt_bpf_btf_by_id[] = { U32(0, "btf_id"), END };
+static const struct lt_bpf_field lt_bpf_link_by_id[] = { U32(0, "link_id"), END };
+static const struct lt_bpf_field lt_bpf_link_update[] = {
+	{ F_OPEN, 0, 0, "link_update", NULL, NULL }, FD(0, "link_fd"), FD(4, "new_prog_fd"),
+	{ F_FLAGS, 8, 0, "flags", lt_x_bpf_attach_flags, NULL },
+	{ F_FD_IF_REPLACE, 12, 0, "old_prog_fd", NULL, NULL }, END };
+#undef FD
+#undef U32
+#undef ADDR
+#undef GATE
+#undef END
+
+/* by command: the fields and the size of the layout strace 6.1 knows */
+static const struct { const struct lt_bpf_field *f; uint8_t size; } lt_bpf_cmds[] = {
+	[1] = { lt_bpf_lookup, 32 }, [2] = { lt_bpf_update, 32 }, [3] = { lt_bpf_delete, 16 },
+	[4] = { lt_bpf_next_key, 24 }, [6] = { lt_bpf_obj_pin, 16 }, [7] = { lt_bpf_obj_pin, 16 },
+	[8] = { lt_bpf_attach, 20 }, [9] = { lt_bpf_detach, 12 }, [10] = { lt_bpf_test_run, 76 },
+	[11] = { lt_bpf_next_id, 12 }, [12] = { lt_bpf_next_id, 12 },
+	[13] = { lt_bpf_prog_by_id, 12 }, [14] = { lt_bpf_map_by_id, 12 },
+	[19] = { lt_bpf_btf_by_id, 4 }, [21] = { lt_bpf_lookup, 32 }, [22] = { lt_bpf_freeze, 4 },
+	[23] = { lt_bpf_next_id, 12 }, [29] = { lt_bpf_link_update, 16 },
+	[30] = { lt_bpf_link_by_id, 4 }, [31] = { lt_bpf_next_id, 12 },
+};
+
+static uint64_t lt_bpf_mask(const struct lt_xlat *t)
+{
+	uint64_t m = 0;
+	for (; t->name; t++)
+		m |= t->val;
+	return m;
+}
+
+static void lt_bpf_field_put(struct lt_dctx *c, int i, const struct lt_bpf_field *f,
+			     const uint8_t *a, const uint8_t *out)
+{
+	uint32_t v = RD(uint32_t, a, f->off);
+	switch (f->type) {
+	case F_FD:
+		lt_put_fd(c, (int32_t)v);
+		break;
+	case F_U32:
+		lt_put_udec(c, v);
+		break;
+	case F_U32_CHG:
+		lt_put_udec(c, v);
+		if (out && RD(uint32_t, out, f->off) != v)
+			lt_sb_printf(SB(c), " => %u", RD(uint32_t, out, f->off));
+		break;
+	case F_ADDR:
+		lt_put_ptr(c, RD(uint64_t, a, f->off));
+		break;
+	case F_FLAGS: /* unk: strace's comment when no bit is known, if not the names' prefix */
+		if (f->unk && v && !(v & lt_bpf_mask(f->t)))
+			lt_put_xlat(c, NULL, v, f->unk);
+		else
+			lt_put_flags(c, f->t, v);
+		break;
+	case F_XVAL:
+		lt_put_xlat(c, f->t, v, f->unk);
+		break;
+	case F_PATH:
+		lt_put_path(c, i, 5, RD(uint64_t, a, f->off));
+		break;
+	}
+}
+
+/* the fields of a table, cut where the size (len, at most the layout's) ends */
+static void lt_bpf_fields(struct lt_dctx *c, int i, const struct lt_bpf_field *f,
+			  const uint8_t *a, size_t len)
+{
+	const uint8_t *out = c->done ? lt_cap_get(c, i, LT_CAP_SUB_SELF, len, NULL) : NULL;
+	int first = 1, open = 0;
+	lt_sb_putc(SB(c), '{');
+	for (; f->type != F_END || f->gate; f++) {
+		if (f->type == F_END) {
+			if (len <= f->off)
+				break;
+			continue;
+		}
+		if (f->type == F_FD_IF_REPLACE && !(RD(uint32_t, a, 8) & 4))
+			continue;
+		lt_sb_printf(SB(c), "%s%s=", first ? "" : ", ", f->name);
+		first = 0;
+		if (f->type == F_OPEN) {
+			lt_sb_putc(SB(c), '{');
+			first = open = 1;
+			continue;
+		}
+		lt_bpf_field_put(c, i, f->type == F_FD_IF_REPLACE ? &(struct lt_bpf_field){ F_FD, f->off,
+				 0, f->name, NULL, NULL } : f, a, out);
+	}
+	if (open)
+		lt_sb_putc(SB(c), '}');
+}
+
 /* struct bpf_map_info, as the call filled it (-v) */
 static void lt_bpf_map_info(struct lt_dctx *c, const uint8_t *d, uint32_t size)
 {
@@ -409,8 +575,11 @@ static void lt_bpf_extra(struct lt_dctx *c, const uint8_t *a, size_t size, size_
 void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind)
 {
 	uint32_t cmd = (uint32_t)c->ev->args[0], size = (uint32_t)c->ev->args[2];
+	const struct lt_bpf_field *fields = cmd < sizeof lt_bpf_cmds / sizeof lt_bpf_cmds[0] ?
+						    lt_bpf_cmds[cmd].f : NULL;
 	size_t known = cmd == CMD_MAP_CREATE ? MAP_CREATE_SIZE : cmd == CMD_PROG_LOAD ? PROG_LOAD_SIZE
-		       : cmd == CMD_OBJ_GET_INFO_BY_FD ? OBJ_GET_INFO_SIZE : 0;
+		       : cmd == CMD_OBJ_GET_INFO_BY_FD ? OBJ_GET_INFO_SIZE
+		       : fields ? lt_bpf_cmds[cmd].size : 0;
 	const uint8_t *d = known && size && size <= 4096 ? lt_cap_get(c, i, LT_SUB_ENTRY, size, NULL)
 						       : NULL;
 	(void)kind;
@@ -421,7 +590,9 @@ void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind)
 	uint8_t a[PROG_LOAD_SIZE] = { 0 };
 	size_t len = size < known ? size : known;
 	memcpy(a, d, len);
-	if (cmd == CMD_MAP_CREATE)
+	if (fields)
+		lt_bpf_fields(c, i, fields, a, len);
+	else if (cmd == CMD_MAP_CREATE)
 		lt_bpf_map_create(c, a, len);
 	else if (cmd == CMD_PROG_LOAD)
 		lt_bpf_prog_load(c, i, a, len);

@@ -201,6 +201,22 @@ static void test_bpf(void)
 		   " btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), netns_ino=0, btf_id=0, btf_key_type_id=0,"
 		   " btf_value_type_id=0}}}, 16) = 0");
 	lt_fdtab_free(fvy.fds);
+	/* bpf.c's BPF_PROG_ATTACH: the fields a table lists, cut at the size */
+	int32_t att[5] = { -1, -2, 2, 0xf8, -3 };
+	cap(1, LT_SUB_ENTRY, 0, att, sizeof att);
+	ev = mk("bpf", -22, 8, A, 20, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_PROG_ATTACH, {target_fd=-1, attach_bpf_fd=-2, attach_type=BPF_CGROUP_INET_SOCK_CREATE,"
+		   " attach_flags=0xf8 /* BPF_F_??? */, replace_bpf_fd=-3}, 20) = -1 EINVAL (Invalid argument)");
+	cap(1, LT_SUB_ENTRY, 0, att, 16);
+	ev = mk("bpf", -9, 8, A, 16, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_PROG_ATTACH, {target_fd=-1, attach_bpf_fd=-2, attach_type=BPF_CGROUP_INET_SOCK_CREATE,"
+		   " attach_flags=0xf8 /* BPF_F_??? */}, 16) = -1 EBADF (Bad file descriptor)");
+	/* BPF_PROG_GET_NEXT_ID: next_id as the call wrote it back */
+	uint32_t nid[3] = { 3134983661u, 3405705229u, 0 }, nid_out[3] = { 3134983661u, 7, 0 };
+	cap(1, LT_SUB_ENTRY, 0, nid, 8);
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, nid_out, 8);
+	ev = mk("bpf", 0, 11, A, 8, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_PROG_GET_NEXT_ID, {start_id=3134983661, next_id=3405705229 => 7}, 8) = 0");
 	uint8_t map[72] = { 2, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0, 1 };
 	memcpy(map + 28, "test_map", 8);
 	cap(1, LT_SUB_ENTRY, 0, map, sizeof map);
