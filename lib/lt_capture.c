@@ -296,6 +296,10 @@ static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
 	if (((uint32_t)a[0] == 6 || (uint32_t)a[0] == 7) && size >= 8 && p->peek &&
 	    !p->peek(p->ctx, a[1], f, 8)) /* BPF_OBJ_PIN, BPF_OBJ_GET: the path (sub 5) */
 		lt_req_str(p, i, 5, f[0], LT_PATH_CAP);
+	if ((uint32_t)a[0] == 17 && size >= 8 && p->peek && !p->peek(p->ctx, a[1], f, 8))
+		lt_req_str(p, i, 6, f[0], lt_min(128, (uint64_t)p->strsize + 1)); /* tracepoint */
+	if ((uint32_t)a[0] == 18 && size >= 24 && p->peek && !p->peek(p->ctx, a[1], f, 24))
+		lt_req_buf(p, i, 7, f[0], (uint32_t)f[2]); /* BTF_LOAD: btf_size bytes of btf */
 	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
 		return;
 	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);
@@ -317,6 +321,23 @@ static void lt_req_bpf_prog_info(struct lt_plan *p, unsigned i, uint64_t info)
 	uint64_t ids = lt_min(m[6] >> 32, SZ_BPF_MAXINSNS + 1);
 	lt_req(p, i, 3, 0, m[7], ids * 4, ids * 4);
 	lt_req_buf(p, i, 4, m[3], (uint32_t)m[2]);
+}
+
+/* PROG_QUERY, TASK_FD_QUERY and the batch commands rewrite their attribute: as the call
+ * left it (SELF), with PROG_QUERY's prog ids (sub 9) and TASK_FD_QUERY's buf (sub 8). */
+static void lt_req_bpf_written(struct lt_plan *p, unsigned i, uint32_t cmd, uint64_t v,
+			       uint64_t size)
+{
+	uint64_t f[4];
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+	if (size < sizeof f || !p->peek || p->peek(p->ctx, v, f, sizeof f))
+		return;
+	if (cmd == 16) { /* prog_ids at 16, prog_cnt at 24 */
+		uint64_t n = lt_min((uint32_t)f[3], SZ_BPF_MAXINSNS + 1);
+		lt_req(p, i, 9, 0, f[2], n * 4, n * 4);
+	} else if (cmd == 20) { /* buf_len at 12, buf at 16 */
+		lt_req_str(p, i, 8, f[2], lt_min(f[1] >> 32, (uint64_t)p->strsize + 1));
+	}
 }
 
 static int lt_futex_has_timeout(unsigned op)
@@ -455,6 +476,9 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			return 1;
 		if (cmd == 11 || cmd == 12 || cmd == 23 || cmd == 31) /* *_GET_NEXT_ID: next_id */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(size, 12), lt_min(size, 12));
+		if (cmd == 16 || cmd == 20 || (cmd >= 24 && cmd <= 27)) /* PROG_QUERY, TASK_FD_QUERY,
+									  batches: the attr after */
+			lt_req_bpf_written(p, i, cmd, v, lt_min(size, 56));
 		if (cmd != 15)
 			return 1;
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);

@@ -195,13 +195,20 @@ static void lt_bpf_prog_load(struct lt_dctx *c, int i, const uint8_t *a, size_t 
 
 /* strace's bpf_extra_data */
 static void lt_bpf_extra(struct lt_dctx *c, const uint8_t *a, size_t size, size_t known);
+static int lt_put_u32_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque);
 
 /* ---- the commands whose attribute is a plain list of fields: a table each ---- */
 
 enum lt_bpf_ftype {
-	F_END, F_FD, F_U32, F_ADDR, F_FLAGS, F_XVAL, F_PATH, F_OPEN, F_CLOSE,
-	F_U32_CHG, /* a u32 the call writes back: "old => new" */
+	F_END, F_FD, F_U32, F_D32, F_U64, F_X64, F_ADDR, F_FLAGS, F_XVAL, F_OPEN,
+	F_U32_CHG,       /* a u32 the call writes back: "old => new" */
 	F_FD_IF_REPLACE, /* LINK_UPDATE's old_prog_fd, shown with BPF_F_REPLACE only */
+	F_EXIT,          /* the fields after this one as the call left them */
+	F_PATH,          /* OBJ_PIN's pathname (sub 5) */
+	F_TP_NAME,       /* RAW_TRACEPOINT_OPEN's name, 128 bytes at most (sub 6) */
+	F_BTF,           /* BTF_LOAD's btf, btf_size bytes (sub 7) */
+	F_TASK_BUF,      /* TASK_FD_QUERY's buf, as long as both buf_len say (sub 8) */
+	F_PROG_IDS,      /* PROG_QUERY's prog_ids, prog_cnt of them (sub 9) */
 };
 
 /* One field: printed if the size covers gate (strace's "if (len <= offsetof) break"),
@@ -225,11 +232,18 @@ static const struct lt_xlat lt_x_bpf_attach_flags[] = { { 1, "BPF_F_ALLOW_OVERRI
 	{ 2, "BPF_F_ALLOW_MULTI" }, { 4, "BPF_F_REPLACE" }, { 0, 0 } };
 static const struct lt_xlat lt_x_bpf_test_run_flags[] = { { 1, "BPF_F_TEST_RUN_ON_CPU" },
 	{ 2, "BPF_F_TEST_XDP_LIVE_FRAMES" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_query_flags[] = { { 1, "BPF_F_QUERY_EFFECTIVE" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_task_fd_type[] = {
+	{ 0, "BPF_FD_TYPE_RAW_TRACEPOINT" }, { 1, "BPF_FD_TYPE_TRACEPOINT" },
+	{ 2, "BPF_FD_TYPE_KPROBE" }, { 3, "BPF_FD_TYPE_KRETPROBE" }, { 4, "BPF_FD_TYPE_UPROBE" },
+	{ 5, "BPF_FD_TYPE_URETPROBE" }, { 0, 0 } };
 
 #define FD(o, n) { F_FD, o, 0, n, NULL, NULL }
 #define U32(o, n) { F_U32, o, 0, n, NULL, NULL }
 #define ADDR(o, n) { F_ADDR, o, 0, n, NULL, NULL }
 #define GATE(o) { F_END, o, 1, NULL, NULL, NULL }
+#define OF(t, o, n) { t, o, 0, n, NULL, NULL }
+#define ELEM_FLAGS(o) { F_FLAGS, o, 0, "elem_flags", lt_x_bpf_lookup_flags, NULL }
 #define END { F_END, 0, 0, NULL, NULL, NULL }
 static const struct lt_bpf_field lt_bpf_lookup[] = {
 	FD(0, "map_fd"), ADDR(8, "key"), ADDR(16, "value"), GATE(24),
@@ -273,6 +287,34 @@ static const struct lt_bpf_field lt_bpf_link_update[] = {
 	{ F_OPEN, 0, 0, "link_update", NULL, NULL }, FD(0, "link_fd"), FD(4, "new_prog_fd"),
 	{ F_FLAGS, 8, 0, "flags", lt_x_bpf_attach_flags, NULL },
 	{ F_FD_IF_REPLACE, 12, 0, "old_prog_fd", NULL, NULL }, END };
+static const struct lt_bpf_field lt_bpf_query[] = {
+	OF(F_OPEN, 0, "query"), FD(0, "target_fd"),
+	{ F_XVAL, 4, 0, "attach_type", lt_x_bpf_attach_type, "BPF_???" },
+	{ F_FLAGS, 8, 0, "query_flags", lt_x_bpf_query_flags, NULL },
+	{ F_FLAGS, 12, 0, "attach_flags", lt_x_bpf_attach_flags, NULL }, OF(F_EXIT, 0, NULL),
+	OF(F_PROG_IDS, 16, "prog_ids"), OF(F_U32_CHG, 24, "prog_cnt"), END };
+static const struct lt_bpf_field lt_bpf_raw_tp[] = {
+	OF(F_OPEN, 0, "raw_tracepoint"), OF(F_TP_NAME, 0, "name"), FD(8, "prog_fd"), END };
+static const struct lt_bpf_field lt_bpf_btf_load[] = {
+	OF(F_BTF, 0, "btf"), ADDR(8, "btf_log_buf"), U32(16, "btf_size"), U32(20, "btf_log_size"),
+	U32(24, "btf_log_level"), END };
+static const struct lt_bpf_field lt_bpf_task_fd_query[] = {
+	OF(F_OPEN, 0, "task_fd_query"), OF(F_D32, 0, "pid"), FD(4, "fd"), U32(8, "flags"),
+	OF(F_U32_CHG, 12, "buf_len"), OF(F_EXIT, 0, NULL), OF(F_TASK_BUF, 16, "buf"),
+	U32(24, "prog_id"), { F_XVAL, 28, 0, "fd_type", lt_x_bpf_task_fd_type, "BPF_FD_TYPE_???" },
+	OF(F_X64, 32, "probe_offset"), OF(F_X64, 40, "probe_addr"), END };
+static const struct lt_bpf_field lt_bpf_lookup_batch[] = {
+	OF(F_OPEN, 0, "batch"), ADDR(0, "in_batch"), ADDR(8, "out_batch"), ADDR(16, "keys"),
+	ADDR(24, "values"), U32(32, "count"), FD(36, "map_fd"), ELEM_FLAGS(40),
+	OF(F_X64, 48, "flags"), END };
+static const struct lt_bpf_field lt_bpf_update_batch[] = {
+	OF(F_OPEN, 0, "batch"), ADDR(16, "keys"), ADDR(24, "values"), U32(32, "count"),
+	FD(36, "map_fd"), ELEM_FLAGS(40), OF(F_X64, 48, "flags"), END };
+static const struct lt_bpf_field lt_bpf_delete_batch[] = {
+	OF(F_OPEN, 0, "batch"), ADDR(16, "keys"), U32(32, "count"), FD(36, "map_fd"),
+	ELEM_FLAGS(40), OF(F_X64, 48, "flags"), END };
+#undef OF
+#undef ELEM_FLAGS
 #undef FD
 #undef U32
 #undef ADDR
@@ -289,6 +331,10 @@ static const struct { const struct lt_bpf_field *f; uint8_t size; } lt_bpf_cmds[
 	[19] = { lt_bpf_btf_by_id, 4 }, [21] = { lt_bpf_lookup, 32 }, [22] = { lt_bpf_freeze, 4 },
 	[23] = { lt_bpf_next_id, 12 }, [29] = { lt_bpf_link_update, 16 },
 	[30] = { lt_bpf_link_by_id, 4 }, [31] = { lt_bpf_next_id, 12 },
+	[16] = { lt_bpf_query, 28 }, [17] = { lt_bpf_raw_tp, 12 }, [18] = { lt_bpf_btf_load, 28 },
+	[20] = { lt_bpf_task_fd_query, 48 }, [24] = { lt_bpf_lookup_batch, 56 },
+	[25] = { lt_bpf_lookup_batch, 56 }, [26] = { lt_bpf_update_batch, 56 },
+	[27] = { lt_bpf_delete_batch, 56 },
 };
 
 static uint64_t lt_bpf_mask(const struct lt_xlat *t)
@@ -299,8 +345,43 @@ static uint64_t lt_bpf_mask(const struct lt_xlat *t)
 	return m;
 }
 
+/* the pointers of a, by field type: what they point to, as captured */
+static void lt_bpf_field_ptr(struct lt_dctx *c, int i, const struct lt_bpf_field *f,
+			     const uint8_t *a, const uint8_t *entry)
+{
+	uint64_t p = RD(uint64_t, a, f->off);
+	uint32_t n;
+	switch (f->type) {
+	case F_PATH:
+		lt_put_path(c, i, 5, p);
+		return;
+	case F_TP_NAME:
+		lt_put_cstr(c, i, 6, p, 0);
+		return;
+	case F_BTF:
+		n = RD(uint32_t, a, 16);
+		if (lt_cap_get(c, i, 7, n < c->strsize ? n : c->strsize, NULL))
+			lt_put_buf(c, i, 7, p, n);
+		else
+			lt_put_ptr(c, p);
+		return;
+	case F_TASK_BUF: /* as long as the shorter of buf_len before and after the call */
+		n = RD(uint32_t, entry, 12) < RD(uint32_t, a, 12) ? RD(uint32_t, entry, 12)
+								 : RD(uint32_t, a, 12);
+		lt_put_cstr(c, i, 8, p, n && n < c->strsize ? n : 0);
+		return;
+	case F_PROG_IDS: /* strace reads nothing after a failed call */
+		n = RD(uint32_t, a, 24);
+		if (c->failed && p && n)
+			lt_put_ptr(c, p);
+		else
+			lt_put_array(c, i, 9, p, n, 4, lt_put_u32_elem, NULL);
+		return;
+	}
+}
+
 static void lt_bpf_field_put(struct lt_dctx *c, int i, const struct lt_bpf_field *f,
-			     const uint8_t *a, const uint8_t *out)
+			     const uint8_t *a, const uint8_t *entry, const uint8_t *out)
 {
 	uint32_t v = RD(uint32_t, a, f->off);
 	switch (f->type) {
@@ -310,7 +391,17 @@ static void lt_bpf_field_put(struct lt_dctx *c, int i, const struct lt_bpf_field
 	case F_U32:
 		lt_put_udec(c, v);
 		break;
-	case F_U32_CHG:
+	case F_D32:
+		lt_put_dec(c, (int32_t)v);
+		break;
+	case F_U64:
+		lt_put_udec(c, RD(uint64_t, a, f->off));
+		break;
+	case F_X64:
+		lt_put_hex(c, RD(uint64_t, a, f->off));
+		break;
+	case F_U32_CHG: /* before the call, then what it wrote */
+		v = RD(uint32_t, entry, f->off);
 		lt_put_udec(c, v);
 		if (out && RD(uint32_t, out, f->off) != v)
 			lt_sb_printf(SB(c), " => %u", RD(uint32_t, out, f->off));
@@ -327,9 +418,8 @@ static void lt_bpf_field_put(struct lt_dctx *c, int i, const struct lt_bpf_field
 	case F_XVAL:
 		lt_put_xlat(c, f->t, v, f->unk);
 		break;
-	case F_PATH:
-		lt_put_path(c, i, 5, RD(uint64_t, a, f->off));
-		break;
+	default:
+		lt_bpf_field_ptr(c, i, f, a, entry);
 	}
 }
 
@@ -337,13 +427,22 @@ static void lt_bpf_field_put(struct lt_dctx *c, int i, const struct lt_bpf_field
 static void lt_bpf_fields(struct lt_dctx *c, int i, const struct lt_bpf_field *f,
 			  const uint8_t *a, size_t len)
 {
+	/* as the call left it: len bytes, the rest 0 as strace reads it */
+	uint8_t after[PROG_LOAD_SIZE] = { 0 };
 	const uint8_t *out = c->done ? lt_cap_get(c, i, LT_CAP_SUB_SELF, len, NULL) : NULL;
+	const uint8_t *entry = a;
+	if (out)
+		out = memcpy(after, out, len);
 	int first = 1, open = 0;
 	lt_sb_putc(SB(c), '{');
 	for (; f->type != F_END || f->gate; f++) {
 		if (f->type == F_END) {
 			if (len <= f->off)
 				break;
+			continue;
+		}
+		if (f->type == F_EXIT) {
+			a = out ? out : a;
 			continue;
 		}
 		if (f->type == F_FD_IF_REPLACE && !(RD(uint32_t, a, 8) & 4))
@@ -356,10 +455,18 @@ static void lt_bpf_fields(struct lt_dctx *c, int i, const struct lt_bpf_field *f
 			continue;
 		}
 		lt_bpf_field_put(c, i, f->type == F_FD_IF_REPLACE ? &(struct lt_bpf_field){ F_FD, f->off,
-				 0, f->name, NULL, NULL } : f, a, out);
+				 0, f->name, NULL, NULL } : f, a, entry, out);
 	}
 	if (open)
 		lt_sb_putc(SB(c), '}');
+}
+
+/* the batch commands: the count the call wrote back, after the attribute */
+static void lt_bpf_batch_count(struct lt_dctx *c, int i, const uint8_t *a, size_t len)
+{
+	const uint8_t *out = c->done ? lt_cap_get(c, i, LT_CAP_SUB_SELF, len, NULL) : NULL;
+	if (out && len >= 36 && RD(uint32_t, out, 32) != RD(uint32_t, a, 32))
+		lt_sb_printf(SB(c), " => {batch={count=%u}}", RD(uint32_t, out, 32));
 }
 
 /* struct bpf_map_info, as the call filled it (-v) */
@@ -600,4 +707,6 @@ void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind)
 		lt_bpf_obj_get_info(c, i, a);
 	lt_bpf_extra(c, d, size, known);
 	lt_sb_putc(SB(c), '}');
+	if (cmd >= 24 && cmd <= 27)
+		lt_bpf_batch_count(c, i, a, len);
 }
