@@ -280,6 +280,34 @@ static void lt_req_sock_fprog(struct lt_plan *p, unsigned arg, uint64_t addr)
 	lt_req(p, arg, 0, 0, fp[1], n * SZ_SOCK_FILTER, (uint16_t)fp[0] * (uint64_t)SZ_SOCK_FILTER);
 }
 
+/* BPF_LINK_CREATE's arrays, by attach type: BPF_TRACE_ITER's iter_info (sub 13),
+ * BPF_TRACE_KPROBE_MULTI's syms, addrs and cookies (subs 10-12, -s + 1 elements) and the
+ * strings of the first symbols (subs 16..31). */
+static void lt_req_bpf_link_create(struct lt_plan *p, unsigned i, uint64_t attr, uint64_t size)
+{
+	uint64_t f[6] = { 0 }, shown = (uint64_t)p->strsize + 1;
+	if (size < 28 || !p->peek || p->peek(p->ctx, attr, f, size < 48 ? 28 : 48))
+		return; /* as much as size says: the attr may end a page */
+	uint32_t type = (uint32_t)f[1];
+	if (type == 28) { /* BPF_TRACE_ITER: iter_info at 16, iter_info_len at 24 */
+		uint64_t n = lt_min((uint32_t)f[3], shown);
+		lt_req(p, i, 13, 0, f[2], n * 4, n * 4);
+		return;
+	}
+	if (type != 42 || size < 48) /* BPF_TRACE_KPROBE_MULTI: cnt at 20, arrays at 24.. */
+		return;
+	uint64_t n = lt_min(f[2] >> 32, shown);
+	lt_req(p, i, 10, 0, f[3], n * 8, n * 8);
+	lt_req(p, i, 11, 0, f[4], n * 8, n * 8);
+	lt_req(p, i, 12, 0, f[5], n * 8, n * 8);
+	for (uint64_t k = 0; k < n && k < 16; k++) {
+		uint64_t sym;
+		if (!lt_peek64(p, f[3] + k * 8, &sym))
+			break;
+		lt_req_str(p, i, 16 + (unsigned)k, sym, shown);
+	}
+}
+
 /* bpf's union bpf_attr at entry (size bytes, up to a page) and, for BPF_PROG_LOAD, what
  * it points to: the instructions (sub 0, BPF_MAXINSNS + 1 at most), the license (sub 1)
  * and the log buffer before the verifier writes it (sub 2). */
@@ -300,6 +328,8 @@ static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
 		lt_req_str(p, i, 6, f[0], lt_min(128, (uint64_t)p->strsize + 1)); /* tracepoint */
 	if ((uint32_t)a[0] == 18 && size >= 24 && p->peek && !p->peek(p->ctx, a[1], f, 24))
 		lt_req_buf(p, i, 7, f[0], (uint32_t)f[2]); /* BTF_LOAD: btf_size bytes of btf */
+	if ((uint32_t)a[0] == 28) /* BPF_LINK_CREATE */
+		lt_req_bpf_link_create(p, i, a[1], size);
 	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
 		return;
 	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);

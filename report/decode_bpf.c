@@ -14,7 +14,8 @@
 #include "decode_struct.h"
 #include "lt_fdtab.h"
 
-enum { CMD_MAP_CREATE = 0, CMD_PROG_LOAD = 5, CMD_OBJ_GET_INFO_BY_FD = 15, MAXINSNS = 4096 };
+enum { CMD_MAP_CREATE = 0, CMD_PROG_LOAD = 5, CMD_OBJ_GET_INFO_BY_FD = 15, CMD_LINK_CREATE = 28,
+       MAXINSNS = 4096, LINK_CREATE_SIZE = 48 };
 enum { MAP_CREATE_SIZE = 72, PROG_LOAD_SIZE = 128, OBJ_GET_INFO_SIZE = 16, MAP_INFO_SIZE = 88,
        PROG_INFO_SIZE = 220 };
 /* captures of BPF_OBJ_GET_INFO_BY_FD (lib/lt_capture.c): the info after and before the
@@ -461,6 +462,100 @@ static void lt_bpf_fields(struct lt_dctx *c, int i, const struct lt_bpf_field *f
 		lt_sb_putc(SB(c), '}');
 }
 
+/* ---- BPF_LINK_CREATE: what follows the flags depends on the attach type ---- */
+
+enum { SUB_ITER_INFO = 13, SUB_SYMS = 10, SUB_ADDRS = 11, SUB_COOKIES = 12, SUB_SYM0 = 16,
+       SYMS_MAX = 16 };
+
+static int lt_put_iter_info(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)k;
+	(void)opaque;
+	lt_sb_puts(SB(c), "{map={map_fd=");
+	lt_put_fd(c, RD(int32_t, e, 0));
+	lt_sb_puts(SB(c), "}}");
+	return 1;
+}
+
+static int lt_put_x64_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)k;
+	(void)opaque;
+	lt_put_hex(c, RD(uint64_t, e, 0));
+	return 1;
+}
+
+static int lt_put_sym(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	int i = *(const int *)opaque;
+	if (k < SYMS_MAX)
+		lt_put_cstr(c, i, SUB_SYM0 + (unsigned)k, RD(uint64_t, e, 0), 0);
+	else
+		lt_put_ptr(c, RD(uint64_t, e, 0));
+	return 1;
+}
+
+static void lt_bpf_kprobe_multi(struct lt_dctx *c, int i, const uint8_t *a)
+{
+	static const struct lt_xlat flags[] = { { 1, "BPF_F_KPROBE_MULTI_RETURN" }, { 0, 0 } };
+	uint32_t f = RD(uint32_t, a, 16), n = RD(uint32_t, a, 20);
+	lt_sb_puts(SB(c), ", kprobe_multi={flags=");
+	if (f && !(f & 1))
+		lt_put_xlat(c, NULL, f, "BPF_F_???");
+	else
+		lt_put_flags(c, flags, f);
+	lt_sb_printf(SB(c), ", cnt=%u, syms=", n);
+	lt_put_array(c, i, SUB_SYMS, RD(uint64_t, a, 24), n, 8, lt_put_sym, &i);
+	lt_sb_puts(SB(c), ", addrs=");
+	lt_put_array(c, i, SUB_ADDRS, RD(uint64_t, a, 32), n, 8, lt_put_x64_elem, NULL);
+	lt_sb_puts(SB(c), ", cookies=");
+	lt_put_array(c, i, SUB_COOKIES, RD(uint64_t, a, 40), n, 8, lt_put_x64_elem, NULL);
+	lt_sb_putc(SB(c), '}');
+}
+
+/* returns the size of the layout strace knows for this attach type (its attr_size) */
+static size_t lt_bpf_link_create(struct lt_dctx *c, int i, const uint8_t *a, size_t len)
+{
+	lt_sb_puts(SB(c), "{link_create={prog_fd=");
+	lt_put_fd(c, RD(int32_t, a, 0));
+	lt_field(c, "target_fd");
+	lt_put_fd(c, RD(int32_t, a, 4));
+	lt_field(c, "attach_type");
+	lt_put_xlat(c, lt_x_bpf_attach_type, RD(uint32_t, a, 8), "BPF_???");
+	lt_field(c, "flags");
+	lt_put_hex(c, RD(uint32_t, a, 12));
+	size_t known = 48;
+	if (len > 16) {
+		switch (RD(uint32_t, a, 8)) {
+		case 0:
+			if (RD(uint32_t, a, 16))
+				lt_field_u(c, "target_btf_id", RD(uint32_t, a, 16));
+			known = 20;
+			break;
+		case 28: /* BPF_TRACE_ITER */
+			lt_field(c, "iter_info");
+			lt_put_array(c, i, SUB_ITER_INFO, RD(uint64_t, a, 16), RD(uint32_t, a, 24), 4,
+				     lt_put_iter_info, NULL);
+			lt_field_u(c, "iter_info_len", RD(uint32_t, a, 24));
+			known = 28;
+			break;
+		case 41: /* BPF_PERF_EVENT */
+			lt_sb_puts(SB(c), ", perf_event={bpf_cookie=");
+			lt_put_hex(c, RD(uint64_t, a, 16));
+			lt_sb_putc(SB(c), '}');
+			known = 24;
+			break;
+		case 42: /* BPF_TRACE_KPROBE_MULTI */
+			lt_bpf_kprobe_multi(c, i, a);
+			break;
+		default:
+			known = 16;
+		}
+	}
+	lt_sb_putc(SB(c), '}');
+	return known;
+}
+
 /* the batch commands: the count the call wrote back, after the attribute */
 static void lt_bpf_batch_count(struct lt_dctx *c, int i, const uint8_t *a, size_t len)
 {
@@ -687,17 +782,21 @@ void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind)
 	size_t known = cmd == CMD_MAP_CREATE ? MAP_CREATE_SIZE : cmd == CMD_PROG_LOAD ? PROG_LOAD_SIZE
 		       : cmd == CMD_OBJ_GET_INFO_BY_FD ? OBJ_GET_INFO_SIZE
 		       : fields ? lt_bpf_cmds[cmd].size : 0;
-	const uint8_t *d = known && size && size <= 4096 ? lt_cap_get(c, i, LT_SUB_ENTRY, size, NULL)
-						       : NULL;
+	const uint8_t *d = (known || cmd == CMD_LINK_CREATE) && size && size <= 4096
+				   ? lt_cap_get(c, i, LT_SUB_ENTRY, size, NULL) : NULL;
 	(void)kind;
 	if (!d) {
 		lt_put_ptr(c, c->ev->args[i]);
 		return;
 	}
 	uint8_t a[PROG_LOAD_SIZE] = { 0 };
+	if (cmd == CMD_LINK_CREATE)
+		known = LINK_CREATE_SIZE;
 	size_t len = size < known ? size : known;
 	memcpy(a, d, len);
-	if (fields)
+	if (cmd == CMD_LINK_CREATE)
+		known = lt_bpf_link_create(c, i, a, len);
+	else if (fields)
 		lt_bpf_fields(c, i, fields, a, len);
 	else if (cmd == CMD_MAP_CREATE)
 		lt_bpf_map_create(c, a, len);

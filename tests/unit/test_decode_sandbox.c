@@ -217,6 +217,20 @@ static void test_bpf(void)
 	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, nid_out, 8);
 	ev = mk("bpf", 0, 11, A, 8, 0, 0, 0);
 	EXPECT(ev, "bpf(BPF_PROG_GET_NEXT_ID, {start_id=3134983661, next_id=3405705229 => 7}, 8) = 0");
+	/* bpf.c's BPF_LINK_CREATE: BPF_PERF_EVENT's cookie; an attach type with nothing more,
+	 * whose bytes past the flags are not zero */
+	uint8_t lc[48] = { 0 };
+	lc[8] = 41;
+	memcpy(lc + 16, &(uint64_t){ 0xdeadc0defacecafeull }, 8);
+	cap(1, LT_SUB_ENTRY, 0, lc, 24);
+	ev = mk("bpf", -22, 28, A, 24, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, attach_type=BPF_PERF_EVENT, flags=0,"
+		   " perf_event={bpf_cookie=0xdeadc0defacecafe}}}, 24) = -1 EINVAL (Invalid argument)");
+	lc[8] = 4; /* BPF_SK_SKB_STREAM_PARSER */
+	cap(1, LT_SUB_ENTRY, 0, lc, 48);
+	ev = mk("bpf", -22, 28, A, 48, 0, 0, 0);
+	EXPECT(ev, "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, attach_type=BPF_SK_SKB_STREAM_PARSER,"
+		   " flags=0}, ...}, 48) = -1 EINVAL (Invalid argument)");
 	uint8_t map[72] = { 2, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0, 1 };
 	memcpy(map + 28, "test_map", 8);
 	cap(1, LT_SUB_ENTRY, 0, map, sizeof map);
