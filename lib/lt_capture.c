@@ -18,6 +18,8 @@ enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
 	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
+	SZ_SOCK_FPROG = 16, SZ_SOCK_FILTER = 8, SZ_BPF_MAXINSNS = 4096, SZ_LANDLOCK_RULESET = 8,
+	SZ_LANDLOCK_PATH_BENEATH = 12, SZ_KEXEC_SEGMENT = 32,
 };
 
 struct lt_plan {
@@ -336,6 +338,110 @@ size_t lt_quota_data_size(uint32_t cmd, int *out)
 	return 0;
 }
 
+/* A seccomp filter (struct sock_fprog) and its instructions (sub 0), one past
+ * BPF_MAXINSNS at most (strace shows that many, then "..."): read before the call, since
+ * a filter that forbids rt_sigreturn ends tracing before it is installed. (A socket
+ * filter's are lt_req_sock_fprog's: the instructions only, as LT_SUB_SOCK_FPROG.) */
+static void lt_req_seccomp_fprog(struct lt_plan *p, unsigned arg, uint64_t addr)
+{
+	uint64_t fp[2];
+	if (!addr || !p->peek || p->peek(p->ctx, addr, fp, sizeof fp))
+		return;
+	uint64_t n = lt_min((uint16_t)fp[0], SZ_BPF_MAXINSNS + 1);
+	lt_req(p, arg, LT_CAP_SUB_SELF, 0, addr, SZ_SOCK_FPROG, SZ_SOCK_FPROG);
+	lt_req(p, arg, 0, 0, fp[1], n * SZ_SOCK_FILTER, (uint16_t)fp[0] * (uint64_t)SZ_SOCK_FILTER);
+}
+
+/* BPF_LINK_CREATE's arrays, by attach type: BPF_TRACE_ITER's iter_info (sub 13),
+ * BPF_TRACE_KPROBE_MULTI's syms, addrs and cookies (subs 10-12, -s + 1 elements) and the
+ * strings of the first symbols (subs 16..31). */
+static void lt_req_bpf_link_create(struct lt_plan *p, unsigned i, uint64_t attr, uint64_t size)
+{
+	uint64_t f[6] = { 0 }, shown = (uint64_t)p->strsize + 1;
+	if (size < 28 || !p->peek || p->peek(p->ctx, attr, f, size < 48 ? 28 : 48))
+		return; /* as much as size says: the attr may end a page */
+	uint32_t type = (uint32_t)f[1];
+	if (type == 28) { /* BPF_TRACE_ITER: iter_info at 16, iter_info_len at 24 */
+		uint64_t n = lt_min((uint32_t)f[3], shown);
+		lt_req(p, i, 13, 0, f[2], n * 4, n * 4);
+		return;
+	}
+	if (type != 42 || size < 48) /* BPF_TRACE_KPROBE_MULTI: cnt at 20, arrays at 24.. */
+		return;
+	uint64_t n = lt_min(f[2] >> 32, shown);
+	lt_req(p, i, 10, 0, f[3], n * 8, n * 8);
+	lt_req(p, i, 11, 0, f[4], n * 8, n * 8);
+	lt_req(p, i, 12, 0, f[5], n * 8, n * 8);
+	for (uint64_t k = 0; k < n && k < 16; k++) {
+		uint64_t sym;
+		if (!lt_peek64(p, f[3] + k * 8, &sym))
+			break;
+		lt_req_str(p, i, 16 + (unsigned)k, sym, shown);
+	}
+}
+
+/* bpf's union bpf_attr at entry (size bytes, up to a page) and, for BPF_PROG_LOAD, what
+ * it points to: the instructions (sub 0, BPF_MAXINSNS + 1 at most), the license (sub 1)
+ * and the log buffer before the verifier writes it (sub 2). */
+static void lt_req_bpf_attr(struct lt_plan *p, unsigned i, const uint64_t a[6])
+{
+	uint32_t size = (uint32_t)a[2];
+	uint64_t f[5]; /* prog_type|insn_cnt, insns, license, log_level|log_size, log_buf */
+	if (!size || size > 4096)
+		return;
+	lt_req(p, i, LT_SUB_ENTRY, 0, a[1], size, size);
+	if ((uint32_t)a[0] == 15 && size >= 16 && p->peek && !p->peek(p->ctx, a[1], f, 16) &&
+	    (f[0] >> 32) <= 4096) /* BPF_OBJ_GET_INFO_BY_FD: the info before the call (sub 1) */
+		lt_req(p, i, 1, 0, f[1], f[0] >> 32, f[0] >> 32);
+	if (((uint32_t)a[0] == 6 || (uint32_t)a[0] == 7) && size >= 8 && p->peek &&
+	    !p->peek(p->ctx, a[1], f, 8)) /* BPF_OBJ_PIN, BPF_OBJ_GET: the path (sub 5) */
+		lt_req_str(p, i, 5, f[0], LT_PATH_CAP);
+	if ((uint32_t)a[0] == 17 && size >= 8 && p->peek && !p->peek(p->ctx, a[1], f, 8))
+		lt_req_str(p, i, 6, f[0], lt_min(128, (uint64_t)p->strsize + 1)); /* tracepoint */
+	if ((uint32_t)a[0] == 18 && size >= 24 && p->peek && !p->peek(p->ctx, a[1], f, 24))
+		lt_req_buf(p, i, 7, f[0], (uint32_t)f[2]); /* BTF_LOAD: btf_size bytes of btf */
+	if ((uint32_t)a[0] == 28) /* BPF_LINK_CREATE */
+		lt_req_bpf_link_create(p, i, a[1], size);
+	if ((uint32_t)a[0] != 5 || size < sizeof f || !p->peek || p->peek(p->ctx, a[1], f, sizeof f))
+		return;
+	uint64_t n = lt_min(f[0] >> 32, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 0, 0, f[1], n * 8, (f[0] >> 32) * 8);
+	lt_req_str(p, i, 1, f[2], (uint64_t)p->strsize + 1);
+	lt_req_str(p, i, 2, f[4], lt_min(f[3] >> 32, (uint64_t)p->strsize + 1));
+}
+
+/* What a struct bpf_prog_info the call filled points to (a map's info has other fields
+ * there: what it points to is garbage, copied fault-safely or not at all): the
+ * translated instructions (sub 2), the map ids (sub 3), the JITed code (sub 4). */
+static void lt_req_bpf_prog_info(struct lt_plan *p, unsigned i, uint64_t info)
+{
+	uint64_t m[8]; /* jited_len|xlated_len at 16, jited 24, xlated 32, nr_map_ids at 52, ids 56 */
+	if (!p->peek || p->peek(p->ctx, info, m, sizeof m))
+		return;
+	uint64_t xlated = lt_min((uint32_t)(m[2] >> 32) / 8, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 2, 0, m[4], xlated * 8, xlated * 8);
+	uint64_t ids = lt_min(m[6] >> 32, SZ_BPF_MAXINSNS + 1);
+	lt_req(p, i, 3, 0, m[7], ids * 4, ids * 4);
+	lt_req_buf(p, i, 4, m[3], (uint32_t)m[2]);
+}
+
+/* PROG_QUERY, TASK_FD_QUERY and the batch commands rewrite their attribute: as the call
+ * left it (SELF), with PROG_QUERY's prog ids (sub 9) and TASK_FD_QUERY's buf (sub 8). */
+static void lt_req_bpf_written(struct lt_plan *p, unsigned i, uint32_t cmd, uint64_t v,
+			       uint64_t size)
+{
+	uint64_t f[4];
+	lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+	if (size < sizeof f || !p->peek || p->peek(p->ctx, v, f, sizeof f))
+		return;
+	if (cmd == 16) { /* prog_ids at 16, prog_cnt at 24 */
+		uint64_t n = lt_min((uint32_t)f[3], SZ_BPF_MAXINSNS + 1);
+		lt_req(p, i, 9, 0, f[2], n * 4, n * 4);
+	} else if (cmd == 20) { /* buf_len at 12, buf at 16 */
+		lt_req_str(p, i, 8, f[2], lt_min(f[1] >> 32, (uint64_t)p->strsize + 1));
+	}
+}
+
 static int lt_futex_has_timeout(unsigned op)
 {
 	switch (op & 0x7f) {
@@ -476,9 +582,23 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_CLONE_ARGS:
 		lt_req_clone_args(p, i, v, len, ok);
 		return 1;
-	case LT_K_SECCOMP_ARGS:
-		if (a[0] == 1) /* SECCOMP_SET_MODE_FILTER: struct sock_fprog */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 16, 16);
+	case LT_K_SECCOMP_ARGS: /* SET_MODE_FILTER's is read at entry */
+		if ((uint32_t)a[0] == 2) /* SECCOMP_GET_ACTION_AVAIL: the action asked about */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		else if ((uint32_t)a[0] == 3 && ok) /* SECCOMP_GET_NOTIF_SIZES: three u16 written */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 6, 6);
+		return 1;
+	case LT_K_LANDLOCK_RULESET_ATTR: /* what strace 6.1 knows of it, if size covers it */
+		if (len >= SZ_LANDLOCK_RULESET)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_LANDLOCK_RULESET, len);
+		return 1;
+	case LT_K_KEXEC_SEGMENTS:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v,
+		       lt_min(len, (uint64_t)p->strsize + 1) * SZ_KEXEC_SEGMENT,
+		       lt_min(len, 0xffffffffu / SZ_KEXEC_SEGMENT) * SZ_KEXEC_SEGMENT);
+		return 1;
+	case LT_K_KEXEC_CMDLINE:
+		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
 	case LT_K_IOCBPP:
 		lt_req_iocbs(p, i, v, (int64_t)len);
@@ -541,6 +661,33 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req_buf(p, i, LT_CAP_SUB_SELF, v, (uint64_t)aux);
 		return 1;
 	}
+	case LT_K_BPF_ATTR: { /* what the call wrote back: next ids; OBJ_GET_INFO_BY_FD's info */
+		uint64_t f[2]; /* bpf_fd|info_len, info */
+		uint32_t size = (uint32_t)a[2];
+		uint32_t cmd = (uint32_t)a[0];
+		if (!size || size > 4096)
+			return 1;
+		if (cmd == 11 || cmd == 12 || cmd == 23 || cmd == 31) /* *_GET_NEXT_ID: next_id */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min(size, 12), lt_min(size, 12));
+		if (cmd == 16 || cmd == 20 || (cmd >= 24 && cmd <= 27)) /* PROG_QUERY, TASK_FD_QUERY,
+									  batches: the attr after */
+			lt_req_bpf_written(p, i, cmd, v, lt_min(size, 56));
+		if (cmd != 15)
+			return 1;
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, size, size);
+		if (size >= sizeof f && p->peek && !p->peek(p->ctx, v, f, sizeof f) &&
+		    (f[0] >> 32) <= 4096) {
+			lt_req(p, i, 0, 0, f[1], f[0] >> 32, f[0] >> 32);
+			if ((f[0] >> 32) >= 64)
+				lt_req_bpf_prog_info(p, i, f[1]);
+		}
+		return 1;
+	}
+	case LT_K_LANDLOCK_RULE_ATTR:
+		if ((uint32_t)a[1] == 1) /* LANDLOCK_RULE_PATH_BENEATH */
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_LANDLOCK_PATH_BENEATH,
+			       SZ_LANDLOCK_PATH_BENEATH);
+		return 1;
 	case LT_K_FUTEX_TIMEOUT:
 		if (lt_futex_has_timeout((unsigned)a[1]))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
@@ -731,6 +878,17 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, 0, 1);
+		return;
+	case LT_K_SECCOMP_ARGS:
+		if ((uint32_t)a[0] == 1) /* SECCOMP_SET_MODE_FILTER (the kernel's op is 32 bits) */
+			lt_req_seccomp_fprog(p, i, v);
+		return;
+	case LT_K_BPF_ATTR:
+		lt_req_bpf_attr(p, i, a);
+		return;
+	case LT_K_PRCTL_ARG:
+		if (a[0] == 22 && a[1] == 2) /* PR_SET_SECCOMP, SECCOMP_MODE_FILTER: arg3 */
+			lt_req_seccomp_fprog(p, 2, a[2]);
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);

@@ -209,7 +209,11 @@ int lt_seccomp_forbids_return(unsigned nr, const uint64_t a[6], int direct)
 	if (m < 0 && m > -4096)
 		return 0;
 	int forbids = 0;
-	if (lt_readmem(direct, (void *)m, p.filter, bytes) == (long)bytes) {
+	const struct sock_filter *last = (const struct sock_filter *)m + p.len - 1;
+	/* the kernel refuses a program whose last instruction is not a return
+	 * (bpf_check_classic): it installs nothing (strace's seccomp-filter) */
+	if (lt_readmem(direct, (void *)m, p.filter, bytes) == (long)bytes &&
+	    (last->code == (BPF_RET | BPF_K) || last->code == (BPF_RET | BPF_A))) {
 		struct seccomp_data d;
 		lt_memset(&d, 0, sizeof d);
 		d.nr = SYS_rt_sigreturn;

@@ -8,8 +8,7 @@
 #include "lt_capture.h"
 #include "xlat.h"
 #include "xlat/gen.h"
-
-#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+#include "decode_struct.h"
 
 /* strace's own names (not in the UAPI headers) */
 static const struct lt_xlat lt_x_uring_files_update_fds[] = {
@@ -366,4 +365,54 @@ void lt_put_io_uring_register_arg(struct lt_dctx *c, int i)
 		return;
 	}
 	lt_put_ptr(c, addr);
+}
+
+/* io_uring_setup's struct io_uring_params (120 bytes): what the program asked for, as
+ * it was before the call (LT_SUB_ENTRY), then on success what the kernel wrote back. */
+static void lt_put_uring_off(struct lt_dctx *c, const uint8_t *o, const char *const f[7])
+{
+	lt_sb_putc(c->sb, '{');
+	for (int k = 0; k < 7; k++)
+		lt_sb_printf(c->sb, "%s%s=%u", k ? ", " : "", f[k], RD(uint32_t, o, 4 * k));
+	if (RD(uint32_t, o, 28))
+		lt_field_x(c, "resv1", RD(uint32_t, o, 28));
+	if (RD(uint64_t, o, 32))
+		lt_field_x(c, "resv2", RD(uint64_t, o, 32));
+	lt_sb_putc(c->sb, '}');
+}
+
+void lt_put_io_uring_params(struct lt_dctx *c, int i, int kind)
+{
+	static const char *const sq[7] = { "head", "tail", "ring_mask", "ring_entries", "flags",
+					   "dropped", "array" };
+	static const char *const cq[7] = { "head", "tail", "ring_mask", "ring_entries",
+					   "overflow", "cqes", "flags" };
+	const uint8_t *d = lt_cap_get(c, i, LT_SUB_ENTRY, 120, NULL), *o;
+	(void)kind;
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	uint32_t flags = RD(uint32_t, d, 8);
+	lt_sb_puts(c->sb, "{flags=");
+	lt_put_flags(c, lt_x_io_uring_setup_flags, flags);
+	lt_field_x(c, "sq_thread_cpu", RD(uint32_t, d, 12));
+	lt_sb_printf(c->sb, ", sq_thread_idle=%u", RD(uint32_t, d, 16));
+	if (flags & 0x20) { /* IORING_SETUP_ATTACH_WQ */
+		lt_sb_puts(c->sb, ", wq_fd=");
+		lt_put_fd(c, RD(int32_t, d, 24));
+	}
+	if (RD(uint32_t, d, 28) || RD(uint32_t, d, 32) || RD(uint32_t, d, 36))
+		lt_sb_printf(c->sb, ", resv=[%#x, %#x, %#x]", RD(uint32_t, d, 28),
+			     RD(uint32_t, d, 32), RD(uint32_t, d, 36));
+	if (c->done && !c->failed && (o = lt_cap_get(c, i, LT_CAP_SUB_SELF, 120, NULL))) {
+		lt_sb_printf(c->sb, ", sq_entries=%u, cq_entries=%u, features=", RD(uint32_t, o, 0),
+			     RD(uint32_t, o, 4));
+		lt_put_flags(c, lt_x_io_uring_features, RD(uint32_t, o, 20));
+		lt_sb_puts(c->sb, ", sq_off=");
+		lt_put_uring_off(c, o + 40, sq);
+		lt_sb_puts(c->sb, ", cq_off=");
+		lt_put_uring_off(c, o + 80, cq);
+	}
+	lt_sb_putc(c->sb, '}');
 }

@@ -131,31 +131,8 @@ static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name
 	lt_put_xlat(c, t, name, unk);
 }
 
-/* classic BPF (strace's bpf_filter.c, bpf_sock_filter.c): the xlat tables of its
- * instruction fields and of the socket filter's special offsets */
-static const struct lt_xlat lt_x_bpf_class[] = { { 0, "BPF_LD" }, { 1, "BPF_LDX" },
-	{ 2, "BPF_ST" }, { 3, "BPF_STX" }, { 4, "BPF_ALU" }, { 5, "BPF_JMP" }, { 6, "BPF_RET" },
-	{ 7, "BPF_MISC" }, { 0, 0 } };
-static const struct lt_xlat lt_x_bpf_size[] = { { 0, "BPF_W" }, { 0x08, "BPF_H" },
-	{ 0x10, "BPF_B" }, { 0x18, "BPF_DW" }, { 0, 0 } };
-static const struct lt_xlat lt_x_bpf_mode[] = { { 0, "BPF_IMM" }, { 0x20, "BPF_ABS" },
-	{ 0x40, "BPF_IND" }, { 0x60, "BPF_MEM" }, { 0x80, "BPF_LEN" }, { 0xa0, "BPF_MSH" },
-	{ 0xc0, "BPF_XADD" }, { 0, 0 } };
-static const struct lt_xlat lt_x_bpf_src[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" }, { 0, 0 } };
-static const struct lt_xlat lt_x_bpf_op_alu[] = { { 0, "BPF_ADD" }, { 0x10, "BPF_SUB" },
-	{ 0x20, "BPF_MUL" }, { 0x30, "BPF_DIV" }, { 0x40, "BPF_OR" }, { 0x50, "BPF_AND" },
-	{ 0x60, "BPF_LSH" }, { 0x70, "BPF_RSH" }, { 0x80, "BPF_NEG" }, { 0x90, "BPF_MOD" },
-	{ 0xa0, "BPF_XOR" }, { 0xb0, "BPF_MOV" }, { 0xc0, "BPF_ARSH" }, { 0xd0, "BPF_END" },
-	{ 0, 0 } };
-static const struct lt_xlat lt_x_bpf_op_jmp[] = { { 0, "BPF_JA" }, { 0x10, "BPF_JEQ" },
-	{ 0x20, "BPF_JGT" }, { 0x30, "BPF_JGE" }, { 0x40, "BPF_JSET" }, { 0x50, "BPF_JNE" },
-	{ 0x60, "BPF_JSGT" }, { 0x70, "BPF_JSGE" }, { 0x80, "BPF_CALL" }, { 0x90, "BPF_EXIT" },
-	{ 0xa0, "BPF_JLT" }, { 0xb0, "BPF_JLE" }, { 0xc0, "BPF_JSLT" }, { 0xd0, "BPF_JSLE" },
-	{ 0, 0 } };
-static const struct lt_xlat lt_x_bpf_rval[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" },
-	{ 0x10, "BPF_A" }, { 0, 0 } };
-static const struct lt_xlat lt_x_bpf_miscop[] = { { 0, "BPF_TAX" }, { 0x80, "BPF_TXA" },
-	{ 0, 0 } };
+/* the socket filter's special offsets (strace's bpf_sock_filter.c); the instructions
+ * themselves are printed by decode_seccomp.c's lt_put_bpf_code */
 static const struct lt_xlat lt_x_skf_ad[] = { { 0, "SKF_AD_PROTOCOL" }, { 4, "SKF_AD_PKTTYPE" },
 	{ 8, "SKF_AD_IFINDEX" }, { 12, "SKF_AD_NLATTR" }, { 16, "SKF_AD_NLATTR_NEST" },
 	{ 20, "SKF_AD_MARK" }, { 24, "SKF_AD_QUEUE" }, { 28, "SKF_AD_HATYPE" },
@@ -164,39 +141,6 @@ static const struct lt_xlat lt_x_skf_ad[] = { { 0, "SKF_AD_PROTOCOL" }, { 4, "SK
 	{ 56, "SKF_AD_RANDOM" }, { 60, "SKF_AD_VLAN_TPID" }, { 0, 0 } };
 static const struct lt_xlat lt_x_skf_off[] = { { 0xfffff000u, "SKF_AD_OFF" },
 	{ 0xfff00000u, "SKF_NET_OFF" }, { 0xffe00000u, "SKF_LL_OFF" }, { 0, 0 } };
-
-/* "|field" of an instruction's code */
-static void lt_put_bpf_part(struct lt_dctx *c, const struct lt_xlat *t, unsigned v)
-{
-	lt_sb_putc(SB(c), '|');
-	lt_put_xlat(c, t, v, "BPF_???");
-}
-
-/* a classic BPF instruction's code: its class, then the fields the class has */
-static void lt_put_bpf_code(struct lt_dctx *c, uint16_t code)
-{
-	unsigned cls = code & 7, rest = code & ~7u;
-	lt_put_xlat(c, lt_x_bpf_class, cls, "BPF_???");
-	switch (cls) {
-	case 0: case 1: /* BPF_LD, BPF_LDX */
-		lt_put_bpf_part(c, lt_x_bpf_size, code & 0x18);
-		lt_put_bpf_part(c, lt_x_bpf_mode, code & 0xe0);
-		return;
-	case 4: case 5: /* BPF_ALU, BPF_JMP */
-		lt_put_bpf_part(c, lt_x_bpf_src, code & 0x08);
-		lt_put_bpf_part(c, cls == 4 ? lt_x_bpf_op_alu : lt_x_bpf_op_jmp, code & 0xf0);
-		return;
-	case 7: /* BPF_MISC */
-		lt_put_bpf_part(c, lt_x_bpf_miscop, code & 0xf8);
-		return;
-	case 6: /* BPF_RET */
-		lt_put_bpf_part(c, lt_x_bpf_rval, code & 0x18);
-		rest &= ~0x18u;
-		break;
-	}
-	if (rest)
-		lt_sb_printf(SB(c), "|%#x /* BPF_??? */", rest);
-}
 
 /* a socket filter's k: the special offsets of BPF_LD|BPF_ABS by name */
 static void lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
@@ -229,7 +173,7 @@ static int lt_elem_bpf(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *op
 	(void)k;
 	(void)opaque;
 	lt_sb_puts(SB(c), jt || jf ? "BPF_JUMP(" : "BPF_STMT(");
-	lt_put_bpf_code(c, code);
+	lt_put_bpf_code(c, code, 0); /* decode_seccomp.c: strace's bpf_filter.c */
 	lt_sb_puts(SB(c), ", ");
 	if (jt || jf)
 		lt_sb_printf(SB(c), kv ? "%#x, " : "%u, ", kv);

@@ -231,17 +231,6 @@ static void lt_put_arch_prctl_addr(struct lt_dctx *c, int i, int kind)
 	lt_put_hex(c, v);
 }
 
-static void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind)
-{
-	const uint8_t *d;
-	(void)kind;
-	if (c->ev->args[0] == 1 && (d = lt_in(c, i, 16)))
-		lt_sb_printf(SB(c), "{len=%u, filter=%#llx}", RD(uint16_t, d, 0),
-			     (unsigned long long)RD(uint64_t, d, 8));
-	else
-		lt_put_ptr(c, c->ev->args[i]);
-}
-
 static void lt_put_open_how(struct lt_dctx *c, int i, int kind)
 {
 	const struct lt_event *ev = c->ev;
@@ -354,6 +343,14 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_ENVP] = { .arg = lt_put_argv_arg },
 	[LT_K_CLONE_ARGS] = { .arg = lt_put_clone_args },
 	[LT_K_SECCOMP_ARGS] = { .arg = lt_put_seccomp_args },
+	[LT_K_SECCOMP_FLAGS] = { .arg = lt_put_seccomp_flags },
+	[LT_K_LANDLOCK_RULESET_ATTR] = { .arg = lt_put_landlock_ruleset_attr },
+	[LT_K_LANDLOCK_RULE_ATTR] = { .arg = lt_put_landlock_rule_attr },
+	[LT_K_KEXEC_SEGMENTS] = { .arg = lt_put_kexec_segments },
+	[LT_K_KEXEC_FLAGS] = { .arg = lt_put_kexec_flags },
+	[LT_K_KEXEC_CMDLINE] = { .arg = lt_put_kexec_cmdline },
+	[LT_K_IORING_PARAMS] = { .arg = lt_put_io_uring_params },
+	[LT_K_BPF_ATTR] = { .arg = lt_put_bpf_attr },
 	[LT_K_CPUSET] = { .arg = lt_put_cpuset },
 	[LT_K_CPUSET_OUT] = { .arg = lt_put_cpuset },
 	[LT_K_NODEMASK] = { .arg = lt_put_nodemask },
@@ -1006,6 +1003,19 @@ static int lt_special_prctl(struct lt_args *a)
 		lt_arg_udec(a, g[2]);
 		lt_arg_udec(a, g[3]);
 		lt_arg_udec(a, g[4]);
+		break;
+	case 22: /* PR_SET_SECCOMP: a SECCOMP_MODE_, a filter for SECCOMP_MODE_FILTER */
+		lt_next(a);
+		lt_put_xlat(c, lt_x_seccomp_mode, g[1], "SECCOMP_MODE_???");
+		lt_done(a);
+		if (g[1] == 2) {
+			lt_next(a);
+			lt_put_seccomp_fprog(c, 2);
+			lt_done(a);
+		} else if (g[1] != 1) {
+			for (int k = 2; k < 5; k++)
+				lt_arg_hex(a, g[k]);
+		}
 		break;
 	case 62: /* PR_SCHED_CORE */
 		lt_prctl_sched_core(a);

@@ -158,4 +158,18 @@ void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind);
 void lt_ret_poll(struct lt_dctx *c);
 void lt_ret_select(struct lt_dctx *c);
 
+/* decode_landlock.c, decode_kexec.c, decode_seccomp.c, decode_io_uring.c */
+void lt_put_landlock_ruleset_attr(struct lt_dctx *c, int i, int kind);
+void lt_put_landlock_rule_attr(struct lt_dctx *c, int i, int kind);
+void lt_put_kexec_segments(struct lt_dctx *c, int i, int kind);
+void lt_put_kexec_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_kexec_cmdline(struct lt_dctx *c, int i, int kind);
+void lt_put_seccomp_flags(struct lt_dctx *c, int i, int kind);
+void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind);
+void lt_put_seccomp_fprog(struct lt_dctx *c, int i);
+void lt_put_bpf_code(struct lt_dctx *c, unsigned code, int extended);
+void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind);
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
+void lt_put_io_uring_params(struct lt_dctx *c, int i, int kind);
+
 #endif

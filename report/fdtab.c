@@ -223,10 +223,31 @@ static int new_cloexec(const struct lt_event *ev)
 	return 0;
 }
 
-/* The label of an anonymous descriptor a call makes; NULL when it names a file. */
-static const char *anon_label(int nr)
+/* What strace -y shows for the anonymous-inode descriptors these calls make (the
+ * kernel's link text), kept as their label: NULL for the others. */
+static const char *anon_inode_label(const struct lt_event *ev)
 {
-	switch (nr) {
+	switch (ev->nr) {
+	case SYS_io_uring_setup: return "anon_inode:[io_uring]";
+	case SYS_userfaultfd: return "anon_inode:[userfaultfd]";
+	case SYS_perf_event_open: return "anon_inode:[perf_event]";
+	case SYS_landlock_create_ruleset: /* LANDLOCK_CREATE_RULESET_VERSION: a number */
+		return ev->args[2] & 1 ? NULL : "anon_inode:[landlock-ruleset]";
+	case SYS_bpf:
+		return (uint32_t)ev->args[0] == 0 ? "anon_inode:bpf-map" :   /* BPF_MAP_CREATE */
+		       (uint32_t)ev->args[0] == 5 ? "anon_inode:bpf-prog" : /* BPF_PROG_LOAD */
+		       NULL;
+	}
+	return NULL;
+}
+
+/* The label of an anonymous descriptor a call makes; NULL when it names a file. */
+static const char *anon_label(const struct lt_event *ev)
+{
+	const char *l = anon_inode_label(ev);
+	if (l)
+		return l;
+	switch (ev->nr) {
 	case SYS_socket: case SYS_accept: case SYS_accept4: return "<socket>";
 	case SYS_socketpair: return "<socketpair>";
 	case SYS_pipe: case SYS_pipe2: return "<pipe>";
@@ -237,9 +258,6 @@ static const char *anon_label(int nr)
 	case SYS_inotify_init: case SYS_inotify_init1: return "<inotify>";
 	case SYS_memfd_create: return "<memfd>";
 	case SYS_pidfd_open: return "<pidfd>";
-	case SYS_io_uring_setup: return "<io_uring>";
-	case SYS_userfaultfd: return "<userfaultfd>";
-	case SYS_perf_event_open: return "<perf_event>";
 	case SYS_fanotify_init: return "<fanotify>";
 	}
 	return NULL;
@@ -269,7 +287,7 @@ const char *lt_fdtab_new_fd(struct lt_fdtab *t, const struct lt_event *ev, int *
 	case SYS_dup: case SYS_dup2: case SYS_dup3:
 		return lt_fdtab_get(t, ev->pid, (int32_t)ev->args[0], anon);
 	}
-	const char *l = anon_label(ev->nr);
+	const char *l = anon_label(ev);
 	if (l && anon)
 		*anon = 1;
 	return l;
@@ -285,7 +303,7 @@ static void new_pair(struct lt_fdtab *t, const struct lt_event *ev)
 		return;
 	int32_t v[2];
 	memcpy(v, d, sizeof v);
-	const char *l = anon_label(ev->nr);
+	const char *l = anon_label(ev);
 	uint32_t name = name_of(t, l, strlen(l));
 	int ce = new_cloexec(ev);
 	put(t, ev->pid, v[0], name, 1, ce);
@@ -351,6 +369,8 @@ static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 	}
 	const struct lt_sysent *se = lt_sysent_get((uint64_t)ev->nr);
 	int makes_fd = ev->nr == SYS_fcntl ? a[1] == F_DUPFD || a[1] == F_DUPFD_CLOEXEC
+		: ev->nr == SYS_bpf || ev->nr == SYS_landlock_create_ruleset
+		? anon_inode_label(ev) != NULL /* by command: a number or a descriptor */
 		: se && se->ret == LT_K_FD;
 	if (!ok || !makes_fd)
 		return;
@@ -432,7 +452,7 @@ void lt_fdtab_put(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int6
 {
 	int anon;
 	const char *p = lt_fdtab_get(t, pid, fd, &anon);
-	if (p && !anon)
+	if (p && (!anon || !strncmp(p, "anon_inode:", 11)))
 		put_path(sb, p, hex);
 }
 
@@ -440,6 +460,6 @@ void lt_fdtab_put_new(struct lt_sb *sb, struct lt_fdtab *t, const struct lt_even
 {
 	int anon;
 	const char *p = lt_fdtab_new_fd(t, ev, &anon);
-	if (p && !anon)
+	if (p && (!anon || !strncmp(p, "anon_inode:", 11)))
 		put_path(sb, p, hex);
 }

@@ -77,6 +77,19 @@ extern const struct lt_xlat lt_x_mount_attr_attr[];
 extern const struct lt_xlat lt_x_mount_attr_propagation[];
 extern const struct lt_xlat lt_x_adjtimex_status[];
 extern const struct lt_xlat lt_x_adjtimex_state[];
+extern const struct lt_xlat lt_x_landlock_rule_types[];
+extern const struct lt_xlat lt_x_landlock_access_fs[];
+extern const struct lt_xlat lt_x_kexec_arch[];
+extern const struct lt_xlat lt_x_kexec_load_flags[];
+extern const struct lt_xlat lt_x_kexec_file_flags[];
+extern const struct lt_xlat lt_x_io_uring_setup_flags[];
+extern const struct lt_xlat lt_x_io_uring_features[];
+extern const struct lt_xlat lt_x_seccomp_mode[];
+extern const struct lt_xlat lt_x_bpf_prog_types[];
+extern const struct lt_xlat lt_x_bpf_map_types[];
+extern const struct lt_xlat lt_x_bpf_attach_type[];
+extern const struct lt_xlat lt_x_bpf_map_flags[];
+extern const struct lt_xlat lt_x_bpf_prog_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1222,6 +1235,235 @@ const struct lt_xlat lt_x_adjtimex_state[] = {
 	{ 0x3ull, "TIME_OOP" },
 	{ 0x4ull, "TIME_WAIT" },
 	{ 0x5ull, "TIME_ERROR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_rule_types[] = {
+	{ 0x1ull, "LANDLOCK_RULE_PATH_BENEATH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_access_fs[] = {
+	{ 0x1ull, "LANDLOCK_ACCESS_FS_EXECUTE" },
+	{ 0x2ull, "LANDLOCK_ACCESS_FS_WRITE_FILE" },
+	{ 0x4ull, "LANDLOCK_ACCESS_FS_READ_FILE" },
+	{ 0x8ull, "LANDLOCK_ACCESS_FS_READ_DIR" },
+	{ 0x10ull, "LANDLOCK_ACCESS_FS_REMOVE_DIR" },
+	{ 0x20ull, "LANDLOCK_ACCESS_FS_REMOVE_FILE" },
+	{ 0x40ull, "LANDLOCK_ACCESS_FS_MAKE_CHAR" },
+	{ 0x80ull, "LANDLOCK_ACCESS_FS_MAKE_DIR" },
+	{ 0x100ull, "LANDLOCK_ACCESS_FS_MAKE_REG" },
+	{ 0x200ull, "LANDLOCK_ACCESS_FS_MAKE_SOCK" },
+	{ 0x400ull, "LANDLOCK_ACCESS_FS_MAKE_FIFO" },
+	{ 0x800ull, "LANDLOCK_ACCESS_FS_MAKE_BLOCK" },
+	{ 0x1000ull, "LANDLOCK_ACCESS_FS_MAKE_SYM" },
+	{ 0x2000ull, "LANDLOCK_ACCESS_FS_REFER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_arch[] = {
+	{ 0x0ull, "KEXEC_ARCH_DEFAULT" },
+	{ 0x30000ull, "KEXEC_ARCH_386" },
+	{ 0x40000ull, "KEXEC_ARCH_68K" },
+	{ 0xf0000ull, "KEXEC_ARCH_PARISC" },
+	{ 0x3e0000ull, "KEXEC_ARCH_X86_64" },
+	{ 0x140000ull, "KEXEC_ARCH_PPC" },
+	{ 0x150000ull, "KEXEC_ARCH_PPC64" },
+	{ 0x320000ull, "KEXEC_ARCH_IA_64" },
+	{ 0x280000ull, "KEXEC_ARCH_ARM" },
+	{ 0x160000ull, "KEXEC_ARCH_S390" },
+	{ 0x2a0000ull, "KEXEC_ARCH_SH" },
+	{ 0xa0000ull, "KEXEC_ARCH_MIPS_LE" },
+	{ 0x80000ull, "KEXEC_ARCH_MIPS" },
+	{ 0xb70000ull, "KEXEC_ARCH_AARCH64" },
+	{ 0xf30000ull, "KEXEC_ARCH_RISCV" },
+	{ 0x1020000ull, "KEXEC_ARCH_LOONGARCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_load_flags[] = {
+	{ 0x1ull, "KEXEC_ON_CRASH" },
+	{ 0x2ull, "KEXEC_PRESERVE_CONTEXT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_kexec_file_flags[] = {
+	{ 0x1ull, "KEXEC_FILE_UNLOAD" },
+	{ 0x2ull, "KEXEC_FILE_ON_CRASH" },
+	{ 0x4ull, "KEXEC_FILE_NO_INITRAMFS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_setup_flags[] = {
+	{ 0x1ull, "IORING_SETUP_IOPOLL" },
+	{ 0x2ull, "IORING_SETUP_SQPOLL" },
+	{ 0x4ull, "IORING_SETUP_SQ_AFF" },
+	{ 0x8ull, "IORING_SETUP_CQSIZE" },
+	{ 0x10ull, "IORING_SETUP_CLAMP" },
+	{ 0x20ull, "IORING_SETUP_ATTACH_WQ" },
+	{ 0x40ull, "IORING_SETUP_R_DISABLED" },
+	{ 0x80ull, "IORING_SETUP_SUBMIT_ALL" },
+	{ 0x100ull, "IORING_SETUP_COOP_TASKRUN" },
+	{ 0x200ull, "IORING_SETUP_TASKRUN_FLAG" },
+	{ 0x400ull, "IORING_SETUP_SQE128" },
+	{ 0x800ull, "IORING_SETUP_CQE32" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_features[] = {
+	{ 0x1ull, "IORING_FEAT_SINGLE_MMAP" },
+	{ 0x2ull, "IORING_FEAT_NODROP" },
+	{ 0x4ull, "IORING_FEAT_SUBMIT_STABLE" },
+	{ 0x8ull, "IORING_FEAT_RW_CUR_POS" },
+	{ 0x10ull, "IORING_FEAT_CUR_PERSONALITY" },
+	{ 0x20ull, "IORING_FEAT_FAST_POLL" },
+	{ 0x40ull, "IORING_FEAT_POLL_32BITS" },
+	{ 0x80ull, "IORING_FEAT_SQPOLL_NONFIXED" },
+	{ 0x100ull, "IORING_FEAT_EXT_ARG" },
+	{ 0x200ull, "IORING_FEAT_NATIVE_WORKERS" },
+	{ 0x400ull, "IORING_FEAT_RSRC_TAGS" },
+	{ 0x800ull, "IORING_FEAT_CQE_SKIP" },
+	{ 0x1000ull, "IORING_FEAT_LINKED_FILE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_mode[] = {
+	{ 0x0ull, "SECCOMP_MODE_DISABLED" },
+	{ 0x1ull, "SECCOMP_MODE_STRICT" },
+	{ 0x2ull, "SECCOMP_MODE_FILTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_prog_types[] = {
+	{ 0x0ull, "BPF_PROG_TYPE_UNSPEC" },
+	{ 0x1ull, "BPF_PROG_TYPE_SOCKET_FILTER" },
+	{ 0x2ull, "BPF_PROG_TYPE_KPROBE" },
+	{ 0x3ull, "BPF_PROG_TYPE_SCHED_CLS" },
+	{ 0x4ull, "BPF_PROG_TYPE_SCHED_ACT" },
+	{ 0x5ull, "BPF_PROG_TYPE_TRACEPOINT" },
+	{ 0x6ull, "BPF_PROG_TYPE_XDP" },
+	{ 0x7ull, "BPF_PROG_TYPE_PERF_EVENT" },
+	{ 0x8ull, "BPF_PROG_TYPE_CGROUP_SKB" },
+	{ 0x9ull, "BPF_PROG_TYPE_CGROUP_SOCK" },
+	{ 0xaull, "BPF_PROG_TYPE_LWT_IN" },
+	{ 0xbull, "BPF_PROG_TYPE_LWT_OUT" },
+	{ 0xcull, "BPF_PROG_TYPE_LWT_XMIT" },
+	{ 0xdull, "BPF_PROG_TYPE_SOCK_OPS" },
+	{ 0xeull, "BPF_PROG_TYPE_SK_SKB" },
+	{ 0xfull, "BPF_PROG_TYPE_CGROUP_DEVICE" },
+	{ 0x10ull, "BPF_PROG_TYPE_SK_MSG" },
+	{ 0x11ull, "BPF_PROG_TYPE_RAW_TRACEPOINT" },
+	{ 0x12ull, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR" },
+	{ 0x13ull, "BPF_PROG_TYPE_LWT_SEG6LOCAL" },
+	{ 0x14ull, "BPF_PROG_TYPE_LIRC_MODE2" },
+	{ 0x15ull, "BPF_PROG_TYPE_SK_REUSEPORT" },
+	{ 0x16ull, "BPF_PROG_TYPE_FLOW_DISSECTOR" },
+	{ 0x17ull, "BPF_PROG_TYPE_CGROUP_SYSCTL" },
+	{ 0x18ull, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE" },
+	{ 0x19ull, "BPF_PROG_TYPE_CGROUP_SOCKOPT" },
+	{ 0x1aull, "BPF_PROG_TYPE_TRACING" },
+	{ 0x1bull, "BPF_PROG_TYPE_STRUCT_OPS" },
+	{ 0x1cull, "BPF_PROG_TYPE_EXT" },
+	{ 0x1dull, "BPF_PROG_TYPE_LSM" },
+	{ 0x1eull, "BPF_PROG_TYPE_SK_LOOKUP" },
+	{ 0x1full, "BPF_PROG_TYPE_SYSCALL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_map_types[] = {
+	{ 0x0ull, "BPF_MAP_TYPE_UNSPEC" },
+	{ 0x1ull, "BPF_MAP_TYPE_HASH" },
+	{ 0x2ull, "BPF_MAP_TYPE_ARRAY" },
+	{ 0x3ull, "BPF_MAP_TYPE_PROG_ARRAY" },
+	{ 0x4ull, "BPF_MAP_TYPE_PERF_EVENT_ARRAY" },
+	{ 0x5ull, "BPF_MAP_TYPE_PERCPU_HASH" },
+	{ 0x6ull, "BPF_MAP_TYPE_PERCPU_ARRAY" },
+	{ 0x7ull, "BPF_MAP_TYPE_STACK_TRACE" },
+	{ 0x8ull, "BPF_MAP_TYPE_CGROUP_ARRAY" },
+	{ 0x9ull, "BPF_MAP_TYPE_LRU_HASH" },
+	{ 0xaull, "BPF_MAP_TYPE_LRU_PERCPU_HASH" },
+	{ 0xbull, "BPF_MAP_TYPE_LPM_TRIE" },
+	{ 0xcull, "BPF_MAP_TYPE_ARRAY_OF_MAPS" },
+	{ 0xdull, "BPF_MAP_TYPE_HASH_OF_MAPS" },
+	{ 0xeull, "BPF_MAP_TYPE_DEVMAP" },
+	{ 0xfull, "BPF_MAP_TYPE_SOCKMAP" },
+	{ 0x10ull, "BPF_MAP_TYPE_CPUMAP" },
+	{ 0x11ull, "BPF_MAP_TYPE_XSKMAP" },
+	{ 0x12ull, "BPF_MAP_TYPE_SOCKHASH" },
+	{ 0x13ull, "BPF_MAP_TYPE_CGROUP_STORAGE" },
+	{ 0x14ull, "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY" },
+	{ 0x15ull, "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE" },
+	{ 0x16ull, "BPF_MAP_TYPE_QUEUE" },
+	{ 0x17ull, "BPF_MAP_TYPE_STACK" },
+	{ 0x18ull, "BPF_MAP_TYPE_SK_STORAGE" },
+	{ 0x19ull, "BPF_MAP_TYPE_DEVMAP_HASH" },
+	{ 0x1aull, "BPF_MAP_TYPE_STRUCT_OPS" },
+	{ 0x1bull, "BPF_MAP_TYPE_RINGBUF" },
+	{ 0x1cull, "BPF_MAP_TYPE_INODE_STORAGE" },
+	{ 0x1dull, "BPF_MAP_TYPE_TASK_STORAGE" },
+	{ 0x1eull, "BPF_MAP_TYPE_BLOOM_FILTER" },
+	{ 0x1full, "BPF_MAP_TYPE_USER_RINGBUF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_attach_type[] = {
+	{ 0x0ull, "BPF_CGROUP_INET_INGRESS" },
+	{ 0x1ull, "BPF_CGROUP_INET_EGRESS" },
+	{ 0x2ull, "BPF_CGROUP_INET_SOCK_CREATE" },
+	{ 0x3ull, "BPF_CGROUP_SOCK_OPS" },
+	{ 0x4ull, "BPF_SK_SKB_STREAM_PARSER" },
+	{ 0x5ull, "BPF_SK_SKB_STREAM_VERDICT" },
+	{ 0x6ull, "BPF_CGROUP_DEVICE" },
+	{ 0x7ull, "BPF_SK_MSG_VERDICT" },
+	{ 0x8ull, "BPF_CGROUP_INET4_BIND" },
+	{ 0x9ull, "BPF_CGROUP_INET6_BIND" },
+	{ 0xaull, "BPF_CGROUP_INET4_CONNECT" },
+	{ 0xbull, "BPF_CGROUP_INET6_CONNECT" },
+	{ 0xcull, "BPF_CGROUP_INET4_POST_BIND" },
+	{ 0xdull, "BPF_CGROUP_INET6_POST_BIND" },
+	{ 0xeull, "BPF_CGROUP_UDP4_SENDMSG" },
+	{ 0xfull, "BPF_CGROUP_UDP6_SENDMSG" },
+	{ 0x10ull, "BPF_LIRC_MODE2" },
+	{ 0x11ull, "BPF_FLOW_DISSECTOR" },
+	{ 0x12ull, "BPF_CGROUP_SYSCTL" },
+	{ 0x13ull, "BPF_CGROUP_UDP4_RECVMSG" },
+	{ 0x14ull, "BPF_CGROUP_UDP6_RECVMSG" },
+	{ 0x15ull, "BPF_CGROUP_GETSOCKOPT" },
+	{ 0x16ull, "BPF_CGROUP_SETSOCKOPT" },
+	{ 0x17ull, "BPF_TRACE_RAW_TP" },
+	{ 0x18ull, "BPF_TRACE_FENTRY" },
+	{ 0x19ull, "BPF_TRACE_FEXIT" },
+	{ 0x1aull, "BPF_MODIFY_RETURN" },
+	{ 0x1bull, "BPF_LSM_MAC" },
+	{ 0x1cull, "BPF_TRACE_ITER" },
+	{ 0x1dull, "BPF_CGROUP_INET4_GETPEERNAME" },
+	{ 0x1eull, "BPF_CGROUP_INET6_GETPEERNAME" },
+	{ 0x1full, "BPF_CGROUP_INET4_GETSOCKNAME" },
+	{ 0x20ull, "BPF_CGROUP_INET6_GETSOCKNAME" },
+	{ 0x21ull, "BPF_XDP_DEVMAP" },
+	{ 0x22ull, "BPF_CGROUP_INET_SOCK_RELEASE" },
+	{ 0x23ull, "BPF_XDP_CPUMAP" },
+	{ 0x24ull, "BPF_SK_LOOKUP" },
+	{ 0x25ull, "BPF_XDP" },
+	{ 0x26ull, "BPF_SK_SKB_VERDICT" },
+	{ 0x27ull, "BPF_SK_REUSEPORT_SELECT" },
+	{ 0x28ull, "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE" },
+	{ 0x29ull, "BPF_PERF_EVENT" },
+	{ 0x2aull, "BPF_TRACE_KPROBE_MULTI" },
+	{ 0x2bull, "BPF_LSM_CGROUP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_map_flags[] = {
+	{ 0x1ull, "BPF_F_NO_PREALLOC" },
+	{ 0x2ull, "BPF_F_NO_COMMON_LRU" },
+	{ 0x4ull, "BPF_F_NUMA_NODE" },
+	{ 0x8ull, "BPF_F_RDONLY" },
+	{ 0x10ull, "BPF_F_WRONLY" },
+	{ 0x20ull, "BPF_F_STACK_BUILD_ID" },
+	{ 0x40ull, "BPF_F_ZERO_SEED" },
+	{ 0x80ull, "BPF_F_RDONLY_PROG" },
+	{ 0x100ull, "BPF_F_WRONLY_PROG" },
+	{ 0x200ull, "BPF_F_CLONE" },
+	{ 0x400ull, "BPF_F_MMAPABLE" },
+	{ 0x800ull, "BPF_F_PRESERVE_ELEMS" },
+	{ 0x1000ull, "BPF_F_INNER_MAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_prog_flags[] = {
+	{ 0x1ull, "BPF_F_STRICT_ALIGNMENT" },
+	{ 0x2ull, "BPF_F_ANY_ALIGNMENT" },
+	{ 0x4ull, "BPF_F_TEST_RND_HI32" },
+	{ 0x8ull, "BPF_F_TEST_STATE_FREQ" },
+	{ 0x10ull, "BPF_F_SLEEPABLE" },
 	{ 0, 0 }
 };
 #endif

@@ -214,7 +214,7 @@ def run_test(src, build, name, spec, timeout=20):
                     os.dup2(ofd, fd)
             with subprocess.Popen([prog] + prog_args, cwd=work, env=env, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                  preexec_fn=pre, pass_fds=tuple(fds.values())) as p:
+                                  preexec_fn=pre, pass_fds=tuple(fds) + tuple(fds.values())) as p:
                 try:
                     out = p.communicate(timeout=timeout)[0]
                 except subprocess.TimeoutExpired:
