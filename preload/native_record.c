@@ -233,6 +233,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 					flags |= LT_CAP_FAULT;
 				else
 					flags |= LT_CAP_TRUNC;
+				if ((uint32_t)got < len)
+					flags |= LT_CAP_SHORT;
 			}
 			got = k;
 		} else {
@@ -240,6 +242,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 				flags |= LT_CAP_FAULT;
 			if ((uint32_t)got < len || req[i].full > len)
 				flags |= LT_CAP_TRUNC;
+			if ((uint32_t)got < len)
+				flags |= LT_CAP_SHORT;
 		}
 		c->arg = req[i].arg;
 		c->flags = flags;

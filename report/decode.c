@@ -332,6 +332,13 @@ static int lt_short_after_efault(struct lt_dctx *c, const struct lt_cap *cap, si
 	return c->done && c->ev->ret == -14 && cap->len < need;
 }
 
+/* The shim saw the memory end (LT_CAP_SHORT) before need bytes: strace, which reads
+ * need bytes whole (umoven) or up to a NUL (umovestr), printed the address. */
+static int lt_short_read(const struct lt_cap *cap, size_t need)
+{
+	return (cap->flags & LT_CAP_SHORT) && cap->len < need;
+}
+
 void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t limit)
 {
 	const uint8_t *d;
@@ -357,7 +364,8 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 	int ended = (cap->flags & LT_CAP_STR) ? !z && (cap->flags & LT_CAP_TRUNC)
 					      : !z && cap->len <= limit;
 	if (ended && (limit == LT_PATH_CAP ? cap->len < LT_PATH_CAP
-			     : lt_short_after_efault(c, cap, limit + 1))) {
+			     : lt_short_after_efault(c, cap, limit + 1) ||
+			       lt_short_read(cap, limit + 1))) {
 		lt_put_ptr(c, addr);
 		return;
 	}
@@ -391,7 +399,8 @@ void lt_put_buf(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_
 		n = (size_t)count;
 	else
 		trunc = 1;
-	if (lt_short_after_efault(c, cap, n)) {
+	if (lt_short_after_efault(c, cap, n) ||
+	    lt_short_read(cap, count < (uint64_t)c->strsize + 1 ? count : c->strsize + 1)) {
 		lt_put_ptr(c, addr);
 		return;
 	}
@@ -473,6 +482,13 @@ static size_t lt_xlat_prefix(const struct lt_xlat *t)
 
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 {
+	return lt_put_flags_unk(c, t, v, NULL);
+}
+
+/* unk: the comment on a value with no known bit ("O_???"), "" for none, NULL for the
+ * prefix the table's names share */
+int lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
 	enum lt_xlat_style st = lt_style(c);
 	const char *zero = lt_xlat_name(t, 0);
 	if (st == LT_XLAT_RAW || (!v && !zero)) {
@@ -489,8 +505,11 @@ int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 	struct lt_sb names = { 0 };
 	int any = 0;
 	uint64_t rest = lt_flags_names(&names, t, v, &any);
-	size_t pre = any ? 0 : lt_xlat_prefix(t);
-	if (pre) {
+	size_t pre = any || unk ? 0 : lt_xlat_prefix(t);
+	if (!any && unk && *unk && st != LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		lt_sb_printf(c->sb, " /* %s */", unk);
+	} else if (pre) {
 		lt_put_hex(c, v);
 		lt_sb_printf(c->sb, " /* %.*s??? */", (int)pre, t[0].name);
 	} else if (st == LT_XLAT_VERBOSE) {
@@ -638,7 +657,7 @@ void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 		lt_put_xlat(c, xl[kind].t, x, xl[kind].unk);
 		break;
 	case LT_PRINT_XLATD: lt_put_xlat(c, xl[kind].t, x, NULL); break;
-	case LT_PRINT_FLAGS: lt_put_flags(c, xl[kind].t, x); break;
+	case LT_PRINT_FLAGS: lt_put_flags_unk(c, xl[kind].t, x, xl[kind].unk); break;
 	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;
 	case LT_PRINT_UDEC: lt_put_udec(c, x); break;
 	case LT_PRINT_PTR: lt_put_ptr(c, x); break;

@@ -222,6 +222,7 @@ const struct lt_xlat lt_x_mfd[] = {
 	X(1, "MFD_CLOEXEC"), X(2, "MFD_ALLOW_SEALING"), X(4, "MFD_HUGETLB"),
 	X(8, "MFD_NOEXEC_SEAL"), X(0x10, "MFD_EXEC"), END
 };
+const struct lt_xlat lt_x_memfd_secret[] = { X(0x80000, "O_CLOEXEC"), END };
 const struct lt_xlat lt_x_rename[] = {
 	X(1, "RENAME_NOREPLACE"), X(2, "RENAME_EXCHANGE"), X(4, "RENAME_WHITEOUT"), END
 };

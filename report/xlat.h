@@ -74,6 +74,7 @@ void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size);
  * name). Both return 1 if any name was printed. */
 int lt_put_xlat(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v);
+int lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 const char *lt_xlat_name(const struct lt_xlat *t, uint64_t v);
 /* A named value whose unknown values print in unsigned decimal with the comment unk
  * ("47 / * IORING_OP_??? * /"), as strace's XLAT_STYLE_FMT_U. */
@@ -93,7 +94,7 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_fcntl_cmd[], lt_x_fd_flags[], lt_x_mremap[], lt_x_madvise[], lt_x_msync[],
 	lt_x_futex_op[], lt_x_rlimit[], lt_x_epoll_op[], lt_x_epoll_events[], lt_x_poll_events[],
 	lt_x_wait_options[], lt_x_itimer[], lt_x_timer_flags[], lt_x_ipproto[], lt_x_msg_flags[],
-	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_rename[],
+	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_memfd_secret[], lt_x_rename[],
 	lt_x_statx_mask[], lt_x_prctl[], lt_x_flock[], lt_x_sa_flags[], lt_x_ioctl[],
 	lt_x_sched_policy[], lt_x_rusage_who[], lt_x_prio_which[], lt_x_falloc[],
 	lt_x_fadvise[], lt_x_close_range[], lt_x_mlockall[], lt_x_pidfd[], lt_x_personality[],
