@@ -394,6 +394,14 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
 		return 1;
+	case LT_K_KCMP_IDX2: /* KCMP_EPOLL_TFD: struct kcmp_epoll_slot */
+		if ((uint32_t)a[2] == 7)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 12, 12);
+		return 1;
+	case LT_K_REBOOT_ARG: /* LINUX_REBOOT_CMD_RESTART2: at most 255 bytes are read */
+		if ((uint32_t)a[2] == 0xA1B2C3D4u)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min((uint64_t)p->strsize + 1, 255));
+		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
 		if (!v || !p->peek || p->peek(p->ctx, v, d, sizeof d))

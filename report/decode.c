@@ -990,6 +990,9 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_SIGSET] = lt_own_sigset,
 	[LT_K_SIGSET_OUT] = lt_own_sigset,
 	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
+	[LT_K_IOPRIO] = lt_put_ioprio_arg,
+	[LT_K_ADDR_OUT] = lt_put_addr_out,
+	[LT_K_SIZE_OUT] = lt_put_size_out,
 };
 
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)

@@ -1095,7 +1095,7 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 	}
 	}
 	(void)n;
-	return -1;
+	return lt_decode_special_misc(c, ends, maxends);
 }
 
 /* ---- after the return value ---- */
@@ -1179,4 +1179,5 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 			lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
 		return;
 	}
+	lt_decode_ret_misc(c);
 }

@@ -223,6 +223,21 @@ const struct lt_xlat lt_x_mfd[] = {
 	X(8, "MFD_NOEXEC_SEAL"), X(0x10, "MFD_EXEC"), END
 };
 const struct lt_xlat lt_x_memfd_secret[] = { X(0x80000, "O_CLOEXEC"), END };
+const struct lt_xlat lt_x_shm_flags[] = {
+	X(0x1000, "SHM_RDONLY"), X(0x2000, "SHM_RND"), X(0x4000, "SHM_REMAP"), X(0x8000, "SHM_EXEC"), END
+};
+/* strace's order, not the values' */
+const struct lt_xlat lt_x_delete_module_flags[] = { X(04000, "O_NONBLOCK"), X(01000, "O_TRUNC"), END };
+const struct lt_xlat lt_x_pkey_access[] = {
+	X(1, "PKEY_DISABLE_ACCESS"), X(2, "PKEY_DISABLE_WRITE"), X(4, "PKEY_DISABLE_EXECUTE"), END
+};
+const struct lt_xlat lt_x_unshare_flags[] = {
+	X(0x80, "CLONE_NEWTIME"), X(0x100, "CLONE_VM"), X(0x200, "CLONE_FS"), X(0x400, "CLONE_FILES"),
+	X(0x800, "CLONE_SIGHAND"), X(0x10000, "CLONE_THREAD"), X(0x20000, "CLONE_NEWNS"),
+	X(0x40000, "CLONE_SYSVSEM"), X(0x2000000, "CLONE_NEWCGROUP"), X(0x4000000, "CLONE_NEWUTS"),
+	X(0x8000000, "CLONE_NEWIPC"), X(0x10000000, "CLONE_NEWUSER"), X(0x20000000, "CLONE_NEWPID"),
+	X(0x40000000, "CLONE_NEWNET"), END
+};
 const struct lt_xlat lt_x_rename[] = {
 	X(1, "RENAME_NOREPLACE"), X(2, "RENAME_EXCHANGE"), X(4, "RENAME_WHITEOUT"), END
 };

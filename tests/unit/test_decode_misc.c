@@ -52,5 +52,61 @@ int main(void)
 	ev = mk("dup3", -22, -5, 7, 1, 0, 0, 0);
 	EXPECT(ev, "dup3(-5, 7, 0x1 /* O_??? */) = -1 EINVAL (Invalid argument)");
 
+	/* kcmp.c */
+	ev = mk("kcmp", -3, -1, -1, 1, 0x1234, 0x5678, 0);
+	EXPECT(ev, "kcmp(-1, -1, KCMP_VM) = -1 ESRCH (No such process)");
+	uint32_t slot[3] = { 23, 42, 0 };
+	cap(4, LT_CAP_SUB_SELF, 0, slot, sizeof slot);
+	ev = mk("kcmp", -3, 6105, -1, 7, 23, 0x7f35d7d19ff4, 0);
+	EXPECT(ev, "kcmp(6105, -1, KCMP_EPOLL_TFD, 23, {efd=23, tfd=42, toff=0}) = -1 ESRCH (No such process)");
+	ev = mk("kcmp", -3, -1, -1, 7, 23, 0, 0);
+	EXPECT(ev, "kcmp(-1, -1, KCMP_EPOLL_TFD, 23, NULL) = -1 ESRCH (No such process)");
+	/* reboot.c */
+	ev = mk("reboot", -22, 0xfee1dead, 672274793, 0x1234568, 0, 0, 0);
+	EXPECT(ev, "reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, 0x1234568 /* LINUX_REBOOT_CMD_??? */) = -1 EINVAL (Invalid argument)");
+	cap(3, LT_CAP_SUB_SELF, LT_CAP_STR, "reboot", 6);
+	ev = mk("reboot", -22, 0xfee1dead, 0x13111992, 0xA1B2C3D4, 0x1000, 0, 0);
+	EXPECT(ev, "reboot(LINUX_REBOOT_MAGIC1, 0x13111992 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_RESTART2, \"reboot\") = -1 EINVAL (Invalid argument)");
+	/* syslog.c */
+	ev = mk("syslog", 131072, 10, 0xfacefeeddeadbeef, -1, 0, 0, 0);
+	EXPECT(ev, "syslog(10 /* SYSLOG_ACTION_SIZE_BUFFER */) = 131072");
+	ev = mk("syslog", 0, 8, 0xfacefeeddeadbeef, 8, 0, 0, 0);
+	EXPECT(ev, "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0xfacefeeddeadbeef, 8 /* LOGLEVEL_DEBUG+1 */) = 0");
+	ev = mk("syslog", -22, -1, 0, -1, 0, 0, 0);
+	EXPECT(ev, "syslog(-1 /* SYSLOG_ACTION_??? */, NULL, -1) = -1 EINVAL (Invalid argument)");
+	/* ioprio.c */
+	ev = mk("ioprio_set", -22, 2, 5958, 8191, 0, 0, 0);
+	EXPECT(ev, "ioprio_set(IOPRIO_WHO_PGRP, 5958, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 8191)) = -1 EINVAL (Invalid argument)");
+	ev = mk("ioprio_get", 0, 1, 6311, 0, 0, 0, 0);
+	EXPECT(ev, "ioprio_get(IOPRIO_WHO_PROCESS, 6311) = 0 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))");
+	struct lt_fmt fv = fmt0;
+	fv.xlat = LT_XLAT_VERBOSE;
+	ev = mk("ioprio_set", -22, 0xfa57beef, 0xda7a1057, 0xfacefeed, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioprio_set(0xfa57beef /* IOPRIO_WHO_??? */, -629534633, -87097619 /* IOPRIO_PRIO_VALUE(0x7d677 /* IOPRIO_CLASS_??? */, 7917) */) = -1 EINVAL (Invalid argument)");
+	ev = mk("ioprio_get", 0, 1, 6474, 0, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioprio_get(0x1 /* IOPRIO_WHO_PROCESS */, 6474) = 0 (IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 0))");
+	/* xet_robust_list.c */
+	uint64_t head = 0x7f2a39b72a20, len = 24;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, &head, 8);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &len, 8);
+	ev = mk("get_robust_list", 0, 20738, 0x1000, 0x2000, 0, 0, 0);
+	EXPECT(ev, "get_robust_list(20738, [0x7f2a39b72a20], [24]) = 0");
+	/* sethostname.c: longer than __NEW_UTS_LEN */
+	ev = mk("sethostname", -22, 0x7fa0620c7fbf, 65, 0, 0, 0, 0);
+	EXPECT(ev, "sethostname(0x7fa0620c7fbf, 65) = -1 EINVAL (Invalid argument)");
+	/* unshare.c, shmxt.c, delete_module.c, pkey_alloc.c, close_range.c */
+	ev = mk("unshare", -22, 0xbadc0ded0000000full, 0, 0, 0, 0, 0);
+	EXPECT(ev, "unshare(0xbadc0ded0000000f /* CLONE_??? */) = -1 EINVAL (Invalid argument)");
+	ev = mk("shmat", -22, 131123, 0, 0x4000, 0, 0, 0);
+	EXPECT(ev, "shmat(131123, NULL, SHM_REMAP) = -1 EINVAL (Invalid argument)");
+	ev = mk("delete_module", -38, 0, 0xfacef157, 0, 0, 0, 0);
+	EXPECT(ev, "delete_module(NULL, 0xfacef157 /* O_??? */) = -1 ENOSYS (Function not implemented)");
+	ev = mk("delete_module", -38, 0, 0xffffffff, 0, 0, 0, 0);
+	EXPECT(ev, "delete_module(NULL, O_NONBLOCK|O_TRUNC|0xfffff5ff) = -1 ENOSYS (Function not implemented)");
+	ev = mk("pkey_alloc", -22, 0xbadc0ded00000000ull, 0xbadc0ded00000002ull, 0, 0, 0, 0);
+	EXPECT(ev, "pkey_alloc(0xbadc0ded00000000, PKEY_DISABLE_WRITE|0xbadc0ded00000000) = -1 EINVAL (Invalid argument)");
+	ev = mk("close_range", -22, 0xfffffffe, 0xffffffff, 1, 0, 0, 0);
+	EXPECT(ev, "close_range(4294967294, 4294967295, 0x1 /* CLOSE_RANGE_??? */) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }

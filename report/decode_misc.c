@@ -1,0 +1,282 @@
+/* The small syscalls whose arguments depend on one another or print as strace's own
+ * decoders do: kcmp, reboot, syslog, ioprio, sethostname, get_robust_list (strace's
+ * kcmp.c, reboot.c, syslog.c, ioprio.c, hostname.c, get_robust_list.c). */
+#include <string.h>
+
+#include "decode_struct.h"
+#include "xlat/gen.h"
+
+/* ---- value tables strace has and the headers do not ---- */
+
+static const struct lt_xlat lt_x_bootflags1[] = { { 0xfee1dead, "LINUX_REBOOT_MAGIC1" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bootflags2[] = {
+	{ 672274793, "LINUX_REBOOT_MAGIC2" }, { 85072278, "LINUX_REBOOT_MAGIC2A" },
+	{ 369367448, "LINUX_REBOOT_MAGIC2B" }, { 537993216, "LINUX_REBOOT_MAGIC2C" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_bootflags3[] = {
+	{ 0x01234567, "LINUX_REBOOT_CMD_RESTART" }, { 0xCDEF0123, "LINUX_REBOOT_CMD_HALT" },
+	{ 0x89ABCDEF, "LINUX_REBOOT_CMD_CAD_ON" }, { 0x00000000, "LINUX_REBOOT_CMD_CAD_OFF" },
+	{ 0x4321FEDC, "LINUX_REBOOT_CMD_POWER_OFF" }, { 0xA1B2C3D4, "LINUX_REBOOT_CMD_RESTART2" },
+	{ 0xD000FCE2, "LINUX_REBOOT_CMD_SW_SUSPEND" }, { 0x45584543, "LINUX_REBOOT_CMD_KEXEC" },
+	{ 0, 0 }
+};
+static const struct lt_xlat lt_x_syslog_action[] = {
+	{ 0, "SYSLOG_ACTION_CLOSE" }, { 1, "SYSLOG_ACTION_OPEN" }, { 2, "SYSLOG_ACTION_READ" },
+	{ 3, "SYSLOG_ACTION_READ_ALL" }, { 4, "SYSLOG_ACTION_READ_CLEAR" },
+	{ 5, "SYSLOG_ACTION_CLEAR" }, { 6, "SYSLOG_ACTION_CONSOLE_OFF" },
+	{ 7, "SYSLOG_ACTION_CONSOLE_ON" }, { 8, "SYSLOG_ACTION_CONSOLE_LEVEL" },
+	{ 9, "SYSLOG_ACTION_SIZE_UNREAD" }, { 10, "SYSLOG_ACTION_SIZE_BUFFER" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_loglevel[] = {
+	{ 0, "LOGLEVEL_EMERG" }, { 1, "LOGLEVEL_ALERT" }, { 2, "LOGLEVEL_CRIT" },
+	{ 3, "LOGLEVEL_ERR" }, { 4, "LOGLEVEL_WARNING" }, { 5, "LOGLEVEL_NOTICE" },
+	{ 6, "LOGLEVEL_INFO" }, { 7, "LOGLEVEL_DEBUG" }, { 8, "LOGLEVEL_DEBUG+1" }, { 0, 0 }
+};
+
+#define LT_REBOOT_CMD_RESTART2 0xA1B2C3D4u
+#define LT_KCMP_FILE 0
+#define LT_KCMP_EPOLL_TFD 7
+
+/* ---- arguments, as decode_struct.c's whole-call printers count them ---- */
+
+struct lt_margs {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+
+static void lt_m_next(struct lt_margs *a)
+{
+	if (a->n)
+		lt_sb_puts(SB(a->c), ", ");
+}
+
+static void lt_m_done(struct lt_margs *a)
+{
+	if (a->ends && a->n < a->maxends)
+		a->ends[a->n] = SB(a->c)->len;
+	a->n++;
+}
+
+static void lt_m_kind(struct lt_margs *a, int i)
+{
+	lt_m_next(a);
+	lt_put_arg_by_kind(a->c, i);
+	lt_m_done(a);
+}
+
+static void lt_m_hex(struct lt_margs *a, uint64_t v)
+{
+	lt_m_next(a);
+	lt_put_hex(a->c, v);
+	lt_m_done(a);
+}
+
+/* A value strace prints in decimal with its name in a comment whatever -X says
+ * (XLAT_STYLE_VERBOSE | XLAT_STYLE_FMT_D): "8 / * SYSLOG_ACTION_CONSOLE_LEVEL * /". */
+static void lt_m_dec_named(struct lt_margs *a, const struct lt_xlat *t, int32_t v, const char *unk)
+{
+	const char *name = lt_xlat_name(t, (uint64_t)(int64_t)v);
+	lt_m_next(a);
+	lt_sb_printf(SB(a->c), "%d /* %s */", v, name ? name : unk);
+	lt_m_done(a);
+}
+
+/* ---- kcmp ---- */
+
+/* a descriptor of process pid: its path (-y) only when that is the caller, whose table the
+ * report knows */
+static void lt_kcmp_fd(struct lt_dctx *c, uint64_t pid, uint64_t fd)
+{
+	if ((int32_t)pid == (int32_t)c->ev->pid)
+		lt_put_fd(c, (int)fd);
+	else
+		lt_put_dec(c, (int32_t)fd);
+}
+
+static void lt_m_kcmp_fd(struct lt_margs *a, uint64_t pid, uint64_t fd)
+{
+	lt_m_next(a);
+	lt_kcmp_fd(a->c, pid, fd);
+	lt_m_done(a);
+}
+
+/* struct kcmp_epoll_slot { __u32 efd, tfd, toff; }: descriptors of pid2 */
+static void lt_kcmp_slot(struct lt_dctx *c, int i)
+{
+	const uint8_t *d = lt_in(c, i, 12);
+	if (!c->ev->args[i] || !d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	lt_sb_puts(SB(c), "{efd=");
+	lt_kcmp_fd(c, c->ev->args[1], RD(uint32_t, d, 0));
+	lt_sb_puts(SB(c), ", tfd=");
+	lt_kcmp_fd(c, c->ev->args[1], RD(uint32_t, d, 4));
+	lt_sb_printf(SB(c), ", toff=%u}", RD(uint32_t, d, 8));
+}
+
+static int lt_special_kcmp(struct lt_margs *a)
+{
+	const uint64_t *v = a->c->ev->args;
+	for (int k = 0; k < 3; k++)
+		lt_m_kind(a, k);
+	switch ((uint32_t)v[2]) {
+	case LT_KCMP_FILE:
+		lt_m_kcmp_fd(a, v[0], v[3]);
+		lt_m_kcmp_fd(a, v[1], v[4]);
+		break;
+	case LT_KCMP_EPOLL_TFD:
+		lt_m_kcmp_fd(a, v[0], v[3]);
+		lt_m_next(a);
+		lt_kcmp_slot(a->c, 4);
+		lt_m_done(a);
+		break;
+	case 1: case 2: case 3: case 4: case 5: case 6: /* VM FILES FS SIGHAND IO SYSVSEM */
+		break;
+	default:
+		lt_m_hex(a, v[3]);
+		lt_m_hex(a, v[4]);
+	}
+	return a->n;
+}
+
+/* ---- reboot, syslog, sethostname ---- */
+
+static int lt_special_reboot(struct lt_margs *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint64_t *v = c->ev->args;
+	static const struct lt_xlat *const t[3] = { lt_x_bootflags1, lt_x_bootflags2, lt_x_bootflags3 };
+	static const char *const unk[3] = { "LINUX_REBOOT_MAGIC_???", "LINUX_REBOOT_MAGIC_???",
+					    "LINUX_REBOOT_CMD_???" };
+	for (int k = 0; k < 3; k++) {
+		lt_m_next(a);
+		lt_put_xlat(c, t[k], (uint32_t)v[k], unk[k]);
+		lt_m_done(a);
+	}
+	if ((uint32_t)v[2] == LT_REBOOT_CMD_RESTART2) {
+		/* the kernel copies at most 255 bytes */
+		lt_m_next(a);
+		lt_put_cstr(c, 3, LT_CAP_SUB_SELF, v[3], c->strsize < 255 ? c->strsize : 255);
+		lt_m_done(a);
+	}
+	return a->n;
+}
+
+static int lt_special_syslog(struct lt_margs *a)
+{
+	const uint64_t *v = a->c->ev->args;
+	int32_t type = (int32_t)v[0];
+	lt_m_dec_named(a, lt_x_syslog_action, type, "SYSLOG_ACTION_???");
+	switch (type) {
+	case 0: case 1: case 5: case 6: case 7: case 9: case 10: /* no buffer, no length */
+		return a->n;
+	case 8: /* CONSOLE_LEVEL */
+		lt_m_next(a);
+		lt_put_ptr(a->c, v[1]);
+		lt_m_done(a);
+		lt_m_dec_named(a, lt_x_loglevel, (int32_t)v[2], "LOGLEVEL_???");
+		return a->n;
+	case 2: case 3: case 4: /* READ*: what was read */
+		lt_m_kind(a, 1);
+		break;
+	default:
+		lt_m_next(a);
+		lt_put_ptr(a->c, v[1]);
+		lt_m_done(a);
+	}
+	lt_m_next(a);
+	lt_put_dec(a->c, (int32_t)v[2]);
+	lt_m_done(a);
+	return a->n;
+}
+
+/* a name longer than the kernel's __NEW_UTS_LEN (64) is not read */
+static int lt_special_sethostname(struct lt_margs *a)
+{
+	const uint64_t *v = a->c->ev->args;
+	if ((uint32_t)v[1] <= 64)
+		return -1;
+	lt_m_next(a);
+	lt_put_ptr(a->c, v[0]);
+	lt_m_done(a);
+	lt_m_kind(a, 1);
+	return a->n;
+}
+
+int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
+{
+	struct lt_margs a = { c, ends, maxends, 0 };
+	switch (c->ev->nr) {
+	case LT_NR_kcmp:
+		return lt_special_kcmp(&a);
+	case LT_NR_reboot:
+		return lt_special_reboot(&a);
+	case LT_NR_syslog:
+		return lt_special_syslog(&a);
+	case LT_NR_sethostname:
+		return lt_special_sethostname(&a);
+	}
+	return -1;
+}
+
+/* ---- ioprio ---- */
+
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)": class in the high bits, data in the low 13 */
+static void lt_put_ioprio_value(struct lt_dctx *c, uint32_t v)
+{
+	lt_sb_puts(SB(c), "IOPRIO_PRIO_VALUE(");
+	lt_put_xlat(c, lt_x_ioprio_class, v >> 13, "IOPRIO_CLASS_???");
+	lt_sb_printf(SB(c), ", %u)", v & 0x1fff);
+}
+
+/* ioprio_set's argument: the number unless -X abbrev, the macro unless -X raw */
+void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind)
+{
+	uint32_t v = (uint32_t)c->ev->args[i];
+	enum lt_xlat_style st = lt_st(c);
+	(void)kind;
+	if (st != LT_XLAT_ABBREV)
+		lt_put_dec(c, (int32_t)v);
+	if (st == LT_XLAT_RAW)
+		return;
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " /* ");
+	lt_put_ioprio_value(c, v);
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " */");
+}
+
+/* ---- pointers to one value the call writes (get_robust_list) ---- */
+
+void lt_put_addr_out(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = lt_out(c, i, 8);
+	(void)kind;
+	if (d)
+		lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+void lt_put_size_out(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = lt_out(c, i, 8);
+	(void)kind;
+	if (d)
+		lt_sb_printf(SB(c), "[%llu]", (unsigned long long)RD(uint64_t, d, 0));
+	else
+		lt_put_ptr(c, c->ev->args[i]);
+}
+
+/* ---- after the return value ---- */
+
+void lt_decode_ret_misc(struct lt_dctx *c)
+{
+	if (c->ev->nr == LT_NR_ioprio_get && lt_st(c) != LT_XLAT_RAW) {
+		lt_sb_puts(SB(c), " (");
+		lt_put_ioprio_value(c, (uint32_t)c->ev->ret);
+		lt_sb_putc(SB(c), ')');
+	}
+}
