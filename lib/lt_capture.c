@@ -296,6 +296,9 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
 		return 1;
+	case LT_K_MFD_NAME:
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min((uint64_t)p->strsize + 1, 250));
+		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;

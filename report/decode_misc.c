@@ -248,6 +248,43 @@ void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind)
 		lt_sb_puts(SB(c), " */");
 }
 
+/* ---- memfd_create ---- */
+
+/* the name: strace reads at most MFD_NAME_MAX_LEN + 1 (250) bytes of it */
+void lt_put_mfd_name_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], c->strsize < 250 ? c->strsize : 250);
+}
+
+/* the flags, then the huge page size as "N<<MFD_HUGE_SHIFT" (MFD_HUGE_MASK 0x3f, shift 26);
+ * -X verbose puts it all in a comment after the number */
+void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind)
+{
+	uint32_t fl = (uint32_t)c->ev->args[i], huge = fl & (0x3fu << 26);
+	enum lt_xlat_style st = lt_st(c);
+	(void)kind;
+	if (!fl || st != LT_XLAT_ABBREV)
+		lt_put_hex(c, fl);
+	if (!fl || st == LT_XLAT_RAW)
+		return;
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " /* ");
+	fl &= ~huge;
+	if (fl || !huge) {
+		struct lt_fmt abbrev = c->fmt ? *c->fmt : (struct lt_fmt){ 0 };
+		const struct lt_fmt *saved = c->fmt;
+		abbrev.xlat = LT_XLAT_ABBREV;
+		c->fmt = &abbrev;
+		lt_put_flags_unk(c, lt_x_mfd, fl, "MFD_???");
+		c->fmt = saved;
+	}
+	if (huge)
+		lt_sb_printf(SB(c), "%s%u<<MFD_HUGE_SHIFT", fl ? "|" : "", huge >> 26);
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " */");
+}
+
 /* ---- pointers to one value the call writes (get_robust_list) ---- */
 
 void lt_put_addr_out(struct lt_dctx *c, int i, int kind)

@@ -164,6 +164,11 @@ void lt_put_cpuset(struct lt_dctx *c, int i, int kind)
 {
 	const uint8_t *d = kind == LT_K_CPUSET ? lt_in(c, i, 0) : lt_out(c, i, 0);
 	size_t len;
+	int lenarg = c->se->len[i];
+	if (kind == LT_K_CPUSET && lenarg >= 0 && lenarg < 6 && !(uint32_t)c->ev->args[lenarg]) {
+		lt_sb_puts(SB(c), "[]"); /* strace reads nothing of an empty mask */
+		return;
+	}
 	if (!d || !lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len)) {
 		lt_put_ptr(c, c->ev->args[i]);
 		return;

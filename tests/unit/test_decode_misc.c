@@ -108,5 +108,19 @@ int main(void)
 	ev = mk("close_range", -22, 0xfffffffe, 0xffffffff, 1, 0, 0, 0);
 	EXPECT(ev, "close_range(4294967294, 4294967295, 0x1 /* CLOSE_RANGE_??? */) = -1 EINVAL (Invalid argument)");
 
+	/* memfd_create.c: the huge page size as a shift */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "abc", 3);
+	ev = mk("memfd_create", -22, 0x1000, 30u << 26, 0, 0, 0, 0);
+	EXPECT(ev, "memfd_create(\"abc\", 30<<MFD_HUGE_SHIFT) = -1 EINVAL (Invalid argument)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "abc", 3);
+	ev = mk("memfd_create", -22, 0x1000, 30u << 26, 0, 0, 0, 0);
+	EXPECTF(ev, &fv, "memfd_create(\"abc\", 0x78000000 /* 30<<MFD_HUGE_SHIFT */) = -1 EINVAL (Invalid argument)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "abc", 3);
+	ev = mk("memfd_create", -22, 0x1000, 0xfc000007u, 0, 0, 0, 0);
+	EXPECT(ev, "memfd_create(\"abc\", MFD_CLOEXEC|MFD_ALLOW_SEALING|MFD_HUGETLB|63<<MFD_HUGE_SHIFT) = -1 EINVAL (Invalid argument)");
+	/* sched_xetaffinity.c: an empty mask is not read */
+	ev = mk("sched_setaffinity", -22, 15477, 0, 0x7f998f51c000, 0, 0, 0);
+	EXPECT(ev, "sched_setaffinity(15477, 0, []) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
