@@ -205,6 +205,15 @@ static int lt_special_sethostname(struct lt_margs *a)
 	return a->n;
 }
 
+/* mq_open: the mode and the attributes only with O_CREAT */
+static int lt_special_mq_open(struct lt_margs *a)
+{
+	int n = (a->c->ev->args[1] & 0100) ? 4 : 2;
+	for (int k = 0; k < n; k++)
+		lt_m_kind(a, k);
+	return a->n;
+}
+
 int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 {
 	struct lt_margs a = { c, ends, maxends, 0 };
@@ -217,6 +226,8 @@ int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_syslog(&a);
 	case LT_NR_sethostname:
 		return lt_special_sethostname(&a);
+	case LT_NR_mq_open:
+		return lt_special_mq_open(&a);
 	}
 	return -1;
 }
@@ -246,6 +257,27 @@ void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind)
 	lt_put_ioprio_value(c, v);
 	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " */");
+}
+
+/* ---- message queues ---- */
+
+/* struct mq_attr: mq_flags in hex for mq_open, named for mq_getsetattr */
+void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat flags[] = { { 04000, "O_NONBLOCK" }, { 0, 0 } };
+	const uint8_t *d = kind == LT_K_MQ_ATTR_OUT ? lt_out(c, i, 64) : lt_in(c, i, 64);
+	if (!c->ev->args[i] || !d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	lt_sb_puts(SB(c), "{mq_flags=");
+	if (c->ev->nr == LT_NR_mq_open)
+		lt_put_hex(c, RD(uint64_t, d, 0));
+	else
+		lt_put_flags_unk(c, flags, RD(uint64_t, d, 0), "O_???");
+	lt_sb_printf(SB(c), ", mq_maxmsg=%lld, mq_msgsize=%lld, mq_curmsgs=%lld}",
+		     (long long)RD(int64_t, d, 8), (long long)RD(int64_t, d, 16),
+		     (long long)RD(int64_t, d, 24));
 }
 
 /* ---- memfd_create ---- */

@@ -141,6 +141,7 @@ int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends);
 void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mfd_name_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_addr_out(struct lt_dctx *c, int i, int kind);
 void lt_put_size_out(struct lt_dctx *c, int i, int kind);
 void lt_decode_ret_misc(struct lt_dctx *c);

@@ -122,5 +122,13 @@ int main(void)
 	ev = mk("sched_setaffinity", -22, 15477, 0, 0x7f998f51c000, 0, 0, 0);
 	EXPECT(ev, "sched_setaffinity(15477, 0, []) = -1 EINVAL (Invalid argument)");
 
+	/* mq.c, mq_sendrecv.c: the mode and attributes only with O_CREAT; mq_attr */
+	ev = mk("mq_open", -14, 0, 0, 0, 0, 0, 0);
+	EXPECT(ev, "mq_open(NULL, O_RDONLY) = -1 EFAULT (Bad address)");
+	int64_t attr[8] = { 0, 10, 8192, 0 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, attr, sizeof attr);
+	ev = mk("mq_getsetattr", 0, 0, 0, 0x1000, 0, 0, 0);
+	EXPECT(ev, "mq_getsetattr(0, NULL, {mq_flags=0, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}) = 0");
+
 	return failures ? 1 : 0;
 }
