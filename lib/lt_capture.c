@@ -318,6 +318,13 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_IOVEC_IN:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);
 		return 1;
+	case LT_K_IOVEC_ADDR: /* the array alone */
+		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, 0);
+		return 1;
+	case LT_K_IOVEC_OUT: /* a failed call's array still shows, its buffers as addresses */
+		if (!ok)
+			lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, 0);
+		return !ok;
 	case LT_K_MSGHDR:
 		lt_req_msghdr(p, i, v, ok ? (uint64_t)ret : (uint64_t)-1, 0);
 		return 1;

@@ -335,6 +335,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_SOCKLEN_INOUT] = { .arg = lt_put_socklen_arg },
 	[LT_K_IOVEC_IN] = { .arg = lt_put_iov_arg },
 	[LT_K_IOVEC_OUT] = { .arg = lt_put_iov_arg },
+	[LT_K_IOVEC_ADDR] = { .arg = lt_put_iov_arg },
 	[LT_K_MSGHDR] = { .arg = lt_put_msghdr_arg },
 	[LT_K_MSGHDR_OUT] = { .arg = lt_put_msghdr_arg },
 	[LT_K_MMSGHDR] = { .arg = lt_put_mmsg_arg },

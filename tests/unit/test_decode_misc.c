@@ -130,5 +130,23 @@ int main(void)
 	ev = mk("mq_getsetattr", 0, 0, 0, 0x1000, 0, 0, 0);
 	EXPECT(ev, "mq_getsetattr(0, NULL, {mq_flags=0, mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}) = 0");
 
+	/* preadv.c: a failed read shows its iovecs, the buffers as addresses; data that ran
+	 * out before a buffer shows "" */
+	uint64_t riov[4] = { 0x7f0cfde48ff8, 8, 0x7f0cfdaacff1, 15 };
+	cap(1, LT_CAP_SUB_SELF, 0, riov, 16);
+	ev = mk("preadv", -22, 0, 0x7f0cfdac4ff0, 1, -1, 0, 0);
+	EXPECT(ev, "preadv(0, [{iov_base=0x7f0cfde48ff8, iov_len=8}], 1, -1) = -1 EINVAL (Invalid argument)");
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, riov, sizeof riov);
+	cap(1, 0, LT_CAP_EXIT, "89abcde", 7);
+	ev = mk("preadv", 7, 3, 0x7f0cfdac4ff0, 2, 8, 0, 0);
+	EXPECT(ev, "preadv(3, [{iov_base=\"89abcde\", iov_len=8}, {iov_base=\"\", iov_len=15}], 2, 8) = 7");
+	ev = mk("preadv", -22, 0, 0x7f0cfdac4ff0, 0, -3, 0, 0);
+	EXPECT(ev, "preadv(0, [], 0, -3) = -1 EINVAL (Invalid argument)");
+	/* process_madvise.c: addresses only; the array ends where the memory does */
+	uint64_t miov[2] = { 0x9796959493929190ull, 11501803794301884824ull };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_TRUNC | LT_CAP_SHORT, miov, sizeof miov);
+	ev = mk("process_madvise", -22, -1, 0x7f62f8686ff0, 2, 0xdeadc0de, 0, 0);
+	EXPECT(ev, "process_madvise(-1, [{iov_base=0x9796959493929190, iov_len=11501803794301884824}, ... /* 0x7f62f8687000 */], 2, 0xdeadc0de /* MADV_??? */, 0) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
