@@ -214,6 +214,25 @@ static int lt_special_mq_open(struct lt_margs *a)
 	return a->n;
 }
 
+/* epoll_pwait, epoll_pwait2: strace decodes the timeout and the mask after the call, and a
+ * failed call's as addresses */
+static int lt_special_epoll_pwait(struct lt_margs *a)
+{
+	if (!a->c->failed)
+		return -1;
+	for (int k = 0; k < a->c->se->nargs; k++) {
+		int kind = a->c->se->kind[k];
+		if (kind == LT_K_SIGSET || kind == LT_K_TIMESPEC) {
+			lt_m_next(a);
+			lt_put_ptr(a->c, a->c->ev->args[k]);
+			lt_m_done(a);
+		} else {
+			lt_m_kind(a, k);
+		}
+	}
+	return a->n;
+}
+
 int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 {
 	struct lt_margs a = { c, ends, maxends, 0 };
@@ -228,6 +247,8 @@ int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_sethostname(&a);
 	case LT_NR_mq_open:
 		return lt_special_mq_open(&a);
+	case LT_NR_epoll_pwait: case LT_NR_epoll_pwait2:
+		return lt_special_epoll_pwait(&a);
 	}
 	return -1;
 }

@@ -148,5 +148,18 @@ int main(void)
 	ev = mk("process_madvise", -22, -1, 0x7f62f8686ff0, 2, 0xdeadc0de, 0, 0);
 	EXPECT(ev, "process_madvise(-1, [{iov_base=0x9796959493929190, iov_len=11501803794301884824}, ... /* 0x7f62f8687000 */], 2, 0xdeadc0de /* MADV_??? */, 0) = -1 EINVAL (Invalid argument)");
 
+	/* select.c: nothing read for a negative nfds; a set whose memory ended before nfds
+	 * bits (rounded to a long) prints as its address */
+	ev = mk("select", -22, -1, 0, 0x555ed24800c0, 0, 0, 0);
+	EXPECT(ev, "select(-1, NULL, 0x555ed24800c0, NULL, NULL) = -1 EINVAL (Invalid argument)");
+	uint8_t set8[8] = { 0x18 }, set16[16] = { 0x08, 0, 0, 0, 0, 0, 0, 0, 1 };
+	cap(1, LT_SUB_ENTRY, LT_CAP_TRUNC | LT_CAP_SHORT, set8, 8);
+	cap(2, LT_SUB_ENTRY, 0, set16, 16);
+	ev = mk("select", -14, 65, 0x7f51491aaff8, 0x7f51491a4ff0, 0, 0, 0);
+	EXPECT(ev, "select(65, 0x7f51491aaff8, [3 64], NULL, NULL) = -1 EFAULT (Bad address)");
+	/* epoll_pwait2.c: the timeout and the mask of a failed call as addresses */
+	ev = mk("epoll_pwait2", -22, -1, 0x7f5f13d72ff4, 3, 0x7f5f139eeff0, 0x7f5f139e8ff8, 3);
+	EXPECT(ev, "epoll_pwait2(-1, 0x7f5f13d72ff4, 3, 0x7f5f139eeff0, 0x7f5f139e8ff8, 3) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
