@@ -1149,15 +1149,18 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 	case LT_K_HEX:
 		lt_put_hex(&c, (uint64_t)r);
 		break;
-	case LT_K_FCNTL_RET:
-		/* flag words come back in hex */
-		if (ev->args[1] == 3 || (ev->args[1] == 1 && r))
+	case LT_K_FCNTL_RET: {
+		/* flag words come back in hex: F_GETFL, F_GETLEASE, F_GETFD and F_GET_SEALS
+		 * when not 0 (the command is an int: the kernel ignores the high bits) */
+		uint32_t cmd = (uint32_t)ev->args[1];
+		if (cmd == 3 || cmd == 1025 || ((cmd == 1 || cmd == 1034) && r))
 			lt_put_hex(&c, (uint64_t)r);
-		else if (ev->args[1] == 0 || ev->args[1] == 1030) /* F_DUPFD* make one */
+		else if (cmd == 0 || cmd == 1030) /* F_DUPFD* make one */
 			lt_put_ret_fd(&c, (int)r);
 		else
 			lt_put_dec(&c, r);
 		break;
+	}
 	case LT_K_FD:
 		lt_put_ret_fd(&c, (int)r);
 		break;

@@ -161,5 +161,15 @@ int main(void)
 	ev = mk("epoll_pwait2", -22, -1, 0x7f5f13d72ff4, 3, 0x7f5f139eeff0, 0x7f5f139e8ff8, 3);
 	EXPECT(ev, "epoll_pwait2(-1, 0x7f5f13d72ff4, 3, 0x7f5f139eeff0, 0x7f5f139e8ff8, 3) = -1 EINVAL (Invalid argument)");
 
+	/* fcntl.c (the command's high bits set, as the test's F8ILL_KULONG_MASK does) */
+	ev = mk("fcntl", -20, 0, 0xffffffff00000402ull, 1, 0, 0, 0);
+	EXPECT(ev, "fcntl(0, F_NOTIFY, DN_ACCESS) = -1 ENOTDIR (Not a directory)");
+	ev = mk("fcntl", 1, 0, 0xffffffff00000001ull, 0, 0, 0, 0);
+	EXPECT(ev, "fcntl(0, F_GETFD) = 0x1 (flags FD_CLOEXEC)");
+	ev = mk("fcntl", 2, 1, 1025, 0, 0, 0, 0);
+	EXPECT(ev, "fcntl(1, F_GETLEASE) = 0x2 (F_UNLCK)");
+	ev = mk("fcntl", 1, 1, 11, 0, 0, 0, 0);
+	EXPECT(ev, "fcntl(1, F_GETSIG) = 1 (SIGHUP)");
+
 	return failures ? 1 : 0;
 }
