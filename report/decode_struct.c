@@ -57,18 +57,26 @@ static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
 			const uint8_t *z = memchr(name, 0, maxn);
 			unsigned type = is64 ? d[off + 18] : d[off + rl - 1];
 			const char *tn = lt_xlat_name(dt, type);
-			lt_sb_printf(&ents, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+			/* getdents64 has d_type before d_name, getdents after it, as strace
+			 * prints them */
+			lt_sb_printf(&ents, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, ",
 				     count ? ", " : "", (unsigned long long)RD(uint64_t, d, off),
 				     (long long)RD(int64_t, d, off + 8), rl);
-			if (tn)
-				lt_sb_puts(&ents, tn);
-			else
-				lt_sb_printf(&ents, "%u", type);
-			lt_sb_puts(&ents, ", d_name=");
-			struct lt_sb *save = c->sb;
-			c->sb = &ents;
-			lt_put_quoted(c, name, z ? (size_t)(z - name) : maxn, 0);
-			c->sb = save;
+			for (int f = 0; f < 2; f++) {
+				if (f)
+					lt_sb_puts(&ents, ", ");
+				if (f == !!is64) {
+					struct lt_sb *save = c->sb;
+					c->sb = &ents;
+					lt_sb_puts(&ents, "d_name=");
+					lt_put_quoted(c, name, z ? (size_t)(z - name) : maxn, 0);
+					c->sb = save;
+				} else if (tn) {
+					lt_sb_printf(&ents, "d_type=%s", tn);
+				} else {
+					lt_sb_printf(&ents, "d_type=%u", type);
+				}
+			}
 			lt_sb_putc(&ents, '}');
 		}
 		count++;

@@ -171,5 +171,20 @@ int main(void)
 	ev = mk("fcntl", 1, 1, 11, 0, 0, 0, 0);
 	EXPECT(ev, "fcntl(1, F_GETSIG) = 1 (SIGHUP)");
 
+	/* getdents-v.c: d_name before d_type (getdents64 has them the other way) */
+	uint8_t de[24] = { 0 };
+	uint64_t ino = 10952865, off = 6357504699377170974ull;
+	uint16_t rl = 24;
+	memcpy(de, &ino, 8);
+	memcpy(de + 8, &off, 8);
+	memcpy(de + 16, &rl, 2);
+	de[18] = '.';
+	de[23] = 4;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, de, sizeof de);
+	struct lt_fmt fvv = fmt0;
+	fvv.verbose = 1;
+	ev = mk("getdents", 24, 3, 0x1000, 8192, 0, 0, 0);
+	EXPECTF(ev, &fvv, "getdents(3, [{d_ino=10952865, d_off=6357504699377170974, d_reclen=24, d_name=\".\", d_type=DT_DIR}], 8192) = 24");
+
 	return failures ? 1 : 0;
 }
