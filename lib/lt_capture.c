@@ -296,6 +296,11 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
 		return 1;
+	case LT_K_FUTEX_WAITV: /* struct futex_waitv: 24 bytes; strace shows FUTEX_WAITV_MAX */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v,
+		       lt_min((uint32_t)len, lt_min((uint64_t)p->strsize + 1, 129)) * 24,
+		       (uint32_t)len * 24ull);
+		return 1;
 	case LT_K_MFD_NAME:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min((uint64_t)p->strsize + 1, 250));
 		return 1;

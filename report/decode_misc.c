@@ -338,6 +338,57 @@ void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind)
 		lt_sb_puts(SB(c), " */");
 }
 
+/* ---- _sysctl, futex_waitv ---- */
+
+/* struct __sysctl_args: its pointers, not what they point to */
+void lt_put_sysctl_args_arg(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = lt_in(c, i, 80);
+	(void)kind;
+	if (!c->ev->args[i] || !d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	lt_sb_puts(SB(c), "{name=");
+	lt_put_ptr(c, RD(uint64_t, d, 0));
+	lt_sb_printf(SB(c), ", nlen=%d, oldval=", RD(int32_t, d, 8));
+	lt_put_ptr(c, RD(uint64_t, d, 16));
+	lt_sb_puts(SB(c), ", oldlenp=");
+	lt_put_ptr(c, RD(uint64_t, d, 24));
+	lt_sb_puts(SB(c), ", newval=");
+	lt_put_ptr(c, RD(uint64_t, d, 32));
+	lt_sb_printf(SB(c), ", newlen=%llu}", (unsigned long long)RD(uint64_t, d, 40));
+}
+
+/* struct futex_waitv { __u64 val, uaddr; __u32 flags, __reserved; }, at most
+ * FUTEX_WAITV_MAX (128) of them */
+static int lt_futex_waiter(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	static const struct lt_xlat fl[] = { { 2, "FUTEX_32" }, { 128, "FUTEX_PRIVATE_FLAG" }, { 0, 0 } };
+	(void)opaque;
+	if (k >= 128) {
+		lt_sb_puts(SB(c), "...");
+		return 0;
+	}
+	lt_sb_puts(SB(c), "{val=");
+	lt_put_hex(c, RD(uint64_t, e, 0));
+	lt_sb_puts(SB(c), ", uaddr=");
+	lt_put_ptr(c, RD(uint64_t, e, 8));
+	lt_sb_puts(SB(c), ", flags=");
+	lt_put_flags_unk(c, fl, RD(uint32_t, e, 16), "FUTEX_???");
+	if (RD(uint32_t, e, 20))
+		lt_sb_printf(SB(c), ", __reserved=%#x", RD(uint32_t, e, 20));
+	lt_sb_putc(SB(c), '}');
+	return 1;
+}
+
+void lt_put_futex_waitv_arg(struct lt_dctx *c, int i, int kind)
+{
+	(void)kind;
+	lt_put_array(c, i, LT_CAP_SUB_SELF, c->ev->args[i], (uint32_t)c->ev->args[i + 1], 24,
+		     lt_futex_waiter, NULL);
+}
+
 /* ---- pointers to one value the call writes (get_robust_list) ---- */
 
 void lt_put_addr_out(struct lt_dctx *c, int i, int kind)

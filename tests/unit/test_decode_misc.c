@@ -186,5 +186,20 @@ int main(void)
 	ev = mk("getdents", 24, 3, 0x1000, 8192, 0, 0, 0);
 	EXPECTF(ev, &fvv, "getdents(3, [{d_ino=10952865, d_off=6357504699377170974, d_reclen=24, d_name=\".\", d_type=DT_DIR}], 8192) = 24");
 
+	/* sysctl.c */
+	uint64_t sa[10] = { 0 };
+	cap(0, LT_CAP_SUB_SELF, 0, sa, sizeof sa);
+	ev = mk("_sysctl", -38, 0x1000, 0, 0, 0, 0, 0);
+	EXPECT(ev, "_sysctl({name=NULL, nlen=0, oldval=NULL, oldlenp=NULL, newval=NULL, newlen=0}) = -1 ENOSYS (Function not implemented)");
+	/* futex_waitv.c */
+	uint64_t wv[3] = { 0, 0x7fab1d81fffc, 0x80 };
+	cap(0, LT_CAP_SUB_SELF, 0, wv, sizeof wv);
+	ev = mk("futex_waitv", -22, 0x1000, 1, 0, 0, 0, 0);
+	EXPECT(ev, "futex_waitv([{val=0, uaddr=0x7fab1d81fffc, flags=FUTEX_PRIVATE_FLAG}], 1, 0, NULL, CLOCK_REALTIME) = -1 EINVAL (Invalid argument)");
+	uint64_t wv2[3] = { ~0ull, 0, 0xffffffffffffffffull };
+	cap(0, LT_CAP_SUB_SELF, 0, wv2, sizeof wv2);
+	ev = mk("futex_waitv", -22, 0x1000, 1, 0, 0, 1, 0);
+	EXPECT(ev, "futex_waitv([{val=0xffffffffffffffff, uaddr=NULL, flags=FUTEX_32|FUTEX_PRIVATE_FLAG|0xffffff7d, __reserved=0xffffffff}], 1, 0, NULL, CLOCK_MONOTONIC) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
