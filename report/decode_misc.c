@@ -338,6 +338,29 @@ void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind)
 		lt_sb_puts(SB(c), " */");
 }
 
+/* ---- modify_ldt ---- */
+
+/* struct user_desc, when the byte count says it is one */
+void lt_put_user_desc_arg(struct lt_dctx *c, int i, int kind)
+{
+	const uint8_t *d = lt_in(c, i, 16);
+	(void)kind;
+	if (c->ev->args[i + 1] != 16 || !d) {
+		lt_put_ptr(c, c->ev->args[i]);
+		return;
+	}
+	uint32_t id = RD(uint32_t, d, 0), bits = RD(uint32_t, d, 12);
+	if (id == 0xffffffffu)
+		lt_sb_puts(SB(c), "{entry_number=-1");
+	else
+		lt_sb_printf(SB(c), "{entry_number=%u", id);
+	lt_sb_printf(SB(c), ", base_addr=%#08x, limit=%#08x, seg_32bit=%u, contents=%u, "
+		     "read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, useable=%u, lm=%u}",
+		     RD(uint32_t, d, 4), RD(uint32_t, d, 8), bits & 1, (bits >> 1) & 3,
+		     (bits >> 3) & 1, (bits >> 4) & 1, (bits >> 5) & 1, (bits >> 6) & 1,
+		     (bits >> 7) & 1);
+}
+
 /* ---- _sysctl, futex_waitv ---- */
 
 /* struct __sysctl_args: its pointers, not what they point to */
@@ -415,6 +438,14 @@ void lt_put_size_out(struct lt_dctx *c, int i, int kind)
 
 void lt_decode_ret_misc(struct lt_dctx *c)
 {
+	/* modify_ldt returns an int the kernel zero-extends: strace still sees the error */
+	uint64_t r = (uint64_t)c->ev->ret;
+	if (c->ev->nr == LT_NR_modify_ldt && r >= 0xfffff000u && r <= 0xffffffffu) {
+		int e = (int)-(int32_t)(uint32_t)r;
+		if (lt_errno_name(e))
+			lt_sb_printf(SB(c), " %s (%s)", lt_errno_name(e), lt_errno_msg(e));
+		return;
+	}
 	if (c->ev->nr == LT_NR_ioprio_get && lt_st(c) != LT_XLAT_RAW) {
 		lt_sb_puts(SB(c), " (");
 		lt_put_ioprio_value(c, (uint32_t)c->ev->ret);
