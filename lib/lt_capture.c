@@ -18,6 +18,7 @@ enum {
 	SZ_TIMESPEC = 16, SZ_EPOLL_EVENT = 12, SZ_POLLFD = 8, SZ_IOVEC = 16, SZ_MSGHDR = 56,
 	SZ_MMSGHDR = 64, SZ_SOCKADDR = 128, SZ_CLONE_ARGS = 88, SZ_OPEN_HOW = 24, SZ_TERMIOS = 36,
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
+	SZ_SCHED_ATTR = 56,
 };
 
 struct lt_plan {
@@ -380,6 +381,10 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, ok, 0);
 		return 1;
+	case LT_K_SCHED_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
+		if (ret == -7)
+			lt_req(p, i, 0, 0, v, 4, 4);
+		return 1;
 	case LT_K_PERF_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
 		if (ret == -7)
 			lt_req(p, i, 0, 0, v + 4, 4, 4);
@@ -452,6 +457,9 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 		return;
 	case LT_K_IOVEC_OUT:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, (uint64_t)ret);
+		return;
+	case LT_K_SCHED_ATTR_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, SZ_SCHED_ATTR), (uint32_t)len);
 		return;
 	case LT_K_MSGHDR_OUT:
 		lt_req_msghdr(p, i, v, (uint64_t)ret, 1);
@@ -574,6 +582,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);
+		return;
+	case LT_K_SCHED_ATTR: /* as much as a struct sched_attr strace knows */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_ATTR, SZ_SCHED_ATTR);
 		return;
 	}
 }

@@ -464,6 +464,12 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	int old = 0;
 	if (cancel)
 		pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old);
+	/* what the call may overwrite is read before it, as on the trap path (sched_setattr's
+	 * and perf_event_open's size on E2BIG); a trusted call's inputs after it */
+	unsigned ph = (wf & LT_WF_INDIRECT) ? LT_PH_ENTRY | LT_PH_EXIT : lt_phases(nr);
+	int before = (ph & LT_PH_ENTRY) && !lt_defer_ok(nr);
+	if (before)
+		lt_capture(&b, nr, a, 0, LT_PHASE_ENTRY);
 	r->h.ts = lt_now_mono();
 	long ret = LT_INJECT(nr, a, &r->h.flags, lt_wrap_perform(nr, a));
 	uint64_t t1 = lt_now_mono();
@@ -474,8 +480,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 		rret = st->kret;
 	r->ret = rret;
 	r->dur = t1 - r->h.ts;
-	unsigned ph = (wf & LT_WF_INDIRECT) ? LT_PH_ENTRY | LT_PH_EXIT : lt_phases(nr);
-	if (ph & LT_PH_ENTRY)
+	if ((ph & LT_PH_ENTRY) && !before)
 		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY);
 	if (ph & LT_PH_EXIT)
 		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT);

@@ -997,6 +997,8 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_MQ_ATTR_OUT] = lt_put_mq_attr_arg,
 	[LT_K_SYSCTL_ARGS] = lt_put_sysctl_args_arg,
 	[LT_K_USER_DESC] = lt_put_user_desc_arg,
+	[LT_K_SCHED_ATTR] = lt_put_sched_attr_arg,
+	[LT_K_SCHED_ATTR_OUT] = lt_put_sched_attr_arg,
 	[LT_K_FUTEX_WAITV] = lt_put_futex_waitv_arg,
 	[LT_K_ADDR_OUT] = lt_put_addr_out,
 	[LT_K_SIZE_OUT] = lt_put_size_out,

@@ -338,6 +338,71 @@ void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind)
 		lt_sb_puts(SB(c), " */");
 }
 
+/* ---- sched_setattr, sched_getattr ---- */
+
+/* struct sched_attr (56 bytes, 48 before util_min/util_max) as strace's print_sched_attr:
+ * set: what the program passed, size 0 meaning 48; get: the size the kernel wrote */
+static void lt_put_sched_attr(struct lt_dctx *c, const uint8_t *d, size_t have, int set)
+{
+	static const struct lt_xlat fl[] = {
+		{ 1, "SCHED_FLAG_RESET_ON_FORK" }, { 2, "SCHED_FLAG_RECLAIM" },
+		{ 4, "SCHED_FLAG_DL_OVERRUN" }, { 8, "SCHED_FLAG_KEEP_POLICY" },
+		{ 0x10, "SCHED_FLAG_KEEP_PARAMS" }, { 0x20, "SCHED_FLAG_UTIL_CLAMP_MIN" },
+		{ 0x40, "SCHED_FLAG_UTIL_CLAMP_MAX" }, { 0, 0 }
+	};
+	uint32_t asize = RD(uint32_t, d, 0), usize = set ? (asize ? asize : 48) : asize;
+	uint32_t size = usize < 56 ? usize : 56;
+	if (set && size >= 48 && have < size) {
+		lt_put_ptr(c, c->ev->args[1]);
+		return;
+	}
+	uint64_t flags = RD(uint64_t, d, 8);
+	lt_sb_printf(SB(c), "{size=%u", asize);
+	if (size >= 48) {
+		if (!set || RD(int32_t, d, 4) < 0 || !(flags & 0x18)) {
+			lt_sb_puts(SB(c), ", sched_policy=");
+			lt_put_xlat(c, lt_x_sched_policy, RD(uint32_t, d, 4), "SCHED_???");
+		}
+		lt_sb_puts(SB(c), ", sched_flags=");
+		lt_put_flags_unk(c, fl, flags, "SCHED_FLAG_???");
+		if (!set || !(flags & 0x10))
+			lt_sb_printf(SB(c), ", sched_nice=%d, sched_priority=%u, sched_runtime=%llu, "
+				     "sched_deadline=%llu, sched_period=%llu", RD(int32_t, d, 16),
+				     RD(uint32_t, d, 20), (unsigned long long)RD(uint64_t, d, 24),
+				     (unsigned long long)RD(uint64_t, d, 32),
+				     (unsigned long long)RD(uint64_t, d, 40));
+		if (size >= 56)
+			lt_sb_printf(SB(c), ", sched_util_min=%u, sched_util_max=%u",
+				     RD(uint32_t, d, 48), RD(uint32_t, d, 52));
+	}
+	lt_sb_puts(SB(c), (set ? usize : asize) > size ? ", ...}" : "}");
+}
+
+void lt_put_sched_attr_arg(struct lt_dctx *c, int i, int kind)
+{
+	uint64_t v = c->ev->args[i];
+	size_t have = 0;
+	const uint8_t *d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 4, &have);
+	int set = kind == LT_K_SCHED_ATTR;
+	if (!set && (!lt_ok(c) || !(uint32_t)c->ev->args[2] ||
+		     have < ((uint32_t)c->ev->args[2] < 56 ? (uint32_t)c->ev->args[2] : 56)))
+		d = NULL;
+	if (!v || !d) {
+		lt_put_ptr(c, v);
+		return;
+	}
+	if (have < 56) { /* the fields past what was read print as 0, as strace's zeroed copy */
+		uint8_t z[56] = { 0 };
+		memcpy(z, d, have);
+		lt_put_sched_attr(c, z, have, set);
+	} else {
+		lt_put_sched_attr(c, d, have, set);
+	}
+	const uint8_t *w = set && c->done && c->ev->ret == -7 ? lt_cap_get(c, i, 0, 4, NULL) : NULL;
+	if (w)
+		lt_sb_printf(SB(c), " => {size=%u}", RD(uint32_t, w, 0));
+}
+
 /* ---- modify_ldt ---- */
 
 /* struct user_desc, when the byte count says it is one */

@@ -144,6 +144,7 @@ void lt_put_mfd_name_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sysctl_args_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_user_desc_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sched_attr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_futex_waitv_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_addr_out(struct lt_dctx *c, int i, int kind);
 void lt_put_size_out(struct lt_dctx *c, int i, int kind);

@@ -210,5 +210,20 @@ int main(void)
 	ev = mk("modify_ldt", 4294967258ll, 0xda7a1057, 0x7fa7e2ee1ff0, 42, 0, 0, 0);
 	EXPECT(ev, "modify_ldt(-629534633, 0x7fa7e2ee1ff0, 42) = 4294967258 ENOSYS (Function not implemented)");
 
+	/* sched_xetattr.c */
+	uint32_t at[14] = { 48, 0, 0, 0, 0, 0, 1400000, 0, 0, 0, 0, 0, 0, 0 };
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, at, 48);
+	ev = mk("sched_getattr", 0, 0, 0x1000, 48, 0, 0, 0);
+	EXPECT(ev, "sched_getattr(0, {size=48, sched_policy=SCHED_OTHER, sched_flags=0, sched_nice=0, sched_priority=0, sched_runtime=1400000, sched_deadline=0, sched_period=0}, 48, 0) = 0");
+	uint32_t small[14] = { 1 }, back = 56;
+	cap(1, LT_CAP_SUB_SELF, 0, small, sizeof small);
+	cap(1, 0, LT_CAP_EXIT, &back, 4);
+	ev = mk("sched_setattr", -7, 0, 0x1000, 0, 0, 0, 0);
+	EXPECT(ev, "sched_setattr(0, {size=1} => {size=56}, 0) = -1 E2BIG (Argument list too long)");
+	uint32_t keep[14] = { 56, 0, 0x10 | 0xcaffee80u, 0 };
+	cap(1, LT_CAP_SUB_SELF, 0, keep, sizeof keep);
+	ev = mk("sched_setattr", -22, 0xfacefeed, 0x1000, 0xdeadc0de, 0, 0, 0);
+	EXPECT(ev, "sched_setattr(-87097619, {size=56, sched_flags=SCHED_FLAG_KEEP_PARAMS|0xcaffee80, sched_util_min=0, sched_util_max=0}, 3735929054) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
