@@ -1,6 +1,8 @@
-/* The small syscalls whose arguments depend on one another or print as strace's own
- * decoders do: kcmp, reboot, syslog, ioprio, sethostname, get_robust_list (strace's
- * kcmp.c, reboot.c, syslog.c, ioprio.c, hostname.c, get_robust_list.c). */
+/* The small syscalls strace decodes with code of their own (strace's kcmp.c, reboot.c,
+ * syslog.c, ioprio.c, hostname.c, mq.c, memfd_create.c, sched.c, ldt.c, sysctl.c,
+ * futex_waitv.c, get_robust_list.c, epoll.c): whole calls whose arguments depend on one
+ * another (lt_decode_special_misc), the own printers of their kinds (named in
+ * lt_own_printers, decode.c), and what follows their return value (lt_decode_ret_misc). */
 #include <string.h>
 
 #include "decode_struct.h"
