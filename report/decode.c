@@ -606,12 +606,36 @@ void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 
 /* ---- descriptors (-y): report/fdtab.c knows what they are ---- */
 
+/* What the kernel's /proc/PID/fd link says of an anonymous object the report's label
+ * names ("<inotify>"), as strace -y shows it; NULL where it holds a number the trace does
+ * not tell (sockets, pipes) or a name (memfd). */
+static const char *lt_anon_inode(const char *label)
+{
+	static const char *const names[][2] = {
+		{ "<inotify>", "anon_inode:inotify" }, { "<eventfd>", "anon_inode:[eventfd]" },
+		{ "<epoll>", "anon_inode:[eventpoll]" }, { "<timerfd>", "anon_inode:[timerfd]" },
+		{ "<signalfd>", "anon_inode:[signalfd]" }, { "<pidfd>", "anon_inode:[pidfd]" },
+		{ "<io_uring>", "anon_inode:[io_uring]" },
+		{ "<userfaultfd>", "anon_inode:[userfaultfd]" },
+		{ "<perf_event>", "anon_inode:[perf_event]" }, { "<fanotify>", "anon_inode:[fanotify]" },
+	};
+	for (size_t k = 0; label && k < sizeof names / sizeof names[0]; k++)
+		if (!strcmp(label, names[k][0]))
+			return names[k][1];
+	return NULL;
+}
+
 void lt_put_fd(struct lt_dctx *c, int fd)
 {
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	lt_fdtab_put(c->sb, c->fmt->fds, c->ev->pid, fd, c->fmt->hex);
+	int anon = 0;
+	const char *p = lt_fdtab_get(c->fmt->fds, c->ev->pid, fd, &anon);
+	if (anon && lt_anon_inode(p))
+		lt_sb_printf(c->sb, "<%s>", lt_anon_inode(p));
+	else
+		lt_fdtab_put(c->sb, c->fmt->fds, c->ev->pid, fd, c->fmt->hex);
 }
 
 void lt_put_dirfd(struct lt_dctx *c, int fd)
@@ -635,7 +659,12 @@ static void lt_put_ret_fd(struct lt_dctx *c, int fd)
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	lt_fdtab_put_new(c->sb, c->fmt->fds, c->ev, c->fmt->hex);
+	int anon = 0;
+	const char *p = lt_fdtab_new_fd(c->fmt->fds, c->ev, &anon);
+	if (anon && lt_anon_inode(p))
+		lt_sb_printf(c->sb, "<%s>", lt_anon_inode(p));
+	else
+		lt_fdtab_put_new(c->sb, c->fmt->fds, c->ev, c->fmt->hex);
 }
 
 /* ---- the arguments ---- */

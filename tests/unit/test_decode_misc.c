@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decode_fixture.h"
+#include "lt_fdtab.h"
 
 int main(void)
 {
@@ -224,6 +225,23 @@ int main(void)
 	cap(1, LT_CAP_SUB_SELF, 0, keep, sizeof keep);
 	ev = mk("sched_setattr", -22, 0xfacefeed, 0x1000, 0xdeadc0de, 0, 0, 0);
 	EXPECT(ev, "sched_setattr(-87097619, {size=56, sched_flags=SCHED_FLAG_KEEP_PARAMS|0xcaffee80, sched_util_min=0, sched_util_max=0}, 3735929054) = -1 EINVAL (Invalid argument)");
+
+	/* inotify_init1.c with -y: an anonymous inode as the kernel's fd link names it */
+	{
+		struct lt_fmt fy = fmt0;
+		fy.show_fd_paths = 1;
+		fy.fds = lt_fdtab_new();
+		ev = mk("inotify_init1", 3, 0x80800, 0, 0, 0, 0, 0);
+		ev.pid = 7;
+		EXPECTF(ev, &fy, "inotify_init1(IN_NONBLOCK|IN_CLOEXEC) = 3<anon_inode:inotify>");
+		ev = mk("inotify_init1", 3, 0x80800, 0, 0, 0, 0, 0);
+		ev.pid = 7;
+		lt_fdtab_update(fy.fds, &ev);
+		ev = mk("close", 0, 3, 0, 0, 0, 0, 0);
+		ev.pid = 7;
+		EXPECTF(ev, &fy, "close(3<anon_inode:inotify>) = 0");
+		lt_fdtab_free(fy.fds);
+	}
 
 	return failures ? 1 : 0;
 }
