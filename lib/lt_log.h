@@ -185,7 +185,8 @@ struct lt_rec_process {
 
 struct lt_rec_fd {
 	struct lt_rec_header h;
-	int32_t fd;        /* a descriptor open when tracing began (for -y) */
+	int32_t fd;        /* a descriptor open when tracing began (for -y); AT_FDCWD (-100):
+			    * the working directory */
 	uint32_t path_len; /* bytes of path that follow (no NUL) */
 };
 

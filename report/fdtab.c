@@ -387,8 +387,10 @@ void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev)
 	case LT_EV_PROCESS:
 		on_process(t, ev);
 		break;
-	case LT_EV_FD:
-		if (ev->str_len)
+	case LT_EV_FD: /* AT_FDCWD: the working directory when the window started */
+		if (ev->fd == AT_FDCWD && ev->str_len && ev->str[0] == '/')
+			*cwd_of(t, ev->pid) = name_of(t, ev->str, ev->str_len);
+		else if (ev->str_len && ev->fd >= 0)
 			put(t, ev->pid, ev->fd, name_of(t, ev->str, ev->str_len), 0, 0);
 		break;
 	default:

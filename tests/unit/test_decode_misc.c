@@ -243,5 +243,30 @@ int main(void)
 		lt_fdtab_free(fy.fds);
 	}
 
+	/* fsync-y.c: a descriptor opened by a relative name shows its whole path, the working
+	 * directory coming from the window's start (LT_EV_FD for AT_FDCWD) */
+	{
+		struct lt_fmt fy = fmt0;
+		fy.show_fd_paths = 1;
+		fy.fds = lt_fdtab_new();
+		struct lt_event cwd;
+		memset(&cwd, 0, sizeof cwd);
+		cwd.type = LT_EV_FD;
+		cwd.pid = 7;
+		cwd.fd = -100;
+		cwd.str = "/tmp/work";
+		cwd.str_len = 9;
+		lt_fdtab_update(fy.fds, &cwd);
+		cap(1, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+		ev = mk("openat", 3, (uint64_t)-100, 0x1000, 0, 0, 0, 0);
+		ev.pid = 7;
+		caplen = 0; ncaps = 0;
+		lt_fdtab_update(fy.fds, &ev);
+		ev = mk("fsync", 0, 3, 0, 0, 0, 0, 0);
+		ev.pid = 7;
+		EXPECTF(ev, &fy, "fsync(3</tmp/work/f>) = 0");
+		lt_fdtab_free(fy.fds);
+	}
+
 	return failures ? 1 : 0;
 }
