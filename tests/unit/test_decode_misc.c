@@ -265,6 +265,15 @@ int main(void)
 		ev = mk("fsync", 0, 3, 0, 0, 0, 0, 0);
 		ev.pid = 7;
 		EXPECTF(ev, &fy, "fsync(3</tmp/work/f>) = 0");
+		/* fchmod-y.c: once the file is unlinked, "(deleted)" after the path */
+		cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "f", 1);
+		ev = mk("unlink", 0, 0x1000, 0, 0, 0, 0, 0);
+		ev.pid = 7;
+		caplen = 0; ncaps = 0;
+		lt_fdtab_update(fy.fds, &ev);
+		ev = mk("fchmod", 0, 3, 041, 0, 0, 0, 0);
+		ev.pid = 7;
+		EXPECTF(ev, &fy, "fchmod(3</tmp/work/f>(deleted), 041) = 0");
 		lt_fdtab_free(fy.fds);
 	}
 
