@@ -1021,6 +1021,7 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_MPOL_MODE] = lt_own_mpol_mode,
 	[LT_K_IOPRIO] = lt_put_ioprio_arg,
 	[LT_K_MFD_FLAGS] = lt_put_mfd_flags_arg,
+	[LT_K_SWAP_FLAGS] = lt_put_swap_flags_arg,
 	[LT_K_MFD_NAME] = lt_put_mfd_name_arg,
 	[LT_K_MQ_ATTR] = lt_put_mq_attr_arg,
 	[LT_K_MQ_ATTR_OUT] = lt_put_mq_attr_arg,

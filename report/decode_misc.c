@@ -303,6 +303,24 @@ void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind)
 		     (long long)RD(int64_t, d, 24));
 }
 
+/* ---- swapon ---- */
+
+/* the flags, then the priority in SWAP_FLAG_PRIO_MASK (0x7fff) */
+void lt_put_swap_flags_arg(struct lt_dctx *c, int i, int kind)
+{
+	static const struct lt_xlat fl[] = {
+		{ 0x8000, "SWAP_FLAG_PREFER" }, { 0x10000, "SWAP_FLAG_DISCARD" },
+		{ 0x20000, "SWAP_FLAG_DISCARD_ONCE" }, { 0x40000, "SWAP_FLAG_DISCARD_PAGES" }, { 0, 0 }
+	};
+	uint32_t v = (uint32_t)c->ev->args[i];
+	(void)kind;
+	if (v & ~0x7fffu) {
+		lt_put_flags_unk(c, fl, v & ~0x7fffu, "SWAP_FLAG_???");
+		lt_sb_putc(SB(c), '|');
+	}
+	lt_sb_printf(SB(c), "%u", v & 0x7fff);
+}
+
 /* ---- memfd_create ---- */
 
 /* the name: strace reads at most MFD_NAME_MAX_LEN + 1 (250) bytes of it */

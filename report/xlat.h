@@ -140,6 +140,7 @@ int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len
 int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends);
 void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_swap_flags_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mfd_name_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sysctl_args_arg(struct lt_dctx *c, int i, int kind);

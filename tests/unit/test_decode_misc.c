@@ -277,5 +277,13 @@ int main(void)
 		lt_fdtab_free(fy.fds);
 	}
 
+	/* swap.c */
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "swap.sample", 11);
+	ev = mk("swapon", -2, 0x1000, 0x802a, 0, 0, 0, 0);
+	EXPECT(ev, "swapon(\"swap.sample\", SWAP_FLAG_PREFER|42) = -1 ENOENT (No such file or directory)");
+	cap(0, LT_CAP_SUB_SELF, LT_CAP_STR, "swap.sample", 11);
+	ev = mk("swapon", -22, 0x1000, 0xffffffff, 0, 0, 0, 0);
+	EXPECT(ev, "swapon(\"swap.sample\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)");
+
 	return failures ? 1 : 0;
 }
