@@ -764,17 +764,11 @@ static int lt_special_fcntl(struct lt_args *a)
 		lt_done(a);
 		break;
 	}
-	case 1026: { /* F_NOTIFY */
-		static const struct lt_xlat dn[] = {
-			{ 1, "DN_ACCESS" }, { 2, "DN_MODIFY" }, { 4, "DN_CREATE" }, { 8, "DN_DELETE" },
-			{ 0x10, "DN_RENAME" }, { 0x20, "DN_ATTRIB" }, { 0x80000000u, "DN_MULTISHOT" },
-			{ 0, 0 }
-		};
+	case 1026: /* F_NOTIFY */
 		lt_next(a);
-		lt_put_flags_unk(c, dn, g[2], "DN_???");
+		lt_put_flags_unk(c, lt_x_dnotify, g[2], "DN_???");
 		lt_done(a);
 		break;
-	}
 	case 0: case 1030: case 8: case 1031:
 		lt_arg_dec(a, (int32_t)g[2]);
 		break;

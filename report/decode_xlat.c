@@ -223,6 +223,10 @@ const struct lt_xlat lt_x_mfd[] = {
 	X(8, "MFD_NOEXEC_SEAL"), X(0x10, "MFD_EXEC"), END
 };
 const struct lt_xlat lt_x_memfd_secret[] = { X(0x80000, "O_CLOEXEC"), END };
+const struct lt_xlat lt_x_dnotify[] = {
+	X(1, "DN_ACCESS"), X(2, "DN_MODIFY"), X(4, "DN_CREATE"), X(8, "DN_DELETE"),
+	X(0x10, "DN_RENAME"), X(0x20, "DN_ATTRIB"), X(0x80000000u, "DN_MULTISHOT"), END
+};
 const struct lt_xlat lt_x_shm_flags[] = {
 	X(0x1000, "SHM_RDONLY"), X(0x2000, "SHM_RND"), X(0x4000, "SHM_REMAP"), X(0x8000, "SHM_EXEC"), END
 };
