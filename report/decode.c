@@ -1208,6 +1208,12 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 	case LT_K_UINT:
 		lt_put_udec(&c, (uint64_t)r);
 		break;
+	case LT_K_MEMBARRIER_RET: /* MEMBARRIER_CMD_QUERY: the commands supported, in hex */
+		if ((uint32_t)ev->args[0] == 0 && r)
+			lt_put_hex(&c, (uint64_t)r);
+		else
+			lt_put_dec(&c, r);
+		break;
 	default:
 		lt_put_dec(&c, r);
 		break;

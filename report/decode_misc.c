@@ -235,6 +235,15 @@ static int lt_special_epoll_pwait(struct lt_margs *a)
 	return a->n;
 }
 
+/* membarrier: cpu_id only with MEMBARRIER_CMD_FLAG_CPU */
+static int lt_special_membarrier(struct lt_margs *a)
+{
+	int n = (a->c->ev->args[1] & 1) ? 3 : 2;
+	for (int k = 0; k < n; k++)
+		lt_m_kind(a, k);
+	return a->n;
+}
+
 int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 {
 	struct lt_margs a = { c, ends, maxends, 0 };
@@ -249,6 +258,8 @@ int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends)
 		return lt_special_sethostname(&a);
 	case LT_NR_mq_open:
 		return lt_special_mq_open(&a);
+	case LT_NR_membarrier:
+		return lt_special_membarrier(&a);
 	case LT_NR_epoll_pwait: case LT_NR_epoll_pwait2:
 		return lt_special_epoll_pwait(&a);
 	}
@@ -529,6 +540,17 @@ void lt_decode_ret_misc(struct lt_dctx *c)
 		int e = (int)-(int32_t)(uint32_t)r;
 		if (lt_errno_name(e))
 			lt_sb_printf(SB(c), " %s (%s)", lt_errno_name(e), lt_errno_msg(e));
+		return;
+	}
+	if (c->ev->nr == LT_NR_membarrier && !(uint32_t)c->ev->args[0] && r) {
+		struct lt_sb names = { 0 };
+		int any = 0;
+		uint64_t rest = lt_flags_names(&names, lt_x_membarrier, r, &any);
+		lt_sb_printf(SB(c), " (%s", any ? names.p : "");
+		if (rest)
+			lt_sb_printf(SB(c), "%s%#llx", any ? "|" : "", (unsigned long long)rest);
+		lt_sb_putc(SB(c), ')');
+		lt_sb_free(&names);
 		return;
 	}
 	if (c->ev->nr == LT_NR_ioprio_get && lt_st(c) != LT_XLAT_RAW) {

@@ -400,6 +400,7 @@ const struct lt_xlat lt_x_membarrier[] = {
 	X(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
 	X(512, "MEMBARRIER_CMD_GET_REGISTRATIONS"), END
 };
+const struct lt_xlat lt_x_membarrier_flags[] = { X(1, "MEMBARRIER_CMD_FLAG_CPU"), END };
 const struct lt_xlat lt_x_mlock2[] = { X(1, "MLOCK_ONFAULT"), END };
 const struct lt_xlat lt_x_inotify[] = {
 	X(1, "IN_ACCESS"), X(2, "IN_MODIFY"), X(4, "IN_ATTRIB"), X(8, "IN_CLOSE_WRITE"),

@@ -94,7 +94,7 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_fcntl_cmd[], lt_x_fd_flags[], lt_x_mremap[], lt_x_madvise[], lt_x_msync[],
 	lt_x_futex_op[], lt_x_rlimit[], lt_x_epoll_op[], lt_x_epoll_events[], lt_x_poll_events[],
 	lt_x_wait_options[], lt_x_itimer[], lt_x_timer_flags[], lt_x_ipproto[], lt_x_msg_flags[],
-	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_memfd_secret[], lt_x_shm_flags[], lt_x_dnotify[],
+	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_memfd_secret[], lt_x_shm_flags[], lt_x_dnotify[], lt_x_membarrier_flags[],
 	lt_x_delete_module_flags[], lt_x_pkey_access[], lt_x_unshare_flags[], lt_x_rename[],
 	lt_x_statx_mask[], lt_x_prctl[], lt_x_flock[], lt_x_sa_flags[], lt_x_ioctl[],
 	lt_x_sched_policy[], lt_x_rusage_who[], lt_x_prio_which[], lt_x_falloc[],

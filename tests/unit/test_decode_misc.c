@@ -285,5 +285,11 @@ int main(void)
 	ev = mk("swapon", -22, 0x1000, 0xffffffff, 0, 0, 0, 0);
 	EXPECT(ev, "swapon(\"swap.sample\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)");
 
+	/* membarrier.c */
+	ev = mk("membarrier", -22, 3, 255, -1, 0, 0, 0);
+	EXPECT(ev, "membarrier(0x3 /* MEMBARRIER_CMD_??? */, MEMBARRIER_CMD_FLAG_CPU|0xfe, -1) = -1 EINVAL (Invalid argument)");
+	ev = mk("membarrier", 0x1f, 0, 0, 0, 0, 0, 0);
+	EXPECT(ev, "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x1f (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED|MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|MEMBARRIER_CMD_PRIVATE_EXPEDITED|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED)");
+
 	return failures ? 1 : 0;
 }
