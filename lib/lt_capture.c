@@ -20,6 +20,7 @@ enum {
 	SZ_WINSIZE = 8, SZ_FLOCK = 32, SZ_SIGSET = 8, SZ_CONTROL = 256, SZ_PERF_ATTR = 128,
 	SZ_SOCK_FPROG = 16, SZ_SOCK_FILTER = 8, SZ_BPF_MAXINSNS = 4096, SZ_LANDLOCK_RULESET = 8,
 	SZ_LANDLOCK_PATH_BENEATH = 12, SZ_KEXEC_SEGMENT = 32,
+	SZ_SCHED_ATTR = 56,
 };
 
 struct lt_plan {
@@ -526,6 +527,14 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_STR: case LT_K_MOUNT_STR:
 		lt_req_str(p, i, LT_CAP_SUB_SELF, v, (uint64_t)p->strsize + 1);
 		return 1;
+	case LT_K_FUTEX_WAITV: /* struct futex_waitv: 24 bytes; strace shows FUTEX_WAITV_MAX */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v,
+		       lt_min((uint32_t)len, lt_min((uint64_t)p->strsize + 1, 129)) * 24,
+		       (uint32_t)len * 24ull);
+		return 1;
+	case LT_K_MFD_NAME:
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min((uint64_t)p->strsize + 1, 250));
+		return 1;
 	case LT_K_BUF_IN: case LT_K_XATTR_VAL:
 		lt_req_buf(p, i, LT_CAP_SUB_SELF, v, len);
 		return 1;
@@ -548,6 +557,13 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	case LT_K_IOVEC_IN:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, ok ? (uint64_t)ret : (uint64_t)-1);
 		return 1;
+	case LT_K_IOVEC_ADDR: /* the array alone */
+		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, 0);
+		return 1;
+	case LT_K_IOVEC_OUT: /* a failed call's array still shows, its buffers as addresses */
+		if (!ok)
+			lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, 0);
+		return !ok;
 	case LT_K_MSGHDR:
 		lt_req_msghdr(p, i, v, ok ? (uint64_t)ret : (uint64_t)-1, 0);
 		return 1;
@@ -622,6 +638,10 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		return 1;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, ok, 0);
+		return 1;
+	case LT_K_SCHED_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
+		if (ret == -7)
+			lt_req(p, i, 0, 0, v, 4, 4);
 		return 1;
 	case LT_K_PERF_ATTR: /* E2BIG: the size the kernel wrote back, as sub 0 */
 		if (ret == -7)
@@ -707,6 +727,14 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 		if (ret == -4 && (se->kind[1] != LT_K_TIMER_FLAGS || !(a[1] & 1)))
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
 		return 1;
+	case LT_K_KCMP_IDX2: /* KCMP_EPOLL_TFD: struct kcmp_epoll_slot */
+		if ((uint32_t)a[2] == 7)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 12, 12);
+		return 1;
+	case LT_K_REBOOT_ARG: /* LINUX_REBOOT_CMD_RESTART2: at most 255 bytes are read */
+		if ((uint32_t)a[2] == 0xA1B2C3D4u)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, lt_min((uint64_t)p->strsize + 1, 255));
+		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];
 		if (!v || !p->peek || p->peek(p->ctx, v, d, sizeof d))
@@ -742,6 +770,9 @@ static void lt_plan_written_arg(struct lt_plan *p, const struct lt_sysent *se, u
 		return;
 	case LT_K_IOVEC_OUT:
 		lt_req_iov(p, i, LT_CAP_SUB_SELF, v, len, (uint64_t)ret);
+		return;
+	case LT_K_SCHED_ATTR_OUT:
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, lt_min((uint32_t)len, SZ_SCHED_ATTR), (uint32_t)len);
 		return;
 	case LT_K_MSGHDR_OUT:
 		lt_req_msghdr(p, i, v, (uint64_t)ret, 1);
@@ -892,6 +923,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);
+		return;
+	case LT_K_SCHED_ATTR: /* as much as a struct sched_attr strace knows */
+		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_SCHED_ATTR, SZ_SCHED_ATTR);
 		return;
 	}
 }

@@ -135,6 +135,9 @@ struct lt_rec_syscall {
 #define LT_CAP_TRUNC 0x2u /* the object was longer than what was captured */
 #define LT_CAP_FAULT 0x4u /* the memory could not be read; len is 0 */
 #define LT_CAP_STR 0x8u   /* a NUL-terminated string (the NUL is not stored) */
+#define LT_CAP_SHORT 0x10u /* the memory ended (a fault) before the length asked for, and
+			    * before a string's NUL: strace, which reads min(len, -s + 1)
+			    * bytes whole, prints the address when it got fewer */
 #define LT_CAP_SUB_SELF 0xffffu
 
 struct lt_cap {
@@ -182,7 +185,8 @@ struct lt_rec_process {
 
 struct lt_rec_fd {
 	struct lt_rec_header h;
-	int32_t fd;        /* a descriptor open when tracing began (for -y) */
+	int32_t fd;        /* a descriptor open when tracing began (for -y); AT_FDCWD (-100):
+			    * the working directory */
 	uint32_t path_len; /* bytes of path that follow (no NUL) */
 };
 

@@ -74,9 +74,9 @@ struct lt_sysent {
 	char name[24];        /* "": no syscall has this number */
 	uint32_t classes;     /* LT_CLASS_* */
 	uint8_t nargs;
-	uint8_t ret;          /* enum lt_kind of the return value */
+	uint16_t ret;         /* enum lt_kind of the return value (more than 255 kinds) */
 	uint8_t flags;        /* LT_SYS_F_* */
-	uint8_t kind[6];      /* enum lt_kind per argument */
+	uint16_t kind[6];     /* enum lt_kind per argument */
 	int8_t len[6];        /* sized kinds: index of the argument holding the length,
 				 LT_LEN_RET, or LT_LEN_NONE */
 	char argname[6][16];

@@ -118,18 +118,15 @@ void lt_control_note_flush(struct lt_thread *st)
 		lt_note_record(st, code, text);
 }
 
-/* The descriptors open when a window starts, so the report can show paths (-y). */
-static int lt_fd_record(void *ctx, int dfd, const char *name)
+/* The descriptors open when a window starts, so the report can show paths (-y), and the
+ * working directory as descriptor AT_FDCWD (-100), so it can make relative ones whole. */
+static void lt_fd_path_record(struct lt_thread *st, long fd, int dfd, const char *name)
 {
-	struct lt_thread *st = ctx;
-	long fd = lt_dec_name(name);
-	if (fd < 0 || fd == dfd || fd == st->log->fd)
-		return 0;
 	char *buf = st->scratch;
 	struct lt_rec_fd *r = (struct lt_rec_fd *)buf;
 	long len = lt_sys4(SYS_readlinkat, dfd, name, buf + sizeof *r, 4096);
 	if (len < 0)
-		return 0;
+		return;
 	r->h.type = LT_REC_FD;
 	r->h.flags = 0;
 	r->h.ts = lt_now_mono();
@@ -138,12 +135,21 @@ static int lt_fd_record(void *ctx, int dfd, const char *name)
 	uint32_t size = (uint32_t)LT_ALIGN8(sizeof *r + (uint64_t)len);
 	lt_memset(buf + sizeof *r + len, 0, size - sizeof *r - (uint32_t)len);
 	lt_emit(st, r, size);
+}
+
+static int lt_fd_record(void *ctx, int dfd, const char *name)
+{
+	struct lt_thread *st = ctx;
+	long fd = lt_dec_name(name);
+	if (fd >= 0 && fd != dfd && fd != st->log->fd)
+		lt_fd_path_record(st, fd, dfd, name);
 	return 0;
 }
 
 void lt_fd_records(struct lt_thread *st)
 {
 	lt_dir_each("/proc/self/fd", lt_fd_record, st);
+	lt_fd_path_record(st, -100, -100, "/proc/self/cwd");
 }
 
 void lt_window_record(struct lt_thread *st, int on)
@@ -233,6 +239,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 					flags |= LT_CAP_FAULT;
 				else
 					flags |= LT_CAP_TRUNC;
+				if ((uint32_t)got < len)
+					flags |= LT_CAP_SHORT;
 			}
 			got = k;
 		} else {
@@ -240,6 +248,8 @@ void lt_capture(struct lt_build *b, unsigned nr, const uint64_t a[6], int64_t re
 				flags |= LT_CAP_FAULT;
 			if ((uint32_t)got < len || req[i].full > len)
 				flags |= LT_CAP_TRUNC;
+			if ((uint32_t)got < len)
+				flags |= LT_CAP_SHORT;
 		}
 		c->arg = req[i].arg;
 		c->flags = flags;

@@ -332,6 +332,13 @@ static int lt_short_after_efault(struct lt_dctx *c, const struct lt_cap *cap, si
 	return c->done && c->ev->ret == -14 && cap->len < need;
 }
 
+/* The shim saw the memory end (LT_CAP_SHORT) before need bytes: strace, which reads
+ * need bytes whole (umoven) or up to a NUL (umovestr), printed the address. */
+static int lt_short_read(const struct lt_cap *cap, size_t need)
+{
+	return (cap->flags & LT_CAP_SHORT) && cap->len < need;
+}
+
 void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t limit)
 {
 	const uint8_t *d;
@@ -357,7 +364,8 @@ void lt_put_cstr(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, size_t
 	int ended = (cap->flags & LT_CAP_STR) ? !z && (cap->flags & LT_CAP_TRUNC)
 					      : !z && cap->len <= limit;
 	if (ended && (limit == LT_PATH_CAP ? cap->len < LT_PATH_CAP
-			     : lt_short_after_efault(c, cap, limit + 1))) {
+			     : lt_short_after_efault(c, cap, limit + 1) ||
+			       lt_short_read(cap, limit + 1))) {
 		lt_put_ptr(c, addr);
 		return;
 	}
@@ -393,7 +401,8 @@ void lt_put_buf(struct lt_dctx *c, int arg, unsigned sub, uint64_t addr, uint64_
 		n = (size_t)count;
 	else
 		trunc = 1;
-	if (lt_short_after_efault(c, cap, n)) {
+	if (lt_short_after_efault(c, cap, n) ||
+	    lt_short_read(cap, count < (uint64_t)c->strsize + 1 ? count : c->strsize + 1)) {
 		lt_put_ptr(c, addr);
 		return;
 	}
@@ -475,6 +484,13 @@ static size_t lt_xlat_prefix(const struct lt_xlat *t)
 
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 {
+	return lt_put_flags_unk(c, t, v, NULL);
+}
+
+/* unk: the comment on a value with no known bit ("O_???"), "" for none, NULL for the
+ * prefix the table's names share */
+int lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
 	enum lt_xlat_style st = lt_style(c);
 	const char *zero = lt_xlat_name(t, 0);
 	if (st == LT_XLAT_RAW || (!v && !zero)) {
@@ -491,8 +507,11 @@ int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 	struct lt_sb names = { 0 };
 	int any = 0;
 	uint64_t rest = lt_flags_names(&names, t, v, &any);
-	size_t pre = any ? 0 : lt_xlat_prefix(t);
-	if (pre) {
+	size_t pre = any || unk ? 0 : lt_xlat_prefix(t);
+	if (!any && unk && *unk && st != LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		lt_sb_printf(c->sb, " /* %s */", unk);
+	} else if (pre) {
 		lt_put_hex(c, v);
 		lt_sb_printf(c->sb, " /* %.*s??? */", (int)pre, t[0].name);
 	} else if (st == LT_XLAT_VERBOSE) {
@@ -589,12 +608,36 @@ void lt_put_sigset_arg(struct lt_dctx *c, int arg, uint64_t addr, uint64_t size)
 
 /* ---- descriptors (-y): report/fdtab.c knows what they are ---- */
 
+/* What the kernel's /proc/PID/fd link says of an anonymous object the report's label
+ * names ("<inotify>"), as strace -y shows it; NULL where it holds a number the trace does
+ * not tell (sockets, pipes) or a name (memfd). */
+static const char *lt_anon_inode(const char *label)
+{
+	static const char *const names[][2] = {
+		{ "<inotify>", "anon_inode:inotify" }, { "<eventfd>", "anon_inode:[eventfd]" },
+		{ "<epoll>", "anon_inode:[eventpoll]" }, { "<timerfd>", "anon_inode:[timerfd]" },
+		{ "<signalfd>", "anon_inode:[signalfd]" }, { "<pidfd>", "anon_inode:[pidfd]" },
+		{ "<io_uring>", "anon_inode:[io_uring]" },
+		{ "<userfaultfd>", "anon_inode:[userfaultfd]" },
+		{ "<perf_event>", "anon_inode:[perf_event]" }, { "<fanotify>", "anon_inode:[fanotify]" },
+	};
+	for (size_t k = 0; label && k < sizeof names / sizeof names[0]; k++)
+		if (!strcmp(label, names[k][0]))
+			return names[k][1];
+	return NULL;
+}
+
 void lt_put_fd(struct lt_dctx *c, int fd)
 {
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	lt_fdtab_put(c->sb, c->fmt->fds, c->ev->pid, fd, c->fmt->hex);
+	int anon = 0;
+	const char *p = lt_fdtab_get(c->fmt->fds, c->ev->pid, fd, &anon);
+	if (anon && lt_anon_inode(p))
+		lt_sb_printf(c->sb, "<%s>", lt_anon_inode(p));
+	else
+		lt_fdtab_put(c->sb, c->fmt->fds, c->ev->pid, fd, c->fmt->hex);
 }
 
 void lt_put_dirfd(struct lt_dctx *c, int fd)
@@ -620,7 +663,12 @@ static void lt_put_ret_fd(struct lt_dctx *c, int fd)
 	lt_put_dec(c, fd);
 	if (!c->fmt || !c->fmt->show_fd_paths)
 		return;
-	lt_fdtab_put_new(c->sb, c->fmt->fds, c->ev, c->fmt->hex);
+	int anon = 0;
+	const char *p = lt_fdtab_new_fd(c->fmt->fds, c->ev, &anon);
+	if (anon && lt_anon_inode(p))
+		lt_sb_printf(c->sb, "<%s>", lt_anon_inode(p));
+	else
+		lt_fdtab_put_new(c->sb, c->fmt->fds, c->ev, c->fmt->hex);
 }
 
 /* ---- the arguments ---- */
@@ -642,7 +690,7 @@ void lt_put_generic(struct lt_dctx *c, int kind, uint64_t v)
 		lt_put_xlat(c, xl[kind].t, x, xl[kind].unk);
 		break;
 	case LT_PRINT_XLATD: lt_put_xlat(c, xl[kind].t, x, NULL); break;
-	case LT_PRINT_FLAGS: lt_put_flags(c, xl[kind].t, x); break;
+	case LT_PRINT_FLAGS: lt_put_flags_unk(c, xl[kind].t, x, xl[kind].unk); break;
 	case LT_PRINT_DEC: lt_put_dec(c, (int64_t)x); break;
 	case LT_PRINT_UDEC: lt_put_udec(c, x); break;
 	case LT_PRINT_PTR: lt_put_ptr(c, x); break;
@@ -952,6 +1000,18 @@ static void (*const lt_own_printers[LT_K__COUNT])(struct lt_dctx *c, int i, int 
 	[LT_K_SIGNUM] = lt_own_signum,
 	[LT_K_SIGSET] = lt_own_sigset,
 	[LT_K_SIGSET_OUT] = lt_own_sigset,
+	[LT_K_IOPRIO] = lt_put_ioprio_arg,
+	[LT_K_MFD_FLAGS] = lt_put_mfd_flags_arg,
+	[LT_K_MFD_NAME] = lt_put_mfd_name_arg,
+	[LT_K_MQ_ATTR] = lt_put_mq_attr_arg,
+	[LT_K_MQ_ATTR_OUT] = lt_put_mq_attr_arg,
+	[LT_K_SYSCTL_ARGS] = lt_put_sysctl_args_arg,
+	[LT_K_USER_DESC] = lt_put_user_desc_arg,
+	[LT_K_SCHED_ATTR] = lt_put_sched_attr_arg,
+	[LT_K_SCHED_ATTR_OUT] = lt_put_sched_attr_arg,
+	[LT_K_FUTEX_WAITV] = lt_put_futex_waitv_arg,
+	[LT_K_ADDR_OUT] = lt_put_addr_out,
+	[LT_K_SIZE_OUT] = lt_put_size_out,
 };
 
 int lt_put_own_kind(struct lt_dctx *c, int i, int kind)
@@ -1104,15 +1164,18 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 	case LT_K_HEX:
 		lt_put_hex(&c, (uint64_t)r);
 		break;
-	case LT_K_FCNTL_RET:
-		/* flag words come back in hex */
-		if (ev->args[1] == 3 || (ev->args[1] == 1 && r))
+	case LT_K_FCNTL_RET: {
+		/* flag words come back in hex: F_GETFL, F_GETLEASE, F_GETFD and F_GET_SEALS
+		 * when not 0 (the command is an int: the kernel ignores the high bits) */
+		uint32_t cmd = (uint32_t)ev->args[1];
+		if (cmd == 3 || cmd == 1025 || ((cmd == 1 || cmd == 1034) && r))
 			lt_put_hex(&c, (uint64_t)r);
-		else if (ev->args[1] == 0 || ev->args[1] == 1030) /* F_DUPFD* make one */
+		else if (cmd == 0 || cmd == 1030) /* F_DUPFD* make one */
 			lt_put_ret_fd(&c, (int)r);
 		else
 			lt_put_dec(&c, r);
 		break;
+	}
 	case LT_K_FD:
 		lt_put_ret_fd(&c, (int)r);
 		break;
@@ -1124,6 +1187,12 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 		break;
 	case LT_K_UINT:
 		lt_put_udec(&c, (uint64_t)r);
+		break;
+	case LT_K_MEMBARRIER_RET: /* MEMBARRIER_CMD_QUERY: the commands supported, in hex */
+		if ((uint32_t)ev->args[0] == 0 && r)
+			lt_put_hex(&c, (uint64_t)r);
+		else
+			lt_put_dec(&c, r);
 		break;
 	default:
 		lt_put_dec(&c, r);

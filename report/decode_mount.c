@@ -48,19 +48,6 @@ void lt_put_mount_str(struct lt_dctx *c, int i, int kind)
 		lt_put_cstr(c, i, LT_CAP_SUB_SELF, c->ev->args[i], 0);
 }
 
-/* flags whose "no known bit" comment is strace's own default string unk ("FS_???_QUOTA"),
- * not the prefix the names share */
-void lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
-{
-	uint64_t known = 0;
-	for (const struct lt_xlat *x = t; x->name; x++)
-		known |= x->val;
-	if (v && !(v & known) && lt_st(c) != LT_XLAT_RAW)
-		lt_sb_printf(SB(c), "%#llx /* %s */", (unsigned long long)v, unk);
-	else
-		lt_put_flags(c, t, v);
-}
-
 /* open_tree: its own flags and AT_* ones, in strace's order */
 void lt_put_open_tree_flags(struct lt_dctx *c, int i, int kind)
 {

@@ -66,14 +66,31 @@ static void lt_put_fdset(struct lt_dctx *c, const uint8_t *d, size_t len, int nf
 	lt_sb_putc(SB(c), ']');
 }
 
+/* strace reads nfds bits rounded up to a long whole, and reads nothing when nfds is not
+ * positive: the address then, as when the memory ended before (LT_CAP_SHORT) */
+static int lt_fdset_unread(struct lt_dctx *c, int i, unsigned sub, size_t len)
+{
+	int nfds = (int)c->ev->args[0];
+	if (nfds <= 0)
+		return 1;
+	size_t fdsize = ((size_t)(nfds > 1024 * 1024 ? 1024 * 1024 : nfds) + 63) / 64 * 8;
+	const struct lt_cap *cap = lt_event_cap(c->ev, i, sub, NULL);
+	if (!cap)
+		cap = lt_event_cap(c->ev, i, LT_CAP_SUB_SELF, NULL);
+	return cap && (cap->flags & LT_CAP_SHORT) && len < fdsize;
+}
+
 static void lt_put_fdset_arg(struct lt_dctx *c, int i, unsigned sub)
 {
 	size_t len;
+	unsigned got = sub;
 	const uint8_t *d = lt_cap_get(c, i, sub, 1, &len);
 	if (!d && sub == LT_SUB_ENTRY)
-		d = lt_cap_get(c, i, LT_CAP_SUB_SELF, 1, &len);
+		d = lt_cap_get(c, i, got = LT_CAP_SUB_SELF, 1, &len);
 	if (!c->ev->args[i])
 		lt_sb_puts(SB(c), "NULL");
+	else if (d && lt_fdset_unread(c, i, got, len))
+		lt_put_ptr(c, c->ev->args[i]);
 	else if (d)
 		lt_put_fdset(c, d, len, (int)c->ev->args[0]);
 	else

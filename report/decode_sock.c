@@ -100,44 +100,42 @@ static void lt_put_sockproto(struct lt_dctx *c, uint32_t fam, uint32_t proto)
 }
 
 /* iovec array at (i, array_sub) with buffers at subs buf_sub0.., for out calls showing at
- * most total bytes of data. */
+ * most total bytes of data; addr_only: the buffers' addresses (strace's IOV_DECODE_ADDR:
+ * an out call that failed, process_madvise). An array as strace's print_array prints it. */
+struct lt_iov_walk {
+	int i;
+	unsigned buf_sub0;
+	int addr_only;
+	uint64_t total;
+};
+
+static int lt_iov_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	struct lt_iov_walk *w = opaque;
+	if (k >= LT_CAP_MAX_ELEMS) { /* no buffer captured past these */
+		lt_sb_puts(SB(c), "...");
+		return 0;
+	}
+	uint64_t base = RD(uint64_t, e, 0), ilen = RD(uint64_t, e, 8);
+	uint64_t show = ilen < w->total ? ilen : w->total;
+	lt_sb_puts(SB(c), "{iov_base=");
+	if (w->addr_only)
+		lt_put_ptr(c, base);
+	else if (!show) /* strace's printstrn of 0 bytes reads nothing */
+		lt_sb_puts(SB(c), base ? "\"\"" : "NULL");
+	else
+		lt_put_buf(c, w->i, w->buf_sub0 + (unsigned)k, base, show);
+	if (w->total != (uint64_t)-1)
+		w->total -= show;
+	lt_sb_printf(SB(c), ", iov_len=%llu}", (unsigned long long)ilen);
+	return 1;
+}
+
 static void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
 			  uint64_t addr, uint64_t cnt, int out, uint64_t total)
 {
-	size_t len;
-	const uint8_t *d = lt_cap_get(c, i, array_sub, 16, &len);
-	if (!addr) {
-		lt_sb_puts(SB(c), "NULL");
-		return;
-	}
-	if (!d || (out && !lt_ok(c))) {
-		lt_put_ptr(c, addr);
-		return;
-	}
-	uint64_t n = len / 16;
-	if (n > cnt)
-		n = cnt;
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k >= LT_CAP_MAX_ELEMS || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		uint64_t base = RD(uint64_t, d, k * 16), ilen = RD(uint64_t, d, k * 16 + 8);
-		uint64_t show = ilen < total ? ilen : total;
-		lt_sb_puts(SB(c), "{iov_base=");
-		if (out && !show && !total)
-			lt_put_ptr(c, base);
-		else
-			lt_put_buf(c, i, buf_sub0 + (unsigned)k, base, show);
-		total -= show;
-		lt_sb_printf(SB(c), ", iov_len=%llu}", (unsigned long long)ilen);
-	}
-	if (n < cnt && n == len / 16 && n < LT_CAP_MAX_ELEMS)
-		lt_sb_puts(SB(c), n ? ", ..." : "...");
-	lt_sb_putc(SB(c), ']');
+	struct lt_iov_walk w = { i, buf_sub0, out < 0 || (out && !lt_ok(c)), total };
+	lt_put_array(c, i, array_sub, addr, cnt, 16, lt_iov_elem, &w);
 }
 
 static void lt_put_iov(struct lt_dctx *c, int i, unsigned array_sub, uint64_t addr, uint64_t cnt,
@@ -462,7 +460,7 @@ void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind)
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind)
 {
 	const struct lt_event *ev = c->ev;
-	int out = kind == LT_K_IOVEC_OUT;
+	int out = kind == LT_K_IOVEC_OUT ? 1 : kind == LT_K_IOVEC_ADDR ? -1 : 0;
 	/* what the call transferred bounds what is printed; nothing known: all of it (in) */
 	uint64_t limit = c->done && ev->ret >= 0 ? (uint64_t)ev->ret : out ? 0 : (uint64_t)-1;
 	lt_put_iov(c, i, LT_CAP_SUB_SELF, ev->args[i], ev->args[i + 1], out, limit);

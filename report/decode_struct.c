@@ -57,18 +57,26 @@ static void lt_put_dirents(struct lt_dctx *c, int i, int is64)
 			const uint8_t *z = memchr(name, 0, maxn);
 			unsigned type = is64 ? d[off + 18] : d[off + rl - 1];
 			const char *tn = lt_xlat_name(dt, type);
-			lt_sb_printf(&ents, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+			/* getdents64 has d_type before d_name, getdents after it, as strace
+			 * prints them */
+			lt_sb_printf(&ents, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, ",
 				     count ? ", " : "", (unsigned long long)RD(uint64_t, d, off),
 				     (long long)RD(int64_t, d, off + 8), rl);
-			if (tn)
-				lt_sb_puts(&ents, tn);
-			else
-				lt_sb_printf(&ents, "%u", type);
-			lt_sb_puts(&ents, ", d_name=");
-			struct lt_sb *save = c->sb;
-			c->sb = &ents;
-			lt_put_quoted(c, name, z ? (size_t)(z - name) : maxn, 0);
-			c->sb = save;
+			for (int f = 0; f < 2; f++) {
+				if (f)
+					lt_sb_puts(&ents, ", ");
+				if (f == !!is64) {
+					struct lt_sb *save = c->sb;
+					c->sb = &ents;
+					lt_sb_puts(&ents, "d_name=");
+					lt_put_quoted(c, name, z ? (size_t)(z - name) : maxn, 0);
+					c->sb = save;
+				} else if (tn) {
+					lt_sb_printf(&ents, "d_type=%s", tn);
+				} else {
+					lt_sb_printf(&ents, "d_type=%u", type);
+				}
+			}
 			lt_sb_putc(&ents, '}');
 		}
 		count++;
@@ -372,6 +380,7 @@ static const struct lt_struct_printer lt_struct_printers[LT_K__COUNT] = {
 	[LT_K_SOCKLEN_INOUT] = { .arg = lt_put_socklen_arg },
 	[LT_K_IOVEC_IN] = { .arg = lt_put_iov_arg },
 	[LT_K_IOVEC_OUT] = { .arg = lt_put_iov_arg },
+	[LT_K_IOVEC_ADDR] = { .arg = lt_put_iov_arg },
 	[LT_K_MSGHDR] = { .arg = lt_put_msghdr_arg },
 	[LT_K_MSGHDR_OUT] = { .arg = lt_put_msghdr_arg },
 	[LT_K_MMSGHDR] = { .arg = lt_put_mmsg_arg },
@@ -726,7 +735,12 @@ static int lt_special_fcntl(struct lt_args *a)
 		lt_done(a);
 		break;
 	}
-	case 0: case 1030: case 8: case 1031: case 1026:
+	case 1026: /* F_NOTIFY */
+		lt_next(a);
+		lt_put_flags_unk(c, lt_x_dnotify, g[2], "DN_???");
+		lt_done(a);
+		break;
+	case 0: case 1030: case 8: case 1031:
 		lt_arg_dec(a, (int32_t)g[2]);
 		break;
 	default:
@@ -1079,7 +1093,7 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 	}
 	}
 	(void)n;
-	return -1;
+	return lt_decode_special_misc(c, ends, maxends);
 }
 
 /* ---- after the return value ---- */
@@ -1119,6 +1133,8 @@ static void lt_ret_fcntl(struct lt_dctx *c)
 		lt_sb_puts(SB(c), " (");
 		lt_put_name_plain(c, lt_x_flock_type, (uint64_t)ev->ret, "F_???");
 		lt_sb_putc(SB(c), ')');
+	} else if (cmd == 11 && ev->ret && lt_signal_name((int)ev->ret)) { /* F_GETSIG */
+		lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
 	}
 }
 
@@ -1172,4 +1188,5 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 			lt_sb_printf(SB(c), " (%s)", lt_signal_name((int)ev->ret));
 		return;
 	}
+	lt_decode_ret_misc(c);
 }

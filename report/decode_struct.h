@@ -134,7 +134,6 @@ void lt_put_swap_flags(struct lt_dctx *c, int i, int kind);
 void lt_put_mount_attr(struct lt_dctx *c, int i, int kind);
 void lt_put_fsconfig_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_open_tree_flags(struct lt_dctx *c, int i, int kind);
-void lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 
 /* decode_quota.c: quotactl and quotactl_fd, whole */
 int lt_special_quotactl(struct lt_args *a);

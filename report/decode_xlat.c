@@ -236,6 +236,26 @@ const struct lt_xlat lt_x_mfd[] = {
 const struct lt_xlat lt_x_uffd_flags[] = {
 	X(1, "UFFD_USER_MODE_ONLY"), X(04000, "O_NONBLOCK"), X(02000000, "O_CLOEXEC"), END
 };
+const struct lt_xlat lt_x_memfd_secret[] = { X(0x80000, "O_CLOEXEC"), END };
+const struct lt_xlat lt_x_dnotify[] = {
+	X(1, "DN_ACCESS"), X(2, "DN_MODIFY"), X(4, "DN_CREATE"), X(8, "DN_DELETE"),
+	X(0x10, "DN_RENAME"), X(0x20, "DN_ATTRIB"), X(0x80000000u, "DN_MULTISHOT"), END
+};
+const struct lt_xlat lt_x_shm_flags[] = {
+	X(0x1000, "SHM_RDONLY"), X(0x2000, "SHM_RND"), X(0x4000, "SHM_REMAP"), X(0x8000, "SHM_EXEC"), END
+};
+/* strace's order, not the values' */
+const struct lt_xlat lt_x_delete_module_flags[] = { X(04000, "O_NONBLOCK"), X(01000, "O_TRUNC"), END };
+const struct lt_xlat lt_x_pkey_access[] = {
+	X(1, "PKEY_DISABLE_ACCESS"), X(2, "PKEY_DISABLE_WRITE"), X(4, "PKEY_DISABLE_EXECUTE"), END
+};
+const struct lt_xlat lt_x_unshare_flags[] = {
+	X(0x80, "CLONE_NEWTIME"), X(0x100, "CLONE_VM"), X(0x200, "CLONE_FS"), X(0x400, "CLONE_FILES"),
+	X(0x800, "CLONE_SIGHAND"), X(0x10000, "CLONE_THREAD"), X(0x20000, "CLONE_NEWNS"),
+	X(0x40000, "CLONE_SYSVSEM"), X(0x2000000, "CLONE_NEWCGROUP"), X(0x4000000, "CLONE_NEWUTS"),
+	X(0x8000000, "CLONE_NEWIPC"), X(0x10000000, "CLONE_NEWUSER"), X(0x20000000, "CLONE_NEWPID"),
+	X(0x40000000, "CLONE_NEWNET"), END
+};
 const struct lt_xlat lt_x_rename[] = {
 	X(1, "RENAME_NOREPLACE"), X(2, "RENAME_EXCHANGE"), X(4, "RENAME_WHITEOUT"), END
 };
@@ -394,6 +414,7 @@ const struct lt_xlat lt_x_membarrier[] = {
 	X(256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
 	X(512, "MEMBARRIER_CMD_GET_REGISTRATIONS"), END
 };
+const struct lt_xlat lt_x_membarrier_flags[] = { X(1, "MEMBARRIER_CMD_FLAG_CPU"), END };
 const struct lt_xlat lt_x_mlock2[] = { X(1, "MLOCK_ONFAULT"), END };
 const struct lt_xlat lt_x_inotify[] = {
 	X(1, "IN_ACCESS"), X(2, "IN_MODIFY"), X(4, "IN_ATTRIB"), X(8, "IN_CLOSE_WRITE"),

@@ -26,6 +26,7 @@ struct fdent {
 	uint32_t name; /* index in names, NO_NAME: unknown; */
 	uint32_t next; /* the process's next entry (a list per process), NO_NAME: none */
 	uint8_t open, anon, cloexec;
+	uint8_t deleted; /* its file was unlinked since: "(deleted)" after -y's path */
 };
 
 struct lt_fdtab {
@@ -112,7 +113,7 @@ static void put(struct lt_fdtab *t, uint32_t pid, int64_t fd, uint32_t name, int
 		t->ents = lt_grow(t->ents, &t->capents, i + 1, sizeof *t->ents);
 	}
 	t->ents[i] = (struct fdent){ pid, (int32_t)fd, name, next, 1, (uint8_t)!!anon,
-				     (uint8_t)!!cloexec };
+				     (uint8_t)!!cloexec, 0 };
 }
 
 static void drop(struct lt_fdtab *t, uint32_t pid, int64_t fd)
@@ -317,6 +318,19 @@ static void set_cloexec(struct lt_fdtab *t, uint32_t pid, int64_t fd, int on)
 		((struct fdent *)e)->cloexec = (uint8_t)!!on;
 }
 
+/* unlink(path): the caller's descriptors of that file now show "(deleted)", as the
+ * kernel's fd links do */
+static void mark_deleted(struct lt_fdtab *t, const struct lt_event *ev)
+{
+	int at = ev->nr == SYS_unlinkat;
+	if (lt_fdtab_path_arg(t, ev, at ? 0 : -1, at, &t->tmp) || !t->tmp.len || t->tmp.p[0] != '/')
+		return;
+	uint32_t name = name_of(t, t->tmp.p, t->tmp.len);
+	for (uint32_t i = *first_of(t, ev->pid); i != NO_NAME; i = t->ents[i].next)
+		if (t->ents[i].open && !t->ents[i].anon && t->ents[i].name == name)
+			t->ents[i].deleted = 1;
+}
+
 static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 {
 	const uint64_t *a = ev->args;
@@ -351,6 +365,10 @@ static void on_syscall(struct lt_fdtab *t, const struct lt_event *ev)
 	case SYS_pipe: case SYS_pipe2: case SYS_socketpair:
 		if (ok)
 			new_pair(t, ev);
+		return;
+	case SYS_unlink: case SYS_unlinkat:
+		if (ok && !(ev->nr == SYS_unlinkat && (a[2] & AT_REMOVEDIR)))
+			mark_deleted(t, ev);
 		return;
 	case SYS_chdir: case SYS_fchdir: {
 		if (!ok)
@@ -395,8 +413,11 @@ static void on_process(struct lt_fdtab *t, const struct lt_event *ev)
 		 * disturb this walk (ents may move: indices, not pointers) */
 		for (uint32_t i = *first_of(t, ev->ppid); i != NO_NAME; i = t->ents[i].next) {
 			struct fdent e = t->ents[i];
-			if (e.open && lt_hmap_get(&t->fdmap, (uint64_t)ev->pid << 32 | (uint32_t)e.fd) < 0)
+			if (e.open && lt_hmap_get(&t->fdmap, (uint64_t)ev->pid << 32 | (uint32_t)e.fd) < 0) {
 				put(t, ev->pid, e.fd, e.name, e.anon, e.cloexec);
+				t->ents[lt_hmap_get(&t->fdmap, (uint64_t)ev->pid << 32 | (uint32_t)e.fd)]
+					.deleted = e.deleted;
+			}
 		}
 	}
 	if (ev->proc_flags & LT_LOG_F_EXEC)
@@ -417,8 +438,10 @@ void lt_fdtab_update(struct lt_fdtab *t, const struct lt_event *ev)
 	case LT_EV_PROCESS:
 		on_process(t, ev);
 		break;
-	case LT_EV_FD:
-		if (ev->str_len)
+	case LT_EV_FD: /* AT_FDCWD: the working directory when the window started */
+		if (ev->fd == AT_FDCWD && ev->str_len && ev->str[0] == '/')
+			*cwd_of(t, ev->pid) = name_of(t, ev->str, ev->str_len);
+		else if (ev->str_len && ev->fd >= 0)
 			put(t, ev->pid, ev->fd, name_of(t, ev->str, ev->str_len), 0, 0);
 		break;
 	default:
@@ -452,8 +475,12 @@ void lt_fdtab_put(struct lt_sb *sb, const struct lt_fdtab *t, uint32_t pid, int6
 {
 	int anon;
 	const char *p = lt_fdtab_get(t, pid, fd, &anon);
-	if (p && (!anon || !strncmp(p, "anon_inode:", 11)))
+	if (p && (!anon || !strncmp(p, "anon_inode:", 11))) {
 		put_path(sb, p, hex);
+		const struct fdent *e = find(t, pid, fd);
+		if (e && e->deleted) /* strace 6.1 moves the link's " (deleted)" past the '>' */
+			lt_sb_puts(sb, "(deleted)");
+	}
 }
 
 void lt_fdtab_put_new(struct lt_sb *sb, struct lt_fdtab *t, const struct lt_event *ev, int hex)

@@ -74,6 +74,7 @@ void lt_put_nonzero_tail(struct lt_dctx *c, int i, size_t start, uint64_t size);
  * name). Both return 1 if any name was printed. */
 int lt_put_xlat(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 int lt_put_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v);
+int lt_put_flags_unk(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 const char *lt_xlat_name(const struct lt_xlat *t, uint64_t v);
 /* A named value whose unknown values print in unsigned decimal with the comment unk
  * ("47 / * IORING_OP_??? * /"), as strace's XLAT_STYLE_FMT_U. */
@@ -93,7 +94,8 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_fcntl_cmd[], lt_x_fd_flags[], lt_x_mremap[], lt_x_madvise[], lt_x_msync[],
 	lt_x_futex_op[], lt_x_rlimit[], lt_x_epoll_op[], lt_x_epoll_events[], lt_x_poll_events[],
 	lt_x_wait_options[], lt_x_itimer[], lt_x_timer_flags[], lt_x_ipproto[], lt_x_msg_flags[],
-	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_rename[],
+	lt_x_shut[], lt_x_sol[], lt_x_so[], lt_x_efd[], lt_x_mfd[], lt_x_memfd_secret[], lt_x_shm_flags[], lt_x_dnotify[], lt_x_membarrier_flags[],
+	lt_x_delete_module_flags[], lt_x_pkey_access[], lt_x_unshare_flags[], lt_x_rename[],
 	lt_x_statx_mask[], lt_x_prctl[], lt_x_flock[], lt_x_sa_flags[], lt_x_ioctl[],
 	lt_x_sched_policy[], lt_x_rusage_who[], lt_x_prio_which[], lt_x_falloc[],
 	lt_x_fadvise[], lt_x_close_range[], lt_x_mlockall[], lt_x_pidfd[], lt_x_personality[],
@@ -135,6 +137,22 @@ void lt_put_perf_attr(struct lt_dctx *c, int i, uint64_t addr);
 /* decode_netlink.c: the data of argument i, sent on fd, as netlink messages when fd is a
  * netlink socket (returns 0, printing nothing, if it is not). */
 int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len);
+
+/* decode_misc.c: the small calls (kcmp, reboot, syslog, sethostname) whose arguments
+ * depend on one another: as lt_decode_special (-1: let the table drive); ioprio values;
+ * pointers to one value the call writes ("[0x7f..]", "[24]"); ioprio_get's decoration. */
+int lt_decode_special_misc(struct lt_dctx *c, size_t *ends, int maxends);
+void lt_put_ioprio_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mfd_flags_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mfd_name_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_mq_attr_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sysctl_args_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_user_desc_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_sched_attr_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_futex_waitv_arg(struct lt_dctx *c, int i, int kind);
+void lt_put_addr_out(struct lt_dctx *c, int i, int kind);
+void lt_put_size_out(struct lt_dctx *c, int i, int kind);
+void lt_decode_ret_misc(struct lt_dctx *c);
 
 /* stat-like mode: "S_IFREG|0644". */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode);

@@ -38,7 +38,7 @@ def parse_kind(src, lineno, f, kinds, kinfo):
         parts = pr.split(":")
         pr, xl = parts[0], parts[1:]
         if pr not in ("xlat", "xlatd", "flags") or not xl[0].isidentifier() or len(xl) > 2:
-            die(src, lineno, "kind %s: PRINT is xlat:TABLE[:PREFIX], xlatd:TABLE or flags:TABLE"
+            die(src, lineno, "kind %s: PRINT is xlat:TABLE[:PREFIX], xlatd:TABLE or flags:TABLE[:PREFIX|-]"
                 % name)
         if typ == "ptr":
             die(src, lineno, "kind %s: named values are not pointers" % name)
@@ -58,7 +58,9 @@ def parse_kind(src, lineno, f, kinds, kinfo):
     kinfo[name] = "{ %s, %s, %s, %s }" % (size if size.isdigit() else "0", TYPES[typ], DIRS[d],
                                           "LT_PRINT_" + pr.upper())
     if xl:
-        kxlat[name] = (xl[0], xl[1] + "???" if len(xl) > 1 else None)
+        # flags:TABLE:PREFIX names the prefix of unknown bits' comment, flags:TABLE:- has none
+        unk = None if len(xl) < 2 else "" if xl[1] == "-" else xl[1] + "???"
+        kxlat[name] = (xl[0], unk)
 
 
 CLASSES = ["file", "desc", "network", "process", "signal", "ipc", "memory", "creds",
@@ -148,7 +150,7 @@ def main():
     for k in kinds:
         if k in kxlat:
             t, unk = kxlat[k]
-            tmp.append('\t[LT_K_%s] = { lt_x_%s, %s }, \\' % (k, t, '"%s"' % unk if unk else "0"))
+            tmp.append('\t[LT_K_%s] = { lt_x_%s, %s }, \\' % (k, t, "0" if unk is None else '"%s"' % unk))
     tmp.append("")
     for nr in sorted(entries):
         tmp.append("#define LT_NR_%s %d" % (entries[nr][0], nr))

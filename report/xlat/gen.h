@@ -34,6 +34,7 @@ extern const struct lt_xlat lt_x_ioprio_who[];
 extern const struct lt_xlat lt_x_ioprio_class[];
 extern const struct lt_xlat lt_x_finit_flags[];
 extern const struct lt_xlat lt_x_inotify_init_flags[];
+extern const struct lt_xlat lt_x_sync_file_range_flags[];
 extern const struct lt_xlat lt_x_rtm_type[];
 extern const struct lt_xlat lt_x_arphrd[];
 extern const struct lt_xlat lt_x_iff[];
@@ -446,6 +447,12 @@ const struct lt_xlat lt_x_finit_flags[] = {
 const struct lt_xlat lt_x_inotify_init_flags[] = {
 	{ 0x800ull, "IN_NONBLOCK" },
 	{ 0x80000ull, "IN_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sync_file_range_flags[] = {
+	{ 0x1ull, "SYNC_FILE_RANGE_WAIT_BEFORE" },
+	{ 0x2ull, "SYNC_FILE_RANGE_WRITE" },
+	{ 0x4ull, "SYNC_FILE_RANGE_WAIT_AFTER" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_rtm_type[] = {
@@ -1066,6 +1073,7 @@ const struct lt_xlat lt_x_mpls_stats[] = {
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_setns_types[] = {
+	{ 0x80ull, "CLONE_NEWTIME" },
 	{ 0x20000ull, "CLONE_NEWNS" },
 	{ 0x2000000ull, "CLONE_NEWCGROUP" },
 	{ 0x4000000ull, "CLONE_NEWUTS" },
@@ -1073,7 +1081,6 @@ const struct lt_xlat lt_x_setns_types[] = {
 	{ 0x10000000ull, "CLONE_NEWUSER" },
 	{ 0x20000000ull, "CLONE_NEWPID" },
 	{ 0x40000000ull, "CLONE_NEWNET" },
-	{ 0x80ull, "CLONE_NEWTIME" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {

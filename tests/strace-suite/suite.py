@@ -209,12 +209,17 @@ def run_test(src, build, name, spec, timeout=20):
                                            ">>": os.O_WRONLY | os.O_CREAT | os.O_APPEND,
                                            "<": os.O_RDONLY}[op])
 
+            # the program gets the redirected descriptors (7>>/dev/full) and no other: kept
+            # through close_fds by number, the parent's copies closed
             def pre():
                 for fd, ofd in fds.items():
                     os.dup2(ofd, fd)
+                for ofd in fds.values():
+                    if ofd not in fds:
+                        os.close(ofd)
             with subprocess.Popen([prog] + prog_args, cwd=work, env=env, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                  preexec_fn=pre, pass_fds=tuple(fds) + tuple(fds.values())) as p:
+                                  preexec_fn=pre, pass_fds=tuple(fds)) as p:
                 try:
                     out = p.communicate(timeout=timeout)[0]
                 except subprocess.TimeoutExpired:
