@@ -1,6 +1,6 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
  * calls) and the family files decode_sock.c, decode_time.c, decode_stat.c,
- * decode_signal.c, decode_proc.c and decode_poll.c. Report side only. */
+ * decode_signal.c, decode_proc.c, decode_poll.c and decode_prctl.c. Report side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
 
@@ -90,5 +90,25 @@ void lt_put_epoll_events_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_fdset_kind(struct lt_dctx *c, int i, int kind);
 void lt_ret_poll(struct lt_dctx *c);
 void lt_ret_select(struct lt_dctx *c);
+
+/* decode_struct.c: a whole call's arguments, printed one by one: lt_next before an
+ * argument, lt_done after it (it records where each ends) */
+struct lt_args {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+void lt_next(struct lt_args *a);
+void lt_done(struct lt_args *a);
+void lt_arg_hex(struct lt_args *a, uint64_t v);
+void lt_arg_dec(struct lt_args *a, int64_t v);
+void lt_arg_udec(struct lt_args *a, uint64_t v);
+void lt_arg_ptr(struct lt_args *a, uint64_t v);
+/* " (NAME)" after a return value, the name whatever -X says */
+void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
+
+/* decode_prctl.c: prctl's arguments by option, and what follows its return value */
+int lt_special_prctl(struct lt_args *a);
+void lt_ret_prctl(struct lt_dctx *c);
 
 #endif
