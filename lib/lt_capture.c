@@ -352,6 +352,34 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	return 0;
 }
 
+/* prctl: the option, the low 32 bits of the first argument as the kernel reads it, says
+ * what arg2 (argument i) points to; PR_SET_VMA_ANON_NAME's name is arg5 */
+static void lt_req_prctl(struct lt_plan *p, unsigned i, const uint64_t a[6], int ok)
+{
+	uint64_t v = a[i];
+	switch ((uint32_t)a[0]) {
+	case 15: /* PR_SET_NAME */
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		break;
+	case 16: /* PR_GET_NAME */
+		if (ok)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		break;
+	case 2: case 5: case 9: case 11: case 19: case 25: case 37: /* getters writing an int */
+		if (ok)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		break;
+	case 40: /* PR_GET_TID_ADDRESS */
+		if (ok)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		break;
+	case 0x53564d41: /* PR_SET_VMA */
+		if (a[1] == 0) /* PR_SET_VMA_ANON_NAME */
+			lt_req_str(p, 4, LT_CAP_SUB_SELF, a[4], (uint64_t)p->strsize + 1);
+		break;
+	}
+}
+
 /* cond kinds: what the call read or wrote depends on a command argument. 0: not such
  * a kind. */
 static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned i,
@@ -384,15 +412,7 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
 		return 1;
 	case LT_K_PRCTL_ARG:
-		if (a[0] == 15) /* PR_SET_NAME */
-			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
-		else if (a[0] == 16 && ok) /* PR_GET_NAME */
-			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
-		else if (ok && (a[0] == 2 || a[0] == 5 || a[0] == 9 || a[0] == 11 || a[0] == 19 ||
-				a[0] == 25 || a[0] == 37)) /* getters writing an int */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
-		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		lt_req_prctl(p, i, a, ok);
 		return 1;
 	case LT_K_PSELECT_SIGMASK: {
 		uint64_t d[2];

@@ -1019,7 +1019,7 @@ static void lt_ret_fcntl(struct lt_dctx *c)
 }
 
 /* A name in parentheses after the return value */
-void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+static void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
 {
 	lt_sb_puts(SB(c), " (");
 	lt_put_name_plain(c, t, v, unk);

@@ -104,8 +104,6 @@ void lt_arg_hex(struct lt_args *a, uint64_t v);
 void lt_arg_dec(struct lt_args *a, int64_t v);
 void lt_arg_udec(struct lt_args *a, uint64_t v);
 void lt_arg_ptr(struct lt_args *a, uint64_t v);
-/* " (NAME)" after a return value, the name whatever -X says */
-void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 
 /* decode_prctl.c: prctl's arguments by option, and what follows its return value */
 int lt_special_prctl(struct lt_args *a);
