@@ -1,5 +1,6 @@
-/* prctl's decoder (report/decode_prctl.c). Every expected line is strace 6.1's: from its
- * test programs (tests/prctl-*.c) or from /usr/bin/strace 6.1 with -e inject=prctl:retval=. */
+/* Credentials: prctl's decoder (report/decode_prctl.c) and the group lists of
+ * setgroups/getgroups. Every expected line is strace 6.1's: from its test programs
+ * (tests/prctl-*.c, setgroups.c) or from /usr/bin/strace 6.1 with -e inject=prctl:retval=. */
 #include "decode_fixture.h"
 
 #define A 0x7ffc00001000ull
@@ -121,8 +122,32 @@ static void test_plan(void)
 	CHECK(n == 1 && req[0].arg == 4 && (req[0].flags & LT_CAP_STR));
 }
 
+/* gid arrays: (gid_t)-1 as -1, where the readable memory ended, NGROUPS_MAX */
+static void test_groups(void)
+{
+	struct lt_event ev;
+	struct lt_fmt s2 = { .strsize = 2 };
+	uint32_t g[4] = { 0xffffffffu, 0, 1, 2 };
+	cap(1, LT_CAP_SUB_SELF, 0, g, 4);
+	ev = mk("setgroups", EINVAL_, 1, A, 0, 0, 0, 0);
+	EXPECT(ev, "setgroups(1, [-1]) = -1 EINVAL (Invalid argument)");
+	cap(1, LT_CAP_SUB_SELF, 0, g, 4);
+	ev = mk("setgroups", EINVAL_, 2, A, 0, 0, 0, 0);
+	EXPECT(ev, "setgroups(2, [-1, ... /* 0x7ffc00001004 */]) = -1 EINVAL (Invalid argument)");
+	cap(1, LT_CAP_SUB_SELF, 0, g + 1, 12);
+	ev = mk("setgroups", EINVAL_, 3, A, 0, 0, 0, 0);
+	EXPECTF(ev, &s2, "setgroups(3, [0, 1, ...]) = -1 EINVAL (Invalid argument)");
+	cap(1, LT_CAP_SUB_SELF, 0, g + 1, 8);
+	ev = mk("setgroups", -14, 3, A, 0, 0, 0, 0);
+	EXPECTF(ev, &s2, "setgroups(3, [0, 1, ... /* 0x7ffc00001008 */]) = -1 EFAULT (Bad address)");
+	cap(1, LT_CAP_SUB_SELF, 0, g + 1, 8);
+	ev = mk("setgroups", EINVAL_, 65537, A, 0, 0, 0, 0);
+	EXPECT(ev, "setgroups(65537, 0x7ffc00001000) = -1 EINVAL (Invalid argument)");
+}
+
 int main(void)
 {
+	test_groups();
 	test_values();
 	test_arm_words();
 	test_memory();
