@@ -236,8 +236,10 @@ static int lt_prctl_one(struct lt_args *a, uint32_t op)
 		return 1;
 	case 0x59616d61: /* PR_SET_PTRACER */
 		lt_next(a);
-		if ((int)v == -1)
+		if ((int)v == -1 && lt_st(a->c) == LT_XLAT_ABBREV)
 			lt_sb_puts(SB(a->c), "PR_SET_PTRACER_ANY");
+		else if ((int)v == -1 && lt_st(a->c) == LT_XLAT_VERBOSE)
+			lt_sb_puts(SB(a->c), "-1 /* PR_SET_PTRACER_ANY */");
 		else
 			lt_put_dec(a->c, (int)v);
 		lt_done(a);
@@ -304,6 +306,13 @@ static int lt_prctl_many(struct lt_args *a, uint32_t op)
 		return 1;
 	case 0x53564d41: /* PR_SET_VMA */
 		lt_prctl_set_vma(a);
+		return 1;
+	case 22: /* PR_SET_SECCOMP: STRICT has no argument, FILTER a struct sock_fprog */
+		lt_prctl_xval(a, lt_x_seccomp_mode, g[1], "SECCOMP_MODE_???");
+		if (g[1] == 2)
+			lt_arg_ptr(a, g[2]); /* the filter's decoder is seccomp's (not yet here) */
+		else if (g[1] != 1)
+			lt_prctl_rest(a, 2);
 		return 1;
 	case 62: /* PR_SCHED_CORE */
 		lt_prctl_sched_core(a);

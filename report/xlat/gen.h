@@ -88,6 +88,7 @@ extern const struct lt_xlat lt_x_pr_spec_get_flags[];
 extern const struct lt_xlat lt_x_pr_spec_set_flags[];
 extern const struct lt_xlat lt_x_secbits[];
 extern const struct lt_xlat lt_x_cap[];
+extern const struct lt_xlat lt_x_seccomp_mode[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1235,6 +1236,12 @@ const struct lt_xlat lt_x_cap[] = {
 	{ 0x26ull, "CAP_PERFMON" },
 	{ 0x27ull, "CAP_BPF" },
 	{ 0x28ull, "CAP_CHECKPOINT_RESTORE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_mode[] = {
+	{ 0x0ull, "SECCOMP_MODE_DISABLED" },
+	{ 0x1ull, "SECCOMP_MODE_STRICT" },
+	{ 0x2ull, "SECCOMP_MODE_FILTER" },
 	{ 0, 0 }
 };
 #endif

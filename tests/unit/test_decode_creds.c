@@ -44,6 +44,16 @@ static void test_values(void)
 	EXPECT(ev, "prctl(PR_MCE_KILL_GET, 0, 0, 0, 0) = 2 (PR_MCE_KILL_DEFAULT)");
 	ev = mk("prctl", EINVAL_, 59, 1, 0xdeadbeeffacefeedull, 0, 0, 0);
 	EXPECT(ev, "prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0xdeadbeeffacefeed, 0, NULL) = -1 EINVAL (Invalid argument)");
+	ev = mk("prctl", EINVAL_, 0x59616d61, 0x55558064, 0, 0, 0, 0);
+	EXPECT(ev, "prctl(PR_SET_PTRACER, 1431666788) = -1 EINVAL (Invalid argument)");
+	ev = mk("prctl", EINVAL_, 0x59616d61, ~0ull, 0, 0, 0, 0);
+	EXPECTF(ev, &fmt_verbose, "prctl(0x59616d61 /* PR_SET_PTRACER */, -1 /* PR_SET_PTRACER_ANY */) = -1 EINVAL (Invalid argument)");
+	ev = mk("prctl", EINVAL_, 0x59616d61, ~0ull, 0, 0, 0, 0);
+	EXPECTF(ev, &fmt_raw, "prctl(0x59616d61, -1) = -1 EINVAL (Invalid argument)");
+	ev = mk("prctl", EINVAL_, 22, 0xbadc0ded00000007ull, 0x10, 0x20, 0x30, 0);
+	EXPECT(ev, "prctl(PR_SET_SECCOMP, 0xbadc0ded00000007 /* SECCOMP_MODE_??? */, 0x10, 0x20, 0x30) = -1 EINVAL (Invalid argument)");
+	ev = mk("prctl", 0, 21, 0, 0, 0, 0, 0);
+	EXPECT(ev, "prctl(PR_GET_SECCOMP) = 0");
 	ev = mk("prctl", 0x4ea5f, 52, 0, 0, 0, 0, 0);
 	EXPECT(ev, "prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS) = 0x4ea5f (PR_SPEC_PRCTL|PR_SPEC_ENABLE|PR_SPEC_DISABLE|PR_SPEC_FORCE_DISABLE|PR_SPEC_DISABLE_NOEXEC|0x4ea40)");
 }
