@@ -353,7 +353,8 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 }
 
 /* prctl: the option, the low 32 bits of the first argument as the kernel reads it, says
- * what arg2 (argument i) points to; PR_SET_VMA_ANON_NAME's name is arg5 */
+ * what arg2 (argument i) points to; PR_SET_VMA_ANON_NAME's name and PR_SCHED_CORE_GET's
+ * cookie are at arg5 */
 static void lt_req_prctl(struct lt_plan *p, unsigned i, const uint64_t a[6], int ok)
 {
 	uint64_t v = a[i];
@@ -372,6 +373,10 @@ static void lt_req_prctl(struct lt_plan *p, unsigned i, const uint64_t a[6], int
 	case 40: /* PR_GET_TID_ADDRESS */
 		if (ok)
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		break;
+	case 62: /* PR_SCHED_CORE: PR_SCHED_CORE_GET writes the cookie at arg5 */
+		if (ok && (uint32_t)a[1] == 0)
+			lt_req(p, 4, LT_CAP_SUB_SELF, 0, a[4], 8, 8);
 		break;
 	case 0x53564d41: /* PR_SET_VMA */
 		if (a[1] == 0) /* PR_SET_VMA_ANON_NAME */

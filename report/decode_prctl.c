@@ -46,7 +46,7 @@ static void lt_prctl_getter(struct lt_args *a, uint32_t op)
 	lt_done(a);
 }
 
-/* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
+/* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie (written by GET) */
 static void lt_prctl_sched_core(struct lt_args *a)
 {
 	struct lt_dctx *c = a->c;
@@ -67,7 +67,14 @@ static void lt_prctl_sched_core(struct lt_args *a)
 		lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
 	}
 	lt_done(a);
-	lt_arg_ptr(a, g[4]);
+	/* PR_SCHED_CORE_GET writes the cookie there */
+	const uint8_t *d = (uint32_t)g[1] == 0 ? lt_out(c, 4, 8) : NULL;
+	lt_next(a);
+	if (d)
+		lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
+	else
+		lt_put_ptr(c, g[4]);
+	lt_done(a);
 }
 
 /* arguments first..5 (1-based as prctl(2) names them: arg2 is g[1]) in hex, strace's

@@ -113,6 +113,12 @@ static void test_memory(void)
 	EXPECT(ev, "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x7ffc00001000, 4, NULL) = -1 EINVAL (Invalid argument)");
 	ev = mk("prctl", EINVAL_, 0x53564d41, 0xdefacedface1fedull, A, 0xdefacedface2fedull, A, 0);
 	EXPECT(ev, "prctl(PR_SET_VMA, 0xdefacedface1fed /* PR_SET_VMA_??? */, 0x7ffc00001000, 0xdefacedface2fed, 0x7ffc00001000) = -1 EINVAL (Invalid argument)");
+	uint64_t cookie = 0x1234;
+	cap(4, LT_CAP_SUB_SELF, 0, &cookie, 8);
+	ev = mk("prctl", 0, 62, 0, 0, 0, A, 0);
+	EXPECT(ev, "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0 /* PIDTYPE_PID */, [0x1234]) = 0");
+	ev = mk("prctl", EINVAL_, 62, 0, 0, 0, 8, 0);
+	EXPECT(ev, "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0 /* PIDTYPE_PID */, 0x8) = -1 EINVAL (Invalid argument)");
 	uint32_t zero = 0;
 	cap(1, LT_CAP_SUB_SELF, 0, &zero, 4);
 	ev = mk("prctl", 0, 0xbadc0ded00000025ull, A, 0, 0, 0, 0);
