@@ -362,9 +362,13 @@ int lt_special_prctl(struct lt_args *a)
 	return a->n;
 }
 
-/* Options that return a flag word: in hex, unless 0 */
+/* Options that return a flag word: in hex, unless 0 (arch_prctl's ARCH_REQ_XCOMP_*PERM:
+ * the XFEATURE_MASK_ bits now permitted) */
 int lt_prctl_ret_hex(const struct lt_event *ev)
 {
+	if (ev->nr == LT_NR_arch_prctl)
+		return ev->ret > 0 && ((uint32_t)ev->args[0] == 0x1023 ||
+				       (uint32_t)ev->args[0] == 0x1025);
 	switch ((uint32_t)ev->args[0]) {
 	case 27: case 46: case 50: case 51: case 63: case 64: /* SECUREBITS, FP_MODE, SVE, SME */
 		return ev->ret != 0;
@@ -404,12 +408,17 @@ static void lt_ret_known(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
 		lt_sb_printf(SB(c), " (%s)", n);
 }
 
-/* The decoration after prctl's return value (a successful call's) */
+/* The decoration after prctl's and arch_prctl's return value (a successful call's) */
 void lt_ret_prctl(struct lt_dctx *c)
 {
 	const struct lt_event *ev = c->ev;
 	uint64_t r = (uint64_t)ev->ret;
 	struct lt_sb s = { 0 };
+	if (ev->nr == LT_NR_arch_prctl) {
+		if (lt_prctl_ret_hex(ev))
+			lt_ret_flags(c, lt_x_xfeature_masks, r);
+		return;
+	}
 	switch ((uint32_t)ev->args[0]) {
 	case 3: /* PR_GET_DUMPABLE */
 		lt_ret_known(c, lt_x_pr_dumpable, r);

@@ -193,9 +193,10 @@ static void lt_put_arch_prctl_out(struct lt_dctx *c, int i)
 		uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
 		lt_sb_putc(SB(c), '[');
 		lt_put_hex(c, x);
-		if (lt_st(c) != LT_XLAT_RAW && (any || x))
-			lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
-				     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+		if (lt_st(c) != LT_XLAT_RAW && any && rest)
+			lt_sb_printf(SB(c), " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else if (lt_st(c) != LT_XLAT_RAW && (any || x))
+			lt_sb_printf(SB(c), " /* %s */", any ? names.p : "XFEATURE_MASK_???");
 		lt_sb_putc(SB(c), ']');
 		lt_sb_free(&names);
 	}
@@ -1047,7 +1048,7 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	case LT_NR_personality:
 		lt_ret_name(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
 		return;
-	case LT_NR_prctl:
+	case LT_NR_prctl: case LT_NR_arch_prctl:
 		lt_ret_prctl(c);
 		return;
 	case LT_NR_rt_sigtimedwait:

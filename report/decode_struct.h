@@ -105,7 +105,8 @@ void lt_arg_dec(struct lt_args *a, int64_t v);
 void lt_arg_udec(struct lt_args *a, uint64_t v);
 void lt_arg_ptr(struct lt_args *a, uint64_t v);
 
-/* decode_prctl.c: prctl's arguments by option, and what follows its return value */
+/* decode_prctl.c: prctl's arguments by option, and what follows its (and arch_prctl's)
+ * return value */
 int lt_special_prctl(struct lt_args *a);
 void lt_ret_prctl(struct lt_dctx *c);
 

@@ -138,6 +138,21 @@ static void test_plan(void)
 	CHECK(n == 1 && req[0].arg == 4 && (req[0].flags & LT_CAP_STR));
 }
 
+/* arch_prctl, prctl's sibling: XFEATURE_MASK_ bits and the permissions ARCH_REQ_XCOMP_PERM
+ * returns (strace's arch_prctl-success test) */
+static void test_arch_prctl(void)
+{
+	struct lt_event ev;
+	uint64_t x = 0xbadfaced;
+	cap(1, LT_CAP_SUB_SELF, 0, &x, 8);
+	ev = mk("arch_prctl", 0, 0x1021, A, 0, 0, 0, 0);
+	EXPECT(ev, "arch_prctl(ARCH_GET_XCOMP_SUPP, [0xbadfaced /* XFEATURE_MASK_FP|XFEATURE_MASK_YMM|XFEATURE_MASK_BNDREGS|XFEATURE_MASK_AVX512|XFEATURE_MASK_PASID|XFEATURE_MASK_LBR|XFEATURE_MASK_XTILE|0xbad92800 */]) = 0");
+	ev = mk("arch_prctl", 1, 0x1023, 0, 0, 0, 0, 0);
+	EXPECT(ev, "arch_prctl(ARCH_REQ_XCOMP_PERM, 0 /* XFEATURE_FP */) = 0x1 (XFEATURE_MASK_FP)");
+	ev = mk("arch_prctl", 1, 0x1023, 0, 0, 0, 0, 0);
+	EXPECTF(ev, &fmt_raw, "arch_prctl(0x1023, 0) = 0x1");
+}
+
 /* gid arrays: (gid_t)-1 as -1, where the readable memory ended, NGROUPS_MAX */
 static void test_groups(void)
 {
@@ -164,6 +179,7 @@ static void test_groups(void)
 int main(void)
 {
 	test_groups();
+	test_arch_prctl();
 	test_values();
 	test_arm_words();
 	test_memory();
