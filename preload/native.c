@@ -217,7 +217,7 @@ static int native_init(void)
 int lt_native_sees_exit(void)
 {
 	struct lt_thread *st = lt_me;
-	return !(st && !st->tls_shared && st->tracee);
+	return !(st && !st->tls_shared && !st->in_vfork && st->tracee);
 }
 
 static void native_fini(int code, int signo)

@@ -319,7 +319,8 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		return;
 	}
 	struct lt_thread *me = lt_me;
-	if (__builtin_expect(me && !me->tls_shared && me->tracee && !me->armed, 0)) {
+	if (__builtin_expect(me && !me->tls_shared && !me->in_vfork && me->tracee && !me->armed,
+			     0)) {
 		lt_forward_sigsys_prog(sig, si, uc); /* not ours: this thread is never armed */
 		return;
 	}
