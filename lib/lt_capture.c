@@ -626,6 +626,39 @@ static int lt_plan_read_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 	return 0;
 }
 
+/* prctl: the option, the low 32 bits of the first argument as the kernel reads it, says
+ * what arg2 (argument i) points to; PR_SET_VMA_ANON_NAME's name and PR_SCHED_CORE_GET's
+ * cookie are at arg5 */
+static void lt_req_prctl(struct lt_plan *p, unsigned i, const uint64_t a[6], int ok)
+{
+	uint64_t v = a[i];
+	switch ((uint32_t)a[0]) {
+	case 15: /* PR_SET_NAME */
+		lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		break;
+	case 16: /* PR_GET_NAME */
+		if (ok)
+			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
+		break;
+	case 2: case 5: case 9: case 11: case 19: case 25: case 37: /* getters writing an int */
+		if (ok)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		break;
+	case 40: /* PR_GET_TID_ADDRESS */
+		if (ok)
+			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		break;
+	case 62: /* PR_SCHED_CORE: PR_SCHED_CORE_GET writes the cookie at arg5 */
+		if (ok && (uint32_t)a[1] == 0)
+			lt_req(p, 4, LT_CAP_SUB_SELF, 0, a[4], 8, 8);
+		break;
+	case 0x53564d41: /* PR_SET_VMA */
+		if (a[1] == 0) /* PR_SET_VMA_ANON_NAME */
+			lt_req_str(p, 4, LT_CAP_SUB_SELF, a[4], (uint64_t)p->strsize + 1);
+		break;
+	}
+}
+
 /* cond kinds: what the call read or wrote depends on a command argument. 0: not such
  * a kind. */
 static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsigned i,
@@ -713,15 +746,7 @@ static int lt_plan_cond_arg(struct lt_plan *p, const struct lt_sysent *se, unsig
 			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_TIMESPEC, SZ_TIMESPEC);
 		return 1;
 	case LT_K_PRCTL_ARG:
-		if (a[0] == 15) /* PR_SET_NAME */
-			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
-		else if (a[0] == 16 && ok) /* PR_GET_NAME */
-			lt_req_str(p, i, LT_CAP_SUB_SELF, v, 16);
-		else if (ok && (a[0] == 2 || a[0] == 5 || a[0] == 9 || a[0] == 11 || a[0] == 19 ||
-				a[0] == 25 || a[0] == 37)) /* getters writing an int */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 4, 4);
-		else if (ok && a[0] == 40) /* PR_GET_TID_ADDRESS */
-			lt_req(p, i, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		lt_req_prctl(p, i, a, ok);
 		return 1;
 	case LT_K_SLEEP_REM: /* EINTR, and for clock_nanosleep a relative sleep only */
 		if (ret == -4 && (se->kind[1] != LT_K_TIMER_FLAGS || !(a[1] & 1)))

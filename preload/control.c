@@ -166,11 +166,13 @@ void lt_control_exit(int code, int signo)
 		lt_report_run();
 }
 
-/* The native backend sees exit_group itself while a window is open; otherwise _exit and
- * _Exit (and on_exit, for exit and returning from main) are where the process ends. */
+/* The native backend sees exit_group itself while a window is open (in a thread it still
+ * traces); otherwise _exit and _Exit (and on_exit, for exit and returning from main) are
+ * where the process ends. */
 static int exit_hooked(void)
 {
-	return lt_cfg.enabled && !(lt_active_backend == &lt_backend_native && lt_tracing);
+	return lt_cfg.enabled && !(lt_active_backend == &lt_backend_native && lt_tracing &&
+				   lt_native_sees_exit());
 }
 
 __attribute__((visibility("default"), noreturn)) void _exit(int code)

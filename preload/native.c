@@ -214,6 +214,12 @@ static int native_init(void)
 	return 0;
 }
 
+int lt_native_sees_exit(void)
+{
+	struct lt_thread *st = lt_me;
+	return !(st && !st->tls_shared && !st->in_vfork && st->tracee);
+}
+
 static void native_fini(int code, int signo)
 {
 	struct lt_thread *st = lt_lookup((int)lt_gettid());

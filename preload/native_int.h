@@ -186,6 +186,8 @@ int lt_task_traced(int tid) LT_HIDDEN;
 /* The thread leaves tracing for good (never armed again), with one note saying why. */
 void lt_untrace_for_good(struct lt_thread *st, uint32_t code, const char *why) LT_HIDDEN;
 void lt_tracee(struct lt_thread *st) LT_HIDDEN;
+int lt_sud_guard(unsigned nr, const uint64_t a[6], long *ret) LT_HIDDEN;
+void lt_sud_taken(struct lt_thread *st, unsigned nr, const uint64_t a[6], long ret) LT_HIDDEN;
 void lt_disarm(struct lt_thread *st) LT_HIDDEN;
 /* In a fork child: the parent's log descriptor, chunks and threads are not ours. */
 void lt_forget_parent(void) LT_HIDDEN;
@@ -376,6 +378,7 @@ int lt_own_fault_signals(void) LT_HIDDEN;
 void lt_signal_record(struct lt_thread *st, const siginfo_t *si, uint16_t flags) LT_HIDDEN;
 /* A SIGSYS that is not ours (seccomp's RET_TRAP, kill -SYS): the program's action. */
 void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc) LT_HIDDEN;
+void lt_forward_sigsys_prog(int sig, siginfo_t *si, ucontext_t *uc) LT_HIDDEN;
 
 /* ---- native_trap.c ---- */
 /* The SIGSYS handler (installed by native.c). */

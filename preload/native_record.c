@@ -440,7 +440,7 @@ __attribute__((noinline)) unsigned lt_phases_learn(unsigned nr)
 static long lt_wrap_perform(unsigned nr, const uint64_t a[6])
 {
 	long fg;
-	if (lt_fd_guard_syscall(nr, a, &fg))
+	if (lt_fd_guard_syscall(nr, a, &fg) || lt_sud_guard(nr, a, &fg))
 		return fg;
 	return lt_syscall6_prog(nr, (long)a[0], (long)a[1], (long)a[2], (long)a[3], (long)a[4],
 				(long)a[5]);
@@ -497,5 +497,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 	/* As on the trap path (a call site rewritten to come here may make it). */
 	if (__builtin_expect(nr == SYS_ptrace, 0) && a0 == 0 /* PTRACE_TRACEME */ && ret == 0)
 		lt_tracee(st);
+	if (__builtin_expect(nr == SYS_prctl, 0))
+		lt_sud_taken(st, nr, a, ret);
 	return ret;
 }

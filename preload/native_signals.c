@@ -436,6 +436,20 @@ long lt_sigaction(struct lt_thread *st, const uint64_t a[6], int direct)
 }
 
 
+/* A trap of the program's own syscall user dispatch (a thread whose dispatch the program
+ * took, or one that left tracing otherwise and is never armed again): to its handler with
+ * no syscall first, which the program's selector may be blocking. */
+void lt_forward_sigsys_prog(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	struct lt_ksigaction *pa = &lt_prog_sigsys;
+	if (pa->handler == SIG_DFL || pa->handler == SIG_IGN)
+		lt_forward_sigsys(sig, si, uc); /* it dies of it, as untraced */
+	else if (pa->flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))pa->handler)(sig, si, uc);
+	else
+		((void (*)(int))pa->handler)(sig);
+}
+
 void lt_forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	struct lt_ksigaction *pa = &lt_prog_sigsys;

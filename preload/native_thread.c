@@ -190,6 +190,32 @@ void lt_tracee(struct lt_thread *st)
 			    "for its tracer)");
 }
 
+/* The program's own prctl(PR_SET_SYSCALL_USER_DISPATCH). While the shim traces a thread,
+ * the thread's dispatch is the shim's and, as the program sees it, off: turning it off is
+ * answered here as the kernel answers it, and the shim's stays. 1 if answered. */
+int lt_sud_guard(unsigned nr, const uint64_t a[6], long *ret)
+{
+	if (nr != SYS_prctl || (uint32_t)a[0] != PR_SET_SYSCALL_USER_DISPATCH ||
+	    a[1] != PR_SYS_DISPATCH_OFF)
+		return 0;
+	*ret = a[2] || a[3] || a[4] ? -EINVAL : 0;
+	return 1;
+}
+
+/* After the call: turning it on (any mode the kernel took) replaced the shim's dispatch
+ * with the program's, which the shim cannot share and must not turn off: the thread
+ * leaves tracing for good, as a ptraced one does. */
+void lt_sud_taken(struct lt_thread *st, unsigned nr, const uint64_t a[6], long ret)
+{
+	if (nr != SYS_prctl || (uint32_t)a[0] != PR_SET_SYSCALL_USER_DISPATCH || ret != 0 ||
+	    a[1] == PR_SYS_DISPATCH_OFF)
+		return;
+	st->armed = 0;
+	lt_untrace_for_good(st, LT_NOTE_TEXT,
+			    "the program set its own syscall user dispatch, which replaces the "
+			    "tracer's: this thread is no longer traced");
+}
+
 int lt_arm(struct lt_thread *st)
 {
 	/* Nothing of this thread is in flight while it is unarmed; a state found again by a

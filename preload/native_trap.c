@@ -95,7 +95,7 @@ long lt_perform(struct lt_thread *st, unsigned nr, const uint64_t a[6], ucontext
 		       struct lt_build *b)
 {
 	long fg; /* the shim's descriptors are invisible to the program (preload/fdguard.c) */
-	if (lt_fd_guard_syscall(nr, a, &fg))
+	if (lt_fd_guard_syscall(nr, a, &fg) || lt_sud_guard(nr, a, &fg))
 		return fg;
 	uint64_t e[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
 	uint64_t m1, m2;
@@ -318,6 +318,12 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 		lt_sigsys_other(sig, si, uc);
 		return;
 	}
+	struct lt_thread *me = lt_me;
+	if (__builtin_expect(me && !me->tls_shared && !me->in_vfork && me->tracee && !me->armed,
+			     0)) {
+		lt_forward_sigsys_prog(sig, si, uc); /* not ours: this thread is never armed */
+		return;
+	}
 	greg_t *g = uc->uc_mcontext.gregs;
 	unsigned nr = (unsigned)si->si_syscall;
 	uint64_t a[6] = { (uint64_t)g[REG_RDI], (uint64_t)g[REG_RSI], (uint64_t)g[REG_RDX],
@@ -351,6 +357,8 @@ void lt_sigsys(int sig, siginfo_t *si, void *ucv)
 	/* Its tracer would see every later trap as a SIGSYS stop: disarmed for good. */
 	if (__builtin_expect(nr == SYS_ptrace, 0) && a[0] == 0 /* PTRACE_TRACEME */ && ret == 0)
 		lt_tracee(st);
+	if (__builtin_expect(nr == SYS_prctl, 0))
+		lt_sud_taken(st, nr, a, ret);
 	if (__builtin_expect(lt_seccomp_denied != 0, 0))
 		lt_seccomp_note(st);
 	lt_patch_site(uc, nr);

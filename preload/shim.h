@@ -60,6 +60,10 @@ struct lt_backend {
 };
 extern const struct lt_backend lt_backend_native LT_HIDDEN;
 extern const struct lt_backend lt_backend_strace LT_HIDDEN;
+/* native.c: 1 unless the calling thread left tracing for good (ptraced, or its syscall
+ * user dispatch the program's): then its exit_group is not trapped, and control.c's exit
+ * hooks record the exit. */
+int lt_native_sees_exit(void) LT_HIDDEN;
 
 /* control.c: called by a backend when the process is about to exit (exit_group seen, or
  * the destructor): finishes the backend, and in the root process runs the report and

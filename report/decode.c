@@ -1176,6 +1176,12 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 			lt_put_dec(&c, r);
 		break;
 	}
+	case LT_K_PRCTL_RET:
+		if (lt_prctl_ret_hex(ev))
+			lt_put_hex(&c, (uint64_t)r);
+		else
+			lt_put_dec(&c, r);
+		break;
 	case LT_K_FD:
 		lt_put_ret_fd(&c, (int)r);
 		break;

@@ -187,33 +187,34 @@ void lt_put_sysinfo(struct lt_dctx *c, const uint8_t *d)
 		     (unsigned long long)RD(uint64_t, d, 96), RD(uint32_t, d, 104));
 }
 
+/* a gid_t: (gid_t)-1 as -1, as strace's print_gid */
+static int lt_put_gid_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	uint32_t g = RD(uint32_t, e, 0);
+	(void)k;
+	(void)opaque;
+	if (g == 0xffffffffu)
+		lt_sb_puts(SB(c), "-1");
+	else
+		lt_sb_printf(SB(c), "%u", g);
+	return 1;
+}
+
+/* strace's print_groups: more than NGROUPS_MAX (65536) is only an address */
 void lt_put_groups(struct lt_dctx *c, int i, int kind)
 {
 	const struct lt_event *ev = c->ev;
 	int out = kind == LT_K_GROUPS_OUT;
 	uint64_t n = out ? (uint64_t)ev->ret : (uint32_t)ev->args[0];
-	size_t len;
 	if (n == 0 && (!out || lt_ok(c))) {
 		lt_sb_puts(SB(c), "[]");
 		return;
 	}
-	const uint8_t *d = out ? lt_out(c, i, 0) : lt_in(c, i, 0);
-	if (!d || (out && (int32_t)ev->args[0] == 0)) {
+	if ((out && (!lt_ok(c) || (int32_t)ev->args[0] == 0)) || n > 65536) {
 		lt_put_ptr(c, ev->args[i]);
 		return;
 	}
-	lt_cap_get(c, i, LT_CAP_SUB_SELF, 0, &len);
-	lt_sb_putc(SB(c), '[');
-	for (uint64_t k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if ((k + 1) * 4 > len || (k >= c->strsize && !lt_verbose(c))) {
-			lt_sb_puts(SB(c), "...");
-			break;
-		}
-		lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 4 * k));
-	}
-	lt_sb_putc(SB(c), ']');
+	lt_put_array(c, i, LT_CAP_SUB_SELF, ev->args[i], n, 4, lt_put_gid_elem, NULL);
 }
 
 /* memory policy and CPUs */

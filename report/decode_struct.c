@@ -211,9 +211,10 @@ static void lt_put_arch_prctl_out(struct lt_dctx *c, int i)
 		uint64_t rest = lt_flags_names(&names, lt_x_xfeature_masks, x, &any);
 		lt_sb_putc(SB(c), '[');
 		lt_put_hex(c, x);
-		if (lt_st(c) != LT_XLAT_RAW && (any || x))
-			lt_sb_printf(SB(c), " /* %s%s%s */", any ? names.p : "",
-				     any && rest ? "|" : "", rest || !any ? "XFEATURE_MASK_???" : "");
+		if (lt_st(c) != LT_XLAT_RAW && any && rest)
+			lt_sb_printf(SB(c), " /* %s|%#llx */", names.p, (unsigned long long)rest);
+		else if (lt_st(c) != LT_XLAT_RAW && (any || x))
+			lt_sb_printf(SB(c), " /* %s */", any ? names.p : "XFEATURE_MASK_???");
 		lt_sb_putc(SB(c), ']');
 		lt_sb_free(&names);
 	}
@@ -424,28 +425,28 @@ static void lt_arg_kind(struct lt_args *a, int i, void (*gen)(struct lt_dctx *, 
 	lt_done(a);
 }
 
-static void lt_arg_hex(struct lt_args *a, uint64_t v)
+void lt_arg_hex(struct lt_args *a, uint64_t v)
 {
 	lt_next(a);
 	lt_put_hex(a->c, v);
 	lt_done(a);
 }
 
-static void lt_arg_dec(struct lt_args *a, int64_t v)
+void lt_arg_dec(struct lt_args *a, int64_t v)
 {
 	lt_next(a);
 	lt_put_dec(a->c, v);
 	lt_done(a);
 }
 
-static void lt_arg_udec(struct lt_args *a, uint64_t v)
+void lt_arg_udec(struct lt_args *a, uint64_t v)
 {
 	lt_next(a);
 	lt_put_udec(a->c, v);
 	lt_done(a);
 }
 
-static void lt_arg_ptr(struct lt_args *a, uint64_t v)
+void lt_arg_ptr(struct lt_args *a, uint64_t v)
 {
 	lt_next(a);
 	lt_put_ptr(a->c, v);
@@ -922,133 +923,6 @@ static int lt_special_ioctl(struct lt_args *a)
 	return a->n;
 }
 
-/* getters that write an int (a pointer for PR_GET_TID_ADDRESS) at arg2:
- * PDEATHSIG, UNALIGN, FPEMU, FPEXC, ENDIAN, TSC, CHILD_SUBREAPER */
-static void lt_prctl_getter(struct lt_args *a, uint32_t op)
-{
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	static const struct lt_xlat tsc[] = { { 1, "PR_TSC_ENABLE" }, { 2, "PR_TSC_SIGSEGV" },
-					      { 0, 0 } };
-	static const struct lt_xlat unalign[] = { { 1, "PR_UNALIGN_NOPRINT" },
-						  { 2, "PR_UNALIGN_SIGBUS" }, { 0, 0 } };
-	const uint8_t *d = lt_ok(c) ? lt_cap_get(c, 1, LT_CAP_SUB_SELF, op == 40 ? 8 : 4, NULL)
-				    : NULL;
-	lt_next(a);
-	if (!g[1]) {
-		lt_sb_puts(SB(c), "NULL");
-	} else if (!d) {
-		lt_put_ptr(c, g[1]);
-	} else {
-		lt_sb_putc(SB(c), '[');
-		if (op == 2)
-			lt_put_signo(c, RD(int32_t, d, 0));
-		else if (op == 25)
-			lt_put_xlat(c, tsc, RD(uint32_t, d, 0), "PR_TSC_???");
-		else if (op == 5)
-			lt_put_flags(c, unalign, RD(uint32_t, d, 0));
-		else if (op == 40)
-			lt_put_ptr(c, RD(uint64_t, d, 0));
-		else
-			lt_sb_printf(SB(c), "%u", RD(uint32_t, d, 0));
-		lt_sb_putc(SB(c), ']');
-	}
-	lt_done(a);
-}
-
-/* PR_SCHED_CORE: command, pid, pid type (always with its name), cookie */
-static void lt_prctl_sched_core(struct lt_args *a)
-{
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	static const struct lt_xlat cmds[] = { { 0, "PR_SCHED_CORE_GET" },
-		{ 1, "PR_SCHED_CORE_CREATE" }, { 2, "PR_SCHED_CORE_SHARE_TO" },
-		{ 3, "PR_SCHED_CORE_SHARE_FROM" }, { 0, 0 } };
-	static const struct lt_xlat types[] = { { 0, "PIDTYPE_PID" }, { 1, "PIDTYPE_TGID" },
-		{ 2, "PIDTYPE_PGID" }, { 3, "PIDTYPE_SID" }, { 0, 0 } };
-	lt_next(a);
-	lt_put_xlat(c, cmds, (uint32_t)g[1], "PR_SCHED_CORE_???");
-	lt_done(a);
-	lt_arg_dec(a, (int)g[2]);
-	lt_next(a);
-	lt_put_hex(c, (uint32_t)g[3]);
-	if (lt_st(c) != LT_XLAT_RAW) {
-		const char *n = lt_xlat_name(types, (uint32_t)g[3]);
-		lt_sb_printf(SB(c), " /* %s */", n ? n : "PIDTYPE_???");
-	}
-	lt_done(a);
-	lt_arg_ptr(a, g[4]);
-}
-
-static int lt_special_prctl(struct lt_args *a)
-{
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	uint32_t op = (uint32_t)g[0];
-	lt_next(a);
-	lt_put_xlat(c, lt_x_prctl, op, "PR_???");
-	lt_done(a);
-	switch (op) {
-	case 15: case 16: /* PR_SET_NAME, PR_GET_NAME */
-		lt_next(a);
-		if (op == 16 && !lt_ok(c))
-			lt_put_ptr(c, g[1]);
-		else
-			lt_put_cstr(c, 1, LT_CAP_SUB_SELF, g[1], 16);
-		lt_done(a);
-		break;
-	case 1: /* PR_SET_PDEATHSIG */
-		lt_next(a);
-		lt_put_signo(c, (int)g[1]);
-		lt_done(a);
-		break;
-	case 2: case 5: case 9: case 11: case 19: case 25: case 37: case 40:
-		lt_prctl_getter(a, op);
-		break;
-	case 3: case 7: case 13: case 21: case 27:
-	case 30: case 31: case 32: case 34: case 39: case 42: case 46: case 58:
-	case 66: case 68: /* getters without arguments */
-		break;
-	case 4: case 8: case 24: case 23: case 29: case 36: /* one integer */
-		lt_arg_udec(a, g[1]);
-		break;
-	case 38: case 41: /* PR_SET_NO_NEW_PRIVS, PR_SET_THP_DISABLE: strace shows all five */
-		lt_arg_udec(a, g[1]);
-		lt_arg_udec(a, g[2]);
-		lt_arg_udec(a, g[3]);
-		lt_arg_udec(a, g[4]);
-		break;
-	case 22: /* PR_SET_SECCOMP: a SECCOMP_MODE_, a filter for SECCOMP_MODE_FILTER */
-		lt_next(a);
-		lt_put_xlat(c, lt_x_seccomp_mode, g[1], "SECCOMP_MODE_???");
-		lt_done(a);
-		if (g[1] == 2) {
-			lt_next(a);
-			lt_put_seccomp_fprog(c, 2);
-			lt_done(a);
-		} else if (g[1] != 1) {
-			for (int k = 2; k < 5; k++)
-				lt_arg_hex(a, g[k]);
-		}
-		break;
-	case 62: /* PR_SCHED_CORE */
-		lt_prctl_sched_core(a);
-		break;
-	case 0x59616d61: /* PR_SET_PTRACER */
-		lt_next(a);
-		if ((int64_t)g[1] == -1)
-			lt_sb_puts(SB(c), "PR_SET_PTRACER_ANY");
-		else
-			lt_put_dec(c, (int)g[1]);
-		lt_done(a);
-		break;
-	default:
-		for (int k = 1; k < 5; k++)
-			lt_arg_hex(a, g[k]);
-	}
-	return a->n;
-}
-
 int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends)
 {
 	struct lt_args a = { c, ends, maxends, 0 };
@@ -1148,9 +1022,6 @@ static void lt_ret_name(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, 
 
 void lt_decode_ret_extra(struct lt_dctx *c)
 {
-	static const struct lt_xlat dump[] = {
-		{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, { 0, 0 }
-	};
 	const struct lt_event *ev = c->ev;
 	if (c->failed || !c->done)
 		return;
@@ -1173,9 +1044,8 @@ void lt_decode_ret_extra(struct lt_dctx *c)
 	case LT_NR_personality:
 		lt_ret_name(c, lt_x_personality, (uint64_t)ev->ret & 0xffffffffu, "PER_???");
 		return;
-	case LT_NR_prctl:
-		if ((uint32_t)ev->args[0] == 3) /* PR_GET_DUMPABLE */
-			lt_ret_name(c, dump, (uint64_t)ev->ret, "SUID_DUMP_???");
+	case LT_NR_prctl: case LT_NR_arch_prctl:
+		lt_ret_prctl(c);
 		return;
 	case LT_NR_time:
 		lt_ret_time(c);

@@ -1,6 +1,6 @@
 /* What the structure decoders share: decode_struct.c (the kind printers' table, whole
  * calls) and the family files decode_sock.c, decode_time.c, decode_stat.c,
- * decode_signal.c, decode_proc.c and decode_poll.c. Report side only. */
+ * decode_signal.c, decode_proc.c, decode_poll.c and decode_prctl.c. Report side only. */
 #ifndef LT_DECODE_STRUCT_H
 #define LT_DECODE_STRUCT_H
 
@@ -170,5 +170,16 @@ void lt_put_bpf_code(struct lt_dctx *c, unsigned code, int extended);
 void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind);
 void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
 void lt_put_io_uring_params(struct lt_dctx *c, int i, int kind);
+
+/* decode_struct.c: one argument of a whole call */
+void lt_arg_hex(struct lt_args *a, uint64_t v);
+void lt_arg_dec(struct lt_args *a, int64_t v);
+void lt_arg_udec(struct lt_args *a, uint64_t v);
+void lt_arg_ptr(struct lt_args *a, uint64_t v);
+
+/* decode_prctl.c: prctl's arguments by option, and what follows its (and arch_prctl's)
+ * return value */
+int lt_special_prctl(struct lt_args *a);
+void lt_ret_prctl(struct lt_dctx *c);
 
 #endif

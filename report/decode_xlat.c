@@ -300,7 +300,7 @@ const struct lt_xlat lt_x_prctl[] = {
 	X(61, "PR_PAC_GET_ENABLED_KEYS"), X(62, "PR_SCHED_CORE"), X(63, "PR_SME_SET_VL"),
 	X(64, "PR_SME_GET_VL"), X(65, "PR_SET_MDWE"), X(66, "PR_GET_MDWE"),
 	X(67, "PR_SET_MEMORY_MERGE"), X(68, "PR_GET_MEMORY_MERGE"),
-	X(0x53564d41, "PR_SET_VMA"), END
+	X(0x53564d41, "PR_SET_VMA"), X(0x59616d61, "PR_SET_PTRACER"), END
 };
 const struct lt_xlat lt_x_flock[] = {
 	X(1, "LOCK_SH"), X(2, "LOCK_EX"), X(4, "LOCK_NB"), X(8, "LOCK_UN"), X(32, "LOCK_MAND"),

@@ -117,6 +117,9 @@ int lt_decode_special(struct lt_dctx *c, size_t *ends, int maxends);
 int lt_decode_struct(struct lt_dctx *c, int i, int kind);
 /* The decoration after the return value: " (flags O_RDWR)", " (in [3])"...; may be empty. */
 void lt_decode_ret_extra(struct lt_dctx *c);
+/* decode_prctl.c: 1 when prctl's or arch_prctl's return value is a flag word strace shows
+ * in hex */
+int lt_prctl_ret_hex(const struct lt_event *ev);
 
 /* decode.c: open(2) flags with the access mode first, as strace shows them. */
 void lt_put_open_flags(struct lt_dctx *c, uint64_t v);

@@ -91,6 +91,23 @@ extern const struct lt_xlat lt_x_bpf_map_types[];
 extern const struct lt_xlat lt_x_bpf_attach_type[];
 extern const struct lt_xlat lt_x_bpf_map_flags[];
 extern const struct lt_xlat lt_x_bpf_prog_flags[];
+extern const struct lt_xlat lt_x_pr_cap_ambient[];
+extern const struct lt_xlat lt_x_pr_mce_kill[];
+extern const struct lt_xlat lt_x_pr_mce_kill_policy[];
+extern const struct lt_xlat lt_x_pr_pac_enabled_keys[];
+extern const struct lt_xlat lt_x_pr_pac_keys[];
+extern const struct lt_xlat lt_x_pr_set_vma[];
+extern const struct lt_xlat lt_x_pr_set_mm[];
+extern const struct lt_xlat lt_x_pr_sud_cmds[];
+extern const struct lt_xlat lt_x_pr_tsc[];
+extern const struct lt_xlat lt_x_pr_unalign_flags[];
+extern const struct lt_xlat lt_x_pr_mte_tcf[];
+extern const struct lt_xlat lt_x_pr_fp_mode[];
+extern const struct lt_xlat lt_x_pr_spec_cmds[];
+extern const struct lt_xlat lt_x_pr_spec_get_flags[];
+extern const struct lt_xlat lt_x_pr_spec_set_flags[];
+extern const struct lt_xlat lt_x_secbits[];
+extern const struct lt_xlat lt_x_cap[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1471,6 +1488,165 @@ const struct lt_xlat lt_x_bpf_prog_flags[] = {
 	{ 0x4ull, "BPF_F_TEST_RND_HI32" },
 	{ 0x8ull, "BPF_F_TEST_STATE_FREQ" },
 	{ 0x10ull, "BPF_F_SLEEPABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_cap_ambient[] = {
+	{ 0x1ull, "PR_CAP_AMBIENT_IS_SET" },
+	{ 0x2ull, "PR_CAP_AMBIENT_RAISE" },
+	{ 0x3ull, "PR_CAP_AMBIENT_LOWER" },
+	{ 0x4ull, "PR_CAP_AMBIENT_CLEAR_ALL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_mce_kill[] = {
+	{ 0x0ull, "PR_MCE_KILL_CLEAR" },
+	{ 0x1ull, "PR_MCE_KILL_SET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_mce_kill_policy[] = {
+	{ 0x0ull, "PR_MCE_KILL_LATE" },
+	{ 0x1ull, "PR_MCE_KILL_EARLY" },
+	{ 0x2ull, "PR_MCE_KILL_DEFAULT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_pac_enabled_keys[] = {
+	{ 0x1ull, "PR_PAC_APIAKEY" },
+	{ 0x2ull, "PR_PAC_APIBKEY" },
+	{ 0x4ull, "PR_PAC_APDAKEY" },
+	{ 0x8ull, "PR_PAC_APDBKEY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_pac_keys[] = {
+	{ 0x1ull, "PR_PAC_APIAKEY" },
+	{ 0x2ull, "PR_PAC_APIBKEY" },
+	{ 0x4ull, "PR_PAC_APDAKEY" },
+	{ 0x8ull, "PR_PAC_APDBKEY" },
+	{ 0x10ull, "PR_PAC_APGAKEY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_set_vma[] = {
+	{ 0x0ull, "PR_SET_VMA_ANON_NAME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_set_mm[] = {
+	{ 0x1ull, "PR_SET_MM_START_CODE" },
+	{ 0x2ull, "PR_SET_MM_END_CODE" },
+	{ 0x3ull, "PR_SET_MM_START_DATA" },
+	{ 0x4ull, "PR_SET_MM_END_DATA" },
+	{ 0x5ull, "PR_SET_MM_START_STACK" },
+	{ 0x6ull, "PR_SET_MM_START_BRK" },
+	{ 0x7ull, "PR_SET_MM_BRK" },
+	{ 0x8ull, "PR_SET_MM_ARG_START" },
+	{ 0x9ull, "PR_SET_MM_ARG_END" },
+	{ 0xaull, "PR_SET_MM_ENV_START" },
+	{ 0xbull, "PR_SET_MM_ENV_END" },
+	{ 0xcull, "PR_SET_MM_AUXV" },
+	{ 0xdull, "PR_SET_MM_EXE_FILE" },
+	{ 0xeull, "PR_SET_MM_MAP" },
+	{ 0xfull, "PR_SET_MM_MAP_SIZE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_sud_cmds[] = {
+	{ 0x0ull, "PR_SYS_DISPATCH_OFF" },
+	{ 0x1ull, "PR_SYS_DISPATCH_ON" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_tsc[] = {
+	{ 0x1ull, "PR_TSC_ENABLE" },
+	{ 0x2ull, "PR_TSC_SIGSEGV" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_unalign_flags[] = {
+	{ 0x1ull, "PR_UNALIGN_NOPRINT" },
+	{ 0x2ull, "PR_UNALIGN_SIGBUS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_mte_tcf[] = {
+	{ 0x0ull, "PR_MTE_TCF_NONE" },
+	{ 0x2ull, "PR_MTE_TCF_SYNC" },
+	{ 0x4ull, "PR_MTE_TCF_ASYNC" },
+	{ 0x6ull, "PR_MTE_TCF_MASK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_fp_mode[] = {
+	{ 0x1ull, "PR_FP_MODE_FR" },
+	{ 0x2ull, "PR_FP_MODE_FRE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_spec_cmds[] = {
+	{ 0x0ull, "PR_SPEC_STORE_BYPASS" },
+	{ 0x1ull, "PR_SPEC_INDIRECT_BRANCH" },
+	{ 0x2ull, "PR_SPEC_L1D_FLUSH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_spec_get_flags[] = {
+	{ 0x0ull, "PR_SPEC_NOT_AFFECTED" },
+	{ 0x1ull, "PR_SPEC_PRCTL" },
+	{ 0x2ull, "PR_SPEC_ENABLE" },
+	{ 0x4ull, "PR_SPEC_DISABLE" },
+	{ 0x8ull, "PR_SPEC_FORCE_DISABLE" },
+	{ 0x10ull, "PR_SPEC_DISABLE_NOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_pr_spec_set_flags[] = {
+	{ 0x2ull, "PR_SPEC_ENABLE" },
+	{ 0x4ull, "PR_SPEC_DISABLE" },
+	{ 0x8ull, "PR_SPEC_FORCE_DISABLE" },
+	{ 0x10ull, "PR_SPEC_DISABLE_NOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_secbits[] = {
+	{ 0x1ull, "SECBIT_NOROOT" },
+	{ 0x2ull, "SECBIT_NOROOT_LOCKED" },
+	{ 0x4ull, "SECBIT_NO_SETUID_FIXUP" },
+	{ 0x8ull, "SECBIT_NO_SETUID_FIXUP_LOCKED" },
+	{ 0x10ull, "SECBIT_KEEP_CAPS" },
+	{ 0x20ull, "SECBIT_KEEP_CAPS_LOCKED" },
+	{ 0x40ull, "SECBIT_NO_CAP_AMBIENT_RAISE" },
+	{ 0x80ull, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_cap[] = {
+	{ 0x0ull, "CAP_CHOWN" },
+	{ 0x1ull, "CAP_DAC_OVERRIDE" },
+	{ 0x2ull, "CAP_DAC_READ_SEARCH" },
+	{ 0x3ull, "CAP_FOWNER" },
+	{ 0x4ull, "CAP_FSETID" },
+	{ 0x5ull, "CAP_KILL" },
+	{ 0x6ull, "CAP_SETGID" },
+	{ 0x7ull, "CAP_SETUID" },
+	{ 0x8ull, "CAP_SETPCAP" },
+	{ 0x9ull, "CAP_LINUX_IMMUTABLE" },
+	{ 0xaull, "CAP_NET_BIND_SERVICE" },
+	{ 0xbull, "CAP_NET_BROADCAST" },
+	{ 0xcull, "CAP_NET_ADMIN" },
+	{ 0xdull, "CAP_NET_RAW" },
+	{ 0xeull, "CAP_IPC_LOCK" },
+	{ 0xfull, "CAP_IPC_OWNER" },
+	{ 0x10ull, "CAP_SYS_MODULE" },
+	{ 0x11ull, "CAP_SYS_RAWIO" },
+	{ 0x12ull, "CAP_SYS_CHROOT" },
+	{ 0x13ull, "CAP_SYS_PTRACE" },
+	{ 0x14ull, "CAP_SYS_PACCT" },
+	{ 0x15ull, "CAP_SYS_ADMIN" },
+	{ 0x16ull, "CAP_SYS_BOOT" },
+	{ 0x17ull, "CAP_SYS_NICE" },
+	{ 0x18ull, "CAP_SYS_RESOURCE" },
+	{ 0x19ull, "CAP_SYS_TIME" },
+	{ 0x1aull, "CAP_SYS_TTY_CONFIG" },
+	{ 0x1bull, "CAP_MKNOD" },
+	{ 0x1cull, "CAP_LEASE" },
+	{ 0x1dull, "CAP_AUDIT_WRITE" },
+	{ 0x1eull, "CAP_AUDIT_CONTROL" },
+	{ 0x1full, "CAP_SETFCAP" },
+	{ 0x20ull, "CAP_MAC_OVERRIDE" },
+	{ 0x21ull, "CAP_MAC_ADMIN" },
+	{ 0x22ull, "CAP_SYSLOG" },
+	{ 0x23ull, "CAP_WAKE_ALARM" },
+	{ 0x24ull, "CAP_BLOCK_SUSPEND" },
+	{ 0x25ull, "CAP_AUDIT_READ" },
+	{ 0x26ull, "CAP_PERFMON" },
+	{ 0x27ull, "CAP_BPF" },
+	{ 0x28ull, "CAP_CHECKPOINT_RESTORE" },
 	{ 0, 0 }
 };
 #endif

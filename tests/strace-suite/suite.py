@@ -42,8 +42,18 @@ SCRIPTS = {
     "arch_prctl.sh": {"trace": "arch_prctl", "drop_through": re.compile(
         r"^arch_prctl\(0xffffffff( /\* ARCH_\?\?\? \*/)?, 0xfffffffe\) = -1 ")},
     "netlink_sock_diag.test": {"trace": "sendto"},
-    "getuid.test": {"uniq": True},
+    # run_strace -qq: no "+++ exited with 0 +++"
+    "getuid.test": {"uniq": True, "drop": re.compile(r"^\+\+\+ exited with \d+ \+\+\+$")},
     "faccessat.test": {"trace": "faccessat", "keep": "faccessat(-1, NULL,"},
+    # one run per value injected into the calls from the 256th on (LIBTRACE_INJECT), each
+    # compared from the marker call that got it (translate fills in the rest)
+    "prctl-success.sh": {"inject_start": 256},
+}
+# prctl-success.sh's marker calls, by syscall
+INJECT_MARKERS = {
+    "prctl": r"^prctl\(0xffffffff( /\* PR_\?\?\? \*/)?, 0xfffffffe, 0xfffffffd, 0xfffffffc, "
+             r"0xfffffffb\) = ",
+    "arch_prctl": r"^arch_prctl\(0xffffffff( /\* ARCH_\?\?\? \*/)?, 0xfffffffe\) = ",
 }
 
 
@@ -86,6 +96,12 @@ def translate(name, toks, script=None):
     libtrace-report cannot express the options"""
     ropts, redirects, prog_args = [], [], []
     strsize, start, have_trace = None, None, False
+    sc = SCRIPTS.get(script, {})
+    if "inject_start" in sc:
+        m = re.match(r"^(ARCH_)?PRCTL_INJECT_RETVALS=(.*)$", toks[0]) if toks else None
+        call = "arch_prctl" if m and m.group(1) else "prctl"
+        sc = dict(sc, trace=call, inject=(call, m.group(2).split() if m else ["42"]))
+        toks = toks[1:] if m else toks
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -125,7 +141,6 @@ def translate(name, toks, script=None):
         else:
             return None
         i += 1
-    sc = SCRIPTS.get(script, {})
     if script == "getuid.test" and name.endswith("-creds"):
         return None  # traces %creds of a program named otherwise
     if sc.get("trace"):
@@ -188,7 +203,32 @@ def script_filter(got, start, sc):
 
 
 def run_test(src, build, name, spec, timeout=20):
-    ropts, strsize, redirects, prog_args, start, sc = spec
+    """(expected lines, our lines), "skip", "error", or None when the program is absent"""
+    sc = spec[5]
+    if "inject" not in sc:
+        return run_once(src, build, name, spec, {}, [], sc, timeout)
+    # prctl-success.sh: one run per value, the program told where injection starts
+    call, values = sc["inject"]
+    exp, got = [], []
+    for v in values:
+        if v.startswith("error="):
+            inj, ret, match = v, "-1", "-1 " + v[len("error="):]
+        else:
+            inj, ret, match = "retval=%d" % int(v, 0), v, str(int(v, 0))
+        env = {"LIBTRACE_INJECT": "%s:%s:when=%d+" % (call, inj, sc["inject_start"])}
+        one = dict(sc, drop_through=re.compile(INJECT_MARKERS[call] + re.escape(match) + " "))
+        res = run_once(src, build, name, spec, env, [str(sc["inject_start"]), ret], one,
+                       timeout)
+        if not isinstance(res, tuple):
+            return res
+        exp += res[0]
+        got += res[1]
+    return exp, got
+
+
+def run_once(src, build, name, spec, extra_env, extra_args, sc, timeout):
+    ropts, strsize, redirects, prog_args, start, _ = spec
+    prog_args = extra_args + prog_args
     prog = os.path.join(src, "tests", name)
     if not os.access(prog, os.X_OK):
         return None
@@ -199,7 +239,8 @@ def run_test(src, build, name, spec, timeout=20):
         os.mkdir(work)
         os.mkdir(logs)
         env = dict(os.environ, LD_PRELOAD=os.path.join(build, "libtrace.so"), LIBTRACE_DIR=logs,
-                   LIBTRACE_REPORT="none", LIBTRACE_BACKEND="native", LIBTRACE_START="1")
+                   LIBTRACE_REPORT="none", LIBTRACE_BACKEND="native", LIBTRACE_START="1",
+                   **extra_env)
         if strsize:
             env["LIBTRACE_STRSIZE"] = strsize
         fds = {}
