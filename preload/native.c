@@ -217,7 +217,10 @@ static int native_init(void)
 int lt_native_sees_exit(void)
 {
 	struct lt_thread *st = lt_me;
-	return !(st && !st->tls_shared && !st->in_vfork && st->tracee);
+	/* A thread under a seccomp filter that left it untraced: any call of the exit hooks'
+	 * may be one the filter kills (the process would die of SIGSYS), so they stay out. */
+	return !(st && !st->tls_shared && !st->in_vfork && st->tracee &&
+		 st->gone_why != LT_NOTE_SECCOMP);
 }
 
 static void native_fini(int code, int signo)

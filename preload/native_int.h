@@ -92,6 +92,7 @@ struct lt_thread {
 	int named;
 	int blocks_sigsys;     /* the program believes this thread blocks SIGSYS */
 	int tracee;            /* 1: ptraced, never armed again (lt_tracee) */
+	uint32_t gone_why;     /* why it is never armed again: an LT_NOTE_ code */
 	uint32_t late_win;     /* the window in which the interposed path tried to arm it */
 	/* The program's signal mask in this thread as last seen (trap frames, sigprocmask,
 	 * handler entry and return): the interposed path's copies are direct only while it

@@ -178,8 +178,10 @@ void lt_untrace_for_good(struct lt_thread *st, uint32_t code, const char *why)
 	if (st->armed)
 		lt_disarm(st);
 	st->selector = SYSCALL_DISPATCH_FILTER_ALLOW;
-	if (!st->tracee)
+	if (!st->tracee) {
 		lt_note_record(st, code, why);
+		st->gone_why = code;
+	}
 	st->tracee = 1;
 }
 

@@ -316,8 +316,11 @@ static int lt_prctl_many(struct lt_args *a, uint32_t op)
 		return 1;
 	case 22: /* PR_SET_SECCOMP: STRICT has no argument, FILTER a struct sock_fprog */
 		lt_prctl_xval(a, lt_x_seccomp_mode, g[1], "SECCOMP_MODE_???");
-		if (g[1] == 2)
-			lt_arg_ptr(a, g[2]); /* the filter's decoder is seccomp's (not yet here) */
+		if (g[1] == 2) { /* the filter: decode_seccomp.c's */
+			lt_next(a);
+			lt_put_seccomp_fprog(a->c, 2);
+			lt_done(a);
+		}
 		else if (g[1] != 1)
 			lt_prctl_rest(a, 2);
 		return 1;
