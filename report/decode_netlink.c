@@ -13,11 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_netlink.h"
 #include "lt_capture.h"
-#include "xlat.h"
-#include "xlat/gen.h"
-
-#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+#include "lt_errno.h"
 
 /* ---- which descriptors are netlink sockets ---- */
 
@@ -103,26 +101,9 @@ void lt_decode_free(struct lt_fmt *fmt)
 
 /* ---- the message, as captured ---- */
 
-enum { NETLINK_ROUTE = 0, NETLINK_SOCK_DIAG = 4 };
-enum { NLMSG_HDRLEN = 16, NLA_HDRLEN = 4, NLMSG_ERROR = 2, NLMSG_DONE = 3, NLMSG_MIN_TYPE = 16 };
-
-/* The message bytes the shim captured, and where they were. Offsets are from addr. */
-struct lt_nl {
-	struct lt_dctx *c;
-	const uint8_t *d;
-	size_t have;
-	uint64_t addr;
-	int proto;
-};
-
-static int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n)
-{
-	return off <= m->have && n <= m->have - off;
-}
-
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX): -s bytes, "..." when longer; the address
  * when the bytes it needs could not be read */
-static void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
+void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
 {
 	struct lt_dctx *c = m->c;
 	uint64_t show = len < c->strsize ? len : c->strsize;
@@ -139,20 +120,6 @@ static void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
 
 /* ---- attributes (nlattr.c) ---- */
 
-/* A decoder of one attribute's data: prints it and returns 1, or returns 0 to have it
- * printed in hex. arg: what decode_nlattr passes (the family, the attribute type). */
-typedef int (*lt_nla_fn)(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
-
-struct lt_nla_table {
-	const struct lt_xlat *names;
-	const char *dflt;
-	lt_nla_fn (*decoder)(unsigned type); /* NULL: every attribute in hex */
-	lt_nla_fn all;                       /* one decoder for every type, given the type */
-};
-
-static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
-			const struct lt_nla_table *t, uint64_t arg);
-
 static void lt_nla_header(const struct lt_nl *m, uint16_t nla_len, uint16_t type,
 			  const struct lt_nla_table *t)
 {
@@ -162,7 +129,10 @@ static void lt_nla_header(const struct lt_nl *m, uint16_t nla_len, uint16_t type
 		lt_sb_puts(c->sb, "NLA_F_NESTED|");
 	if (type & 0x4000)
 		lt_sb_puts(c->sb, "NLA_F_NET_BYTEORDER|");
-	lt_put_xlat(c, t->names, type & 0x3fff, t->dflt);
+	if (t->names)
+		lt_put_xlat(c, t->names, type & 0x3fff, t->dflt);
+	else /* no names at all: plain hex, no comment */
+		lt_put_hex(c, type & 0x3fff);
 	lt_sb_putc(c->sb, '}');
 }
 
@@ -183,8 +153,8 @@ static void lt_nla_with_data(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	lt_sb_putc(c->sb, ']');
 }
 
-static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
-			const struct lt_nla_table *t, uint64_t arg)
+void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len, const struct lt_nla_table *t,
+		 uint64_t arg)
 {
 	struct lt_dctx *c = m->c;
 	int array = 0, verbose = c->fmt && c->fmt->verbose;
@@ -240,25 +210,25 @@ static int lt_nla_unsigned(const struct lt_nl *m, uint64_t off, uint64_t len, un
 	return 1;
 }
 
-static int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 4);
 }
 
-static int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 1);
 }
 
-static int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 2);
 }
 
-static int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 2)
@@ -291,7 +261,7 @@ static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uin
 
 /* a NUL-terminated string (strace's decode_nla_str): up to its NUL, "..." when there is
  * none within the attribute or within -s */
-static int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	struct lt_dctx *c = m->c;
@@ -309,9 +279,7 @@ static int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_
 	return 1;
 }
 
-static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
-
-static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -399,7 +367,7 @@ static int lt_ifla_protinfo(const struct lt_nl *m, uint64_t off, uint64_t len, u
 	return 1;
 }
 
-static int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -453,7 +421,7 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla = { lt_x_ifla, "IFLA_???", lt_ifla_decoder, NULL };
 
 /* strace's print_ifindex: if_nametoindex("lo") for an interface this machine has */
-static void lt_put_ifindex(struct lt_dctx *c, uint32_t idx)
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx)
 {
 	char name[IF_NAMESIZE + 1];
 	const char *n = idx ? if_indextoname(idx, name) : NULL;
@@ -512,7 +480,7 @@ static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint
 	lt_sb_putc(c->sb, '}');
 }
 
-static int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 8);
@@ -802,7 +770,7 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 /* ---- sock_diag (netlink_sock_diag.c, netlink_inet_diag.c) ---- */
 
 /* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
-static void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af)
+void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af)
 {
 	char buf[INET6_ADDRSTRLEN];
 	if (af == 2 && inet_ntop(AF_INET, a, buf, sizeof buf))
@@ -883,70 +851,113 @@ static int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off
 
 /* ---- the header (netlink.c) ---- */
 
-static const struct lt_xlat lt_x_nlmsg_types[] = {
-	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" }, { 4, "NLMSG_OVERRUN" },
-	{ 0, 0 } };
-static const struct lt_xlat lt_x_sock_diag_types[] = {
-	{ 18, "TCPDIAG_GETSOCK" }, { 19, "DCCPDIAG_GETSOCK" }, { 20, "SOCK_DIAG_BY_FAMILY" },
-	{ 21, "SOCK_DESTROY" }, { 0, 0 } };
-
-/* netlink_flags, then the flags of the message's kind of request */
-#define LT_NLM_F_COMMON { 1, "NLM_F_REQUEST" }, { 2, "NLM_F_MULTI" }, { 4, "NLM_F_ACK" }, \
-	{ 8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" }
-static const struct lt_xlat lt_x_nlm_f[] = { LT_NLM_F_COMMON, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_get[] = { LT_NLM_F_COMMON, { 0x300, "NLM_F_DUMP" },
-	{ 0x100, "NLM_F_ROOT" }, { 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_new[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_REPLACE" },
-	{ 0x200, "NLM_F_EXCL" }, { 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_del[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_NONREC" },
-	{ 0x200, "NLM_F_BULK" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_ack[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_CAPPED" },
-	{ 0x200, "NLM_F_ACK_TLVS" }, { 0, 0 } };
-
-static const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type)
-{
-	if (type < NLMSG_MIN_TYPE)
-		return type == NLMSG_ERROR ? lt_x_nlm_f_ack : lt_x_nlm_f;
-	if (proto == NETLINK_SOCK_DIAG)
-		return lt_x_nlm_f_get;
-	if (proto == NETLINK_ROUTE) {
-		if (type == 50 /* RTM_DELACTION */)
-			return lt_x_nlm_f_get;
-		switch (type & 3) {
-		case 0: return lt_x_nlm_f_new;
-		case 1: return lt_x_nlm_f_del;
-		case 2: return lt_x_nlm_f_get;
-		}
-	}
-	return lt_x_nlm_f;
-}
-
 static void lt_nlmsghdr(const struct lt_nl *m, const uint8_t *h)
 {
 	struct lt_dctx *c = m->c;
 	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
 	lt_sb_printf(c->sb, "{nlmsg_len=%u, nlmsg_type=", RD(uint32_t, h, 0));
-	const struct lt_xlat *types = lt_x_nlmsg_types;
-	const char *dflt = "NLMSG_???";
-	if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_ROUTE)
-		types = lt_x_rtm_type, dflt = "RTM_???";
-	else if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_SOCK_DIAG)
-		types = lt_x_sock_diag_types, dflt = "SOCK_DIAG_???";
-	lt_put_xlat(c, types, type, dflt);
+	lt_nlmsg_type(m, type);
 	lt_sb_puts(c->sb, ", nlmsg_flags=");
 	lt_put_flags(c, lt_nlm_flags_table(m->proto, type), flags);
 	lt_sb_printf(c->sb, ", nlmsg_seq=%u, nlmsg_pid=%u}", RD(uint32_t, h, 8), RD(uint32_t, h, 12));
 }
 
+static void lt_nl_msg(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+
+/* print_cookie's array: the bytes in decimal */
+static int lt_nlmsgerr_cookie(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_sb_putc(m->c->sb, '[');
+	for (uint64_t k = 0; k < len; k++) {
+		if (k == m->c->strsize && !(m->c->fmt && m->c->fmt->verbose)) {
+			lt_sb_puts(m->c->sb, ", ...");
+			break;
+		}
+		if (!lt_nl_readable(m, off + k, 1)) {
+			lt_sb_printf(m->c->sb, "%s... /* %#llx */", k ? ", " : "",
+				     (unsigned long long)(m->addr + off + k));
+			break;
+		}
+		lt_sb_printf(m->c->sb, "%s%u", k ? ", " : "", m->d[off + k]);
+	}
+	lt_sb_putc(m->c->sb, ']');
+	return 1;
+}
+
+static lt_nla_fn lt_nlmsgerr_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_str;          /* NLMSGERR_ATTR_MSG */
+	case 2: return lt_nla_u32;          /* NLMSGERR_ATTR_OFFS */
+	case 3: return lt_nlmsgerr_cookie;  /* NLMSGERR_ATTR_COOKIE */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_nlmsgerr = { lt_x_nlmsgerr_attr, "NLMSGERR_ATTR_???",
+						     lt_nlmsgerr_decoder, NULL };
+
+/* PRINT_FIELD_ERR_D: -EACCES */
+static void lt_put_err_d(struct lt_dctx *c, int32_t err)
+{
+	const char *name = err < 0 ? lt_errno_name(-err) : NULL;
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (!name || st != LT_XLAT_ABBREV)
+		lt_put_dec(c, err);
+	if (name && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "-%s", name);
+	else if (name && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* -%s */", name);
+}
+
+/* decode_nlmsgerr: {error=-EACCES, msg=the request with its payload}, then attributes */
+static void lt_nl_nlmsgerr(const struct lt_nl *m, uint64_t off, uint64_t len, int capped)
+{
+	struct lt_dctx *c = m->c;
+	if (len < 20) {
+		lt_nl_hex(m, off, len);
+		return;
+	}
+	if (!lt_nl_readable(m, off, 20)) {
+		lt_put_ptr(c, m->addr + off);
+		return;
+	}
+	int32_t err = RD(int32_t, m->d, off);
+	uint32_t inner = RD(uint32_t, m->d, off + 4);
+	off += 4;
+	len -= 4;
+	uint64_t n = capped ? NLMSG_HDRLEN : inner > NLMSG_HDRLEN ? inner : NLMSG_HDRLEN;
+	uint64_t payload = len < n ? len : n;
+	if (len > payload)
+		lt_sb_putc(c->sb, '[');
+	lt_sb_puts(c->sb, "{error=");
+	lt_put_err_d(c, err);
+	lt_sb_puts(c->sb, ", msg=");
+	lt_nl_msg(m, m->d + off, off, payload);
+	lt_sb_putc(c->sb, '}');
+	if (len > payload) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + payload, len - payload, &lt_nla_nlmsgerr, 0);
+		lt_sb_putc(c->sb, ']');
+	}
+}
+
 static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
 {
 	uint16_t type = RD(uint16_t, h, 4);
-	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_ROUTE &&
-	    lt_nl_route(m, type, off, len))
+	if (type == NLMSG_ERROR) {
+		lt_nl_nlmsgerr(m, off, len, RD(uint16_t, h, 6) & 0x100 /* NLM_F_CAPPED */);
 		return;
-	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_SOCK_DIAG &&
-	    lt_nl_sock_diag(m, h, off, len))
-		return;
+	}
+	if (type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) {
+		if (m->proto == NETLINK_ROUTE && lt_nl_route(m, type, off, len))
+			return;
+		if (m->proto == NETLINK_SOCK_DIAG && lt_nl_sock_diag(m, h, off, len))
+			return;
+		if (lt_nl_proto_payload(m, h, off, len))
+			return;
+	}
 	if (type == NLMSG_DONE && len == 4) {
 		if (lt_nl_readable(m, off, 4))
 			lt_put_dec(m->c, RD(int32_t, m->d, off));
@@ -955,6 +966,24 @@ static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off,
 		return;
 	}
 	lt_nl_hex(m, off, len);
+}
+
+/* decode_nlmsghdr_with_payload: the header h (read whole), and its payload within the n
+ * bytes of the message at off */
+static void lt_nl_msg(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t n)
+{
+	struct lt_dctx *c = m->c;
+	uint32_t nlmsg_len = RD(uint32_t, h, 0);
+	if (nlmsg_len < n)
+		n = nlmsg_len;
+	if (n > NLMSG_HDRLEN)
+		lt_sb_putc(c->sb, '[');
+	lt_nlmsghdr(m, h);
+	if (n > NLMSG_HDRLEN) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_payload(m, h, off + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
+		lt_sb_putc(c->sb, ']');
+	}
 }
 
 static void lt_nl_messages(const struct lt_nl *m, uint64_t off, uint64_t len)
@@ -986,15 +1015,7 @@ static void lt_nl_messages(const struct lt_nl *m, uint64_t off, uint64_t len)
 			lt_sb_putc(c->sb, '[');
 			array = 1;
 		}
-		uint64_t n = nlmsg_len < len ? nlmsg_len : len;
-		if (n > NLMSG_HDRLEN)
-			lt_sb_putc(c->sb, '[');
-		lt_nlmsghdr(m, h);
-		if (n > NLMSG_HDRLEN) {
-			lt_sb_puts(c->sb, ", ");
-			lt_nl_payload(m, h, off + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
-			lt_sb_putc(c->sb, ']');
-		}
+		lt_nl_msg(m, h, off, len);
 		if (!next)
 			break;
 		lt_sb_puts(c->sb, ", ");

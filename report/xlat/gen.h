@@ -71,6 +71,25 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
+extern const struct lt_xlat lt_x_nl_audit_types[];
+extern const struct lt_xlat lt_x_nl_selinux_types[];
+extern const struct lt_xlat lt_x_nl_xfrm_types[];
+extern const struct lt_xlat lt_x_nl_crypto_types[];
+extern const struct lt_xlat lt_x_nl_netfilter_msg_types[];
+extern const struct lt_xlat lt_x_nl_netfilter_subsys[];
+extern const struct lt_xlat lt_x_nf_ctnetlink_msg[];
+extern const struct lt_xlat lt_x_nf_ctnetlink_exp_msg[];
+extern const struct lt_xlat lt_x_nf_queue_msg[];
+extern const struct lt_xlat lt_x_nf_ulog_msg[];
+extern const struct lt_xlat lt_x_nf_osf_msg[];
+extern const struct lt_xlat lt_x_nf_ipset_msg[];
+extern const struct lt_xlat lt_x_nf_acct_msg[];
+extern const struct lt_xlat lt_x_nf_cttimeout_msg[];
+extern const struct lt_xlat lt_x_nf_cthelper_msg[];
+extern const struct lt_xlat lt_x_nf_nftables_msg[];
+extern const struct lt_xlat lt_x_nf_nft_compat_msg[];
+extern const struct lt_xlat lt_x_nf_hook_msg[];
+extern const struct lt_xlat lt_x_nlmsgerr_attr[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1059,6 +1078,300 @@ const struct lt_xlat lt_x_setns_types[] = {
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {
 	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_audit_types[] = {
+	{ 0x3e8ull, "AUDIT_GET" },
+	{ 0x3e9ull, "AUDIT_SET" },
+	{ 0x3eaull, "AUDIT_LIST" },
+	{ 0x3ebull, "AUDIT_ADD" },
+	{ 0x3ecull, "AUDIT_DEL" },
+	{ 0x3edull, "AUDIT_USER" },
+	{ 0x3eeull, "AUDIT_LOGIN" },
+	{ 0x3efull, "AUDIT_WATCH_INS" },
+	{ 0x3f0ull, "AUDIT_WATCH_REM" },
+	{ 0x3f1ull, "AUDIT_WATCH_LIST" },
+	{ 0x3f2ull, "AUDIT_SIGNAL_INFO" },
+	{ 0x3f3ull, "AUDIT_ADD_RULE" },
+	{ 0x3f4ull, "AUDIT_DEL_RULE" },
+	{ 0x3f5ull, "AUDIT_LIST_RULES" },
+	{ 0x3f6ull, "AUDIT_TRIM" },
+	{ 0x3f7ull, "AUDIT_MAKE_EQUIV" },
+	{ 0x3f8ull, "AUDIT_TTY_GET" },
+	{ 0x3f9ull, "AUDIT_TTY_SET" },
+	{ 0x3faull, "AUDIT_SET_FEATURE" },
+	{ 0x3fbull, "AUDIT_GET_FEATURE" },
+	{ 0x44cull, "AUDIT_FIRST_USER_MSG" },
+	{ 0x453ull, "AUDIT_USER_AVC" },
+	{ 0x464ull, "AUDIT_USER_TTY" },
+	{ 0x4afull, "AUDIT_LAST_USER_MSG" },
+	{ 0x834ull, "AUDIT_FIRST_USER_MSG2" },
+	{ 0xbb7ull, "AUDIT_LAST_USER_MSG2" },
+	{ 0x4b0ull, "AUDIT_DAEMON_START" },
+	{ 0x4b1ull, "AUDIT_DAEMON_END" },
+	{ 0x4b2ull, "AUDIT_DAEMON_ABORT" },
+	{ 0x4b3ull, "AUDIT_DAEMON_CONFIG" },
+	{ 0x514ull, "AUDIT_SYSCALL" },
+	{ 0x516ull, "AUDIT_PATH" },
+	{ 0x517ull, "AUDIT_IPC" },
+	{ 0x518ull, "AUDIT_SOCKETCALL" },
+	{ 0x519ull, "AUDIT_CONFIG_CHANGE" },
+	{ 0x51aull, "AUDIT_SOCKADDR" },
+	{ 0x51bull, "AUDIT_CWD" },
+	{ 0x51dull, "AUDIT_EXECVE" },
+	{ 0x51full, "AUDIT_IPC_SET_PERM" },
+	{ 0x520ull, "AUDIT_MQ_OPEN" },
+	{ 0x521ull, "AUDIT_MQ_SENDRECV" },
+	{ 0x522ull, "AUDIT_MQ_NOTIFY" },
+	{ 0x523ull, "AUDIT_MQ_GETSETATTR" },
+	{ 0x524ull, "AUDIT_KERNEL_OTHER" },
+	{ 0x525ull, "AUDIT_FD_PAIR" },
+	{ 0x526ull, "AUDIT_OBJ_PID" },
+	{ 0x527ull, "AUDIT_TTY" },
+	{ 0x528ull, "AUDIT_EOE" },
+	{ 0x529ull, "AUDIT_BPRM_FCAPS" },
+	{ 0x52aull, "AUDIT_CAPSET" },
+	{ 0x52bull, "AUDIT_MMAP" },
+	{ 0x52cull, "AUDIT_NETFILTER_PKT" },
+	{ 0x52dull, "AUDIT_NETFILTER_CFG" },
+	{ 0x52eull, "AUDIT_SECCOMP" },
+	{ 0x52full, "AUDIT_PROCTITLE" },
+	{ 0x530ull, "AUDIT_FEATURE_CHANGE" },
+	{ 0x531ull, "AUDIT_REPLACE" },
+	{ 0x532ull, "AUDIT_KERN_MODULE" },
+	{ 0x533ull, "AUDIT_FANOTIFY" },
+	{ 0x534ull, "AUDIT_TIME_INJOFFSET" },
+	{ 0x535ull, "AUDIT_TIME_ADJNTPVAL" },
+	{ 0x536ull, "AUDIT_BPF" },
+	{ 0x537ull, "AUDIT_EVENT_LISTENER" },
+	{ 0x538ull, "AUDIT_URINGOP" },
+	{ 0x539ull, "AUDIT_OPENAT2" },
+	{ 0x53aull, "AUDIT_DM_CTRL" },
+	{ 0x53bull, "AUDIT_DM_EVENT" },
+	{ 0x578ull, "AUDIT_AVC" },
+	{ 0x579ull, "AUDIT_SELINUX_ERR" },
+	{ 0x57aull, "AUDIT_AVC_PATH" },
+	{ 0x57bull, "AUDIT_MAC_POLICY_LOAD" },
+	{ 0x57cull, "AUDIT_MAC_STATUS" },
+	{ 0x57dull, "AUDIT_MAC_CONFIG_CHANGE" },
+	{ 0x57eull, "AUDIT_MAC_UNLBL_ALLOW" },
+	{ 0x57full, "AUDIT_MAC_CIPSOV4_ADD" },
+	{ 0x580ull, "AUDIT_MAC_CIPSOV4_DEL" },
+	{ 0x581ull, "AUDIT_MAC_MAP_ADD" },
+	{ 0x582ull, "AUDIT_MAC_MAP_DEL" },
+	{ 0x583ull, "AUDIT_MAC_IPSEC_ADDSA" },
+	{ 0x584ull, "AUDIT_MAC_IPSEC_DELSA" },
+	{ 0x585ull, "AUDIT_MAC_IPSEC_ADDSPD" },
+	{ 0x586ull, "AUDIT_MAC_IPSEC_DELSPD" },
+	{ 0x587ull, "AUDIT_MAC_IPSEC_EVENT" },
+	{ 0x588ull, "AUDIT_MAC_UNLBL_STCADD" },
+	{ 0x589ull, "AUDIT_MAC_UNLBL_STCDEL" },
+	{ 0x58aull, "AUDIT_MAC_CALIPSO_ADD" },
+	{ 0x58bull, "AUDIT_MAC_CALIPSO_DEL" },
+	{ 0x707ull, "AUDIT_LAST_KERN_ANOM_MSG" },
+	{ 0x6a4ull, "AUDIT_ANOM_PROMISCUOUS" },
+	{ 0x6a5ull, "AUDIT_ANOM_ABEND" },
+	{ 0x6a6ull, "AUDIT_ANOM_LINK" },
+	{ 0x6a7ull, "AUDIT_ANOM_CREAT" },
+	{ 0x708ull, "AUDIT_INTEGRITY_DATA" },
+	{ 0x709ull, "AUDIT_INTEGRITY_METADATA" },
+	{ 0x70aull, "AUDIT_INTEGRITY_STATUS" },
+	{ 0x70bull, "AUDIT_INTEGRITY_HASH" },
+	{ 0x70cull, "AUDIT_INTEGRITY_PCR" },
+	{ 0x70dull, "AUDIT_INTEGRITY_RULE" },
+	{ 0x70eull, "AUDIT_INTEGRITY_EVM_XATTR" },
+	{ 0x70full, "AUDIT_INTEGRITY_POLICY_RULE" },
+	{ 0x7d0ull, "AUDIT_KERNEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_selinux_types[] = {
+	{ 0x10ull, "SELNL_MSG_SETENFORCE" },
+	{ 0x11ull, "SELNL_MSG_POLICYLOAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_xfrm_types[] = {
+	{ 0x10ull, "XFRM_MSG_NEWSA" },
+	{ 0x11ull, "XFRM_MSG_DELSA" },
+	{ 0x12ull, "XFRM_MSG_GETSA" },
+	{ 0x13ull, "XFRM_MSG_NEWPOLICY" },
+	{ 0x14ull, "XFRM_MSG_DELPOLICY" },
+	{ 0x15ull, "XFRM_MSG_GETPOLICY" },
+	{ 0x16ull, "XFRM_MSG_ALLOCSPI" },
+	{ 0x17ull, "XFRM_MSG_ACQUIRE" },
+	{ 0x18ull, "XFRM_MSG_EXPIRE" },
+	{ 0x19ull, "XFRM_MSG_UPDPOLICY" },
+	{ 0x1aull, "XFRM_MSG_UPDSA" },
+	{ 0x1bull, "XFRM_MSG_POLEXPIRE" },
+	{ 0x1cull, "XFRM_MSG_FLUSHSA" },
+	{ 0x1dull, "XFRM_MSG_FLUSHPOLICY" },
+	{ 0x1eull, "XFRM_MSG_NEWAE" },
+	{ 0x1full, "XFRM_MSG_GETAE" },
+	{ 0x20ull, "XFRM_MSG_REPORT" },
+	{ 0x21ull, "XFRM_MSG_MIGRATE" },
+	{ 0x22ull, "XFRM_MSG_NEWSADINFO" },
+	{ 0x23ull, "XFRM_MSG_GETSADINFO" },
+	{ 0x24ull, "XFRM_MSG_NEWSPDINFO" },
+	{ 0x25ull, "XFRM_MSG_GETSPDINFO" },
+	{ 0x26ull, "XFRM_MSG_MAPPING" },
+	{ 0x27ull, "XFRM_MSG_SETDEFAULT" },
+	{ 0x28ull, "XFRM_MSG_GETDEFAULT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_crypto_types[] = {
+	{ 0x10ull, "CRYPTO_MSG_NEWALG" },
+	{ 0x11ull, "CRYPTO_MSG_DELALG" },
+	{ 0x12ull, "CRYPTO_MSG_UPDATEALG" },
+	{ 0x13ull, "CRYPTO_MSG_GETALG" },
+	{ 0x14ull, "CRYPTO_MSG_DELRNG" },
+	{ 0x15ull, "CRYPTO_MSG_GETSTAT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_netfilter_msg_types[] = {
+	{ 0x10ull, "NFNL_MSG_BATCH_BEGIN" },
+	{ 0x11ull, "NFNL_MSG_BATCH_END" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_netfilter_subsys[] = {
+	{ 0x0ull, "NFNL_SUBSYS_NONE" },
+	{ 0x1ull, "NFNL_SUBSYS_CTNETLINK" },
+	{ 0x2ull, "NFNL_SUBSYS_CTNETLINK_EXP" },
+	{ 0x3ull, "NFNL_SUBSYS_QUEUE" },
+	{ 0x4ull, "NFNL_SUBSYS_ULOG" },
+	{ 0x5ull, "NFNL_SUBSYS_OSF" },
+	{ 0x6ull, "NFNL_SUBSYS_IPSET" },
+	{ 0x7ull, "NFNL_SUBSYS_ACCT" },
+	{ 0x8ull, "NFNL_SUBSYS_CTNETLINK_TIMEOUT" },
+	{ 0x9ull, "NFNL_SUBSYS_CTHELPER" },
+	{ 0xaull, "NFNL_SUBSYS_NFTABLES" },
+	{ 0xbull, "NFNL_SUBSYS_NFT_COMPAT" },
+	{ 0xcull, "NFNL_SUBSYS_HOOK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ctnetlink_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_CT_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_CT_GET" },
+	{ 0x2ull, "IPCTNL_MSG_CT_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_CT_GET_CTRZERO" },
+	{ 0x4ull, "IPCTNL_MSG_CT_GET_STATS_CPU" },
+	{ 0x5ull, "IPCTNL_MSG_CT_GET_STATS" },
+	{ 0x6ull, "IPCTNL_MSG_CT_GET_DYING" },
+	{ 0x7ull, "IPCTNL_MSG_CT_GET_UNCONFIRMED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ctnetlink_exp_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_EXP_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_EXP_GET" },
+	{ 0x2ull, "IPCTNL_MSG_EXP_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_EXP_GET_STATS_CPU" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_queue_msg[] = {
+	{ 0x0ull, "NFQNL_MSG_PACKET" },
+	{ 0x1ull, "NFQNL_MSG_VERDICT" },
+	{ 0x2ull, "NFQNL_MSG_CONFIG" },
+	{ 0x3ull, "NFQNL_MSG_VERDICT_BATCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ulog_msg[] = {
+	{ 0x0ull, "NFULNL_MSG_PACKET" },
+	{ 0x1ull, "NFULNL_MSG_CONFIG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_osf_msg[] = {
+	{ 0x0ull, "OSF_MSG_ADD" },
+	{ 0x1ull, "OSF_MSG_REMOVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ipset_msg[] = {
+	{ 0x0ull, "IPSET_CMD_NONE" },
+	{ 0x1ull, "IPSET_CMD_PROTOCOL" },
+	{ 0x2ull, "IPSET_CMD_CREATE" },
+	{ 0x3ull, "IPSET_CMD_DESTROY" },
+	{ 0x4ull, "IPSET_CMD_FLUSH" },
+	{ 0x5ull, "IPSET_CMD_RENAME" },
+	{ 0x6ull, "IPSET_CMD_SWAP" },
+	{ 0x7ull, "IPSET_CMD_LIST" },
+	{ 0x8ull, "IPSET_CMD_SAVE" },
+	{ 0x9ull, "IPSET_CMD_ADD" },
+	{ 0xaull, "IPSET_CMD_DEL" },
+	{ 0xbull, "IPSET_CMD_TEST" },
+	{ 0xcull, "IPSET_CMD_HEADER" },
+	{ 0xdull, "IPSET_CMD_TYPE" },
+	{ 0xeull, "IPSET_CMD_GET_BYNAME" },
+	{ 0xfull, "IPSET_CMD_GET_BYINDEX" },
+	{ 0x10ull, "IPSET_CMD_RESTORE" },
+	{ 0x11ull, "IPSET_CMD_HELP" },
+	{ 0x12ull, "IPSET_CMD_VERSION" },
+	{ 0x13ull, "IPSET_CMD_QUIT" },
+	{ 0x14ull, "IPSET_CMD_COMMIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_acct_msg[] = {
+	{ 0x0ull, "NFNL_MSG_ACCT_NEW" },
+	{ 0x1ull, "NFNL_MSG_ACCT_GET" },
+	{ 0x2ull, "NFNL_MSG_ACCT_GET_CTRZERO" },
+	{ 0x3ull, "NFNL_MSG_ACCT_DEL" },
+	{ 0x4ull, "NFNL_MSG_ACCT_OVERQUOTA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_cttimeout_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_TIMEOUT_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_TIMEOUT_GET" },
+	{ 0x2ull, "IPCTNL_MSG_TIMEOUT_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_TIMEOUT_DEFAULT_SET" },
+	{ 0x4ull, "IPCTNL_MSG_TIMEOUT_DEFAULT_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_cthelper_msg[] = {
+	{ 0x0ull, "NFNL_MSG_CTHELPER_NEW" },
+	{ 0x1ull, "NFNL_MSG_CTHELPER_GET" },
+	{ 0x2ull, "NFNL_MSG_CTHELPER_DEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_nftables_msg[] = {
+	{ 0x0ull, "NFT_MSG_NEWTABLE" },
+	{ 0x1ull, "NFT_MSG_GETTABLE" },
+	{ 0x2ull, "NFT_MSG_DELTABLE" },
+	{ 0x3ull, "NFT_MSG_NEWCHAIN" },
+	{ 0x4ull, "NFT_MSG_GETCHAIN" },
+	{ 0x5ull, "NFT_MSG_DELCHAIN" },
+	{ 0x6ull, "NFT_MSG_NEWRULE" },
+	{ 0x7ull, "NFT_MSG_GETRULE" },
+	{ 0x8ull, "NFT_MSG_DELRULE" },
+	{ 0x9ull, "NFT_MSG_NEWSET" },
+	{ 0xaull, "NFT_MSG_GETSET" },
+	{ 0xbull, "NFT_MSG_DELSET" },
+	{ 0xcull, "NFT_MSG_NEWSETELEM" },
+	{ 0xdull, "NFT_MSG_GETSETELEM" },
+	{ 0xeull, "NFT_MSG_DELSETELEM" },
+	{ 0xfull, "NFT_MSG_NEWGEN" },
+	{ 0x10ull, "NFT_MSG_GETGEN" },
+	{ 0x11ull, "NFT_MSG_TRACE" },
+	{ 0x12ull, "NFT_MSG_NEWOBJ" },
+	{ 0x13ull, "NFT_MSG_GETOBJ" },
+	{ 0x14ull, "NFT_MSG_DELOBJ" },
+	{ 0x15ull, "NFT_MSG_GETOBJ_RESET" },
+	{ 0x16ull, "NFT_MSG_NEWFLOWTABLE" },
+	{ 0x17ull, "NFT_MSG_GETFLOWTABLE" },
+	{ 0x18ull, "NFT_MSG_DELFLOWTABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_nft_compat_msg[] = {
+	{ 0x0ull, "NFNL_MSG_COMPAT_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_hook_msg[] = {
+	{ 0x0ull, "NFNL_MSG_HOOK_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nlmsgerr_attr[] = {
+	{ 0x0ull, "NLMSGERR_ATTR_UNUSED" },
+	{ 0x1ull, "NLMSGERR_ATTR_MSG" },
+	{ 0x2ull, "NLMSGERR_ATTR_OFFS" },
+	{ 0x3ull, "NLMSGERR_ATTR_COOKIE" },
+	{ 0x4ull, "NLMSGERR_ATTR_POLICY" },
+	{ 0x5ull, "NLMSGERR_ATTR_MISS_TYPE" },
+	{ 0x6ull, "NLMSGERR_ATTR_MISS_NEST" },
 	{ 0, 0 }
 };
 #endif

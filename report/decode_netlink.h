@@ -1,0 +1,73 @@
+/* What the netlink decoders share: decode_netlink.c (sockets, the message header and
+ * array, attributes, route links and stats, sock_diag's inet messages) and the family files
+ * decode_netlink_proto.c (message types and flags by protocol, netfilter, selinux).
+ * Report side only. */
+#ifndef LT_DECODE_NETLINK_H
+#define LT_DECODE_NETLINK_H
+
+#include <string.h>
+
+#include "xlat.h"
+#include "xlat/gen.h"
+
+#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+
+enum { NETLINK_ROUTE = 0, NETLINK_SELINUX = 7, NETLINK_SOCK_DIAG = 4, NETLINK_XFRM = 6,
+       NETLINK_AUDIT = 9, NETLINK_NETFILTER = 12, NETLINK_KOBJECT_UEVENT = 15,
+       NETLINK_GENERIC = 16, NETLINK_CRYPTO = 21 };
+enum { NLMSG_HDRLEN = 16, NLA_HDRLEN = 4, NLMSG_ERROR = 2, NLMSG_DONE = 3, NLMSG_MIN_TYPE = 16 };
+
+/* The message bytes the shim captured, and where they were. Offsets are from addr. */
+struct lt_nl {
+	struct lt_dctx *c;
+	const uint8_t *d;
+	size_t have;
+	uint64_t addr;
+	int proto;
+};
+
+static inline int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n)
+{
+	return off <= m->have && n <= m->have - off;
+}
+
+/* strace's printstr_ex(..., QUOTE_FORCE_HEX), or the address when it could not be read */
+void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len);
+
+/* A decoder of one attribute's data: prints it and returns 1, or returns 0 to have it
+ * printed in hex. arg: what decode_nlattr passes (the family, the attribute type). */
+typedef int (*lt_nla_fn)(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+struct lt_nla_table {
+	const struct lt_xlat *names;
+	const char *dflt;
+	lt_nla_fn (*decoder)(unsigned type); /* NULL: every attribute in hex */
+	lt_nla_fn all;                       /* one decoder for every type, given the type */
+};
+
+/* strace's decode_nlattr: the attributes in [off, off + len) */
+void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len, const struct lt_nla_table *t,
+		 uint64_t arg);
+
+/* decode_nla_*: attribute values */
+int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+/* print_ifindex: if_nametoindex("lo") for an interface this machine has */
+void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
+/* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
+void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af);
+
+/* decode_netlink_proto.c: the header's type and flags by protocol; the payloads of
+ * protocols other than route and sock_diag (1 if it printed the payload) */
+void lt_nlmsg_type(const struct lt_nl *m, uint16_t type);
+const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type);
+int lt_nl_proto_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+
+#endif

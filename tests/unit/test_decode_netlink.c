@@ -1,0 +1,119 @@
+/* Netlink decoders (report/decode_netlink*.c): strace 6.1's lines for messages its own test
+ * programs send (tests/netlink_*.c, nfnetlink_*.c, nlattr_*.c), with the captures the shim
+ * would have made. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "decode_fixture.h"
+
+#define A 0x7ffd1000u
+
+static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+
+
+
+/* socket(AF_NETLINK, SOCK_RAW, proto) = 3 */
+static void nl_socket(int proto)
+{
+	struct lt_event ev = mk("socket", 3, 16, 3, (uint64_t)proto, 0, 0, 0);
+	lt_decode_observe(&fmt0, &ev);
+}
+
+/* a message of len bytes: header, then body */
+static size_t nl_msg(uint8_t *m, uint32_t len, uint16_t type, uint16_t flags, const void *body,
+		     size_t blen)
+{
+	memset(m, 0, len);
+	put32(m, len);
+	put16(m + 4, type);
+	put16(m + 6, flags);
+	if (blen)
+		memcpy(m + 16, body, blen);
+	return len;
+}
+
+static void sendto_line(const uint8_t *m, size_t len, const char *want, int line)
+{
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, m, len);
+	struct lt_event ev = mk("sendto", (int64_t)len, 3, A, len, 0x40, 0, 0);
+	expect_fmt(&ev, &fmt0, want, line);
+}
+#define SENDTO(m, len, want) sendto_line(m, len, want, __LINE__)
+
+/* message types and request flags by protocol (netlink.c) */
+static void test_types(void)
+{
+	uint8_t m[64];
+	nl_socket(9); /* NETLINK_AUDIT */
+	SENDTO(m, nl_msg(m, 16, 1000, 1, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type=AUDIT_GET, "
+	       "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+	nl_socket(6); /* NETLINK_XFRM */
+	SENDTO(m, nl_msg(m, 16, 0x12, 0x300, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type=XFRM_MSG_GETSA, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+	SENDTO(m, nl_msg(m, 16, 0x16, 0x108, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type=XFRM_MSG_ALLOCSPI, "
+	       "nlmsg_flags=NLM_F_ECHO|0x100, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+	nl_socket(16); /* NETLINK_GENERIC */
+	SENDTO(m, nl_msg(m, 20, 0x10, 0x301, "\3\0\0\0", 4), "sendto(3, [{nlmsg_len=20, nlmsg_type=nlctrl, "
+	       "nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=0, nlmsg_pid=0}, \"\\x03\\x00\\x00\\x00\"], 20, "
+	       "MSG_DONTWAIT, NULL, 0) = 20");
+	nl_socket(12); /* NETLINK_NETFILTER */
+	SENDTO(m, nl_msg(m, 16, 0x7ff, 1, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type=NFNL_SUBSYS_ACCT<<8|"
+	       "0xff /* NFNL_MSG_ACCT_??? */, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, 16, "
+	       "MSG_DONTWAIT, NULL, 0) = 16");
+	SENDTO(m, nl_msg(m, 16, 0x802, 0x101, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type="
+	       "NFNL_SUBSYS_CTNETLINK_TIMEOUT<<8|IPCTNL_MSG_TIMEOUT_DELETE, nlmsg_flags=NLM_F_REQUEST|"
+	       "NLM_F_NONREC, nlmsg_seq=0, nlmsg_pid=0}, 16, MSG_DONTWAIT, NULL, 0) = 16");
+	SENDTO(m, nl_msg(m, 16, 0xffff, 1, NULL, 0), "sendto(3, {nlmsg_len=16, nlmsg_type=0xff /* "
+	       "NFNL_SUBSYS_??? */<<8|0xff, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, 16, "
+	       "MSG_DONTWAIT, NULL, 0) = 16");
+}
+
+/* payloads: nfgenmsg and its attributes, selinux, nlmsgerr */
+static void test_payloads(void)
+{
+	uint8_t m[64];
+	nl_socket(12); /* NETLINK_NETFILTER */
+	SENDTO(m, nl_msg(m, 20, 0xa00, 1, "\1\0\0\x0a", 4), "sendto(3, [{nlmsg_len=20, nlmsg_type="
+	       "NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_NEWTABLE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, "
+	       "nlmsg_pid=0}, {nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons("
+	       "NFNL_SUBSYS_NFTABLES)}], 20, MSG_DONTWAIT, NULL, 0) = 20");
+	SENDTO(m, nl_msg(m, 24, 0xaff, 1, "\1\0\0\x0a\4\0\xcd\x0b", 8), "sendto(3, [{nlmsg_len=24, "
+	       "nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|0xff /* NFT_MSG_??? */, nlmsg_flags=NLM_F_REQUEST, "
+	       "nlmsg_seq=0, nlmsg_pid=0}, {nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons("
+	       "NFNL_SUBSYS_NFTABLES)}, {nla_len=4, nla_type=0xbcd}], 24, MSG_DONTWAIT, NULL, 0) = 24");
+	SENDTO(m, nl_msg(m, 24, 0x10, 1, "\1\0\xab\xcd" "1234", 8), "sendto(3, [{nlmsg_len=24, "
+	       "nlmsg_type=NFNL_MSG_BATCH_BEGIN, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+	       "{nfgen_family=AF_UNIX, version=NFNETLINK_V0, res_id=htons(43981)}, \"\\x31\\x32\\x33\\x34\"]"
+	       ", 24, MSG_DONTWAIT, NULL, 0) = 24");
+	nl_socket(7); /* NETLINK_SELINUX */
+	SENDTO(m, nl_msg(m, 20, 0x11, 1, "\xbc\xfa\xdc\xab", 4), "sendto(3, [{nlmsg_len=20, "
+	       "nlmsg_type=SELNL_MSG_POLICYLOAD, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+	       "{seqno=2883386044}], 20, MSG_DONTWAIT, NULL, 0) = 20");
+	/* NLMSG_ERROR: the error, the request it answers with its payload, then attributes */
+	nl_socket(4); /* NETLINK_SOCK_DIAG */
+	uint8_t e[21] = { 0xf3, 0xff, 0xff, 0xff, 17, 0, 0, 0, 20, 0, 1, 0, 0x75, 0x10, 0, 0,
+			  0x40, 0xe2, 1, 0, 0 };
+	SENDTO(m, nl_msg(m, 37, 2, 1, e, sizeof e), "sendto(3, [{nlmsg_len=37, nlmsg_type=NLMSG_ERROR, "
+	       "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {error=-EACCES, msg=[{nlmsg_len=17, "
+	       "nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=4213, "
+	       "nlmsg_pid=123456}, {family=AF_UNSPEC}]}], 37, MSG_DONTWAIT, NULL, 0) = 37");
+	nl_socket(0); /* NETLINK_ROUTE */
+	uint8_t c[26] = { 0xf3, 0xff, 0xff, 0xff, 20, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+			  6, 0, 3, 0, 0xab, 0xfe };
+	SENDTO(m, nl_msg(m, 42, 2, 0x101, c, sizeof c), "sendto(3, [{nlmsg_len=42, nlmsg_type=NLMSG_ERROR, "
+	       "nlmsg_flags=NLM_F_REQUEST|NLM_F_CAPPED, nlmsg_seq=0, nlmsg_pid=0}, [{error=-EACCES, "
+	       "msg={nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, "
+	       "nlmsg_pid=0}}, [{nla_len=6, nla_type=NLMSGERR_ATTR_COOKIE}, [171, 254]]]], 42, "
+	       "MSG_DONTWAIT, NULL, 0) = 42");
+}
+
+int main(void)
+{
+	test_types();
+	test_payloads();
+	lt_decode_free(&fmt0);
+	if (failures)
+		fprintf(stderr, "%d failures\n", failures);
+	return failures != 0;
+}
