@@ -103,6 +103,15 @@ void lt_decode_free(struct lt_fmt *fmt)
 
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX): -s bytes, "..." when longer; the address
  * when the bytes it needs could not be read */
+/* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
+void lt_put_hexstr(struct lt_dctx *c, const uint8_t *p, size_t n)
+{
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, p, n, 0);
+	c->force_hex = fh;
+}
+
 void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
 {
 	struct lt_dctx *c = m->c;
@@ -241,7 +250,7 @@ int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 }
 
 /* clock ticks (USER_HZ, 100 on Linux): "999 / * 9.99 s * /" */
-static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len > 8)
@@ -379,7 +388,7 @@ int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 	return 1;
 }
 
-static int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -761,6 +770,8 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 		lt_nl_cachereport(m, off, len, family);
 		return 1;
 	}
+	if (lt_nl_route_more(m, type, off, len))
+		return 1;
 	if (lt_nl_route_has_decoder(type))
 		return 0; /* strace decodes it; not yet here: hex */
 	lt_nl_family(m, off, len, family);
@@ -770,15 +781,49 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 /* ---- sock_diag (netlink_sock_diag.c, netlink_inet_diag.c) ---- */
 
 /* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
-void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af)
+/* strace's print_inet_addr, with -X: bytes in hex, then inet_addr("...") or
+ * inet_pton(AF_INET6, "...", &var); bytes of other families in hex */
+void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, size_t len, uint8_t af, const char *var)
 {
 	char buf[INET6_ADDRSTRLEN];
-	if (af == 2 && inet_ntop(AF_INET, a, buf, sizeof buf))
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	int v4 = af == 2 && len >= 4 && inet_ntop(AF_INET, a, buf, sizeof buf);
+	int v6 = af == 10 && len >= 16 && inet_ntop(AF_INET6, a, buf, sizeof buf);
+	if (!v4 && !v6) {
+		if (var)
+			lt_sb_printf(c->sb, "%s=", var);
+		lt_put_hexstr(c, a, len);
+		return;
+	}
+	if (var && (v4 || st != LT_XLAT_ABBREV)) /* abbreviated v6 names it as &var */
+		lt_sb_printf(c->sb, "%s=", var);
+	if (st != LT_XLAT_ABBREV)
+		lt_put_hexstr(c, a, len);
+	if (st == LT_XLAT_RAW)
+		return;
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(c->sb, " /* ");
+	if (v4)
 		lt_sb_printf(c->sb, "inet_addr(\"%s\")", buf);
-	else if (af == 10 && inet_ntop(AF_INET6, a, buf, sizeof buf))
-		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\")", buf);
+	else if (var && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\", &%s)", buf, var);
 	else
-		lt_put_quoted(c, a, af == 10 ? 16 : 4, 0);
+		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\")", buf);
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(c->sb, " */");
+}
+
+/* decode_inet_addr: an attribute holding an address of family af */
+int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
+{
+	size_t size = af == 2 ? 4 : af == 10 ? 16 : 0;
+	if (!size || len < size)
+		lt_nl_hex(m, off, len);
+	else if (!lt_nl_readable(m, off, size))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_inet_addr(m->c, m->d + off, size, (uint8_t)af, NULL);
+	return 1;
 }
 
 static const struct lt_nla_table lt_nla_inet_diag = { lt_x_inet_diag_attr, "INET_DIAG_???", NULL,
@@ -804,11 +849,11 @@ static void lt_nl_inet_diag_msg(const struct lt_nl *m, uint64_t off, uint64_t le
 			lt_sb_puts(c->sb, "idiag_state=");
 			lt_put_xlat(c, states, d[1], "TCP_???");
 			lt_sb_printf(c->sb, ", idiag_timer=%u, idiag_retrans=%u, id={idiag_sport=htons(%u), "
-				     "idiag_dport=htons(%u), idiag_src=", d[2], d[3],
+				     "idiag_dport=htons(%u), ", d[2], d[3],
 				     (unsigned)(d[4] << 8 | d[5]), (unsigned)(d[6] << 8 | d[7]));
-			lt_put_inet_addr(c, d + 8, family);
-			lt_sb_puts(c->sb, ", idiag_dst=");
-			lt_put_inet_addr(c, d + 24, family);
+			lt_put_inet_addr(c, d + 8, 16, family, "idiag_src");
+			lt_sb_puts(c->sb, ", ");
+			lt_put_inet_addr(c, d + 24, 16, family, "idiag_dst");
 			lt_sb_puts(c->sb, ", idiag_if=");
 			lt_put_ifindex(c, RD(uint32_t, d, 40));
 			lt_sb_printf(c->sb, ", idiag_cookie=[%u, %u]}, idiag_expires=%u, idiag_rqueue=%u, "

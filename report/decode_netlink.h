@@ -1,7 +1,7 @@
 /* What the netlink decoders share: decode_netlink.c (sockets, the message header and
  * array, attributes, route links and stats, sock_diag's inet messages) and the family files
- * decode_netlink_proto.c (message types and flags by protocol, netfilter, selinux).
- * Report side only. */
+ * decode_netlink_proto.c (message types and flags by protocol, netfilter, selinux) and
+ * decode_netlink_route.c (the other route messages). Report side only. */
 #ifndef LT_DECODE_NETLINK_H
 #define LT_DECODE_NETLINK_H
 
@@ -31,6 +31,8 @@ static inline int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n
 	return off <= m->have && n <= m->have - off;
 }
 
+/* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
+void lt_put_hexstr(struct lt_dctx *c, const uint8_t *p, size_t n);
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX), or the address when it could not be read */
 void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len);
 
@@ -58,16 +60,33 @@ int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+/* decode_inet_addr: arg is the address family */
+int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af);
 
 /* print_ifindex: if_nametoindex("lo") for an interface this machine has */
 void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
-/* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
-void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af);
+/* print_inet_addr: var=inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1", &var), else hex */
+void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, size_t len, uint8_t af, const char *var);
+
+/* A payload that starts with a structure of size bytes whose first byte (the family) is
+ * named from fx: "{first=AF_INET, " then fn's fields when len covers the structure, "..."
+ * when it does not, "}"; then the attributes past it with t (strace's decoders of
+ * ifaddrlblmsg, dcbmsg, br_port_msg...). A 1-byte structure has no fields past the first. */
+typedef void (*lt_nl_body_fn)(const struct lt_nl *m, const uint8_t *d);
+void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *first,
+		 const struct lt_xlat *fx, const char *fdflt, size_t size, lt_nl_body_fn fn,
+		 const struct lt_nla_table *t, uint64_t arg);
 
 /* decode_netlink_proto.c: the header's type and flags by protocol; the payloads of
  * protocols other than route and sock_diag (1 if it printed the payload) */
 void lt_nlmsg_type(const struct lt_nl *m, uint16_t type);
 const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type);
 int lt_nl_proto_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+
+/* decode_netlink_route.c: route messages beyond links, stats, nexthops and cache reports
+ * (1 if it printed the payload) */
+int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len);
 
 #endif

@@ -90,6 +90,20 @@ extern const struct lt_xlat lt_x_nf_nftables_msg[];
 extern const struct lt_xlat lt_x_nf_nft_compat_msg[];
 extern const struct lt_xlat lt_x_nf_hook_msg[];
 extern const struct lt_xlat lt_x_nlmsgerr_attr[];
+extern const struct lt_xlat lt_x_ifal[];
+extern const struct lt_xlat lt_x_dcb_attr[];
+extern const struct lt_xlat lt_x_dcb_cmd[];
+extern const struct lt_xlat lt_x_netconfa[];
+extern const struct lt_xlat lt_x_netnsa[];
+extern const struct lt_xlat lt_x_mdba[];
+extern const struct lt_xlat lt_x_mdba_mdb[];
+extern const struct lt_xlat lt_x_mdba_mdb_entry[];
+extern const struct lt_xlat lt_x_mdba_mdb_eattr[];
+extern const struct lt_xlat lt_x_mdba_router[];
+extern const struct lt_xlat lt_x_mdba_router_pattr[];
+extern const struct lt_xlat lt_x_mdb_rtr_type[];
+extern const struct lt_xlat lt_x_mdb_states[];
+extern const struct lt_xlat lt_x_mdb_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1372,6 +1386,141 @@ const struct lt_xlat lt_x_nlmsgerr_attr[] = {
 	{ 0x4ull, "NLMSGERR_ATTR_POLICY" },
 	{ 0x5ull, "NLMSGERR_ATTR_MISS_TYPE" },
 	{ 0x6ull, "NLMSGERR_ATTR_MISS_NEST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifal[] = {
+	{ 0x1ull, "IFAL_ADDRESS" },
+	{ 0x2ull, "IFAL_LABEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_dcb_attr[] = {
+	{ 0x0ull, "DCB_ATTR_UNDEFINED" },
+	{ 0x1ull, "DCB_ATTR_IFNAME" },
+	{ 0x2ull, "DCB_ATTR_STATE" },
+	{ 0x3ull, "DCB_ATTR_PFC_STATE" },
+	{ 0x4ull, "DCB_ATTR_PFC_CFG" },
+	{ 0x5ull, "DCB_ATTR_NUM_TC" },
+	{ 0x6ull, "DCB_ATTR_PG_CFG" },
+	{ 0x7ull, "DCB_ATTR_SET_ALL" },
+	{ 0x8ull, "DCB_ATTR_PERM_HWADDR" },
+	{ 0x9ull, "DCB_ATTR_CAP" },
+	{ 0xaull, "DCB_ATTR_NUMTCS" },
+	{ 0xbull, "DCB_ATTR_BCN" },
+	{ 0xcull, "DCB_ATTR_APP" },
+	{ 0xdull, "DCB_ATTR_IEEE" },
+	{ 0xeull, "DCB_ATTR_DCBX" },
+	{ 0xfull, "DCB_ATTR_FEATCFG" },
+	{ 0x10ull, "DCB_ATTR_CEE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_dcb_cmd[] = {
+	{ 0x0ull, "DCB_CMD_UNDEFINED" },
+	{ 0x1ull, "DCB_CMD_GSTATE" },
+	{ 0x2ull, "DCB_CMD_SSTATE" },
+	{ 0x3ull, "DCB_CMD_PGTX_GCFG" },
+	{ 0x4ull, "DCB_CMD_PGTX_SCFG" },
+	{ 0x5ull, "DCB_CMD_PGRX_GCFG" },
+	{ 0x6ull, "DCB_CMD_PGRX_SCFG" },
+	{ 0x7ull, "DCB_CMD_PFC_GCFG" },
+	{ 0x8ull, "DCB_CMD_PFC_SCFG" },
+	{ 0x9ull, "DCB_CMD_SET_ALL" },
+	{ 0xaull, "DCB_CMD_GPERM_HWADDR" },
+	{ 0xbull, "DCB_CMD_GCAP" },
+	{ 0xcull, "DCB_CMD_GNUMTCS" },
+	{ 0xdull, "DCB_CMD_SNUMTCS" },
+	{ 0xeull, "DCB_CMD_PFC_GSTATE" },
+	{ 0xfull, "DCB_CMD_PFC_SSTATE" },
+	{ 0x10ull, "DCB_CMD_BCN_GCFG" },
+	{ 0x11ull, "DCB_CMD_BCN_SCFG" },
+	{ 0x12ull, "DCB_CMD_GAPP" },
+	{ 0x13ull, "DCB_CMD_SAPP" },
+	{ 0x14ull, "DCB_CMD_IEEE_SET" },
+	{ 0x15ull, "DCB_CMD_IEEE_GET" },
+	{ 0x16ull, "DCB_CMD_GDCBX" },
+	{ 0x17ull, "DCB_CMD_SDCBX" },
+	{ 0x18ull, "DCB_CMD_GFEATCFG" },
+	{ 0x19ull, "DCB_CMD_SFEATCFG" },
+	{ 0x1aull, "DCB_CMD_CEE_GET" },
+	{ 0x1bull, "DCB_CMD_IEEE_DEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netconfa[] = {
+	{ 0x0ull, "NETCONFA_UNSPEC" },
+	{ 0x1ull, "NETCONFA_IFINDEX" },
+	{ 0x2ull, "NETCONFA_FORWARDING" },
+	{ 0x3ull, "NETCONFA_RP_FILTER" },
+	{ 0x4ull, "NETCONFA_MC_FORWARDING" },
+	{ 0x5ull, "NETCONFA_PROXY_NEIGH" },
+	{ 0x6ull, "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x7ull, "NETCONFA_INPUT" },
+	{ 0x8ull, "NETCONFA_BC_FORWARDING" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netnsa[] = {
+	{ 0x0ull, "NETNSA_NONE" },
+	{ 0x1ull, "NETNSA_NSID" },
+	{ 0x2ull, "NETNSA_PID" },
+	{ 0x3ull, "NETNSA_FD" },
+	{ 0x4ull, "NETNSA_TARGET_NSID" },
+	{ 0x5ull, "NETNSA_CURRENT_NSID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba[] = {
+	{ 0x0ull, "MDBA_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB" },
+	{ 0x2ull, "MDBA_ROUTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb[] = {
+	{ 0x0ull, "MDBA_MDB_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_ENTRY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb_entry[] = {
+	{ 0x0ull, "MDBA_MDB_ENTRY_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_ENTRY_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb_eattr[] = {
+	{ 0x0ull, "MDBA_MDB_EATTR_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_EATTR_TIMER" },
+	{ 0x2ull, "MDBA_MDB_EATTR_SRC_LIST" },
+	{ 0x3ull, "MDBA_MDB_EATTR_GROUP_MODE" },
+	{ 0x4ull, "MDBA_MDB_EATTR_SOURCE" },
+	{ 0x5ull, "MDBA_MDB_EATTR_RTPROT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_router[] = {
+	{ 0x0ull, "MDBA_ROUTER_UNSPEC" },
+	{ 0x1ull, "MDBA_ROUTER_PORT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_router_pattr[] = {
+	{ 0x0ull, "MDBA_ROUTER_PATTR_UNSPEC" },
+	{ 0x1ull, "MDBA_ROUTER_PATTR_TIMER" },
+	{ 0x2ull, "MDBA_ROUTER_PATTR_TYPE" },
+	{ 0x3ull, "MDBA_ROUTER_PATTR_INET_TIMER" },
+	{ 0x4ull, "MDBA_ROUTER_PATTR_INET6_TIMER" },
+	{ 0x5ull, "MDBA_ROUTER_PATTR_VID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_rtr_type[] = {
+	{ 0x0ull, "MDB_RTR_TYPE_DISABLED" },
+	{ 0x1ull, "MDB_RTR_TYPE_TEMP_QUERY" },
+	{ 0x2ull, "MDB_RTR_TYPE_PERM" },
+	{ 0x3ull, "MDB_RTR_TYPE_TEMP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_states[] = {
+	{ 0x0ull, "MDB_TEMPORARY" },
+	{ 0x1ull, "MDB_PERMANENT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_flags[] = {
+	{ 0x1ull, "MDB_FLAGS_OFFLOAD" },
+	{ 0x2ull, "MDB_FLAGS_FAST_LEAVE" },
+	{ 0x4ull, "MDB_FLAGS_STAR_EXCL" },
+	{ 0x8ull, "MDB_FLAGS_BLOCKED" },
 	{ 0, 0 }
 };
 #endif

@@ -108,10 +108,37 @@ static void test_payloads(void)
 	       "MSG_DONTWAIT, NULL, 0) = 42");
 }
 
+/* route messages: fixed headers, then attributes nested as strace nests them */
+static void test_route(void)
+{
+	uint8_t m[64];
+	nl_socket(0); /* NETLINK_ROUTE */
+	SENDTO(m, nl_msg(m, 28, 78, 0x300, "\1\0\0\0\x08\0\xff\x3f" "abcd", 12), "sendto(3, [{nlmsg_len=28, "
+	       "nlmsg_type=RTM_GETDCB, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {dcb_family=AF_UNIX, "
+	       "cmd=DCB_CMD_UNDEFINED}, [{nla_len=8, nla_type=0x3fff /* DCB_ATTR_??? */}, "
+	       "\"\\x61\\x62\\x63\\x64\"]], 28, MSG_DONTWAIT, NULL, 0) = 28");
+	SENDTO(m, nl_msg(m, 28, 90, 0x300, "\1\xff\xff\xff\x08\0\xff\x3f" "abcd", 12), "sendto(3, [{nlmsg_len=28, "
+	       "nlmsg_type=RTM_GETNSID, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=AF_UNIX}, "
+	       "[{nla_len=8, nla_type=0x3fff /* NETNSA_??? */}, \"\\x61\\x62\\x63\\x64\"]], 28, MSG_DONTWAIT, NULL, 0) = 28");
+	/* an address label: IFAL_ADDRESS of family AF_INET */
+	uint8_t l[20] = { 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 1, 0, 10, 11, 12, 13 };
+	SENDTO(m, nl_msg(m, 36, 74, 0x300, l, sizeof l), "sendto(3, [{nlmsg_len=36, nlmsg_type=RTM_GETADDRLABEL, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifal_family=AF_INET, ifal_prefixlen=0, "
+	       "ifal_flags=0, ifal_index=0, ifal_seq=0}, [{nla_len=8, nla_type=IFAL_ADDRESS}, "
+	       "inet_addr(\"10.11.12.13\")]], 36, MSG_DONTWAIT, NULL, 0) = 36");
+	/* MDBA_ROUTER > MDBA_ROUTER_PORT: the port's ifindex, then its attributes */
+	uint8_t r[25] = { 1, 0, 0, 0, 0, 0, 0, 0, 17, 0, 2, 0, 13, 0, 1, 0, 0, 0, 0, 0, 5, 0, 2, 0, 0 };
+	SENDTO(m, nl_msg(m, 41, 86, 0x300, r, sizeof r), "sendto(3, [{nlmsg_len=41, nlmsg_type=RTM_GETMDB, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNIX, ifindex=0}, [{nla_len=17, "
+	       "nla_type=MDBA_ROUTER}, [{nla_len=13, nla_type=MDBA_ROUTER_PORT}, 0, [{nla_len=5, "
+	       "nla_type=MDBA_ROUTER_PATTR_TYPE}, MDB_RTR_TYPE_DISABLED]]]], 41, MSG_DONTWAIT, NULL, 0) = 41");
+}
+
 int main(void)
 {
 	test_types();
 	test_payloads();
+	test_route();
 	lt_decode_free(&fmt0);
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);

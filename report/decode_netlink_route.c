@@ -1,0 +1,245 @@
+/* Route messages beyond links, stats, nexthops and cache reports, as strace 6.1 prints
+ * them: address labels (rtnl_addrlabel.c), DCB (rtnl_dcb.c), netconf (rtnl_netconf.c),
+ * namespace ids (rtnl_nsid.c), bridge multicast databases (rtnl_mdb.c). */
+#include "decode_netlink.h"
+
+void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *first,
+		 const struct lt_xlat *fx, const char *fdflt, size_t size, lt_nl_body_fn fn,
+		 const struct lt_nla_table *t, uint64_t arg)
+{
+	struct lt_dctx *c = m->c;
+	int attrs = size == 1;
+	lt_sb_printf(c->sb, "{%s=", first);
+	lt_put_xlat(c, fx, m->d[off], fdflt);
+	if (size > 1) {
+		lt_sb_puts(c->sb, ", ");
+		if (len < size)
+			lt_sb_puts(c->sb, "...");
+		else if (!lt_nl_readable(m, off + 1, size - 1))
+			lt_put_ptr(c, m->addr + off + 1);
+		else {
+			fn(m, m->d + off);
+			attrs = 1;
+		}
+	}
+	lt_sb_putc(c->sb, '}');
+	uint64_t start = (size + 3) & ~(size_t)3;
+	if (attrs && len > start) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + start, len - start, t, arg);
+	}
+}
+
+/* ---- address labels ---- */
+
+static lt_nla_fn lt_ifal_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_inet_addr : type == 2 ? lt_nla_u32 : NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifal = { lt_x_ifal, "IFAL_???", lt_ifal_decoder, NULL };
+
+static void lt_ifaddrlblmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	lt_sb_printf(m->c->sb, "ifal_prefixlen=%u, ifal_flags=%u, ifal_index=", d[1], d[2]);
+	lt_put_ifindex(m->c, RD(uint32_t, d, 4));
+	lt_sb_printf(m->c->sb, ", ifal_seq=%u", RD(uint32_t, d, 8));
+}
+
+/* ---- DCB ---- */
+
+static const struct lt_nla_table lt_nla_dcb = { lt_x_dcb_attr, "DCB_ATTR_???", NULL, NULL };
+
+static void lt_dcbmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	lt_sb_puts(m->c->sb, "cmd=");
+	lt_put_xlat(m->c, lt_x_dcb_cmd, d[1], "DCB_CMD_???");
+}
+
+/* ---- netconf, nsid ---- */
+
+static lt_nla_fn lt_netconfa_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_ifindex : type >= 2 && type <= 8 ? lt_nla_s32 : NULL;
+}
+
+static const struct lt_nla_table lt_nla_netconf = { lt_x_netconfa, "NETCONFA_???",
+						    lt_netconfa_decoder, NULL };
+
+static lt_nla_fn lt_netnsa_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 4: case 5: return lt_nla_s32; /* NSID, TARGET_NSID, CURRENT_NSID */
+	case 2: return lt_nla_u32;                 /* PID */
+	case 3: return lt_nla_fd;                  /* FD */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_nsid = { lt_x_netnsa, "NETNSA_???", lt_netnsa_decoder,
+						 NULL };
+
+/* ---- bridge multicast database ---- */
+
+static lt_nla_fn lt_mdb_eattr_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_clock_t : NULL; /* MDBA_MDB_EATTR_TIMER */
+}
+
+static const struct lt_nla_table lt_nla_mdb_eattr = { lt_x_mdba_mdb_eattr, "MDBA_MDB_EATTR_???",
+						      lt_mdb_eattr_decoder, NULL };
+
+/* struct br_mdb_entry, then MDBA_MDB_EATTR_* */
+static int lt_mdb_entry_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	enum { SIZE = 28 };
+	struct lt_dctx *c = m->c;
+	(void)arg;
+	if (len < SIZE)
+		return 0;
+	if (!lt_nl_readable(m, off, SIZE)) {
+		lt_put_ptr(c, m->addr + off);
+	} else {
+		const uint8_t *d = m->d + off;
+		uint16_t proto = (uint16_t)(d[24] << 8 | d[25]);
+		lt_sb_puts(c->sb, "{ifindex=");
+		lt_put_ifindex(c, RD(uint32_t, d, 0));
+		lt_sb_puts(c->sb, ", state=");
+		lt_put_xlat(c, lt_x_mdb_states, d[4], "MDB_???");
+		lt_sb_puts(c->sb, ", flags=");
+		lt_put_flags(c, lt_x_mdb_flags, d[5]);
+		lt_sb_printf(c->sb, ", vid=%u, addr={", RD(uint16_t, d, 6));
+		lt_put_inet_addr(c, d + 8, 16, (uint8_t)(proto == 0x800 ? 2 : proto == 0x86dd ? 10 : 0),
+				 "u");
+		lt_sb_puts(c->sb, ", proto=htons(");
+		lt_put_xlat(c, lt_x_af, proto, "AF_???");
+		lt_sb_puts(c->sb, ")}}");
+	}
+	if (len > SIZE) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + SIZE, len - SIZE, &lt_nla_mdb_eattr, 0);
+	}
+	return 1;
+}
+
+static lt_nla_fn lt_mdb_entry_decoder(unsigned type)
+{
+	return type == 1 ? lt_mdb_entry_info : NULL;
+}
+
+static const struct lt_nla_table lt_nla_mdb_entry = { lt_x_mdba_mdb_entry, "MDBA_MDB_ENTRY_???",
+						      lt_mdb_entry_decoder, NULL };
+
+static int lt_mdb_entry(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_mdb_entry, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_mdb_decoder(unsigned type)
+{
+	return type == 1 ? lt_mdb_entry : NULL;
+}
+
+static const struct lt_nla_table lt_nla_mdba_mdb = { lt_x_mdba_mdb, "MDBA_MDB_???",
+						     lt_mdb_decoder, NULL };
+
+static int lt_mdb_rtr_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)len, (void)arg;
+	if (!lt_nl_readable(m, off, 1))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_xlat(m->c, lt_x_mdb_rtr_type, m->d[off], "MDB_RTR_TYPE_???");
+	return 1;
+}
+
+static lt_nla_fn lt_router_pattr_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 3: case 4: return lt_nla_clock_t; /* TIMER, INET_TIMER, INET6_TIMER */
+	case 2: return lt_mdb_rtr_type;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_router_pattr = { lt_x_mdba_router_pattr,
+	"MDBA_ROUTER_PATTR_???", lt_router_pattr_decoder, NULL };
+
+/* MDBA_ROUTER_PORT: an ifindex, then MDBA_ROUTER_PATTR_* */
+static int lt_mdb_router_port(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_ifindex(m->c, RD(uint32_t, m->d, off));
+	if (len > 4) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_nl_attrs(m, off + 4, len - 4, &lt_nla_router_pattr, 0);
+	}
+	return 1;
+}
+
+static lt_nla_fn lt_router_decoder(unsigned type)
+{
+	return type == 1 ? lt_mdb_router_port : NULL;
+}
+
+static const struct lt_nla_table lt_nla_mdba_router = { lt_x_mdba_router, "MDBA_ROUTER_???",
+							lt_router_decoder, NULL };
+
+static int lt_mdba_mdb(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_mdba_mdb, arg);
+	return 1;
+}
+
+static int lt_mdba_router(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_mdba_router, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_mdba_decoder(unsigned type)
+{
+	return type == 1 ? lt_mdba_mdb : type == 2 ? lt_mdba_router : NULL;
+}
+
+static const struct lt_nla_table lt_nla_mdba = { lt_x_mdba, "MDBA_???", lt_mdba_decoder, NULL };
+
+static void lt_br_port_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	lt_sb_puts(m->c->sb, "ifindex=");
+	lt_put_ifindex(m->c, RD(uint32_t, d, 4));
+}
+
+/* ---- by message type ---- */
+
+int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
+{
+	uint8_t family = m->d[off];
+	switch (type) {
+	case 72: case 73: case 74: /* RTM_NEWADDRLABEL, DEL, GET */
+		lt_nl_fixed(m, off, len, "ifal_family", lt_x_af, "AF_???", 12, lt_ifaddrlblmsg,
+			    &lt_nla_ifal, family);
+		return 1;
+	case 78: case 79: /* RTM_GETDCB, RTM_SETDCB */
+		lt_nl_fixed(m, off, len, "dcb_family", lt_x_af, "AF_???", 4, lt_dcbmsg, &lt_nla_dcb,
+			    0);
+		return 1;
+	case 80: case 81: case 82: /* RTM_NEWNETCONF, DEL, GET */
+		lt_nl_fixed(m, off, len, "ncm_family", lt_x_af, "AF_???", 1, NULL, &lt_nla_netconf, 0);
+		return 1;
+	case 84: case 85: case 86: /* RTM_NEWMDB, DEL, GET */
+		lt_nl_fixed(m, off, len, "family", lt_x_af, "AF_???", 8, lt_br_port_msg, &lt_nla_mdba,
+			    0);
+		return 1;
+	case 88: case 89: case 90: /* RTM_NEWNSID, DEL, GET */
+		lt_nl_fixed(m, off, len, "rtgen_family", lt_x_af, "AF_???", 1, NULL, &lt_nla_nsid, 0);
+		return 1;
+	}
+	return 0;
+}
