@@ -101,6 +101,20 @@ void lt_decode_free(struct lt_fmt *fmt)
 
 /* ---- the message, as captured ---- */
 
+/* print_mac_addr: ab:cd:ef:01:02:03, with -X the bytes in hex first */
+void lt_put_mac(struct lt_dctx *c, const uint8_t *a, size_t n)
+{
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (st != LT_XLAT_ABBREV || n > 32 /* MAX_ADDR_LEN */)
+		lt_put_hexstr(c, a, n);
+	if (st == LT_XLAT_RAW || n > 32)
+		return;
+	lt_sb_puts(c->sb, st == LT_XLAT_VERBOSE ? " /* " : "");
+	for (size_t k = 0; k < n; k++)
+		lt_sb_printf(c->sb, "%s%02x", k ? ":" : "", a[k]);
+	lt_sb_puts(c->sb, st == LT_XLAT_VERBOSE ? " */" : "");
+}
+
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX): -s bytes, "..." when longer; the address
  * when the bytes it needs could not be read */
 /* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
@@ -341,6 +355,22 @@ static int lt_ifla_linkinfo(const struct lt_nl *m, uint64_t off, uint64_t len, u
 	return 1;
 }
 
+/* struct ifla_bridge_id: {prio=[171, 205], addr=ab:cd:ef:ac:bc:cd} */
+static int lt_nla_bridge_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_printf(m->c->sb, "{prio=[%u, %u], addr=", m->d[off], m->d[off + 1]);
+	lt_put_mac(m->c, m->d + off + 2, 6);
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
 /* IFLA_BRPORT_*: strace's ifla_brport_nla_decoders */
 static lt_nla_fn lt_brport_decoder(unsigned type)
 {
@@ -358,6 +388,8 @@ static lt_nla_fn lt_brport_decoder(unsigned type)
 		return lt_nla_x16;
 	case 34: /* BACKUP_PORT */
 		return lt_nla_ifindex;
+	case 13: case 14: /* ROOT_ID, BRIDGE_ID */
+		return lt_nla_bridge_id;
 	}
 	return NULL;
 }
@@ -1076,11 +1108,11 @@ int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len
 	const struct lt_socket *s = c->fmt ? lt_sock_find(c->fmt->socks, c->ev->pid, fd) : NULL;
 	if (!s || !addr)
 		return 0;
-	if (s->proto == 15 /* NETLINK_KOBJECT_UEVENT: strace prints those as strings */)
-		return 0;
 	const uint8_t *d = NULL;
 	const struct lt_cap *cap = lt_event_cap(c->ev, i, LT_CAP_SUB_SELF, &d);
 	struct lt_nl m = { c, d, cap && !(cap->flags & LT_CAP_FAULT) ? cap->len : 0, addr, s->proto };
+	if (s->proto == NETLINK_KOBJECT_UEVENT) /* udev's header, else a string as any data */
+		return lt_nl_kobject_uevent(&m, len);
 	lt_nl_messages(&m, 0, len);
 	return 1;
 }

@@ -33,6 +33,8 @@ static inline int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n
 
 /* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
 void lt_put_hexstr(struct lt_dctx *c, const uint8_t *p, size_t n);
+/* print_mac_addr: ab:cd:ef:01:02:03 (with -X, the bytes in hex first) */
+void lt_put_mac(struct lt_dctx *c, const uint8_t *a, size_t n);
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX), or the address when it could not be read */
 void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len);
 
@@ -84,6 +86,9 @@ void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *
 void lt_nlmsg_type(const struct lt_nl *m, uint16_t type);
 const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type);
 int lt_nl_proto_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+/* decode_netlink_kobject_uevent: udev's monitor header and the properties after it, or 0
+ * (nothing printed) for data that does not start with one */
+int lt_nl_kobject_uevent(const struct lt_nl *m, uint64_t len);
 
 /* decode_netlink_route.c: route messages beyond links, stats, nexthops and cache reports
  * (1 if it printed the payload) */

@@ -2,6 +2,8 @@
  * the protocols other than route and sock_diag: netfilter's nfgenmsg
  * (netlink_netfilter.c), selinux (netlink_selinux.c), udev's monitor header
  * (netlink_kobject_uevent.c). */
+#include <string.h>
+
 #include "decode_netlink.h"
 
 static const struct lt_xlat lt_x_nlmsg_types[] = {
@@ -215,4 +217,37 @@ int lt_nl_proto_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, u
 	case NETLINK_SELINUX: return lt_nl_selinux(m, type, off, len);
 	}
 	return 0;
+}
+
+/* struct udev_monitor_netlink_header: "libudev\0", then big-endian magic and hashes */
+int lt_nl_kobject_uevent(const struct lt_nl *m, uint64_t len)
+{
+	enum { SIZE = 40 };
+	static const char *const f[] = { "magic=htonl(%#x)", "header_size=%u", "properties_off=%u",
+		"properties_len=%u", "filter_subsystem_hash=htonl(%#x)", "filter_devtype_hash=htonl(%#x)",
+		"filter_tag_bloom_hi=htonl(%#x)", "filter_tag_bloom_lo=htonl(%#x)" };
+	struct lt_dctx *c = m->c;
+	if (c->failed || len < SIZE || !lt_nl_readable(m, 0, SIZE) || memcmp(m->d, "libudev", 8))
+		return 0;
+	if (len > SIZE)
+		lt_sb_putc(c->sb, '[');
+	lt_sb_puts(c->sb, "{prefix=\"libudev\"");
+	for (int k = 0; k < 8; k++) {
+		uint32_t v = RD(uint32_t, m->d, 8 + 4 * k);
+		if (k == 0 || k >= 4) /* network byte order */
+			v = __builtin_bswap32(v);
+		lt_sb_puts(c->sb, ", ");
+		lt_sb_printf(c->sb, f[k], v);
+	}
+	lt_sb_putc(c->sb, '}');
+	if (len > SIZE) {
+		uint64_t rest = len - SIZE, show = rest < c->strsize ? rest : c->strsize;
+		lt_sb_puts(c->sb, ", ");
+		if (!lt_nl_readable(m, SIZE, show))
+			lt_put_ptr(c, m->addr + SIZE);
+		else
+			lt_put_quoted(c, m->d + SIZE, (size_t)show, rest > show);
+		lt_sb_putc(c->sb, ']');
+	}
+	return 1;
 }
