@@ -101,6 +101,33 @@ void lt_decode_free(struct lt_fmt *fmt)
 
 /* ---- the message, as captured ---- */
 
+void lt_nl_array(const struct lt_nl *m, uint64_t off, uint64_t n, size_t es, lt_nl_elem_fn fn)
+{
+	struct lt_dctx *c = m->c;
+	int abbrev = !(c->fmt && c->fmt->verbose) && c->strsize < n;
+	for (uint64_t k = 0; k < n; k++) {
+		uint64_t at = off + k * es;
+		if (k)
+			lt_sb_puts(c->sb, ", ");
+		if (!lt_nl_readable(m, at, es)) {
+			if (!k) {
+				lt_put_ptr(c, m->addr + at);
+				return;
+			}
+			lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(m->addr + at));
+			break;
+		}
+		if (!k)
+			lt_sb_putc(c->sb, '[');
+		if (abbrev && k >= c->strsize) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		fn(m, m->d + at, k);
+	}
+	lt_sb_putc(c->sb, ']');
+}
+
 /* print_mac_addr: ab:cd:ef:01:02:03, with -X the bytes in hex first */
 void lt_put_mac(struct lt_dctx *c, const uint8_t *a, size_t n)
 {
@@ -509,7 +536,7 @@ static void lt_nl_ifinfomsg(const struct lt_nl *m, uint64_t off, uint64_t len, u
 /* ---- route: other messages (netlink_route.c, rtnl_stats.c, rtnl_cachereport.c) ---- */
 
 /* decode_family: a message with no decoder of its own */
-static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
 {
 	struct lt_dctx *c = m->c;
 	lt_sb_puts(c->sb, "{family=");
@@ -845,84 +872,24 @@ void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, size_t len, uint8_t a
 		lt_sb_puts(c->sb, " */");
 }
 
-/* decode_inet_addr: an attribute holding an address of family af */
-int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
+/* decode_inet_addr: the len bytes at off as an address of family af, named var */
+void lt_nl_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t af, const char *var)
 {
 	size_t size = af == 2 ? 4 : af == 10 ? 16 : 0;
+	int whole = size && len >= size && lt_nl_readable(m, off, size);
+	if (!whole && var)
+		lt_sb_printf(m->c->sb, "%s=", var);
 	if (!size || len < size)
 		lt_nl_hex(m, off, len);
-	else if (!lt_nl_readable(m, off, size))
+	else if (!whole)
 		lt_put_ptr(m->c, m->addr + off);
 	else
-		lt_put_inet_addr(m->c, m->d + off, size, (uint8_t)af, NULL);
-	return 1;
+		lt_put_inet_addr(m->c, m->d + off, size, af, var);
 }
 
-static const struct lt_nla_table lt_nla_inet_diag = { lt_x_inet_diag_attr, "INET_DIAG_???", NULL,
-						      NULL };
-
-/* struct inet_diag_msg (a reply, or what looks like one: no NLM_F_REQUEST) */
-static void lt_nl_inet_diag_msg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
 {
-	static const struct lt_xlat states[] = { { 1, "TCP_ESTABLISHED" }, { 2, "TCP_SYN_SENT" },
-		{ 3, "TCP_SYN_RECV" }, { 4, "TCP_FIN_WAIT1" }, { 5, "TCP_FIN_WAIT2" },
-		{ 6, "TCP_TIME_WAIT" }, { 7, "TCP_CLOSE" }, { 8, "TCP_CLOSE_WAIT" }, { 9, "TCP_LAST_ACK" },
-		{ 10, "TCP_LISTEN" }, { 11, "TCP_CLOSING" }, { 12, "TCP_NEW_SYN_RECV" }, { 0, 0 } };
-	struct lt_dctx *c = m->c;
-	int attrs = 0;
-	lt_sb_puts(c->sb, "{idiag_family=");
-	lt_put_xlat(c, lt_x_af, family, "AF_???");
-	lt_sb_puts(c->sb, ", ");
-	if (len >= 72) {
-		if (!lt_nl_readable(m, off + 1, 71)) {
-			lt_put_ptr(c, m->addr + off + 1);
-		} else {
-			const uint8_t *d = m->d + off;
-			lt_sb_puts(c->sb, "idiag_state=");
-			lt_put_xlat(c, states, d[1], "TCP_???");
-			lt_sb_printf(c->sb, ", idiag_timer=%u, idiag_retrans=%u, id={idiag_sport=htons(%u), "
-				     "idiag_dport=htons(%u), ", d[2], d[3],
-				     (unsigned)(d[4] << 8 | d[5]), (unsigned)(d[6] << 8 | d[7]));
-			lt_put_inet_addr(c, d + 8, 16, family, "idiag_src");
-			lt_sb_puts(c->sb, ", ");
-			lt_put_inet_addr(c, d + 24, 16, family, "idiag_dst");
-			lt_sb_puts(c->sb, ", idiag_if=");
-			lt_put_ifindex(c, RD(uint32_t, d, 40));
-			lt_sb_printf(c->sb, ", idiag_cookie=[%u, %u]}, idiag_expires=%u, idiag_rqueue=%u, "
-				     "idiag_wqueue=%u, idiag_uid=%u, idiag_inode=%u", RD(uint32_t, d, 44),
-				     RD(uint32_t, d, 48), RD(uint32_t, d, 52), RD(uint32_t, d, 56),
-				     RD(uint32_t, d, 60), RD(uint32_t, d, 64), RD(uint32_t, d, 68));
-			attrs = 1;
-		}
-	} else {
-		lt_sb_puts(c->sb, "...");
-	}
-	lt_sb_putc(c->sb, '}');
-	if (attrs && len > 72) {
-		lt_sb_puts(c->sb, ", ");
-		lt_nl_attrs(m, off + 72, len - 72, &lt_nla_inet_diag, 0);
-	}
-}
-
-/* decode_netlink_sock_diag: 1 if it printed the payload */
-static int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
-{
-	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
-	if (type == NLMSG_DONE)
-		return 0;
-	if (!lt_nl_readable(m, off, 1)) {
-		lt_put_ptr(m->c, m->addr + off);
-		return 1;
-	}
-	uint8_t family = m->d[off];
-	if ((family == 2 || family == 10) && len > 1 && !(flags & 1 /* NLM_F_REQUEST */)) {
-		lt_nl_inet_diag_msg(m, off, len, family);
-		return 1;
-	}
-	if (family == 1 || family == 2 || family == 10 || family == 16 || family == 17 ||
-	    family == 44 || family == 40 || family == 43)
-		return 0; /* strace decodes these (requests, other families' replies): hex here */
-	lt_nl_family(m, off, len, family);
+	lt_nl_inet_addr(m, off, len, (uint8_t)af, NULL);
 	return 1;
 }
 
@@ -941,24 +908,17 @@ static void lt_nlmsghdr(const struct lt_nl *m, const uint8_t *h)
 
 static void lt_nl_msg(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
 
+static void lt_nl_put_u8(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_sb_printf(m->c->sb, "%u", e[0]);
+}
+
 /* print_cookie's array: the bytes in decimal */
 static int lt_nlmsgerr_cookie(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
-	lt_sb_putc(m->c->sb, '[');
-	for (uint64_t k = 0; k < len; k++) {
-		if (k == m->c->strsize && !(m->c->fmt && m->c->fmt->verbose)) {
-			lt_sb_puts(m->c->sb, ", ...");
-			break;
-		}
-		if (!lt_nl_readable(m, off + k, 1)) {
-			lt_sb_printf(m->c->sb, "%s... /* %#llx */", k ? ", " : "",
-				     (unsigned long long)(m->addr + off + k));
-			break;
-		}
-		lt_sb_printf(m->c->sb, "%s%u", k ? ", " : "", m->d[off + k]);
-	}
-	lt_sb_putc(m->c->sb, ']');
+	lt_nl_array(m, off, len, 1, lt_nl_put_u8);
 	return 1;
 }
 

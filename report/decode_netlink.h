@@ -1,16 +1,13 @@
 /* What the netlink decoders share: decode_netlink.c (sockets, the message header and
  * array, attributes, route links and stats, sock_diag's inet messages) and the family files
  * decode_netlink_proto.c (message types and flags by protocol, netfilter, selinux) and
- * decode_netlink_route.c (the other route messages). Report side only. */
+ * decode_netlink_route.c (the other route messages), decode_netlink_diag.c (sock_diag).
+ * Report side only. */
 #ifndef LT_DECODE_NETLINK_H
 #define LT_DECODE_NETLINK_H
 
-#include <string.h>
-
-#include "xlat.h"
+#include "decode_struct.h" /* RD, lt_put_dev */
 #include "xlat/gen.h"
-
-#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
 
 enum { NETLINK_ROUTE = 0, NETLINK_SELINUX = 7, NETLINK_SOCK_DIAG = 4, NETLINK_XFRM = 6,
        NETLINK_AUDIT = 9, NETLINK_NETFILTER = 12, NETLINK_KOBJECT_UEVENT = 15,
@@ -33,6 +30,11 @@ static inline int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n
 
 /* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
 void lt_put_hexstr(struct lt_dctx *c, const uint8_t *p, size_t n);
+/* print_array over the message: n elements of es bytes at off, each printed by fn; the
+ * address when not even the first is readable, "... / * addr * /" where reading stopped,
+ * "..." past -s elements unless -v */
+typedef void (*lt_nl_elem_fn)(const struct lt_nl *m, const uint8_t *e, uint64_t k);
+void lt_nl_array(const struct lt_nl *m, uint64_t off, uint64_t n, size_t es, lt_nl_elem_fn fn);
 /* print_mac_addr: ab:cd:ef:01:02:03 (with -X, the bytes in hex first) */
 void lt_put_mac(struct lt_dctx *c, const uint8_t *a, size_t n);
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX), or the address when it could not be read */
@@ -64,7 +66,9 @@ int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
-/* decode_inet_addr: arg is the address family */
+/* decode_inet_addr: the len bytes at off as an address of family af, named var (or NULL) */
+void lt_nl_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t af, const char *var);
+/* the same as an attribute decoder: arg is the address family */
 int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af);
 
 /* print_ifindex: if_nametoindex("lo") for an interface this machine has */
@@ -74,7 +78,7 @@ void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, size_t len, uint8_t a
 
 /* A payload that starts with a structure of size bytes whose first byte (the family) is
  * named from fx: "{first=AF_INET, " then fn's fields when len covers the structure, "..."
- * when it does not, "}"; then the attributes past it with t (strace's decoders of
+ * when it does not, "}"; then the attributes past it with t, none when t is NULL (strace's decoders of
  * ifaddrlblmsg, dcbmsg, br_port_msg...). A 1-byte structure has no fields past the first. */
 typedef void (*lt_nl_body_fn)(const struct lt_nl *m, const uint8_t *d);
 void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *first,
@@ -89,6 +93,12 @@ int lt_nl_proto_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, u
 /* decode_netlink_kobject_uevent: udev's monitor header and the properties after it, or 0
  * (nothing printed) for data that does not start with one */
 int lt_nl_kobject_uevent(const struct lt_nl *m, uint64_t len);
+
+/* decode_netlink_diag.c: sock_diag payloads (1 if it printed the payload) */
+int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+
+/* decode_family: {family=AF_..., data=hex}, a payload with no decoder of its own */
+void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family);
 
 /* decode_netlink_route.c: route messages beyond links, stats, nexthops and cache reports
  * (1 if it printed the payload) */

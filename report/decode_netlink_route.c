@@ -24,7 +24,7 @@ void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *
 	}
 	lt_sb_putc(c->sb, '}');
 	uint64_t start = (size + 3) & ~(size_t)3;
-	if (attrs && len > start) {
+	if (attrs && t && len > start) {
 		lt_sb_puts(c->sb, ", ");
 		lt_nl_attrs(m, off + start, len - start, t, arg);
 	}

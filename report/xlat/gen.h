@@ -104,6 +104,14 @@ extern const struct lt_xlat lt_x_mdba_router_pattr[];
 extern const struct lt_xlat lt_x_mdb_rtr_type[];
 extern const struct lt_xlat lt_x_mdb_states[];
 extern const struct lt_xlat lt_x_mdb_flags[];
+extern const struct lt_xlat lt_x_inet_diag_req_attr[];
+extern const struct lt_xlat lt_x_inet_diag_bc[];
+extern const struct lt_xlat lt_x_unix_diag_attr[];
+extern const struct lt_xlat lt_x_unix_diag_show[];
+extern const struct lt_xlat lt_x_netlink_diag_attr[];
+extern const struct lt_xlat lt_x_netlink_diag_show[];
+extern const struct lt_xlat lt_x_netlink_diag_flags[];
+extern const struct lt_xlat lt_x_sk_meminfo[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1521,6 +1529,87 @@ const struct lt_xlat lt_x_mdb_flags[] = {
 	{ 0x2ull, "MDB_FLAGS_FAST_LEAVE" },
 	{ 0x4ull, "MDB_FLAGS_STAR_EXCL" },
 	{ 0x8ull, "MDB_FLAGS_BLOCKED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_req_attr[] = {
+	{ 0x0ull, "INET_DIAG_REQ_NONE" },
+	{ 0x1ull, "INET_DIAG_REQ_BYTECODE" },
+	{ 0x2ull, "INET_DIAG_REQ_SK_BPF_STORAGES" },
+	{ 0x3ull, "INET_DIAG_REQ_PROTOCOL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_bc[] = {
+	{ 0x0ull, "INET_DIAG_BC_NOP" },
+	{ 0x1ull, "INET_DIAG_BC_JMP" },
+	{ 0x2ull, "INET_DIAG_BC_S_GE" },
+	{ 0x3ull, "INET_DIAG_BC_S_LE" },
+	{ 0x4ull, "INET_DIAG_BC_D_GE" },
+	{ 0x5ull, "INET_DIAG_BC_D_LE" },
+	{ 0x6ull, "INET_DIAG_BC_AUTO" },
+	{ 0x7ull, "INET_DIAG_BC_S_COND" },
+	{ 0x8ull, "INET_DIAG_BC_D_COND" },
+	{ 0x9ull, "INET_DIAG_BC_DEV_COND" },
+	{ 0xaull, "INET_DIAG_BC_MARK_COND" },
+	{ 0xbull, "INET_DIAG_BC_S_EQ" },
+	{ 0xcull, "INET_DIAG_BC_D_EQ" },
+	{ 0xdull, "INET_DIAG_BC_CGROUP_COND" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_unix_diag_attr[] = {
+	{ 0x0ull, "UNIX_DIAG_NAME" },
+	{ 0x1ull, "UNIX_DIAG_VFS" },
+	{ 0x2ull, "UNIX_DIAG_PEER" },
+	{ 0x3ull, "UNIX_DIAG_ICONS" },
+	{ 0x4ull, "UNIX_DIAG_RQLEN" },
+	{ 0x5ull, "UNIX_DIAG_MEMINFO" },
+	{ 0x6ull, "UNIX_DIAG_SHUTDOWN" },
+	{ 0x7ull, "UNIX_DIAG_UID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_unix_diag_show[] = {
+	{ 0x1ull, "UDIAG_SHOW_NAME" },
+	{ 0x2ull, "UDIAG_SHOW_VFS" },
+	{ 0x4ull, "UDIAG_SHOW_PEER" },
+	{ 0x8ull, "UDIAG_SHOW_ICONS" },
+	{ 0x10ull, "UDIAG_SHOW_RQLEN" },
+	{ 0x20ull, "UDIAG_SHOW_MEMINFO" },
+	{ 0x40ull, "UDIAG_SHOW_UID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_attr[] = {
+	{ 0x0ull, "NETLINK_DIAG_MEMINFO" },
+	{ 0x1ull, "NETLINK_DIAG_GROUPS" },
+	{ 0x2ull, "NETLINK_DIAG_RX_RING" },
+	{ 0x3ull, "NETLINK_DIAG_TX_RING" },
+	{ 0x4ull, "NETLINK_DIAG_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_show[] = {
+	{ 0x1ull, "NDIAG_SHOW_MEMINFO" },
+	{ 0x2ull, "NDIAG_SHOW_GROUPS" },
+	{ 0x4ull, "NDIAG_SHOW_RING_CFG" },
+	{ 0x8ull, "NDIAG_SHOW_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_flags[] = {
+	{ 0x1ull, "NDIAG_FLAG_CB_RUNNING" },
+	{ 0x2ull, "NDIAG_FLAG_PKTINFO" },
+	{ 0x4ull, "NDIAG_FLAG_BROADCAST_ERROR" },
+	{ 0x8ull, "NDIAG_FLAG_NO_ENOBUFS" },
+	{ 0x10ull, "NDIAG_FLAG_LISTEN_ALL_NSID" },
+	{ 0x20ull, "NDIAG_FLAG_CAP_ACK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_meminfo[] = {
+	{ 0x0ull, "SK_MEMINFO_RMEM_ALLOC" },
+	{ 0x1ull, "SK_MEMINFO_RCVBUF" },
+	{ 0x2ull, "SK_MEMINFO_WMEM_ALLOC" },
+	{ 0x3ull, "SK_MEMINFO_SNDBUF" },
+	{ 0x4ull, "SK_MEMINFO_FWD_ALLOC" },
+	{ 0x5ull, "SK_MEMINFO_WMEM_QUEUED" },
+	{ 0x6ull, "SK_MEMINFO_OPTMEM" },
+	{ 0x7ull, "SK_MEMINFO_BACKLOG" },
+	{ 0x8ull, "SK_MEMINFO_DROPS" },
 	{ 0, 0 }
 };
 #endif

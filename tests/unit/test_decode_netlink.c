@@ -134,11 +134,44 @@ static void test_route(void)
 	       "nla_type=MDBA_ROUTER_PATTR_TYPE}, MDB_RTR_TYPE_DISABLED]]]], 41, MSG_DONTWAIT, NULL, 0) = 41");
 }
 
+/* sock_diag: replies and requests by family (netlink_unix_diag.c, netlink_inet_diag.c) */
+static void test_diag(void)
+{
+	uint8_t m[128];
+	nl_socket(4); /* NETLINK_SOCK_DIAG */
+	/* unix_diag_msg with UNIX_DIAG_VFS: struct unix_diag_vfs is {ino, dev} */
+	uint8_t u[28] = { 1, 1, 1, 0 };
+	put16(u + 16, 12);
+	put16(u + 18, 1); /* UNIX_DIAG_VFS */
+	put32(u + 20, 0xbafabcda);
+	put32(u + 24, 0xabcddafa);
+	SENDTO(m, nl_msg(m, 44, 20, 0x300, u, sizeof u), "sendto(3, [{nlmsg_len=44, "
+	       "nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+	       "{udiag_family=AF_UNIX, udiag_type=SOCK_STREAM, udiag_state=TCP_ESTABLISHED, udiag_ino=0, "
+	       "udiag_cookie=[0, 0]}, [{nla_len=12, nla_type=UNIX_DIAG_VFS}, {udiag_vfs_dev=makedev(0xdda, "
+	       "0xabcfa), udiag_vfs_ino=3136994522}]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	/* TCPDIAG_GETSOCK: struct inet_diag_req, then an attribute strace has no name for */
+	uint8_t q[68] = { 2, 0, 0, 1 << (5 - 1) };
+	memcpy(q + 8, "\x0a\x0b\x0c\x0d", 4);
+	memcpy(q + 24, "\x0a\x0b\x0c\x0d", 4);
+	put32(q + 52, 1 << 9); /* TCP_LAST_ACK */
+	put16(q + 60, 8);
+	put16(q + 62, 4);
+	memcpy(q + 64, "abcd", 4);
+	SENDTO(m, nl_msg(m, 84, 18, 1, q, sizeof q), "sendto(3, [{nlmsg_len=84, nlmsg_type=TCPDIAG_GETSOCK, "
+	       "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {idiag_family=AF_INET, idiag_src_len=0, "
+	       "idiag_dst_len=0, idiag_ext=1<<(INET_DIAG_TOS-1), id={idiag_sport=htons(0), idiag_dport=htons(0), "
+	       "idiag_src=inet_addr(\"10.11.12.13\"), idiag_dst=inet_addr(\"10.11.12.13\"), idiag_if=0, "
+	       "idiag_cookie=[0, 0]}, idiag_states=1<<TCP_LAST_ACK, idiag_dbs=0}, [{nla_len=8, nla_type=0x4 "
+	       "/* INET_DIAG_REQ_??? */}, \"\\x61\\x62\\x63\\x64\"]], 84, MSG_DONTWAIT, NULL, 0) = 84");
+}
+
 int main(void)
 {
 	test_types();
 	test_payloads();
 	test_route();
+	test_diag();
 	lt_decode_free(&fmt0);
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);

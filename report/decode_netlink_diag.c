@@ -1,0 +1,459 @@
+/* sock_diag messages as strace 6.1 prints them (netlink_sock_diag.c and its family files
+ * netlink_inet_diag.c, netlink_unix_diag.c, netlink_netlink_diag.c): requests and replies
+ * by address family, their attributes; the other families as {family, data}. */
+#include "decode_netlink.h"
+
+static const struct lt_xlat lt_x_tcp_states[] = { { 1, "TCP_ESTABLISHED" },
+	{ 2, "TCP_SYN_SENT" }, { 3, "TCP_SYN_RECV" }, { 4, "TCP_FIN_WAIT1" },
+	{ 5, "TCP_FIN_WAIT2" }, { 6, "TCP_TIME_WAIT" }, { 7, "TCP_CLOSE" },
+	{ 8, "TCP_CLOSE_WAIT" }, { 9, "TCP_LAST_ACK" }, { 10, "TCP_LISTEN" },
+	{ 11, "TCP_CLOSING" }, { 12, "TCP_NEW_SYN_RECV" }, { 0, 0 } };
+
+/* strace's tcp_state_flags: a bit per state */
+#define S(n, name) { 1u << (n), "1<<" name }
+static const struct lt_xlat lt_x_tcp_state_flags[] = { S(1, "TCP_ESTABLISHED"),
+	S(2, "TCP_SYN_SENT"), S(3, "TCP_SYN_RECV"), S(4, "TCP_FIN_WAIT1"), S(5, "TCP_FIN_WAIT2"),
+	S(6, "TCP_TIME_WAIT"), S(7, "TCP_CLOSE"), S(8, "TCP_CLOSE_WAIT"), S(9, "TCP_LAST_ACK"),
+	S(10, "TCP_LISTEN"), S(11, "TCP_CLOSING"), S(12, "TCP_NEW_SYN_RECV"), { 0, 0 } };
+#undef S
+
+/* strace's inet_diag_extended_flags: bit n-1 asks for attribute n */
+#define E(n, name) { 1u << ((n) - 1), "1<<(" name "-1)" }
+static const struct lt_xlat lt_x_inet_diag_ext[] = { E(1, "INET_DIAG_MEMINFO"),
+	E(2, "INET_DIAG_INFO"), E(3, "INET_DIAG_VEGASINFO"), E(4, "INET_DIAG_CONG"),
+	E(5, "INET_DIAG_TOS"), E(6, "INET_DIAG_TCLASS"), E(7, "INET_DIAG_SKMEMINFO"),
+	E(8, "INET_DIAG_SHUTDOWN"), E(9, "INET_DIAG_DCTCPINFO"), E(10, "INET_DIAG_PROTOCOL"),
+	E(11, "INET_DIAG_SKV6ONLY"), E(12, "INET_DIAG_LOCALS"), E(13, "INET_DIAG_PEERS"),
+	E(14, "INET_DIAG_PAD"), E(15, "INET_DIAG_MARK"), E(16, "INET_DIAG_BBRINFO"),
+	E(17, "INET_DIAG_CLASS_ID"), E(18, "INET_DIAG_MD5SIG"), E(19, "INET_DIAG_ULP_INFO"),
+	E(20, "INET_DIAG_SK_BPF_STORAGES"), E(21, "INET_DIAG_CGROUP_ID"),
+	E(22, "INET_DIAG_SOCKOPT"), { 0, 0 } };
+#undef E
+
+static const struct lt_xlat lt_x_netlink_states[] = { { 0, "NETLINK_UNCONNECTED" },
+	{ 1, "NETLINK_CONNECTED" }, { 0, 0 } };
+
+static void lt_put_cookie(struct lt_dctx *c, const char *name, const uint8_t *d)
+{
+	lt_sb_printf(c->sb, "%s=[%u, %u]", name, RD(uint32_t, d, 0), RD(uint32_t, d, 4));
+}
+
+/* ---- attributes several families share ---- */
+
+static void lt_meminfo_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_putc(c->sb, '[');
+	lt_put_xval_u(c, lt_x_sk_meminfo, k, "SK_MEMINFO_???");
+	lt_sb_printf(c->sb, "]=%u", RD(uint32_t, e, 0));
+}
+
+/* decode_nla_meminfo: [[SK_MEMINFO_RMEM_ALLOC]=1, ...] */
+static int lt_nla_meminfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	lt_nl_array(m, off, len / 4, 4, lt_meminfo_elem);
+	return 1;
+}
+
+static void lt_u32_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_sb_printf(m->c->sb, "%u", RD(uint32_t, e, 0));
+}
+
+/* ---- inet ---- */
+
+static lt_nla_fn lt_inet_diag_decoder(unsigned type)
+{
+	(void)type;
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_inet_diag = { lt_x_inet_diag_attr, "INET_DIAG_???",
+						      lt_inet_diag_decoder, NULL };
+
+/* struct inet_diag_sockid at d */
+static void lt_inet_diag_sockid(struct lt_dctx *c, const uint8_t *d, uint8_t family)
+{
+	lt_sb_printf(c->sb, "id={idiag_sport=htons(%u), idiag_dport=htons(%u), ",
+		     (unsigned)(d[0] << 8 | d[1]), (unsigned)(d[2] << 8 | d[3]));
+	lt_put_inet_addr(c, d + 4, 16, family, "idiag_src");
+	lt_sb_puts(c->sb, ", ");
+	lt_put_inet_addr(c, d + 20, 16, family, "idiag_dst");
+	lt_sb_puts(c->sb, ", idiag_if=");
+	lt_put_ifindex(c, RD(uint32_t, d, 36));
+	lt_sb_puts(c->sb, ", ");
+	lt_put_cookie(c, "idiag_cookie", d + 40);
+	lt_sb_putc(c->sb, '}');
+}
+
+static void lt_inet_diag_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "idiag_state=");
+	lt_put_xlat(c, lt_x_tcp_states, d[1], "TCP_???");
+	lt_sb_printf(c->sb, ", idiag_timer=%u, idiag_retrans=%u, ", d[2], d[3]);
+	lt_inet_diag_sockid(c, d + 4, d[0]);
+	lt_sb_printf(c->sb, ", idiag_expires=%u, idiag_rqueue=%u, idiag_wqueue=%u, idiag_uid=%u, "
+		     "idiag_inode=%u", RD(uint32_t, d, 52), RD(uint32_t, d, 56), RD(uint32_t, d, 60),
+		     RD(uint32_t, d, 64), RD(uint32_t, d, 68));
+}
+
+/* INET_DIAG_REQ_BYTECODE's first op: {code, yes, no}, then what the code compares */
+static void lt_put_bc_op(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(c->sb, "{code=");
+	lt_put_xlat(c, lt_x_inet_diag_bc, d[0], "INET_DIAG_BC_???");
+	lt_sb_printf(c->sb, ", yes=%u, no=%u}", d[1], RD(uint16_t, d, 2));
+}
+
+/* struct inet_diag_hostcond, then its address */
+static void lt_bc_hostcond(const struct lt_nl *m, uint64_t off, uint64_t len)
+{
+	struct lt_dctx *c = m->c;
+	if (len < 8) {
+		lt_nl_hex(m, off, len);
+		return;
+	}
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(c, m->addr + off);
+		return;
+	}
+	uint8_t af = m->d[off];
+	lt_sb_puts(c->sb, "{family=");
+	lt_put_xlat(c, lt_x_af, af, "AF_???");
+	lt_sb_printf(c->sb, ", prefix_len=%u, port=%d", m->d[off + 1], RD(int32_t, m->d, off + 4));
+	if (len > 8) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_inet_addr(m, off + 8, len - 8, af, "addr");
+	}
+	lt_sb_putc(c->sb, '}');
+}
+
+static void lt_bc_data(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t code)
+{
+	struct lt_dctx *c = m->c;
+	switch (code) {
+	case 7: case 8: /* INET_DIAG_BC_S_COND, D_COND */
+		lt_bc_hostcond(m, off, len);
+		return;
+	case 9: /* INET_DIAG_BC_DEV_COND */
+		if (len < 4)
+			break;
+		if (!lt_nl_readable(m, off, 4))
+			lt_put_ptr(c, m->addr + off);
+		else
+			lt_put_ifindex(c, RD(uint32_t, m->d, off));
+		return;
+	case 2: case 3: case 4: case 5: /* S_GE, S_LE, D_GE, D_LE */
+		if (len < 4)
+			break;
+		if (!lt_nl_readable(m, off, 4))
+			lt_put_ptr(c, m->addr + off);
+		else
+			lt_put_bc_op(c, m->d + off);
+		return;
+	case 10: /* INET_DIAG_BC_MARK_COND */
+		if (len < 8)
+			break;
+		if (!lt_nl_readable(m, off, 8))
+			lt_put_ptr(c, m->addr + off);
+		else
+			lt_sb_printf(c->sb, "{mark=%u, mask=%u}", RD(uint32_t, m->d, off),
+				     RD(uint32_t, m->d, off + 4));
+		return;
+	}
+	lt_nl_hex(m, off, len);
+}
+
+static int lt_nla_bc_op(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_put_bc_op(m->c, m->d + off);
+	if (len > 4) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_bc_data(m, off + 4, len - 4, m->d[off]);
+	}
+	return 1;
+}
+
+/* decode_nla_ip_proto (decode_nla_xval): the attribute's bytes, up to 8, as one number */
+static int lt_nla_ip_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len > 8)
+		return 0;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = 0;
+	memcpy(&v, m->d + off, (size_t)len);
+	lt_put_xlat(m->c, lt_x_ipproto, v, "IPPROTO_???");
+	return 1;
+}
+
+static lt_nla_fn lt_inet_diag_req_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_bc_op : type == 3 ? lt_nla_ip_proto : NULL;
+}
+
+static const struct lt_nla_table lt_nla_inet_diag_req = { lt_x_inet_diag_req_attr,
+	"INET_DIAG_REQ_???", lt_inet_diag_req_decoder, NULL };
+
+static void lt_inet_diag_req_compat(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "idiag_src_len=%u, idiag_dst_len=%u, idiag_ext=", d[1], d[2]);
+	lt_put_flags(c, lt_x_inet_diag_ext, d[3]);
+	lt_sb_puts(c->sb, ", ");
+	lt_inet_diag_sockid(c, d + 4, d[0]);
+	lt_sb_puts(c->sb, ", idiag_states=");
+	lt_put_flags(c, lt_x_tcp_state_flags, RD(uint32_t, d, 52));
+	lt_sb_printf(c->sb, ", idiag_dbs=%u", RD(uint32_t, d, 56));
+}
+
+static void lt_inet_diag_req_v2(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "sdiag_protocol=");
+	lt_put_xlat(c, lt_x_ipproto, d[1], "IPPROTO_???");
+	lt_sb_puts(c->sb, ", idiag_ext=");
+	lt_put_flags(c, lt_x_inet_diag_ext, d[2]);
+	lt_sb_puts(c->sb, ", idiag_states=");
+	lt_put_flags(c, lt_x_tcp_state_flags, RD(uint32_t, d, 4));
+	lt_sb_puts(c->sb, ", ");
+	lt_inet_diag_sockid(c, d + 8, d[0]);
+}
+
+static void lt_nl_inet_diag(const struct lt_nl *m, uint16_t type, int request, uint64_t off,
+			    uint64_t len)
+{
+	if (!request)
+		lt_nl_fixed(m, off, len, "idiag_family", lt_x_af, "AF_???", 72, lt_inet_diag_msg,
+			    &lt_nla_inet_diag, 0);
+	else if (type == 18 || type == 19) /* TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK */
+		lt_nl_fixed(m, off, len, "idiag_family", lt_x_af, "AF_???", 60,
+			    lt_inet_diag_req_compat, &lt_nla_inet_diag_req, 0);
+	else
+		lt_nl_fixed(m, off, len, "sdiag_family", lt_x_af, "AF_???", 56, lt_inet_diag_req_v2,
+			    &lt_nla_inet_diag_req, 0);
+}
+
+/* ---- unix ---- */
+
+static int lt_unix_diag_vfs(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_puts(m->c->sb, "{udiag_vfs_dev=");
+	lt_put_dev(m->c, RD(uint32_t, m->d, off + 4));
+	lt_sb_printf(m->c->sb, ", udiag_vfs_ino=%u}", RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static int lt_unix_diag_icons(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	lt_nl_array(m, off, len / 4, 4, lt_u32_elem);
+	return 1;
+}
+
+static int lt_unix_diag_rqlen(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "{udiag_rqueue=%u, udiag_wqueue=%u}", RD(uint32_t, m->d, off),
+			     RD(uint32_t, m->d, off + 4));
+	return 1;
+}
+
+static lt_nla_fn lt_unix_diag_decoder(unsigned type)
+{
+	switch (type) {
+	case 0: return lt_nla_str;          /* UNIX_DIAG_NAME */
+	case 1: return lt_unix_diag_vfs;
+	case 2: return lt_nla_u32;          /* PEER */
+	case 3: return lt_unix_diag_icons;
+	case 4: return lt_unix_diag_rqlen;
+	case 5: return lt_nla_meminfo;
+	case 6: return lt_nla_u8;           /* SHUTDOWN */
+	case 7: return lt_nla_u32;          /* UID */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_unix_diag = { lt_x_unix_diag_attr, "UNIX_DIAG_???",
+						      lt_unix_diag_decoder, NULL };
+
+static void lt_unix_diag_req(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "sdiag_protocol=%u, udiag_states=", d[1]);
+	lt_put_flags(c, lt_x_tcp_state_flags, RD(uint32_t, d, 4));
+	lt_sb_printf(c->sb, ", udiag_ino=%u, udiag_show=", RD(uint32_t, d, 8));
+	lt_put_flags(c, lt_x_unix_diag_show, RD(uint32_t, d, 12));
+	lt_sb_puts(c->sb, ", ");
+	lt_put_cookie(c, "udiag_cookie", d + 16);
+}
+
+static void lt_unix_diag_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "udiag_type=");
+	lt_put_xlat(c, lt_x_socktype, d[1], "SOCK_???");
+	lt_sb_puts(c->sb, ", udiag_state=");
+	lt_put_xlat(c, lt_x_tcp_states, d[2], "TCP_???");
+	lt_sb_printf(c->sb, ", udiag_ino=%u, ", RD(uint32_t, d, 4));
+	lt_put_cookie(c, "udiag_cookie", d + 8);
+}
+
+/* ---- netlink ---- */
+
+static void lt_group_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_put_hex(m->c, RD(uint64_t, e, 0));
+}
+
+static int lt_netlink_diag_groups(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	lt_nl_array(m, off, len / 8, 8, lt_group_elem);
+	return 1;
+}
+
+static int lt_netlink_diag_ring(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 16)
+		return 0;
+	if (!lt_nl_readable(m, off, 16))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "{ndr_block_size=%u, ndr_block_nr=%u, ndr_frame_size=%u, "
+			     "ndr_frame_nr=%u}", RD(uint32_t, m->d, off), RD(uint32_t, m->d, off + 4),
+			     RD(uint32_t, m->d, off + 8), RD(uint32_t, m->d, off + 12));
+	return 1;
+}
+
+static int lt_netlink_diag_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_flags(m->c, lt_x_netlink_diag_flags, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_netlink_diag_decoder(unsigned type)
+{
+	switch (type) {
+	case 0: return lt_nla_meminfo;
+	case 1: return lt_netlink_diag_groups;
+	case 2: case 3: return lt_netlink_diag_ring; /* RX_RING, TX_RING */
+	case 4: return lt_netlink_diag_flags;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_netlink_diag = { lt_x_netlink_diag_attr,
+	"NETLINK_DIAG_???", lt_netlink_diag_decoder, NULL };
+
+static void lt_netlink_diag_req(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "sdiag_protocol=");
+	if (d[1] == 0xff)
+		lt_put_xlat(c, (const struct lt_xlat[]){ { 0xff, "NDIAG_PROTO_ALL" }, { 0, 0 } }, d[1],
+			    NULL);
+	else
+		lt_put_xlat(c, lt_x_netlink, d[1], "NETLINK_???");
+	lt_sb_printf(c->sb, ", ndiag_ino=%u, ndiag_show=", RD(uint32_t, d, 4));
+	lt_put_flags(c, lt_x_netlink_diag_show, RD(uint32_t, d, 8));
+	lt_sb_puts(c->sb, ", ");
+	lt_put_cookie(c, "ndiag_cookie", d + 12);
+}
+
+static void lt_netlink_diag_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "ndiag_type=");
+	lt_put_xlat(c, lt_x_socktype, d[1], "SOCK_???");
+	lt_sb_puts(c->sb, ", ndiag_protocol=");
+	lt_put_xlat(c, lt_x_netlink, d[2], "NETLINK_???");
+	lt_sb_puts(c->sb, ", ndiag_state=");
+	lt_put_xlat(c, lt_x_netlink_states, d[3], "NETLINK_???");
+	lt_sb_printf(c->sb, ", ndiag_portid=%u, ndiag_dst_portid=%u, ndiag_dst_group=%u, "
+		     "ndiag_ino=%u, ", RD(uint32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12),
+		     RD(uint32_t, d, 16));
+	lt_put_cookie(c, "ndiag_cookie", d + 20);
+}
+
+/* ---- by family ---- */
+
+/* decode_netlink_sock_diag: 1 if it printed the payload */
+int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
+{
+	uint16_t type = RD(uint16_t, h, 4);
+	int request = RD(uint16_t, h, 6) & 1; /* NLM_F_REQUEST */
+	if (type == NLMSG_DONE)
+		return 0;
+	if (!lt_nl_readable(m, off, 1)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint8_t family = m->d[off];
+	if (len > 1) {
+		switch (family) {
+		case 1: /* AF_UNIX */
+			if (request)
+				lt_nl_fixed(m, off, len, "sdiag_family", lt_x_af, "AF_???", 24,
+					    lt_unix_diag_req, NULL, 0);
+			else
+				lt_nl_fixed(m, off, len, "udiag_family", lt_x_af, "AF_???", 16,
+					    lt_unix_diag_msg, &lt_nla_unix_diag, 0);
+			return 1;
+		case 2: case 10: /* AF_INET, AF_INET6 */
+			lt_nl_inet_diag(m, type, request, off, len);
+			return 1;
+		case 16: /* AF_NETLINK */
+			if (request)
+				lt_nl_fixed(m, off, len, "sdiag_family", lt_x_af, "AF_???", 20,
+					    lt_netlink_diag_req, NULL, 0);
+			else
+				lt_nl_fixed(m, off, len, "ndiag_family", lt_x_af, "AF_???", 28,
+					    lt_netlink_diag_msg, &lt_nla_netlink_diag, 0);
+			return 1;
+		case 17: case 43: /* AF_PACKET, AF_SMC: strace decodes them; not yet here */
+			return 0;
+		}
+	}
+	lt_nl_family(m, off, len, family);
+	return 1;
+}
