@@ -260,6 +260,28 @@ static int lt_nla_unsigned(const struct lt_nl *m, uint64_t off, uint64_t len, un
 	return 1;
 }
 
+/* decode_nla_xval / decode_nla_flags: up to 8 bytes (size of them when size is not 0) as one
+ * number, named from t; 0 (hex) when the attribute is longer than 8 or shorter than size */
+int lt_nla_xval(const struct lt_nl *m, uint64_t off, uint64_t len, unsigned size,
+		const struct lt_xlat *t, const char *dflt, int flags)
+{
+	if (len > 8 || len < size)
+		return 0;
+	if (size)
+		len = size;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = 0; /* little-endian (x86-64) */
+	memcpy(&v, m->d + off, (size_t)len);
+	if (flags)
+		lt_put_flags(m->c, t, v);
+	else
+		lt_put_xlat(m->c, t, v, dflt);
+	return 1;
+}
+
 int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
@@ -344,7 +366,8 @@ int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t a
 /* ---- route: links (rtnl_link.c) ---- */
 
 static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???", NULL, NULL };
-static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???", NULL, NULL };
+static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???",
+						  lt_ifla_inet6_decoder, NULL };
 static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???", NULL, NULL };
 static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???", NULL,
 						   NULL };
@@ -713,10 +736,10 @@ static void lt_nl_ifstatsmsg(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	}
 }
 
-static const struct lt_nla_table lt_nla_ipmra = { lt_x_ipmra_creport, "IPMRA_CREPORT_???", NULL,
-						  NULL };
+static const struct lt_nla_table lt_nla_ipmra = { lt_x_ipmra_creport, "IPMRA_CREPORT_???",
+						  lt_ipmra_decoder, NULL };
 static const struct lt_nla_table lt_nla_ip6mra = { lt_x_ip6mra_creport, "IP6MRA_CREPORT_???",
-						   NULL, NULL };
+						   lt_ip6mra_decoder, NULL };
 
 /* RTM_NEWCACHEREPORT: struct rtgenmsg, then the multicast routing family's attributes */
 static void lt_nl_cachereport(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)

@@ -71,6 +71,11 @@ void lt_nl_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t 
 /* the same as an attribute decoder: arg is the address family */
 int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af);
 
+/* decode_nla_xval / decode_nla_flags: a number of up to 8 bytes (exactly size bytes when
+ * size is not 0) named from t */
+int lt_nla_xval(const struct lt_nl *m, uint64_t off, uint64_t len, unsigned size,
+		const struct lt_xlat *t, const char *dflt, int flags);
+
 /* print_ifindex: if_nametoindex("lo") for an interface this machine has */
 void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
 /* print_inet_addr: var=inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1", &var), else hex */
@@ -103,5 +108,9 @@ void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t fam
 /* decode_netlink_route.c: route messages beyond links, stats, nexthops and cache reports
  * (1 if it printed the payload) */
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len);
+/* attribute decoders by type: IFLA_INET6_*, IPMRA_CREPORT_*, IP6MRA_CREPORT_* */
+lt_nla_fn lt_ifla_inet6_decoder(unsigned type);
+lt_nla_fn lt_ipmra_decoder(unsigned type);
+lt_nla_fn lt_ip6mra_decoder(unsigned type);
 
 #endif

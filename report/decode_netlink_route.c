@@ -216,6 +216,155 @@ static void lt_br_port_msg(const struct lt_nl *m, const uint8_t *d)
 	lt_put_ifindex(m->c, RD(uint32_t, d, 4));
 }
 
+/* ---- IFLA_INET6_* (rtnl_link.c) ---- */
+
+/* not in the UAPI headers (net/if_inet6.h) */
+static const struct lt_xlat lt_x_inet6_if_flags[] = { { 0x10, "IF_RS_SENT" },
+	{ 0x20, "IF_RA_RCVD" }, { 0x40, "IF_RA_MANAGED" }, { 0x80, "IF_RA_OTHERCONF" },
+	{ 0x80000000, "IF_READY" }, { 0, 0 } };
+
+static int lt_inet6_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_inet6_if_flags, NULL, 1);
+}
+
+static void lt_devconf_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	lt_sb_putc(m->c->sb, '[');
+	lt_put_xval_u(m->c, lt_x_inet6_devconf, k, "DEVCONF_???");
+	lt_sb_printf(m->c->sb, "]=%d", RD(int32_t, e, 0));
+}
+
+static void lt_ipstats_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	lt_sb_putc(m->c->sb, '[');
+	lt_put_xval_u(m->c, lt_x_snmp_ip_stats, k, "IPSTATS_MIB_???");
+	lt_sb_printf(m->c->sb, "]=%llu", (unsigned long long)RD(uint64_t, e, 0));
+}
+
+static void lt_icmp6stats_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	lt_sb_putc(m->c->sb, '[');
+	lt_put_xval_u(m->c, lt_x_snmp_icmp6_stats, k, "ICMP6_MIB_???");
+	lt_sb_printf(m->c->sb, "]=%llu", (unsigned long long)RD(uint64_t, e, 0));
+}
+
+static int lt_inet6_conf(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	lt_nl_array(m, off, len / 4, 4, lt_devconf_elem);
+	return 1;
+}
+
+static int lt_inet6_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	if (len < 8)
+		return 0;
+	lt_nl_array(m, off, len / 8, 8, arg ? lt_icmp6stats_elem : lt_ipstats_elem);
+	return 1;
+}
+
+static int lt_inet6_icmp6stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_inet6_stats(m, off, len, 1);
+}
+
+static int lt_inet6_ipstats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_inet6_stats(m, off, len, 0);
+}
+
+static int lt_inet6_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 16)
+		return 0;
+	if (!lt_nl_readable(m, off, 16))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "{max_reasm_len=%u, tstamp=%u, reachable_time=%u, retrans_time=%u}",
+			     RD(uint32_t, m->d, off), RD(uint32_t, m->d, off + 4),
+			     RD(uint32_t, m->d, off + 8), RD(uint32_t, m->d, off + 12));
+	return 1;
+}
+
+/* decode_nla_in_addr, decode_nla_in6_addr */
+static int lt_nla_in_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_inet_addr(m, off, len, 2, NULL);
+	return 1;
+}
+
+static int lt_nla_in6_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_inet_addr(m, off, len, 10, NULL);
+	return 1;
+}
+
+static int lt_inet6_agm(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_in6_addr_gen_mode, "IN6_ADDR_GEN_MODE_???", 0);
+}
+
+lt_nla_fn lt_ifla_inet6_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_inet6_flags;
+	case 2: return lt_inet6_conf;
+	case 3: return lt_inet6_ipstats;
+	case 5: return lt_inet6_cacheinfo;
+	case 6: return lt_inet6_icmp6stats;
+	case 7: return lt_nla_in6_addr;    /* TOKEN */
+	case 8: return lt_inet6_agm;       /* ADDR_GEN_MODE */
+	case 9: return lt_nla_u32;         /* RA_MTU */
+	}
+	return NULL;
+}
+
+/* ---- cache reports (rtnl_cachereport.c) ---- */
+
+static int lt_ipmra_msgtype(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_ipmra_msg_types, "IGMPMSG_???", 0);
+}
+
+static int lt_ip6mra_msgtype(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_ip6mra_msg_types, "MRT6MSG_???", 0);
+}
+
+/* IPMRA_CREPORT_: MSGTYPE, VIF_ID, SRC_ADDR, DST_ADDR, PKT (raw), TABLE */
+lt_nla_fn lt_ipmra_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_ipmra_msgtype;
+	case 2: case 6: return lt_nla_u32;
+	case 3: case 4: return lt_nla_in_addr;
+	}
+	return NULL;
+}
+
+/* IP6MRA_CREPORT_: MSGTYPE, MIF_ID, SRC_ADDR, DST_ADDR, PKT (raw) */
+lt_nla_fn lt_ip6mra_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_ip6mra_msgtype;
+	case 2: return lt_nla_u32;
+	case 3: case 4: return lt_nla_in6_addr;
+	}
+	return NULL;
+}
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)

@@ -112,6 +112,12 @@ extern const struct lt_xlat lt_x_netlink_diag_attr[];
 extern const struct lt_xlat lt_x_netlink_diag_show[];
 extern const struct lt_xlat lt_x_netlink_diag_flags[];
 extern const struct lt_xlat lt_x_sk_meminfo[];
+extern const struct lt_xlat lt_x_inet6_devconf[];
+extern const struct lt_xlat lt_x_snmp_ip_stats[];
+extern const struct lt_xlat lt_x_snmp_icmp6_stats[];
+extern const struct lt_xlat lt_x_in6_addr_gen_mode[];
+extern const struct lt_xlat lt_x_ipmra_msg_types[];
+extern const struct lt_xlat lt_x_ip6mra_msg_types[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1610,6 +1616,139 @@ const struct lt_xlat lt_x_sk_meminfo[] = {
 	{ 0x6ull, "SK_MEMINFO_OPTMEM" },
 	{ 0x7ull, "SK_MEMINFO_BACKLOG" },
 	{ 0x8ull, "SK_MEMINFO_DROPS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet6_devconf[] = {
+	{ 0x0ull, "DEVCONF_FORWARDING" },
+	{ 0x1ull, "DEVCONF_HOPLIMIT" },
+	{ 0x2ull, "DEVCONF_MTU6" },
+	{ 0x3ull, "DEVCONF_ACCEPT_RA" },
+	{ 0x4ull, "DEVCONF_ACCEPT_REDIRECTS" },
+	{ 0x5ull, "DEVCONF_AUTOCONF" },
+	{ 0x6ull, "DEVCONF_DAD_TRANSMITS" },
+	{ 0x7ull, "DEVCONF_RTR_SOLICITS" },
+	{ 0x8ull, "DEVCONF_RTR_SOLICIT_INTERVAL" },
+	{ 0x9ull, "DEVCONF_RTR_SOLICIT_DELAY" },
+	{ 0xaull, "DEVCONF_USE_TEMPADDR" },
+	{ 0xbull, "DEVCONF_TEMP_VALID_LFT" },
+	{ 0xcull, "DEVCONF_TEMP_PREFERED_LFT" },
+	{ 0xdull, "DEVCONF_REGEN_MAX_RETRY" },
+	{ 0xeull, "DEVCONF_MAX_DESYNC_FACTOR" },
+	{ 0xfull, "DEVCONF_MAX_ADDRESSES" },
+	{ 0x10ull, "DEVCONF_FORCE_MLD_VERSION" },
+	{ 0x11ull, "DEVCONF_ACCEPT_RA_DEFRTR" },
+	{ 0x12ull, "DEVCONF_ACCEPT_RA_PINFO" },
+	{ 0x13ull, "DEVCONF_ACCEPT_RA_RTR_PREF" },
+	{ 0x14ull, "DEVCONF_RTR_PROBE_INTERVAL" },
+	{ 0x15ull, "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN" },
+	{ 0x16ull, "DEVCONF_PROXY_NDP" },
+	{ 0x17ull, "DEVCONF_OPTIMISTIC_DAD" },
+	{ 0x18ull, "DEVCONF_ACCEPT_SOURCE_ROUTE" },
+	{ 0x19ull, "DEVCONF_MC_FORWARDING" },
+	{ 0x1aull, "DEVCONF_DISABLE_IPV6" },
+	{ 0x1bull, "DEVCONF_ACCEPT_DAD" },
+	{ 0x1cull, "DEVCONF_FORCE_TLLAO" },
+	{ 0x1dull, "DEVCONF_NDISC_NOTIFY" },
+	{ 0x1eull, "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1full, "DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x20ull, "DEVCONF_SUPPRESS_FRAG_NDISC" },
+	{ 0x21ull, "DEVCONF_ACCEPT_RA_FROM_LOCAL" },
+	{ 0x22ull, "DEVCONF_USE_OPTIMISTIC" },
+	{ 0x23ull, "DEVCONF_ACCEPT_RA_MTU" },
+	{ 0x24ull, "DEVCONF_STABLE_SECRET" },
+	{ 0x25ull, "DEVCONF_USE_OIF_ADDRS_ONLY" },
+	{ 0x26ull, "DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT" },
+	{ 0x27ull, "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x28ull, "DEVCONF_DROP_UNICAST_IN_L2_MULTICAST" },
+	{ 0x29ull, "DEVCONF_DROP_UNSOLICITED_NA" },
+	{ 0x2aull, "DEVCONF_KEEP_ADDR_ON_DOWN" },
+	{ 0x2bull, "DEVCONF_RTR_SOLICIT_MAX_INTERVAL" },
+	{ 0x2cull, "DEVCONF_SEG6_ENABLED" },
+	{ 0x2dull, "DEVCONF_SEG6_REQUIRE_HMAC" },
+	{ 0x2eull, "DEVCONF_ENHANCED_DAD" },
+	{ 0x2full, "DEVCONF_ADDR_GEN_MODE" },
+	{ 0x30ull, "DEVCONF_DISABLE_POLICY" },
+	{ 0x31ull, "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN" },
+	{ 0x32ull, "DEVCONF_NDISC_TCLASS" },
+	{ 0x33ull, "DEVCONF_RPL_SEG_ENABLED" },
+	{ 0x34ull, "DEVCONF_RA_DEFRTR_METRIC" },
+	{ 0x35ull, "DEVCONF_IOAM6_ENABLED" },
+	{ 0x36ull, "DEVCONF_IOAM6_ID" },
+	{ 0x37ull, "DEVCONF_IOAM6_ID_WIDE" },
+	{ 0x38ull, "DEVCONF_NDISC_EVICT_NOCARRIER" },
+	{ 0x39ull, "DEVCONF_ACCEPT_UNTRACKED_NA" },
+	{ 0x3aull, "DEVCONF_ACCEPT_RA_MIN_LFT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_snmp_ip_stats[] = {
+	{ 0x0ull, "IPSTATS_MIB_NUM" },
+	{ 0x1ull, "IPSTATS_MIB_INPKTS" },
+	{ 0x2ull, "IPSTATS_MIB_INOCTETS" },
+	{ 0x3ull, "IPSTATS_MIB_INDELIVERS" },
+	{ 0x4ull, "IPSTATS_MIB_OUTFORWDATAGRAMS" },
+	{ 0x5ull, "IPSTATS_MIB_OUTPKTS" },
+	{ 0x6ull, "IPSTATS_MIB_OUTOCTETS" },
+	{ 0x7ull, "IPSTATS_MIB_INHDRERRORS" },
+	{ 0x8ull, "IPSTATS_MIB_INTOOBIGERRORS" },
+	{ 0x9ull, "IPSTATS_MIB_INNOROUTES" },
+	{ 0xaull, "IPSTATS_MIB_INADDRERRORS" },
+	{ 0xbull, "IPSTATS_MIB_INUNKNOWNPROTOS" },
+	{ 0xcull, "IPSTATS_MIB_INTRUNCATEDPKTS" },
+	{ 0xdull, "IPSTATS_MIB_INDISCARDS" },
+	{ 0xeull, "IPSTATS_MIB_OUTDISCARDS" },
+	{ 0xfull, "IPSTATS_MIB_OUTNOROUTES" },
+	{ 0x10ull, "IPSTATS_MIB_REASMTIMEOUT" },
+	{ 0x11ull, "IPSTATS_MIB_REASMREQDS" },
+	{ 0x12ull, "IPSTATS_MIB_REASMOKS" },
+	{ 0x13ull, "IPSTATS_MIB_REASMFAILS" },
+	{ 0x14ull, "IPSTATS_MIB_FRAGOKS" },
+	{ 0x15ull, "IPSTATS_MIB_FRAGFAILS" },
+	{ 0x16ull, "IPSTATS_MIB_FRAGCREATES" },
+	{ 0x17ull, "IPSTATS_MIB_INMCASTPKTS" },
+	{ 0x18ull, "IPSTATS_MIB_OUTMCASTPKTS" },
+	{ 0x19ull, "IPSTATS_MIB_INBCASTPKTS" },
+	{ 0x1aull, "IPSTATS_MIB_OUTBCASTPKTS" },
+	{ 0x1bull, "IPSTATS_MIB_INMCASTOCTETS" },
+	{ 0x1cull, "IPSTATS_MIB_OUTMCASTOCTETS" },
+	{ 0x1dull, "IPSTATS_MIB_INBCASTOCTETS" },
+	{ 0x1eull, "IPSTATS_MIB_OUTBCASTOCTETS" },
+	{ 0x1full, "IPSTATS_MIB_CSUMERRORS" },
+	{ 0x20ull, "IPSTATS_MIB_NOECTPKTS" },
+	{ 0x21ull, "IPSTATS_MIB_ECT1PKTS" },
+	{ 0x22ull, "IPSTATS_MIB_ECT0PKTS" },
+	{ 0x23ull, "IPSTATS_MIB_CEPKTS" },
+	{ 0x24ull, "IPSTATS_MIB_REASM_OVERLAPS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_snmp_icmp6_stats[] = {
+	{ 0x0ull, "ICMP6_MIB_NUM" },
+	{ 0x1ull, "ICMP6_MIB_INMSGS" },
+	{ 0x2ull, "ICMP6_MIB_INERRORS" },
+	{ 0x3ull, "ICMP6_MIB_OUTMSGS" },
+	{ 0x4ull, "ICMP6_MIB_OUTERRORS" },
+	{ 0x5ull, "ICMP6_MIB_CSUMERRORS" },
+	{ 0x6ull, "ICMP6_MIB_RATELIMITHOST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_in6_addr_gen_mode[] = {
+	{ 0x0ull, "IN6_ADDR_GEN_MODE_EUI64" },
+	{ 0x1ull, "IN6_ADDR_GEN_MODE_NONE" },
+	{ 0x2ull, "IN6_ADDR_GEN_MODE_STABLE_PRIVACY" },
+	{ 0x3ull, "IN6_ADDR_GEN_MODE_RANDOM" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipmra_msg_types[] = {
+	{ 0x1ull, "IGMPMSG_NOCACHE" },
+	{ 0x2ull, "IGMPMSG_WRONGVIF" },
+	{ 0x3ull, "IGMPMSG_WHOLEPKT" },
+	{ 0x4ull, "IGMPMSG_WRVIFWHOLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ip6mra_msg_types[] = {
+	{ 0x1ull, "MRT6MSG_NOCACHE" },
+	{ 0x2ull, "MRT6MSG_WRONGMIF" },
+	{ 0x3ull, "MRT6MSG_WHOLEPKT" },
+	{ 0x4ull, "MRT6MSG_WRMIFWHOLE" },
 	{ 0, 0 }
 };
 #endif

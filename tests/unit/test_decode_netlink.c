@@ -166,12 +166,37 @@ static void test_diag(void)
 	       "/* INET_DIAG_REQ_??? */}, \"\\x61\\x62\\x63\\x64\"]], 84, MSG_DONTWAIT, NULL, 0) = 84");
 }
 
+/* IFLA_PROTINFO of AF_INET6 links, cache reports: values by attribute (rtnl_link.c,
+ * rtnl_cachereport.c) */
+static void test_link_values(void)
+{
+	uint8_t m[64];
+	nl_socket(0); /* NETLINK_ROUTE */
+	uint8_t p[28] = { 10, 0, 4, 3 }; /* AF_INET6, ARPHRD_LOOPBACK */
+	put32(p + 8, 1); /* IFF_UP */
+	put16(p + 16, 12);
+	put16(p + 18, 12); /* IFLA_PROTINFO */
+	put16(p + 20, 8);
+	put16(p + 22, 1); /* IFLA_INET6_FLAGS */
+	put32(p + 24, 0xc0);
+	SENDTO(m, nl_msg(m, 44, 18, 0x300, p, sizeof p), "sendto(3, [{nlmsg_len=44, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=12, nla_type=IFLA_PROTINFO}, [{nla_len=8, "
+	       "nla_type=IFLA_INET6_FLAGS}, IF_RA_MANAGED|IF_RA_OTHERCONF]]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	/* RTM_NEWCACHEREPORT of RTNL_FAMILY_IPMR: IPMRA_CREPORT_MSGTYPE */
+	uint8_t r[9] = { 128, 0, 0, 0, 5, 0, 1, 0, 3 };
+	SENDTO(m, nl_msg(m, 25, 96, 0, r, sizeof r), "sendto(3, [{nlmsg_len=25, nlmsg_type=RTM_NEWCACHEREPORT, "
+	       "nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=RTNL_FAMILY_IPMR}, [{nla_len=5, "
+	       "nla_type=IPMRA_CREPORT_MSGTYPE}, IGMPMSG_WHOLEPKT]], 25, MSG_DONTWAIT, NULL, 0) = 25");
+}
+
 int main(void)
 {
 	test_types();
 	test_payloads();
 	test_route();
 	test_diag();
+	test_link_values();
 	lt_decode_free(&fmt0);
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);
