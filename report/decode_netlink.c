@@ -505,6 +505,10 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 		return lt_ifla_protinfo;
 	case 18: /* IFLA_LINKINFO */
 		return lt_ifla_linkinfo;
+	case 24: /* IFLA_VF_PORTS */
+		return lt_ifla_vf_ports;
+	case 25: /* IFLA_PORT_SELF */
+		return lt_ifla_port;
 	}
 	return NULL;
 }

@@ -365,12 +365,213 @@ lt_nla_fn lt_ip6mra_decoder(unsigned type)
 	return NULL;
 }
 
+/* ---- addresses (rtnl_addr.c) ---- */
+
+static int lt_ifa_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 16)
+		return 0;
+	if (!lt_nl_readable(m, off, 16))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "{ifa_prefered=%u, ifa_valid=%u, cstamp=%u, tstamp=%u}",
+			     RD(uint32_t, m->d, off), RD(uint32_t, m->d, off + 4),
+			     RD(uint32_t, m->d, off + 8), RD(uint32_t, m->d, off + 12));
+	return 1;
+}
+
+static int lt_ifa_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_flags(m->c, lt_x_ifa_flags, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_ifa_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 2: case 4: case 5: case 7: /* ADDRESS LOCAL BROADCAST ANYCAST MULTICAST */
+		return lt_nla_inet_addr;
+	case 3: return lt_nla_str;      /* LABEL */
+	case 6: return lt_ifa_cacheinfo;
+	case 8: return lt_ifa_flags;
+	case 9: return lt_nla_u32;      /* RT_PRIORITY */
+	case 10: return lt_nla_s32;     /* TARGET_NETNSID */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifa = { lt_x_ifa, "IFA_???", lt_ifa_decoder, NULL };
+
+static void lt_ifaddrmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "ifa_prefixlen=%u, ifa_flags=", d[1]);
+	lt_put_flags(c, lt_x_ifa_flags, d[2]);
+	lt_sb_puts(c->sb, ", ifa_scope=");
+	if (lt_xlat_name(lt_x_rt_scope, d[3])) /* no default name: plain hex */
+		lt_put_xlat(c, lt_x_rt_scope, d[3], NULL);
+	else
+		lt_put_hex(c, d[3]);
+	lt_sb_puts(c->sb, ", ifa_index=");
+	lt_put_ifindex(c, RD(uint32_t, d, 4));
+}
+
+/* ---- neighbour tables (rtnl_neightbl.c) ---- */
+
+static int lt_ndt_config(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 32)
+		return 0;
+	if (!lt_nl_readable(m, off, 32)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{ndtc_key_len=%u, ndtc_entry_size=%u, ndtc_entries=%u, "
+		     "ndtc_last_flush=%u, ndtc_last_rand=%u, ndtc_hash_rnd=%u, ndtc_hash_mask=%#x, "
+		     "ndtc_hash_chain_gc=%u, ndtc_proxy_qlen=%u}", RD(uint16_t, d, 0),
+		     RD(uint16_t, d, 2), RD(uint32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12),
+		     RD(uint32_t, d, 16), RD(uint32_t, d, 20), RD(uint32_t, d, 24), RD(uint32_t, d, 28));
+	return 1;
+}
+
+static lt_nla_fn lt_ndtpa_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_ifindex;
+	case 2: case 7 ... 10: case 13: case 15: case 16: return lt_nla_u32;
+	case 3 ... 6: case 11: case 12: case 14: case 18: return lt_nla_u64;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ndtpa = { lt_x_ndtpa, "NDTPA_???", lt_ndtpa_decoder,
+						  NULL };
+
+static int lt_ndta_parms(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ndtpa, arg);
+	return 1;
+}
+
+/* struct ndt_stats: 11 counters, or the first 10 of an older kernel's */
+static int lt_ndt_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "ndts_allocs", "ndts_destroys", "ndts_hash_grows",
+		"ndts_res_failed", "ndts_lookups", "ndts_hits", "ndts_rcv_probes_mcast",
+		"ndts_rcv_probes_ucast", "ndts_periodic_gc_runs", "ndts_forced_gc_runs",
+		"ndts_table_fulls" };
+	(void)arg;
+	unsigned n = len >= 88 ? 11 : len == 80 ? 10 : 0;
+	if (!n)
+		return 0;
+	if (!lt_nl_readable(m, off, n * 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	for (unsigned k = 0; k < n; k++)
+		lt_sb_printf(m->c->sb, "%s%s=%llu", k ? ", " : "{", f[k],
+			     (unsigned long long)RD(uint64_t, m->d, off + 8 * k));
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static lt_nla_fn lt_ndta_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_str;
+	case 2: case 3: case 4: return lt_nla_u32;
+	case 5: return lt_ndt_config;
+	case 6: return lt_ndta_parms;
+	case 7: return lt_ndt_stats;
+	case 8: return lt_nla_u64;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ndta = { lt_x_ndta, "NDTA_???", lt_ndta_decoder, NULL };
+
+/* ---- IFLA_VF_PORTS, IFLA_PORT_SELF (rtnl_link.c) ---- */
+
+/* struct ifla_port_vsi; pad only when not zero */
+static int lt_ifla_port_vsi(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{vsi_mgr_id=%u, vsi_type_id=", d[0]);
+	lt_put_hexstr(m->c, d + 1, 3);
+	lt_sb_printf(m->c->sb, ", vsi_type_version=%u", d[4]);
+	if (d[5] || d[6] || d[7]) {
+		lt_sb_puts(m->c->sb, ", pad=");
+		lt_put_hexstr(m->c, d + 5, 3);
+	}
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_port_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_u32;        /* VF */
+	case 2: return lt_nla_str;        /* PROFILE */
+	case 3: return lt_ifla_port_vsi;
+	case 6: return lt_nla_u8;         /* REQUEST */
+	case 7: return lt_nla_u16;        /* RESPONSE */
+	}
+	return NULL;
+}
+
+/* strace names unknown IFLA_PORT_* attributes IFLA_VF_PORT_??? */
+static const struct lt_nla_table lt_nla_ifla_port = { lt_x_ifla_port, "IFLA_VF_PORT_???",
+						      lt_ifla_port_decoder, NULL };
+
+int lt_ifla_port(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_port, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_vf_port_decoder(unsigned type)
+{
+	return type == 1 ? lt_ifla_port : NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_vf_port = { lt_x_ifla_vf_port, "IFLA_VF_PORT_???",
+							 lt_ifla_vf_port_decoder, NULL };
+
+int lt_ifla_vf_ports(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf_port, arg);
+	return 1;
+}
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
 {
 	uint8_t family = m->d[off];
 	switch (type) {
+	case 20: case 21: case 22: /* RTM_NEWADDR, DEL, GET */
+		lt_nl_fixed(m, off, len, "ifa_family", lt_x_af, "AF_???", 8, lt_ifaddrmsg, &lt_nla_ifa,
+			    family);
+		return 1;
+	case 64: case 66: case 67: /* RTM_NEWNEIGHTBL, GET, SET */
+		lt_nl_fixed(m, off, len, "ndtm_family", lt_x_af, "AF_???", 1, NULL, &lt_nla_ndta, 0);
+		return 1;
 	case 72: case 73: case 74: /* RTM_NEWADDRLABEL, DEL, GET */
 		lt_nl_fixed(m, off, len, "ifal_family", lt_x_af, "AF_???", 12, lt_ifaddrlblmsg,
 			    &lt_nla_ifal, family);

@@ -118,6 +118,12 @@ extern const struct lt_xlat lt_x_snmp_icmp6_stats[];
 extern const struct lt_xlat lt_x_in6_addr_gen_mode[];
 extern const struct lt_xlat lt_x_ipmra_msg_types[];
 extern const struct lt_xlat lt_x_ip6mra_msg_types[];
+extern const struct lt_xlat lt_x_ifa[];
+extern const struct lt_xlat lt_x_ifa_flags[];
+extern const struct lt_xlat lt_x_ndta[];
+extern const struct lt_xlat lt_x_ndtpa[];
+extern const struct lt_xlat lt_x_ifla_vf_port[];
+extern const struct lt_xlat lt_x_ifla_port[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1749,6 +1755,88 @@ const struct lt_xlat lt_x_ip6mra_msg_types[] = {
 	{ 0x2ull, "MRT6MSG_WRONGMIF" },
 	{ 0x3ull, "MRT6MSG_WHOLEPKT" },
 	{ 0x4ull, "MRT6MSG_WRMIFWHOLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifa[] = {
+	{ 0x0ull, "IFA_UNSPEC" },
+	{ 0x1ull, "IFA_ADDRESS" },
+	{ 0x2ull, "IFA_LOCAL" },
+	{ 0x3ull, "IFA_LABEL" },
+	{ 0x4ull, "IFA_BROADCAST" },
+	{ 0x5ull, "IFA_ANYCAST" },
+	{ 0x6ull, "IFA_CACHEINFO" },
+	{ 0x7ull, "IFA_MULTICAST" },
+	{ 0x8ull, "IFA_FLAGS" },
+	{ 0x9ull, "IFA_RT_PRIORITY" },
+	{ 0xaull, "IFA_TARGET_NETNSID" },
+	{ 0xbull, "IFA_PROTO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifa_flags[] = {
+	{ 0x1ull, "IFA_F_SECONDARY" },
+	{ 0x2ull, "IFA_F_NODAD" },
+	{ 0x4ull, "IFA_F_OPTIMISTIC" },
+	{ 0x8ull, "IFA_F_DADFAILED" },
+	{ 0x10ull, "IFA_F_HOMEADDRESS" },
+	{ 0x20ull, "IFA_F_DEPRECATED" },
+	{ 0x40ull, "IFA_F_TENTATIVE" },
+	{ 0x80ull, "IFA_F_PERMANENT" },
+	{ 0x100ull, "IFA_F_MANAGETEMPADDR" },
+	{ 0x200ull, "IFA_F_NOPREFIXROUTE" },
+	{ 0x400ull, "IFA_F_MCAUTOJOIN" },
+	{ 0x800ull, "IFA_F_STABLE_PRIVACY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ndta[] = {
+	{ 0x0ull, "NDTA_UNSPEC" },
+	{ 0x1ull, "NDTA_NAME" },
+	{ 0x2ull, "NDTA_THRESH1" },
+	{ 0x3ull, "NDTA_THRESH2" },
+	{ 0x4ull, "NDTA_THRESH3" },
+	{ 0x5ull, "NDTA_CONFIG" },
+	{ 0x6ull, "NDTA_PARMS" },
+	{ 0x7ull, "NDTA_STATS" },
+	{ 0x8ull, "NDTA_GC_INTERVAL" },
+	{ 0x9ull, "NDTA_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ndtpa[] = {
+	{ 0x0ull, "NDTPA_UNSPEC" },
+	{ 0x1ull, "NDTPA_IFINDEX" },
+	{ 0x2ull, "NDTPA_REFCNT" },
+	{ 0x3ull, "NDTPA_REACHABLE_TIME" },
+	{ 0x4ull, "NDTPA_BASE_REACHABLE_TIME" },
+	{ 0x5ull, "NDTPA_RETRANS_TIME" },
+	{ 0x6ull, "NDTPA_GC_STALETIME" },
+	{ 0x7ull, "NDTPA_DELAY_PROBE_TIME" },
+	{ 0x8ull, "NDTPA_QUEUE_LEN" },
+	{ 0x9ull, "NDTPA_APP_PROBES" },
+	{ 0xaull, "NDTPA_UCAST_PROBES" },
+	{ 0xbull, "NDTPA_MCAST_PROBES" },
+	{ 0xcull, "NDTPA_ANYCAST_DELAY" },
+	{ 0xdull, "NDTPA_PROXY_DELAY" },
+	{ 0xeull, "NDTPA_PROXY_QLEN" },
+	{ 0xfull, "NDTPA_LOCKTIME" },
+	{ 0x10ull, "NDTPA_QUEUE_LENBYTES" },
+	{ 0x11ull, "NDTPA_MCAST_REPROBES" },
+	{ 0x12ull, "NDTPA_PAD" },
+	{ 0x13ull, "NDTPA_INTERVAL_PROBE_TIME_MS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_port[] = {
+	{ 0x0ull, "IFLA_VF_PORT_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_PORT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_port[] = {
+	{ 0x0ull, "IFLA_PORT_UNSPEC" },
+	{ 0x1ull, "IFLA_PORT_VF" },
+	{ 0x2ull, "IFLA_PORT_PROFILE" },
+	{ 0x3ull, "IFLA_PORT_VSI_TYPE" },
+	{ 0x4ull, "IFLA_PORT_INSTANCE_UUID" },
+	{ 0x5ull, "IFLA_PORT_HOST_UUID" },
+	{ 0x6ull, "IFLA_PORT_REQUEST" },
+	{ 0x7ull, "IFLA_PORT_RESPONSE" },
 	{ 0, 0 }
 };
 #endif

@@ -183,6 +183,12 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, ifi_type=ARPHRD_LOOPBACK, "
 	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=12, nla_type=IFLA_PROTINFO}, [{nla_len=8, "
 	       "nla_type=IFLA_INET6_FLAGS}, IF_RA_MANAGED|IF_RA_OTHERCONF]]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
+	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
+	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifa_family=AF_INET6, ifa_prefixlen=0, "
+	       "ifa_flags=IFA_F_SECONDARY, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}, [{nla_len=8, "
+	       "nla_type=IFA_FLAGS}, IFA_F_SECONDARY|IFA_F_PERMANENT]], 32, MSG_DONTWAIT, NULL, 0) = 32");
 	/* RTM_NEWCACHEREPORT of RTNL_FAMILY_IPMR: IPMRA_CREPORT_MSGTYPE */
 	uint8_t r[9] = { 128, 0, 0, 0, 5, 0, 1, 0, 3 };
 	SENDTO(m, nl_msg(m, 25, 96, 0, r, sizeof r), "sendto(3, [{nlmsg_len=25, nlmsg_type=RTM_NEWCACHEREPORT, "
