@@ -559,6 +559,192 @@ int lt_ifla_vf_ports(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t
 	return 1;
 }
 
+/* ---- traffic control (rtnl_tc.c, rtnl_tc_action.c) ---- */
+
+/* a structure of n unsigned fields of the given sizes (1, 2, 4, 8; negative: signed) */
+struct lt_field { const char *name; int size; };
+
+static int lt_nla_fields(const struct lt_nl *m, uint64_t off, uint64_t len,
+			 const struct lt_field *f, size_t n)
+{
+	size_t need = 0;
+	for (size_t k = 0; k < n; k++)
+		need += (size_t)(f[k].size < 0 ? -f[k].size : f[k].size);
+	if (len < need)
+		return 0;
+	if (!lt_nl_readable(m, off, need)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	for (size_t k = 0, at = 0; k < n; k++) {
+		const uint8_t *d = m->d + off + at;
+		int sz = f[k].size < 0 ? -f[k].size : f[k].size;
+		lt_sb_printf(m->c->sb, "%s%s=", k ? ", " : "{", f[k].name);
+		if (f[k].size == -1)
+			lt_put_dec(m->c, (int8_t)d[0]);
+		else if (f[k].size == -2)
+			lt_put_dec(m->c, RD(int16_t, d, 0));
+		else if (f[k].size == -4)
+			lt_put_dec(m->c, RD(int32_t, d, 0));
+		else
+			lt_put_udec(m->c, sz == 1 ? d[0] : sz == 2 ? RD(uint16_t, d, 0)
+				    : sz == 4 ? RD(uint32_t, d, 0) : RD(uint64_t, d, 0));
+		at += (size_t)sz;
+	}
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+#define LT_FIELDS(m, off, len, ...) ({ static const struct lt_field f_[] = { __VA_ARGS__ }; \
+	lt_nla_fields(m, off, len, f_, sizeof f_ / sizeof f_[0]); })
+
+static int lt_tc_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "bytes", 8 }, { "packets", 4 }, { "drops", 4 },
+			 { "overlimits", 4 }, { "bps", 4 }, { "pps", 4 }, { "qlen", 4 },
+			 { "backlog", 4 });
+}
+
+static int lt_tc_estimator(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "interval", -1 }, { "ewma_log", 1 });
+}
+
+static int lt_gnet_basic(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "bytes", 8 }, { "packets", 4 });
+}
+
+static int lt_gnet_rate_est(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "bps", 4 }, { "pps", 4 });
+}
+
+static int lt_gnet_queue(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "qlen", 4 }, { "backlog", 4 }, { "drops", 4 },
+			 { "requeues", 4 }, { "overlimits", 4 });
+}
+
+static int lt_gnet_rate_est64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "bps", 8 }, { "pps", 8 });
+}
+
+static lt_nla_fn lt_tca_stats_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 7: return lt_gnet_basic;   /* BASIC, BASIC_HW */
+	case 2: return lt_gnet_rate_est;
+	case 3: return lt_gnet_queue;
+	case 5: return lt_gnet_rate_est64;
+	case 8: return lt_nla_u64;              /* PKT64 */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_tca_stats = { lt_x_tca_stats, "TCA_STATS_???",
+						      lt_tca_stats_decoder, NULL };
+
+static int lt_nla_tc_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_tca_stats, arg);
+	return 1;
+}
+
+static int lt_tc_sizespec(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "cell_log", 1 }, { "size_log", 1 }, { "cell_align", -2 },
+			 { "overhead", -4 }, { "linklayer", 4 }, { "mpu", 4 }, { "mtu", 4 },
+			 { "tsize", 4 });
+}
+
+static void lt_u16_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_sb_printf(m->c->sb, "%u", RD(uint16_t, e, 0));
+}
+
+static int lt_tca_stab_data(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2)
+		return 0;
+	lt_nl_array(m, off, len / 2, 2, lt_u16_elem);
+	return 1;
+}
+
+static lt_nla_fn lt_tca_stab_decoder(unsigned type)
+{
+	return type == 1 ? lt_tc_sizespec : type == 2 ? lt_tca_stab_data : NULL;
+}
+
+static const struct lt_nla_table lt_nla_tca_stab = { lt_x_tca_stab, "TCA_STAB_???",
+						     lt_tca_stab_decoder, NULL };
+
+static int lt_tca_stab(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_tca_stab, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_tca_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_str;          /* KIND */
+	case 3: return lt_tc_stats;
+	case 5: return lt_tc_estimator;     /* RATE */
+	case 6: case 11: case 13: case 14: case 15: return lt_nla_u32;
+	case 7: return lt_nla_tc_stats;     /* STATS2 */
+	case 8: return lt_tca_stab;
+	case 12: return lt_nla_u8;          /* HW_OFFLOAD */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_tca = { lt_x_tca, "TCA_???", lt_tca_decoder, NULL };
+
+static void lt_tcmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	lt_sb_puts(m->c->sb, "tcm_ifindex=");
+	lt_put_ifindex(m->c, RD(uint32_t, d, 4));
+	lt_sb_printf(m->c->sb, ", tcm_handle=%u, tcm_parent=%u, tcm_info=%u", RD(uint32_t, d, 8),
+		     RD(uint32_t, d, 12), RD(uint32_t, d, 16));
+}
+
+static int lt_tca_act_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_tca_act_flags, NULL, 1);
+}
+
+static int lt_tca_act_hw_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_tca_act_hw_stats, NULL, 1);
+}
+
+static lt_nla_fn lt_tca_act_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_str;          /* KIND */
+	case 3: case 10: return lt_nla_u32; /* INDEX, IN_HW_COUNT */
+	case 4: return lt_nla_tc_stats;
+	case 7: return lt_tca_act_flags;
+	case 8: case 9: return lt_tca_act_hw_stats;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_tca_act = { lt_x_tca_act, "TCA_ACT_???",
+						    lt_tca_act_decoder, NULL };
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
@@ -568,6 +754,12 @@ int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_
 	case 20: case 21: case 22: /* RTM_NEWADDR, DEL, GET */
 		lt_nl_fixed(m, off, len, "ifa_family", lt_x_af, "AF_???", 8, lt_ifaddrmsg, &lt_nla_ifa,
 			    family);
+		return 1;
+	case 36 ... 38: case 40 ... 42: case 44 ... 46: case 100 ... 102: /* QDISC TCLASS TFILTER CHAIN */
+		lt_nl_fixed(m, off, len, "tcm_family", lt_x_af, "AF_???", 20, lt_tcmsg, &lt_nla_tca, 0);
+		return 1;
+	case 48: case 49: case 50: /* RTM_NEWACTION, DEL, GET */
+		lt_nl_fixed(m, off, len, "tca_family", lt_x_af, "AF_???", 1, NULL, &lt_nla_tca_act, 0);
 		return 1;
 	case 64: case 66: case 67: /* RTM_NEWNEIGHTBL, GET, SET */
 		lt_nl_fixed(m, off, len, "ndtm_family", lt_x_af, "AF_???", 1, NULL, &lt_nla_ndta, 0);

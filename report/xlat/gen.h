@@ -124,6 +124,12 @@ extern const struct lt_xlat lt_x_ndta[];
 extern const struct lt_xlat lt_x_ndtpa[];
 extern const struct lt_xlat lt_x_ifla_vf_port[];
 extern const struct lt_xlat lt_x_ifla_port[];
+extern const struct lt_xlat lt_x_tca[];
+extern const struct lt_xlat lt_x_tca_stats[];
+extern const struct lt_xlat lt_x_tca_stab[];
+extern const struct lt_xlat lt_x_tca_act[];
+extern const struct lt_xlat lt_x_tca_act_flags[];
+extern const struct lt_xlat lt_x_tca_act_hw_stats[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1837,6 +1843,69 @@ const struct lt_xlat lt_x_ifla_port[] = {
 	{ 0x5ull, "IFLA_PORT_HOST_UUID" },
 	{ 0x6ull, "IFLA_PORT_REQUEST" },
 	{ 0x7ull, "IFLA_PORT_RESPONSE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca[] = {
+	{ 0x0ull, "TCA_UNSPEC" },
+	{ 0x1ull, "TCA_KIND" },
+	{ 0x2ull, "TCA_OPTIONS" },
+	{ 0x3ull, "TCA_STATS" },
+	{ 0x4ull, "TCA_XSTATS" },
+	{ 0x5ull, "TCA_RATE" },
+	{ 0x6ull, "TCA_FCNT" },
+	{ 0x7ull, "TCA_STATS2" },
+	{ 0x8ull, "TCA_STAB" },
+	{ 0x9ull, "TCA_PAD" },
+	{ 0xaull, "TCA_DUMP_INVISIBLE" },
+	{ 0xbull, "TCA_CHAIN" },
+	{ 0xcull, "TCA_HW_OFFLOAD" },
+	{ 0xdull, "TCA_INGRESS_BLOCK" },
+	{ 0xeull, "TCA_EGRESS_BLOCK" },
+	{ 0xfull, "TCA_DUMP_FLAGS" },
+	{ 0x10ull, "TCA_EXT_WARN_MSG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_stats[] = {
+	{ 0x0ull, "TCA_STATS_UNSPEC" },
+	{ 0x1ull, "TCA_STATS_BASIC" },
+	{ 0x2ull, "TCA_STATS_RATE_EST" },
+	{ 0x3ull, "TCA_STATS_QUEUE" },
+	{ 0x4ull, "TCA_STATS_APP" },
+	{ 0x5ull, "TCA_STATS_RATE_EST64" },
+	{ 0x6ull, "TCA_STATS_PAD" },
+	{ 0x7ull, "TCA_STATS_BASIC_HW" },
+	{ 0x8ull, "TCA_STATS_PKT64" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_stab[] = {
+	{ 0x0ull, "TCA_STAB_UNSPEC" },
+	{ 0x1ull, "TCA_STAB_BASE" },
+	{ 0x2ull, "TCA_STAB_DATA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act[] = {
+	{ 0x0ull, "TCA_ACT_UNSPEC" },
+	{ 0x1ull, "TCA_ACT_KIND" },
+	{ 0x2ull, "TCA_ACT_OPTIONS" },
+	{ 0x3ull, "TCA_ACT_INDEX" },
+	{ 0x4ull, "TCA_ACT_STATS" },
+	{ 0x5ull, "TCA_ACT_PAD" },
+	{ 0x6ull, "TCA_ACT_COOKIE" },
+	{ 0x7ull, "TCA_ACT_FLAGS" },
+	{ 0x8ull, "TCA_ACT_HW_STATS" },
+	{ 0x9ull, "TCA_ACT_USED_HW_STATS" },
+	{ 0xaull, "TCA_ACT_IN_HW_COUNT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act_flags[] = {
+	{ 0x1ull, "TCA_ACT_FLAGS_NO_PERCPU_STATS" },
+	{ 0x2ull, "TCA_ACT_FLAGS_SKIP_HW" },
+	{ 0x4ull, "TCA_ACT_FLAGS_SKIP_SW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act_hw_stats[] = {
+	{ 0x1ull, "TCA_ACT_HW_STATS_IMMEDIATE" },
+	{ 0x2ull, "TCA_ACT_HW_STATS_DELAYED" },
 	{ 0, 0 }
 };
 #endif

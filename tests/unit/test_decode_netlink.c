@@ -189,6 +189,16 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifa_family=AF_INET6, ifa_prefixlen=0, "
 	       "ifa_flags=IFA_F_SECONDARY, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}, [{nla_len=8, "
 	       "nla_type=IFA_FLAGS}, IFA_F_SECONDARY|IFA_F_PERMANENT]], 32, MSG_DONTWAIT, NULL, 0) = 32");
+	/* RTM_GETQDISC: tcmsg, TCA_RATE's tc_estimator */
+	uint8_t q[26] = { 1 };
+	put16(q + 20, 6);
+	put16(q + 22, 5); /* TCA_RATE */
+	q[24] = 0xcd;
+	q[25] = 0xab;
+	SENDTO(m, nl_msg(m, 42, 38, 0x300, q, sizeof q), "sendto(3, [{nlmsg_len=42, nlmsg_type=RTM_GETQDISC, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNIX, tcm_ifindex=0, "
+	       "tcm_handle=0, tcm_parent=0, tcm_info=0}, [{nla_len=6, nla_type=TCA_RATE}, {interval=-51, "
+	       "ewma_log=171}]], 42, MSG_DONTWAIT, NULL, 0) = 42");
 	/* RTM_NEWCACHEREPORT of RTNL_FAMILY_IPMR: IPMRA_CREPORT_MSGTYPE */
 	uint8_t r[9] = { 128, 0, 0, 0, 5, 0, 1, 0, 3 };
 	SENDTO(m, nl_msg(m, 25, 96, 0, r, sizeof r), "sendto(3, [{nlmsg_len=25, nlmsg_type=RTM_NEWCACHEREPORT, "
