@@ -331,23 +331,22 @@ int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t a
 	return 1;
 }
 
-/* a NUL-terminated string (strace's decode_nla_str): up to its NUL, "..." when there is
- * none within the attribute or within -s */
+/* decode_nla_str (printstr_ex with QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0): up to -s
+ * bytes, NULs inside shown, a NUL at the end dropped; "..." when the bytes shown do not end
+ * with one */
 int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	struct lt_dctx *c = m->c;
-	uint64_t need = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
-	if (!lt_nl_readable(m, off, need)) {
+	uint64_t size = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
+	if (!lt_nl_readable(m, off, size)) {
 		lt_put_ptr(c, m->addr + off);
 		return 1;
 	}
-	uint64_t show = len < c->strsize ? len : c->strsize;
-	const uint8_t *z = memchr(m->d + off, 0, (size_t)show);
-	if (z)
-		lt_put_quoted(c, m->d + off, (size_t)(z - (m->d + off)), 0);
-	else
-		lt_put_quoted(c, m->d + off, (size_t)show, 1);
+	if (size > c->strsize)
+		size = c->strsize;
+	int trailing0 = size && m->d[off + size - 1] == 0;
+	lt_put_quoted(c, m->d + off, (size_t)(trailing0 ? size - 1 : size), !trailing0 && len);
 	return 1;
 }
 
@@ -485,6 +484,9 @@ int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 /* IFLA_*: strace's ifinfomsg_nla_decoders, those that print numbers and strings */
 static lt_nla_fn lt_ifla_decoder(unsigned type)
 {
+	lt_nla_fn more = lt_ifla_more_decoder(type);
+	if (more)
+		return more;
 	switch (type) {
 	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30 ... 32:
 	case 35: case 40: case 41: case 47: case 48: case 50: case 51: case 58 ... 61:
@@ -505,10 +507,7 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 		return lt_ifla_protinfo;
 	case 18: /* IFLA_LINKINFO */
 		return lt_ifla_linkinfo;
-	case 24: /* IFLA_VF_PORTS */
-		return lt_ifla_vf_ports;
-	case 25: /* IFLA_PORT_SELF */
-		return lt_ifla_port;
+
 	}
 	return NULL;
 }

@@ -112,8 +112,9 @@ int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_
 lt_nla_fn lt_ifla_inet6_decoder(unsigned type);
 lt_nla_fn lt_ipmra_decoder(unsigned type);
 lt_nla_fn lt_ip6mra_decoder(unsigned type);
-/* IFLA_PORT_SELF, IFLA_VF_PORTS */
-int lt_ifla_port(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
-int lt_ifla_vf_ports(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+/* IFLA_* attributes decoded in decode_netlink_route.c (stats, map, ports, XDP...) */
+lt_nla_fn lt_ifla_more_decoder(unsigned type);
+/* struct rtnl_link_stats64 (IFLA_STATS64, IFLA_STATS_LINK_64) */
+int lt_nla_link_stats64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 
 #endif

@@ -365,6 +365,186 @@ lt_nla_fn lt_ip6mra_decoder(unsigned type)
 	return NULL;
 }
 
+/* ---- links: statistics, maps, XDP (rtnl_link.c) ---- */
+
+int lt_ifla_port(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_ifla_vf_ports(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+static const char *const lt_link_stats_names[] = { "rx_packets", "tx_packets", "rx_bytes",
+	"tx_bytes", "rx_errors", "tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions",
+	"rx_length_errors", "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+	"rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed", "rx_nohandler",
+	"rx_otherhost_dropped" };
+
+/* n counters of width bytes at off, named as struct rtnl_link_stats(64) names them */
+static void lt_link_counters(const struct lt_nl *m, uint64_t off, unsigned n, unsigned width)
+{
+	for (unsigned k = 0; k < n; k++) {
+		uint64_t v = width == 8 ? RD(uint64_t, m->d, off + 8 * k) : RD(uint32_t, m->d, off + 4 * k);
+		lt_sb_printf(m->c->sb, "%s%s=%llu", k ? ", " : "{", lt_link_stats_names[k],
+			     (unsigned long long)v);
+	}
+	lt_sb_putc(m->c->sb, '}');
+}
+
+/* struct rtnl_link_stats: 24 counters, or the 23 of older kernels */
+static int lt_ifla_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	unsigned n = len >= 96 ? 24 : len == 92 ? 23 : 0;
+	if (!n)
+		return 0;
+	if (!lt_nl_readable(m, off, n * 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_link_counters(m, off, n, 4);
+	return 1;
+}
+
+/* struct rtnl_link_stats64: 25 counters, or the 24 or 23 of older kernels */
+int lt_nla_link_stats64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	unsigned n = len >= 200 ? 25 : len == 192 ? 24 : len == 184 ? 23 : 0;
+	if (!n)
+		return 0;
+	if (!lt_nl_readable(m, off, n * 8))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_link_counters(m, off, n, 8);
+	return 1;
+}
+
+/* struct rtnl_link_ifmap, up to its port */
+static int lt_ifla_map(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 28)
+		return 0;
+	if (!lt_nl_readable(m, off, 28)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{mem_start=%#llx, mem_end=%#llx, base_addr=%#llx, irq=%u, dma=%u, "
+		     "port=%u}", (unsigned long long)RD(uint64_t, d, 0),
+		     (unsigned long long)RD(uint64_t, d, 8), (unsigned long long)RD(uint64_t, d, 16),
+		     RD(uint16_t, d, 24), d[26], d[27]);
+	return 1;
+}
+
+static int lt_ifla_ext_mask(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_rtext_filter, NULL, 1);
+}
+
+static int lt_xdp_attached(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_xdp_attached, "XDP_ATTACHED_???", 0);
+}
+
+static int lt_xdp_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_flags(m->c, lt_x_xdp_flags, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_xdp_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 8: return lt_nla_fd;   /* FD, EXPECTED_FD */
+	case 2: return lt_xdp_attached;
+	case 3: return lt_xdp_flags;
+	case 4 ... 7: return lt_nla_u32;    /* PROG_ID, DRV_, SKB_, HW_PROG_ID */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_xdp = { lt_x_ifla_xdp, "IFLA_XDP_???",
+						     lt_ifla_xdp_decoder, NULL };
+
+static int lt_ifla_xdp(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_xdp, arg);
+	return 1;
+}
+
+/* decode_nla_x32 */
+static int lt_nla_x32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_hex(m->c, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_proto_down_reason_decoder(unsigned type)
+{
+	return type == 1 || type == 2 ? lt_nla_x32 : NULL; /* MASK, VALUE */
+}
+
+static const struct lt_nla_table lt_nla_proto_down_reason = { lt_x_ifla_proto_down_reason,
+	"IFLA_PROTO_DOWN_REASON_???", lt_proto_down_reason_decoder, NULL };
+
+static int lt_ifla_proto_down_reason(const struct lt_nl *m, uint64_t off, uint64_t len,
+				     uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_proto_down_reason, arg);
+	return 1;
+}
+
+static int lt_ifla_event(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_xlat(m->c, lt_x_ifla_event, RD(uint32_t, m->d, off), "IFLA_EVENT_???");
+	return 1;
+}
+
+/* IFLA_PROP_LIST: IFLA_* names, every one a string (strace's ifla_prop_list_decoder) */
+static const struct lt_nla_table lt_nla_prop_list = { lt_x_ifla, "IFLA_???", NULL, lt_nla_str };
+
+static int lt_ifla_prop_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_prop_list, arg);
+	return 1;
+}
+
+/* the IFLA_* attributes decoded here (the rest: lt_ifla_decoder in decode_netlink.c) */
+lt_nla_fn lt_ifla_more_decoder(unsigned type)
+{
+	switch (type) {
+	case 7: return lt_ifla_stats;              /* IFLA_STATS */
+	case 14: return lt_ifla_map;               /* IFLA_MAP */
+	case 23: return lt_nla_link_stats64;       /* IFLA_STATS64 */
+	case 24: return lt_ifla_vf_ports;          /* IFLA_VF_PORTS */
+	case 25: return lt_ifla_port;              /* IFLA_PORT_SELF */
+	case 29: return lt_ifla_ext_mask;          /* IFLA_EXT_MASK */
+	case 43: return lt_ifla_xdp;               /* IFLA_XDP */
+	case 44: return lt_ifla_event;             /* IFLA_EVENT */
+	case 52: return lt_ifla_prop_list;         /* IFLA_PROP_LIST */
+	case 55: return lt_ifla_proto_down_reason; /* IFLA_PROTO_DOWN_REASON */
+	}
+	return NULL;
+}
+
 /* ---- addresses (rtnl_addr.c) ---- */
 
 static int lt_ifa_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)

@@ -130,6 +130,12 @@ extern const struct lt_xlat lt_x_tca_stab[];
 extern const struct lt_xlat lt_x_tca_act[];
 extern const struct lt_xlat lt_x_tca_act_flags[];
 extern const struct lt_xlat lt_x_tca_act_hw_stats[];
+extern const struct lt_xlat lt_x_rtext_filter[];
+extern const struct lt_xlat lt_x_xdp_flags[];
+extern const struct lt_xlat lt_x_xdp_attached[];
+extern const struct lt_xlat lt_x_ifla_xdp[];
+extern const struct lt_xlat lt_x_ifla_proto_down_reason[];
+extern const struct lt_xlat lt_x_ifla_event[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1906,6 +1912,62 @@ const struct lt_xlat lt_x_tca_act_flags[] = {
 const struct lt_xlat lt_x_tca_act_hw_stats[] = {
 	{ 0x1ull, "TCA_ACT_HW_STATS_IMMEDIATE" },
 	{ 0x2ull, "TCA_ACT_HW_STATS_DELAYED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtext_filter[] = {
+	{ 0x1ull, "RTEXT_FILTER_VF" },
+	{ 0x2ull, "RTEXT_FILTER_BRVLAN" },
+	{ 0x4ull, "RTEXT_FILTER_BRVLAN_COMPRESSED" },
+	{ 0x8ull, "RTEXT_FILTER_SKIP_STATS" },
+	{ 0x10ull, "RTEXT_FILTER_MRP" },
+	{ 0x20ull, "RTEXT_FILTER_CFM_CONFIG" },
+	{ 0x40ull, "RTEXT_FILTER_CFM_STATUS" },
+	{ 0x80ull, "RTEXT_FILTER_MST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_xdp_flags[] = {
+	{ 0xeull, "XDP_FLAGS_MODES" },
+	{ 0x1ull, "XDP_FLAGS_UPDATE_IF_NOEXIST" },
+	{ 0x2ull, "XDP_FLAGS_SKB_MODE" },
+	{ 0x4ull, "XDP_FLAGS_DRV_MODE" },
+	{ 0x8ull, "XDP_FLAGS_HW_MODE" },
+	{ 0x10ull, "XDP_FLAGS_REPLACE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_xdp_attached[] = {
+	{ 0x0ull, "XDP_ATTACHED_NONE" },
+	{ 0x1ull, "XDP_ATTACHED_DRV" },
+	{ 0x2ull, "XDP_ATTACHED_SKB" },
+	{ 0x3ull, "XDP_ATTACHED_HW" },
+	{ 0x4ull, "XDP_ATTACHED_MULTI" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_xdp[] = {
+	{ 0x0ull, "IFLA_XDP_UNSPEC" },
+	{ 0x1ull, "IFLA_XDP_FD" },
+	{ 0x2ull, "IFLA_XDP_ATTACHED" },
+	{ 0x3ull, "IFLA_XDP_FLAGS" },
+	{ 0x4ull, "IFLA_XDP_PROG_ID" },
+	{ 0x5ull, "IFLA_XDP_DRV_PROG_ID" },
+	{ 0x6ull, "IFLA_XDP_SKB_PROG_ID" },
+	{ 0x7ull, "IFLA_XDP_HW_PROG_ID" },
+	{ 0x8ull, "IFLA_XDP_EXPECTED_FD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_proto_down_reason[] = {
+	{ 0x0ull, "IFLA_PROTO_DOWN_REASON_UNSPEC" },
+	{ 0x1ull, "IFLA_PROTO_DOWN_REASON_MASK" },
+	{ 0x2ull, "IFLA_PROTO_DOWN_REASON_VALUE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_event[] = {
+	{ 0x0ull, "IFLA_EVENT_NONE" },
+	{ 0x1ull, "IFLA_EVENT_REBOOT" },
+	{ 0x2ull, "IFLA_EVENT_FEATURES" },
+	{ 0x3ull, "IFLA_EVENT_BONDING_FAILOVER" },
+	{ 0x4ull, "IFLA_EVENT_NOTIFY_PEERS" },
+	{ 0x5ull, "IFLA_EVENT_IGMP_RESEND" },
+	{ 0x6ull, "IFLA_EVENT_BONDING_OPTIONS" },
 	{ 0, 0 }
 };
 #endif

@@ -183,6 +183,27 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_INET6, ifi_type=ARPHRD_LOOPBACK, "
 	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=12, nla_type=IFLA_PROTINFO}, [{nla_len=8, "
 	       "nla_type=IFLA_INET6_FLAGS}, IF_RA_MANAGED|IF_RA_OTHERCONF]]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	/* IFLA_XDP > IFLA_XDP_ATTACHED; IFLA_ALT_IFNAME keeps NULs inside, drops the last one */
+	uint8_t x[25] = { 1, 0, 4, 3 };
+	put32(x + 8, 1);
+	put16(x + 16, 9);
+	put16(x + 18, 43); /* IFLA_XDP */
+	put16(x + 20, 5);
+	put16(x + 22, 2);  /* IFLA_XDP_ATTACHED */
+	x[24] = 4;
+	SENDTO(m, nl_msg(m, 41, 18, 0x300, x, sizeof x), "sendto(3, [{nlmsg_len=41, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=9, nla_type=IFLA_XDP}, [{nla_len=5, "
+	       "nla_type=IFLA_XDP_ATTACHED}, XDP_ATTACHED_MULTI]]], 41, MSG_DONTWAIT, NULL, 0) = 41");
+	uint8_t n[24] = { 1, 0, 4, 3 };
+	put32(n + 8, 1);
+	put16(n + 16, 8);
+	put16(n + 18, 53); /* IFLA_ALT_IFNAME */
+	memcpy(n + 20, "a\0b\0", 4);
+	SENDTO(m, nl_msg(m, 40, 18, 0x300, n, sizeof n), "sendto(3, [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=8, nla_type=IFLA_ALT_IFNAME}, "
+	       "\"a\\0b\"]], 40, MSG_DONTWAIT, NULL, 0) = 40");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
