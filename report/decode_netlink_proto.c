@@ -141,8 +141,8 @@ const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type)
 	switch (proto) {
 	case NETLINK_SOCK_DIAG:
 		return lt_x_nlm_f_get;
-	case NETLINK_ROUTE: /* RTM_NEW* RTM_DEL* RTM_GET* by type & 3; RTM_DELACTION as a get */
-		return type == 50 ? lt_x_nlm_f_get : lt_nlm_flags_kind("ndg"[type & 3]);
+	case NETLINK_ROUTE: /* RTM_NEW* RTM_DEL* RTM_GET* by type & 3; RTM_DELACTION (49) as a get */
+		return type == 49 ? lt_x_nlm_f_get : lt_nlm_flags_kind("ndg"[type & 3]);
 	case NETLINK_NETFILTER: return lt_nlm_flags_kind(lt_nf_flags_kind(type));
 	case NETLINK_XFRM: return lt_nlm_flags_kind(lt_xfrm_flags_kind(type));
 	case NETLINK_CRYPTO: return lt_nlm_flags_kind(lt_crypto_flags_kind(type));

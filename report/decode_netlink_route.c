@@ -41,7 +41,7 @@ static const struct lt_nla_table lt_nla_ifal = { lt_x_ifal, "IFAL_???", lt_ifal_
 
 static void lt_ifaddrlblmsg(const struct lt_nl *m, const uint8_t *d)
 {
-	lt_sb_printf(m->c->sb, "ifal_prefixlen=%u, ifal_flags=%u, ifal_index=", d[1], d[2]);
+	lt_sb_printf(m->c->sb, "ifal_prefixlen=%u, ifal_flags=%u, ifal_index=", d[2], d[3]);
 	lt_put_ifindex(m->c, RD(uint32_t, d, 4));
 	lt_sb_printf(m->c->sb, ", ifal_seq=%u", RD(uint32_t, d, 8));
 }
@@ -925,13 +925,202 @@ static lt_nla_fn lt_tca_act_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_tca_act = { lt_x_tca_act, "TCA_ACT_???",
 						    lt_tca_act_decoder, NULL };
 
+/* ---- routes (rtnl_route.c) ---- */
+
+/* strace's ip_type_of_services (netinet/ip.h) */
+static const struct lt_xlat lt_x_iptos[] = { { 0x10, "IPTOS_LOWDELAY" },
+	{ 0x08, "IPTOS_THROUGHPUT" }, { 0x04, "IPTOS_RELIABILITY" }, { 0x02, "IPTOS_MINCOST" },
+	{ 0, 0 } };
+
+/* a value whose table has no default name: plain hex when unknown */
+static void lt_put_xval_hex(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v)
+{
+	if (lt_xlat_name(t, v))
+		lt_put_xlat(c, t, v, NULL);
+	else
+		lt_put_hex(c, v);
+}
+
+/* decode_nla_rt_class: a routing table id */
+static int lt_nla_rt_class(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_xval_hex(m->c, lt_x_rt_table, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_rtax_decoder(unsigned type)
+{
+	return type == 16 ? lt_nla_str : type >= 1 && type <= 15 ? lt_nla_u32 : NULL;
+}
+
+static const struct lt_nla_table lt_nla_rtax = { lt_x_rtax, "RTAX_???", lt_rtax_decoder, NULL };
+
+static int lt_rta_metrics(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_rtax, arg);
+	return 1;
+}
+
+static int lt_rta_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 32)
+		return 0;
+	if (!lt_nl_readable(m, off, 32)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{rta_clntref=%u, rta_lastuse=%u, rta_expires=%u, rta_error=%u, "
+		     "rta_used=%u, rta_id=%#x, rta_ts=%u, rta_tsage=%u}", RD(uint32_t, d, 0),
+		     RD(uint32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12), RD(uint32_t, d, 16),
+		     RD(uint32_t, d, 20), RD(uint32_t, d, 24), RD(uint32_t, d, 28));
+	return 1;
+}
+
+static int lt_rta_mfc_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "mfcs_packets", 8 }, { "mfcs_bytes", 8 },
+			 { "mfcs_wrong_if", 8 });
+}
+
+/* struct rtvia: the family, then an address of it */
+static int lt_rta_via(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2)
+		return 0;
+	if (!lt_nl_readable(m, off, 2)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint16_t af = RD(uint16_t, m->d, off);
+	lt_sb_puts(m->c->sb, "{rtvia_family=");
+	lt_put_xlat(m->c, lt_x_af, af, "AF_???");
+	if (len > 2) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_nl_inet_addr(m, off + 2, len - 2, (uint8_t)af, "rtvia_addr");
+	}
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static int lt_nla_lwt_encap_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2)
+		return 0;
+	if (!lt_nl_readable(m, off, 2))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_xlat(m->c, lt_x_lwtunnel_encap, RD(uint16_t, m->d, off), "LWTUNNEL_ENCAP_???");
+	return 1;
+}
+
+static int lt_rta_multipath(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+static lt_nla_fn lt_rta_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 2: case 5: case 7: case 19: /* DST SRC GATEWAY PREFSRC NEWDST */
+		return lt_nla_inet_addr;
+	case 3: case 4: return lt_nla_ifindex;  /* IIF, OIF */
+	case 6: case 10: case 11: case 14: case 16: case 25: /* PRIORITY PROTOINFO FLOW MP_ALGO MARK UID */
+		return lt_nla_u32;
+	case 8: return lt_rta_metrics;
+	case 9: return lt_rta_multipath;
+	case 12: return lt_rta_cacheinfo;
+	case 15: return lt_nla_rt_class;      /* TABLE */
+	case 17: return lt_rta_mfc_stats;
+	case 18: return lt_rta_via;
+	case 20: case 26: case 27: return lt_nla_u8; /* PREF TTL_PROPAGATE IP_PROTO */
+	case 21: return lt_nla_lwt_encap_type;
+	case 23: return lt_nla_u64;           /* EXPIRES */
+	case 28: case 29: return lt_nla_u16;  /* SPORT, DPORT */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_rta = { lt_x_rta, "RTA_???", lt_rta_decoder, NULL };
+
+/* RTA_MULTIPATH: struct rtnexthop after rtnexthop, each followed by its RTA_* */
+static int lt_rta_multipath(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	struct lt_dctx *c = m->c;
+	if (len < 8)
+		return 0;
+	int array = 0;
+	for (uint64_t cur = off, left = len;;) {
+		if (!lt_nl_readable(m, cur, 8)) {
+			lt_put_ptr(c, m->addr + cur);
+			break;
+		}
+		uint16_t nh_len = RD(uint16_t, m->d, cur);
+		uint64_t n = nh_len < left ? nh_len : left;
+		if (cur == off && nh_len < len) {
+			lt_sb_putc(c->sb, '[');
+			array = 1;
+		}
+		if (cur > off)
+			lt_sb_puts(c->sb, ", ");
+		if (n > 8)
+			lt_sb_putc(c->sb, '[');
+		lt_sb_printf(c->sb, "{rtnh_len=%u, rtnh_flags=", nh_len);
+		lt_put_flags(c, lt_x_rtnh_flags, m->d[cur + 2]);
+		lt_sb_printf(c->sb, ", rtnh_hops=%u, rtnh_ifindex=", m->d[cur + 3]);
+		lt_put_ifindex(c, RD(uint32_t, m->d, cur + 4));
+		lt_sb_putc(c->sb, '}');
+		if (n > 8) {
+			lt_sb_puts(c->sb, ", ");
+			lt_nl_attrs(m, cur + 8, n - 8, &lt_nla_rta, arg);
+			lt_sb_putc(c->sb, ']');
+		}
+		uint64_t step = (n + 3) & ~3ull;
+		if (step >= left)
+			break;
+		cur += step;
+		left -= step;
+	}
+	if (array)
+		lt_sb_putc(c->sb, ']');
+	return 1;
+}
+
+static void lt_rtmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=", d[1], d[2]);
+	lt_put_flags(c, lt_x_iptos, d[3]);
+	lt_sb_puts(c->sb, ", rtm_table=");
+	lt_put_xval_hex(c, lt_x_rt_table, d[4]);
+	lt_sb_puts(c->sb, ", rtm_protocol=");
+	lt_put_xlat(c, lt_x_rtprot, d[5], "RTPROT_???");
+	lt_sb_puts(c->sb, ", rtm_scope=");
+	lt_put_xval_hex(c, lt_x_rt_scope, d[6]);
+	lt_sb_puts(c->sb, ", rtm_type=");
+	lt_put_xlat(c, lt_x_rtn, d[7], "RTN_???");
+	lt_sb_puts(c->sb, ", rtm_flags=");
+	lt_put_flags(c, lt_x_rtm_f, RD(uint32_t, d, 8));
+}
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
 {
 	uint8_t family = m->d[off];
 	switch (type) {
-	case 20: case 21: case 22: /* RTM_NEWADDR, DEL, GET */
+	case 24: case 25: case 26: /* RTM_NEWROUTE, DEL, GET */
+		lt_nl_fixed(m, off, len, "rtm_family", lt_x_af, "AF_???", 12, lt_rtmsg, &lt_nla_rta,
+			    family);
+		return 1;
+	case 20: case 21: case 22: case 58: case 62: /* RTM_NEWADDR, DEL, GET; GETMULTICAST, GETANYCAST */
 		lt_nl_fixed(m, off, len, "ifa_family", lt_x_af, "AF_???", 8, lt_ifaddrmsg, &lt_nla_ifa,
 			    family);
 		return 1;

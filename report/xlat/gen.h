@@ -136,6 +136,12 @@ extern const struct lt_xlat lt_x_xdp_attached[];
 extern const struct lt_xlat lt_x_ifla_xdp[];
 extern const struct lt_xlat lt_x_ifla_proto_down_reason[];
 extern const struct lt_xlat lt_x_ifla_event[];
+extern const struct lt_xlat lt_x_rta[];
+extern const struct lt_xlat lt_x_rtax[];
+extern const struct lt_xlat lt_x_rtn[];
+extern const struct lt_xlat lt_x_rtm_f[];
+extern const struct lt_xlat lt_x_rt_table[];
+extern const struct lt_xlat lt_x_lwtunnel_encap[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1968,6 +1974,110 @@ const struct lt_xlat lt_x_ifla_event[] = {
 	{ 0x4ull, "IFLA_EVENT_NOTIFY_PEERS" },
 	{ 0x5ull, "IFLA_EVENT_IGMP_RESEND" },
 	{ 0x6ull, "IFLA_EVENT_BONDING_OPTIONS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rta[] = {
+	{ 0x0ull, "RTA_UNSPEC" },
+	{ 0x1ull, "RTA_DST" },
+	{ 0x2ull, "RTA_SRC" },
+	{ 0x3ull, "RTA_IIF" },
+	{ 0x4ull, "RTA_OIF" },
+	{ 0x5ull, "RTA_GATEWAY" },
+	{ 0x6ull, "RTA_PRIORITY" },
+	{ 0x7ull, "RTA_PREFSRC" },
+	{ 0x8ull, "RTA_METRICS" },
+	{ 0x9ull, "RTA_MULTIPATH" },
+	{ 0xaull, "RTA_PROTOINFO" },
+	{ 0xbull, "RTA_FLOW" },
+	{ 0xcull, "RTA_CACHEINFO" },
+	{ 0xdull, "RTA_SESSION" },
+	{ 0xeull, "RTA_MP_ALGO" },
+	{ 0xfull, "RTA_TABLE" },
+	{ 0x10ull, "RTA_MARK" },
+	{ 0x11ull, "RTA_MFC_STATS" },
+	{ 0x12ull, "RTA_VIA" },
+	{ 0x13ull, "RTA_NEWDST" },
+	{ 0x14ull, "RTA_PREF" },
+	{ 0x15ull, "RTA_ENCAP_TYPE" },
+	{ 0x16ull, "RTA_ENCAP" },
+	{ 0x17ull, "RTA_EXPIRES" },
+	{ 0x18ull, "RTA_PAD" },
+	{ 0x19ull, "RTA_UID" },
+	{ 0x1aull, "RTA_TTL_PROPAGATE" },
+	{ 0x1bull, "RTA_IP_PROTO" },
+	{ 0x1cull, "RTA_SPORT" },
+	{ 0x1dull, "RTA_DPORT" },
+	{ 0x1eull, "RTA_NH_ID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtax[] = {
+	{ 0x0ull, "RTAX_UNSPEC" },
+	{ 0x1ull, "RTAX_LOCK" },
+	{ 0x2ull, "RTAX_MTU" },
+	{ 0x3ull, "RTAX_WINDOW" },
+	{ 0x4ull, "RTAX_RTT" },
+	{ 0x5ull, "RTAX_RTTVAR" },
+	{ 0x6ull, "RTAX_SSTHRESH" },
+	{ 0x7ull, "RTAX_CWND" },
+	{ 0x8ull, "RTAX_ADVMSS" },
+	{ 0x9ull, "RTAX_REORDERING" },
+	{ 0xaull, "RTAX_HOPLIMIT" },
+	{ 0xbull, "RTAX_INITCWND" },
+	{ 0xcull, "RTAX_FEATURES" },
+	{ 0xdull, "RTAX_RTO_MIN" },
+	{ 0xeull, "RTAX_INITRWND" },
+	{ 0xfull, "RTAX_QUICKACK" },
+	{ 0x10ull, "RTAX_CC_ALGO" },
+	{ 0x11ull, "RTAX_FASTOPEN_NO_COOKIE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtn[] = {
+	{ 0x0ull, "RTN_UNSPEC" },
+	{ 0x1ull, "RTN_UNICAST" },
+	{ 0x2ull, "RTN_LOCAL" },
+	{ 0x3ull, "RTN_BROADCAST" },
+	{ 0x4ull, "RTN_ANYCAST" },
+	{ 0x5ull, "RTN_MULTICAST" },
+	{ 0x6ull, "RTN_BLACKHOLE" },
+	{ 0x7ull, "RTN_UNREACHABLE" },
+	{ 0x8ull, "RTN_PROHIBIT" },
+	{ 0x9ull, "RTN_THROW" },
+	{ 0xaull, "RTN_NAT" },
+	{ 0xbull, "RTN_XRESOLVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtm_f[] = {
+	{ 0x100ull, "RTM_F_NOTIFY" },
+	{ 0x200ull, "RTM_F_CLONED" },
+	{ 0x400ull, "RTM_F_EQUALIZE" },
+	{ 0x800ull, "RTM_F_PREFIX" },
+	{ 0x1000ull, "RTM_F_LOOKUP_TABLE" },
+	{ 0x2000ull, "RTM_F_FIB_MATCH" },
+	{ 0x4000ull, "RTM_F_OFFLOAD" },
+	{ 0x8000ull, "RTM_F_TRAP" },
+	{ 0x20000000ull, "RTM_F_OFFLOAD_FAILED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rt_table[] = {
+	{ 0x0ull, "RT_TABLE_UNSPEC" },
+	{ 0xfcull, "RT_TABLE_COMPAT" },
+	{ 0xfdull, "RT_TABLE_DEFAULT" },
+	{ 0xfeull, "RT_TABLE_MAIN" },
+	{ 0xffull, "RT_TABLE_LOCAL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_lwtunnel_encap[] = {
+	{ 0x0ull, "LWTUNNEL_ENCAP_NONE" },
+	{ 0x1ull, "LWTUNNEL_ENCAP_MPLS" },
+	{ 0x2ull, "LWTUNNEL_ENCAP_IP" },
+	{ 0x3ull, "LWTUNNEL_ENCAP_ILA" },
+	{ 0x4ull, "LWTUNNEL_ENCAP_IP6" },
+	{ 0x5ull, "LWTUNNEL_ENCAP_SEG6" },
+	{ 0x6ull, "LWTUNNEL_ENCAP_BPF" },
+	{ 0x7ull, "LWTUNNEL_ENCAP_SEG6_LOCAL" },
+	{ 0x8ull, "LWTUNNEL_ENCAP_RPL" },
+	{ 0x9ull, "LWTUNNEL_ENCAP_IOAM6" },
+	{ 0xaull, "LWTUNNEL_ENCAP_XFRM" },
 	{ 0, 0 }
 };
 #endif

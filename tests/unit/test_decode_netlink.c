@@ -204,6 +204,17 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
 	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=8, nla_type=IFLA_ALT_IFNAME}, "
 	       "\"a\\0b\"]], 40, MSG_DONTWAIT, NULL, 0) = 40");
+	/* RTM_GETROUTE: rtmsg, RTA_TABLE */
+	uint8_t rt[20] = { 1, 0, 0, 0x10, 253, 2, 0, 2 };
+	put32(rt + 8, 0x100);
+	put16(rt + 12, 8);
+	put16(rt + 14, 15); /* RTA_TABLE */
+	put32(rt + 16, 254);
+	SENDTO(m, nl_msg(m, 36, 26, 0x300, rt, sizeof rt), "sendto(3, [{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {rtm_family=AF_UNIX, rtm_dst_len=0, "
+	       "rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY, rtm_table=RT_TABLE_DEFAULT, rtm_protocol=RTPROT_KERNEL, "
+	       "rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_LOCAL, rtm_flags=RTM_F_NOTIFY}, [{nla_len=8, "
+	       "nla_type=RTA_TABLE}, RT_TABLE_MAIN]], 36, MSG_DONTWAIT, NULL, 0) = 36");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
