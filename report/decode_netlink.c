@@ -845,6 +845,11 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 	case 16: case 17: case 18: case 19: /* RTM_NEWLINK, DELLINK, GETLINK, SETLINK */
 		lt_nl_ifinfomsg(m, off, len, family);
 		return 1;
+	case 30: /* RTM_GETNEIGH: of AF_BRIDGE, a link (decode_rtm_getneigh) */
+		if (family != 7)
+			break;
+		lt_nl_ifinfomsg(m, off, len, family);
+		return 1;
 	case 92: case 94: /* RTM_NEWSTATS, RTM_GETSTATS */
 		lt_nl_ifstatsmsg(m, off, len, family);
 		return 1;

@@ -187,7 +187,7 @@ static int lt_nla_bc_op(const struct lt_nl *m, uint64_t off, uint64_t len, uint6
 }
 
 /* decode_nla_ip_proto (decode_nla_xval): the attribute's bytes, up to 8, as one number */
-static int lt_nla_ip_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_ip_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len > 8)

@@ -1110,12 +1110,206 @@ static void lt_rtmsg(const struct lt_nl *m, const uint8_t *d)
 	lt_put_flags(c, lt_x_rtm_f, RD(uint32_t, d, 8));
 }
 
+/* ---- neighbours (rtnl_neigh.c) ---- */
+
+static int lt_nda_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "ndm_confirmed", 4 }, { "ndm_used", 4 }, { "ndm_updated", 4 },
+			 { "ndm_refcnt", 4 });
+}
+
+/* decode_nla_hwaddr_nofamily: up to MAX_ADDR_LEN bytes as a MAC address */
+static int lt_nla_hwaddr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len > 32)
+		return 0;
+	if (!lt_nl_readable(m, off, len))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_mac(m->c, m->d + off, (size_t)len);
+	return 1;
+}
+
+/* decode_nla_be16: htons(N) */
+static int lt_nla_be16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2)
+		return 0;
+	if (!lt_nl_readable(m, off, 2))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "htons(%u)", (unsigned)(m->d[off] << 8 | m->d[off + 1]));
+	return 1;
+}
+
+static int lt_fdb_notify(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_fdb_notify, NULL, 1);
+}
+
+static lt_nla_fn lt_nfea_decoder(unsigned type)
+{
+	return type == 1 ? lt_fdb_notify : NULL;
+}
+
+static const struct lt_nla_table lt_nla_nfea = { lt_x_nfea, "NFEA_???", lt_nfea_decoder, NULL };
+
+static int lt_nda_fdb_ext(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_nfea, arg);
+	return 1;
+}
+
+static int lt_nda_flags_ext(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_ntf_ext, NULL, 1);
+}
+
+static int lt_nda_state_mask(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_nud, NULL, 1);
+}
+
+static int lt_nda_flags_mask(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_ntf, NULL, 1);
+}
+
+static lt_nla_fn lt_nda_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_inet_addr;      /* DST */
+	case 2: return lt_nla_hwaddr;         /* LLADDR */
+	case 3: return lt_nda_cacheinfo;
+	case 4: case 7: case 10: case 11: case 13: return lt_nla_u32; /* PROBES VNI NETNSID SRC_VNI NH_ID */
+	case 5: return lt_nla_u16;            /* VLAN */
+	case 6: return lt_nla_be16;           /* PORT */
+	case 8: case 9: return lt_nla_ifindex; /* IFINDEX, MASTER */
+	case 12: return lt_nla_ip_proto;      /* PROTOCOL */
+	case 14: return lt_nda_fdb_ext;
+	case 15: return lt_nda_flags_ext;
+	case 16: return lt_nda_state_mask;
+	case 17: return lt_nda_flags_mask;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_nda = { lt_x_nda, "NDA_???", lt_nda_decoder, NULL };
+
+static void lt_ndmsg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "ndm_ifindex=");
+	lt_put_ifindex(c, RD(uint32_t, d, 4));
+	lt_sb_puts(c->sb, ", ndm_state=");
+	lt_put_flags(c, lt_x_nud, RD(uint16_t, d, 8));
+	lt_sb_puts(c->sb, ", ndm_flags=");
+	lt_put_flags(c, lt_x_ntf, d[10]);
+	lt_sb_puts(c->sb, ", ndm_type=");
+	lt_put_xlat(c, lt_x_rtn, d[11], "RTN_???");
+}
+
+/* ---- rules (rtnl_rule.c) ---- */
+
+static int lt_fra_range(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	if (arg) /* uid range: 32-bit */
+		return LT_FIELDS(m, off, len, { "start", 4 }, { "end", 4 });
+	return LT_FIELDS(m, off, len, { "start", 2 }, { "end", 2 });
+}
+
+static int lt_fra_uid_range(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_fra_range(m, off, len, 1);
+}
+
+static int lt_fra_port_range(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_fra_range(m, off, len, 0);
+}
+
+/* decode_nla_be64: htobe64(N) */
+static int lt_nla_be64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_sb_printf(m->c->sb, "htobe64(%llu)",
+			     (unsigned long long)__builtin_bswap64(RD(uint64_t, m->d, off)));
+	return 1;
+}
+
+/* decode_nla_rt_proto */
+static int lt_nla_rt_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 1)
+		return 0;
+	if (!lt_nl_readable(m, off, 1))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_xlat(m->c, lt_x_rtprot, m->d[off], "RTPROT_???");
+	return 1;
+}
+
+static lt_nla_fn lt_fra_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 2: return lt_nla_inet_addr;      /* DST, SRC */
+	case 3: case 17: return lt_nla_str;           /* IIFNAME, OIFNAME */
+	case 4: case 6: case 10: case 11: case 13: case 14: case 16: return lt_nla_u32;
+	case 12: return lt_nla_be64;                  /* TUN_ID */
+	case 15: return lt_nla_rt_class;              /* TABLE */
+	case 19: return lt_nla_u8;                    /* L3MDEV */
+	case 20: return lt_fra_uid_range;
+	case 21: return lt_nla_rt_proto;              /* PROTOCOL */
+	case 22: return lt_nla_ip_proto;              /* IP_PROTO */
+	case 23: case 24: return lt_fra_port_range;   /* SPORT_RANGE, DPORT_RANGE */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_fra = { lt_x_fra, "FRA_???", lt_fra_decoder, NULL };
+
+static void lt_fib_rule_hdr(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "dst_len=%u, src_len=%u, tos=", d[1], d[2]);
+	lt_put_flags(c, lt_x_iptos, d[3]);
+	lt_sb_puts(c->sb, ", table=");
+	lt_put_xlat(c, lt_x_rt_table, d[4], "RT_TABLE_???");
+	lt_sb_puts(c->sb, ", action=");
+	lt_put_xlat(c, lt_x_fr_act, d[7], "FR_ACT_???");
+	lt_sb_puts(c->sb, ", flags=");
+	lt_put_flags(c, lt_x_fib_rule_flags, RD(uint32_t, d, 8));
+}
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)
 {
 	uint8_t family = m->d[off];
 	switch (type) {
+	case 28: case 29: case 30: /* RTM_NEWNEIGH, DEL, GET */
+		lt_nl_fixed(m, off, len, "ndm_family", lt_x_af, "AF_???", 12, lt_ndmsg, &lt_nla_nda,
+			    family);
+		return 1;
+	case 32: case 33: case 34: /* RTM_NEWRULE, DEL, GET */
+		lt_nl_fixed(m, off, len, "family", lt_x_af, "AF_???", 12, lt_fib_rule_hdr, &lt_nla_fra,
+			    family);
+		return 1;
 	case 24: case 25: case 26: /* RTM_NEWROUTE, DEL, GET */
 		lt_nl_fixed(m, off, len, "rtm_family", lt_x_af, "AF_???", 12, lt_rtmsg, &lt_nla_rta,
 			    family);

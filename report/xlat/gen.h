@@ -142,6 +142,15 @@ extern const struct lt_xlat lt_x_rtn[];
 extern const struct lt_xlat lt_x_rtm_f[];
 extern const struct lt_xlat lt_x_rt_table[];
 extern const struct lt_xlat lt_x_lwtunnel_encap[];
+extern const struct lt_xlat lt_x_nda[];
+extern const struct lt_xlat lt_x_nud[];
+extern const struct lt_xlat lt_x_ntf[];
+extern const struct lt_xlat lt_x_ntf_ext[];
+extern const struct lt_xlat lt_x_nfea[];
+extern const struct lt_xlat lt_x_fdb_notify[];
+extern const struct lt_xlat lt_x_fra[];
+extern const struct lt_xlat lt_x_fr_act[];
+extern const struct lt_xlat lt_x_fib_rule_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2078,6 +2087,114 @@ const struct lt_xlat lt_x_lwtunnel_encap[] = {
 	{ 0x8ull, "LWTUNNEL_ENCAP_RPL" },
 	{ 0x9ull, "LWTUNNEL_ENCAP_IOAM6" },
 	{ 0xaull, "LWTUNNEL_ENCAP_XFRM" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nda[] = {
+	{ 0x0ull, "NDA_UNSPEC" },
+	{ 0x1ull, "NDA_DST" },
+	{ 0x2ull, "NDA_LLADDR" },
+	{ 0x3ull, "NDA_CACHEINFO" },
+	{ 0x4ull, "NDA_PROBES" },
+	{ 0x5ull, "NDA_VLAN" },
+	{ 0x6ull, "NDA_PORT" },
+	{ 0x7ull, "NDA_VNI" },
+	{ 0x8ull, "NDA_IFINDEX" },
+	{ 0x9ull, "NDA_MASTER" },
+	{ 0xaull, "NDA_LINK_NETNSID" },
+	{ 0xbull, "NDA_SRC_VNI" },
+	{ 0xcull, "NDA_PROTOCOL" },
+	{ 0xdull, "NDA_NH_ID" },
+	{ 0xeull, "NDA_FDB_EXT_ATTRS" },
+	{ 0xfull, "NDA_FLAGS_EXT" },
+	{ 0x10ull, "NDA_NDM_STATE_MASK" },
+	{ 0x11ull, "NDA_NDM_FLAGS_MASK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nud[] = {
+	{ 0x0ull, "NUD_NONE" },
+	{ 0x1ull, "NUD_INCOMPLETE" },
+	{ 0x2ull, "NUD_REACHABLE" },
+	{ 0x4ull, "NUD_STALE" },
+	{ 0x8ull, "NUD_DELAY" },
+	{ 0x10ull, "NUD_PROBE" },
+	{ 0x20ull, "NUD_FAILED" },
+	{ 0x40ull, "NUD_NOARP" },
+	{ 0x80ull, "NUD_PERMANENT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ntf[] = {
+	{ 0x1ull, "NTF_USE" },
+	{ 0x2ull, "NTF_SELF" },
+	{ 0x4ull, "NTF_MASTER" },
+	{ 0x8ull, "NTF_PROXY" },
+	{ 0x10ull, "NTF_EXT_LEARNED" },
+	{ 0x20ull, "NTF_OFFLOADED" },
+	{ 0x40ull, "NTF_STICKY" },
+	{ 0x80ull, "NTF_ROUTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ntf_ext[] = {
+	{ 0x1ull, "NTF_EXT_MANAGED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nfea[] = {
+	{ 0x0ull, "NFEA_UNSPEC" },
+	{ 0x1ull, "NFEA_ACTIVITY_NOTIFY" },
+	{ 0x2ull, "NFEA_DONT_REFRESH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fdb_notify[] = {
+	{ 0x1ull, "FDB_NOTIFY_BIT" },
+	{ 0x2ull, "FDB_NOTIFY_INACTIVE_BIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fra[] = {
+	{ 0x0ull, "FRA_UNSPEC" },
+	{ 0x1ull, "FRA_DST" },
+	{ 0x2ull, "FRA_SRC" },
+	{ 0x3ull, "FRA_IIFNAME" },
+	{ 0x4ull, "FRA_GOTO" },
+	{ 0x5ull, "FRA_UNUSED2" },
+	{ 0x6ull, "FRA_PRIORITY" },
+	{ 0x7ull, "FRA_UNUSED3" },
+	{ 0x8ull, "FRA_UNUSED4" },
+	{ 0x9ull, "FRA_UNUSED5" },
+	{ 0xaull, "FRA_FWMARK" },
+	{ 0xbull, "FRA_FLOW" },
+	{ 0xcull, "FRA_TUN_ID" },
+	{ 0xdull, "FRA_SUPPRESS_IFGROUP" },
+	{ 0xeull, "FRA_SUPPRESS_PREFIXLEN" },
+	{ 0xfull, "FRA_TABLE" },
+	{ 0x10ull, "FRA_FWMASK" },
+	{ 0x11ull, "FRA_OIFNAME" },
+	{ 0x12ull, "FRA_PAD" },
+	{ 0x13ull, "FRA_L3MDEV" },
+	{ 0x14ull, "FRA_UID_RANGE" },
+	{ 0x15ull, "FRA_PROTOCOL" },
+	{ 0x16ull, "FRA_IP_PROTO" },
+	{ 0x17ull, "FRA_SPORT_RANGE" },
+	{ 0x18ull, "FRA_DPORT_RANGE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fr_act[] = {
+	{ 0x0ull, "FR_ACT_UNSPEC" },
+	{ 0x1ull, "FR_ACT_TO_TBL" },
+	{ 0x2ull, "FR_ACT_GOTO" },
+	{ 0x3ull, "FR_ACT_NOP" },
+	{ 0x4ull, "FR_ACT_RES3" },
+	{ 0x5ull, "FR_ACT_RES4" },
+	{ 0x6ull, "FR_ACT_BLACKHOLE" },
+	{ 0x7ull, "FR_ACT_UNREACHABLE" },
+	{ 0x8ull, "FR_ACT_PROHIBIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fib_rule_flags[] = {
+	{ 0x1ull, "FIB_RULE_PERMANENT" },
+	{ 0x2ull, "FIB_RULE_INVERT" },
+	{ 0x4ull, "FIB_RULE_UNRESOLVED" },
+	{ 0x8ull, "FIB_RULE_IIF_DETACHED" },
+	{ 0x10ull, "FIB_RULE_OIF_DETACHED" },
+	{ 0x10000ull, "FIB_RULE_FIND_SADDR" },
 	{ 0, 0 }
 };
 #endif

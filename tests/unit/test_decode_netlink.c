@@ -215,6 +215,12 @@ static void test_link_values(void)
 	       "rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY, rtm_table=RT_TABLE_DEFAULT, rtm_protocol=RTPROT_KERNEL, "
 	       "rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_LOCAL, rtm_flags=RTM_F_NOTIFY}, [{nla_len=8, "
 	       "nla_type=RTA_TABLE}, RT_TABLE_MAIN]], 36, MSG_DONTWAIT, NULL, 0) = 36");
+	/* RTM_NEWRULE: fib_rule_hdr (netlink_route.c's values) */
+	uint8_t fr[12] = { 1, 175, 218, 0x10, 0, 0, 0, 1, 2, 0, 0, 0 };
+	SENDTO(m, nl_msg(m, 28, 32, 1, fr, sizeof fr), "sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_NEWRULE, "
+	       "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNIX, dst_len=175, src_len=218, "
+	       "tos=IPTOS_LOWDELAY, table=RT_TABLE_UNSPEC, action=FR_ACT_TO_TBL, flags=FIB_RULE_INVERT}], 28, "
+	       "MSG_DONTWAIT, NULL, 0) = 28");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
