@@ -585,7 +585,8 @@ static lt_nla_fn lt_bond_3ad_decoder(unsigned type)
 	return type <= 8 ? lt_nla_u64 : NULL;
 }
 
-static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_3AD_STAT_???",
+/* strace names unknown BOND_3AD_STAT_* attributes BOND_XSTATS_??? */
+static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_XSTATS_???",
 						     lt_bond_3ad_decoder, NULL };
 
 static int lt_nla_bond_xstats_3ad(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -602,29 +603,35 @@ static lt_nla_fn lt_bond_xstats_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bond_xstats = { lt_x_bond_xstats, "BOND_XSTATS_???",
 							lt_bond_xstats_decoder, NULL };
 static const struct lt_nla_table lt_nla_bridge_xstats = { lt_x_bridge_xstats, "BRIDGE_XSTATS_???",
-							  NULL, NULL };
+							  lt_bridge_xstats_decoder, NULL };
 
 /* LINK_XSTATS_TYPE_BRIDGE, _BOND: their own attributes */
-static int lt_nla_xstats_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t type)
+static int lt_nla_xstats_bridge(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
-	if (type == 1)
-		lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, 0);
-	else if (type == 2)
-		lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, 0);
-	else
-		return 0;
+	lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, arg);
+	return 1;
+}
+
+static int lt_nla_xstats_bond(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, arg);
 	return 1;
 }
 
 static lt_nla_fn lt_xstats_type_decoder(unsigned type)
 {
-	return type == 1 || type == 2 ? lt_nla_xstats_type : NULL;
+	return type == 1 ? lt_nla_xstats_bridge : type == 2 ? lt_nla_xstats_bond : NULL;
 }
 
 static const struct lt_nla_table lt_nla_link_xstats = { lt_x_link_xstats_type,
 	"LINK_XSTATS_TYPE_???", lt_xstats_type_decoder, NULL };
+static lt_nla_fn lt_offload_xstats_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_link_stats64 : NULL; /* IFLA_OFFLOAD_XSTATS_CPU_HIT */
+}
+
 static const struct lt_nla_table lt_nla_offload_xstats = { lt_x_offload_xstats,
-	"IFLA_OFFLOAD_XSTATS_???", NULL, NULL };
+	"IFLA_OFFLOAD_XSTATS_???", lt_offload_xstats_decoder, NULL };
 
 static int lt_nla_link_xstats_fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -693,6 +700,7 @@ static int lt_nla_stats_af_spec_fn(const struct lt_nl *m, uint64_t off, uint64_t
 static lt_nla_fn lt_ifla_stats_decoder(unsigned type)
 {
 	switch (type) {
+	case 1: return lt_nla_link_stats64;      /* IFLA_STATS_LINK_64 */
 	case 2: case 3: return lt_nla_link_xstats_fn;
 	case 4: return lt_nla_offload_fn;
 	case 5: return lt_nla_stats_af_spec_fn;

@@ -30,6 +30,42 @@ void lt_nl_fixed(const struct lt_nl *m, uint64_t off, uint64_t len, const char *
 	}
 }
 
+/* a structure of n unsigned fields of the given sizes (1, 2, 4, 8; negative: signed) */
+struct lt_field { const char *name; int size; };
+
+static int lt_nla_fields(const struct lt_nl *m, uint64_t off, uint64_t len,
+			 const struct lt_field *f, size_t n)
+{
+	size_t need = 0;
+	for (size_t k = 0; k < n; k++)
+		need += (size_t)(f[k].size < 0 ? -f[k].size : f[k].size);
+	if (len < need)
+		return 0;
+	if (!lt_nl_readable(m, off, need)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	for (size_t k = 0, at = 0; k < n; k++) {
+		const uint8_t *d = m->d + off + at;
+		int sz = f[k].size < 0 ? -f[k].size : f[k].size;
+		lt_sb_printf(m->c->sb, "%s%s=", k ? ", " : "{", f[k].name);
+		if (f[k].size == -1)
+			lt_put_dec(m->c, (int8_t)d[0]);
+		else if (f[k].size == -2)
+			lt_put_dec(m->c, RD(int16_t, d, 0));
+		else if (f[k].size == -4)
+			lt_put_dec(m->c, RD(int32_t, d, 0));
+		else
+			lt_put_udec(m->c, sz == 1 ? d[0] : sz == 2 ? RD(uint16_t, d, 0)
+				    : sz == 4 ? RD(uint32_t, d, 0) : RD(uint64_t, d, 0));
+		at += (size_t)sz;
+	}
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+#define LT_FIELDS(m, off, len, ...) ({ static const struct lt_field f_[] = { __VA_ARGS__ }; \
+	lt_nla_fields(m, off, len, f_, sizeof f_ / sizeof f_[0]); })
+
 /* ---- address labels ---- */
 
 static lt_nla_fn lt_ifal_decoder(unsigned type)
@@ -545,6 +581,100 @@ lt_nla_fn lt_ifla_more_decoder(unsigned type)
 	return NULL;
 }
 
+/* ---- link statistics: bridge extended stats (rtnl_stats.c) ---- */
+
+/* the bytes past a structure, in hex */
+static void lt_nl_tail(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t size)
+{
+	if (len > size) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_nl_hex(m, off + size, len - size);
+	}
+}
+
+/* struct bridge_vlan_xstats */
+static int lt_bridge_vlan_xstats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 40)
+		return 0;
+	if (!lt_nl_readable(m, off, 40)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{rx_bytes=%llu, rx_packets=%llu, tx_bytes=%llu, tx_packets=%llu, "
+		     "vid=%u, flags=", (unsigned long long)RD(uint64_t, d, 0),
+		     (unsigned long long)RD(uint64_t, d, 8), (unsigned long long)RD(uint64_t, d, 16),
+		     (unsigned long long)RD(uint64_t, d, 24), RD(uint16_t, d, 32));
+	lt_put_flags(m->c, lt_x_bridge_vlan_info, RD(uint16_t, d, 34));
+	if (RD(uint32_t, d, 36))
+		lt_sb_printf(m->c->sb, ", pad2=%#x", RD(uint32_t, d, 36));
+	lt_sb_putc(m->c->sb, '}');
+	lt_nl_tail(m, off, len, 40);
+	return 1;
+}
+
+/* struct br_mcast_stats: counters by direction, two parse error counts */
+static int lt_bridge_mcast_xstats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "igmp_v1queries", "igmp_v2queries", "igmp_v3queries",
+		"igmp_leaves", "igmp_v1reports", "igmp_v2reports", "igmp_v3reports", "=igmp_parse_errors",
+		"mld_v1queries", "mld_v2queries", "mld_leaves", "mld_v1reports", "mld_v2reports",
+		"=mld_parse_errors", "mcast_bytes", "mcast_packets" };
+	enum { SIZE = 14 * 16 + 2 * 8 };
+	struct lt_dctx *c = m->c;
+	(void)arg;
+	if (len < SIZE)
+		return 0;
+	if (!lt_nl_readable(m, off, SIZE)) {
+		lt_put_ptr(c, m->addr + off);
+		return 1;
+	}
+	uint64_t at = off;
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+		lt_sb_puts(c->sb, k ? ", " : "{");
+		if (f[k][0] == '=') { /* a single counter */
+			lt_sb_printf(c->sb, "%s=%llu", f[k] + 1, (unsigned long long)RD(uint64_t, m->d, at));
+			at += 8;
+			continue;
+		}
+		lt_sb_printf(c->sb, "%s=[", f[k]);
+		for (unsigned dir = 0; dir < 2; dir++, at += 8) {
+			lt_sb_puts(c->sb, dir ? ", [" : "[");
+			lt_put_xval_u(c, lt_x_br_mcast_dir, dir, NULL);
+			lt_sb_printf(c->sb, "]=%llu", (unsigned long long)RD(uint64_t, m->d, at));
+		}
+		lt_sb_putc(c->sb, ']');
+	}
+	lt_sb_putc(c->sb, '}');
+	lt_nl_tail(m, off, len, SIZE);
+	return 1;
+}
+
+static int lt_bridge_stp_xstats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 48)
+		return 0;
+	if (!LT_FIELDS(m, off, len, { "transition_blk", 8 }, { "transition_fwd", 8 },
+		       { "rx_bpdu", 8 }, { "tx_bpdu", 8 }, { "rx_tcn", 8 }, { "tx_tcn", 8 }))
+		return 0;
+	if (lt_nl_readable(m, off, 48))
+		lt_nl_tail(m, off, len, 48);
+	return 1;
+}
+
+lt_nla_fn lt_bridge_xstats_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_bridge_vlan_xstats;
+	case 2: return lt_bridge_mcast_xstats;
+	case 4: return lt_bridge_stp_xstats;
+	}
+	return NULL;
+}
+
 /* ---- addresses (rtnl_addr.c) ---- */
 
 static int lt_ifa_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -741,41 +871,6 @@ int lt_ifla_vf_ports(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t
 
 /* ---- traffic control (rtnl_tc.c, rtnl_tc_action.c) ---- */
 
-/* a structure of n unsigned fields of the given sizes (1, 2, 4, 8; negative: signed) */
-struct lt_field { const char *name; int size; };
-
-static int lt_nla_fields(const struct lt_nl *m, uint64_t off, uint64_t len,
-			 const struct lt_field *f, size_t n)
-{
-	size_t need = 0;
-	for (size_t k = 0; k < n; k++)
-		need += (size_t)(f[k].size < 0 ? -f[k].size : f[k].size);
-	if (len < need)
-		return 0;
-	if (!lt_nl_readable(m, off, need)) {
-		lt_put_ptr(m->c, m->addr + off);
-		return 1;
-	}
-	for (size_t k = 0, at = 0; k < n; k++) {
-		const uint8_t *d = m->d + off + at;
-		int sz = f[k].size < 0 ? -f[k].size : f[k].size;
-		lt_sb_printf(m->c->sb, "%s%s=", k ? ", " : "{", f[k].name);
-		if (f[k].size == -1)
-			lt_put_dec(m->c, (int8_t)d[0]);
-		else if (f[k].size == -2)
-			lt_put_dec(m->c, RD(int16_t, d, 0));
-		else if (f[k].size == -4)
-			lt_put_dec(m->c, RD(int32_t, d, 0));
-		else
-			lt_put_udec(m->c, sz == 1 ? d[0] : sz == 2 ? RD(uint16_t, d, 0)
-				    : sz == 4 ? RD(uint32_t, d, 0) : RD(uint64_t, d, 0));
-		at += (size_t)sz;
-	}
-	lt_sb_putc(m->c->sb, '}');
-	return 1;
-}
-#define LT_FIELDS(m, off, len, ...) ({ static const struct lt_field f_[] = { __VA_ARGS__ }; \
-	lt_nla_fields(m, off, len, f_, sizeof f_ / sizeof f_[0]); })
 
 static int lt_tc_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {

@@ -151,6 +151,8 @@ extern const struct lt_xlat lt_x_fdb_notify[];
 extern const struct lt_xlat lt_x_fra[];
 extern const struct lt_xlat lt_x_fr_act[];
 extern const struct lt_xlat lt_x_fib_rule_flags[];
+extern const struct lt_xlat lt_x_br_mcast_dir[];
+extern const struct lt_xlat lt_x_bridge_vlan_info[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2195,6 +2197,21 @@ const struct lt_xlat lt_x_fib_rule_flags[] = {
 	{ 0x8ull, "FIB_RULE_IIF_DETACHED" },
 	{ 0x10ull, "FIB_RULE_OIF_DETACHED" },
 	{ 0x10000ull, "FIB_RULE_FIND_SADDR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_br_mcast_dir[] = {
+	{ 0x0ull, "BR_MCAST_DIR_RX" },
+	{ 0x1ull, "BR_MCAST_DIR_TX" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_vlan_info[] = {
+	{ 0x1ull, "BRIDGE_VLAN_INFO_MASTER" },
+	{ 0x2ull, "BRIDGE_VLAN_INFO_PVID" },
+	{ 0x4ull, "BRIDGE_VLAN_INFO_UNTAGGED" },
+	{ 0x8ull, "BRIDGE_VLAN_INFO_RANGE_BEGIN" },
+	{ 0x10ull, "BRIDGE_VLAN_INFO_RANGE_END" },
+	{ 0x20ull, "BRIDGE_VLAN_INFO_BRENTRY" },
+	{ 0x40ull, "BRIDGE_VLAN_INFO_ONLY_OPTS" },
 	{ 0, 0 }
 };
 #endif

@@ -221,6 +221,20 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNIX, dst_len=175, src_len=218, "
 	       "tos=IPTOS_LOWDELAY, table=RT_TABLE_UNSPEC, action=FR_ACT_TO_TBL, flags=FIB_RULE_INVERT}], 28, "
 	       "MSG_DONTWAIT, NULL, 0) = 28");
+	/* RTM_GETSTATS: LINK_XSTATS > TYPE_BOND > BOND_XSTATS_3AD > LACPDU_RX, nested four deep */
+	uint8_t st[36] = { 1 };
+	put32(st + 8, 0x22);
+	put16(st + 12, 24); put16(st + 14, 2);   /* IFLA_STATS_LINK_XSTATS */
+	put16(st + 16, 20); put16(st + 18, 2);   /* LINK_XSTATS_TYPE_BOND */
+	put16(st + 20, 16); put16(st + 22, 1);   /* BOND_XSTATS_3AD */
+	put16(st + 24, 12); put16(st + 26, 0);   /* BOND_3AD_STAT_LACPDU_RX */
+	put32(st + 28, 7);
+	SENDTO(m, nl_msg(m, 52, 94, 0x300, st, sizeof st), "sendto(3, [{nlmsg_len=52, nlmsg_type=RTM_GETSTATS, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNIX, ifindex=0, "
+	       "filter_mask=1<<IFLA_STATS_LINK_64|1<<IFLA_STATS_AF_SPEC}, [{nla_len=24, "
+	       "nla_type=IFLA_STATS_LINK_XSTATS}, [{nla_len=20, nla_type=LINK_XSTATS_TYPE_BOND}, [{nla_len=16, "
+	       "nla_type=BOND_XSTATS_3AD}, [{nla_len=12, nla_type=BOND_3AD_STAT_LACPDU_RX}, 7]]]]], 52, "
+	       "MSG_DONTWAIT, NULL, 0) = 52");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
