@@ -563,12 +563,187 @@ static int lt_ifla_prop_list(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	return 1;
 }
 
+/* ---- IFLA_VFINFO_LIST (rtnl_link.c) ---- */
+
+/* struct ifla_vf_mac / ifla_vf_broadcast: (vf,) a 32-byte address */
+static int lt_vf_mac(const struct lt_nl *m, uint64_t off, uint64_t len, int with_vf)
+{
+	uint64_t size = with_vf ? 36 : 32;
+	if (len < size)
+		return 0;
+	if (!lt_nl_readable(m, off, size)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	if (with_vf)
+		lt_sb_printf(m->c->sb, "{vf=%u, mac=", RD(uint32_t, m->d, off));
+	else
+		lt_sb_puts(m->c->sb, "{broadcast=");
+	lt_put_mac(m->c, m->d + off + size - 32, 32);
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static int lt_ifla_vf_mac(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_vf_mac(m, off, len, 1);
+}
+
+static int lt_ifla_vf_broadcast(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_vf_mac(m, off, len, 0);
+}
+
+static int lt_ifla_vf_vlan(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "vf", 4 }, { "vlan", 4 }, { "qos", 4 });
+}
+
+static int lt_ifla_vf_tx_rate(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "vf", 4 }, { "rate", 4 });
+}
+
+/* ifla_vf_spoofchk, ifla_vf_rss_query_en, ifla_vf_trust */
+static int lt_ifla_vf_setting(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "vf", 4 }, { "setting", 4 });
+}
+
+static int lt_ifla_vf_rate(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return LT_FIELDS(m, off, len, { "vf", 4 }, { "min_tx_rate", 4 }, { "max_tx_rate", 4 });
+}
+
+static int lt_ifla_vf_link_state(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_printf(m->c->sb, "{vf=%u, link_state=", RD(uint32_t, m->d, off));
+	lt_put_xlat(m->c, lt_x_ifla_vf_link_state, RD(uint32_t, m->d, off + 4),
+		    "IFLA_VF_LINK_STATE_???");
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_vf_stats_decoder(unsigned type)
+{
+	return type <= 8 && type != 6 ? lt_nla_u64 : NULL; /* all but PAD */
+}
+
+static const struct lt_nla_table lt_nla_ifla_vf_stats = { lt_x_ifla_vf_stats,
+	"IFLA_VF_STATS_???", lt_ifla_vf_stats_decoder, NULL };
+
+static int lt_ifla_vf_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf_stats, arg);
+	return 1;
+}
+
+/* struct ifla_vf_guid: 12 bytes packed, or 16 with the guid aligned */
+static int lt_ifla_vf_guid(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len != 12 && len != 16)
+		return 0;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_printf(m->c->sb, "{vf=%u, guid=%#llx}", RD(uint32_t, m->d, off),
+		     (unsigned long long)RD(uint64_t, m->d, off + len - 8));
+	return 1;
+}
+
+static int lt_ifla_vf_vlan_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 16) /* with its padding */
+		return 0;
+	if (!lt_nl_readable(m, off, 16)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{vf=%u, vlan=%u, qos=%u, vlan_proto=htons(", RD(uint32_t, d, 0),
+		     RD(uint32_t, d, 4), RD(uint32_t, d, 8));
+	lt_put_xlat(m->c, lt_x_eth_p, (unsigned)(d[12] << 8 | d[13]), "ETH_P_???");
+	lt_sb_puts(m->c->sb, ")}");
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_vf_vlan_list_decoder(unsigned type)
+{
+	return type == 1 ? lt_ifla_vf_vlan_info : NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_vf_vlan_list = { lt_x_ifla_vf_vlan_list,
+	"IFLA_VF_VLAN_INFO_???", lt_ifla_vf_vlan_list_decoder, NULL };
+
+static int lt_ifla_vf_vlan_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf_vlan_list, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_vf_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_ifla_vf_mac;
+	case 2: return lt_ifla_vf_vlan;
+	case 3: return lt_ifla_vf_tx_rate;
+	case 4: case 7: case 9: return lt_ifla_vf_setting; /* SPOOFCHK RSS_QUERY_EN TRUST */
+	case 5: return lt_ifla_vf_link_state;
+	case 6: return lt_ifla_vf_rate;
+	case 8: return lt_ifla_vf_stats;
+	case 10: case 11: return lt_ifla_vf_guid;         /* IB_NODE_GUID, IB_PORT_GUID */
+	case 12: return lt_ifla_vf_vlan_list;
+	case 13: return lt_ifla_vf_broadcast;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_vf = { lt_x_ifla_vf, "IFLA_VF_???",
+						    lt_ifla_vf_decoder, NULL };
+
+static int lt_ifla_vf_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_vfinfo_list_decoder(unsigned type)
+{
+	return type == 1 ? lt_ifla_vf_info : NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_vfinfo_list = { lt_x_ifla_vfinfo_list,
+	"IFLA_VF_INFO_???", lt_ifla_vfinfo_list_decoder, NULL };
+
+static int lt_ifla_vfinfo_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_vfinfo_list, arg);
+	return 1;
+}
+
 /* the IFLA_* attributes decoded here (the rest: lt_ifla_decoder in decode_netlink.c) */
 lt_nla_fn lt_ifla_more_decoder(unsigned type)
 {
 	switch (type) {
 	case 7: return lt_ifla_stats;              /* IFLA_STATS */
 	case 14: return lt_ifla_map;               /* IFLA_MAP */
+	case 22: return lt_ifla_vfinfo_list;       /* IFLA_VFINFO_LIST */
 	case 23: return lt_nla_link_stats64;       /* IFLA_STATS64 */
 	case 24: return lt_ifla_vf_ports;          /* IFLA_VF_PORTS */
 	case 25: return lt_ifla_port;              /* IFLA_PORT_SELF */

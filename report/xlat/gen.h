@@ -153,6 +153,12 @@ extern const struct lt_xlat lt_x_fr_act[];
 extern const struct lt_xlat lt_x_fib_rule_flags[];
 extern const struct lt_xlat lt_x_br_mcast_dir[];
 extern const struct lt_xlat lt_x_bridge_vlan_info[];
+extern const struct lt_xlat lt_x_ifla_vfinfo_list[];
+extern const struct lt_xlat lt_x_ifla_vf[];
+extern const struct lt_xlat lt_x_ifla_vf_stats[];
+extern const struct lt_xlat lt_x_ifla_vf_vlan_list[];
+extern const struct lt_xlat lt_x_ifla_vf_link_state[];
+extern const struct lt_xlat lt_x_eth_p[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2212,6 +2218,154 @@ const struct lt_xlat lt_x_bridge_vlan_info[] = {
 	{ 0x10ull, "BRIDGE_VLAN_INFO_RANGE_END" },
 	{ 0x20ull, "BRIDGE_VLAN_INFO_BRENTRY" },
 	{ 0x40ull, "BRIDGE_VLAN_INFO_ONLY_OPTS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vfinfo_list[] = {
+	{ 0x0ull, "IFLA_VF_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf[] = {
+	{ 0x0ull, "IFLA_VF_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_MAC" },
+	{ 0x2ull, "IFLA_VF_VLAN" },
+	{ 0x3ull, "IFLA_VF_TX_RATE" },
+	{ 0x4ull, "IFLA_VF_SPOOFCHK" },
+	{ 0x5ull, "IFLA_VF_LINK_STATE" },
+	{ 0x6ull, "IFLA_VF_RATE" },
+	{ 0x7ull, "IFLA_VF_RSS_QUERY_EN" },
+	{ 0x8ull, "IFLA_VF_STATS" },
+	{ 0x9ull, "IFLA_VF_TRUST" },
+	{ 0xaull, "IFLA_VF_IB_NODE_GUID" },
+	{ 0xbull, "IFLA_VF_IB_PORT_GUID" },
+	{ 0xcull, "IFLA_VF_VLAN_LIST" },
+	{ 0xdull, "IFLA_VF_BROADCAST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_stats[] = {
+	{ 0x0ull, "IFLA_VF_STATS_RX_PACKETS" },
+	{ 0x1ull, "IFLA_VF_STATS_TX_PACKETS" },
+	{ 0x2ull, "IFLA_VF_STATS_RX_BYTES" },
+	{ 0x3ull, "IFLA_VF_STATS_TX_BYTES" },
+	{ 0x4ull, "IFLA_VF_STATS_BROADCAST" },
+	{ 0x5ull, "IFLA_VF_STATS_MULTICAST" },
+	{ 0x6ull, "IFLA_VF_STATS_PAD" },
+	{ 0x7ull, "IFLA_VF_STATS_RX_DROPPED" },
+	{ 0x8ull, "IFLA_VF_STATS_TX_DROPPED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_vlan_list[] = {
+	{ 0x0ull, "IFLA_VF_VLAN_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_VLAN_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_link_state[] = {
+	{ 0x0ull, "IFLA_VF_LINK_STATE_AUTO" },
+	{ 0x1ull, "IFLA_VF_LINK_STATE_ENABLE" },
+	{ 0x2ull, "IFLA_VF_LINK_STATE_DISABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_eth_p[] = {
+	{ 0x60ull, "ETH_P_LOOP" },
+	{ 0x200ull, "ETH_P_PUP" },
+	{ 0x201ull, "ETH_P_PUPAT" },
+	{ 0x22f0ull, "ETH_P_TSN" },
+	{ 0x22ebull, "ETH_P_ERSPAN2" },
+	{ 0x800ull, "ETH_P_IP" },
+	{ 0x805ull, "ETH_P_X25" },
+	{ 0x806ull, "ETH_P_ARP" },
+	{ 0x8ffull, "ETH_P_BPQ" },
+	{ 0xa00ull, "ETH_P_IEEEPUP" },
+	{ 0xa01ull, "ETH_P_IEEEPUPAT" },
+	{ 0x4305ull, "ETH_P_BATMAN" },
+	{ 0x6000ull, "ETH_P_DEC" },
+	{ 0x6001ull, "ETH_P_DNA_DL" },
+	{ 0x6002ull, "ETH_P_DNA_RC" },
+	{ 0x6003ull, "ETH_P_DNA_RT" },
+	{ 0x6004ull, "ETH_P_LAT" },
+	{ 0x6005ull, "ETH_P_DIAG" },
+	{ 0x6006ull, "ETH_P_CUST" },
+	{ 0x6007ull, "ETH_P_SCA" },
+	{ 0x6558ull, "ETH_P_TEB" },
+	{ 0x8035ull, "ETH_P_RARP" },
+	{ 0x809bull, "ETH_P_ATALK" },
+	{ 0x80f3ull, "ETH_P_AARP" },
+	{ 0x8100ull, "ETH_P_8021Q" },
+	{ 0x88beull, "ETH_P_ERSPAN" },
+	{ 0x8137ull, "ETH_P_IPX" },
+	{ 0x86ddull, "ETH_P_IPV6" },
+	{ 0x8808ull, "ETH_P_PAUSE" },
+	{ 0x8809ull, "ETH_P_SLOW" },
+	{ 0x883eull, "ETH_P_WCCP" },
+	{ 0x8847ull, "ETH_P_MPLS_UC" },
+	{ 0x8848ull, "ETH_P_MPLS_MC" },
+	{ 0x884cull, "ETH_P_ATMMPOA" },
+	{ 0x8863ull, "ETH_P_PPP_DISC" },
+	{ 0x8864ull, "ETH_P_PPP_SES" },
+	{ 0x886cull, "ETH_P_LINK_CTL" },
+	{ 0x8884ull, "ETH_P_ATMFATE" },
+	{ 0x888eull, "ETH_P_PAE" },
+	{ 0x8892ull, "ETH_P_PROFINET" },
+	{ 0x8899ull, "ETH_P_REALTEK" },
+	{ 0x88a2ull, "ETH_P_AOE" },
+	{ 0x88a4ull, "ETH_P_ETHERCAT" },
+	{ 0x88a8ull, "ETH_P_8021AD" },
+	{ 0x88b5ull, "ETH_P_802_EX1" },
+	{ 0x88c7ull, "ETH_P_PREAUTH" },
+	{ 0x88caull, "ETH_P_TIPC" },
+	{ 0x88ccull, "ETH_P_LLDP" },
+	{ 0x88e3ull, "ETH_P_MRP" },
+	{ 0x88e5ull, "ETH_P_MACSEC" },
+	{ 0x88e7ull, "ETH_P_8021AH" },
+	{ 0x88f5ull, "ETH_P_MVRP" },
+	{ 0x88f7ull, "ETH_P_1588" },
+	{ 0x88f8ull, "ETH_P_NCSI" },
+	{ 0x88fbull, "ETH_P_PRP" },
+	{ 0x8902ull, "ETH_P_CFM" },
+	{ 0x8906ull, "ETH_P_FCOE" },
+	{ 0x8915ull, "ETH_P_IBOE" },
+	{ 0x890dull, "ETH_P_TDLS" },
+	{ 0x8914ull, "ETH_P_FIP" },
+	{ 0x8917ull, "ETH_P_80221" },
+	{ 0x892full, "ETH_P_HSR" },
+	{ 0x894full, "ETH_P_NSH" },
+	{ 0x9000ull, "ETH_P_LOOPBACK" },
+	{ 0x9100ull, "ETH_P_QINQ1" },
+	{ 0x9200ull, "ETH_P_QINQ2" },
+	{ 0x9300ull, "ETH_P_QINQ3" },
+	{ 0xdadaull, "ETH_P_EDSA" },
+	{ 0xdadbull, "ETH_P_DSA_8021Q" },
+	{ 0xe001ull, "ETH_P_DSA_A5PSW" },
+	{ 0xed3eull, "ETH_P_IFE" },
+	{ 0xfbfbull, "ETH_P_AF_IUCV" },
+	{ 0x1ull, "ETH_P_802_3" },
+	{ 0x2ull, "ETH_P_AX25" },
+	{ 0x3ull, "ETH_P_ALL" },
+	{ 0x4ull, "ETH_P_802_2" },
+	{ 0x5ull, "ETH_P_SNAP" },
+	{ 0x6ull, "ETH_P_DDCMP" },
+	{ 0x7ull, "ETH_P_WAN_PPP" },
+	{ 0x8ull, "ETH_P_PPP_MP" },
+	{ 0x9ull, "ETH_P_LOCALTALK" },
+	{ 0xcull, "ETH_P_CAN" },
+	{ 0xdull, "ETH_P_CANFD" },
+	{ 0xeull, "ETH_P_CANXL" },
+	{ 0x10ull, "ETH_P_PPPTALK" },
+	{ 0x11ull, "ETH_P_TR_802_2" },
+	{ 0x15ull, "ETH_P_MOBITEX" },
+	{ 0x16ull, "ETH_P_CONTROL" },
+	{ 0x17ull, "ETH_P_IRDA" },
+	{ 0x18ull, "ETH_P_ECONET" },
+	{ 0x19ull, "ETH_P_HDLC" },
+	{ 0x1aull, "ETH_P_ARCNET" },
+	{ 0x1bull, "ETH_P_DSA" },
+	{ 0x1cull, "ETH_P_TRAILER" },
+	{ 0xf5ull, "ETH_P_PHONET" },
+	{ 0xf6ull, "ETH_P_IEEE802154" },
+	{ 0xf7ull, "ETH_P_CAIF" },
+	{ 0xf8ull, "ETH_P_XDSA" },
+	{ 0xf9ull, "ETH_P_MAP" },
+	{ 0xfaull, "ETH_P_MCTP" },
 	{ 0, 0 }
 };
 #endif

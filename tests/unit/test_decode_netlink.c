@@ -235,6 +235,17 @@ static void test_link_values(void)
 	       "nla_type=IFLA_STATS_LINK_XSTATS}, [{nla_len=20, nla_type=LINK_XSTATS_TYPE_BOND}, [{nla_len=16, "
 	       "nla_type=BOND_XSTATS_3AD}, [{nla_len=12, nla_type=BOND_3AD_STAT_LACPDU_RX}, 7]]]]], 52, "
 	       "MSG_DONTWAIT, NULL, 0) = 52");
+	/* IFLA_VFINFO_LIST > IFLA_VF_INFO > IFLA_VF_LINK_STATE */
+	uint8_t vf[32] = { 1, 0, 4, 3 };
+	put32(vf + 8, 1);
+	put16(vf + 16, 16); put16(vf + 18, 22);  /* IFLA_VFINFO_LIST */
+	put16(vf + 20, 12); put16(vf + 22, 1);   /* IFLA_VF_INFO */
+	put16(vf + 24, 8); put16(vf + 26, 5);    /* IFLA_VF_LINK_STATE, 4 bytes short */
+	SENDTO(m, nl_msg(m, 48, 18, 0x300, vf, sizeof vf), "sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=16, nla_type=IFLA_VFINFO_LIST}, "
+	       "[{nla_len=12, nla_type=IFLA_VF_INFO}, [{nla_len=8, nla_type=IFLA_VF_LINK_STATE}, "
+	       "\"\\x00\\x00\\x00\\x00\"]]]], 48, MSG_DONTWAIT, NULL, 0) = 48");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
