@@ -364,12 +364,19 @@ int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t a
 
 /* ---- route: links (rtnl_link.c) ---- */
 
-static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???", NULL, NULL };
+static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???",
+						 lt_ifla_inet_decoder, NULL };
 static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???",
 						  lt_ifla_inet6_decoder, NULL };
-static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???", NULL, NULL };
-static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???", NULL,
-						   NULL };
+static lt_nla_fn lt_ifla_mctp_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_u32 : NULL; /* IFLA_MCTP_NET */
+}
+
+static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???",
+						 lt_ifla_mctp_decoder, NULL };
+static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???",
+						   lt_ifla_bridge_decoder, NULL };
 
 /* one IFLA_AF_SPEC member: the family's own attributes, or hex */
 static int lt_nla_af(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)

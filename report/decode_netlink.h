@@ -115,6 +115,9 @@ int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_
 lt_nla_fn lt_ifla_inet6_decoder(unsigned type);
 lt_nla_fn lt_ipmra_decoder(unsigned type);
 lt_nla_fn lt_ip6mra_decoder(unsigned type);
+/* IFLA_INET_* and IFLA_BRIDGE_* of IFLA_AF_SPEC */
+lt_nla_fn lt_ifla_inet_decoder(unsigned type);
+lt_nla_fn lt_ifla_bridge_decoder(unsigned type);
 /* BRIDGE_XSTATS_* of LINK_XSTATS_TYPE_BRIDGE */
 lt_nla_fn lt_bridge_xstats_decoder(unsigned type);
 /* IFLA_* attributes decoded in decode_netlink_route.c (stats, map, ports, XDP...) */

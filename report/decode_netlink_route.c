@@ -756,6 +756,105 @@ lt_nla_fn lt_ifla_more_decoder(unsigned type)
 	return NULL;
 }
 
+/* ---- IFLA_AF_SPEC: AF_INET's and AF_BRIDGE's attributes (rtnl_link.c) ---- */
+
+/* strace names IFLA_INET_CONF's elements by IPV4_DEVCONF_* less one: [IPV4_DEVCONF_FORWARDING-1] */
+static void lt_inet_devconf_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	struct lt_dctx *c = m->c;
+	const char *name = lt_xlat_name(lt_x_ipv4_devconf, k + 1);
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	lt_sb_putc(c->sb, '[');
+	if (!name || st != LT_XLAT_ABBREV)
+		lt_put_udec(c, k);
+	if (!name && st != LT_XLAT_RAW)
+		lt_sb_puts(c->sb, " /* IPV4_DEVCONF_??? */");
+	else if (name && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "%s-1", name);
+	else if (name && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* %s-1 */", name);
+	lt_sb_printf(c->sb, "]=%d", RD(int32_t, e, 0));
+}
+
+static int lt_ifla_inet_conf(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	lt_nl_array(m, off, len / 4, 4, lt_inet_devconf_elem);
+	return 1;
+}
+
+lt_nla_fn lt_ifla_inet_decoder(unsigned type)
+{
+	return type == 1 ? lt_ifla_inet_conf : NULL; /* IFLA_INET_CONF */
+}
+
+static int lt_ifla_bridge_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_bridge_flags, NULL, 1);
+}
+
+static int lt_ifla_bridge_mode(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_bridge_mode, "BRIDGE_MODE_???", 0);
+}
+
+/* struct bridge_vlan_info, then whatever follows in hex */
+static int lt_ifla_bridge_vlan_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_puts(m->c->sb, "{flags=");
+	lt_put_flags(m->c, lt_x_bridge_vlan_info, RD(uint16_t, m->d, off));
+	lt_sb_printf(m->c->sb, ", vid=%u}", RD(uint16_t, m->d, off + 2));
+	if (len > 4) {
+		lt_sb_puts(m->c->sb, ", ");
+		lt_nl_hex(m, off + 4, len - 4);
+	}
+	return 1;
+}
+
+static int lt_bridge_vlan_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_bridge_vlan_info, NULL, 1);
+}
+
+static lt_nla_fn lt_vlan_tunnel_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_u32 : type == 2 ? lt_nla_u16 : type == 3 ? lt_bridge_vlan_flags
+		: NULL; /* TUNNEL_ID, VID, FLAGS */
+}
+
+static const struct lt_nla_table lt_nla_vlan_tunnel = { lt_x_ifla_bridge_vlan_tunnel,
+	"IFLA_BRIDGE_VLAN_TUNNEL_???", lt_vlan_tunnel_decoder, NULL };
+
+static int lt_ifla_bridge_vlan_tunnel(const struct lt_nl *m, uint64_t off, uint64_t len,
+				      uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_vlan_tunnel, arg);
+	return 1;
+}
+
+lt_nla_fn lt_ifla_bridge_decoder(unsigned type)
+{
+	switch (type) {
+	case 0: return lt_ifla_bridge_flags;        /* IFLA_BRIDGE_FLAGS */
+	case 1: return lt_ifla_bridge_mode;
+	case 2: return lt_ifla_bridge_vlan_info;
+	case 3: return lt_ifla_bridge_vlan_tunnel;  /* VLAN_TUNNEL_INFO */
+	}
+	return NULL;
+}
+
 /* ---- link statistics: bridge extended stats (rtnl_stats.c) ---- */
 
 /* the bytes past a structure, in hex */

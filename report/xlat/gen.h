@@ -159,6 +159,10 @@ extern const struct lt_xlat lt_x_ifla_vf_stats[];
 extern const struct lt_xlat lt_x_ifla_vf_vlan_list[];
 extern const struct lt_xlat lt_x_ifla_vf_link_state[];
 extern const struct lt_xlat lt_x_eth_p[];
+extern const struct lt_xlat lt_x_ipv4_devconf[];
+extern const struct lt_xlat lt_x_bridge_flags[];
+extern const struct lt_xlat lt_x_bridge_mode[];
+extern const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2366,6 +2370,60 @@ const struct lt_xlat lt_x_eth_p[] = {
 	{ 0xf8ull, "ETH_P_XDSA" },
 	{ 0xf9ull, "ETH_P_MAP" },
 	{ 0xfaull, "ETH_P_MCTP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipv4_devconf[] = {
+	{ 0x1ull, "IPV4_DEVCONF_FORWARDING" },
+	{ 0x2ull, "IPV4_DEVCONF_MC_FORWARDING" },
+	{ 0x3ull, "IPV4_DEVCONF_PROXY_ARP" },
+	{ 0x4ull, "IPV4_DEVCONF_ACCEPT_REDIRECTS" },
+	{ 0x5ull, "IPV4_DEVCONF_SECURE_REDIRECTS" },
+	{ 0x6ull, "IPV4_DEVCONF_SEND_REDIRECTS" },
+	{ 0x7ull, "IPV4_DEVCONF_SHARED_MEDIA" },
+	{ 0x8ull, "IPV4_DEVCONF_RP_FILTER" },
+	{ 0x9ull, "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE" },
+	{ 0xaull, "IPV4_DEVCONF_BOOTP_RELAY" },
+	{ 0xbull, "IPV4_DEVCONF_LOG_MARTIANS" },
+	{ 0xcull, "IPV4_DEVCONF_TAG" },
+	{ 0xdull, "IPV4_DEVCONF_ARPFILTER" },
+	{ 0xeull, "IPV4_DEVCONF_MEDIUM_ID" },
+	{ 0xfull, "IPV4_DEVCONF_NOXFRM" },
+	{ 0x10ull, "IPV4_DEVCONF_NOPOLICY" },
+	{ 0x11ull, "IPV4_DEVCONF_FORCE_IGMP_VERSION" },
+	{ 0x12ull, "IPV4_DEVCONF_ARP_ANNOUNCE" },
+	{ 0x13ull, "IPV4_DEVCONF_ARP_IGNORE" },
+	{ 0x14ull, "IPV4_DEVCONF_PROMOTE_SECONDARIES" },
+	{ 0x15ull, "IPV4_DEVCONF_ARP_ACCEPT" },
+	{ 0x16ull, "IPV4_DEVCONF_ARP_NOTIFY" },
+	{ 0x17ull, "IPV4_DEVCONF_ACCEPT_LOCAL" },
+	{ 0x18ull, "IPV4_DEVCONF_SRC_VMARK" },
+	{ 0x19ull, "IPV4_DEVCONF_PROXY_ARP_PVLAN" },
+	{ 0x1aull, "IPV4_DEVCONF_ROUTE_LOCALNET" },
+	{ 0x1bull, "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1cull, "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1dull, "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x1eull, "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST" },
+	{ 0x1full, "IPV4_DEVCONF_DROP_GRATUITOUS_ARP" },
+	{ 0x20ull, "IPV4_DEVCONF_BC_FORWARDING" },
+	{ 0x21ull, "IPV4_DEVCONF_ARP_EVICT_NOCARRIER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_flags[] = {
+	{ 0x1ull, "BRIDGE_FLAGS_MASTER" },
+	{ 0x2ull, "BRIDGE_FLAGS_SELF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_mode[] = {
+	{ 0x0ull, "BRIDGE_MODE_VEB" },
+	{ 0x1ull, "BRIDGE_MODE_VEPA" },
+	{ 0xffffull, "BRIDGE_MODE_UNDEF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[] = {
+	{ 0x0ull, "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC" },
+	{ 0x1ull, "IFLA_BRIDGE_VLAN_TUNNEL_ID" },
+	{ 0x2ull, "IFLA_BRIDGE_VLAN_TUNNEL_VID" },
+	{ 0x3ull, "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS" },
 	{ 0, 0 }
 };
 #endif

@@ -246,6 +246,16 @@ static void test_link_values(void)
 	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=16, nla_type=IFLA_VFINFO_LIST}, "
 	       "[{nla_len=12, nla_type=IFLA_VF_INFO}, [{nla_len=8, nla_type=IFLA_VF_LINK_STATE}, "
 	       "\"\\x00\\x00\\x00\\x00\"]]]], 48, MSG_DONTWAIT, NULL, 0) = 48");
+	/* IFLA_AF_SPEC of AF_BRIDGE: IFLA_BRIDGE_MODE */
+	uint8_t br[26] = { 7, 0, 4, 3 };
+	put32(br + 8, 1);
+	put16(br + 16, 10); put16(br + 18, 26);  /* IFLA_AF_SPEC */
+	put16(br + 20, 6); put16(br + 22, 1);    /* IFLA_BRIDGE_MODE */
+	put16(br + 24, 1);                       /* BRIDGE_MODE_VEPA */
+	SENDTO(m, nl_msg(m, 42, 18, 0x300, br, sizeof br), "sendto(3, [{nlmsg_len=42, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=10, nla_type=IFLA_AF_SPEC}, [{nla_len=6, "
+	       "nla_type=IFLA_BRIDGE_MODE}, BRIDGE_MODE_VEPA]]], 42, MSG_DONTWAIT, NULL, 0) = 42");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
