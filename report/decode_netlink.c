@@ -397,22 +397,8 @@ static int lt_ifla_af_spec(const struct lt_nl *m, uint64_t off, uint64_t len, ui
 	return 1;
 }
 
-static lt_nla_fn lt_ifla_info_decoder(unsigned type)
-{
-	return type == 1 || type == 4 ? lt_nla_str : NULL; /* IFLA_INFO_KIND, SLAVE_KIND */
-}
-
-static const struct lt_nla_table lt_nla_ifla_info = { lt_x_ifla_info, "IFLA_INFO_???",
-						      lt_ifla_info_decoder, NULL };
-
-static int lt_ifla_linkinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_info, family);
-	return 1;
-}
-
 /* struct ifla_bridge_id: {prio=[171, 205], addr=ab:cd:ef:ac:bc:cd} */
-static int lt_nla_bridge_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_bridge_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 8)
@@ -450,7 +436,7 @@ static lt_nla_fn lt_brport_decoder(unsigned type)
 	return NULL;
 }
 
-static const struct lt_nla_table lt_nla_brport = { lt_x_ifla_brport, "IFLA_BRPORT_???",
+const struct lt_nla_table lt_nla_brport = { lt_x_ifla_brport, "IFLA_BRPORT_???",
 						   lt_brport_decoder, NULL };
 
 /* IFLA_PROTINFO: bridge port attributes for AF_BRIDGE, inet6's for AF_INET6, else hex */
@@ -512,8 +498,6 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 		return lt_ifla_af_spec;
 	case 12: /* IFLA_PROTINFO */
 		return lt_ifla_protinfo;
-	case 18: /* IFLA_LINKINFO */
-		return lt_ifla_linkinfo;
 
 	}
 	return NULL;

@@ -563,6 +563,223 @@ static int lt_ifla_prop_list(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	return 1;
 }
 
+/* ---- IFLA_LINKINFO: data by the kind named before it (rtnl_link.c) ---- */
+
+/* what IFLA_INFO_KIND and IFLA_INFO_SLAVE_KIND said, for the attributes after them */
+struct lt_linkinfo_ctx {
+	char kind[64];
+	char slave_kind[64];
+};
+
+/* update_ctx_str: the kind when it is NUL-terminated within the attribute, else "" */
+static void lt_linkinfo_note(const struct lt_nl *m, uint64_t off, uint64_t len, char *str)
+{
+	str[0] = 0;
+	if (len >= 64 || !lt_nl_readable(m, off, len))
+		return;
+	const uint8_t *z = memchr(m->d + off, 0, (size_t)len);
+	if (z)
+		memcpy(str, m->d + off, (size_t)(z - (m->d + off)) + 1);
+}
+
+/* printstr_ex(..., QUOTE_0_TERMINATED): up to the NUL, "..." when there is none within -s */
+static void lt_nl_cstr(const struct lt_nl *m, uint64_t off, uint64_t len)
+{
+	struct lt_dctx *c = m->c;
+	uint64_t size = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
+	if (!lt_nl_readable(m, off, size)) {
+		lt_put_ptr(c, m->addr + off);
+		return;
+	}
+	if (size > c->strsize)
+		size = c->strsize;
+	const uint8_t *z = memchr(m->d + off, 0, (size_t)size);
+	if (z)
+		lt_put_quoted(c, m->d + off, (size_t)(z - (m->d + off)), 0);
+	else
+		lt_put_quoted(c, m->d + off, (size_t)size, len != 0);
+}
+
+static int lt_info_kind(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_linkinfo_note(m, off, len, ((struct lt_linkinfo_ctx *)(uintptr_t)arg)->kind);
+	lt_nl_cstr(m, off, len);
+	return 1;
+}
+
+static int lt_info_slave_kind(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_linkinfo_note(m, off, len, ((struct lt_linkinfo_ctx *)(uintptr_t)arg)->slave_kind);
+	lt_nl_cstr(m, off, len);
+	return 1;
+}
+
+static int lt_nla_hwaddr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+/* struct br_boolopt_multi */
+static int lt_br_boolopt(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const struct lt_xlat bits[] = { { 1, "1<<BR_BOOLOPT_NO_LL_LEARN" },
+		{ 2, "1<<BR_BOOLOPT_MCAST_VLAN_SNOOPING" }, { 4, "1<<BR_BOOLOPT_MST_ENABLE" }, { 0, 0 } };
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_puts(m->c->sb, "{optval=");
+	lt_put_flags(m->c, bits, RD(uint32_t, m->d, off));
+	lt_sb_puts(m->c->sb, ", optmask=");
+	lt_put_flags(m->c, bits, RD(uint32_t, m->d, off + 4));
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static lt_nla_fn lt_bridge_querier_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_in_addr;
+	case 2: case 6: return lt_nla_ifindex;   /* IP_PORT, IPV6_PORT */
+	case 3: case 7: return lt_nla_clock_t;   /* IP_OTHER_TIMER, IPV6_OTHER_TIMER */
+	case 5: return lt_nla_in6_addr;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_bridge_querier = { lt_x_bridge_querier,
+	"BRIDGE_QUERIER_???", lt_bridge_querier_decoder, NULL };
+
+static int lt_br_mcast_qstate(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bridge_querier, arg);
+	return 1;
+}
+
+/* decode_nla_ether_proto: htons(ETH_P_*) */
+static int lt_nla_ether_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 2 || len > 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 2)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_puts(m->c->sb, "htons(");
+	lt_put_xlat(m->c, lt_x_eth_p, (unsigned)(m->d[off] << 8 | m->d[off + 1]), "ETH_P_???");
+	lt_sb_putc(m->c->sb, ')');
+	return 1;
+}
+
+static lt_nla_fn lt_ifla_br_decoder(unsigned type)
+{
+	switch (type) {
+	case 1 ... 4: case 16 ... 19: case 30 ... 35: return lt_nla_clock_t;
+	case 5: case 13: case 26 ... 29: return lt_nla_u32;
+	case 6: case 12: case 39: return lt_nla_u16;      /* PRIORITY ROOT_PORT VLAN_DEFAULT_PVID */
+	case 7: case 14: case 15: case 22 ... 25: case 36 ... 38: case 41 ... 45: return lt_nla_u8;
+	case 8: return lt_nla_ether_proto;                 /* VLAN_PROTOCOL */
+	case 9: return lt_nla_x16;                         /* GROUP_FWD_MASK */
+	case 10: case 11: return lt_nla_bridge_id;         /* ROOT_ID, BRIDGE_ID */
+	case 20: return lt_nla_hwaddr;                     /* GROUP_ADDR */
+	case 46: return lt_br_boolopt;                     /* MULTI_BOOLOPT */
+	case 47: return lt_br_mcast_qstate;                /* MCAST_QUERIER_STATE */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_br = { lt_x_ifla_br, "IFLA_BR_???",
+						    lt_ifla_br_decoder, NULL };
+
+/* decode_nla_uid/gid: -1 as -1, the rest unsigned */
+static int lt_nla_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else if (RD(uint32_t, m->d, off) == UINT32_MAX)
+		lt_sb_puts(m->c->sb, "-1");
+	else
+		lt_put_udec(m->c, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static int lt_tun_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 1, lt_x_tun_type, "IFF_???", 0);
+}
+
+static lt_nla_fn lt_ifla_tun_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 2: return lt_nla_id;      /* OWNER, GROUP */
+	case 3: return lt_tun_type;
+	case 4 ... 7: return lt_nla_u8;        /* PI VNET_HDR PERSIST MULTI_QUEUE */
+	case 8: case 9: return lt_nla_u32;     /* NUM_QUEUES, NUM_DISABLED_QUEUES */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_tun = { lt_x_ifla_tun, "IFLA_TUN_???",
+						     lt_ifla_tun_decoder, NULL };
+
+static int lt_info_data(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	const char *kind = ((struct lt_linkinfo_ctx *)(uintptr_t)arg)->kind;
+	if (!strcmp(kind, "bridge"))
+		lt_nl_attrs(m, off, len, &lt_nla_ifla_br, arg);
+	else if (!strcmp(kind, "tun"))
+		lt_nl_attrs(m, off, len, &lt_nla_ifla_tun, arg);
+	else
+		return 0;
+	return 1;
+}
+
+static int lt_info_slave_data(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	if (strcmp(((struct lt_linkinfo_ctx *)(uintptr_t)arg)->slave_kind, "bridge"))
+		return 0;
+	lt_nl_attrs(m, off, len, &lt_nla_brport, 0);
+	return 1;
+}
+
+/* struct can_device_stats, for kind "can" */
+static int lt_info_xstats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	if (strcmp(((struct lt_linkinfo_ctx *)(uintptr_t)arg)->kind, "can"))
+		return 0;
+	return LT_FIELDS(m, off, len, { "bus_error", 4 }, { "error_warning", 4 },
+			 { "error_passive", 4 }, { "bus_off", 4 }, { "arbitration_lost", 4 },
+			 { "restarts", 4 });
+}
+
+static lt_nla_fn lt_ifla_info_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_info_kind;
+	case 2: return lt_info_data;
+	case 3: return lt_info_xstats;
+	case 4: return lt_info_slave_kind;
+	case 5: return lt_info_slave_data;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_ifla_info = { lt_x_ifla_info, "IFLA_INFO_???",
+						      lt_ifla_info_decoder, NULL };
+
+static int lt_ifla_linkinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	struct lt_linkinfo_ctx ctx = { "", "" };
+	(void)arg;
+	lt_nl_attrs(m, off, len, &lt_nla_ifla_info, (uintptr_t)&ctx);
+	return 1;
+}
+
 /* ---- IFLA_VFINFO_LIST (rtnl_link.c) ---- */
 
 /* struct ifla_vf_mac / ifla_vf_broadcast: (vf,) a 32-byte address */
@@ -743,6 +960,7 @@ lt_nla_fn lt_ifla_more_decoder(unsigned type)
 	switch (type) {
 	case 7: return lt_ifla_stats;              /* IFLA_STATS */
 	case 14: return lt_ifla_map;               /* IFLA_MAP */
+	case 18: return lt_ifla_linkinfo;          /* IFLA_LINKINFO */
 	case 22: return lt_ifla_vfinfo_list;       /* IFLA_VFINFO_LIST */
 	case 23: return lt_nla_link_stats64;       /* IFLA_STATS64 */
 	case 24: return lt_ifla_vf_ports;          /* IFLA_VF_PORTS */

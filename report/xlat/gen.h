@@ -163,6 +163,10 @@ extern const struct lt_xlat lt_x_ipv4_devconf[];
 extern const struct lt_xlat lt_x_bridge_flags[];
 extern const struct lt_xlat lt_x_bridge_mode[];
 extern const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[];
+extern const struct lt_xlat lt_x_ifla_br[];
+extern const struct lt_xlat lt_x_bridge_querier[];
+extern const struct lt_xlat lt_x_ifla_tun[];
+extern const struct lt_xlat lt_x_tun_type[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2424,6 +2428,86 @@ const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[] = {
 	{ 0x1ull, "IFLA_BRIDGE_VLAN_TUNNEL_ID" },
 	{ 0x2ull, "IFLA_BRIDGE_VLAN_TUNNEL_VID" },
 	{ 0x3ull, "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_br[] = {
+	{ 0x0ull, "IFLA_BR_UNSPEC" },
+	{ 0x1ull, "IFLA_BR_FORWARD_DELAY" },
+	{ 0x2ull, "IFLA_BR_HELLO_TIME" },
+	{ 0x3ull, "IFLA_BR_MAX_AGE" },
+	{ 0x4ull, "IFLA_BR_AGEING_TIME" },
+	{ 0x5ull, "IFLA_BR_STP_STATE" },
+	{ 0x6ull, "IFLA_BR_PRIORITY" },
+	{ 0x7ull, "IFLA_BR_VLAN_FILTERING" },
+	{ 0x8ull, "IFLA_BR_VLAN_PROTOCOL" },
+	{ 0x9ull, "IFLA_BR_GROUP_FWD_MASK" },
+	{ 0xaull, "IFLA_BR_ROOT_ID" },
+	{ 0xbull, "IFLA_BR_BRIDGE_ID" },
+	{ 0xcull, "IFLA_BR_ROOT_PORT" },
+	{ 0xdull, "IFLA_BR_ROOT_PATH_COST" },
+	{ 0xeull, "IFLA_BR_TOPOLOGY_CHANGE" },
+	{ 0xfull, "IFLA_BR_TOPOLOGY_CHANGE_DETECTED" },
+	{ 0x10ull, "IFLA_BR_HELLO_TIMER" },
+	{ 0x11ull, "IFLA_BR_TCN_TIMER" },
+	{ 0x12ull, "IFLA_BR_TOPOLOGY_CHANGE_TIMER" },
+	{ 0x13ull, "IFLA_BR_GC_TIMER" },
+	{ 0x14ull, "IFLA_BR_GROUP_ADDR" },
+	{ 0x15ull, "IFLA_BR_FDB_FLUSH" },
+	{ 0x16ull, "IFLA_BR_MCAST_ROUTER" },
+	{ 0x17ull, "IFLA_BR_MCAST_SNOOPING" },
+	{ 0x18ull, "IFLA_BR_MCAST_QUERY_USE_IFADDR" },
+	{ 0x19ull, "IFLA_BR_MCAST_QUERIER" },
+	{ 0x1aull, "IFLA_BR_MCAST_HASH_ELASTICITY" },
+	{ 0x1bull, "IFLA_BR_MCAST_HASH_MAX" },
+	{ 0x1cull, "IFLA_BR_MCAST_LAST_MEMBER_CNT" },
+	{ 0x1dull, "IFLA_BR_MCAST_STARTUP_QUERY_CNT" },
+	{ 0x1eull, "IFLA_BR_MCAST_LAST_MEMBER_INTVL" },
+	{ 0x1full, "IFLA_BR_MCAST_MEMBERSHIP_INTVL" },
+	{ 0x20ull, "IFLA_BR_MCAST_QUERIER_INTVL" },
+	{ 0x21ull, "IFLA_BR_MCAST_QUERY_INTVL" },
+	{ 0x22ull, "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL" },
+	{ 0x23ull, "IFLA_BR_MCAST_STARTUP_QUERY_INTVL" },
+	{ 0x24ull, "IFLA_BR_NF_CALL_IPTABLES" },
+	{ 0x25ull, "IFLA_BR_NF_CALL_IP6TABLES" },
+	{ 0x26ull, "IFLA_BR_NF_CALL_ARPTABLES" },
+	{ 0x27ull, "IFLA_BR_VLAN_DEFAULT_PVID" },
+	{ 0x28ull, "IFLA_BR_PAD" },
+	{ 0x29ull, "IFLA_BR_VLAN_STATS_ENABLED" },
+	{ 0x2aull, "IFLA_BR_MCAST_STATS_ENABLED" },
+	{ 0x2bull, "IFLA_BR_MCAST_IGMP_VERSION" },
+	{ 0x2cull, "IFLA_BR_MCAST_MLD_VERSION" },
+	{ 0x2dull, "IFLA_BR_VLAN_STATS_PER_PORT" },
+	{ 0x2eull, "IFLA_BR_MULTI_BOOLOPT" },
+	{ 0x2full, "IFLA_BR_MCAST_QUERIER_STATE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_querier[] = {
+	{ 0x0ull, "BRIDGE_QUERIER_UNSPEC" },
+	{ 0x1ull, "BRIDGE_QUERIER_IP_ADDRESS" },
+	{ 0x2ull, "BRIDGE_QUERIER_IP_PORT" },
+	{ 0x3ull, "BRIDGE_QUERIER_IP_OTHER_TIMER" },
+	{ 0x4ull, "BRIDGE_QUERIER_PAD" },
+	{ 0x5ull, "BRIDGE_QUERIER_IPV6_ADDRESS" },
+	{ 0x6ull, "BRIDGE_QUERIER_IPV6_PORT" },
+	{ 0x7ull, "BRIDGE_QUERIER_IPV6_OTHER_TIMER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_tun[] = {
+	{ 0x0ull, "IFLA_TUN_UNSPEC" },
+	{ 0x1ull, "IFLA_TUN_OWNER" },
+	{ 0x2ull, "IFLA_TUN_GROUP" },
+	{ 0x3ull, "IFLA_TUN_TYPE" },
+	{ 0x4ull, "IFLA_TUN_PI" },
+	{ 0x5ull, "IFLA_TUN_VNET_HDR" },
+	{ 0x6ull, "IFLA_TUN_PERSIST" },
+	{ 0x7ull, "IFLA_TUN_MULTI_QUEUE" },
+	{ 0x8ull, "IFLA_TUN_NUM_QUEUES" },
+	{ 0x9ull, "IFLA_TUN_NUM_DISABLED_QUEUES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tun_type[] = {
+	{ 0x1ull, "IFF_TUN" },
+	{ 0x2ull, "IFF_TAP" },
 	{ 0, 0 }
 };
 #endif

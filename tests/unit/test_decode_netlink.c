@@ -256,6 +256,22 @@ static void test_link_values(void)
 	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_BRIDGE, ifi_type=ARPHRD_LOOPBACK, "
 	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=10, nla_type=IFLA_AF_SPEC}, [{nla_len=6, "
 	       "nla_type=IFLA_BRIDGE_MODE}, BRIDGE_MODE_VEPA]]], 42, MSG_DONTWAIT, NULL, 0) = 42");
+	/* IFLA_LINKINFO: IFLA_INFO_DATA is read by the kind named before it */
+	uint8_t li[44] = { 1, 0, 4, 3 };
+	put32(li + 8, 1);
+	put16(li + 16, 28); put16(li + 18, 18);  /* IFLA_LINKINFO */
+	put16(li + 20, 8); put16(li + 22, 1);    /* IFLA_INFO_KIND */
+	memcpy(li + 24, "tun", 4);
+	put16(li + 28, 16); put16(li + 30, 2);   /* IFLA_INFO_DATA */
+	put16(li + 32, 5); put16(li + 34, 3);    /* IFLA_TUN_TYPE */
+	li[36] = 2;                              /* IFF_TAP */
+	put16(li + 40, 4); put16(li + 42, 0);    /* IFLA_TUN_UNSPEC */
+	SENDTO(m, nl_msg(m, 60, 18, 0x300, li, sizeof li), "sendto(3, [{nlmsg_len=60, nlmsg_type=RTM_GETLINK, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
+	       "ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}, [{nla_len=28, nla_type=IFLA_LINKINFO}, "
+	       "[[{nla_len=8, nla_type=IFLA_INFO_KIND}, \"tun\"], [{nla_len=16, nla_type=IFLA_INFO_DATA}, "
+	       "[[{nla_len=5, nla_type=IFLA_TUN_TYPE}, IFF_TAP], {nla_len=4, nla_type=IFLA_TUN_UNSPEC}]]]]], "
+	       "60, MSG_DONTWAIT, NULL, 0) = 60");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
