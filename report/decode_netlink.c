@@ -783,6 +783,9 @@ static int lt_nl_route_has_decoder(uint16_t type)
 
 static lt_nla_fn lt_nha_decoder(unsigned type)
 {
+	lt_nla_fn more = lt_nha_more_decoder(type);
+	if (more)
+		return more;
 	switch (type) {
 	case 1: case 4: case 9: case 11: /* NHA_ID, BLACKHOLE, GROUPS, FDB */
 		return lt_nla_u32;

@@ -115,6 +115,8 @@ int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_
 lt_nla_fn lt_ifla_inet6_decoder(unsigned type);
 lt_nla_fn lt_ipmra_decoder(unsigned type);
 lt_nla_fn lt_ip6mra_decoder(unsigned type);
+/* NHA_* decoded in decode_netlink_route.c (groups, gateway, encap type, resilient groups) */
+lt_nla_fn lt_nha_more_decoder(unsigned type);
 /* struct ifla_bridge_id: {prio=[...], addr=MAC} */
 int lt_nla_bridge_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 /* IFLA_BRPORT_* (decode_netlink.c) */

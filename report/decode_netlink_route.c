@@ -1883,6 +1883,76 @@ static void lt_fib_rule_hdr(const struct lt_nl *m, const uint8_t *d)
 	lt_put_flags(c, lt_x_fib_rule_flags, RD(uint32_t, d, 8));
 }
 
+/* ---- nexthops (rtnl_nh.c) ---- */
+
+/* struct nexthop_grp: reserved fields only when not 0 */
+static void lt_nh_grp_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_sb_printf(m->c->sb, "{id=%u, weight=%u", RD(uint32_t, e, 0), e[4]);
+	if (e[5])
+		lt_sb_printf(m->c->sb, ", resvd1=%#x", e[5]);
+	if (RD(uint16_t, e, 6))
+		lt_sb_printf(m->c->sb, ", resvd2=%#x", RD(uint16_t, e, 6));
+	lt_sb_putc(m->c->sb, '}');
+}
+
+static int lt_nha_group(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	lt_nl_array(m, off, len / 8, 8, lt_nh_grp_elem);
+	return 1;
+}
+
+static int lt_nha_group_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_nexthop_grp_type, "NEXTHOP_GRP_TYPE_???", 0);
+}
+
+static lt_nla_fn lt_nha_res_group_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_u16 : type >= 2 && type <= 4 ? lt_nla_clock_t : NULL;
+}
+
+static const struct lt_nla_table lt_nla_nha_res_group = { lt_x_nha_res_group,
+	"NHA_RES_GROUP_???", lt_nha_res_group_decoder, NULL };
+
+static lt_nla_fn lt_nha_res_bucket_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_u16 : type == 2 ? lt_nla_clock_t : type == 3 ? lt_nla_u32 : NULL;
+}
+
+static const struct lt_nla_table lt_nla_nha_res_bucket = { lt_x_nha_res_bucket,
+	"NHA_RES_BUCKET_???", lt_nha_res_bucket_decoder, NULL };
+
+static int lt_nha_res_group(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_nha_res_group, arg);
+	return 1;
+}
+
+static int lt_nha_res_bucket(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_nha_res_bucket, arg);
+	return 1;
+}
+
+lt_nla_fn lt_nha_more_decoder(unsigned type)
+{
+	switch (type) {
+	case 2: return lt_nha_group;
+	case 3: return lt_nha_group_type;
+	case 6: return lt_nla_inet_addr;      /* NHA_GATEWAY, of the nhmsg's family */
+	case 7: return lt_nla_lwt_encap_type; /* NHA_ENCAP_TYPE */
+	case 12: return lt_nha_res_group;
+	case 13: return lt_nha_res_bucket;
+	}
+	return NULL;
+}
+
 /* ---- by message type ---- */
 
 int lt_nl_route_more(const struct lt_nl *m, uint16_t type, uint64_t off, uint64_t len)

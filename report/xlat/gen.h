@@ -167,6 +167,9 @@ extern const struct lt_xlat lt_x_ifla_br[];
 extern const struct lt_xlat lt_x_bridge_querier[];
 extern const struct lt_xlat lt_x_ifla_tun[];
 extern const struct lt_xlat lt_x_tun_type[];
+extern const struct lt_xlat lt_x_nexthop_grp_type[];
+extern const struct lt_xlat lt_x_nha_res_group[];
+extern const struct lt_xlat lt_x_nha_res_bucket[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2508,6 +2511,26 @@ const struct lt_xlat lt_x_ifla_tun[] = {
 const struct lt_xlat lt_x_tun_type[] = {
 	{ 0x1ull, "IFF_TUN" },
 	{ 0x2ull, "IFF_TAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nexthop_grp_type[] = {
+	{ 0x0ull, "NEXTHOP_GRP_TYPE_MPATH" },
+	{ 0x1ull, "NEXTHOP_GRP_TYPE_RES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha_res_group[] = {
+	{ 0x0ull, "NHA_RES_GROUP_PAD" },
+	{ 0x1ull, "NHA_RES_GROUP_BUCKETS" },
+	{ 0x2ull, "NHA_RES_GROUP_IDLE_TIMER" },
+	{ 0x3ull, "NHA_RES_GROUP_UNBALANCED_TIMER" },
+	{ 0x4ull, "NHA_RES_GROUP_UNBALANCED_TIME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha_res_bucket[] = {
+	{ 0x0ull, "NHA_RES_BUCKET_PAD" },
+	{ 0x1ull, "NHA_RES_BUCKET_INDEX" },
+	{ 0x2ull, "NHA_RES_BUCKET_IDLE_TIME" },
+	{ 0x3ull, "NHA_RES_BUCKET_NH_ID" },
 	{ 0, 0 }
 };
 #endif

@@ -272,6 +272,12 @@ static void test_link_values(void)
 	       "[[{nla_len=8, nla_type=IFLA_INFO_KIND}, \"tun\"], [{nla_len=16, nla_type=IFLA_INFO_DATA}, "
 	       "[[{nla_len=5, nla_type=IFLA_TUN_TYPE}, IFF_TAP], {nla_len=4, nla_type=IFLA_TUN_UNSPEC}]]]]], "
 	       "60, MSG_DONTWAIT, NULL, 0) = 60");
+	/* RTM_GETNEXTHOP: NHA_GROUP_TYPE */
+	uint8_t nh[16] = { 1, 0, 0, 0, 0, 0, 0, 0, 6, 0, 3, 0, 1, 0 };
+	SENDTO(m, nl_msg(m, 32, 106, 0x300, nh, sizeof nh), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETNEXTHOP, "
+	       "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {nh_family=AF_UNIX, nh_scope=RT_SCOPE_UNIVERSE, "
+	       "nh_protocol=RTPROT_UNSPEC, nh_flags=0}, [{nla_len=6, nla_type=NHA_GROUP_TYPE}, "
+	       "NEXTHOP_GRP_TYPE_RES]], 32, MSG_DONTWAIT, NULL, 0) = 32");
 	/* RTM_GETADDR: ifaddrmsg, IFA_FLAGS */
 	uint8_t a[16] = { 10, 0, 1, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0x81, 0, 0, 0 };
 	SENDTO(m, nl_msg(m, 32, 22, 0x300, a, sizeof a), "sendto(3, [{nlmsg_len=32, nlmsg_type=RTM_GETADDR, "
