@@ -415,6 +415,191 @@ static void lt_netlink_diag_msg(const struct lt_nl *m, const uint8_t *d)
 	lt_put_cookie(c, "ndiag_cookie", d + 20);
 }
 
+/* ---- smc (netlink_smc_diag.c) ---- */
+
+/* not in the UAPI headers (net/smc/smc.h, smc_clc.h): strace's own tables */
+static const struct lt_xlat lt_x_smc_states[] = { { 1, "SMC_ACTIVE" }, { 2, "SMC_INIT" },
+	{ 7, "SMC_CLOSED" }, { 10, "SMC_LISTEN" }, { 20, "SMC_PEERCLOSEWAIT1" },
+	{ 21, "SMC_PEERCLOSEWAIT2" }, { 24, "SMC_APPFINCLOSEWAIT" }, { 22, "SMC_APPCLOSEWAIT1" },
+	{ 23, "SMC_APPCLOSEWAIT2" }, { 25, "SMC_PEERFINCLOSEWAIT" }, { 26, "SMC_PEERABORTWAIT" },
+	{ 27, "SMC_PROCESSABORT" }, { 0, 0 } };
+static const struct lt_xlat lt_x_smc_decl_codes[] = { { 0x01010000, "SMC_CLC_DECL_MEM" },
+	{ 0x02010000, "SMC_CLC_DECL_TIMEOUT_CL" }, { 0x02020000, "SMC_CLC_DECL_TIMEOUT_AL" },
+	{ 0x03000000, "SMC_CLC_DECL_CNFERR" }, { 0x03010000, "SMC_CLC_DECL_PEERNOSMC" },
+	{ 0x03020000, "SMC_CLC_DECL_IPSEC" }, { 0x03030000, "SMC_CLC_DECL_NOSMCDEV" },
+	{ 0x03040000, "SMC_CLC_DECL_MODEUNSUPP" }, { 0x03050000, "SMC_CLC_DECL_RMBE_EC" },
+	{ 0x03060000, "SMC_CLC_DECL_OPTUNSUPP" }, { 0x04000000, "SMC_CLC_DECL_SYNCERR" },
+	{ 0x05000000, "SMC_CLC_DECL_PEERDECL" }, { 0x99990000, "SMC_CLC_DECL_INTERR" },
+	{ 0x99990001, "SMC_CLC_DECL_ERR_RTOK" }, { 0x99990002, "SMC_CLC_DECL_ERR_RDYLNK" },
+	{ 0x99990003, "SMC_CLC_DECL_ERR_REGRMB" }, { 0, 0 } };
+static const struct lt_xlat lt_x_smc_roles[] = { { 0, "SMC_CLNT" }, { 1, "SMC_SERV" }, { 0, 0 } };
+static const struct lt_xlat lt_x_sock_shutdown[] = { { 1, "RCV_SHUTDOWN" },
+	{ 2, "SEND_SHUTDOWN" }, { 0, 0 } };
+#define E(n, name) { 1u << ((n) - 1), "1<<(" name "-1)" }
+static const struct lt_xlat lt_x_smc_diag_ext[] = { E(1, "SMC_DIAG_CONNINFO"),
+	E(2, "SMC_DIAG_LGRINFO"), E(3, "SMC_DIAG_SHUTDOWN"), E(4, "SMC_DIAG_DMBINFO"),
+	E(5, "SMC_DIAG_FALLBACK"), { 0, 0 } };
+#undef E
+
+static void lt_smc_cursor(struct lt_dctx *c, const char *name, const uint8_t *d)
+{
+	lt_sb_printf(c->sb, ", %s={reserved=%u, wrap=%u, count=%u}", name, RD(uint16_t, d, 0),
+		     RD(uint16_t, d, 2), RD(uint32_t, d, 4));
+}
+
+static int lt_smc_conninfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const cur[] = { "rx_prod", "rx_cons", "tx_prod", "tx_cons" };
+	static const char *const cur2[] = { "tx_prep", "tx_sent", "tx_fin" };
+	(void)arg;
+	if (len < 76)
+		return 0;
+	if (!lt_nl_readable(m, off, 76)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{token=%u, sndbuf_size=%u, rmbe_size=%u, peer_rmbe_size=%u",
+		     RD(uint32_t, d, 0), RD(uint32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+	for (int k = 0; k < 4; k++)
+		lt_smc_cursor(m->c, cur[k], d + 16 + 8 * k);
+	lt_sb_printf(m->c->sb, ", rx_prod_flags=%#x, rx_conn_state_flags=%#x, tx_prod_flags=%#x, "
+		     "tx_conn_state_flags=%#x", d[48], d[49], d[50], d[51]);
+	for (int k = 0; k < 3; k++)
+		lt_smc_cursor(m->c, cur2[k], d + 52 + 8 * k);
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+/* PRINT_FIELD_CSTRING: a char array up to its NUL */
+static void lt_put_cstring_field(struct lt_dctx *c, const char *name, const uint8_t *d, size_t n)
+{
+	const uint8_t *z = memchr(d, 0, n);
+	lt_sb_printf(c->sb, "%s=", name);
+	lt_put_quoted(c, d, z ? (size_t)(z - d) : n, !z);
+}
+
+static int lt_smc_lgrinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 147)
+		return 0;
+	if (!lt_nl_readable(m, off, 147)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{lnk=[{link_id=%u, ", d[0]);
+	lt_put_cstring_field(m->c, "ibname", d + 1, 64);
+	lt_sb_printf(m->c->sb, ", ibport=%u, ", d[65]);
+	lt_put_cstring_field(m->c, "gid", d + 66, 40);
+	lt_sb_puts(m->c->sb, ", ");
+	lt_put_cstring_field(m->c, "peer_gid", d + 106, 40);
+	lt_sb_puts(m->c->sb, "}], role=");
+	lt_put_xlat(m->c, lt_x_smc_roles, d[146], "SMC_???");
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+/* sock_shutdown_flags, whose names share no prefix: strace's "???_SHUTDOWN" comment */
+static int lt_smc_shutdown(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 1 || len > 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 1)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint8_t v = m->d[off];
+	if (v && !(v & 3) && (!m->c->fmt || m->c->fmt->xlat != LT_XLAT_RAW)) {
+		lt_put_hex(m->c, v);
+		lt_sb_puts(m->c->sb, " /* ???_SHUTDOWN */");
+	} else {
+		lt_put_flags(m->c, lt_x_sock_shutdown, v);
+	}
+	return 1;
+}
+
+static int lt_smc_dmbinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 40)
+		return 0;
+	if (!lt_nl_readable(m, off, 40)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{linkid=%u, peer_gid=%#llx, my_gid=%#llx, token=%#llx, "
+		     "peer_token=%#llx}", RD(uint32_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
+		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
+		     (unsigned long long)RD(uint64_t, d, 32));
+	return 1;
+}
+
+/* PRINT_FIELD_XVAL_VERBOSE: the value in hex, its name in a comment */
+static void lt_put_decl(struct lt_dctx *c, const char *field, uint32_t v)
+{
+	const char *name = lt_xlat_name(lt_x_smc_decl_codes, v);
+	lt_sb_printf(c->sb, "%s=", field);
+	lt_put_hex(c, v);
+	lt_sb_printf(c->sb, " /* %s */", name ? name : "SMC_CLC_DECL_???");
+}
+
+static int lt_smc_fallback(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_putc(m->c->sb, '{');
+	lt_put_decl(m->c, "reason", RD(uint32_t, m->d, off));
+	lt_sb_puts(m->c->sb, ", ");
+	lt_put_decl(m->c, "peer_diagnosis", RD(uint32_t, m->d, off + 4));
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static lt_nla_fn lt_smc_diag_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_smc_conninfo;
+	case 2: return lt_smc_lgrinfo;
+	case 3: return lt_smc_shutdown;
+	case 4: return lt_smc_dmbinfo;
+	case 5: return lt_smc_fallback;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_smc_diag = { lt_x_smc_diag_attr, "SMC_DIAG_???",
+						     lt_smc_diag_decoder, NULL };
+
+static void lt_smc_diag_req(const struct lt_nl *m, const uint8_t *d)
+{
+	lt_sb_puts(m->c->sb, "diag_ext=");
+	lt_put_flags(m->c, lt_x_smc_diag_ext, d[1]);
+	lt_sb_puts(m->c->sb, ", ");
+	lt_inet_diag_sockid(m->c, d + 4, 2 /* AF_INET: what AF_SMC keeps */);
+}
+
+static void lt_smc_diag_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "diag_state=");
+	lt_put_xlat(c, lt_x_smc_states, d[1], "SMC_???");
+	lt_sb_puts(c->sb, ", diag_fallback=");
+	lt_put_xlat(c, lt_x_smc_diag_mode, d[2], "SMC_DIAG_MODE_???");
+	lt_sb_printf(c->sb, ", diag_shutdown=%u, ", d[3]);
+	lt_inet_diag_sockid(c, d + 4, 2);
+	lt_sb_printf(c->sb, ", diag_uid=%u, diag_inode=%llu", RD(uint32_t, d, 52),
+		     (unsigned long long)RD(uint64_t, d, 56));
+}
+
 /* ---- by family ---- */
 
 /* decode_netlink_sock_diag: 1 if it printed the payload */
@@ -450,7 +635,15 @@ int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint6
 				lt_nl_fixed(m, off, len, "ndiag_family", lt_x_af, "AF_???", 28,
 					    lt_netlink_diag_msg, &lt_nla_netlink_diag, 0);
 			return 1;
-		case 17: case 43: /* AF_PACKET, AF_SMC: strace decodes them; not yet here */
+		case 43: /* AF_SMC */
+			if (request)
+				lt_nl_fixed(m, off, len, "diag_family", lt_x_af, "AF_???", 52,
+					    lt_smc_diag_req, NULL, 0);
+			else
+				lt_nl_fixed(m, off, len, "diag_family", lt_x_af, "AF_???", 64,
+					    lt_smc_diag_msg, &lt_nla_smc_diag, 0);
+			return 1;
+		case 17: /* AF_PACKET: strace decodes it; not yet here */
 			return 0;
 		}
 	}

@@ -170,6 +170,8 @@ extern const struct lt_xlat lt_x_tun_type[];
 extern const struct lt_xlat lt_x_nexthop_grp_type[];
 extern const struct lt_xlat lt_x_nha_res_group[];
 extern const struct lt_xlat lt_x_nha_res_bucket[];
+extern const struct lt_xlat lt_x_smc_diag_attr[];
+extern const struct lt_xlat lt_x_smc_diag_mode[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2531,6 +2533,21 @@ const struct lt_xlat lt_x_nha_res_bucket[] = {
 	{ 0x1ull, "NHA_RES_BUCKET_INDEX" },
 	{ 0x2ull, "NHA_RES_BUCKET_IDLE_TIME" },
 	{ 0x3ull, "NHA_RES_BUCKET_NH_ID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_smc_diag_attr[] = {
+	{ 0x0ull, "SMC_DIAG_NONE" },
+	{ 0x1ull, "SMC_DIAG_CONNINFO" },
+	{ 0x2ull, "SMC_DIAG_LGRINFO" },
+	{ 0x3ull, "SMC_DIAG_SHUTDOWN" },
+	{ 0x4ull, "SMC_DIAG_DMBINFO" },
+	{ 0x5ull, "SMC_DIAG_FALLBACK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_smc_diag_mode[] = {
+	{ 0x0ull, "SMC_DIAG_MODE_SMCR" },
+	{ 0x1ull, "SMC_DIAG_MODE_FALLBACK_TCP" },
+	{ 0x2ull, "SMC_DIAG_MODE_SMCD" },
 	{ 0, 0 }
 };
 #endif

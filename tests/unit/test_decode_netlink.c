@@ -150,6 +150,20 @@ static void test_diag(void)
 	       "{udiag_family=AF_UNIX, udiag_type=SOCK_STREAM, udiag_state=TCP_ESTABLISHED, udiag_ino=0, "
 	       "udiag_cookie=[0, 0]}, [{nla_len=12, nla_type=UNIX_DIAG_VFS}, {udiag_vfs_dev=makedev(0xdda, "
 	       "0xabcfa), udiag_vfs_ino=3136994522}]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	/* smc_diag_msg with SMC_DIAG_FALLBACK: codes from a kernel-internal header, always in hex */
+	uint8_t sm[76] = { 43, 1, 0, 0 };
+	memcpy(sm + 8, "\x0c\x22\x38\x4e", 4);
+	memcpy(sm + 24, "\x0c\x22\x38\x4e", 4);
+	put16(sm + 64, 12);
+	put16(sm + 66, 5); /* SMC_DIAG_FALLBACK */
+	put32(sm + 72, 0x3020000);
+	SENDTO(m, nl_msg(m, 92, 20, 0x300, sm, sizeof sm), "sendto(3, [{nlmsg_len=92, "
+	       "nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, "
+	       "{diag_family=AF_SMC, diag_state=SMC_ACTIVE, diag_fallback=SMC_DIAG_MODE_SMCR, diag_shutdown=0, "
+	       "id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr(\"12.34.56.78\"), "
+	       "idiag_dst=inet_addr(\"12.34.56.78\"), idiag_if=0, idiag_cookie=[0, 0]}, diag_uid=0, "
+	       "diag_inode=0}, [{nla_len=12, nla_type=SMC_DIAG_FALLBACK}, {reason=0 /* SMC_CLC_DECL_??? */, "
+	       "peer_diagnosis=0x3020000 /* SMC_CLC_DECL_IPSEC */}]], 92, MSG_DONTWAIT, NULL, 0) = 92");
 	/* TCPDIAG_GETSOCK: struct inet_diag_req, then an attribute strace has no name for */
 	uint8_t q[68] = { 2, 0, 0, 1 << (5 - 1) };
 	memcpy(q + 8, "\x0a\x0b\x0c\x0d", 4);
