@@ -66,9 +66,251 @@ static void lt_u32_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
 
 /* ---- inet ---- */
 
+/* a structure of n u32 fields; the fields the attribute holds when it is longer than min */
+static int lt_u32_struct(const struct lt_nl *m, uint64_t off, uint64_t len,
+			 const char *const *f, unsigned n)
+{
+	if (len < 4ull * n)
+		return 0;
+	if (!lt_nl_readable(m, off, 4ull * n)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	for (unsigned k = 0; k < n; k++)
+		lt_sb_printf(m->c->sb, "%s%s=%u", k ? ", " : "{", f[k], RD(uint32_t, m->d, off + 4 * k));
+	lt_sb_putc(m->c->sb, '}');
+	return 1;
+}
+
+static int lt_idiag_meminfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "idiag_rmem", "idiag_wmem", "idiag_fmem", "idiag_tmem" };
+	(void)arg;
+	return lt_u32_struct(m, off, len, f, 4);
+}
+
+static int lt_idiag_vegas(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "tcpv_enabled", "tcpv_rttcnt", "tcpv_rtt", "tcpv_minrtt" };
+	(void)arg;
+	return lt_u32_struct(m, off, len, f, 4);
+}
+
+/* struct tcp_dctcp_info: u16 enabled, u16 ce_state, u32 alpha, ab_ecn, ab_tot */
+static int lt_idiag_dctcp(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 16)
+		return 0;
+	if (!lt_nl_readable(m, off, 16)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{dctcp_enabled=%u, dctcp_ce_state=%u, dctcp_alpha=%u, dctcp_ab_ecn=%u, "
+		     "dctcp_ab_tot=%u}", RD(uint16_t, d, 0), RD(uint16_t, d, 2), RD(uint32_t, d, 4),
+		     RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+	return 1;
+}
+
+/* struct tcp_bbr_info */
+static int lt_idiag_bbr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 20)
+		return 0;
+	if (!lt_nl_readable(m, off, 20)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_printf(m->c->sb, "{bbr_bw_lo=%#x, bbr_bw_hi=%#x, bbr_min_rtt=%u, bbr_pacing_gain=%u, "
+		     "bbr_cwnd_gain=%u}", RD(uint32_t, d, 0), RD(uint32_t, d, 4), RD(uint32_t, d, 8),
+		     RD(uint32_t, d, 12), RD(uint32_t, d, 16));
+	return 1;
+}
+
+/* INET_DIAG_SHUTDOWN: the bits always with their names in a comment (not UAPI names) */
+static int lt_idiag_shutdown(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const struct lt_xlat bits[] = { { 1, "RCV_SHUTDOWN" }, { 2, "SEND_SHUTDOWN" }, { 0, 0 } };
+	struct lt_dctx *c = m->c;
+	(void)arg;
+	if (len < 1 || len > 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 1)) {
+		lt_put_ptr(c, m->addr + off);
+		return 1;
+	}
+	uint8_t v = m->d[off];
+	lt_put_hex(c, v);
+	if (c->fmt && c->fmt->xlat == LT_XLAT_RAW)
+		return 1;
+	if (!v)
+		return 1;
+	struct lt_sb names = { 0 };
+	int any = 0;
+	uint64_t rest = lt_flags_names(&names, bits, v, &any);
+	if (!any) /* no known bit: the default name alone */
+		lt_sb_puts(c->sb, " /* ???_SHUTDOWN */");
+	else if (rest)
+		lt_sb_printf(c->sb, " /* %s|%#llx */", names.p, (unsigned long long)rest);
+	else
+		lt_sb_printf(c->sb, " /* %s */", names.p);
+	lt_sb_free(&names);
+	return 1;
+}
+
+/* decode_nla_xint: 1, 2, 4 or 8 bytes in hex */
+static int lt_nla_xint(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len != 1 && len != 2 && len != 4 && len != 8)
+		return 0;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = 0;
+	memcpy(&v, m->d + off, (size_t)len);
+	lt_put_hex(m->c, v);
+	return 1;
+}
+
+static int lt_tls_version(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_tls_version, "TLS_???_VERSION", 0);
+}
+
+static int lt_tls_cipher(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_tls_cipher, "TLS_CIPHER_???", 0);
+}
+
+static int lt_tls_conf(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 2, lt_x_tls_conf, "TLS_CONF_???", 0);
+}
+
+static lt_nla_fn lt_tls_info_decoder(unsigned type)
+{
+	return type == 1 ? lt_tls_version : type == 2 ? lt_tls_cipher
+		: type == 3 || type == 4 ? lt_tls_conf : NULL;
+}
+
+static const struct lt_nla_table lt_nla_tls_info = { lt_x_tls_info, "TLS_INFO_???",
+						     lt_tls_info_decoder, NULL };
+
+static int lt_mptcp_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	return lt_nla_xval(m, off, len, 4, lt_x_mptcp_subflow_flag, NULL, 1);
+}
+
+static int lt_nla_hex32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_hex(m->c, RD(uint32_t, m->d, off));
+	return 1;
+}
+
+static lt_nla_fn lt_mptcp_subflow_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: case 2: return lt_nla_hex32;   /* TOKEN_REM, TOKEN_LOC */
+	case 3: case 5: case 6: return lt_nla_u32;
+	case 4: return lt_nla_u64;             /* MAP_SEQ */
+	case 7: return lt_nla_u16;             /* MAP_DATALEN */
+	case 8: return lt_mptcp_flags;
+	case 9: case 10: return lt_nla_u8;     /* ID_REM, ID_LOC */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_mptcp_subflow = { lt_x_mptcp_subflow_attr,
+	"MPTCP_SUBFLOW_ATTR_???", lt_mptcp_subflow_decoder, NULL };
+
+static int lt_ulp_tls(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_tls_info, arg);
+	return 1;
+}
+
+static int lt_ulp_mptcp(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_mptcp_subflow, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_ulp_info_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_str : type == 2 ? lt_ulp_tls : type == 3 ? lt_ulp_mptcp : NULL;
+}
+
+static const struct lt_nla_table lt_nla_ulp_info = { lt_x_inet_ulp_info, "INET_ULP_INFO_???",
+						     lt_ulp_info_decoder, NULL };
+
+static int lt_idiag_ulp_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_ulp_info, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_bpf_storage_decoder(unsigned type)
+{
+	return type == 2 ? lt_nla_u32 : type == 3 ? lt_nla_xint : NULL; /* MAP_ID, MAP_VALUE */
+}
+
+static const struct lt_nla_table lt_nla_bpf_storage = { lt_x_sk_diag_bpf_storage,
+	"SK_DIAG_BPF_STORAGE_???", lt_bpf_storage_decoder, NULL };
+
+static int lt_bpf_storage(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bpf_storage, arg);
+	return 1;
+}
+
+static lt_nla_fn lt_bpf_storages_decoder(unsigned type)
+{
+	return type == 1 ? lt_bpf_storage : NULL;
+}
+
+static const struct lt_nla_table lt_nla_bpf_storages = { lt_x_sk_diag_bpf_storages,
+	"SK_DIAG_BPF_STORAGE_???", lt_bpf_storages_decoder, NULL };
+
+static int lt_idiag_bpf_storages(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bpf_storages, arg);
+	return 1;
+}
+
+static int lt_nla_meminfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
 static lt_nla_fn lt_inet_diag_decoder(unsigned type)
 {
-	(void)type;
+	switch (type) {
+	case 1: return lt_idiag_meminfo;
+	case 3: return lt_idiag_vegas;
+	case 4: return lt_nla_str;             /* CONG */
+	case 5: case 6: case 11: return lt_nla_u8; /* TOS TCLASS SKV6ONLY */
+	case 7: return lt_nla_meminfo;         /* SKMEMINFO */
+	case 8: return lt_idiag_shutdown;
+	case 9: return lt_idiag_dctcp;
+	case 10: return lt_nla_ip_proto;       /* PROTOCOL */
+	case 15: case 17: return lt_nla_u32;   /* MARK, CLASS_ID */
+	case 16: return lt_idiag_bbr;
+	case 19: return lt_idiag_ulp_info;
+	case 20: return lt_idiag_bpf_storages;
+	case 21: return lt_nla_u64;            /* CGROUP_ID */
+	}
 	return NULL;
 }
 

@@ -172,6 +172,15 @@ extern const struct lt_xlat lt_x_nha_res_group[];
 extern const struct lt_xlat lt_x_nha_res_bucket[];
 extern const struct lt_xlat lt_x_smc_diag_attr[];
 extern const struct lt_xlat lt_x_smc_diag_mode[];
+extern const struct lt_xlat lt_x_tls_info[];
+extern const struct lt_xlat lt_x_tls_version[];
+extern const struct lt_xlat lt_x_tls_cipher[];
+extern const struct lt_xlat lt_x_tls_conf[];
+extern const struct lt_xlat lt_x_inet_ulp_info[];
+extern const struct lt_xlat lt_x_mptcp_subflow_attr[];
+extern const struct lt_xlat lt_x_mptcp_subflow_flag[];
+extern const struct lt_xlat lt_x_sk_diag_bpf_storage[];
+extern const struct lt_xlat lt_x_sk_diag_bpf_storages[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2548,6 +2557,85 @@ const struct lt_xlat lt_x_smc_diag_mode[] = {
 	{ 0x0ull, "SMC_DIAG_MODE_SMCR" },
 	{ 0x1ull, "SMC_DIAG_MODE_FALLBACK_TCP" },
 	{ 0x2ull, "SMC_DIAG_MODE_SMCD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_info[] = {
+	{ 0x0ull, "TLS_INFO_UNSPEC" },
+	{ 0x1ull, "TLS_INFO_VERSION" },
+	{ 0x2ull, "TLS_INFO_CIPHER" },
+	{ 0x3ull, "TLS_INFO_TXCONF" },
+	{ 0x4ull, "TLS_INFO_RXCONF" },
+	{ 0x5ull, "TLS_INFO_ZC_RO_TX" },
+	{ 0x6ull, "TLS_INFO_RX_NO_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_version[] = {
+	{ 0x303ull, "TLS_1_2_VERSION" },
+	{ 0x304ull, "TLS_1_3_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_cipher[] = {
+	{ 0x33ull, "TLS_CIPHER_AES_GCM_128" },
+	{ 0x34ull, "TLS_CIPHER_AES_GCM_256" },
+	{ 0x35ull, "TLS_CIPHER_AES_CCM_128" },
+	{ 0x36ull, "TLS_CIPHER_CHACHA20_POLY1305" },
+	{ 0x37ull, "TLS_CIPHER_SM4_GCM" },
+	{ 0x38ull, "TLS_CIPHER_SM4_CCM" },
+	{ 0x39ull, "TLS_CIPHER_ARIA_GCM_128" },
+	{ 0x3aull, "TLS_CIPHER_ARIA_GCM_256" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_conf[] = {
+	{ 0x1ull, "TLS_CONF_BASE" },
+	{ 0x2ull, "TLS_CONF_SW" },
+	{ 0x3ull, "TLS_CONF_HW" },
+	{ 0x4ull, "TLS_CONF_HW_RECORD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_ulp_info[] = {
+	{ 0x0ull, "INET_ULP_INFO_UNSPEC" },
+	{ 0x1ull, "INET_ULP_INFO_NAME" },
+	{ 0x2ull, "INET_ULP_INFO_TLS" },
+	{ 0x3ull, "INET_ULP_INFO_MPTCP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mptcp_subflow_attr[] = {
+	{ 0x0ull, "MPTCP_SUBFLOW_ATTR_UNSPEC" },
+	{ 0x1ull, "MPTCP_SUBFLOW_ATTR_TOKEN_REM" },
+	{ 0x2ull, "MPTCP_SUBFLOW_ATTR_TOKEN_LOC" },
+	{ 0x3ull, "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ" },
+	{ 0x4ull, "MPTCP_SUBFLOW_ATTR_MAP_SEQ" },
+	{ 0x5ull, "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ" },
+	{ 0x6ull, "MPTCP_SUBFLOW_ATTR_SSN_OFFSET" },
+	{ 0x7ull, "MPTCP_SUBFLOW_ATTR_MAP_DATALEN" },
+	{ 0x8ull, "MPTCP_SUBFLOW_ATTR_FLAGS" },
+	{ 0x9ull, "MPTCP_SUBFLOW_ATTR_ID_REM" },
+	{ 0xaull, "MPTCP_SUBFLOW_ATTR_ID_LOC" },
+	{ 0xbull, "MPTCP_SUBFLOW_ATTR_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mptcp_subflow_flag[] = {
+	{ 0x1ull, "MPTCP_SUBFLOW_FLAG_MCAP_REM" },
+	{ 0x2ull, "MPTCP_SUBFLOW_FLAG_MCAP_LOC" },
+	{ 0x4ull, "MPTCP_SUBFLOW_FLAG_JOIN_REM" },
+	{ 0x8ull, "MPTCP_SUBFLOW_FLAG_JOIN_LOC" },
+	{ 0x10ull, "MPTCP_SUBFLOW_FLAG_BKUP_REM" },
+	{ 0x20ull, "MPTCP_SUBFLOW_FLAG_BKUP_LOC" },
+	{ 0x40ull, "MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED" },
+	{ 0x80ull, "MPTCP_SUBFLOW_FLAG_CONNECTED" },
+	{ 0x100ull, "MPTCP_SUBFLOW_FLAG_MAPVALID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_diag_bpf_storage[] = {
+	{ 0x0ull, "SK_DIAG_BPF_STORAGE_NONE" },
+	{ 0x1ull, "SK_DIAG_BPF_STORAGE_PAD" },
+	{ 0x2ull, "SK_DIAG_BPF_STORAGE_MAP_ID" },
+	{ 0x3ull, "SK_DIAG_BPF_STORAGE_MAP_VALUE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_diag_bpf_storages[] = {
+	{ 0x0ull, "SK_DIAG_BPF_STORAGE_REP_NONE" },
+	{ 0x1ull, "SK_DIAG_BPF_STORAGE" },
 	{ 0, 0 }
 };
 #endif
