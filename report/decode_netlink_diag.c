@@ -292,6 +292,82 @@ static int lt_idiag_bpf_storages(const struct lt_nl *m, uint64_t off, uint64_t l
 	return 1;
 }
 
+/* struct tcp_diag_md5sig: the address of its family, the key up to its length */
+static void lt_md5sig_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	struct lt_dctx *c = m->c;
+	uint16_t keylen = RD(uint16_t, e, 2);
+	(void)k;
+	lt_sb_puts(c->sb, "{tcpm_family=");
+	lt_put_xlat(c, lt_x_af, e[0], "AF_???");
+	lt_sb_printf(c->sb, ", tcpm_prefixlen=%u, tcpm_keylen=%u, ", e[1], keylen);
+	lt_put_inet_addr(c, e + 4, 16, e[0], "tcpm_addr");
+	lt_sb_puts(c->sb, ", tcpm_key=");
+	lt_put_hexstr(c, e + 20, keylen < 80 ? keylen : 80);
+	lt_sb_putc(c->sb, '}');
+}
+
+static int lt_idiag_md5sig(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 100)
+		return 0;
+	lt_nl_array(m, off, len / 100, 100, lt_md5sig_elem);
+	return 1;
+}
+
+static void lt_sockaddr_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_put_sockaddr(m->c, e, 128);
+}
+
+/* decode_nla_sockaddrs: struct sockaddr_storage after sockaddr_storage */
+static int lt_idiag_sockaddrs(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 128)
+		return 0;
+	lt_nl_array(m, off, len / 128, 128, lt_sockaddr_elem);
+	return 1;
+}
+
+/* struct inet_diag_sockopt: its bits, the ones set (all with -v), the rest of the
+ * attribute's bytes when not zero */
+static int lt_idiag_sockopt(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const bit[] = { "recverr", "is_icsk", "freebind", "hdrincl", "mc_loop",
+		"transparent", "mc_all", "nodefrag", "bind_address_no_port", "recverr_rfc4884",
+		"defer_connect" };
+	struct lt_dctx *c = m->c;
+	int all = c->fmt && c->fmt->verbose, n = 0;
+	(void)arg;
+	if (len < 2)
+		return 0;
+	if (!lt_nl_readable(m, off, 2)) {
+		lt_put_ptr(c, m->addr + off);
+		return 1;
+	}
+	uint16_t v = RD(uint16_t, m->d, off);
+	lt_sb_putc(c->sb, '{');
+	for (unsigned k = 0; k < 11; k++)
+		if (all || (v >> k & 1))
+			lt_sb_printf(c->sb, "%s%s=%u", n++ ? ", " : "", bit[k], v >> k & 1);
+	if (all || v >> 11)
+		lt_sb_printf(c->sb, "%sunused=%#x /* bits 3..8 */", n++ ? ", " : "", v >> 11);
+	lt_sb_putc(c->sb, '}');
+	if (len > 2 && lt_nl_readable(m, off, len)) {
+		int nonzero = 0;
+		for (uint64_t k = 2; k < len; k++)
+			nonzero |= m->d[off + k];
+		if (nonzero) {
+			lt_sb_printf(c->sb, ", /* bytes 2..%llu */ ", (unsigned long long)(len - 1));
+			lt_put_hexstr(c, m->d + off + 2, (size_t)(len - 2));
+		}
+	}
+	return 1;
+}
+
 static int lt_nla_meminfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 
 static lt_nla_fn lt_inet_diag_decoder(unsigned type)
@@ -305,6 +381,9 @@ static lt_nla_fn lt_inet_diag_decoder(unsigned type)
 	case 8: return lt_idiag_shutdown;
 	case 9: return lt_idiag_dctcp;
 	case 10: return lt_nla_ip_proto;       /* PROTOCOL */
+	case 12: case 13: return lt_idiag_sockaddrs; /* LOCALS, PEERS */
+	case 18: return lt_idiag_md5sig;
+	case 22: return lt_idiag_sockopt;
 	case 15: case 17: return lt_nla_u32;   /* MARK, CLASS_ID */
 	case 16: return lt_idiag_bbr;
 	case 19: return lt_idiag_ulp_info;

@@ -35,6 +35,7 @@ static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
 }
 
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len); /* len bytes of one */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind);

@@ -164,6 +164,24 @@ static void test_diag(void)
 	       "idiag_dst=inet_addr(\"12.34.56.78\"), idiag_if=0, idiag_cookie=[0, 0]}, diag_uid=0, "
 	       "diag_inode=0}, [{nla_len=12, nla_type=SMC_DIAG_FALLBACK}, {reason=0 /* SMC_CLC_DECL_??? */, "
 	       "peer_diagnosis=0x3020000 /* SMC_CLC_DECL_IPSEC */}]], 92, MSG_DONTWAIT, NULL, 0) = 92");
+	/* inet_diag_msg: INET_DIAG_ULP_INFO > INET_ULP_INFO_TLS > TLS_INFO_CIPHER; INET_DIAG_SOCKOPT */
+	uint8_t id[92] = { 2, 10 };
+	put16(id + 72, 14); put16(id + 74, 19);   /* INET_DIAG_ULP_INFO */
+	put16(id + 76, 10); put16(id + 78, 2);    /* INET_ULP_INFO_TLS */
+	put16(id + 80, 6); put16(id + 82, 2);     /* TLS_INFO_CIPHER */
+	put16(id + 84, 52);                       /* TLS_CIPHER_AES_GCM_256 */
+	put16(id + 88, 6); put16(id + 90, 22);    /* INET_DIAG_SOCKOPT */
+	uint8_t idm[112];
+	nl_msg(idm, 112, 20, 0x300, id, sizeof id);
+	idm[108] = 0x03; /* recverr, is_icsk */
+	SENDTO(idm, 112, "sendto(3, [{nlmsg_len=112, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_DUMP, "
+	       "nlmsg_seq=0, nlmsg_pid=0}, {idiag_family=AF_INET, idiag_state=TCP_LISTEN, idiag_timer=0, "
+	       "idiag_retrans=0, id={idiag_sport=htons(0), idiag_dport=htons(0), "
+	       "idiag_src=inet_addr(\"0.0.0.0\"), idiag_dst=inet_addr(\"0.0.0.0\"), idiag_if=0, "
+	       "idiag_cookie=[0, 0]}, idiag_expires=0, idiag_rqueue=0, idiag_wqueue=0, idiag_uid=0, "
+	       "idiag_inode=0}, [[{nla_len=14, nla_type=INET_DIAG_ULP_INFO}, [{nla_len=10, "
+	       "nla_type=INET_ULP_INFO_TLS}, [{nla_len=6, nla_type=TLS_INFO_CIPHER}, TLS_CIPHER_AES_GCM_256]]], "
+	       "[{nla_len=6, nla_type=INET_DIAG_SOCKOPT}, {recverr=1, is_icsk=1}]]], 112, MSG_DONTWAIT, NULL, 0) = 112");
 	/* TCPDIAG_GETSOCK: struct inet_diag_req, then an attribute strace has no name for */
 	uint8_t q[68] = { 2, 0, 0, 1 << (5 - 1) };
 	memcpy(q + 8, "\x0a\x0b\x0c\x0d", 4);
