@@ -105,6 +105,8 @@ int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint6
 /* decode_family: {family=AF_..., data=hex}, a payload with no decoder of its own */
 void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family);
 
+/* decode_nla_uid/gid: -1 as -1, the rest unsigned */
+int lt_nla_uid(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 /* decode_nla_ip_proto: IPPROTO_* from up to 8 bytes */
 int lt_nla_ip_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 

@@ -619,7 +619,7 @@ static lt_nla_fn lt_unix_diag_decoder(unsigned type)
 	case 4: return lt_unix_diag_rqlen;
 	case 5: return lt_nla_meminfo;
 	case 6: return lt_nla_u8;           /* SHUTDOWN */
-	case 7: return lt_nla_u32;          /* UID */
+	case 7: return lt_nla_uid;          /* UID */
 	}
 	return NULL;
 }
@@ -734,6 +734,210 @@ static void lt_netlink_diag_msg(const struct lt_nl *m, const uint8_t *d)
 		     "ndiag_ino=%u, ", RD(uint32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12),
 		     RD(uint32_t, d, 16));
 	lt_put_cookie(c, "ndiag_cookie", d + 20);
+}
+
+/* ---- packet (netlink_packet_diag.c) ---- */
+
+static int lt_nla_meminfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+
+static int lt_pdiag_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	struct lt_dctx *c = m->c;
+	(void)arg;
+	if (len < 24)
+		return 0;
+	if (!lt_nl_readable(m, off, 24)) {
+		lt_put_ptr(c, m->addr + off);
+		return 1;
+	}
+	const uint8_t *d = m->d + off;
+	lt_sb_puts(c->sb, "{pdi_index=");
+	lt_put_ifindex(c, RD(uint32_t, d, 0));
+	lt_sb_puts(c->sb, ", pdi_version=");
+	lt_put_xlat(c, lt_x_tpacket_versions, RD(uint32_t, d, 4), "TPACKET_???");
+	lt_sb_printf(c->sb, ", pdi_reserve=%u, pdi_copy_thresh=%u, pdi_tstamp=%u, pdi_flags=",
+		     RD(uint32_t, d, 8), RD(uint32_t, d, 12), RD(uint32_t, d, 16));
+	lt_put_flags(c, lt_x_packet_diag_info_flags, RD(uint32_t, d, 20));
+	lt_sb_putc(c->sb, '}');
+	return 1;
+}
+
+/* struct packet_diag_mclist: the address up to its length */
+static void lt_pdiag_mclist_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	struct lt_dctx *c = m->c;
+	uint16_t alen = RD(uint16_t, e, 10);
+	(void)k;
+	lt_sb_puts(c->sb, "{pdmc_index=");
+	lt_put_ifindex(c, RD(uint32_t, e, 0));
+	lt_sb_printf(c->sb, ", pdmc_count=%u, pdmc_type=%u, pdmc_alen=%u, pdmc_addr=",
+		     RD(uint32_t, e, 4), RD(uint16_t, e, 8), alen);
+	lt_put_hexstr(c, e + 12, alen < 32 ? alen : 32);
+	lt_sb_putc(c->sb, '}');
+}
+
+static int lt_pdiag_mclist(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 44)
+		return 0;
+	lt_nl_array(m, off, len / 44, 44, lt_pdiag_mclist_elem);
+	return 1;
+}
+
+static int lt_pdiag_ring(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	static const char *const f[] = { "pdr_block_size", "pdr_block_nr", "pdr_frame_size",
+		"pdr_frame_nr", "pdr_retire_tmo", "pdr_sizeof_priv", "pdr_features" };
+	(void)arg;
+	return lt_u32_struct(m, off, len, f, 7);
+}
+
+/* classic BPF (strace's print_bpf_filter_code); values the header reuses across fields */
+static const struct lt_xlat lt_x_bpf_class[] = { { 0, "BPF_LD" }, { 1, "BPF_LDX" },
+	{ 2, "BPF_ST" }, { 3, "BPF_STX" }, { 4, "BPF_ALU" }, { 5, "BPF_JMP" }, { 6, "BPF_RET" },
+	{ 7, "BPF_MISC" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_size[] = { { 0, "BPF_W" }, { 0x08, "BPF_H" },
+	{ 0x10, "BPF_B" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_mode[] = { { 0, "BPF_IMM" }, { 0x20, "BPF_ABS" },
+	{ 0x40, "BPF_IND" }, { 0x60, "BPF_MEM" }, { 0x80, "BPF_LEN" }, { 0xa0, "BPF_MSH" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_src[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_rval[] = { { 0, "BPF_K" }, { 0x08, "BPF_X" },
+	{ 0x10, "BPF_A" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_alu[] = { { 0, "BPF_ADD" }, { 0x10, "BPF_SUB" },
+	{ 0x20, "BPF_MUL" }, { 0x30, "BPF_DIV" }, { 0x40, "BPF_OR" }, { 0x50, "BPF_AND" },
+	{ 0x60, "BPF_LSH" }, { 0x70, "BPF_RSH" }, { 0x80, "BPF_NEG" }, { 0x90, "BPF_MOD" },
+	{ 0xa0, "BPF_XOR" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_jmp[] = { { 0, "BPF_JA" }, { 0x10, "BPF_JEQ" },
+	{ 0x20, "BPF_JGT" }, { 0x30, "BPF_JGE" }, { 0x40, "BPF_JSET" }, { 0, 0 } };
+static const struct lt_xlat lt_x_bpf_miscop[] = { { 0, "BPF_TAX" }, { 0x80, "BPF_TXA" }, { 0, 0 } };
+
+static void lt_bpf_or(struct lt_dctx *c, const struct lt_xlat *t, unsigned v)
+{
+	lt_sb_putc(c->sb, '|');
+	lt_put_xlat(c, t, v, "BPF_???");
+}
+
+static void lt_bpf_rest(struct lt_dctx *c, unsigned rest)
+{
+	if (rest) {
+		lt_sb_putc(c->sb, '|');
+		lt_put_hex(c, rest);
+		lt_sb_puts(c->sb, " /* BPF_??? */");
+	}
+}
+
+static void lt_put_bpf_code(struct lt_dctx *c, uint16_t code)
+{
+	unsigned cls = code & 7, rest = code & ~7u;
+	lt_put_xlat(c, lt_x_bpf_class, cls, "BPF_???");
+	switch (cls) {
+	case 0: case 1: /* BPF_LD, BPF_LDX */
+		lt_bpf_or(c, lt_x_bpf_size, code & 0x18);
+		lt_bpf_or(c, lt_x_bpf_mode, code & 0xe0);
+		break;
+	case 4: case 5: /* BPF_ALU, BPF_JMP */
+		lt_bpf_or(c, lt_x_bpf_src, code & 0x08);
+		lt_bpf_or(c, cls == 4 ? lt_x_bpf_alu : lt_x_bpf_jmp, code & 0xf0);
+		break;
+	case 6: /* BPF_RET */
+		lt_bpf_or(c, lt_x_bpf_rval, code & 0x18);
+		lt_bpf_rest(c, rest & ~0x18u);
+		break;
+	case 7: /* BPF_MISC */
+		lt_bpf_or(c, lt_x_bpf_miscop, code & 0xf8);
+		lt_bpf_rest(c, rest & ~0xf8u);
+		break;
+	default: /* BPF_ST, BPF_STX */
+		lt_bpf_rest(c, rest);
+	}
+}
+
+/* print_sock_filter_k: offsets into ancillary, network and link-layer data by name */
+static int lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
+{
+	if ((code & 7) != 0 || (code & 0xe0) != 0x20) /* BPF_LD|BPF_ABS only */
+		return 0;
+	if (k >= (uint32_t)-0x1000)
+		lt_sb_puts(c->sb, "SKF_AD_OFF+"), lt_put_xlat(c, lt_x_skf_ad, k + 0x1000, "SKF_AD_???");
+	else if (k >= (uint32_t)-0x100000)
+		lt_sb_printf(c->sb, "SKF_NET_OFF+%u", k + 0x100000);
+	else if (k >= (uint32_t)-0x200000)
+		lt_sb_printf(c->sb, "SKF_LL_OFF+%u", k + 0x200000);
+	else
+		return 0;
+	return 1;
+}
+
+static void lt_bpf_insn_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	struct lt_dctx *c = m->c;
+	uint16_t code = RD(uint16_t, e, 0);
+	uint32_t kv = RD(uint32_t, e, 4);
+	(void)k;
+	if (e[2] || e[3]) {
+		lt_sb_puts(c->sb, "BPF_JUMP(");
+		lt_put_bpf_code(c, code);
+		lt_sb_printf(c->sb, ", %#x, %#x, %#x)", kv, e[2], e[3]);
+		return;
+	}
+	lt_sb_puts(c->sb, "BPF_STMT(");
+	lt_put_bpf_code(c, code);
+	lt_sb_puts(c->sb, ", ");
+	if (!lt_put_sock_filter_k(c, code, kv))
+		lt_put_hex(c, kv);
+	lt_sb_putc(c->sb, ')');
+}
+
+/* a socket filter: its instructions with -v, else the address (print_sock_fprog) */
+static int lt_pdiag_filter(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	uint64_t n = len / 8;
+	if (!n || n > 0xffff)
+		return 0;
+	if (!(m->c->fmt && m->c->fmt->verbose))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_nl_array(m, off, n, 8, lt_bpf_insn_elem);
+	return 1;
+}
+
+static lt_nla_fn lt_packet_diag_decoder(unsigned type)
+{
+	switch (type) {
+	case 0: return lt_pdiag_info;
+	case 1: return lt_pdiag_mclist;
+	case 2: case 3: return lt_pdiag_ring;  /* RX_RING, TX_RING */
+	case 4: return lt_nla_u32;             /* FANOUT */
+	case 5: return lt_nla_uid;             /* UID */
+	case 6: return lt_nla_meminfo;
+	case 7: return lt_pdiag_filter;
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_packet_diag = { lt_x_packet_diag_attr,
+	"PACKET_DIAG_???", lt_packet_diag_decoder, NULL };
+
+static void lt_packet_diag_req(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_printf(c->sb, "sdiag_protocol=%#x, pdiag_ino=%u, pdiag_show=", d[1], RD(uint32_t, d, 4));
+	lt_put_flags(c, lt_x_packet_diag_show, RD(uint32_t, d, 8));
+	lt_sb_puts(c->sb, ", ");
+	lt_put_cookie(c, "pdiag_cookie", d + 12);
+}
+
+static void lt_packet_diag_msg(const struct lt_nl *m, const uint8_t *d)
+{
+	struct lt_dctx *c = m->c;
+	lt_sb_puts(c->sb, "pdiag_type=");
+	lt_put_xlat(c, lt_x_socktype, d[1], "SOCK_???");
+	lt_sb_puts(c->sb, ", pdiag_num=");
+	lt_put_xlat(c, lt_x_eth_p, RD(uint16_t, d, 2), "ETH_P_???");
+	lt_sb_printf(c->sb, ", pdiag_ino=%u, ", RD(uint32_t, d, 4));
+	lt_put_cookie(c, "pdiag_cookie", d + 8);
 }
 
 /* ---- smc (netlink_smc_diag.c) ---- */
@@ -964,8 +1168,14 @@ int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint6
 				lt_nl_fixed(m, off, len, "diag_family", lt_x_af, "AF_???", 64,
 					    lt_smc_diag_msg, &lt_nla_smc_diag, 0);
 			return 1;
-		case 17: /* AF_PACKET: strace decodes it; not yet here */
-			return 0;
+		case 17: /* AF_PACKET */
+			if (request)
+				lt_nl_fixed(m, off, len, "sdiag_family", lt_x_af, "AF_???", 20,
+					    lt_packet_diag_req, NULL, 0);
+			else
+				lt_nl_fixed(m, off, len, "pdiag_family", lt_x_af, "AF_???", 16,
+					    lt_packet_diag_msg, &lt_nla_packet_diag, 0);
+			return 1;
 		}
 	}
 	lt_nl_family(m, off, len, family);

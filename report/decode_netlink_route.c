@@ -693,7 +693,7 @@ static const struct lt_nla_table lt_nla_ifla_br = { lt_x_ifla_br, "IFLA_BR_???",
 						    lt_ifla_br_decoder, NULL };
 
 /* decode_nla_uid/gid: -1 as -1, the rest unsigned */
-static int lt_nla_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_uid(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -716,7 +716,7 @@ static int lt_tun_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64
 static lt_nla_fn lt_ifla_tun_decoder(unsigned type)
 {
 	switch (type) {
-	case 1: case 2: return lt_nla_id;      /* OWNER, GROUP */
+	case 1: case 2: return lt_nla_uid;     /* OWNER, GROUP */
 	case 3: return lt_tun_type;
 	case 4 ... 7: return lt_nla_u8;        /* PI VNET_HDR PERSIST MULTI_QUEUE */
 	case 8: case 9: return lt_nla_u32;     /* NUM_QUEUES, NUM_DISABLED_QUEUES */

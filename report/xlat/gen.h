@@ -181,6 +181,11 @@ extern const struct lt_xlat lt_x_mptcp_subflow_attr[];
 extern const struct lt_xlat lt_x_mptcp_subflow_flag[];
 extern const struct lt_xlat lt_x_sk_diag_bpf_storage[];
 extern const struct lt_xlat lt_x_sk_diag_bpf_storages[];
+extern const struct lt_xlat lt_x_packet_diag_attr[];
+extern const struct lt_xlat lt_x_packet_diag_show[];
+extern const struct lt_xlat lt_x_packet_diag_info_flags[];
+extern const struct lt_xlat lt_x_tpacket_versions[];
+extern const struct lt_xlat lt_x_skf_ad[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -2636,6 +2641,59 @@ const struct lt_xlat lt_x_sk_diag_bpf_storage[] = {
 const struct lt_xlat lt_x_sk_diag_bpf_storages[] = {
 	{ 0x0ull, "SK_DIAG_BPF_STORAGE_REP_NONE" },
 	{ 0x1ull, "SK_DIAG_BPF_STORAGE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_attr[] = {
+	{ 0x0ull, "PACKET_DIAG_INFO" },
+	{ 0x1ull, "PACKET_DIAG_MCLIST" },
+	{ 0x2ull, "PACKET_DIAG_RX_RING" },
+	{ 0x3ull, "PACKET_DIAG_TX_RING" },
+	{ 0x4ull, "PACKET_DIAG_FANOUT" },
+	{ 0x5ull, "PACKET_DIAG_UID" },
+	{ 0x6ull, "PACKET_DIAG_MEMINFO" },
+	{ 0x7ull, "PACKET_DIAG_FILTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_show[] = {
+	{ 0x1ull, "PACKET_SHOW_INFO" },
+	{ 0x2ull, "PACKET_SHOW_MCLIST" },
+	{ 0x4ull, "PACKET_SHOW_RING_CFG" },
+	{ 0x8ull, "PACKET_SHOW_FANOUT" },
+	{ 0x10ull, "PACKET_SHOW_MEMINFO" },
+	{ 0x20ull, "PACKET_SHOW_FILTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_info_flags[] = {
+	{ 0x1ull, "PDI_RUNNING" },
+	{ 0x2ull, "PDI_AUXDATA" },
+	{ 0x4ull, "PDI_ORIGDEV" },
+	{ 0x8ull, "PDI_VNETHDR" },
+	{ 0x10ull, "PDI_LOSS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tpacket_versions[] = {
+	{ 0x0ull, "TPACKET_V1" },
+	{ 0x1ull, "TPACKET_V2" },
+	{ 0x2ull, "TPACKET_V3" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_skf_ad[] = {
+	{ 0x0ull, "SKF_AD_PROTOCOL" },
+	{ 0x4ull, "SKF_AD_PKTTYPE" },
+	{ 0x8ull, "SKF_AD_IFINDEX" },
+	{ 0xcull, "SKF_AD_NLATTR" },
+	{ 0x10ull, "SKF_AD_NLATTR_NEST" },
+	{ 0x14ull, "SKF_AD_MARK" },
+	{ 0x18ull, "SKF_AD_QUEUE" },
+	{ 0x1cull, "SKF_AD_HATYPE" },
+	{ 0x20ull, "SKF_AD_RXHASH" },
+	{ 0x24ull, "SKF_AD_CPU" },
+	{ 0x28ull, "SKF_AD_ALU_XOR_X" },
+	{ 0x2cull, "SKF_AD_VLAN_TAG" },
+	{ 0x30ull, "SKF_AD_VLAN_TAG_PRESENT" },
+	{ 0x34ull, "SKF_AD_PAY_OFFSET" },
+	{ 0x38ull, "SKF_AD_RANDOM" },
+	{ 0x3cull, "SKF_AD_VLAN_TPID" },
 	{ 0, 0 }
 };
 #endif

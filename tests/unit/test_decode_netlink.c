@@ -182,6 +182,22 @@ static void test_diag(void)
 	       "idiag_inode=0}, [[{nla_len=14, nla_type=INET_DIAG_ULP_INFO}, [{nla_len=10, "
 	       "nla_type=INET_ULP_INFO_TLS}, [{nla_len=6, nla_type=TLS_INFO_CIPHER}, TLS_CIPHER_AES_GCM_256]]], "
 	       "[{nla_len=6, nla_type=INET_DIAG_SOCKOPT}, {recverr=1, is_icsk=1}]]], 112, MSG_DONTWAIT, NULL, 0) = 112");
+	/* packet_diag_msg with PACKET_DIAG_FILTER: classic BPF with -v (nlattr_packet_diag_msg.c) */
+	uint8_t pk[36] = { 17, 1, 3, 0 };
+	put16(pk + 16, 20); put16(pk + 18, 7);   /* PACKET_DIAG_FILTER */
+	put16(pk + 20, 0x30);                    /* BPF_LD|BPF_B|BPF_ABS */
+	put32(pk + 24, (uint32_t)-0x1000 + 4);   /* SKF_AD_OFF+SKF_AD_PKTTYPE */
+	put16(pk + 28, 0x06);                    /* BPF_RET|BPF_K */
+	put32(pk + 32, 0x2a);
+	struct lt_fmt v = fmt0;
+	v.verbose = 1;
+	cap(1, LT_CAP_SUB_SELF, LT_CAP_EXIT, m, nl_msg(m, 52, 20, 0x300, pk, sizeof pk));
+	struct lt_event pe = mk("sendto", 52, 3, A, 52, 0x40, 0, 0);
+	expect_fmt(&pe, &v, "sendto(3, [{nlmsg_len=52, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_DUMP, "
+		   "nlmsg_seq=0, nlmsg_pid=0}, {pdiag_family=AF_PACKET, pdiag_type=SOCK_STREAM, pdiag_num=ETH_P_ALL, "
+		   "pdiag_ino=0, pdiag_cookie=[0, 0]}, [{nla_len=20, nla_type=PACKET_DIAG_FILTER}, "
+		   "[BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_AD_OFF+SKF_AD_PKTTYPE), BPF_STMT(BPF_RET|BPF_K, 0x2a)]]], "
+		   "52, MSG_DONTWAIT, NULL, 0) = 52", __LINE__);
 	/* TCPDIAG_GETSOCK: struct inet_diag_req, then an attribute strace has no name for */
 	uint8_t q[68] = { 2, 0, 0, 1 << (5 - 1) };
 	memcpy(q + 8, "\x0a\x0b\x0c\x0d", 4);
