@@ -1670,7 +1670,7 @@ static int lt_rta_multipath(const struct lt_nl *m, uint64_t off, uint64_t len, u
 			lt_sb_putc(c->sb, ']');
 		}
 		uint64_t step = (n + 3) & ~3ull;
-		if (step >= left)
+		if (step >= left || !step) /* strace would print a 0-length one forever */
 			break;
 		cur += step;
 		left -= step;
