@@ -13,11 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode_netlink.h"
 #include "lt_capture.h"
-#include "xlat.h"
-#include "xlat/gen.h"
-
-#define RD(T, p, off) ({ T v_; memcpy(&v_, (const uint8_t *)(p) + (off), sizeof v_); v_; })
+#include "lt_errno.h"
 
 /* ---- which descriptors are netlink sockets ---- */
 
@@ -103,26 +101,59 @@ void lt_decode_free(struct lt_fmt *fmt)
 
 /* ---- the message, as captured ---- */
 
-enum { NETLINK_ROUTE = 0, NETLINK_SOCK_DIAG = 4 };
-enum { NLMSG_HDRLEN = 16, NLA_HDRLEN = 4, NLMSG_ERROR = 2, NLMSG_DONE = 3, NLMSG_MIN_TYPE = 16 };
-
-/* The message bytes the shim captured, and where they were. Offsets are from addr. */
-struct lt_nl {
-	struct lt_dctx *c;
-	const uint8_t *d;
-	size_t have;
-	uint64_t addr;
-	int proto;
-};
-
-static int lt_nl_readable(const struct lt_nl *m, uint64_t off, uint64_t n)
+void lt_nl_array(const struct lt_nl *m, uint64_t off, uint64_t n, size_t es, lt_nl_elem_fn fn)
 {
-	return off <= m->have && n <= m->have - off;
+	struct lt_dctx *c = m->c;
+	int abbrev = !(c->fmt && c->fmt->verbose) && c->strsize < n;
+	for (uint64_t k = 0; k < n; k++) {
+		uint64_t at = off + k * es;
+		if (k)
+			lt_sb_puts(c->sb, ", ");
+		if (!lt_nl_readable(m, at, es)) {
+			if (!k) {
+				lt_put_ptr(c, m->addr + at);
+				return;
+			}
+			lt_sb_printf(c->sb, "... /* %#llx */", (unsigned long long)(m->addr + at));
+			break;
+		}
+		if (!k)
+			lt_sb_putc(c->sb, '[');
+		if (abbrev && k >= c->strsize) {
+			lt_sb_puts(c->sb, "...");
+			break;
+		}
+		fn(m, m->d + at, k);
+	}
+	lt_sb_putc(c->sb, ']');
+}
+
+/* print_mac_addr: ab:cd:ef:01:02:03, with -X the bytes in hex first */
+void lt_put_mac(struct lt_dctx *c, const uint8_t *a, size_t n)
+{
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (st != LT_XLAT_ABBREV || n > 32 /* MAX_ADDR_LEN */)
+		lt_put_hexstr(c, a, n);
+	if (st == LT_XLAT_RAW || n > 32)
+		return;
+	lt_sb_puts(c->sb, st == LT_XLAT_VERBOSE ? " /* " : "");
+	for (size_t k = 0; k < n; k++)
+		lt_sb_printf(c->sb, "%s%02x", k ? ":" : "", a[k]);
+	lt_sb_puts(c->sb, st == LT_XLAT_VERBOSE ? " */" : "");
 }
 
 /* strace's printstr_ex(..., QUOTE_FORCE_HEX): -s bytes, "..." when longer; the address
  * when the bytes it needs could not be read */
-static void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
+/* print_quoted_string(..., QUOTE_FORCE_HEX): n bytes, whole */
+void lt_put_hexstr(struct lt_dctx *c, const uint8_t *p, size_t n)
+{
+	int fh = c->force_hex;
+	c->force_hex = 1;
+	lt_put_quoted(c, p, n, 0);
+	c->force_hex = fh;
+}
+
+void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
 {
 	struct lt_dctx *c = m->c;
 	uint64_t show = len < c->strsize ? len : c->strsize;
@@ -139,20 +170,6 @@ static void lt_nl_hex(const struct lt_nl *m, uint64_t off, uint64_t len)
 
 /* ---- attributes (nlattr.c) ---- */
 
-/* A decoder of one attribute's data: prints it and returns 1, or returns 0 to have it
- * printed in hex. arg: what decode_nlattr passes (the family, the attribute type). */
-typedef int (*lt_nla_fn)(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
-
-struct lt_nla_table {
-	const struct lt_xlat *names;
-	const char *dflt;
-	lt_nla_fn (*decoder)(unsigned type); /* NULL: every attribute in hex */
-	lt_nla_fn all;                       /* one decoder for every type, given the type */
-};
-
-static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
-			const struct lt_nla_table *t, uint64_t arg);
-
 static void lt_nla_header(const struct lt_nl *m, uint16_t nla_len, uint16_t type,
 			  const struct lt_nla_table *t)
 {
@@ -162,7 +179,10 @@ static void lt_nla_header(const struct lt_nl *m, uint16_t nla_len, uint16_t type
 		lt_sb_puts(c->sb, "NLA_F_NESTED|");
 	if (type & 0x4000)
 		lt_sb_puts(c->sb, "NLA_F_NET_BYTEORDER|");
-	lt_put_xlat(c, t->names, type & 0x3fff, t->dflt);
+	if (t->names)
+		lt_put_xlat(c, t->names, type & 0x3fff, t->dflt);
+	else /* no names at all: plain hex, no comment */
+		lt_put_hex(c, type & 0x3fff);
 	lt_sb_putc(c->sb, '}');
 }
 
@@ -183,8 +203,8 @@ static void lt_nla_with_data(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	lt_sb_putc(c->sb, ']');
 }
 
-static void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len,
-			const struct lt_nla_table *t, uint64_t arg)
+void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len, const struct lt_nla_table *t,
+		 uint64_t arg)
 {
 	struct lt_dctx *c = m->c;
 	int array = 0, verbose = c->fmt && c->fmt->verbose;
@@ -240,25 +260,47 @@ static int lt_nla_unsigned(const struct lt_nl *m, uint64_t off, uint64_t len, un
 	return 1;
 }
 
-static int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+/* decode_nla_xval / decode_nla_flags: up to 8 bytes (size of them when size is not 0) as one
+ * number, named from t; 0 (hex) when the attribute is longer than 8 or shorter than size */
+int lt_nla_xval(const struct lt_nl *m, uint64_t off, uint64_t len, unsigned size,
+		const struct lt_xlat *t, const char *dflt, int flags)
+{
+	if (len > 8 || len < size)
+		return 0;
+	if (size)
+		len = size;
+	if (!lt_nl_readable(m, off, len)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	uint64_t v = 0; /* little-endian (x86-64) */
+	memcpy(&v, m->d + off, (size_t)len);
+	if (flags)
+		lt_put_flags(m->c, t, v);
+	else
+		lt_put_xlat(m->c, t, v, dflt);
+	return 1;
+}
+
+int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 4);
 }
 
-static int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u8(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 1);
 }
 
-static int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 2);
 }
 
-static int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 2)
@@ -271,7 +313,7 @@ static int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_
 }
 
 /* clock ticks (USER_HZ, 100 on Linux): "999 / * 9.99 s * /" */
-static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len > 8)
@@ -289,29 +331,28 @@ static int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uin
 	return 1;
 }
 
-/* a NUL-terminated string (strace's decode_nla_str): up to its NUL, "..." when there is
- * none within the attribute or within -s */
-static int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+/* decode_nla_str (printstr_ex with QUOTE_OMIT_TRAILING_0 | QUOTE_EXPECT_TRAILING_0): up to -s
+ * bytes, NULs inside shown, a NUL at the end dropped; "..." when the bytes shown do not end
+ * with one */
+int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	struct lt_dctx *c = m->c;
-	uint64_t need = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
-	if (!lt_nl_readable(m, off, need)) {
+	uint64_t size = len < (uint64_t)c->strsize + 1 ? len : (uint64_t)c->strsize + 1;
+	if (!lt_nl_readable(m, off, size)) {
 		lt_put_ptr(c, m->addr + off);
 		return 1;
 	}
-	uint64_t show = len < c->strsize ? len : c->strsize;
-	const uint8_t *z = memchr(m->d + off, 0, (size_t)show);
-	if (z)
-		lt_put_quoted(c, m->d + off, (size_t)(z - (m->d + off)), 0);
-	else
-		lt_put_quoted(c, m->d + off, (size_t)show, 1);
+	if (size > c->strsize)
+		size = c->strsize;
+	int trailing0 = size && m->d[off + size - 1] == 0;
+	lt_put_quoted(c, m->d + off, (size_t)(trailing0 ? size - 1 : size), !trailing0 && len);
 	return 1;
 }
 
 void lt_put_ifindex(struct lt_dctx *c, uint32_t idx);
 
-static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -325,11 +366,19 @@ static int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uin
 
 /* ---- route: links (rtnl_link.c) ---- */
 
-static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???", NULL, NULL };
-static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???", NULL, NULL };
-static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???", NULL, NULL };
-static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???", NULL,
-						   NULL };
+static const struct lt_nla_table lt_nla_inet = { lt_x_ifla_inet, "IFLA_INET_???",
+						 lt_ifla_inet_decoder, NULL };
+static const struct lt_nla_table lt_nla_inet6 = { lt_x_ifla_inet6, "IFLA_INET6_???",
+						  lt_ifla_inet6_decoder, NULL };
+static lt_nla_fn lt_ifla_mctp_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_u32 : NULL; /* IFLA_MCTP_NET */
+}
+
+static const struct lt_nla_table lt_nla_mctp = { lt_x_ifla_mctp, "IFLA_MCTP_???",
+						 lt_ifla_mctp_decoder, NULL };
+static const struct lt_nla_table lt_nla_bridge = { lt_x_ifla_bridge, "IFLA_BRIDGE_???",
+						   lt_ifla_bridge_decoder, NULL };
 
 /* one IFLA_AF_SPEC member: the family's own attributes, or hex */
 static int lt_nla_af(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
@@ -350,17 +399,19 @@ static int lt_ifla_af_spec(const struct lt_nl *m, uint64_t off, uint64_t len, ui
 	return 1;
 }
 
-static lt_nla_fn lt_ifla_info_decoder(unsigned type)
+/* struct ifla_bridge_id: {prio=[171, 205], addr=ab:cd:ef:ac:bc:cd} */
+int lt_nla_bridge_id(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
-	return type == 1 || type == 4 ? lt_nla_str : NULL; /* IFLA_INFO_KIND, SLAVE_KIND */
-}
-
-static const struct lt_nla_table lt_nla_ifla_info = { lt_x_ifla_info, "IFLA_INFO_???",
-						      lt_ifla_info_decoder, NULL };
-
-static int lt_ifla_linkinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t family)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_info, family);
+	(void)arg;
+	if (len < 8)
+		return 0;
+	if (!lt_nl_readable(m, off, 8)) {
+		lt_put_ptr(m->c, m->addr + off);
+		return 1;
+	}
+	lt_sb_printf(m->c->sb, "{prio=[%u, %u], addr=", m->d[off], m->d[off + 1]);
+	lt_put_mac(m->c, m->d + off + 2, 6);
+	lt_sb_putc(m->c->sb, '}');
 	return 1;
 }
 
@@ -381,11 +432,13 @@ static lt_nla_fn lt_brport_decoder(unsigned type)
 		return lt_nla_x16;
 	case 34: /* BACKUP_PORT */
 		return lt_nla_ifindex;
+	case 13: case 14: /* ROOT_ID, BRIDGE_ID */
+		return lt_nla_bridge_id;
 	}
 	return NULL;
 }
 
-static const struct lt_nla_table lt_nla_brport = { lt_x_ifla_brport, "IFLA_BRPORT_???",
+const struct lt_nla_table lt_nla_brport = { lt_x_ifla_brport, "IFLA_BRPORT_???",
 						   lt_brport_decoder, NULL };
 
 /* IFLA_PROTINFO: bridge port attributes for AF_BRIDGE, inet6's for AF_INET6, else hex */
@@ -399,7 +452,7 @@ static int lt_ifla_protinfo(const struct lt_nl *m, uint64_t off, uint64_t len, u
 	return 1;
 }
 
-static int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -411,7 +464,7 @@ static int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_
 	return 1;
 }
 
-static int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	if (len < 4)
@@ -426,6 +479,9 @@ static int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t
 /* IFLA_*: strace's ifinfomsg_nla_decoders, those that print numbers and strings */
 static lt_nla_fn lt_ifla_decoder(unsigned type)
 {
+	lt_nla_fn more = lt_ifla_more_decoder(type);
+	if (more)
+		return more;
 	switch (type) {
 	case 4: case 5: case 10: case 13: case 15: case 19: case 21: case 27: case 30 ... 32:
 	case 35: case 40: case 41: case 47: case 48: case 50: case 51: case 58 ... 61:
@@ -444,8 +500,7 @@ static lt_nla_fn lt_ifla_decoder(unsigned type)
 		return lt_ifla_af_spec;
 	case 12: /* IFLA_PROTINFO */
 		return lt_ifla_protinfo;
-	case 18: /* IFLA_LINKINFO */
-		return lt_ifla_linkinfo;
+
 	}
 	return NULL;
 }
@@ -500,7 +555,7 @@ static void lt_nl_ifinfomsg(const struct lt_nl *m, uint64_t off, uint64_t len, u
 /* ---- route: other messages (netlink_route.c, rtnl_stats.c, rtnl_cachereport.c) ---- */
 
 /* decode_family: a message with no decoder of its own */
-static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
 {
 	struct lt_dctx *c = m->c;
 	lt_sb_puts(c->sb, "{family=");
@@ -512,7 +567,7 @@ static void lt_nl_family(const struct lt_nl *m, uint64_t off, uint64_t len, uint
 	lt_sb_putc(c->sb, '}');
 }
 
-static int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
 	(void)arg;
 	return lt_nla_unsigned(m, off, len, 8);
@@ -523,7 +578,8 @@ static lt_nla_fn lt_bond_3ad_decoder(unsigned type)
 	return type <= 8 ? lt_nla_u64 : NULL;
 }
 
-static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_3AD_STAT_???",
+/* strace names unknown BOND_3AD_STAT_* attributes BOND_XSTATS_??? */
+static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_XSTATS_???",
 						     lt_bond_3ad_decoder, NULL };
 
 static int lt_nla_bond_xstats_3ad(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -540,29 +596,35 @@ static lt_nla_fn lt_bond_xstats_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bond_xstats = { lt_x_bond_xstats, "BOND_XSTATS_???",
 							lt_bond_xstats_decoder, NULL };
 static const struct lt_nla_table lt_nla_bridge_xstats = { lt_x_bridge_xstats, "BRIDGE_XSTATS_???",
-							  NULL, NULL };
+							  lt_bridge_xstats_decoder, NULL };
 
 /* LINK_XSTATS_TYPE_BRIDGE, _BOND: their own attributes */
-static int lt_nla_xstats_type(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t type)
+static int lt_nla_xstats_bridge(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
-	if (type == 1)
-		lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, 0);
-	else if (type == 2)
-		lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, 0);
-	else
-		return 0;
+	lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, arg);
+	return 1;
+}
+
+static int lt_nla_xstats_bond(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, arg);
 	return 1;
 }
 
 static lt_nla_fn lt_xstats_type_decoder(unsigned type)
 {
-	return type == 1 || type == 2 ? lt_nla_xstats_type : NULL;
+	return type == 1 ? lt_nla_xstats_bridge : type == 2 ? lt_nla_xstats_bond : NULL;
 }
 
 static const struct lt_nla_table lt_nla_link_xstats = { lt_x_link_xstats_type,
 	"LINK_XSTATS_TYPE_???", lt_xstats_type_decoder, NULL };
+static lt_nla_fn lt_offload_xstats_decoder(unsigned type)
+{
+	return type == 1 ? lt_nla_link_stats64 : NULL; /* IFLA_OFFLOAD_XSTATS_CPU_HIT */
+}
+
 static const struct lt_nla_table lt_nla_offload_xstats = { lt_x_offload_xstats,
-	"IFLA_OFFLOAD_XSTATS_???", NULL, NULL };
+	"IFLA_OFFLOAD_XSTATS_???", lt_offload_xstats_decoder, NULL };
 
 static int lt_nla_link_xstats_fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -631,6 +693,7 @@ static int lt_nla_stats_af_spec_fn(const struct lt_nl *m, uint64_t off, uint64_t
 static lt_nla_fn lt_ifla_stats_decoder(unsigned type)
 {
 	switch (type) {
+	case 1: return lt_nla_link_stats64;      /* IFLA_STATS_LINK_64 */
 	case 2: case 3: return lt_nla_link_xstats_fn;
 	case 4: return lt_nla_offload_fn;
 	case 5: return lt_nla_stats_af_spec_fn;
@@ -677,10 +740,10 @@ static void lt_nl_ifstatsmsg(const struct lt_nl *m, uint64_t off, uint64_t len, 
 	}
 }
 
-static const struct lt_nla_table lt_nla_ipmra = { lt_x_ipmra_creport, "IPMRA_CREPORT_???", NULL,
-						  NULL };
+static const struct lt_nla_table lt_nla_ipmra = { lt_x_ipmra_creport, "IPMRA_CREPORT_???",
+						  lt_ipmra_decoder, NULL };
 static const struct lt_nla_table lt_nla_ip6mra = { lt_x_ip6mra_creport, "IP6MRA_CREPORT_???",
-						   NULL, NULL };
+						   lt_ip6mra_decoder, NULL };
 
 /* RTM_NEWCACHEREPORT: struct rtgenmsg, then the multicast routing family's attributes */
 static void lt_nl_cachereport(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
@@ -722,6 +785,9 @@ static int lt_nl_route_has_decoder(uint16_t type)
 
 static lt_nla_fn lt_nha_decoder(unsigned type)
 {
+	lt_nla_fn more = lt_nha_more_decoder(type);
+	if (more)
+		return more;
 	switch (type) {
 	case 1: case 4: case 9: case 11: /* NHA_ID, BLACKHOLE, GROUPS, FDB */
 		return lt_nla_u32;
@@ -783,6 +849,11 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 	case 16: case 17: case 18: case 19: /* RTM_NEWLINK, DELLINK, GETLINK, SETLINK */
 		lt_nl_ifinfomsg(m, off, len, family);
 		return 1;
+	case 30: /* RTM_GETNEIGH: of AF_BRIDGE, a link (decode_rtm_getneigh) */
+		if (family != 7)
+			break;
+		lt_nl_ifinfomsg(m, off, len, family);
+		return 1;
 	case 92: case 94: /* RTM_NEWSTATS, RTM_GETSTATS */
 		lt_nl_ifstatsmsg(m, off, len, family);
 		return 1;
@@ -793,6 +864,8 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 		lt_nl_cachereport(m, off, len, family);
 		return 1;
 	}
+	if (lt_nl_route_more(m, type, off, len))
+		return 1;
 	if (lt_nl_route_has_decoder(type))
 		return 0; /* strace decodes it; not yet here: hex */
 	lt_nl_family(m, off, len, family);
@@ -802,151 +875,161 @@ static int lt_nl_route(const struct lt_nl *m, uint16_t type, uint64_t off, uint6
 /* ---- sock_diag (netlink_sock_diag.c, netlink_inet_diag.c) ---- */
 
 /* an address of family af: inet_addr("10.0.0.1"), inet_pton(AF_INET6, "::1") */
-static void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, uint8_t af)
+/* strace's print_inet_addr, with -X: bytes in hex, then inet_addr("...") or
+ * inet_pton(AF_INET6, "...", &var); bytes of other families in hex */
+void lt_put_inet_addr(struct lt_dctx *c, const uint8_t *a, size_t len, uint8_t af, const char *var)
 {
 	char buf[INET6_ADDRSTRLEN];
-	if (af == 2 && inet_ntop(AF_INET, a, buf, sizeof buf))
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	int v4 = af == 2 && len >= 4 && inet_ntop(AF_INET, a, buf, sizeof buf);
+	int v6 = af == 10 && len >= 16 && inet_ntop(AF_INET6, a, buf, sizeof buf);
+	if (!v4 && !v6) {
+		if (var)
+			lt_sb_printf(c->sb, "%s=", var);
+		lt_put_hexstr(c, a, len);
+		return;
+	}
+	if (var && (v4 || st != LT_XLAT_ABBREV)) /* abbreviated v6 names it as &var */
+		lt_sb_printf(c->sb, "%s=", var);
+	if (st != LT_XLAT_ABBREV)
+		lt_put_hexstr(c, a, len);
+	if (st == LT_XLAT_RAW)
+		return;
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(c->sb, " /* ");
+	if (v4)
 		lt_sb_printf(c->sb, "inet_addr(\"%s\")", buf);
-	else if (af == 10 && inet_ntop(AF_INET6, a, buf, sizeof buf))
-		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\")", buf);
+	else if (var && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\", &%s)", buf, var);
 	else
-		lt_put_quoted(c, a, af == 10 ? 16 : 4, 0);
+		lt_sb_printf(c->sb, "inet_pton(AF_INET6, \"%s\")", buf);
+	if (st == LT_XLAT_VERBOSE)
+		lt_sb_puts(c->sb, " */");
 }
 
-static const struct lt_nla_table lt_nla_inet_diag = { lt_x_inet_diag_attr, "INET_DIAG_???", NULL,
-						      NULL };
-
-/* struct inet_diag_msg (a reply, or what looks like one: no NLM_F_REQUEST) */
-static void lt_nl_inet_diag_msg(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t family)
+/* decode_inet_addr: the len bytes at off as an address of family af, named var */
+void lt_nl_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint8_t af, const char *var)
 {
-	static const struct lt_xlat states[] = { { 1, "TCP_ESTABLISHED" }, { 2, "TCP_SYN_SENT" },
-		{ 3, "TCP_SYN_RECV" }, { 4, "TCP_FIN_WAIT1" }, { 5, "TCP_FIN_WAIT2" },
-		{ 6, "TCP_TIME_WAIT" }, { 7, "TCP_CLOSE" }, { 8, "TCP_CLOSE_WAIT" }, { 9, "TCP_LAST_ACK" },
-		{ 10, "TCP_LISTEN" }, { 11, "TCP_CLOSING" }, { 12, "TCP_NEW_SYN_RECV" }, { 0, 0 } };
-	struct lt_dctx *c = m->c;
-	int attrs = 0;
-	lt_sb_puts(c->sb, "{idiag_family=");
-	lt_put_xlat(c, lt_x_af, family, "AF_???");
-	lt_sb_puts(c->sb, ", ");
-	if (len >= 72) {
-		if (!lt_nl_readable(m, off + 1, 71)) {
-			lt_put_ptr(c, m->addr + off + 1);
-		} else {
-			const uint8_t *d = m->d + off;
-			lt_sb_puts(c->sb, "idiag_state=");
-			lt_put_xlat(c, states, d[1], "TCP_???");
-			lt_sb_printf(c->sb, ", idiag_timer=%u, idiag_retrans=%u, id={idiag_sport=htons(%u), "
-				     "idiag_dport=htons(%u), idiag_src=", d[2], d[3],
-				     (unsigned)(d[4] << 8 | d[5]), (unsigned)(d[6] << 8 | d[7]));
-			lt_put_inet_addr(c, d + 8, family);
-			lt_sb_puts(c->sb, ", idiag_dst=");
-			lt_put_inet_addr(c, d + 24, family);
-			lt_sb_puts(c->sb, ", idiag_if=");
-			lt_put_ifindex(c, RD(uint32_t, d, 40));
-			lt_sb_printf(c->sb, ", idiag_cookie=[%u, %u]}, idiag_expires=%u, idiag_rqueue=%u, "
-				     "idiag_wqueue=%u, idiag_uid=%u, idiag_inode=%u", RD(uint32_t, d, 44),
-				     RD(uint32_t, d, 48), RD(uint32_t, d, 52), RD(uint32_t, d, 56),
-				     RD(uint32_t, d, 60), RD(uint32_t, d, 64), RD(uint32_t, d, 68));
-			attrs = 1;
-		}
-	} else {
-		lt_sb_puts(c->sb, "...");
-	}
-	lt_sb_putc(c->sb, '}');
-	if (attrs && len > 72) {
-		lt_sb_puts(c->sb, ", ");
-		lt_nl_attrs(m, off + 72, len - 72, &lt_nla_inet_diag, 0);
-	}
-}
-
-/* decode_netlink_sock_diag: 1 if it printed the payload */
-static int lt_nl_sock_diag(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
-{
-	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
-	if (type == NLMSG_DONE)
-		return 0;
-	if (!lt_nl_readable(m, off, 1)) {
+	size_t size = af == 2 ? 4 : af == 10 ? 16 : 0;
+	int whole = size && len >= size && lt_nl_readable(m, off, size);
+	if (!whole && var)
+		lt_sb_printf(m->c->sb, "%s=", var);
+	if (!size || len < size)
+		lt_nl_hex(m, off, len);
+	else if (!whole)
 		lt_put_ptr(m->c, m->addr + off);
-		return 1;
-	}
-	uint8_t family = m->d[off];
-	if ((family == 2 || family == 10) && len > 1 && !(flags & 1 /* NLM_F_REQUEST */)) {
-		lt_nl_inet_diag_msg(m, off, len, family);
-		return 1;
-	}
-	if (family == 1 || family == 2 || family == 10 || family == 16 || family == 17 ||
-	    family == 44 || family == 40 || family == 43)
-		return 0; /* strace decodes these (requests, other families' replies): hex here */
-	lt_nl_family(m, off, len, family);
+	else
+		lt_put_inet_addr(m->c, m->d + off, size, af, var);
+}
+
+int lt_nla_inet_addr(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t af)
+{
+	lt_nl_inet_addr(m, off, len, (uint8_t)af, NULL);
 	return 1;
 }
 
 /* ---- the header (netlink.c) ---- */
-
-static const struct lt_xlat lt_x_nlmsg_types[] = {
-	{ 1, "NLMSG_NOOP" }, { 2, "NLMSG_ERROR" }, { 3, "NLMSG_DONE" }, { 4, "NLMSG_OVERRUN" },
-	{ 0, 0 } };
-static const struct lt_xlat lt_x_sock_diag_types[] = {
-	{ 18, "TCPDIAG_GETSOCK" }, { 19, "DCCPDIAG_GETSOCK" }, { 20, "SOCK_DIAG_BY_FAMILY" },
-	{ 21, "SOCK_DESTROY" }, { 0, 0 } };
-
-/* netlink_flags, then the flags of the message's kind of request */
-#define LT_NLM_F_COMMON { 1, "NLM_F_REQUEST" }, { 2, "NLM_F_MULTI" }, { 4, "NLM_F_ACK" }, \
-	{ 8, "NLM_F_ECHO" }, { 0x10, "NLM_F_DUMP_INTR" }, { 0x20, "NLM_F_DUMP_FILTERED" }
-static const struct lt_xlat lt_x_nlm_f[] = { LT_NLM_F_COMMON, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_get[] = { LT_NLM_F_COMMON, { 0x300, "NLM_F_DUMP" },
-	{ 0x100, "NLM_F_ROOT" }, { 0x200, "NLM_F_MATCH" }, { 0x400, "NLM_F_ATOMIC" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_new[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_REPLACE" },
-	{ 0x200, "NLM_F_EXCL" }, { 0x400, "NLM_F_CREATE" }, { 0x800, "NLM_F_APPEND" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_del[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_NONREC" },
-	{ 0x200, "NLM_F_BULK" }, { 0, 0 } };
-static const struct lt_xlat lt_x_nlm_f_ack[] = { LT_NLM_F_COMMON, { 0x100, "NLM_F_CAPPED" },
-	{ 0x200, "NLM_F_ACK_TLVS" }, { 0, 0 } };
-
-static const struct lt_xlat *lt_nlm_flags_table(int proto, uint16_t type)
-{
-	if (type < NLMSG_MIN_TYPE)
-		return type == NLMSG_ERROR ? lt_x_nlm_f_ack : lt_x_nlm_f;
-	if (proto == NETLINK_SOCK_DIAG)
-		return lt_x_nlm_f_get;
-	if (proto == NETLINK_ROUTE) {
-		if (type == 50 /* RTM_DELACTION */)
-			return lt_x_nlm_f_get;
-		switch (type & 3) {
-		case 0: return lt_x_nlm_f_new;
-		case 1: return lt_x_nlm_f_del;
-		case 2: return lt_x_nlm_f_get;
-		}
-	}
-	return lt_x_nlm_f;
-}
 
 static void lt_nlmsghdr(const struct lt_nl *m, const uint8_t *h)
 {
 	struct lt_dctx *c = m->c;
 	uint16_t type = RD(uint16_t, h, 4), flags = RD(uint16_t, h, 6);
 	lt_sb_printf(c->sb, "{nlmsg_len=%u, nlmsg_type=", RD(uint32_t, h, 0));
-	const struct lt_xlat *types = lt_x_nlmsg_types;
-	const char *dflt = "NLMSG_???";
-	if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_ROUTE)
-		types = lt_x_rtm_type, dflt = "RTM_???";
-	else if (type >= NLMSG_MIN_TYPE && m->proto == NETLINK_SOCK_DIAG)
-		types = lt_x_sock_diag_types, dflt = "SOCK_DIAG_???";
-	lt_put_xlat(c, types, type, dflt);
+	lt_nlmsg_type(m, type);
 	lt_sb_puts(c->sb, ", nlmsg_flags=");
 	lt_put_flags(c, lt_nlm_flags_table(m->proto, type), flags);
 	lt_sb_printf(c->sb, ", nlmsg_seq=%u, nlmsg_pid=%u}", RD(uint32_t, h, 8), RD(uint32_t, h, 12));
 }
 
+static void lt_nl_msg(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len);
+
+static void lt_nl_put_u8(const struct lt_nl *m, const uint8_t *e, uint64_t k)
+{
+	(void)k;
+	lt_sb_printf(m->c->sb, "%u", e[0]);
+}
+
+/* print_cookie's array: the bytes in decimal */
+static int lt_nlmsgerr_cookie(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	lt_nl_array(m, off, len, 1, lt_nl_put_u8);
+	return 1;
+}
+
+static lt_nla_fn lt_nlmsgerr_decoder(unsigned type)
+{
+	switch (type) {
+	case 1: return lt_nla_str;          /* NLMSGERR_ATTR_MSG */
+	case 2: return lt_nla_u32;          /* NLMSGERR_ATTR_OFFS */
+	case 3: return lt_nlmsgerr_cookie;  /* NLMSGERR_ATTR_COOKIE */
+	}
+	return NULL;
+}
+
+static const struct lt_nla_table lt_nla_nlmsgerr = { lt_x_nlmsgerr_attr, "NLMSGERR_ATTR_???",
+						     lt_nlmsgerr_decoder, NULL };
+
+/* PRINT_FIELD_ERR_D: -EACCES */
+static void lt_put_err_d(struct lt_dctx *c, int32_t err)
+{
+	const char *name = err < 0 ? lt_errno_name(-err) : NULL;
+	enum lt_xlat_style st = c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
+	if (!name || st != LT_XLAT_ABBREV)
+		lt_put_dec(c, err);
+	if (name && st == LT_XLAT_ABBREV)
+		lt_sb_printf(c->sb, "-%s", name);
+	else if (name && st == LT_XLAT_VERBOSE)
+		lt_sb_printf(c->sb, " /* -%s */", name);
+}
+
+/* decode_nlmsgerr: {error=-EACCES, msg=the request with its payload}, then attributes */
+static void lt_nl_nlmsgerr(const struct lt_nl *m, uint64_t off, uint64_t len, int capped)
+{
+	struct lt_dctx *c = m->c;
+	if (len < 20) {
+		lt_nl_hex(m, off, len);
+		return;
+	}
+	if (!lt_nl_readable(m, off, 20)) {
+		lt_put_ptr(c, m->addr + off);
+		return;
+	}
+	int32_t err = RD(int32_t, m->d, off);
+	uint32_t inner = RD(uint32_t, m->d, off + 4);
+	off += 4;
+	len -= 4;
+	uint64_t n = capped ? NLMSG_HDRLEN : inner > NLMSG_HDRLEN ? inner : NLMSG_HDRLEN;
+	uint64_t payload = len < n ? len : n;
+	if (len > payload)
+		lt_sb_putc(c->sb, '[');
+	lt_sb_puts(c->sb, "{error=");
+	lt_put_err_d(c, err);
+	lt_sb_puts(c->sb, ", msg=");
+	lt_nl_msg(m, m->d + off, off, payload);
+	lt_sb_putc(c->sb, '}');
+	if (len > payload) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_attrs(m, off + payload, len - payload, &lt_nla_nlmsgerr, 0);
+		lt_sb_putc(c->sb, ']');
+	}
+}
+
 static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t len)
 {
 	uint16_t type = RD(uint16_t, h, 4);
-	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_ROUTE &&
-	    lt_nl_route(m, type, off, len))
+	if (type == NLMSG_ERROR) {
+		lt_nl_nlmsgerr(m, off, len, RD(uint16_t, h, 6) & 0x100 /* NLM_F_CAPPED */);
 		return;
-	if ((type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) && m->proto == NETLINK_SOCK_DIAG &&
-	    lt_nl_sock_diag(m, h, off, len))
-		return;
+	}
+	if (type >= NLMSG_MIN_TYPE || type == NLMSG_DONE) {
+		if (m->proto == NETLINK_ROUTE && lt_nl_route(m, type, off, len))
+			return;
+		if (m->proto == NETLINK_SOCK_DIAG && lt_nl_sock_diag(m, h, off, len))
+			return;
+		if (lt_nl_proto_payload(m, h, off, len))
+			return;
+	}
 	if (type == NLMSG_DONE && len == 4) {
 		if (lt_nl_readable(m, off, 4))
 			lt_put_dec(m->c, RD(int32_t, m->d, off));
@@ -955,6 +1038,24 @@ static void lt_nl_payload(const struct lt_nl *m, const uint8_t *h, uint64_t off,
 		return;
 	}
 	lt_nl_hex(m, off, len);
+}
+
+/* decode_nlmsghdr_with_payload: the header h (read whole), and its payload within the n
+ * bytes of the message at off */
+static void lt_nl_msg(const struct lt_nl *m, const uint8_t *h, uint64_t off, uint64_t n)
+{
+	struct lt_dctx *c = m->c;
+	uint32_t nlmsg_len = RD(uint32_t, h, 0);
+	if (nlmsg_len < n)
+		n = nlmsg_len;
+	if (n > NLMSG_HDRLEN)
+		lt_sb_putc(c->sb, '[');
+	lt_nlmsghdr(m, h);
+	if (n > NLMSG_HDRLEN) {
+		lt_sb_puts(c->sb, ", ");
+		lt_nl_payload(m, h, off + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
+		lt_sb_putc(c->sb, ']');
+	}
 }
 
 static void lt_nl_messages(const struct lt_nl *m, uint64_t off, uint64_t len)
@@ -986,15 +1087,7 @@ static void lt_nl_messages(const struct lt_nl *m, uint64_t off, uint64_t len)
 			lt_sb_putc(c->sb, '[');
 			array = 1;
 		}
-		uint64_t n = nlmsg_len < len ? nlmsg_len : len;
-		if (n > NLMSG_HDRLEN)
-			lt_sb_putc(c->sb, '[');
-		lt_nlmsghdr(m, h);
-		if (n > NLMSG_HDRLEN) {
-			lt_sb_puts(c->sb, ", ");
-			lt_nl_payload(m, h, off + NLMSG_HDRLEN, n - NLMSG_HDRLEN);
-			lt_sb_putc(c->sb, ']');
-		}
+		lt_nl_msg(m, h, off, len);
 		if (!next)
 			break;
 		lt_sb_puts(c->sb, ", ");
@@ -1010,11 +1103,11 @@ int lt_put_netlink(struct lt_dctx *c, int i, int fd, uint64_t addr, uint64_t len
 	const struct lt_socket *s = c->fmt ? lt_sock_find(c->fmt->socks, c->ev->pid, fd) : NULL;
 	if (!s || !addr)
 		return 0;
-	if (s->proto == 15 /* NETLINK_KOBJECT_UEVENT: strace prints those as strings */)
-		return 0;
 	const uint8_t *d = NULL;
 	const struct lt_cap *cap = lt_event_cap(c->ev, i, LT_CAP_SUB_SELF, &d);
 	struct lt_nl m = { c, d, cap && !(cap->flags & LT_CAP_FAULT) ? cap->len : 0, addr, s->proto };
+	if (s->proto == NETLINK_KOBJECT_UEVENT) /* udev's header, else a string as any data */
+		return lt_nl_kobject_uevent(&m, len);
 	lt_nl_messages(&m, 0, len);
 	return 1;
 }

@@ -49,7 +49,7 @@ static void lt_put_socklen(struct lt_dctx *c, int i)
 		lt_sb_printf(SB(c), "[%d]", RD(int32_t, out ? out : in, 0));
 }
 
-static const struct lt_xlat lt_x_netlink[] = {
+const struct lt_xlat lt_x_netlink[] = {
 	{ 0, "NETLINK_ROUTE" }, { 1, "NETLINK_UNUSED" }, { 2, "NETLINK_USERSOCK" },
 	{ 3, "NETLINK_FIREWALL" }, { 4, "NETLINK_SOCK_DIAG" }, { 5, "NETLINK_NFLOG" },
 	{ 6, "NETLINK_XFRM" }, { 7, "NETLINK_SELINUX" }, { 8, "NETLINK_ISCSI" },

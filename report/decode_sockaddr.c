@@ -319,19 +319,6 @@ static void lt_put_sa_ll(struct lt_dctx *c, const uint8_t *d, size_t len)
 	lt_sb_putc(SB(c), ']');
 }
 
-/* a MAC address of n bytes: "ff:ff:ff" (its bytes in hex too with -X raw, verbose) */
-void lt_put_mac(struct lt_dctx *c, const uint8_t *d, size_t n)
-{
-	if (lt_st(c) != LT_XLAT_ABBREV)
-		lt_put_hexbytes(c, d, n);
-	if (lt_st(c) == LT_XLAT_RAW)
-		return;
-	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " /* " : "");
-	for (size_t k = 0; k < n; k++)
-		lt_sb_printf(SB(c), "%s%02x", k ? ":" : "", d[k]);
-	lt_sb_puts(SB(c), lt_st(c) == LT_XLAT_VERBOSE ? " */" : "");
-}
-
 /* strace's printxval: a name, unknown values in hex with the comment unk (none when
  * NULL); verbose: as -X verbose even under -X abbrev (PRINT_FIELD_XVAL_VERBOSE) */
 static void lt_put_xv(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk,

@@ -133,12 +133,6 @@ static void lt_put_sockopt_name(struct lt_dctx *c, uint32_t level, uint32_t name
 
 /* the socket filter's special offsets (strace's bpf_sock_filter.c); the instructions
  * themselves are printed by decode_seccomp.c's lt_put_bpf_code */
-static const struct lt_xlat lt_x_skf_ad[] = { { 0, "SKF_AD_PROTOCOL" }, { 4, "SKF_AD_PKTTYPE" },
-	{ 8, "SKF_AD_IFINDEX" }, { 12, "SKF_AD_NLATTR" }, { 16, "SKF_AD_NLATTR_NEST" },
-	{ 20, "SKF_AD_MARK" }, { 24, "SKF_AD_QUEUE" }, { 28, "SKF_AD_HATYPE" },
-	{ 32, "SKF_AD_RXHASH" }, { 36, "SKF_AD_CPU" }, { 40, "SKF_AD_ALU_XOR_X" },
-	{ 44, "SKF_AD_VLAN_TAG" }, { 48, "SKF_AD_VLAN_TAG_PRESENT" }, { 52, "SKF_AD_PAY_OFFSET" },
-	{ 56, "SKF_AD_RANDOM" }, { 60, "SKF_AD_VLAN_TPID" }, { 0, 0 } };
 static const struct lt_xlat lt_x_skf_off[] = { { 0xfffff000u, "SKF_AD_OFF" },
 	{ 0xfff00000u, "SKF_NET_OFF" }, { 0xffe00000u, "SKF_LL_OFF" }, { 0, 0 } };
 

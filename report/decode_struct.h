@@ -56,6 +56,7 @@ static inline void lt_done(struct lt_args *a)
 }
 
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len); /* len bytes of one */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind);

@@ -107,6 +107,8 @@ extern const struct lt_xlat lt_x_open_flags[], lt_x_at_flags[], lt_x_faccessat_f
 	lt_x_sigsys_code[], lt_x_ipc_flags[], lt_x_ipc_cmd[], lt_x_mpol_mode[], lt_x_statx_attr[],
 	lt_x_fan_event_flags[], lt_x_xfeature_masks[], lt_x_xfeature_bits[], lt_x_adjtimex_modes[],
 	lt_x_uffd_flags[];
+/* decode_sock.c: netlink protocols (NETLINK_ROUTE...) */
+extern const struct lt_xlat lt_x_netlink[];
 
 /* decode_struct.c: structures behind pointers, and calls whose arguments depend on one
  * another. lt_decode_special prints a whole call's arguments when it knows the call

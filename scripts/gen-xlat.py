@@ -44,6 +44,9 @@ def names_in(header, want, exclude):
 def values(header, names):
     # linux/mount.h uses O_CLOEXEC without including it; linux/fcntl.h clashes with fcntl.h
     pre = "#include <fcntl.h>\n" if header == "linux/mount.h" else ""
+    # the netfilter headers use netlink's NLMSG_MIN_TYPE without including linux/netlink.h
+    if header.startswith("linux/netfilter/"):
+        pre = "#include <linux/netlink.h>\n"
     src = "#include <stdio.h>\n#include <sys/types.h>\n%s#include <%s>\nint main(void) {\n" % (
         pre, header)
     for n in names:

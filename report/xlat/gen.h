@@ -108,6 +108,120 @@ extern const struct lt_xlat lt_x_pr_spec_get_flags[];
 extern const struct lt_xlat lt_x_pr_spec_set_flags[];
 extern const struct lt_xlat lt_x_secbits[];
 extern const struct lt_xlat lt_x_cap[];
+extern const struct lt_xlat lt_x_nl_audit_types[];
+extern const struct lt_xlat lt_x_nl_selinux_types[];
+extern const struct lt_xlat lt_x_nl_xfrm_types[];
+extern const struct lt_xlat lt_x_nl_crypto_types[];
+extern const struct lt_xlat lt_x_nl_netfilter_msg_types[];
+extern const struct lt_xlat lt_x_nl_netfilter_subsys[];
+extern const struct lt_xlat lt_x_nf_ctnetlink_msg[];
+extern const struct lt_xlat lt_x_nf_ctnetlink_exp_msg[];
+extern const struct lt_xlat lt_x_nf_queue_msg[];
+extern const struct lt_xlat lt_x_nf_ulog_msg[];
+extern const struct lt_xlat lt_x_nf_osf_msg[];
+extern const struct lt_xlat lt_x_nf_ipset_msg[];
+extern const struct lt_xlat lt_x_nf_acct_msg[];
+extern const struct lt_xlat lt_x_nf_cttimeout_msg[];
+extern const struct lt_xlat lt_x_nf_cthelper_msg[];
+extern const struct lt_xlat lt_x_nf_nftables_msg[];
+extern const struct lt_xlat lt_x_nf_nft_compat_msg[];
+extern const struct lt_xlat lt_x_nf_hook_msg[];
+extern const struct lt_xlat lt_x_nlmsgerr_attr[];
+extern const struct lt_xlat lt_x_ifal[];
+extern const struct lt_xlat lt_x_dcb_attr[];
+extern const struct lt_xlat lt_x_dcb_cmd[];
+extern const struct lt_xlat lt_x_netconfa[];
+extern const struct lt_xlat lt_x_netnsa[];
+extern const struct lt_xlat lt_x_mdba[];
+extern const struct lt_xlat lt_x_mdba_mdb[];
+extern const struct lt_xlat lt_x_mdba_mdb_entry[];
+extern const struct lt_xlat lt_x_mdba_mdb_eattr[];
+extern const struct lt_xlat lt_x_mdba_router[];
+extern const struct lt_xlat lt_x_mdba_router_pattr[];
+extern const struct lt_xlat lt_x_mdb_rtr_type[];
+extern const struct lt_xlat lt_x_mdb_states[];
+extern const struct lt_xlat lt_x_mdb_flags[];
+extern const struct lt_xlat lt_x_inet_diag_req_attr[];
+extern const struct lt_xlat lt_x_inet_diag_bc[];
+extern const struct lt_xlat lt_x_unix_diag_attr[];
+extern const struct lt_xlat lt_x_unix_diag_show[];
+extern const struct lt_xlat lt_x_netlink_diag_attr[];
+extern const struct lt_xlat lt_x_netlink_diag_show[];
+extern const struct lt_xlat lt_x_netlink_diag_flags[];
+extern const struct lt_xlat lt_x_sk_meminfo[];
+extern const struct lt_xlat lt_x_inet6_devconf[];
+extern const struct lt_xlat lt_x_snmp_ip_stats[];
+extern const struct lt_xlat lt_x_snmp_icmp6_stats[];
+extern const struct lt_xlat lt_x_in6_addr_gen_mode[];
+extern const struct lt_xlat lt_x_ipmra_msg_types[];
+extern const struct lt_xlat lt_x_ip6mra_msg_types[];
+extern const struct lt_xlat lt_x_ifa[];
+extern const struct lt_xlat lt_x_ifa_flags[];
+extern const struct lt_xlat lt_x_ndta[];
+extern const struct lt_xlat lt_x_ndtpa[];
+extern const struct lt_xlat lt_x_ifla_vf_port[];
+extern const struct lt_xlat lt_x_ifla_port[];
+extern const struct lt_xlat lt_x_tca[];
+extern const struct lt_xlat lt_x_tca_stats[];
+extern const struct lt_xlat lt_x_tca_stab[];
+extern const struct lt_xlat lt_x_tca_act[];
+extern const struct lt_xlat lt_x_tca_act_flags[];
+extern const struct lt_xlat lt_x_tca_act_hw_stats[];
+extern const struct lt_xlat lt_x_rtext_filter[];
+extern const struct lt_xlat lt_x_xdp_flags[];
+extern const struct lt_xlat lt_x_xdp_attached[];
+extern const struct lt_xlat lt_x_ifla_xdp[];
+extern const struct lt_xlat lt_x_ifla_proto_down_reason[];
+extern const struct lt_xlat lt_x_ifla_event[];
+extern const struct lt_xlat lt_x_rta[];
+extern const struct lt_xlat lt_x_rtax[];
+extern const struct lt_xlat lt_x_rtn[];
+extern const struct lt_xlat lt_x_rtm_f[];
+extern const struct lt_xlat lt_x_rt_table[];
+extern const struct lt_xlat lt_x_lwtunnel_encap[];
+extern const struct lt_xlat lt_x_nda[];
+extern const struct lt_xlat lt_x_nud[];
+extern const struct lt_xlat lt_x_ntf[];
+extern const struct lt_xlat lt_x_ntf_ext[];
+extern const struct lt_xlat lt_x_nfea[];
+extern const struct lt_xlat lt_x_fdb_notify[];
+extern const struct lt_xlat lt_x_fra[];
+extern const struct lt_xlat lt_x_fr_act[];
+extern const struct lt_xlat lt_x_fib_rule_flags[];
+extern const struct lt_xlat lt_x_br_mcast_dir[];
+extern const struct lt_xlat lt_x_bridge_vlan_info[];
+extern const struct lt_xlat lt_x_ifla_vfinfo_list[];
+extern const struct lt_xlat lt_x_ifla_vf[];
+extern const struct lt_xlat lt_x_ifla_vf_stats[];
+extern const struct lt_xlat lt_x_ifla_vf_vlan_list[];
+extern const struct lt_xlat lt_x_ifla_vf_link_state[];
+extern const struct lt_xlat lt_x_ipv4_devconf[];
+extern const struct lt_xlat lt_x_bridge_flags[];
+extern const struct lt_xlat lt_x_bridge_mode[];
+extern const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[];
+extern const struct lt_xlat lt_x_ifla_br[];
+extern const struct lt_xlat lt_x_bridge_querier[];
+extern const struct lt_xlat lt_x_ifla_tun[];
+extern const struct lt_xlat lt_x_tun_type[];
+extern const struct lt_xlat lt_x_nexthop_grp_type[];
+extern const struct lt_xlat lt_x_nha_res_group[];
+extern const struct lt_xlat lt_x_nha_res_bucket[];
+extern const struct lt_xlat lt_x_smc_diag_attr[];
+extern const struct lt_xlat lt_x_smc_diag_mode[];
+extern const struct lt_xlat lt_x_tls_info[];
+extern const struct lt_xlat lt_x_tls_version[];
+extern const struct lt_xlat lt_x_tls_cipher[];
+extern const struct lt_xlat lt_x_tls_conf[];
+extern const struct lt_xlat lt_x_inet_ulp_info[];
+extern const struct lt_xlat lt_x_mptcp_subflow_attr[];
+extern const struct lt_xlat lt_x_mptcp_subflow_flag[];
+extern const struct lt_xlat lt_x_sk_diag_bpf_storage[];
+extern const struct lt_xlat lt_x_sk_diag_bpf_storages[];
+extern const struct lt_xlat lt_x_packet_diag_attr[];
+extern const struct lt_xlat lt_x_packet_diag_show[];
+extern const struct lt_xlat lt_x_packet_diag_info_flags[];
+extern const struct lt_xlat lt_x_tpacket_versions[];
+extern const struct lt_xlat lt_x_skf_ad[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1647,6 +1761,1423 @@ const struct lt_xlat lt_x_cap[] = {
 	{ 0x26ull, "CAP_PERFMON" },
 	{ 0x27ull, "CAP_BPF" },
 	{ 0x28ull, "CAP_CHECKPOINT_RESTORE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_audit_types[] = {
+	{ 0x3e8ull, "AUDIT_GET" },
+	{ 0x3e9ull, "AUDIT_SET" },
+	{ 0x3eaull, "AUDIT_LIST" },
+	{ 0x3ebull, "AUDIT_ADD" },
+	{ 0x3ecull, "AUDIT_DEL" },
+	{ 0x3edull, "AUDIT_USER" },
+	{ 0x3eeull, "AUDIT_LOGIN" },
+	{ 0x3efull, "AUDIT_WATCH_INS" },
+	{ 0x3f0ull, "AUDIT_WATCH_REM" },
+	{ 0x3f1ull, "AUDIT_WATCH_LIST" },
+	{ 0x3f2ull, "AUDIT_SIGNAL_INFO" },
+	{ 0x3f3ull, "AUDIT_ADD_RULE" },
+	{ 0x3f4ull, "AUDIT_DEL_RULE" },
+	{ 0x3f5ull, "AUDIT_LIST_RULES" },
+	{ 0x3f6ull, "AUDIT_TRIM" },
+	{ 0x3f7ull, "AUDIT_MAKE_EQUIV" },
+	{ 0x3f8ull, "AUDIT_TTY_GET" },
+	{ 0x3f9ull, "AUDIT_TTY_SET" },
+	{ 0x3faull, "AUDIT_SET_FEATURE" },
+	{ 0x3fbull, "AUDIT_GET_FEATURE" },
+	{ 0x44cull, "AUDIT_FIRST_USER_MSG" },
+	{ 0x453ull, "AUDIT_USER_AVC" },
+	{ 0x464ull, "AUDIT_USER_TTY" },
+	{ 0x4afull, "AUDIT_LAST_USER_MSG" },
+	{ 0x834ull, "AUDIT_FIRST_USER_MSG2" },
+	{ 0xbb7ull, "AUDIT_LAST_USER_MSG2" },
+	{ 0x4b0ull, "AUDIT_DAEMON_START" },
+	{ 0x4b1ull, "AUDIT_DAEMON_END" },
+	{ 0x4b2ull, "AUDIT_DAEMON_ABORT" },
+	{ 0x4b3ull, "AUDIT_DAEMON_CONFIG" },
+	{ 0x514ull, "AUDIT_SYSCALL" },
+	{ 0x516ull, "AUDIT_PATH" },
+	{ 0x517ull, "AUDIT_IPC" },
+	{ 0x518ull, "AUDIT_SOCKETCALL" },
+	{ 0x519ull, "AUDIT_CONFIG_CHANGE" },
+	{ 0x51aull, "AUDIT_SOCKADDR" },
+	{ 0x51bull, "AUDIT_CWD" },
+	{ 0x51dull, "AUDIT_EXECVE" },
+	{ 0x51full, "AUDIT_IPC_SET_PERM" },
+	{ 0x520ull, "AUDIT_MQ_OPEN" },
+	{ 0x521ull, "AUDIT_MQ_SENDRECV" },
+	{ 0x522ull, "AUDIT_MQ_NOTIFY" },
+	{ 0x523ull, "AUDIT_MQ_GETSETATTR" },
+	{ 0x524ull, "AUDIT_KERNEL_OTHER" },
+	{ 0x525ull, "AUDIT_FD_PAIR" },
+	{ 0x526ull, "AUDIT_OBJ_PID" },
+	{ 0x527ull, "AUDIT_TTY" },
+	{ 0x528ull, "AUDIT_EOE" },
+	{ 0x529ull, "AUDIT_BPRM_FCAPS" },
+	{ 0x52aull, "AUDIT_CAPSET" },
+	{ 0x52bull, "AUDIT_MMAP" },
+	{ 0x52cull, "AUDIT_NETFILTER_PKT" },
+	{ 0x52dull, "AUDIT_NETFILTER_CFG" },
+	{ 0x52eull, "AUDIT_SECCOMP" },
+	{ 0x52full, "AUDIT_PROCTITLE" },
+	{ 0x530ull, "AUDIT_FEATURE_CHANGE" },
+	{ 0x531ull, "AUDIT_REPLACE" },
+	{ 0x532ull, "AUDIT_KERN_MODULE" },
+	{ 0x533ull, "AUDIT_FANOTIFY" },
+	{ 0x534ull, "AUDIT_TIME_INJOFFSET" },
+	{ 0x535ull, "AUDIT_TIME_ADJNTPVAL" },
+	{ 0x536ull, "AUDIT_BPF" },
+	{ 0x537ull, "AUDIT_EVENT_LISTENER" },
+	{ 0x538ull, "AUDIT_URINGOP" },
+	{ 0x539ull, "AUDIT_OPENAT2" },
+	{ 0x53aull, "AUDIT_DM_CTRL" },
+	{ 0x53bull, "AUDIT_DM_EVENT" },
+	{ 0x578ull, "AUDIT_AVC" },
+	{ 0x579ull, "AUDIT_SELINUX_ERR" },
+	{ 0x57aull, "AUDIT_AVC_PATH" },
+	{ 0x57bull, "AUDIT_MAC_POLICY_LOAD" },
+	{ 0x57cull, "AUDIT_MAC_STATUS" },
+	{ 0x57dull, "AUDIT_MAC_CONFIG_CHANGE" },
+	{ 0x57eull, "AUDIT_MAC_UNLBL_ALLOW" },
+	{ 0x57full, "AUDIT_MAC_CIPSOV4_ADD" },
+	{ 0x580ull, "AUDIT_MAC_CIPSOV4_DEL" },
+	{ 0x581ull, "AUDIT_MAC_MAP_ADD" },
+	{ 0x582ull, "AUDIT_MAC_MAP_DEL" },
+	{ 0x583ull, "AUDIT_MAC_IPSEC_ADDSA" },
+	{ 0x584ull, "AUDIT_MAC_IPSEC_DELSA" },
+	{ 0x585ull, "AUDIT_MAC_IPSEC_ADDSPD" },
+	{ 0x586ull, "AUDIT_MAC_IPSEC_DELSPD" },
+	{ 0x587ull, "AUDIT_MAC_IPSEC_EVENT" },
+	{ 0x588ull, "AUDIT_MAC_UNLBL_STCADD" },
+	{ 0x589ull, "AUDIT_MAC_UNLBL_STCDEL" },
+	{ 0x58aull, "AUDIT_MAC_CALIPSO_ADD" },
+	{ 0x58bull, "AUDIT_MAC_CALIPSO_DEL" },
+	{ 0x707ull, "AUDIT_LAST_KERN_ANOM_MSG" },
+	{ 0x6a4ull, "AUDIT_ANOM_PROMISCUOUS" },
+	{ 0x6a5ull, "AUDIT_ANOM_ABEND" },
+	{ 0x6a6ull, "AUDIT_ANOM_LINK" },
+	{ 0x6a7ull, "AUDIT_ANOM_CREAT" },
+	{ 0x708ull, "AUDIT_INTEGRITY_DATA" },
+	{ 0x709ull, "AUDIT_INTEGRITY_METADATA" },
+	{ 0x70aull, "AUDIT_INTEGRITY_STATUS" },
+	{ 0x70bull, "AUDIT_INTEGRITY_HASH" },
+	{ 0x70cull, "AUDIT_INTEGRITY_PCR" },
+	{ 0x70dull, "AUDIT_INTEGRITY_RULE" },
+	{ 0x70eull, "AUDIT_INTEGRITY_EVM_XATTR" },
+	{ 0x70full, "AUDIT_INTEGRITY_POLICY_RULE" },
+	{ 0x7d0ull, "AUDIT_KERNEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_selinux_types[] = {
+	{ 0x10ull, "SELNL_MSG_SETENFORCE" },
+	{ 0x11ull, "SELNL_MSG_POLICYLOAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_xfrm_types[] = {
+	{ 0x10ull, "XFRM_MSG_NEWSA" },
+	{ 0x11ull, "XFRM_MSG_DELSA" },
+	{ 0x12ull, "XFRM_MSG_GETSA" },
+	{ 0x13ull, "XFRM_MSG_NEWPOLICY" },
+	{ 0x14ull, "XFRM_MSG_DELPOLICY" },
+	{ 0x15ull, "XFRM_MSG_GETPOLICY" },
+	{ 0x16ull, "XFRM_MSG_ALLOCSPI" },
+	{ 0x17ull, "XFRM_MSG_ACQUIRE" },
+	{ 0x18ull, "XFRM_MSG_EXPIRE" },
+	{ 0x19ull, "XFRM_MSG_UPDPOLICY" },
+	{ 0x1aull, "XFRM_MSG_UPDSA" },
+	{ 0x1bull, "XFRM_MSG_POLEXPIRE" },
+	{ 0x1cull, "XFRM_MSG_FLUSHSA" },
+	{ 0x1dull, "XFRM_MSG_FLUSHPOLICY" },
+	{ 0x1eull, "XFRM_MSG_NEWAE" },
+	{ 0x1full, "XFRM_MSG_GETAE" },
+	{ 0x20ull, "XFRM_MSG_REPORT" },
+	{ 0x21ull, "XFRM_MSG_MIGRATE" },
+	{ 0x22ull, "XFRM_MSG_NEWSADINFO" },
+	{ 0x23ull, "XFRM_MSG_GETSADINFO" },
+	{ 0x24ull, "XFRM_MSG_NEWSPDINFO" },
+	{ 0x25ull, "XFRM_MSG_GETSPDINFO" },
+	{ 0x26ull, "XFRM_MSG_MAPPING" },
+	{ 0x27ull, "XFRM_MSG_SETDEFAULT" },
+	{ 0x28ull, "XFRM_MSG_GETDEFAULT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_crypto_types[] = {
+	{ 0x10ull, "CRYPTO_MSG_NEWALG" },
+	{ 0x11ull, "CRYPTO_MSG_DELALG" },
+	{ 0x12ull, "CRYPTO_MSG_UPDATEALG" },
+	{ 0x13ull, "CRYPTO_MSG_GETALG" },
+	{ 0x14ull, "CRYPTO_MSG_DELRNG" },
+	{ 0x15ull, "CRYPTO_MSG_GETSTAT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_netfilter_msg_types[] = {
+	{ 0x10ull, "NFNL_MSG_BATCH_BEGIN" },
+	{ 0x11ull, "NFNL_MSG_BATCH_END" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nl_netfilter_subsys[] = {
+	{ 0x0ull, "NFNL_SUBSYS_NONE" },
+	{ 0x1ull, "NFNL_SUBSYS_CTNETLINK" },
+	{ 0x2ull, "NFNL_SUBSYS_CTNETLINK_EXP" },
+	{ 0x3ull, "NFNL_SUBSYS_QUEUE" },
+	{ 0x4ull, "NFNL_SUBSYS_ULOG" },
+	{ 0x5ull, "NFNL_SUBSYS_OSF" },
+	{ 0x6ull, "NFNL_SUBSYS_IPSET" },
+	{ 0x7ull, "NFNL_SUBSYS_ACCT" },
+	{ 0x8ull, "NFNL_SUBSYS_CTNETLINK_TIMEOUT" },
+	{ 0x9ull, "NFNL_SUBSYS_CTHELPER" },
+	{ 0xaull, "NFNL_SUBSYS_NFTABLES" },
+	{ 0xbull, "NFNL_SUBSYS_NFT_COMPAT" },
+	{ 0xcull, "NFNL_SUBSYS_HOOK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ctnetlink_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_CT_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_CT_GET" },
+	{ 0x2ull, "IPCTNL_MSG_CT_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_CT_GET_CTRZERO" },
+	{ 0x4ull, "IPCTNL_MSG_CT_GET_STATS_CPU" },
+	{ 0x5ull, "IPCTNL_MSG_CT_GET_STATS" },
+	{ 0x6ull, "IPCTNL_MSG_CT_GET_DYING" },
+	{ 0x7ull, "IPCTNL_MSG_CT_GET_UNCONFIRMED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ctnetlink_exp_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_EXP_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_EXP_GET" },
+	{ 0x2ull, "IPCTNL_MSG_EXP_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_EXP_GET_STATS_CPU" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_queue_msg[] = {
+	{ 0x0ull, "NFQNL_MSG_PACKET" },
+	{ 0x1ull, "NFQNL_MSG_VERDICT" },
+	{ 0x2ull, "NFQNL_MSG_CONFIG" },
+	{ 0x3ull, "NFQNL_MSG_VERDICT_BATCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ulog_msg[] = {
+	{ 0x0ull, "NFULNL_MSG_PACKET" },
+	{ 0x1ull, "NFULNL_MSG_CONFIG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_osf_msg[] = {
+	{ 0x0ull, "OSF_MSG_ADD" },
+	{ 0x1ull, "OSF_MSG_REMOVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_ipset_msg[] = {
+	{ 0x0ull, "IPSET_CMD_NONE" },
+	{ 0x1ull, "IPSET_CMD_PROTOCOL" },
+	{ 0x2ull, "IPSET_CMD_CREATE" },
+	{ 0x3ull, "IPSET_CMD_DESTROY" },
+	{ 0x4ull, "IPSET_CMD_FLUSH" },
+	{ 0x5ull, "IPSET_CMD_RENAME" },
+	{ 0x6ull, "IPSET_CMD_SWAP" },
+	{ 0x7ull, "IPSET_CMD_LIST" },
+	{ 0x8ull, "IPSET_CMD_SAVE" },
+	{ 0x9ull, "IPSET_CMD_ADD" },
+	{ 0xaull, "IPSET_CMD_DEL" },
+	{ 0xbull, "IPSET_CMD_TEST" },
+	{ 0xcull, "IPSET_CMD_HEADER" },
+	{ 0xdull, "IPSET_CMD_TYPE" },
+	{ 0xeull, "IPSET_CMD_GET_BYNAME" },
+	{ 0xfull, "IPSET_CMD_GET_BYINDEX" },
+	{ 0x10ull, "IPSET_CMD_RESTORE" },
+	{ 0x11ull, "IPSET_CMD_HELP" },
+	{ 0x12ull, "IPSET_CMD_VERSION" },
+	{ 0x13ull, "IPSET_CMD_QUIT" },
+	{ 0x14ull, "IPSET_CMD_COMMIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_acct_msg[] = {
+	{ 0x0ull, "NFNL_MSG_ACCT_NEW" },
+	{ 0x1ull, "NFNL_MSG_ACCT_GET" },
+	{ 0x2ull, "NFNL_MSG_ACCT_GET_CTRZERO" },
+	{ 0x3ull, "NFNL_MSG_ACCT_DEL" },
+	{ 0x4ull, "NFNL_MSG_ACCT_OVERQUOTA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_cttimeout_msg[] = {
+	{ 0x0ull, "IPCTNL_MSG_TIMEOUT_NEW" },
+	{ 0x1ull, "IPCTNL_MSG_TIMEOUT_GET" },
+	{ 0x2ull, "IPCTNL_MSG_TIMEOUT_DELETE" },
+	{ 0x3ull, "IPCTNL_MSG_TIMEOUT_DEFAULT_SET" },
+	{ 0x4ull, "IPCTNL_MSG_TIMEOUT_DEFAULT_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_cthelper_msg[] = {
+	{ 0x0ull, "NFNL_MSG_CTHELPER_NEW" },
+	{ 0x1ull, "NFNL_MSG_CTHELPER_GET" },
+	{ 0x2ull, "NFNL_MSG_CTHELPER_DEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_nftables_msg[] = {
+	{ 0x0ull, "NFT_MSG_NEWTABLE" },
+	{ 0x1ull, "NFT_MSG_GETTABLE" },
+	{ 0x2ull, "NFT_MSG_DELTABLE" },
+	{ 0x3ull, "NFT_MSG_NEWCHAIN" },
+	{ 0x4ull, "NFT_MSG_GETCHAIN" },
+	{ 0x5ull, "NFT_MSG_DELCHAIN" },
+	{ 0x6ull, "NFT_MSG_NEWRULE" },
+	{ 0x7ull, "NFT_MSG_GETRULE" },
+	{ 0x8ull, "NFT_MSG_DELRULE" },
+	{ 0x9ull, "NFT_MSG_NEWSET" },
+	{ 0xaull, "NFT_MSG_GETSET" },
+	{ 0xbull, "NFT_MSG_DELSET" },
+	{ 0xcull, "NFT_MSG_NEWSETELEM" },
+	{ 0xdull, "NFT_MSG_GETSETELEM" },
+	{ 0xeull, "NFT_MSG_DELSETELEM" },
+	{ 0xfull, "NFT_MSG_NEWGEN" },
+	{ 0x10ull, "NFT_MSG_GETGEN" },
+	{ 0x11ull, "NFT_MSG_TRACE" },
+	{ 0x12ull, "NFT_MSG_NEWOBJ" },
+	{ 0x13ull, "NFT_MSG_GETOBJ" },
+	{ 0x14ull, "NFT_MSG_DELOBJ" },
+	{ 0x15ull, "NFT_MSG_GETOBJ_RESET" },
+	{ 0x16ull, "NFT_MSG_NEWFLOWTABLE" },
+	{ 0x17ull, "NFT_MSG_GETFLOWTABLE" },
+	{ 0x18ull, "NFT_MSG_DELFLOWTABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_nft_compat_msg[] = {
+	{ 0x0ull, "NFNL_MSG_COMPAT_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nf_hook_msg[] = {
+	{ 0x0ull, "NFNL_MSG_HOOK_GET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nlmsgerr_attr[] = {
+	{ 0x0ull, "NLMSGERR_ATTR_UNUSED" },
+	{ 0x1ull, "NLMSGERR_ATTR_MSG" },
+	{ 0x2ull, "NLMSGERR_ATTR_OFFS" },
+	{ 0x3ull, "NLMSGERR_ATTR_COOKIE" },
+	{ 0x4ull, "NLMSGERR_ATTR_POLICY" },
+	{ 0x5ull, "NLMSGERR_ATTR_MISS_TYPE" },
+	{ 0x6ull, "NLMSGERR_ATTR_MISS_NEST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifal[] = {
+	{ 0x1ull, "IFAL_ADDRESS" },
+	{ 0x2ull, "IFAL_LABEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_dcb_attr[] = {
+	{ 0x0ull, "DCB_ATTR_UNDEFINED" },
+	{ 0x1ull, "DCB_ATTR_IFNAME" },
+	{ 0x2ull, "DCB_ATTR_STATE" },
+	{ 0x3ull, "DCB_ATTR_PFC_STATE" },
+	{ 0x4ull, "DCB_ATTR_PFC_CFG" },
+	{ 0x5ull, "DCB_ATTR_NUM_TC" },
+	{ 0x6ull, "DCB_ATTR_PG_CFG" },
+	{ 0x7ull, "DCB_ATTR_SET_ALL" },
+	{ 0x8ull, "DCB_ATTR_PERM_HWADDR" },
+	{ 0x9ull, "DCB_ATTR_CAP" },
+	{ 0xaull, "DCB_ATTR_NUMTCS" },
+	{ 0xbull, "DCB_ATTR_BCN" },
+	{ 0xcull, "DCB_ATTR_APP" },
+	{ 0xdull, "DCB_ATTR_IEEE" },
+	{ 0xeull, "DCB_ATTR_DCBX" },
+	{ 0xfull, "DCB_ATTR_FEATCFG" },
+	{ 0x10ull, "DCB_ATTR_CEE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_dcb_cmd[] = {
+	{ 0x0ull, "DCB_CMD_UNDEFINED" },
+	{ 0x1ull, "DCB_CMD_GSTATE" },
+	{ 0x2ull, "DCB_CMD_SSTATE" },
+	{ 0x3ull, "DCB_CMD_PGTX_GCFG" },
+	{ 0x4ull, "DCB_CMD_PGTX_SCFG" },
+	{ 0x5ull, "DCB_CMD_PGRX_GCFG" },
+	{ 0x6ull, "DCB_CMD_PGRX_SCFG" },
+	{ 0x7ull, "DCB_CMD_PFC_GCFG" },
+	{ 0x8ull, "DCB_CMD_PFC_SCFG" },
+	{ 0x9ull, "DCB_CMD_SET_ALL" },
+	{ 0xaull, "DCB_CMD_GPERM_HWADDR" },
+	{ 0xbull, "DCB_CMD_GCAP" },
+	{ 0xcull, "DCB_CMD_GNUMTCS" },
+	{ 0xdull, "DCB_CMD_SNUMTCS" },
+	{ 0xeull, "DCB_CMD_PFC_GSTATE" },
+	{ 0xfull, "DCB_CMD_PFC_SSTATE" },
+	{ 0x10ull, "DCB_CMD_BCN_GCFG" },
+	{ 0x11ull, "DCB_CMD_BCN_SCFG" },
+	{ 0x12ull, "DCB_CMD_GAPP" },
+	{ 0x13ull, "DCB_CMD_SAPP" },
+	{ 0x14ull, "DCB_CMD_IEEE_SET" },
+	{ 0x15ull, "DCB_CMD_IEEE_GET" },
+	{ 0x16ull, "DCB_CMD_GDCBX" },
+	{ 0x17ull, "DCB_CMD_SDCBX" },
+	{ 0x18ull, "DCB_CMD_GFEATCFG" },
+	{ 0x19ull, "DCB_CMD_SFEATCFG" },
+	{ 0x1aull, "DCB_CMD_CEE_GET" },
+	{ 0x1bull, "DCB_CMD_IEEE_DEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netconfa[] = {
+	{ 0x0ull, "NETCONFA_UNSPEC" },
+	{ 0x1ull, "NETCONFA_IFINDEX" },
+	{ 0x2ull, "NETCONFA_FORWARDING" },
+	{ 0x3ull, "NETCONFA_RP_FILTER" },
+	{ 0x4ull, "NETCONFA_MC_FORWARDING" },
+	{ 0x5ull, "NETCONFA_PROXY_NEIGH" },
+	{ 0x6ull, "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x7ull, "NETCONFA_INPUT" },
+	{ 0x8ull, "NETCONFA_BC_FORWARDING" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netnsa[] = {
+	{ 0x0ull, "NETNSA_NONE" },
+	{ 0x1ull, "NETNSA_NSID" },
+	{ 0x2ull, "NETNSA_PID" },
+	{ 0x3ull, "NETNSA_FD" },
+	{ 0x4ull, "NETNSA_TARGET_NSID" },
+	{ 0x5ull, "NETNSA_CURRENT_NSID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba[] = {
+	{ 0x0ull, "MDBA_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB" },
+	{ 0x2ull, "MDBA_ROUTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb[] = {
+	{ 0x0ull, "MDBA_MDB_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_ENTRY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb_entry[] = {
+	{ 0x0ull, "MDBA_MDB_ENTRY_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_ENTRY_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_mdb_eattr[] = {
+	{ 0x0ull, "MDBA_MDB_EATTR_UNSPEC" },
+	{ 0x1ull, "MDBA_MDB_EATTR_TIMER" },
+	{ 0x2ull, "MDBA_MDB_EATTR_SRC_LIST" },
+	{ 0x3ull, "MDBA_MDB_EATTR_GROUP_MODE" },
+	{ 0x4ull, "MDBA_MDB_EATTR_SOURCE" },
+	{ 0x5ull, "MDBA_MDB_EATTR_RTPROT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_router[] = {
+	{ 0x0ull, "MDBA_ROUTER_UNSPEC" },
+	{ 0x1ull, "MDBA_ROUTER_PORT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdba_router_pattr[] = {
+	{ 0x0ull, "MDBA_ROUTER_PATTR_UNSPEC" },
+	{ 0x1ull, "MDBA_ROUTER_PATTR_TIMER" },
+	{ 0x2ull, "MDBA_ROUTER_PATTR_TYPE" },
+	{ 0x3ull, "MDBA_ROUTER_PATTR_INET_TIMER" },
+	{ 0x4ull, "MDBA_ROUTER_PATTR_INET6_TIMER" },
+	{ 0x5ull, "MDBA_ROUTER_PATTR_VID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_rtr_type[] = {
+	{ 0x0ull, "MDB_RTR_TYPE_DISABLED" },
+	{ 0x1ull, "MDB_RTR_TYPE_TEMP_QUERY" },
+	{ 0x2ull, "MDB_RTR_TYPE_PERM" },
+	{ 0x3ull, "MDB_RTR_TYPE_TEMP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_states[] = {
+	{ 0x0ull, "MDB_TEMPORARY" },
+	{ 0x1ull, "MDB_PERMANENT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mdb_flags[] = {
+	{ 0x1ull, "MDB_FLAGS_OFFLOAD" },
+	{ 0x2ull, "MDB_FLAGS_FAST_LEAVE" },
+	{ 0x4ull, "MDB_FLAGS_STAR_EXCL" },
+	{ 0x8ull, "MDB_FLAGS_BLOCKED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_req_attr[] = {
+	{ 0x0ull, "INET_DIAG_REQ_NONE" },
+	{ 0x1ull, "INET_DIAG_REQ_BYTECODE" },
+	{ 0x2ull, "INET_DIAG_REQ_SK_BPF_STORAGES" },
+	{ 0x3ull, "INET_DIAG_REQ_PROTOCOL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_bc[] = {
+	{ 0x0ull, "INET_DIAG_BC_NOP" },
+	{ 0x1ull, "INET_DIAG_BC_JMP" },
+	{ 0x2ull, "INET_DIAG_BC_S_GE" },
+	{ 0x3ull, "INET_DIAG_BC_S_LE" },
+	{ 0x4ull, "INET_DIAG_BC_D_GE" },
+	{ 0x5ull, "INET_DIAG_BC_D_LE" },
+	{ 0x6ull, "INET_DIAG_BC_AUTO" },
+	{ 0x7ull, "INET_DIAG_BC_S_COND" },
+	{ 0x8ull, "INET_DIAG_BC_D_COND" },
+	{ 0x9ull, "INET_DIAG_BC_DEV_COND" },
+	{ 0xaull, "INET_DIAG_BC_MARK_COND" },
+	{ 0xbull, "INET_DIAG_BC_S_EQ" },
+	{ 0xcull, "INET_DIAG_BC_D_EQ" },
+	{ 0xdull, "INET_DIAG_BC_CGROUP_COND" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_unix_diag_attr[] = {
+	{ 0x0ull, "UNIX_DIAG_NAME" },
+	{ 0x1ull, "UNIX_DIAG_VFS" },
+	{ 0x2ull, "UNIX_DIAG_PEER" },
+	{ 0x3ull, "UNIX_DIAG_ICONS" },
+	{ 0x4ull, "UNIX_DIAG_RQLEN" },
+	{ 0x5ull, "UNIX_DIAG_MEMINFO" },
+	{ 0x6ull, "UNIX_DIAG_SHUTDOWN" },
+	{ 0x7ull, "UNIX_DIAG_UID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_unix_diag_show[] = {
+	{ 0x1ull, "UDIAG_SHOW_NAME" },
+	{ 0x2ull, "UDIAG_SHOW_VFS" },
+	{ 0x4ull, "UDIAG_SHOW_PEER" },
+	{ 0x8ull, "UDIAG_SHOW_ICONS" },
+	{ 0x10ull, "UDIAG_SHOW_RQLEN" },
+	{ 0x20ull, "UDIAG_SHOW_MEMINFO" },
+	{ 0x40ull, "UDIAG_SHOW_UID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_attr[] = {
+	{ 0x0ull, "NETLINK_DIAG_MEMINFO" },
+	{ 0x1ull, "NETLINK_DIAG_GROUPS" },
+	{ 0x2ull, "NETLINK_DIAG_RX_RING" },
+	{ 0x3ull, "NETLINK_DIAG_TX_RING" },
+	{ 0x4ull, "NETLINK_DIAG_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_show[] = {
+	{ 0x1ull, "NDIAG_SHOW_MEMINFO" },
+	{ 0x2ull, "NDIAG_SHOW_GROUPS" },
+	{ 0x4ull, "NDIAG_SHOW_RING_CFG" },
+	{ 0x8ull, "NDIAG_SHOW_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_netlink_diag_flags[] = {
+	{ 0x1ull, "NDIAG_FLAG_CB_RUNNING" },
+	{ 0x2ull, "NDIAG_FLAG_PKTINFO" },
+	{ 0x4ull, "NDIAG_FLAG_BROADCAST_ERROR" },
+	{ 0x8ull, "NDIAG_FLAG_NO_ENOBUFS" },
+	{ 0x10ull, "NDIAG_FLAG_LISTEN_ALL_NSID" },
+	{ 0x20ull, "NDIAG_FLAG_CAP_ACK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_meminfo[] = {
+	{ 0x0ull, "SK_MEMINFO_RMEM_ALLOC" },
+	{ 0x1ull, "SK_MEMINFO_RCVBUF" },
+	{ 0x2ull, "SK_MEMINFO_WMEM_ALLOC" },
+	{ 0x3ull, "SK_MEMINFO_SNDBUF" },
+	{ 0x4ull, "SK_MEMINFO_FWD_ALLOC" },
+	{ 0x5ull, "SK_MEMINFO_WMEM_QUEUED" },
+	{ 0x6ull, "SK_MEMINFO_OPTMEM" },
+	{ 0x7ull, "SK_MEMINFO_BACKLOG" },
+	{ 0x8ull, "SK_MEMINFO_DROPS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet6_devconf[] = {
+	{ 0x0ull, "DEVCONF_FORWARDING" },
+	{ 0x1ull, "DEVCONF_HOPLIMIT" },
+	{ 0x2ull, "DEVCONF_MTU6" },
+	{ 0x3ull, "DEVCONF_ACCEPT_RA" },
+	{ 0x4ull, "DEVCONF_ACCEPT_REDIRECTS" },
+	{ 0x5ull, "DEVCONF_AUTOCONF" },
+	{ 0x6ull, "DEVCONF_DAD_TRANSMITS" },
+	{ 0x7ull, "DEVCONF_RTR_SOLICITS" },
+	{ 0x8ull, "DEVCONF_RTR_SOLICIT_INTERVAL" },
+	{ 0x9ull, "DEVCONF_RTR_SOLICIT_DELAY" },
+	{ 0xaull, "DEVCONF_USE_TEMPADDR" },
+	{ 0xbull, "DEVCONF_TEMP_VALID_LFT" },
+	{ 0xcull, "DEVCONF_TEMP_PREFERED_LFT" },
+	{ 0xdull, "DEVCONF_REGEN_MAX_RETRY" },
+	{ 0xeull, "DEVCONF_MAX_DESYNC_FACTOR" },
+	{ 0xfull, "DEVCONF_MAX_ADDRESSES" },
+	{ 0x10ull, "DEVCONF_FORCE_MLD_VERSION" },
+	{ 0x11ull, "DEVCONF_ACCEPT_RA_DEFRTR" },
+	{ 0x12ull, "DEVCONF_ACCEPT_RA_PINFO" },
+	{ 0x13ull, "DEVCONF_ACCEPT_RA_RTR_PREF" },
+	{ 0x14ull, "DEVCONF_RTR_PROBE_INTERVAL" },
+	{ 0x15ull, "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN" },
+	{ 0x16ull, "DEVCONF_PROXY_NDP" },
+	{ 0x17ull, "DEVCONF_OPTIMISTIC_DAD" },
+	{ 0x18ull, "DEVCONF_ACCEPT_SOURCE_ROUTE" },
+	{ 0x19ull, "DEVCONF_MC_FORWARDING" },
+	{ 0x1aull, "DEVCONF_DISABLE_IPV6" },
+	{ 0x1bull, "DEVCONF_ACCEPT_DAD" },
+	{ 0x1cull, "DEVCONF_FORCE_TLLAO" },
+	{ 0x1dull, "DEVCONF_NDISC_NOTIFY" },
+	{ 0x1eull, "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1full, "DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x20ull, "DEVCONF_SUPPRESS_FRAG_NDISC" },
+	{ 0x21ull, "DEVCONF_ACCEPT_RA_FROM_LOCAL" },
+	{ 0x22ull, "DEVCONF_USE_OPTIMISTIC" },
+	{ 0x23ull, "DEVCONF_ACCEPT_RA_MTU" },
+	{ 0x24ull, "DEVCONF_STABLE_SECRET" },
+	{ 0x25ull, "DEVCONF_USE_OIF_ADDRS_ONLY" },
+	{ 0x26ull, "DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT" },
+	{ 0x27ull, "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x28ull, "DEVCONF_DROP_UNICAST_IN_L2_MULTICAST" },
+	{ 0x29ull, "DEVCONF_DROP_UNSOLICITED_NA" },
+	{ 0x2aull, "DEVCONF_KEEP_ADDR_ON_DOWN" },
+	{ 0x2bull, "DEVCONF_RTR_SOLICIT_MAX_INTERVAL" },
+	{ 0x2cull, "DEVCONF_SEG6_ENABLED" },
+	{ 0x2dull, "DEVCONF_SEG6_REQUIRE_HMAC" },
+	{ 0x2eull, "DEVCONF_ENHANCED_DAD" },
+	{ 0x2full, "DEVCONF_ADDR_GEN_MODE" },
+	{ 0x30ull, "DEVCONF_DISABLE_POLICY" },
+	{ 0x31ull, "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN" },
+	{ 0x32ull, "DEVCONF_NDISC_TCLASS" },
+	{ 0x33ull, "DEVCONF_RPL_SEG_ENABLED" },
+	{ 0x34ull, "DEVCONF_RA_DEFRTR_METRIC" },
+	{ 0x35ull, "DEVCONF_IOAM6_ENABLED" },
+	{ 0x36ull, "DEVCONF_IOAM6_ID" },
+	{ 0x37ull, "DEVCONF_IOAM6_ID_WIDE" },
+	{ 0x38ull, "DEVCONF_NDISC_EVICT_NOCARRIER" },
+	{ 0x39ull, "DEVCONF_ACCEPT_UNTRACKED_NA" },
+	{ 0x3aull, "DEVCONF_ACCEPT_RA_MIN_LFT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_snmp_ip_stats[] = {
+	{ 0x0ull, "IPSTATS_MIB_NUM" },
+	{ 0x1ull, "IPSTATS_MIB_INPKTS" },
+	{ 0x2ull, "IPSTATS_MIB_INOCTETS" },
+	{ 0x3ull, "IPSTATS_MIB_INDELIVERS" },
+	{ 0x4ull, "IPSTATS_MIB_OUTFORWDATAGRAMS" },
+	{ 0x5ull, "IPSTATS_MIB_OUTPKTS" },
+	{ 0x6ull, "IPSTATS_MIB_OUTOCTETS" },
+	{ 0x7ull, "IPSTATS_MIB_INHDRERRORS" },
+	{ 0x8ull, "IPSTATS_MIB_INTOOBIGERRORS" },
+	{ 0x9ull, "IPSTATS_MIB_INNOROUTES" },
+	{ 0xaull, "IPSTATS_MIB_INADDRERRORS" },
+	{ 0xbull, "IPSTATS_MIB_INUNKNOWNPROTOS" },
+	{ 0xcull, "IPSTATS_MIB_INTRUNCATEDPKTS" },
+	{ 0xdull, "IPSTATS_MIB_INDISCARDS" },
+	{ 0xeull, "IPSTATS_MIB_OUTDISCARDS" },
+	{ 0xfull, "IPSTATS_MIB_OUTNOROUTES" },
+	{ 0x10ull, "IPSTATS_MIB_REASMTIMEOUT" },
+	{ 0x11ull, "IPSTATS_MIB_REASMREQDS" },
+	{ 0x12ull, "IPSTATS_MIB_REASMOKS" },
+	{ 0x13ull, "IPSTATS_MIB_REASMFAILS" },
+	{ 0x14ull, "IPSTATS_MIB_FRAGOKS" },
+	{ 0x15ull, "IPSTATS_MIB_FRAGFAILS" },
+	{ 0x16ull, "IPSTATS_MIB_FRAGCREATES" },
+	{ 0x17ull, "IPSTATS_MIB_INMCASTPKTS" },
+	{ 0x18ull, "IPSTATS_MIB_OUTMCASTPKTS" },
+	{ 0x19ull, "IPSTATS_MIB_INBCASTPKTS" },
+	{ 0x1aull, "IPSTATS_MIB_OUTBCASTPKTS" },
+	{ 0x1bull, "IPSTATS_MIB_INMCASTOCTETS" },
+	{ 0x1cull, "IPSTATS_MIB_OUTMCASTOCTETS" },
+	{ 0x1dull, "IPSTATS_MIB_INBCASTOCTETS" },
+	{ 0x1eull, "IPSTATS_MIB_OUTBCASTOCTETS" },
+	{ 0x1full, "IPSTATS_MIB_CSUMERRORS" },
+	{ 0x20ull, "IPSTATS_MIB_NOECTPKTS" },
+	{ 0x21ull, "IPSTATS_MIB_ECT1PKTS" },
+	{ 0x22ull, "IPSTATS_MIB_ECT0PKTS" },
+	{ 0x23ull, "IPSTATS_MIB_CEPKTS" },
+	{ 0x24ull, "IPSTATS_MIB_REASM_OVERLAPS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_snmp_icmp6_stats[] = {
+	{ 0x0ull, "ICMP6_MIB_NUM" },
+	{ 0x1ull, "ICMP6_MIB_INMSGS" },
+	{ 0x2ull, "ICMP6_MIB_INERRORS" },
+	{ 0x3ull, "ICMP6_MIB_OUTMSGS" },
+	{ 0x4ull, "ICMP6_MIB_OUTERRORS" },
+	{ 0x5ull, "ICMP6_MIB_CSUMERRORS" },
+	{ 0x6ull, "ICMP6_MIB_RATELIMITHOST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_in6_addr_gen_mode[] = {
+	{ 0x0ull, "IN6_ADDR_GEN_MODE_EUI64" },
+	{ 0x1ull, "IN6_ADDR_GEN_MODE_NONE" },
+	{ 0x2ull, "IN6_ADDR_GEN_MODE_STABLE_PRIVACY" },
+	{ 0x3ull, "IN6_ADDR_GEN_MODE_RANDOM" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipmra_msg_types[] = {
+	{ 0x1ull, "IGMPMSG_NOCACHE" },
+	{ 0x2ull, "IGMPMSG_WRONGVIF" },
+	{ 0x3ull, "IGMPMSG_WHOLEPKT" },
+	{ 0x4ull, "IGMPMSG_WRVIFWHOLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ip6mra_msg_types[] = {
+	{ 0x1ull, "MRT6MSG_NOCACHE" },
+	{ 0x2ull, "MRT6MSG_WRONGMIF" },
+	{ 0x3ull, "MRT6MSG_WHOLEPKT" },
+	{ 0x4ull, "MRT6MSG_WRMIFWHOLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifa[] = {
+	{ 0x0ull, "IFA_UNSPEC" },
+	{ 0x1ull, "IFA_ADDRESS" },
+	{ 0x2ull, "IFA_LOCAL" },
+	{ 0x3ull, "IFA_LABEL" },
+	{ 0x4ull, "IFA_BROADCAST" },
+	{ 0x5ull, "IFA_ANYCAST" },
+	{ 0x6ull, "IFA_CACHEINFO" },
+	{ 0x7ull, "IFA_MULTICAST" },
+	{ 0x8ull, "IFA_FLAGS" },
+	{ 0x9ull, "IFA_RT_PRIORITY" },
+	{ 0xaull, "IFA_TARGET_NETNSID" },
+	{ 0xbull, "IFA_PROTO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifa_flags[] = {
+	{ 0x1ull, "IFA_F_SECONDARY" },
+	{ 0x2ull, "IFA_F_NODAD" },
+	{ 0x4ull, "IFA_F_OPTIMISTIC" },
+	{ 0x8ull, "IFA_F_DADFAILED" },
+	{ 0x10ull, "IFA_F_HOMEADDRESS" },
+	{ 0x20ull, "IFA_F_DEPRECATED" },
+	{ 0x40ull, "IFA_F_TENTATIVE" },
+	{ 0x80ull, "IFA_F_PERMANENT" },
+	{ 0x100ull, "IFA_F_MANAGETEMPADDR" },
+	{ 0x200ull, "IFA_F_NOPREFIXROUTE" },
+	{ 0x400ull, "IFA_F_MCAUTOJOIN" },
+	{ 0x800ull, "IFA_F_STABLE_PRIVACY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ndta[] = {
+	{ 0x0ull, "NDTA_UNSPEC" },
+	{ 0x1ull, "NDTA_NAME" },
+	{ 0x2ull, "NDTA_THRESH1" },
+	{ 0x3ull, "NDTA_THRESH2" },
+	{ 0x4ull, "NDTA_THRESH3" },
+	{ 0x5ull, "NDTA_CONFIG" },
+	{ 0x6ull, "NDTA_PARMS" },
+	{ 0x7ull, "NDTA_STATS" },
+	{ 0x8ull, "NDTA_GC_INTERVAL" },
+	{ 0x9ull, "NDTA_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ndtpa[] = {
+	{ 0x0ull, "NDTPA_UNSPEC" },
+	{ 0x1ull, "NDTPA_IFINDEX" },
+	{ 0x2ull, "NDTPA_REFCNT" },
+	{ 0x3ull, "NDTPA_REACHABLE_TIME" },
+	{ 0x4ull, "NDTPA_BASE_REACHABLE_TIME" },
+	{ 0x5ull, "NDTPA_RETRANS_TIME" },
+	{ 0x6ull, "NDTPA_GC_STALETIME" },
+	{ 0x7ull, "NDTPA_DELAY_PROBE_TIME" },
+	{ 0x8ull, "NDTPA_QUEUE_LEN" },
+	{ 0x9ull, "NDTPA_APP_PROBES" },
+	{ 0xaull, "NDTPA_UCAST_PROBES" },
+	{ 0xbull, "NDTPA_MCAST_PROBES" },
+	{ 0xcull, "NDTPA_ANYCAST_DELAY" },
+	{ 0xdull, "NDTPA_PROXY_DELAY" },
+	{ 0xeull, "NDTPA_PROXY_QLEN" },
+	{ 0xfull, "NDTPA_LOCKTIME" },
+	{ 0x10ull, "NDTPA_QUEUE_LENBYTES" },
+	{ 0x11ull, "NDTPA_MCAST_REPROBES" },
+	{ 0x12ull, "NDTPA_PAD" },
+	{ 0x13ull, "NDTPA_INTERVAL_PROBE_TIME_MS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_port[] = {
+	{ 0x0ull, "IFLA_VF_PORT_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_PORT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_port[] = {
+	{ 0x0ull, "IFLA_PORT_UNSPEC" },
+	{ 0x1ull, "IFLA_PORT_VF" },
+	{ 0x2ull, "IFLA_PORT_PROFILE" },
+	{ 0x3ull, "IFLA_PORT_VSI_TYPE" },
+	{ 0x4ull, "IFLA_PORT_INSTANCE_UUID" },
+	{ 0x5ull, "IFLA_PORT_HOST_UUID" },
+	{ 0x6ull, "IFLA_PORT_REQUEST" },
+	{ 0x7ull, "IFLA_PORT_RESPONSE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca[] = {
+	{ 0x0ull, "TCA_UNSPEC" },
+	{ 0x1ull, "TCA_KIND" },
+	{ 0x2ull, "TCA_OPTIONS" },
+	{ 0x3ull, "TCA_STATS" },
+	{ 0x4ull, "TCA_XSTATS" },
+	{ 0x5ull, "TCA_RATE" },
+	{ 0x6ull, "TCA_FCNT" },
+	{ 0x7ull, "TCA_STATS2" },
+	{ 0x8ull, "TCA_STAB" },
+	{ 0x9ull, "TCA_PAD" },
+	{ 0xaull, "TCA_DUMP_INVISIBLE" },
+	{ 0xbull, "TCA_CHAIN" },
+	{ 0xcull, "TCA_HW_OFFLOAD" },
+	{ 0xdull, "TCA_INGRESS_BLOCK" },
+	{ 0xeull, "TCA_EGRESS_BLOCK" },
+	{ 0xfull, "TCA_DUMP_FLAGS" },
+	{ 0x10ull, "TCA_EXT_WARN_MSG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_stats[] = {
+	{ 0x0ull, "TCA_STATS_UNSPEC" },
+	{ 0x1ull, "TCA_STATS_BASIC" },
+	{ 0x2ull, "TCA_STATS_RATE_EST" },
+	{ 0x3ull, "TCA_STATS_QUEUE" },
+	{ 0x4ull, "TCA_STATS_APP" },
+	{ 0x5ull, "TCA_STATS_RATE_EST64" },
+	{ 0x6ull, "TCA_STATS_PAD" },
+	{ 0x7ull, "TCA_STATS_BASIC_HW" },
+	{ 0x8ull, "TCA_STATS_PKT64" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_stab[] = {
+	{ 0x0ull, "TCA_STAB_UNSPEC" },
+	{ 0x1ull, "TCA_STAB_BASE" },
+	{ 0x2ull, "TCA_STAB_DATA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act[] = {
+	{ 0x0ull, "TCA_ACT_UNSPEC" },
+	{ 0x1ull, "TCA_ACT_KIND" },
+	{ 0x2ull, "TCA_ACT_OPTIONS" },
+	{ 0x3ull, "TCA_ACT_INDEX" },
+	{ 0x4ull, "TCA_ACT_STATS" },
+	{ 0x5ull, "TCA_ACT_PAD" },
+	{ 0x6ull, "TCA_ACT_COOKIE" },
+	{ 0x7ull, "TCA_ACT_FLAGS" },
+	{ 0x8ull, "TCA_ACT_HW_STATS" },
+	{ 0x9ull, "TCA_ACT_USED_HW_STATS" },
+	{ 0xaull, "TCA_ACT_IN_HW_COUNT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act_flags[] = {
+	{ 0x1ull, "TCA_ACT_FLAGS_NO_PERCPU_STATS" },
+	{ 0x2ull, "TCA_ACT_FLAGS_SKIP_HW" },
+	{ 0x4ull, "TCA_ACT_FLAGS_SKIP_SW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tca_act_hw_stats[] = {
+	{ 0x1ull, "TCA_ACT_HW_STATS_IMMEDIATE" },
+	{ 0x2ull, "TCA_ACT_HW_STATS_DELAYED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtext_filter[] = {
+	{ 0x1ull, "RTEXT_FILTER_VF" },
+	{ 0x2ull, "RTEXT_FILTER_BRVLAN" },
+	{ 0x4ull, "RTEXT_FILTER_BRVLAN_COMPRESSED" },
+	{ 0x8ull, "RTEXT_FILTER_SKIP_STATS" },
+	{ 0x10ull, "RTEXT_FILTER_MRP" },
+	{ 0x20ull, "RTEXT_FILTER_CFM_CONFIG" },
+	{ 0x40ull, "RTEXT_FILTER_CFM_STATUS" },
+	{ 0x80ull, "RTEXT_FILTER_MST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_xdp_flags[] = {
+	{ 0xeull, "XDP_FLAGS_MODES" },
+	{ 0x1ull, "XDP_FLAGS_UPDATE_IF_NOEXIST" },
+	{ 0x2ull, "XDP_FLAGS_SKB_MODE" },
+	{ 0x4ull, "XDP_FLAGS_DRV_MODE" },
+	{ 0x8ull, "XDP_FLAGS_HW_MODE" },
+	{ 0x10ull, "XDP_FLAGS_REPLACE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_xdp_attached[] = {
+	{ 0x0ull, "XDP_ATTACHED_NONE" },
+	{ 0x1ull, "XDP_ATTACHED_DRV" },
+	{ 0x2ull, "XDP_ATTACHED_SKB" },
+	{ 0x3ull, "XDP_ATTACHED_HW" },
+	{ 0x4ull, "XDP_ATTACHED_MULTI" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_xdp[] = {
+	{ 0x0ull, "IFLA_XDP_UNSPEC" },
+	{ 0x1ull, "IFLA_XDP_FD" },
+	{ 0x2ull, "IFLA_XDP_ATTACHED" },
+	{ 0x3ull, "IFLA_XDP_FLAGS" },
+	{ 0x4ull, "IFLA_XDP_PROG_ID" },
+	{ 0x5ull, "IFLA_XDP_DRV_PROG_ID" },
+	{ 0x6ull, "IFLA_XDP_SKB_PROG_ID" },
+	{ 0x7ull, "IFLA_XDP_HW_PROG_ID" },
+	{ 0x8ull, "IFLA_XDP_EXPECTED_FD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_proto_down_reason[] = {
+	{ 0x0ull, "IFLA_PROTO_DOWN_REASON_UNSPEC" },
+	{ 0x1ull, "IFLA_PROTO_DOWN_REASON_MASK" },
+	{ 0x2ull, "IFLA_PROTO_DOWN_REASON_VALUE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_event[] = {
+	{ 0x0ull, "IFLA_EVENT_NONE" },
+	{ 0x1ull, "IFLA_EVENT_REBOOT" },
+	{ 0x2ull, "IFLA_EVENT_FEATURES" },
+	{ 0x3ull, "IFLA_EVENT_BONDING_FAILOVER" },
+	{ 0x4ull, "IFLA_EVENT_NOTIFY_PEERS" },
+	{ 0x5ull, "IFLA_EVENT_IGMP_RESEND" },
+	{ 0x6ull, "IFLA_EVENT_BONDING_OPTIONS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rta[] = {
+	{ 0x0ull, "RTA_UNSPEC" },
+	{ 0x1ull, "RTA_DST" },
+	{ 0x2ull, "RTA_SRC" },
+	{ 0x3ull, "RTA_IIF" },
+	{ 0x4ull, "RTA_OIF" },
+	{ 0x5ull, "RTA_GATEWAY" },
+	{ 0x6ull, "RTA_PRIORITY" },
+	{ 0x7ull, "RTA_PREFSRC" },
+	{ 0x8ull, "RTA_METRICS" },
+	{ 0x9ull, "RTA_MULTIPATH" },
+	{ 0xaull, "RTA_PROTOINFO" },
+	{ 0xbull, "RTA_FLOW" },
+	{ 0xcull, "RTA_CACHEINFO" },
+	{ 0xdull, "RTA_SESSION" },
+	{ 0xeull, "RTA_MP_ALGO" },
+	{ 0xfull, "RTA_TABLE" },
+	{ 0x10ull, "RTA_MARK" },
+	{ 0x11ull, "RTA_MFC_STATS" },
+	{ 0x12ull, "RTA_VIA" },
+	{ 0x13ull, "RTA_NEWDST" },
+	{ 0x14ull, "RTA_PREF" },
+	{ 0x15ull, "RTA_ENCAP_TYPE" },
+	{ 0x16ull, "RTA_ENCAP" },
+	{ 0x17ull, "RTA_EXPIRES" },
+	{ 0x18ull, "RTA_PAD" },
+	{ 0x19ull, "RTA_UID" },
+	{ 0x1aull, "RTA_TTL_PROPAGATE" },
+	{ 0x1bull, "RTA_IP_PROTO" },
+	{ 0x1cull, "RTA_SPORT" },
+	{ 0x1dull, "RTA_DPORT" },
+	{ 0x1eull, "RTA_NH_ID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtax[] = {
+	{ 0x0ull, "RTAX_UNSPEC" },
+	{ 0x1ull, "RTAX_LOCK" },
+	{ 0x2ull, "RTAX_MTU" },
+	{ 0x3ull, "RTAX_WINDOW" },
+	{ 0x4ull, "RTAX_RTT" },
+	{ 0x5ull, "RTAX_RTTVAR" },
+	{ 0x6ull, "RTAX_SSTHRESH" },
+	{ 0x7ull, "RTAX_CWND" },
+	{ 0x8ull, "RTAX_ADVMSS" },
+	{ 0x9ull, "RTAX_REORDERING" },
+	{ 0xaull, "RTAX_HOPLIMIT" },
+	{ 0xbull, "RTAX_INITCWND" },
+	{ 0xcull, "RTAX_FEATURES" },
+	{ 0xdull, "RTAX_RTO_MIN" },
+	{ 0xeull, "RTAX_INITRWND" },
+	{ 0xfull, "RTAX_QUICKACK" },
+	{ 0x10ull, "RTAX_CC_ALGO" },
+	{ 0x11ull, "RTAX_FASTOPEN_NO_COOKIE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtn[] = {
+	{ 0x0ull, "RTN_UNSPEC" },
+	{ 0x1ull, "RTN_UNICAST" },
+	{ 0x2ull, "RTN_LOCAL" },
+	{ 0x3ull, "RTN_BROADCAST" },
+	{ 0x4ull, "RTN_ANYCAST" },
+	{ 0x5ull, "RTN_MULTICAST" },
+	{ 0x6ull, "RTN_BLACKHOLE" },
+	{ 0x7ull, "RTN_UNREACHABLE" },
+	{ 0x8ull, "RTN_PROHIBIT" },
+	{ 0x9ull, "RTN_THROW" },
+	{ 0xaull, "RTN_NAT" },
+	{ 0xbull, "RTN_XRESOLVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtm_f[] = {
+	{ 0x100ull, "RTM_F_NOTIFY" },
+	{ 0x200ull, "RTM_F_CLONED" },
+	{ 0x400ull, "RTM_F_EQUALIZE" },
+	{ 0x800ull, "RTM_F_PREFIX" },
+	{ 0x1000ull, "RTM_F_LOOKUP_TABLE" },
+	{ 0x2000ull, "RTM_F_FIB_MATCH" },
+	{ 0x4000ull, "RTM_F_OFFLOAD" },
+	{ 0x8000ull, "RTM_F_TRAP" },
+	{ 0x20000000ull, "RTM_F_OFFLOAD_FAILED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rt_table[] = {
+	{ 0x0ull, "RT_TABLE_UNSPEC" },
+	{ 0xfcull, "RT_TABLE_COMPAT" },
+	{ 0xfdull, "RT_TABLE_DEFAULT" },
+	{ 0xfeull, "RT_TABLE_MAIN" },
+	{ 0xffull, "RT_TABLE_LOCAL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_lwtunnel_encap[] = {
+	{ 0x0ull, "LWTUNNEL_ENCAP_NONE" },
+	{ 0x1ull, "LWTUNNEL_ENCAP_MPLS" },
+	{ 0x2ull, "LWTUNNEL_ENCAP_IP" },
+	{ 0x3ull, "LWTUNNEL_ENCAP_ILA" },
+	{ 0x4ull, "LWTUNNEL_ENCAP_IP6" },
+	{ 0x5ull, "LWTUNNEL_ENCAP_SEG6" },
+	{ 0x6ull, "LWTUNNEL_ENCAP_BPF" },
+	{ 0x7ull, "LWTUNNEL_ENCAP_SEG6_LOCAL" },
+	{ 0x8ull, "LWTUNNEL_ENCAP_RPL" },
+	{ 0x9ull, "LWTUNNEL_ENCAP_IOAM6" },
+	{ 0xaull, "LWTUNNEL_ENCAP_XFRM" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nda[] = {
+	{ 0x0ull, "NDA_UNSPEC" },
+	{ 0x1ull, "NDA_DST" },
+	{ 0x2ull, "NDA_LLADDR" },
+	{ 0x3ull, "NDA_CACHEINFO" },
+	{ 0x4ull, "NDA_PROBES" },
+	{ 0x5ull, "NDA_VLAN" },
+	{ 0x6ull, "NDA_PORT" },
+	{ 0x7ull, "NDA_VNI" },
+	{ 0x8ull, "NDA_IFINDEX" },
+	{ 0x9ull, "NDA_MASTER" },
+	{ 0xaull, "NDA_LINK_NETNSID" },
+	{ 0xbull, "NDA_SRC_VNI" },
+	{ 0xcull, "NDA_PROTOCOL" },
+	{ 0xdull, "NDA_NH_ID" },
+	{ 0xeull, "NDA_FDB_EXT_ATTRS" },
+	{ 0xfull, "NDA_FLAGS_EXT" },
+	{ 0x10ull, "NDA_NDM_STATE_MASK" },
+	{ 0x11ull, "NDA_NDM_FLAGS_MASK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nud[] = {
+	{ 0x0ull, "NUD_NONE" },
+	{ 0x1ull, "NUD_INCOMPLETE" },
+	{ 0x2ull, "NUD_REACHABLE" },
+	{ 0x4ull, "NUD_STALE" },
+	{ 0x8ull, "NUD_DELAY" },
+	{ 0x10ull, "NUD_PROBE" },
+	{ 0x20ull, "NUD_FAILED" },
+	{ 0x40ull, "NUD_NOARP" },
+	{ 0x80ull, "NUD_PERMANENT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ntf[] = {
+	{ 0x1ull, "NTF_USE" },
+	{ 0x2ull, "NTF_SELF" },
+	{ 0x4ull, "NTF_MASTER" },
+	{ 0x8ull, "NTF_PROXY" },
+	{ 0x10ull, "NTF_EXT_LEARNED" },
+	{ 0x20ull, "NTF_OFFLOADED" },
+	{ 0x40ull, "NTF_STICKY" },
+	{ 0x80ull, "NTF_ROUTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ntf_ext[] = {
+	{ 0x1ull, "NTF_EXT_MANAGED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nfea[] = {
+	{ 0x0ull, "NFEA_UNSPEC" },
+	{ 0x1ull, "NFEA_ACTIVITY_NOTIFY" },
+	{ 0x2ull, "NFEA_DONT_REFRESH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fdb_notify[] = {
+	{ 0x1ull, "FDB_NOTIFY_BIT" },
+	{ 0x2ull, "FDB_NOTIFY_INACTIVE_BIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fra[] = {
+	{ 0x0ull, "FRA_UNSPEC" },
+	{ 0x1ull, "FRA_DST" },
+	{ 0x2ull, "FRA_SRC" },
+	{ 0x3ull, "FRA_IIFNAME" },
+	{ 0x4ull, "FRA_GOTO" },
+	{ 0x5ull, "FRA_UNUSED2" },
+	{ 0x6ull, "FRA_PRIORITY" },
+	{ 0x7ull, "FRA_UNUSED3" },
+	{ 0x8ull, "FRA_UNUSED4" },
+	{ 0x9ull, "FRA_UNUSED5" },
+	{ 0xaull, "FRA_FWMARK" },
+	{ 0xbull, "FRA_FLOW" },
+	{ 0xcull, "FRA_TUN_ID" },
+	{ 0xdull, "FRA_SUPPRESS_IFGROUP" },
+	{ 0xeull, "FRA_SUPPRESS_PREFIXLEN" },
+	{ 0xfull, "FRA_TABLE" },
+	{ 0x10ull, "FRA_FWMASK" },
+	{ 0x11ull, "FRA_OIFNAME" },
+	{ 0x12ull, "FRA_PAD" },
+	{ 0x13ull, "FRA_L3MDEV" },
+	{ 0x14ull, "FRA_UID_RANGE" },
+	{ 0x15ull, "FRA_PROTOCOL" },
+	{ 0x16ull, "FRA_IP_PROTO" },
+	{ 0x17ull, "FRA_SPORT_RANGE" },
+	{ 0x18ull, "FRA_DPORT_RANGE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fr_act[] = {
+	{ 0x0ull, "FR_ACT_UNSPEC" },
+	{ 0x1ull, "FR_ACT_TO_TBL" },
+	{ 0x2ull, "FR_ACT_GOTO" },
+	{ 0x3ull, "FR_ACT_NOP" },
+	{ 0x4ull, "FR_ACT_RES3" },
+	{ 0x5ull, "FR_ACT_RES4" },
+	{ 0x6ull, "FR_ACT_BLACKHOLE" },
+	{ 0x7ull, "FR_ACT_UNREACHABLE" },
+	{ 0x8ull, "FR_ACT_PROHIBIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fib_rule_flags[] = {
+	{ 0x1ull, "FIB_RULE_PERMANENT" },
+	{ 0x2ull, "FIB_RULE_INVERT" },
+	{ 0x4ull, "FIB_RULE_UNRESOLVED" },
+	{ 0x8ull, "FIB_RULE_IIF_DETACHED" },
+	{ 0x10ull, "FIB_RULE_OIF_DETACHED" },
+	{ 0x10000ull, "FIB_RULE_FIND_SADDR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_br_mcast_dir[] = {
+	{ 0x0ull, "BR_MCAST_DIR_RX" },
+	{ 0x1ull, "BR_MCAST_DIR_TX" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_vlan_info[] = {
+	{ 0x1ull, "BRIDGE_VLAN_INFO_MASTER" },
+	{ 0x2ull, "BRIDGE_VLAN_INFO_PVID" },
+	{ 0x4ull, "BRIDGE_VLAN_INFO_UNTAGGED" },
+	{ 0x8ull, "BRIDGE_VLAN_INFO_RANGE_BEGIN" },
+	{ 0x10ull, "BRIDGE_VLAN_INFO_RANGE_END" },
+	{ 0x20ull, "BRIDGE_VLAN_INFO_BRENTRY" },
+	{ 0x40ull, "BRIDGE_VLAN_INFO_ONLY_OPTS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vfinfo_list[] = {
+	{ 0x0ull, "IFLA_VF_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf[] = {
+	{ 0x0ull, "IFLA_VF_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_MAC" },
+	{ 0x2ull, "IFLA_VF_VLAN" },
+	{ 0x3ull, "IFLA_VF_TX_RATE" },
+	{ 0x4ull, "IFLA_VF_SPOOFCHK" },
+	{ 0x5ull, "IFLA_VF_LINK_STATE" },
+	{ 0x6ull, "IFLA_VF_RATE" },
+	{ 0x7ull, "IFLA_VF_RSS_QUERY_EN" },
+	{ 0x8ull, "IFLA_VF_STATS" },
+	{ 0x9ull, "IFLA_VF_TRUST" },
+	{ 0xaull, "IFLA_VF_IB_NODE_GUID" },
+	{ 0xbull, "IFLA_VF_IB_PORT_GUID" },
+	{ 0xcull, "IFLA_VF_VLAN_LIST" },
+	{ 0xdull, "IFLA_VF_BROADCAST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_stats[] = {
+	{ 0x0ull, "IFLA_VF_STATS_RX_PACKETS" },
+	{ 0x1ull, "IFLA_VF_STATS_TX_PACKETS" },
+	{ 0x2ull, "IFLA_VF_STATS_RX_BYTES" },
+	{ 0x3ull, "IFLA_VF_STATS_TX_BYTES" },
+	{ 0x4ull, "IFLA_VF_STATS_BROADCAST" },
+	{ 0x5ull, "IFLA_VF_STATS_MULTICAST" },
+	{ 0x6ull, "IFLA_VF_STATS_PAD" },
+	{ 0x7ull, "IFLA_VF_STATS_RX_DROPPED" },
+	{ 0x8ull, "IFLA_VF_STATS_TX_DROPPED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_vlan_list[] = {
+	{ 0x0ull, "IFLA_VF_VLAN_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_VF_VLAN_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_vf_link_state[] = {
+	{ 0x0ull, "IFLA_VF_LINK_STATE_AUTO" },
+	{ 0x1ull, "IFLA_VF_LINK_STATE_ENABLE" },
+	{ 0x2ull, "IFLA_VF_LINK_STATE_DISABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipv4_devconf[] = {
+	{ 0x1ull, "IPV4_DEVCONF_FORWARDING" },
+	{ 0x2ull, "IPV4_DEVCONF_MC_FORWARDING" },
+	{ 0x3ull, "IPV4_DEVCONF_PROXY_ARP" },
+	{ 0x4ull, "IPV4_DEVCONF_ACCEPT_REDIRECTS" },
+	{ 0x5ull, "IPV4_DEVCONF_SECURE_REDIRECTS" },
+	{ 0x6ull, "IPV4_DEVCONF_SEND_REDIRECTS" },
+	{ 0x7ull, "IPV4_DEVCONF_SHARED_MEDIA" },
+	{ 0x8ull, "IPV4_DEVCONF_RP_FILTER" },
+	{ 0x9ull, "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE" },
+	{ 0xaull, "IPV4_DEVCONF_BOOTP_RELAY" },
+	{ 0xbull, "IPV4_DEVCONF_LOG_MARTIANS" },
+	{ 0xcull, "IPV4_DEVCONF_TAG" },
+	{ 0xdull, "IPV4_DEVCONF_ARPFILTER" },
+	{ 0xeull, "IPV4_DEVCONF_MEDIUM_ID" },
+	{ 0xfull, "IPV4_DEVCONF_NOXFRM" },
+	{ 0x10ull, "IPV4_DEVCONF_NOPOLICY" },
+	{ 0x11ull, "IPV4_DEVCONF_FORCE_IGMP_VERSION" },
+	{ 0x12ull, "IPV4_DEVCONF_ARP_ANNOUNCE" },
+	{ 0x13ull, "IPV4_DEVCONF_ARP_IGNORE" },
+	{ 0x14ull, "IPV4_DEVCONF_PROMOTE_SECONDARIES" },
+	{ 0x15ull, "IPV4_DEVCONF_ARP_ACCEPT" },
+	{ 0x16ull, "IPV4_DEVCONF_ARP_NOTIFY" },
+	{ 0x17ull, "IPV4_DEVCONF_ACCEPT_LOCAL" },
+	{ 0x18ull, "IPV4_DEVCONF_SRC_VMARK" },
+	{ 0x19ull, "IPV4_DEVCONF_PROXY_ARP_PVLAN" },
+	{ 0x1aull, "IPV4_DEVCONF_ROUTE_LOCALNET" },
+	{ 0x1bull, "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1cull, "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL" },
+	{ 0x1dull, "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN" },
+	{ 0x1eull, "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST" },
+	{ 0x1full, "IPV4_DEVCONF_DROP_GRATUITOUS_ARP" },
+	{ 0x20ull, "IPV4_DEVCONF_BC_FORWARDING" },
+	{ 0x21ull, "IPV4_DEVCONF_ARP_EVICT_NOCARRIER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_flags[] = {
+	{ 0x1ull, "BRIDGE_FLAGS_MASTER" },
+	{ 0x2ull, "BRIDGE_FLAGS_SELF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_mode[] = {
+	{ 0x0ull, "BRIDGE_MODE_VEB" },
+	{ 0x1ull, "BRIDGE_MODE_VEPA" },
+	{ 0xffffull, "BRIDGE_MODE_UNDEF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_bridge_vlan_tunnel[] = {
+	{ 0x0ull, "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC" },
+	{ 0x1ull, "IFLA_BRIDGE_VLAN_TUNNEL_ID" },
+	{ 0x2ull, "IFLA_BRIDGE_VLAN_TUNNEL_VID" },
+	{ 0x3ull, "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_br[] = {
+	{ 0x0ull, "IFLA_BR_UNSPEC" },
+	{ 0x1ull, "IFLA_BR_FORWARD_DELAY" },
+	{ 0x2ull, "IFLA_BR_HELLO_TIME" },
+	{ 0x3ull, "IFLA_BR_MAX_AGE" },
+	{ 0x4ull, "IFLA_BR_AGEING_TIME" },
+	{ 0x5ull, "IFLA_BR_STP_STATE" },
+	{ 0x6ull, "IFLA_BR_PRIORITY" },
+	{ 0x7ull, "IFLA_BR_VLAN_FILTERING" },
+	{ 0x8ull, "IFLA_BR_VLAN_PROTOCOL" },
+	{ 0x9ull, "IFLA_BR_GROUP_FWD_MASK" },
+	{ 0xaull, "IFLA_BR_ROOT_ID" },
+	{ 0xbull, "IFLA_BR_BRIDGE_ID" },
+	{ 0xcull, "IFLA_BR_ROOT_PORT" },
+	{ 0xdull, "IFLA_BR_ROOT_PATH_COST" },
+	{ 0xeull, "IFLA_BR_TOPOLOGY_CHANGE" },
+	{ 0xfull, "IFLA_BR_TOPOLOGY_CHANGE_DETECTED" },
+	{ 0x10ull, "IFLA_BR_HELLO_TIMER" },
+	{ 0x11ull, "IFLA_BR_TCN_TIMER" },
+	{ 0x12ull, "IFLA_BR_TOPOLOGY_CHANGE_TIMER" },
+	{ 0x13ull, "IFLA_BR_GC_TIMER" },
+	{ 0x14ull, "IFLA_BR_GROUP_ADDR" },
+	{ 0x15ull, "IFLA_BR_FDB_FLUSH" },
+	{ 0x16ull, "IFLA_BR_MCAST_ROUTER" },
+	{ 0x17ull, "IFLA_BR_MCAST_SNOOPING" },
+	{ 0x18ull, "IFLA_BR_MCAST_QUERY_USE_IFADDR" },
+	{ 0x19ull, "IFLA_BR_MCAST_QUERIER" },
+	{ 0x1aull, "IFLA_BR_MCAST_HASH_ELASTICITY" },
+	{ 0x1bull, "IFLA_BR_MCAST_HASH_MAX" },
+	{ 0x1cull, "IFLA_BR_MCAST_LAST_MEMBER_CNT" },
+	{ 0x1dull, "IFLA_BR_MCAST_STARTUP_QUERY_CNT" },
+	{ 0x1eull, "IFLA_BR_MCAST_LAST_MEMBER_INTVL" },
+	{ 0x1full, "IFLA_BR_MCAST_MEMBERSHIP_INTVL" },
+	{ 0x20ull, "IFLA_BR_MCAST_QUERIER_INTVL" },
+	{ 0x21ull, "IFLA_BR_MCAST_QUERY_INTVL" },
+	{ 0x22ull, "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL" },
+	{ 0x23ull, "IFLA_BR_MCAST_STARTUP_QUERY_INTVL" },
+	{ 0x24ull, "IFLA_BR_NF_CALL_IPTABLES" },
+	{ 0x25ull, "IFLA_BR_NF_CALL_IP6TABLES" },
+	{ 0x26ull, "IFLA_BR_NF_CALL_ARPTABLES" },
+	{ 0x27ull, "IFLA_BR_VLAN_DEFAULT_PVID" },
+	{ 0x28ull, "IFLA_BR_PAD" },
+	{ 0x29ull, "IFLA_BR_VLAN_STATS_ENABLED" },
+	{ 0x2aull, "IFLA_BR_MCAST_STATS_ENABLED" },
+	{ 0x2bull, "IFLA_BR_MCAST_IGMP_VERSION" },
+	{ 0x2cull, "IFLA_BR_MCAST_MLD_VERSION" },
+	{ 0x2dull, "IFLA_BR_VLAN_STATS_PER_PORT" },
+	{ 0x2eull, "IFLA_BR_MULTI_BOOLOPT" },
+	{ 0x2full, "IFLA_BR_MCAST_QUERIER_STATE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_querier[] = {
+	{ 0x0ull, "BRIDGE_QUERIER_UNSPEC" },
+	{ 0x1ull, "BRIDGE_QUERIER_IP_ADDRESS" },
+	{ 0x2ull, "BRIDGE_QUERIER_IP_PORT" },
+	{ 0x3ull, "BRIDGE_QUERIER_IP_OTHER_TIMER" },
+	{ 0x4ull, "BRIDGE_QUERIER_PAD" },
+	{ 0x5ull, "BRIDGE_QUERIER_IPV6_ADDRESS" },
+	{ 0x6ull, "BRIDGE_QUERIER_IPV6_PORT" },
+	{ 0x7ull, "BRIDGE_QUERIER_IPV6_OTHER_TIMER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_tun[] = {
+	{ 0x0ull, "IFLA_TUN_UNSPEC" },
+	{ 0x1ull, "IFLA_TUN_OWNER" },
+	{ 0x2ull, "IFLA_TUN_GROUP" },
+	{ 0x3ull, "IFLA_TUN_TYPE" },
+	{ 0x4ull, "IFLA_TUN_PI" },
+	{ 0x5ull, "IFLA_TUN_VNET_HDR" },
+	{ 0x6ull, "IFLA_TUN_PERSIST" },
+	{ 0x7ull, "IFLA_TUN_MULTI_QUEUE" },
+	{ 0x8ull, "IFLA_TUN_NUM_QUEUES" },
+	{ 0x9ull, "IFLA_TUN_NUM_DISABLED_QUEUES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tun_type[] = {
+	{ 0x1ull, "IFF_TUN" },
+	{ 0x2ull, "IFF_TAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nexthop_grp_type[] = {
+	{ 0x0ull, "NEXTHOP_GRP_TYPE_MPATH" },
+	{ 0x1ull, "NEXTHOP_GRP_TYPE_RES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha_res_group[] = {
+	{ 0x0ull, "NHA_RES_GROUP_PAD" },
+	{ 0x1ull, "NHA_RES_GROUP_BUCKETS" },
+	{ 0x2ull, "NHA_RES_GROUP_IDLE_TIMER" },
+	{ 0x3ull, "NHA_RES_GROUP_UNBALANCED_TIMER" },
+	{ 0x4ull, "NHA_RES_GROUP_UNBALANCED_TIME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha_res_bucket[] = {
+	{ 0x0ull, "NHA_RES_BUCKET_PAD" },
+	{ 0x1ull, "NHA_RES_BUCKET_INDEX" },
+	{ 0x2ull, "NHA_RES_BUCKET_IDLE_TIME" },
+	{ 0x3ull, "NHA_RES_BUCKET_NH_ID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_smc_diag_attr[] = {
+	{ 0x0ull, "SMC_DIAG_NONE" },
+	{ 0x1ull, "SMC_DIAG_CONNINFO" },
+	{ 0x2ull, "SMC_DIAG_LGRINFO" },
+	{ 0x3ull, "SMC_DIAG_SHUTDOWN" },
+	{ 0x4ull, "SMC_DIAG_DMBINFO" },
+	{ 0x5ull, "SMC_DIAG_FALLBACK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_smc_diag_mode[] = {
+	{ 0x0ull, "SMC_DIAG_MODE_SMCR" },
+	{ 0x1ull, "SMC_DIAG_MODE_FALLBACK_TCP" },
+	{ 0x2ull, "SMC_DIAG_MODE_SMCD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_info[] = {
+	{ 0x0ull, "TLS_INFO_UNSPEC" },
+	{ 0x1ull, "TLS_INFO_VERSION" },
+	{ 0x2ull, "TLS_INFO_CIPHER" },
+	{ 0x3ull, "TLS_INFO_TXCONF" },
+	{ 0x4ull, "TLS_INFO_RXCONF" },
+	{ 0x5ull, "TLS_INFO_ZC_RO_TX" },
+	{ 0x6ull, "TLS_INFO_RX_NO_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_version[] = {
+	{ 0x303ull, "TLS_1_2_VERSION" },
+	{ 0x304ull, "TLS_1_3_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_cipher[] = {
+	{ 0x33ull, "TLS_CIPHER_AES_GCM_128" },
+	{ 0x34ull, "TLS_CIPHER_AES_GCM_256" },
+	{ 0x35ull, "TLS_CIPHER_AES_CCM_128" },
+	{ 0x36ull, "TLS_CIPHER_CHACHA20_POLY1305" },
+	{ 0x37ull, "TLS_CIPHER_SM4_GCM" },
+	{ 0x38ull, "TLS_CIPHER_SM4_CCM" },
+	{ 0x39ull, "TLS_CIPHER_ARIA_GCM_128" },
+	{ 0x3aull, "TLS_CIPHER_ARIA_GCM_256" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tls_conf[] = {
+	{ 0x1ull, "TLS_CONF_BASE" },
+	{ 0x2ull, "TLS_CONF_SW" },
+	{ 0x3ull, "TLS_CONF_HW" },
+	{ 0x4ull, "TLS_CONF_HW_RECORD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_ulp_info[] = {
+	{ 0x0ull, "INET_ULP_INFO_UNSPEC" },
+	{ 0x1ull, "INET_ULP_INFO_NAME" },
+	{ 0x2ull, "INET_ULP_INFO_TLS" },
+	{ 0x3ull, "INET_ULP_INFO_MPTCP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mptcp_subflow_attr[] = {
+	{ 0x0ull, "MPTCP_SUBFLOW_ATTR_UNSPEC" },
+	{ 0x1ull, "MPTCP_SUBFLOW_ATTR_TOKEN_REM" },
+	{ 0x2ull, "MPTCP_SUBFLOW_ATTR_TOKEN_LOC" },
+	{ 0x3ull, "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ" },
+	{ 0x4ull, "MPTCP_SUBFLOW_ATTR_MAP_SEQ" },
+	{ 0x5ull, "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ" },
+	{ 0x6ull, "MPTCP_SUBFLOW_ATTR_SSN_OFFSET" },
+	{ 0x7ull, "MPTCP_SUBFLOW_ATTR_MAP_DATALEN" },
+	{ 0x8ull, "MPTCP_SUBFLOW_ATTR_FLAGS" },
+	{ 0x9ull, "MPTCP_SUBFLOW_ATTR_ID_REM" },
+	{ 0xaull, "MPTCP_SUBFLOW_ATTR_ID_LOC" },
+	{ 0xbull, "MPTCP_SUBFLOW_ATTR_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mptcp_subflow_flag[] = {
+	{ 0x1ull, "MPTCP_SUBFLOW_FLAG_MCAP_REM" },
+	{ 0x2ull, "MPTCP_SUBFLOW_FLAG_MCAP_LOC" },
+	{ 0x4ull, "MPTCP_SUBFLOW_FLAG_JOIN_REM" },
+	{ 0x8ull, "MPTCP_SUBFLOW_FLAG_JOIN_LOC" },
+	{ 0x10ull, "MPTCP_SUBFLOW_FLAG_BKUP_REM" },
+	{ 0x20ull, "MPTCP_SUBFLOW_FLAG_BKUP_LOC" },
+	{ 0x40ull, "MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED" },
+	{ 0x80ull, "MPTCP_SUBFLOW_FLAG_CONNECTED" },
+	{ 0x100ull, "MPTCP_SUBFLOW_FLAG_MAPVALID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_diag_bpf_storage[] = {
+	{ 0x0ull, "SK_DIAG_BPF_STORAGE_NONE" },
+	{ 0x1ull, "SK_DIAG_BPF_STORAGE_PAD" },
+	{ 0x2ull, "SK_DIAG_BPF_STORAGE_MAP_ID" },
+	{ 0x3ull, "SK_DIAG_BPF_STORAGE_MAP_VALUE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sk_diag_bpf_storages[] = {
+	{ 0x0ull, "SK_DIAG_BPF_STORAGE_REP_NONE" },
+	{ 0x1ull, "SK_DIAG_BPF_STORAGE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_attr[] = {
+	{ 0x0ull, "PACKET_DIAG_INFO" },
+	{ 0x1ull, "PACKET_DIAG_MCLIST" },
+	{ 0x2ull, "PACKET_DIAG_RX_RING" },
+	{ 0x3ull, "PACKET_DIAG_TX_RING" },
+	{ 0x4ull, "PACKET_DIAG_FANOUT" },
+	{ 0x5ull, "PACKET_DIAG_UID" },
+	{ 0x6ull, "PACKET_DIAG_MEMINFO" },
+	{ 0x7ull, "PACKET_DIAG_FILTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_show[] = {
+	{ 0x1ull, "PACKET_SHOW_INFO" },
+	{ 0x2ull, "PACKET_SHOW_MCLIST" },
+	{ 0x4ull, "PACKET_SHOW_RING_CFG" },
+	{ 0x8ull, "PACKET_SHOW_FANOUT" },
+	{ 0x10ull, "PACKET_SHOW_MEMINFO" },
+	{ 0x20ull, "PACKET_SHOW_FILTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_packet_diag_info_flags[] = {
+	{ 0x1ull, "PDI_RUNNING" },
+	{ 0x2ull, "PDI_AUXDATA" },
+	{ 0x4ull, "PDI_ORIGDEV" },
+	{ 0x8ull, "PDI_VNETHDR" },
+	{ 0x10ull, "PDI_LOSS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tpacket_versions[] = {
+	{ 0x0ull, "TPACKET_V1" },
+	{ 0x1ull, "TPACKET_V2" },
+	{ 0x2ull, "TPACKET_V3" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_skf_ad[] = {
+	{ 0x0ull, "SKF_AD_PROTOCOL" },
+	{ 0x4ull, "SKF_AD_PKTTYPE" },
+	{ 0x8ull, "SKF_AD_IFINDEX" },
+	{ 0xcull, "SKF_AD_NLATTR" },
+	{ 0x10ull, "SKF_AD_NLATTR_NEST" },
+	{ 0x14ull, "SKF_AD_MARK" },
+	{ 0x18ull, "SKF_AD_QUEUE" },
+	{ 0x1cull, "SKF_AD_HATYPE" },
+	{ 0x20ull, "SKF_AD_RXHASH" },
+	{ 0x24ull, "SKF_AD_CPU" },
+	{ 0x28ull, "SKF_AD_ALU_XOR_X" },
+	{ 0x2cull, "SKF_AD_VLAN_TAG" },
+	{ 0x30ull, "SKF_AD_VLAN_TAG_PRESENT" },
+	{ 0x34ull, "SKF_AD_PAY_OFFSET" },
+	{ 0x38ull, "SKF_AD_RANDOM" },
+	{ 0x3cull, "SKF_AD_VLAN_TPID" },
 	{ 0, 0 }
 };
 #endif
