@@ -34,6 +34,33 @@ static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
 	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
 }
 
+/* A whole call printed by hand (lt_decode_special): the arguments so far, where each
+ * ends (ends[k], for the column views), and the separator before the next. */
+struct lt_args {
+	struct lt_dctx *c;
+	size_t *ends;
+	int maxends, n;
+};
+
+static inline void lt_next(struct lt_args *a)
+{
+	if (a->n)
+		lt_sb_puts(a->c->sb, ", ");
+}
+
+static inline void lt_done(struct lt_args *a)
+{
+	if (a->ends && a->n < a->maxends)
+		a->ends[a->n] = a->c->sb->len;
+	a->n++;
+}
+
+/* decode_struct.c: pieces the family files share */
+void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign);
+
+/* decode_ioctl.c: ioctl, by request */
+int lt_special_ioctl(struct lt_args *a);
+
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
