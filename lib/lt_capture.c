@@ -174,6 +174,20 @@ static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
 		lt_req_str(p, arg, i, v[i], (uint64_t)p->strsize + 1);
 }
 
+/* The contract a request number states (_IOC: direction and size) for the requests no
+ * case below sizes: what it writes (_IOC_WRITE) is read after the call whatever it
+ * returned; what it reads back (_IOC_READ) on success; both: also at entry, as
+ * LT_SUB_ENTRY. At most LT_IOCTL_CAP bytes; an _IOC_WRITE number whose argument is a
+ * value, not an address, only makes a fault-safe copy fail. */
+#define LT_IOCTL_CAP 256
+static void lt_req_ioctl_contract(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1], dir = req >> 30, size = (req >> 16) & 0x3fff;
+	if (dir == 1 || (dir & 2 && (ok || !p->exit)))
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2],
+		       lt_min(size, LT_IOCTL_CAP), size);
+}
+
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
@@ -200,7 +214,23 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;
+	case 0x40085203: { /* RNDADDENTROPY: the buf_size bytes after the two ints (sub 0) */
+		int32_t n;
+		if (p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n) && n >= 0)
+			lt_req_buf(p, 2, 0, a[2] + 8, (uint64_t)n);
+		break;
 	}
+	case 0xc020660b: /* FS_IOC_FIEMAP: the extents mapped (sub 0), -s + 1 at most */
+		if (ok) {
+			uint32_t n;
+			if (p->peek && !p->peek(p->ctx, a[2] + 20, &n, sizeof n))
+				lt_req(p, 2, 0, 0, a[2] + 32,
+				       lt_min(lt_min(n, (uint64_t)p->strsize + 1), 64) * 56,
+				       (uint64_t)n * 56);
+		}
+		break;
+	}
+	lt_req_ioctl_contract(p, a, ok);
 }
 
 /* io_uring_register's argument, by opcode (a[1]), nr_args (a[3]) elements or bytes: the
@@ -548,6 +578,10 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	case LT_K_IORING_REGISTER_ARG:
 		lt_req_io_uring_register(p, i, a, 0, 1);
+		return;
+	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
+		if ((uint32_t)a[1] >> 30 == 3)
+			lt_req_ioctl_contract(p, a, 0);
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);

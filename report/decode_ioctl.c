@@ -2,10 +2,11 @@
  * does), then its argument as the request's decoder prints it (strace's ioctl.c,
  * term_ioctl.c and the *_ioctl.c files). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lt_capture.h"
-#include "decode_struct.h"
+#include "decode_ioctl.h"
 #include "xlat/gen.h"
 
 /* struct termios as TCGETS/TCSETS* pass it (the kernel's, 36 bytes) */
@@ -102,30 +103,96 @@ static void lt_put_termios(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), "]}");
 }
 
+/* Every table of request names; a number several names share prints them all, sorted and
+ * joined with " or " (strace's ioctlent is sorted by number, then name). */
+static const struct lt_xlat *const lt_ioctl_tables[] = {
+	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
+	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc,
+};
+
+static int lt_ioctl_name_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* the names of req joined into sb; 0 when it has none */
+static int lt_ioctl_names(struct lt_sb *sb, uint32_t req)
+{
+	const char *names[8];
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof lt_ioctl_tables / sizeof lt_ioctl_tables[0]; k++)
+		for (const struct lt_xlat *t = lt_ioctl_tables[k]; t->name && n < 8; t++)
+			if (t->val == req)
+				names[n++] = t->name;
+	qsort(names, n, sizeof names[0], lt_ioctl_name_cmp);
+	for (size_t k = 0; k < n; k++) {
+		if (k && !strcmp(names[k], names[k - 1]))
+			continue;
+		if (k)
+			lt_sb_puts(sb, " or ");
+		lt_sb_puts(sb, names[k]);
+	}
+	return n > 0;
+}
+
 static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 {
-	const char *n = lt_xlat_name(lt_x_ioctl, req);
-	if (n && lt_st(c) == LT_XLAT_ABBREV) {
-		lt_sb_puts(SB(c), n);
-		return;
-	}
 	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
 					    "_IOC_READ|_IOC_WRITE" };
-	if (n || lt_st(c) == LT_XLAT_RAW) {
+	enum lt_xlat_style st = lt_st(c);
+	if (st != LT_XLAT_ABBREV)
 		lt_put_hex(c, req);
-		if (n && lt_st(c) == LT_XLAT_VERBOSE)
-			lt_sb_printf(SB(c), " /* %s */", n);
+	if (st == LT_XLAT_RAW)
 		return;
-	}
-	/* unknown: the number taken apart, in a comment after it with -X verbose */
-	if (lt_st(c) == LT_XLAT_VERBOSE) {
-		lt_put_hex(c, req);
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
-	}
-	lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
-		     (req >> 16) & 0x3fff);
-	if (lt_st(c) == LT_XLAT_VERBOSE)
+	/* unknown: the number taken apart */
+	if (!lt_ioctl_names(SB(c), req))
+		lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff,
+			     req & 0xff, (req >> 16) & 0x3fff);
+	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " */");
+}
+
+void lt_ioctl_obj(struct lt_args *a, size_t size, int out,
+		  void (*fn)(struct lt_dctx *c, const uint8_t *d))
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = out ? lt_out(c, 2, size) : lt_in(c, 2, size);
+	lt_next(a);
+	if (d)
+		fn(c, d);
+	else
+		lt_put_ptr(c, c->ev->args[2]);
+	lt_done(a);
+}
+
+void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
+{
+	struct lt_sb names = { 0 };
+	int any = 0;
+	lt_flags_names(&names, t, v, &any);
+	lt_sb_free(&names);
+	if (v && !any && lt_st(c) != LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		lt_sb_printf(SB(c), " /* %s */", unk);
+	} else {
+		lt_put_flags(c, t, v);
+	}
+}
+
+/* the family decoders, by the request's type byte (strace's ioctl_decode) */
+static lt_ioctl_fn lt_ioctl_family(uint32_t req)
+{
+	switch ((req >> 8) & 0xff) {
+	case 0x3e: return lt_ioctl_counter;
+	case 'I': return lt_ioctl_inotify;
+	case 'R': return lt_ioctl_random;
+	case 'W': return lt_ioctl_watchdog;
+	case 'X': return lt_ioctl_fs_x;
+	case 'f': return lt_ioctl_fs_f;
+	}
+	return NULL;
 }
 
 int lt_special_ioctl(struct lt_args *a)
@@ -139,6 +206,9 @@ int lt_special_ioctl(struct lt_args *a)
 	lt_next(a);
 	lt_ioctl_req(c, req);
 	lt_done(a);
+	lt_ioctl_fn fam = lt_ioctl_family(req);
+	if (fam && fam(a, req))
+		return a->n;
 	const uint8_t *d;
 	lt_next(a);
 	switch (req) {

@@ -71,6 +71,19 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
+extern const struct lt_xlat lt_x_ioctl_fs[];
+extern const struct lt_xlat lt_x_ioctl_counter[];
+extern const struct lt_xlat lt_x_ioctl_inotify[];
+extern const struct lt_xlat lt_x_ioctl_random[];
+extern const struct lt_xlat lt_x_ioctl_watchdog[];
+extern const struct lt_xlat lt_x_ioctl_fastrpc[];
+extern const struct lt_xlat lt_x_fs_ioc_flags[];
+extern const struct lt_xlat lt_x_fs_xflags[];
+extern const struct lt_xlat lt_x_fiemap_flags[];
+extern const struct lt_xlat lt_x_fiemap_extent_flags[];
+extern const struct lt_xlat lt_x_counter_component_type[];
+extern const struct lt_xlat lt_x_counter_scope[];
+extern const struct lt_xlat lt_x_counter_event[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_io_uring_register_op[] = {
@@ -1059,6 +1072,205 @@ const struct lt_xlat lt_x_setns_types[] = {
 };
 const struct lt_xlat lt_x_landlock_create_flags[] = {
 	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_fs[] = {
+	{ 0x125dull, "BLKROSET" },
+	{ 0x125eull, "BLKROGET" },
+	{ 0x125full, "BLKRRPART" },
+	{ 0x1260ull, "BLKGETSIZE" },
+	{ 0x1261ull, "BLKFLSBUF" },
+	{ 0x1262ull, "BLKRASET" },
+	{ 0x1263ull, "BLKRAGET" },
+	{ 0x1264ull, "BLKFRASET" },
+	{ 0x1265ull, "BLKFRAGET" },
+	{ 0x1266ull, "BLKSECTSET" },
+	{ 0x1267ull, "BLKSECTGET" },
+	{ 0x1268ull, "BLKSSZGET" },
+	{ 0x1269ull, "BLKPG" },
+	{ 0x80081270ull, "BLKBSZGET" },
+	{ 0x40081271ull, "BLKBSZSET" },
+	{ 0x80081272ull, "BLKGETSIZE64" },
+	{ 0xc0481273ull, "BLKTRACESETUP" },
+	{ 0x1274ull, "BLKTRACESTART" },
+	{ 0x1275ull, "BLKTRACESTOP" },
+	{ 0x1276ull, "BLKTRACETEARDOWN" },
+	{ 0x1277ull, "BLKDISCARD" },
+	{ 0x1278ull, "BLKIOMIN" },
+	{ 0x1279ull, "BLKIOOPT" },
+	{ 0x127aull, "BLKALIGNOFF" },
+	{ 0x127bull, "BLKPBSZGET" },
+	{ 0x127cull, "BLKDISCARDZEROES" },
+	{ 0x127dull, "BLKSECDISCARD" },
+	{ 0x127eull, "BLKROTATIONAL" },
+	{ 0x127full, "BLKZEROOUT" },
+	{ 0x80081280ull, "BLKGETDISKSEQ" },
+	{ 0x1ull, "FIBMAP" },
+	{ 0x2ull, "FIGETBSZ" },
+	{ 0xc0045877ull, "FIFREEZE" },
+	{ 0xc0045878ull, "FITHAW" },
+	{ 0xc0185879ull, "FITRIM" },
+	{ 0x40049409ull, "FICLONE" },
+	{ 0x4020940dull, "FICLONERANGE" },
+	{ 0xc0189436ull, "FIDEDUPERANGE" },
+	{ 0x80086601ull, "FS_IOC_GETFLAGS" },
+	{ 0x40086602ull, "FS_IOC_SETFLAGS" },
+	{ 0x80087601ull, "FS_IOC_GETVERSION" },
+	{ 0x40087602ull, "FS_IOC_SETVERSION" },
+	{ 0xc020660bull, "FS_IOC_FIEMAP" },
+	{ 0x80046601ull, "FS_IOC32_GETFLAGS" },
+	{ 0x40046602ull, "FS_IOC32_SETFLAGS" },
+	{ 0x80047601ull, "FS_IOC32_GETVERSION" },
+	{ 0x40047602ull, "FS_IOC32_SETVERSION" },
+	{ 0x801c581full, "FS_IOC_FSGETXATTR" },
+	{ 0x401c5820ull, "FS_IOC_FSSETXATTR" },
+	{ 0x81009431ull, "FS_IOC_GETFSLABEL" },
+	{ 0x41009432ull, "FS_IOC_SETFSLABEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_counter[] = {
+	{ 0x40063e00ull, "COUNTER_ADD_WATCH_IOCTL" },
+	{ 0x3e01ull, "COUNTER_ENABLE_EVENTS_IOCTL" },
+	{ 0x3e02ull, "COUNTER_DISABLE_EVENTS_IOCTL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_inotify[] = {
+	{ 0x40044900ull, "INOTIFY_IOC_SETNEXTWD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_random[] = {
+	{ 0x80045200ull, "RNDGETENTCNT" },
+	{ 0x40045201ull, "RNDADDTOENTCNT" },
+	{ 0x80085202ull, "RNDGETPOOL" },
+	{ 0x40085203ull, "RNDADDENTROPY" },
+	{ 0x5204ull, "RNDZAPENTCNT" },
+	{ 0x5206ull, "RNDCLEARPOOL" },
+	{ 0x5207ull, "RNDRESEEDCRNG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_watchdog[] = {
+	{ 0x80285700ull, "WDIOC_GETSUPPORT" },
+	{ 0x80045701ull, "WDIOC_GETSTATUS" },
+	{ 0x80045702ull, "WDIOC_GETBOOTSTATUS" },
+	{ 0x80045703ull, "WDIOC_GETTEMP" },
+	{ 0x80045704ull, "WDIOC_SETOPTIONS" },
+	{ 0x80045705ull, "WDIOC_KEEPALIVE" },
+	{ 0xc0045706ull, "WDIOC_SETTIMEOUT" },
+	{ 0x80045707ull, "WDIOC_GETTIMEOUT" },
+	{ 0xc0045708ull, "WDIOC_SETPRETIMEOUT" },
+	{ 0x80045709ull, "WDIOC_GETPRETIMEOUT" },
+	{ 0x8004570aull, "WDIOC_GETTIMELEFT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_fastrpc[] = {
+	{ 0xc0105201ull, "FASTRPC_IOCTL_ALLOC_DMA_BUFF" },
+	{ 0xc0045202ull, "FASTRPC_IOCTL_FREE_DMA_BUFF" },
+	{ 0xc0105203ull, "FASTRPC_IOCTL_INVOKE" },
+	{ 0x5204ull, "FASTRPC_IOCTL_INIT_ATTACH" },
+	{ 0xc0185205ull, "FASTRPC_IOCTL_INIT_CREATE" },
+	{ 0xc0205206ull, "FASTRPC_IOCTL_MMAP" },
+	{ 0xc0105207ull, "FASTRPC_IOCTL_MUNMAP" },
+	{ 0x5208ull, "FASTRPC_IOCTL_INIT_ATTACH_SNS" },
+	{ 0xc040520aull, "FASTRPC_IOCTL_MEM_MAP" },
+	{ 0xc030520bull, "FASTRPC_IOCTL_MEM_UNMAP" },
+	{ 0xc01c520dull, "FASTRPC_IOCTL_GET_DSP_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fs_ioc_flags[] = {
+	{ 0x1ull, "FS_SECRM_FL" },
+	{ 0x2ull, "FS_UNRM_FL" },
+	{ 0x4ull, "FS_COMPR_FL" },
+	{ 0x8ull, "FS_SYNC_FL" },
+	{ 0x10ull, "FS_IMMUTABLE_FL" },
+	{ 0x20ull, "FS_APPEND_FL" },
+	{ 0x40ull, "FS_NODUMP_FL" },
+	{ 0x80ull, "FS_NOATIME_FL" },
+	{ 0x100ull, "FS_DIRTY_FL" },
+	{ 0x200ull, "FS_COMPRBLK_FL" },
+	{ 0x400ull, "FS_NOCOMP_FL" },
+	{ 0x800ull, "FS_ENCRYPT_FL" },
+	{ 0x1000ull, "FS_INDEX_FL" },
+	{ 0x2000ull, "FS_IMAGIC_FL" },
+	{ 0x4000ull, "FS_JOURNAL_DATA_FL" },
+	{ 0x8000ull, "FS_NOTAIL_FL" },
+	{ 0x10000ull, "FS_DIRSYNC_FL" },
+	{ 0x20000ull, "FS_TOPDIR_FL" },
+	{ 0x40000ull, "FS_HUGE_FILE_FL" },
+	{ 0x80000ull, "FS_EXTENT_FL" },
+	{ 0x100000ull, "FS_VERITY_FL" },
+	{ 0x200000ull, "FS_EA_INODE_FL" },
+	{ 0x400000ull, "FS_EOFBLOCKS_FL" },
+	{ 0x800000ull, "FS_NOCOW_FL" },
+	{ 0x2000000ull, "FS_DAX_FL" },
+	{ 0x10000000ull, "FS_INLINE_DATA_FL" },
+	{ 0x20000000ull, "FS_PROJINHERIT_FL" },
+	{ 0x40000000ull, "FS_CASEFOLD_FL" },
+	{ 0x80000000ull, "FS_RESERVED_FL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fs_xflags[] = {
+	{ 0x1ull, "FS_XFLAG_REALTIME" },
+	{ 0x2ull, "FS_XFLAG_PREALLOC" },
+	{ 0x8ull, "FS_XFLAG_IMMUTABLE" },
+	{ 0x10ull, "FS_XFLAG_APPEND" },
+	{ 0x20ull, "FS_XFLAG_SYNC" },
+	{ 0x40ull, "FS_XFLAG_NOATIME" },
+	{ 0x80ull, "FS_XFLAG_NODUMP" },
+	{ 0x100ull, "FS_XFLAG_RTINHERIT" },
+	{ 0x200ull, "FS_XFLAG_PROJINHERIT" },
+	{ 0x400ull, "FS_XFLAG_NOSYMLINKS" },
+	{ 0x800ull, "FS_XFLAG_EXTSIZE" },
+	{ 0x1000ull, "FS_XFLAG_EXTSZINHERIT" },
+	{ 0x2000ull, "FS_XFLAG_NODEFRAG" },
+	{ 0x4000ull, "FS_XFLAG_FILESTREAM" },
+	{ 0x8000ull, "FS_XFLAG_DAX" },
+	{ 0x10000ull, "FS_XFLAG_COWEXTSIZE" },
+	{ 0x80000000ull, "FS_XFLAG_HASATTR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fiemap_flags[] = {
+	{ 0x1ull, "FIEMAP_FLAG_SYNC" },
+	{ 0x2ull, "FIEMAP_FLAG_XATTR" },
+	{ 0x4ull, "FIEMAP_FLAG_CACHE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fiemap_extent_flags[] = {
+	{ 0x1ull, "FIEMAP_EXTENT_LAST" },
+	{ 0x2ull, "FIEMAP_EXTENT_UNKNOWN" },
+	{ 0x4ull, "FIEMAP_EXTENT_DELALLOC" },
+	{ 0x8ull, "FIEMAP_EXTENT_ENCODED" },
+	{ 0x80ull, "FIEMAP_EXTENT_DATA_ENCRYPTED" },
+	{ 0x100ull, "FIEMAP_EXTENT_NOT_ALIGNED" },
+	{ 0x200ull, "FIEMAP_EXTENT_DATA_INLINE" },
+	{ 0x400ull, "FIEMAP_EXTENT_DATA_TAIL" },
+	{ 0x800ull, "FIEMAP_EXTENT_UNWRITTEN" },
+	{ 0x1000ull, "FIEMAP_EXTENT_MERGED" },
+	{ 0x2000ull, "FIEMAP_EXTENT_SHARED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_counter_component_type[] = {
+	{ 0x0ull, "COUNTER_COMPONENT_NONE" },
+	{ 0x1ull, "COUNTER_COMPONENT_SIGNAL" },
+	{ 0x2ull, "COUNTER_COMPONENT_COUNT" },
+	{ 0x3ull, "COUNTER_COMPONENT_FUNCTION" },
+	{ 0x4ull, "COUNTER_COMPONENT_SYNAPSE_ACTION" },
+	{ 0x5ull, "COUNTER_COMPONENT_EXTENSION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_counter_scope[] = {
+	{ 0x0ull, "COUNTER_SCOPE_DEVICE" },
+	{ 0x1ull, "COUNTER_SCOPE_SIGNAL" },
+	{ 0x2ull, "COUNTER_SCOPE_COUNT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_counter_event[] = {
+	{ 0x0ull, "COUNTER_EVENT_OVERFLOW" },
+	{ 0x1ull, "COUNTER_EVENT_UNDERFLOW" },
+	{ 0x2ull, "COUNTER_EVENT_OVERFLOW_UNDERFLOW" },
+	{ 0x3ull, "COUNTER_EVENT_THRESHOLD" },
+	{ 0x4ull, "COUNTER_EVENT_INDEX" },
+	{ 0x5ull, "COUNTER_EVENT_CHANGE_OF_STATE" },
+	{ 0x6ull, "COUNTER_EVENT_CAPTURE" },
 	{ 0, 0 }
 };
 #endif

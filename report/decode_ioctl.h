@@ -1,0 +1,30 @@
+/* What the ioctl decoders share: decode_ioctl.c (the request's name, the dispatch by the
+ * request's type byte, terminals) and the family files decode_ioctl_*.c. Report side. */
+#ifndef LT_DECODE_IOCTL_H
+#define LT_DECODE_IOCTL_H
+
+#include "decode_struct.h"
+
+/* A family's decoder prints what follows the request (", ARG" or nothing, as strace's
+ * *_ioctl.c do for RVAL_IOCTL_DECODED) and returns 1; 0 for a request it does not know,
+ * whose argument then prints in hex. */
+typedef int (*lt_ioctl_fn)(struct lt_args *a, uint32_t req);
+
+/* argument 2 as a size-byte structure printed by fn: as the call read it (out == 0) or
+ * as it wrote it on success (out == 1); the address (NULL) when it could not be read */
+void lt_ioctl_obj(struct lt_args *a, size_t size, int out,
+		  void (*fn)(struct lt_dctx *c, const uint8_t *d));
+/* flags whose unknown bits strace names unk ("FS_???_FL"), not the shared prefix */
+void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
+
+/* decode_ioctl_fs.c: 'f' (FS_IOC_*FLAGS, FS_IOC_FIEMAP), 'X' (FIFREEZE, FITRIM, fsxattr) */
+int lt_ioctl_fs_f(struct lt_args *a, uint32_t req);
+int lt_ioctl_fs_x(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog */
+int lt_ioctl_counter(struct lt_args *a, uint32_t req);
+int lt_ioctl_inotify(struct lt_args *a, uint32_t req);
+int lt_ioctl_random(struct lt_args *a, uint32_t req);
+int lt_ioctl_watchdog(struct lt_args *a, uint32_t req);
+
+#endif

@@ -1,0 +1,111 @@
+/* ioctls of small device families: counter (strace's counter_ioctl.c), inotify
+ * (inotify_ioctl.c), random (random_ioctl.c), watchdog (watchdog_ioctl.c). */
+#include "decode_ioctl.h"
+#include "xlat/gen.h"
+
+/* x86-64 request numbers (the names print from report/xlat/tables.in's tables) */
+enum {
+	COUNTER_ADD_WATCH_IOCTL = 0x40063e00, COUNTER_ENABLE_EVENTS_IOCTL = 0x3e01,
+	COUNTER_DISABLE_EVENTS_IOCTL = 0x3e02, INOTIFY_IOC_SETNEXTWD = 0x40044900,
+	RNDGETENTCNT = 0x80045200, RNDADDTOENTCNT = 0x40045201, RNDADDENTROPY = 0x40085203,
+	RNDZAPENTCNT = 0x5204, RNDCLEARPOOL = 0x5206, RNDRESEEDCRNG = 0x5207,
+	WDIOC_GETSTATUS = 0x80045701, WDIOC_GETBOOTSTATUS = 0x80045702,
+	WDIOC_GETTEMP = 0x80045703, WDIOC_KEEPALIVE = 0x80045705, WDIOC_SETTIMEOUT = 0xc0045706,
+	WDIOC_GETTIMEOUT = 0x80045707, WDIOC_SETPRETIMEOUT = 0xc0045708,
+	WDIOC_GETPRETIMEOUT = 0x80045709, WDIOC_GETTIMELEFT = 0x8004570a,
+};
+
+/* an int behind argument 2 (strace's printnum_int): NULL, [N], or the address */
+static void lt_ioctl_int(struct lt_args *a, int out)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = out ? lt_out(c, 2, 4) : lt_in(c, 2, 4);
+	lt_next(a);
+	lt_put_int_array1(c, 2, d, 1);
+	lt_done(a);
+}
+
+/* struct counter_watch: {component={type, scope, parent, id}, event, channel} */
+static void lt_counter_watch(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{component={type=");
+	lt_put_xlat(c, lt_x_counter_component_type, d[0], "COUNTER_COMPONENT_???");
+	lt_sb_puts(SB(c), ", scope=");
+	lt_put_xlat(c, lt_x_counter_scope, d[1], "COUNTER_SCOPE_???");
+	lt_sb_printf(SB(c), ", parent=%u, id=%u}, event=", d[2], d[3]);
+	lt_put_xlat(c, lt_x_counter_event, d[4], "COUNTER_EVENT_???");
+	lt_sb_printf(SB(c), ", channel=%u}", d[5]);
+}
+
+int lt_ioctl_counter(struct lt_args *a, uint32_t req)
+{
+	switch (req) {
+	case COUNTER_ADD_WATCH_IOCTL:
+		lt_ioctl_obj(a, 6, 0, lt_counter_watch);
+		return 1;
+	case COUNTER_ENABLE_EVENTS_IOCTL: case COUNTER_DISABLE_EVENTS_IOCTL:
+		return 1;
+	}
+	return 0;
+}
+
+int lt_ioctl_inotify(struct lt_args *a, uint32_t req)
+{
+	if (req != INOTIFY_IOC_SETNEXTWD)
+		return 0;
+	lt_next(a);
+	lt_put_dec(a->c, (int32_t)a->c->ev->args[2]);
+	lt_done(a);
+	return 1;
+}
+
+/* struct rand_pool_info: the count, the size and the bytes that follow */
+static void lt_random_pool(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 8);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		int32_t size = RD(int32_t, d, 4);
+		lt_sb_printf(SB(c), "{entropy_count=%d, buf_size=%d, buf=", RD(int32_t, d, 0), size);
+		lt_put_buf(c, 2, 0, c->ev->args[2] + 8, (uint32_t)size);
+		lt_sb_putc(SB(c), '}');
+	}
+	lt_done(a);
+}
+
+int lt_ioctl_random(struct lt_args *a, uint32_t req)
+{
+	switch (req) {
+	case RNDGETENTCNT:
+		lt_ioctl_int(a, 1);
+		return 1;
+	case RNDADDTOENTCNT:
+		lt_ioctl_int(a, 0);
+		return 1;
+	case RNDADDENTROPY:
+		lt_random_pool(a);
+		return 1;
+	case RNDZAPENTCNT: case RNDCLEARPOOL: case RNDRESEEDCRNG:
+		return 1;
+	}
+	return 0;
+}
+
+int lt_ioctl_watchdog(struct lt_args *a, uint32_t req)
+{
+	switch (req) {
+	case WDIOC_GETSTATUS: case WDIOC_GETBOOTSTATUS: case WDIOC_GETTEMP:
+	case WDIOC_GETTIMEOUT: case WDIOC_GETPRETIMEOUT: case WDIOC_GETTIMELEFT:
+		lt_ioctl_int(a, 1);
+		return 1;
+	case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT:
+		lt_ioctl_int(a, 0);
+		return 1;
+	case WDIOC_KEEPALIVE:
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,131 @@
+/* ioctl by request (report/decode_ioctl*.c): strace 6.1's lines for the same calls, as its
+ * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
+ * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c), with the captures the
+ * shim would make (lt_req_ioctl: the request number's direction and size). */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "decode_fixture.h"
+
+#define A 0x7ffd1000u
+#define EBADF_ " = -1 EBADF (Bad file descriptor)"
+
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+
+static struct lt_fmt fraw = { .strsize = 32, .xlat = LT_XLAT_RAW };
+static struct lt_fmt fverb = { .strsize = 32, .xlat = LT_XLAT_VERBOSE };
+
+static void test_names(void)
+{
+	struct lt_event ev;
+	/* no argument for a request that takes none; names a number shares, sorted */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e01, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e02, 0, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x3e02)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e02, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x3e02 /* COUNTER_DISABLE_EVENTS_IOCTL */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5204, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x58ff, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x58ff /* _IOC(_IOC_NONE, 0x58, 0xff, 0) */, 0)" EBADF_);
+	/* INOTIFY_IOC_SETNEXTWD: the value itself, an int */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40044900, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, INOTIFY_IOC_SETNEXTWD, -1159983635)" EBADF_);
+}
+
+static void test_counter(void)
+{
+	struct lt_event ev;
+	uint8_t w[6] = { 5, 2, 23, 42, 6, 69 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, w, sizeof w);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_EXTENSION, "
+		   "scope=COUNTER_SCOPE_COUNT, parent=23, id=42}, event=COUNTER_EVENT_CAPTURE, channel=69})" EBADF_);
+	uint8_t u[6] = { 6, 3, 142, 160, 7, 173 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, u, sizeof u);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x40063e00 /* COUNTER_ADD_WATCH_IOCTL */, {component={type=0x6 "
+		    "/* COUNTER_COMPONENT_??? */, scope=0x3 /* COUNTER_SCOPE_??? */, parent=142, id=160}, "
+		    "event=0x7 /* COUNTER_EVENT_??? */, channel=173})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, 0, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x40063e00, NULL)" EBADF_);
+}
+
+static void test_fs(void)
+{
+	struct lt_event ev;
+	uint8_t fm[32] = { 0 };
+	put64(fm, 0xdeadbeefcafef00dull);
+	put64(fm + 8, 0xfacefeedbabec0deull);
+	put32(fm + 16, 7);
+	put32(fm + 24, 0xdeadc0de);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc020660b, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0xc020660b /* FS_IOC_FIEMAP */, {fm_start=16045690984503111693, "
+		    "fm_length=18072662651678146782, fm_flags=0x7 /* FIEMAP_FLAG_SYNC|FIEMAP_FLAG_XATTR|"
+		    "FIEMAP_FLAG_CACHE */, fm_extent_count=3735929054})" EBADF_);
+	put32(fm + 16, 0xfffffff8);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc020660b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FIEMAP, {fm_start=16045690984503111693, fm_length=18072662651678146782, "
+		   "fm_flags=0xfffffff8 /* FIEMAP_FLAG_??? */, fm_extent_count=3735929054})" EBADF_);
+	uint32_t fl = 0xd000000;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &fl, sizeof fl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40046602, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC32_SETFLAGS, [0xd000000 /* FS_???_FL */])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80046601, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC32_GETFLAGS, NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0045877, 0xbadc0deddeadc0deull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FIFREEZE)" EBADF_);
+	uint8_t r[24];
+	put64(r, 0xdeadbeefcafef00dull);
+	put64(r + 8, 0xfacefeedbabec0deull);
+	put64(r + 16, 0xbadc0deddeadc0deull);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0185879, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FITRIM, {start=0xdeadbeefcafef00d, len=18072662651678146782, "
+		   "minlen=13464652301225279710})" EBADF_);
+	uint8_t x[28] = { 0 };
+	put32(x, 0x7ffe0004);
+	put32(x + 4, 0xdeadbeef);
+	put32(x + 12, 0xcafef00d);
+	put32(x + 16, 0xbabec0de);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, x, sizeof x);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x401c5820, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=0x7ffe0004 /* FS_XFLAG_??? */, "
+		   "fsx_extsize=3735928559, fsx_projid=0xcafef00d, fsx_cowextsize=3133063390})" EBADF_);
+	/* what a getter would have written is not shown when it failed */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x801c581f, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FSGETXATTR, 0x7ffd1000)" EBADF_);
+}
+
+static void test_dev(void)
+{
+	struct lt_event ev;
+	uint8_t pool[8] = { 3, 0, 0, 0, 8, 0, 0, 0 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pool, sizeof pool);
+	cap(2, 0, LT_CAP_EXIT, "12345678", 8);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40085203, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=8, buf=\"12345678\"})" EBADF_);
+	int32_t t = 123;
+	cap(2, LT_SUB_ENTRY, 0, &t, sizeof t);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0045706, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_SETTIMEOUT, [123])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80045701, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_GETSTATUS, 0x7ffd1000)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80045705, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_KEEPALIVE)" EBADF_);
+}
+
+int main(void)
+{
+	test_names();
+	test_counter();
+	test_fs();
+	test_dev();
+	if (failures)
+		fprintf(stderr, "%d failures\n", failures);
+	return failures != 0;
+}
