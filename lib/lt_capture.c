@@ -214,6 +214,54 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;
+	case 0x1267: case 0x127e: /* BLKSECTGET, BLKROTATIONAL: an unsigned short out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 2, 2);
+		return;
+	case 0x125e: case 0x80081270: case 0x1268: case 0x127a: case 0x127b: case 0x1278:
+	case 0x1279: case 0x127c: case 0x80041284: case 0x80041285: /* BLK*GET: an int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return;
+	case 0x1263: case 0x1265: case 0x1260: case 0x80081272: case 0x80081280: /* a long out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return;
+	case 0x125d: case 0x40081271: /* BLKROSET, BLKBSZSET: an int in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return;
+	case 0x1277: case 0x127d: case 0x127f: /* BLKDISCARD, BLKSECDISCARD, BLKZEROOUT */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return;
+	case 0x1269: { /* BLKPG: blkpg_ioctl_arg, and the blkpg_partition it points to (sub 0) */
+		uint64_t data;
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 24, 24);
+		if (p->peek && !p->peek(p->ctx, a[2] + 16, &data, sizeof data))
+			lt_req(p, 2, 0, 0, data, 152, 152);
+		return;
+	}
+	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return;
+	case 0x302: case 0x304: case 0x308: case 0x309: case 0x30a: case 0x30b: case 0x30c:
+	case 0x30e: case 0x30f: case 0x310: case 0x31a: /* HDIO_GET_*: an unsigned long */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return;
+	case 0x307: case 0x30d: /* HDIO_OBSOLETE_IDENTITY, HDIO_GET_IDENTITY */
+		if (ok)
+			lt_req_buf(p, 2, LT_CAP_SUB_SELF, a[2], (uint32_t)a[1] == 0x307 ? 142 : 512);
+		return;
+	case 0x31c: case 0x328: /* HDIO_DRIVE_RESET, HDIO_SCAN_HWIF: three ints */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 12, 12);
+		return;
+	case 0x31f: /* HDIO_DRIVE_CMD: the header in (LT_SUB_ENTRY), the status out */
+		if (!p->exit)
+			lt_req(p, 2, LT_SUB_ENTRY, 0, a[2], 4, 4);
+		else if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return;
 	case 0x40085203: { /* RNDADDENTROPY: the buf_size bytes after the two ints (sub 0) */
 		int32_t n;
 		if (p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n) && n >= 0)
@@ -580,7 +628,9 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req_io_uring_register(p, i, a, 0, 1);
 		return;
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
-		if ((uint32_t)a[1] >> 30 == 3)
+		if ((uint32_t)a[1] == 0x31f) /* HDIO_DRIVE_CMD */
+			lt_req_ioctl(p, a, 0);
+		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */

@@ -107,7 +107,8 @@ static void lt_put_termios(struct lt_dctx *c, const uint8_t *d)
  * joined with " or " (strace's ioctlent is sorted by number, then name). */
 static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
-	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc,
+	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
+	lt_x_ioctl_blkzoned,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -167,6 +168,28 @@ void lt_ioctl_obj(struct lt_args *a, size_t size, int out,
 	lt_done(a);
 }
 
+void lt_ioctl_num(struct lt_args *a, int out, size_t size, int sign)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = out ? lt_out(c, 2, size) : lt_in(c, 2, size);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		uint64_t v = size == 2 ? RD(uint16_t, d, 0) : size == 4 ? RD(uint32_t, d, 0)
+									 : RD(uint64_t, d, 0);
+		lt_sb_putc(SB(c), '[');
+		if (!sign)
+			lt_put_udec(c, v);
+		else if (size == 4)
+			lt_put_dec(c, (int32_t)v);
+		else
+			lt_put_dec(c, (int64_t)v);
+		lt_sb_putc(SB(c), ']');
+	}
+	lt_done(a);
+}
+
 void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
 {
 	struct lt_sb names = { 0 };
@@ -185,6 +208,8 @@ void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, cons
 static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 {
 	switch ((req >> 8) & 0xff) {
+	case 0x03: return lt_ioctl_hdio;
+	case 0x12: return lt_ioctl_block;
 	case 0x3e: return lt_ioctl_counter;
 	case 'I': return lt_ioctl_inotify;
 	case 'R': return lt_ioctl_random;
@@ -243,7 +268,8 @@ int lt_special_ioctl(struct lt_args *a)
 		/* no argument, but strace still shows what was passed */
 		lt_put_ptr(c, g[2]);
 		break;
-	default:
+	default: /* the terminal and socket requests strace decodes show a pointer; what it
+		  * does not decode, in hex */
 		if (lt_xlat_name(lt_x_ioctl, req))
 			lt_put_ptr(c, g[2]);
 		else

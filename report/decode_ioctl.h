@@ -14,12 +14,18 @@ typedef int (*lt_ioctl_fn)(struct lt_args *a, uint32_t req);
  * as it wrote it on success (out == 1); the address (NULL) when it could not be read */
 void lt_ioctl_obj(struct lt_args *a, size_t size, int out,
 		  void (*fn)(struct lt_dctx *c, const uint8_t *d));
+/* a number behind argument 2 (strace's printnum_*): [N] of size bytes, signed or not */
+void lt_ioctl_num(struct lt_args *a, int out, size_t size, int sign);
 /* flags whose unknown bits strace names unk ("FS_???_FL"), not the shared prefix */
 void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 
 /* decode_ioctl_fs.c: 'f' (FS_IOC_*FLAGS, FS_IOC_FIEMAP), 'X' (FIFREEZE, FITRIM, fsxattr) */
 int lt_ioctl_fs_f(struct lt_args *a, uint32_t req);
 int lt_ioctl_fs_x(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_block.c: disks: 0x03 (HDIO_*), 0x12 (BLK*) */
+int lt_ioctl_hdio(struct lt_args *a, uint32_t req);
+int lt_ioctl_block(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);

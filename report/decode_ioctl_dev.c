@@ -15,16 +15,6 @@ enum {
 	WDIOC_GETPRETIMEOUT = 0x80045709, WDIOC_GETTIMELEFT = 0x8004570a,
 };
 
-/* an int behind argument 2 (strace's printnum_int): NULL, [N], or the address */
-static void lt_ioctl_int(struct lt_args *a, int out)
-{
-	struct lt_dctx *c = a->c;
-	const uint8_t *d = out ? lt_out(c, 2, 4) : lt_in(c, 2, 4);
-	lt_next(a);
-	lt_put_int_array1(c, 2, d, 1);
-	lt_done(a);
-}
-
 /* struct counter_watch: {component={type, scope, parent, id}, event, channel} */
 static void lt_counter_watch(struct lt_dctx *c, const uint8_t *d)
 {
@@ -80,10 +70,10 @@ int lt_ioctl_random(struct lt_args *a, uint32_t req)
 {
 	switch (req) {
 	case RNDGETENTCNT:
-		lt_ioctl_int(a, 1);
+		lt_ioctl_num(a, 1, 4, 1);
 		return 1;
 	case RNDADDTOENTCNT:
-		lt_ioctl_int(a, 0);
+		lt_ioctl_num(a, 0, 4, 1);
 		return 1;
 	case RNDADDENTROPY:
 		lt_random_pool(a);
@@ -99,10 +89,10 @@ int lt_ioctl_watchdog(struct lt_args *a, uint32_t req)
 	switch (req) {
 	case WDIOC_GETSTATUS: case WDIOC_GETBOOTSTATUS: case WDIOC_GETTEMP:
 	case WDIOC_GETTIMEOUT: case WDIOC_GETPRETIMEOUT: case WDIOC_GETTIMELEFT:
-		lt_ioctl_int(a, 1);
+		lt_ioctl_num(a, 1, 4, 1);
 		return 1;
 	case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT:
-		lt_ioctl_int(a, 0);
+		lt_ioctl_num(a, 0, 4, 1);
 		return 1;
 	case WDIOC_KEEPALIVE:
 		return 1;

@@ -77,6 +77,10 @@ extern const struct lt_xlat lt_x_ioctl_inotify[];
 extern const struct lt_xlat lt_x_ioctl_random[];
 extern const struct lt_xlat lt_x_ioctl_watchdog[];
 extern const struct lt_xlat lt_x_ioctl_fastrpc[];
+extern const struct lt_xlat lt_x_ioctl_hdio[];
+extern const struct lt_xlat lt_x_hdio_busstate[];
+extern const struct lt_xlat lt_x_ioctl_blkzoned[];
+extern const struct lt_xlat lt_x_blkpg_op[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -1174,6 +1178,67 @@ const struct lt_xlat lt_x_ioctl_fastrpc[] = {
 	{ 0xc040520aull, "FASTRPC_IOCTL_MEM_MAP" },
 	{ 0xc030520bull, "FASTRPC_IOCTL_MEM_UNMAP" },
 	{ 0xc01c520dull, "FASTRPC_IOCTL_GET_DSP_INFO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_hdio[] = {
+	{ 0x301ull, "HDIO_GETGEO" },
+	{ 0x302ull, "HDIO_GET_UNMASKINTR" },
+	{ 0x304ull, "HDIO_GET_MULTCOUNT" },
+	{ 0x305ull, "HDIO_GET_QDMA" },
+	{ 0x306ull, "HDIO_SET_XFER" },
+	{ 0x307ull, "HDIO_OBSOLETE_IDENTITY" },
+	{ 0x308ull, "HDIO_GET_KEEPSETTINGS" },
+	{ 0x309ull, "HDIO_GET_32BIT" },
+	{ 0x30aull, "HDIO_GET_NOWERR" },
+	{ 0x30bull, "HDIO_GET_DMA" },
+	{ 0x30cull, "HDIO_GET_NICE" },
+	{ 0x30dull, "HDIO_GET_IDENTITY" },
+	{ 0x30eull, "HDIO_GET_WCACHE" },
+	{ 0x30full, "HDIO_GET_ACOUSTIC" },
+	{ 0x310ull, "HDIO_GET_ADDRESS" },
+	{ 0x31aull, "HDIO_GET_BUSSTATE" },
+	{ 0x31bull, "HDIO_TRISTATE_HWIF" },
+	{ 0x31cull, "HDIO_DRIVE_RESET" },
+	{ 0x31dull, "HDIO_DRIVE_TASKFILE" },
+	{ 0x31eull, "HDIO_DRIVE_TASK" },
+	{ 0x31full, "HDIO_DRIVE_CMD" },
+	{ 0x321ull, "HDIO_SET_MULTCOUNT" },
+	{ 0x322ull, "HDIO_SET_UNMASKINTR" },
+	{ 0x323ull, "HDIO_SET_KEEPSETTINGS" },
+	{ 0x324ull, "HDIO_SET_32BIT" },
+	{ 0x325ull, "HDIO_SET_NOWERR" },
+	{ 0x326ull, "HDIO_SET_DMA" },
+	{ 0x327ull, "HDIO_SET_PIO_MODE" },
+	{ 0x328ull, "HDIO_SCAN_HWIF" },
+	{ 0x32aull, "HDIO_UNREGISTER_HWIF" },
+	{ 0x329ull, "HDIO_SET_NICE" },
+	{ 0x32bull, "HDIO_SET_WCACHE" },
+	{ 0x32cull, "HDIO_SET_ACOUSTIC" },
+	{ 0x32dull, "HDIO_SET_BUSSTATE" },
+	{ 0x32eull, "HDIO_SET_QDMA" },
+	{ 0x32full, "HDIO_SET_ADDRESS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_hdio_busstate[] = {
+	{ 0x0ull, "BUSSTATE_OFF" },
+	{ 0x1ull, "BUSSTATE_ON" },
+	{ 0x2ull, "BUSSTATE_TRISTATE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_blkzoned[] = {
+	{ 0xc0101282ull, "BLKREPORTZONE" },
+	{ 0x40101283ull, "BLKRESETZONE" },
+	{ 0x80041284ull, "BLKGETZONESZ" },
+	{ 0x80041285ull, "BLKGETNRZONES" },
+	{ 0x40101286ull, "BLKOPENZONE" },
+	{ 0x40101287ull, "BLKCLOSEZONE" },
+	{ 0x40101288ull, "BLKFINISHZONE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_blkpg_op[] = {
+	{ 0x1ull, "BLKPG_ADD_PARTITION" },
+	{ 0x2ull, "BLKPG_DEL_PARTITION" },
+	{ 0x3ull, "BLKPG_RESIZE_PARTITION" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -1,7 +1,7 @@
 /* ioctl by request (report/decode_ioctl*.c): strace 6.1's lines for the same calls, as its
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
- * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c), with the captures the
- * shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
+ * ioctl_block.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -119,8 +119,57 @@ static void test_dev(void)
 	EXPECT(ev, "ioctl(-1, WDIOC_KEEPALIVE)" EBADF_);
 }
 
+static void test_disk(void)
+{
+	struct lt_event ev;
+	uint8_t cmd[4] = { 0xca, 0xff, 0xee, 1 };
+	cap(2, LT_SUB_ENTRY, 0, cmd, sizeof cmd);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x31f, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, "
+		    "sector_number=255, feature=238, sector_count=1})" EBADF_);
+	uint32_t rst[3] = { 0xdeadbeef, 0xaaaaaaaa, 0xbeefbeef };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, rst, sizeof rst);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x328, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SCAN_HWIF, [0xdeadbeef, 0xaaaaaaaa, 0xbeefbeef])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x329, 0xfacefeedded2ffffull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|"
+		   "1 << IDE_NICE_1|1 << IDE_NICE_0|1 << IDE_NICE_2|0xfacefeedded2ffe0)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x32d, 0xfacefeedded4ffffull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SET_BUSSTATE, 0xfacefeedded4ffff /* BUSSTATE_??? */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x305, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_GET_QDMA, 0)" EBADF_);
+	/* block devices */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x125d, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKROSET, NULL)" EBADF_);
+	uint64_t range[2] = { 0xdeadbeefbadc0dedull, 0xfacefeedcafef00dull };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, range, sizeof range);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1277, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKDISCARD, [16045690984232390125, 18072662651950788621])" EBADF_);
+	uint8_t pg[24] = { 0 }, part[152];
+	put32(pg, 1);
+	put32(pg + 4, 0xdeadbeef);
+	put32(pg + 8, 0xbadc0ded);
+	put64(pg + 16, A + 0x100);
+	memset(part, 0, sizeof part);
+	put64(part, 0xfac1fed2dad3bef4ull);
+	put64(part + 8, 0xfac5fed6dad7bef8ull);
+	put32(part + 16, 0xdeadbeef);
+	memset(part + 20, 'A', 64);
+	memset(part + 84, 'B', 64);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pg, sizeof pg);
+	cap(2, 0, LT_CAP_EXIT, part, sizeof part);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1269, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=-559038737, datalen=-1159983635, "
+		   "data={start=-377740712154513676, length=-376614795067539720, pno=-559038737, "
+		   "devname=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"..., "
+		   "volname=\"BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\"...}})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1274, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKTRACESTART)" EBADF_);
+}
+
 int main(void)
 {
+	test_disk();
 	test_names();
 	test_counter();
 	test_fs();
