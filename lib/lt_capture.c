@@ -206,11 +206,12 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	case 0x5414: /* TIOCSWINSZ */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_WINSIZE, SZ_WINSIZE);
 		return;
-	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901: /* int in */
+	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
+	case 0x5416: case 0x5417: case 0x5418: /* int in (TIOCMBIS, TIOCMBIC, TIOCMSET) */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;
 	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
-	case 0x8904: case 0x80045439: /* int out */
+	case 0x8904: case 0x80045439: case 0x5415: /* int out (TIOCMGET) */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;

@@ -108,7 +108,7 @@ static void lt_put_termios(struct lt_dctx *c, const uint8_t *d)
 static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
 	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
-	lt_x_ioctl_blkzoned,
+	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -214,6 +214,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'I': return lt_ioctl_inotify;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
+	case 0xab: return lt_ioctl_nbd;
 	case 'X': return lt_ioctl_fs_x;
 	case 'f': return lt_ioctl_fs_f;
 	}
@@ -260,6 +261,16 @@ int lt_special_ioctl(struct lt_args *a)
 	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
 	case 0x8904: case 0x80045439:
 		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
+		break;
+	case 0x5415: case 0x5416: case 0x5417: case 0x5418: /* TIOCMGET, TIOCMBIS/BIC/SET */
+		d = req == 0x5415 ? lt_out(c, 2, 4) : lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
+		if (d) {
+			lt_sb_putc(SB(c), '[');
+			lt_ioctl_flags(c, lt_x_tiocm, RD(uint32_t, d, 0), "TIOCM_???");
+			lt_sb_putc(SB(c), ']');
+		} else {
+			lt_put_ptr(c, g[2]);
+		}
 		break;
 	case 0x40049409: /* FICLONE: the source descriptor itself */
 		lt_put_fd(c, (int)g[2]);

@@ -27,10 +27,11 @@ int lt_ioctl_fs_x(struct lt_args *a, uint32_t req);
 int lt_ioctl_hdio(struct lt_args *a, uint32_t req);
 int lt_ioctl_block(struct lt_args *a, uint32_t req);
 
-/* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog */
+/* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);
 int lt_ioctl_inotify(struct lt_args *a, uint32_t req);
 int lt_ioctl_random(struct lt_args *a, uint32_t req);
 int lt_ioctl_watchdog(struct lt_args *a, uint32_t req);
+int lt_ioctl_nbd(struct lt_args *a, uint32_t req);
 
 #endif

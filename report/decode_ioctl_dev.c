@@ -1,5 +1,6 @@
 /* ioctls of small device families: counter (strace's counter_ioctl.c), inotify
- * (inotify_ioctl.c), random (random_ioctl.c), watchdog (watchdog_ioctl.c). */
+ * (inotify_ioctl.c), random (random_ioctl.c), watchdog (watchdog_ioctl.c), network block
+ * devices (nbd_ioctl.c). */
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -13,6 +14,20 @@ enum {
 	WDIOC_GETTEMP = 0x80045703, WDIOC_KEEPALIVE = 0x80045705, WDIOC_SETTIMEOUT = 0xc0045706,
 	WDIOC_GETTIMEOUT = 0x80045707, WDIOC_SETPRETIMEOUT = 0xc0045708,
 	WDIOC_GETPRETIMEOUT = 0x80045709, WDIOC_GETTIMELEFT = 0x8004570a,
+	NBD_SET_SOCK = 0xab00, NBD_SET_BLKSIZE = 0xab01, NBD_SET_SIZE = 0xab02, NBD_DO_IT = 0xab03,
+	NBD_CLEAR_SOCK = 0xab04, NBD_CLEAR_QUE = 0xab05, NBD_PRINT_DEBUG = 0xab06,
+	NBD_SET_SIZE_BLOCKS = 0xab07, NBD_DISCONNECT = 0xab08, NBD_SET_TIMEOUT = 0xab09,
+	NBD_SET_FLAGS = 0xab0a,
+};
+
+/* the export's flags: the server sends some linux/nbd.h does not define and the client
+ * passes them on (strace's xlat/nbd_ioctl_flags.in) */
+static const struct lt_xlat lt_x_nbd_flags[] = {
+	{ 1, "NBD_FLAG_HAS_FLAGS" }, { 2, "NBD_FLAG_READ_ONLY" }, { 4, "NBD_FLAG_SEND_FLUSH" },
+	{ 8, "NBD_FLAG_SEND_FUA" }, { 0x10, "NBD_FLAG_ROTATIONAL" },
+	{ 0x20, "NBD_FLAG_SEND_TRIM" }, { 0x40, "NBD_FLAG_SEND_WRITE_ZEROES" },
+	{ 0x80, "NBD_FLAG_SEND_DF" }, { 0x100, "NBD_FLAG_CAN_MULTI_CONN" },
+	{ 0x200, "NBD_FLAG_SEND_RESIZE" }, { 0x400, "NBD_FLAG_SEND_CACHE" }, { 0, 0 }
 };
 
 /* struct counter_watch: {component={type, scope, parent, id}, event, channel} */
@@ -98,4 +113,31 @@ int lt_ioctl_watchdog(struct lt_args *a, uint32_t req)
 		return 1;
 	}
 	return 0;
+}
+
+int lt_ioctl_nbd(struct lt_args *a, uint32_t req)
+{
+	struct lt_dctx *c = a->c;
+	uint64_t v = c->ev->args[2];
+	switch (req) {
+	case NBD_DISCONNECT: case NBD_CLEAR_SOCK: case NBD_DO_IT: case NBD_CLEAR_QUE:
+	case NBD_PRINT_DEBUG:
+		return 1;
+	case NBD_SET_SOCK:
+		lt_next(a);
+		lt_put_fd(c, (int)v);
+		break;
+	case NBD_SET_BLKSIZE: case NBD_SET_SIZE: case NBD_SET_SIZE_BLOCKS: case NBD_SET_TIMEOUT:
+		lt_next(a);
+		lt_put_udec(c, v);
+		break;
+	case NBD_SET_FLAGS:
+		lt_next(a);
+		lt_ioctl_flags(c, lt_x_nbd_flags, v, "NBD_IOC_FLAG_???");
+		break;
+	default:
+		return 0;
+	}
+	lt_done(a);
+	return 1;
 }

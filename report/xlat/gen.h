@@ -81,6 +81,8 @@ extern const struct lt_xlat lt_x_ioctl_hdio[];
 extern const struct lt_xlat lt_x_hdio_busstate[];
 extern const struct lt_xlat lt_x_ioctl_blkzoned[];
 extern const struct lt_xlat lt_x_blkpg_op[];
+extern const struct lt_xlat lt_x_ioctl_nbd[];
+extern const struct lt_xlat lt_x_tiocm[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -1239,6 +1241,35 @@ const struct lt_xlat lt_x_blkpg_op[] = {
 	{ 0x1ull, "BLKPG_ADD_PARTITION" },
 	{ 0x2ull, "BLKPG_DEL_PARTITION" },
 	{ 0x3ull, "BLKPG_RESIZE_PARTITION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_nbd[] = {
+	{ 0xab00ull, "NBD_SET_SOCK" },
+	{ 0xab01ull, "NBD_SET_BLKSIZE" },
+	{ 0xab02ull, "NBD_SET_SIZE" },
+	{ 0xab03ull, "NBD_DO_IT" },
+	{ 0xab04ull, "NBD_CLEAR_SOCK" },
+	{ 0xab05ull, "NBD_CLEAR_QUE" },
+	{ 0xab06ull, "NBD_PRINT_DEBUG" },
+	{ 0xab07ull, "NBD_SET_SIZE_BLOCKS" },
+	{ 0xab08ull, "NBD_DISCONNECT" },
+	{ 0xab09ull, "NBD_SET_TIMEOUT" },
+	{ 0xab0aull, "NBD_SET_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_tiocm[] = {
+	{ 0x1ull, "TIOCM_LE" },
+	{ 0x2ull, "TIOCM_DTR" },
+	{ 0x4ull, "TIOCM_RTS" },
+	{ 0x8ull, "TIOCM_ST" },
+	{ 0x10ull, "TIOCM_SR" },
+	{ 0x20ull, "TIOCM_CTS" },
+	{ 0x40ull, "TIOCM_CAR" },
+	{ 0x80ull, "TIOCM_RNG" },
+	{ 0x100ull, "TIOCM_DSR" },
+	{ 0x2000ull, "TIOCM_OUT1" },
+	{ 0x4000ull, "TIOCM_OUT2" },
+	{ 0x8000ull, "TIOCM_LOOP" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -117,6 +117,24 @@ static void test_dev(void)
 	EXPECT(ev, "ioctl(-1, WDIOC_GETSTATUS, 0x7ffd1000)" EBADF_);
 	ev = mk("ioctl", -9, (uint64_t)-1, 0x80045705, A, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, WDIOC_KEEPALIVE)" EBADF_);
+	/* network block devices */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab0a, 0x8000840b, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY|NBD_FLAG_SEND_FUA|"
+		   "NBD_FLAG_SEND_CACHE|0x80008000)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab07, 0xcafef00ddeadbeefull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_SET_SIZE_BLOCKS, 14627392582107119343)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab08, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_DISCONNECT)" EBADF_);
+	/* modem lines (tests/ioctl_tiocm.c) */
+	uint32_t m = 0xffff1e00;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &m, sizeof m);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5416, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TIOCMBIS, [0xffff1e00 /* TIOCM_??? */])" EBADF_);
+	m = 0xe1ff;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &m, sizeof m);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5418, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TIOCMSET, [TIOCM_LE|TIOCM_DTR|TIOCM_RTS|TIOCM_ST|TIOCM_SR|TIOCM_CTS|"
+		   "TIOCM_CAR|TIOCM_RNG|TIOCM_DSR|TIOCM_OUT1|TIOCM_OUT2|TIOCM_LOOP])" EBADF_);
 }
 
 static void test_disk(void)
