@@ -108,7 +108,7 @@ static void lt_put_termios(struct lt_dctx *c, const uint8_t *d)
 static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
 	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
-	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd,
+	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd, lt_x_ioctl_gpio,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -215,6 +215,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
 	case 0xab: return lt_ioctl_nbd;
+	case 0xb4: return lt_ioctl_gpio;
 	case 'X': return lt_ioctl_fs_x;
 	case 'f': return lt_ioctl_fs_f;
 	}

@@ -27,6 +27,9 @@ int lt_ioctl_fs_x(struct lt_args *a, uint32_t req);
 int lt_ioctl_hdio(struct lt_args *a, uint32_t req);
 int lt_ioctl_block(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_gpio.c: 0xb4, GPIO lines (v1 and v2) */
+int lt_ioctl_gpio(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);
 int lt_ioctl_inotify(struct lt_args *a, uint32_t req);

@@ -83,6 +83,11 @@ extern const struct lt_xlat lt_x_ioctl_blkzoned[];
 extern const struct lt_xlat lt_x_blkpg_op[];
 extern const struct lt_xlat lt_x_ioctl_nbd[];
 extern const struct lt_xlat lt_x_tiocm[];
+extern const struct lt_xlat lt_x_ioctl_gpio[];
+extern const struct lt_xlat lt_x_gpio_line_flags[];
+extern const struct lt_xlat lt_x_gpio_handle_flags[];
+extern const struct lt_xlat lt_x_gpio_event_flags[];
+extern const struct lt_xlat lt_x_gpio_v2_line_flags[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -1270,6 +1275,68 @@ const struct lt_xlat lt_x_tiocm[] = {
 	{ 0x2000ull, "TIOCM_OUT1" },
 	{ 0x4000ull, "TIOCM_OUT2" },
 	{ 0x8000ull, "TIOCM_LOOP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_gpio[] = {
+	{ 0x8044b401ull, "GPIO_GET_CHIPINFO_IOCTL" },
+	{ 0xc004b40cull, "GPIO_GET_LINEINFO_UNWATCH_IOCTL" },
+	{ 0xc100b405ull, "GPIO_V2_GET_LINEINFO_IOCTL" },
+	{ 0xc100b406ull, "GPIO_V2_GET_LINEINFO_WATCH_IOCTL" },
+	{ 0xc250b407ull, "GPIO_V2_GET_LINE_IOCTL" },
+	{ 0xc110b40dull, "GPIO_V2_LINE_SET_CONFIG_IOCTL" },
+	{ 0xc010b40eull, "GPIO_V2_LINE_GET_VALUES_IOCTL" },
+	{ 0xc010b40full, "GPIO_V2_LINE_SET_VALUES_IOCTL" },
+	{ 0xc048b402ull, "GPIO_GET_LINEINFO_IOCTL" },
+	{ 0xc16cb403ull, "GPIO_GET_LINEHANDLE_IOCTL" },
+	{ 0xc030b404ull, "GPIO_GET_LINEEVENT_IOCTL" },
+	{ 0xc040b408ull, "GPIOHANDLE_GET_LINE_VALUES_IOCTL" },
+	{ 0xc040b409ull, "GPIOHANDLE_SET_LINE_VALUES_IOCTL" },
+	{ 0xc054b40aull, "GPIOHANDLE_SET_CONFIG_IOCTL" },
+	{ 0xc048b40bull, "GPIO_GET_LINEINFO_WATCH_IOCTL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_gpio_line_flags[] = {
+	{ 0x1ull, "GPIOLINE_FLAG_KERNEL" },
+	{ 0x2ull, "GPIOLINE_FLAG_IS_OUT" },
+	{ 0x4ull, "GPIOLINE_FLAG_ACTIVE_LOW" },
+	{ 0x8ull, "GPIOLINE_FLAG_OPEN_DRAIN" },
+	{ 0x10ull, "GPIOLINE_FLAG_OPEN_SOURCE" },
+	{ 0x20ull, "GPIOLINE_FLAG_BIAS_PULL_UP" },
+	{ 0x40ull, "GPIOLINE_FLAG_BIAS_PULL_DOWN" },
+	{ 0x80ull, "GPIOLINE_FLAG_BIAS_DISABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_gpio_handle_flags[] = {
+	{ 0x1ull, "GPIOHANDLE_REQUEST_INPUT" },
+	{ 0x2ull, "GPIOHANDLE_REQUEST_OUTPUT" },
+	{ 0x4ull, "GPIOHANDLE_REQUEST_ACTIVE_LOW" },
+	{ 0x8ull, "GPIOHANDLE_REQUEST_OPEN_DRAIN" },
+	{ 0x10ull, "GPIOHANDLE_REQUEST_OPEN_SOURCE" },
+	{ 0x20ull, "GPIOHANDLE_REQUEST_BIAS_PULL_UP" },
+	{ 0x40ull, "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN" },
+	{ 0x80ull, "GPIOHANDLE_REQUEST_BIAS_DISABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_gpio_event_flags[] = {
+	{ 0x3ull, "GPIOEVENT_REQUEST_BOTH_EDGES" },
+	{ 0x1ull, "GPIOEVENT_REQUEST_RISING_EDGE" },
+	{ 0x2ull, "GPIOEVENT_REQUEST_FALLING_EDGE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_gpio_v2_line_flags[] = {
+	{ 0x1ull, "GPIO_V2_LINE_FLAG_USED" },
+	{ 0x2ull, "GPIO_V2_LINE_FLAG_ACTIVE_LOW" },
+	{ 0x4ull, "GPIO_V2_LINE_FLAG_INPUT" },
+	{ 0x8ull, "GPIO_V2_LINE_FLAG_OUTPUT" },
+	{ 0x10ull, "GPIO_V2_LINE_FLAG_EDGE_RISING" },
+	{ 0x20ull, "GPIO_V2_LINE_FLAG_EDGE_FALLING" },
+	{ 0x40ull, "GPIO_V2_LINE_FLAG_OPEN_DRAIN" },
+	{ 0x80ull, "GPIO_V2_LINE_FLAG_OPEN_SOURCE" },
+	{ 0x100ull, "GPIO_V2_LINE_FLAG_BIAS_PULL_UP" },
+	{ 0x200ull, "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN" },
+	{ 0x400ull, "GPIO_V2_LINE_FLAG_BIAS_DISABLED" },
+	{ 0x800ull, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME" },
+	{ 0x1000ull, "GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -1,7 +1,7 @@
 /* ioctl by request (report/decode_ioctl*.c): strace 6.1's lines for the same calls, as its
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
- * ioctl_block.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -185,8 +185,37 @@ static void test_disk(void)
 	EXPECT(ev, "ioctl(-1, BLKTRACESTART)" EBADF_);
 }
 
+static void test_gpio(void)
+{
+	struct lt_event ev;
+	uint64_t vals[2] = { 0xcacafeedfacecafeull, 0xfadebeaddeedbabeull };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, vals, sizeof vals);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc010b40f, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0xcacafeedfacecafe, "
+		   "mask=0xfadebeaddeedbabe})" EBADF_);
+	/* an attribute whose padding is used prints raw */
+	uint8_t lc[272] = { 0 };
+	put64(lc, 0x102);
+	put32(lc + 8, 1);
+	put32(lc + 32, 1);
+	put32(lc + 36, 0xfeedface);
+	put64(lc + 40, 0xdeadbeefba11c0daull);
+	put64(lc + 48, 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, lc, sizeof lc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc110b40d, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, {flags=GPIO_V2_LINE_FLAG_ACTIVE_LOW|"
+		   "GPIO_V2_LINE_FLAG_BIAS_PULL_UP, num_attrs=1, attrs=[{attr={id=1, padding=0xfeedface, "
+		   "data=0xdeadbeefba11c0da}, mask=0x1}]})" EBADF_);
+	uint8_t li[72] = { 0 };
+	put32(li, 50);
+	cap(2, LT_SUB_ENTRY, 0, li, sizeof li);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc048b40b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_GET_LINEINFO_WATCH_IOCTL, {line_offset=50})" EBADF_);
+}
+
 int main(void)
 {
+	test_gpio();
 	test_disk();
 	test_names();
 	test_counter();
