@@ -109,6 +109,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
 	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
 	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd, lt_x_ioctl_gpio,
+	lt_x_ioctl_evdev,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -116,7 +117,7 @@ static int lt_ioctl_name_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* the names of req joined into sb; 0 when it has none */
+/* the names of req joined into sb (when not NULL); 0 when it has none */
 static int lt_ioctl_names(struct lt_sb *sb, uint32_t req)
 {
 	const char *names[8];
@@ -126,7 +127,7 @@ static int lt_ioctl_names(struct lt_sb *sb, uint32_t req)
 			if (t->val == req)
 				names[n++] = t->name;
 	qsort(names, n, sizeof names[0], lt_ioctl_name_cmp);
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n && sb; k++) {
 		if (k && !strcmp(names[k], names[k - 1]))
 			continue;
 		if (k)
@@ -147,8 +148,11 @@ static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 		return;
 	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
-	/* unknown: the number taken apart */
-	if (!lt_ioctl_names(SB(c), req))
+	/* a number that carries an argument, its names, or the number taken apart */
+	int arg = lt_evdev_number(c, req);
+	if (arg && lt_ioctl_names(NULL, req))
+		lt_sb_puts(SB(c), " or ");
+	if (!lt_ioctl_names(SB(c), req) && !arg)
 		lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff,
 			     req & 0xff, (req >> 16) & 0x3fff);
 	if (st == LT_XLAT_VERBOSE)
@@ -211,6 +215,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x03: return lt_ioctl_hdio;
 	case 0x12: return lt_ioctl_block;
 	case 0x3e: return lt_ioctl_counter;
+	case 'E': return lt_ioctl_evdev;
 	case 'I': return lt_ioctl_inotify;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;

@@ -30,6 +30,11 @@ int lt_ioctl_block(struct lt_args *a, uint32_t req);
 /* decode_ioctl_gpio.c: 0xb4, GPIO lines (v1 and v2) */
 int lt_ioctl_gpio(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_evdev.c: 'E', input event devices; lt_evdev_number prints the numbers
+ * that carry an argument (EVIOCGBIT(EV_KEY, 8)) and returns 1, else 0 */
+int lt_ioctl_evdev(struct lt_args *a, uint32_t req);
+int lt_evdev_number(struct lt_dctx *c, uint32_t req);
+
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);
 int lt_ioctl_inotify(struct lt_args *a, uint32_t req);

@@ -1,7 +1,8 @@
 /* ioctl by request (report/decode_ioctl*.c): strace 6.1's lines for the same calls, as its
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
- * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
+ * ioctl_evdev.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -213,8 +214,38 @@ static void test_gpio(void)
 	EXPECT(ev, "ioctl(-1, GPIO_GET_LINEINFO_WATCH_IOCTL, {line_offset=50})" EBADF_);
 }
 
+static void test_evdev(void)
+{
+	struct lt_event ev;
+	/* numbers that carry an argument */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80014521, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGBIT(EV_KEY, 1), NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x800e453f, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGBIT(0x1f /* EV_??? */, 14), NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x401845ce, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x401845ce /* EVIOCSABS(0xe) */, NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80004506, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGNAME(0), NULL)" EBADF_);
+	uint32_t kc[2] = { 0xdeadbeef, 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, kc, sizeof kc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084504, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCSKEYCODE, [3735928559, KEY_ESC])" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, kc, sizeof kc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084504, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x40084504, [3735928559, 0x1])" EBADF_);
+	uint8_t ff[48];
+	for (int k = 0; k < 48; k++)
+		ff[k] = (uint8_t)(0x80 + k);
+	ff[0] = 0x52;
+	ff[1] = 0;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ff, sizeof ff);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40304580, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCSFF, {type=FF_CONSTANT, id=-31870, direction=34180, ...})" EBADF_);
+}
+
 int main(void)
 {
+	test_evdev();
 	test_gpio();
 	test_disk();
 	test_names();
