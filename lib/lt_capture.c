@@ -179,7 +179,7 @@ static void lt_req_argv(struct lt_plan *p, unsigned arg, uint64_t addr)
  * returned; what it reads back (_IOC_READ) on success; both: also at entry, as
  * LT_SUB_ENTRY. At most LT_IOCTL_CAP bytes; an _IOC_WRITE number whose argument is a
  * value, not an address, only makes a fault-safe copy fail. */
-#define LT_IOCTL_CAP 1024
+#define LT_IOCTL_CAP 1280
 static void lt_req_ioctl_contract(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	uint32_t req = (uint32_t)a[1], dir = req >> 30, size = (req >> 16) & 0x3fff;

@@ -35,6 +35,9 @@ int lt_ioctl_gpio(struct lt_args *a, uint32_t req);
 int lt_ioctl_evdev(struct lt_args *a, uint32_t req);
 int lt_evdev_number(struct lt_dctx *c, uint32_t req);
 
+/* decode_ioctl_ptp.c: '=', PTP hardware clocks */
+int lt_ioctl_ptp(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);
 int lt_ioctl_inotify(struct lt_args *a, uint32_t req);

@@ -93,6 +93,10 @@ extern const struct lt_xlat lt_x_evdev_ev[];
 extern const struct lt_xlat lt_x_evdev_abs[];
 extern const struct lt_xlat lt_x_evdev_keycode[];
 extern const struct lt_xlat lt_x_evdev_ff_types[];
+extern const struct lt_xlat lt_x_ioctl_ptp[];
+extern const struct lt_xlat lt_x_ptp_extts_flags[];
+extern const struct lt_xlat lt_x_ptp_perout_flags[];
+extern const struct lt_xlat lt_x_ptp_pin_funcs[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -2069,6 +2073,47 @@ const struct lt_xlat lt_x_evdev_ff_types[] = {
 	{ 0x5dull, "FF_CUSTOM" },
 	{ 0x60ull, "FF_GAIN" },
 	{ 0x61ull, "FF_AUTOCENTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_ptp[] = {
+	{ 0x80503d01ull, "PTP_CLOCK_GETCAPS" },
+	{ 0x40103d02ull, "PTP_EXTTS_REQUEST" },
+	{ 0x40383d03ull, "PTP_PEROUT_REQUEST" },
+	{ 0x40043d04ull, "PTP_ENABLE_PPS" },
+	{ 0x43403d05ull, "PTP_SYS_OFFSET" },
+	{ 0xc0603d06ull, "PTP_PIN_GETFUNC" },
+	{ 0x40603d07ull, "PTP_PIN_SETFUNC" },
+	{ 0xc0403d08ull, "PTP_SYS_OFFSET_PRECISE" },
+	{ 0xc4c03d09ull, "PTP_SYS_OFFSET_EXTENDED" },
+	{ 0x80503d0aull, "PTP_CLOCK_GETCAPS2" },
+	{ 0x40103d0bull, "PTP_EXTTS_REQUEST2" },
+	{ 0x40383d0cull, "PTP_PEROUT_REQUEST2" },
+	{ 0x40043d0dull, "PTP_ENABLE_PPS2" },
+	{ 0x43403d0eull, "PTP_SYS_OFFSET2" },
+	{ 0xc0603d0full, "PTP_PIN_GETFUNC2" },
+	{ 0x40603d10ull, "PTP_PIN_SETFUNC2" },
+	{ 0xc0403d11ull, "PTP_SYS_OFFSET_PRECISE2" },
+	{ 0xc4c03d12ull, "PTP_SYS_OFFSET_EXTENDED2" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ptp_extts_flags[] = {
+	{ 0x1ull, "PTP_ENABLE_FEATURE" },
+	{ 0x2ull, "PTP_RISING_EDGE" },
+	{ 0x4ull, "PTP_FALLING_EDGE" },
+	{ 0x8ull, "PTP_STRICT_FLAGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ptp_perout_flags[] = {
+	{ 0x1ull, "PTP_PEROUT_ONE_SHOT" },
+	{ 0x2ull, "PTP_PEROUT_DUTY_CYCLE" },
+	{ 0x4ull, "PTP_PEROUT_PHASE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ptp_pin_funcs[] = {
+	{ 0x0ull, "PTP_PF_NONE" },
+	{ 0x1ull, "PTP_PF_EXTTS" },
+	{ 0x2ull, "PTP_PF_PEROUT" },
+	{ 0x3ull, "PTP_PF_PHYSYNC" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -2,7 +2,7 @@
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
- * ioctl_evdev.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_evdev.c, ioctl_ptp.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -243,8 +243,37 @@ static void test_evdev(void)
 	EXPECT(ev, "ioctl(-1, EVIOCSFF, {type=FF_CONSTANT, id=-31870, direction=34180, ...})" EBADF_);
 }
 
+static void test_ptp(void)
+{
+	struct lt_event ev;
+	uint8_t e[16] = { 0 };
+	put32(e, 3141592653u);
+	put32(e + 4, 0xdeadbabe);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, e, sizeof e);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40103d02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_EXTTS_REQUEST, {index=3141592653, flags=PTP_RISING_EDGE|"
+		   "PTP_FALLING_EDGE|PTP_STRICT_FLAGS|0xdeadbab0})" EBADF_);
+	uint8_t p[96] = { 0 };
+	put32(p + 64, 3405691582u);
+	put32(p + 68, 3);
+	put32(p + 72, 4276993775u);
+	put32(p + 76, 0xbadc0ded);
+	put32(p + 92, 0xdadfaced);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40603d10, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_PIN_SETFUNC2, {index=3405691582, func=PTP_PF_PHYSYNC, "
+		   "chan=4276993775, rsv=[0xbadc0ded, 0, 0, 0, 0xdadfaced]})" EBADF_);
+	/* a getter that failed shows only what it was asked */
+	cap(2, LT_SUB_ENTRY, 0, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0603d06, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_PIN_GETFUNC, {index=3405691582})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40043d0d, 0xfffffffff8a432ebull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_ENABLE_PPS2, 0xfffffffff8a432eb)" EBADF_);
+}
+
 int main(void)
 {
+	test_ptp();
 	test_evdev();
 	test_gpio();
 	test_disk();
