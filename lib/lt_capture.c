@@ -188,6 +188,10 @@ static void lt_req_ioctl_contract(struct lt_plan *p, const uint64_t a[6], int ok
 		       lt_min(size, LT_IOCTL_CAP), size);
 }
 
+/* struct loop_info (168 bytes), loop_info64 (232), loop_config (304) by LOOP_* number */
+#define LT_LOOP_SIZE(req) \
+	((req & 0xff) == 0x0a ? 304u : (req & 0xff) >= 4 ? 232u : 168u)
+
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
@@ -241,6 +245,13 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 			lt_req(p, 2, 0, 0, data, 152, 152);
 		return;
 	}
+	case 0x4c02: case 0x4c04: case 0x4c0a: /* LOOP_SET_STATUS(64), LOOP_CONFIGURE: in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return;
+	case 0x4c03: case 0x4c05: /* LOOP_GET_STATUS(64): out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return;
 	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);

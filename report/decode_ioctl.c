@@ -109,7 +109,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl, lt_x_ioctl_fs, lt_x_ioctl_counter, lt_x_ioctl_inotify, lt_x_ioctl_random,
 	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
 	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd, lt_x_ioctl_gpio,
-	lt_x_ioctl_evdev, lt_x_ioctl_ptp,
+	lt_x_ioctl_evdev, lt_x_ioctl_ptp, lt_x_ioctl_loop,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -218,6 +218,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x3e: return lt_ioctl_counter;
 	case 'E': return lt_ioctl_evdev;
 	case 'I': return lt_ioctl_inotify;
+	case 'L': return lt_ioctl_loop;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
 	case 0xab: return lt_ioctl_nbd;

@@ -23,9 +23,10 @@ void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, cons
 int lt_ioctl_fs_f(struct lt_args *a, uint32_t req);
 int lt_ioctl_fs_x(struct lt_args *a, uint32_t req);
 
-/* decode_ioctl_block.c: disks: 0x03 (HDIO_*), 0x12 (BLK*) */
+/* decode_ioctl_block.c: disks: 0x03 (HDIO_*), 0x12 (BLK*), 'L' (loop devices) */
 int lt_ioctl_hdio(struct lt_args *a, uint32_t req);
 int lt_ioctl_block(struct lt_args *a, uint32_t req);
+int lt_ioctl_loop(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_gpio.c: 0xb4, GPIO lines (v1 and v2) */
 int lt_ioctl_gpio(struct lt_args *a, uint32_t req);

@@ -1,5 +1,5 @@
-/* Disk ioctls: type 0x03, HDIO_* (strace's hdio.c and its generated hdio.def decoders), and
- * type 0x12, BLK* (block.c). */
+/* Disk ioctls: type 0x03, HDIO_* (strace's hdio.c and its generated hdio.def decoders),
+ * type 0x12, BLK* (block.c), and type 'L', loop devices (loop.c). */
 #include <string.h>
 
 #include "decode_ioctl.h"
@@ -26,6 +26,11 @@ enum {
 	BLKALIGNOFF = 0x127a, BLKPBSZGET = 0x127b, BLKDISCARDZEROES = 0x127c,
 	BLKSECDISCARD = 0x127d, BLKROTATIONAL = 0x127e, BLKZEROOUT = 0x127f,
 	BLKGETDISKSEQ = 0x80081280, BLKGETZONESZ = 0x80041284, BLKGETNRZONES = 0x80041285,
+	LOOP_SET_FD = 0x4c00, LOOP_CLR_FD = 0x4c01, LOOP_SET_STATUS = 0x4c02,
+	LOOP_GET_STATUS = 0x4c03, LOOP_SET_STATUS64 = 0x4c04, LOOP_GET_STATUS64 = 0x4c05,
+	LOOP_CHANGE_FD = 0x4c06, LOOP_SET_CAPACITY = 0x4c07, LOOP_SET_DIRECT_IO = 0x4c08,
+	LOOP_SET_BLOCK_SIZE = 0x4c09, LOOP_CONFIGURE = 0x4c0a, LOOP_CTL_ADD = 0x4c80,
+	LOOP_CTL_REMOVE = 0x4c81, LOOP_CTL_GET_FREE = 0x4c82,
 };
 
 /* the IDE_NICE_* bit numbers, named as strace names them (its xlat/hdio_ide_nice.in) */
@@ -326,4 +331,152 @@ int lt_ioctl_block(struct lt_args *a, uint32_t req)
 		return 1;
 	}
 	return 0;
+}
+
+/* bytes of a field as a string of n of them (strace's PRINT_FIELD_STRING: -s applies) */
+static void lt_put_bytes_field(struct lt_dctx *c, const uint8_t *p, size_t n)
+{
+	lt_put_quoted(c, p, n < c->strsize ? n : c->strsize, n > c->strsize);
+}
+
+static void lt_put_xarray(struct lt_dctx *c, const uint8_t *p, size_t n, size_t es)
+{
+	lt_sb_putc(SB(c), '[');
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		lt_put_hex(c, es == 1 ? p[k] : RD(uint64_t, p, k * 8));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+/* the encryption fields loop_info and loop_info64 share: shown with -v or when set */
+static void lt_loop_crypt(struct lt_dctx *c, uint32_t type, uint32_t keysize)
+{
+	lt_sb_puts(SB(c), ", lo_encrypt_type=");
+	lt_put_xlat(c, lt_x_loop_crypt, type, "LO_CRYPT_???");
+	lt_sb_printf(SB(c), ", lo_encrypt_key_size=%u", keysize);
+}
+
+/* struct loop_info */
+static void lt_loop_info(struct lt_dctx *c, const uint8_t *d)
+{
+	int v = lt_verbose(c);
+	uint32_t type = RD(uint32_t, d, 36), keysize = RD(uint32_t, d, 40);
+	lt_sb_printf(SB(c), "{lo_number=%d", RD(int32_t, d, 0));
+	if (v) {
+		lt_sb_puts(SB(c), ", lo_device=");
+		lt_put_dev(c, RD(uint64_t, d, 8));
+		lt_sb_printf(SB(c), ", lo_inode=%llu, lo_rdevice=", (unsigned long long)RD(uint64_t, d, 16));
+		lt_put_dev(c, RD(uint64_t, d, 24));
+	}
+	lt_sb_printf(SB(c), ", lo_offset=%#x", RD(uint32_t, d, 32));
+	if (v || type)
+		lt_loop_crypt(c, type, keysize);
+	lt_sb_puts(SB(c), ", lo_flags=");
+	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 44), "LO_FLAGS_???");
+	lt_sb_puts(SB(c), ", lo_name=");
+	lt_put_cstring_field(c, d + 48, 64);
+	if (v || type) {
+		lt_sb_puts(SB(c), ", lo_encrypt_key=");
+		lt_put_bytes_field(c, d + 112, keysize < 32 ? keysize : 32);
+	}
+	if (v) {
+		lt_sb_puts(SB(c), ", lo_init=");
+		lt_put_xarray(c, d + 144, 2, 8);
+		lt_sb_puts(SB(c), ", reserved=");
+		lt_put_xarray(c, d + 160, 4, 1);
+		lt_sb_putc(SB(c), '}');
+	} else {
+		lt_sb_puts(SB(c), ", ...}");
+	}
+}
+
+/* struct loop_info64 */
+static void lt_loop_info64(struct lt_dctx *c, const uint8_t *d)
+{
+	int v = lt_verbose(c);
+	uint32_t type = RD(uint32_t, d, 44), keysize = RD(uint32_t, d, 48);
+	if (v) {
+		lt_sb_puts(SB(c), "{lo_device=");
+		lt_put_dev(c, RD(uint64_t, d, 0));
+		lt_sb_printf(SB(c), ", lo_inode=%llu, lo_rdevice=", (unsigned long long)RD(uint64_t, d, 8));
+		lt_put_dev(c, RD(uint64_t, d, 16));
+		lt_sb_printf(SB(c), ", lo_offset=%#llx, lo_sizelimit=%llu, lo_number=%u",
+			     (unsigned long long)RD(uint64_t, d, 24),
+			     (unsigned long long)RD(uint64_t, d, 32), RD(uint32_t, d, 40));
+	} else {
+		lt_sb_printf(SB(c), "{lo_offset=%#llx, lo_number=%u",
+			     (unsigned long long)RD(uint64_t, d, 24), RD(uint32_t, d, 40));
+	}
+	if (v || type)
+		lt_loop_crypt(c, type, keysize);
+	lt_sb_puts(SB(c), ", lo_flags=");
+	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 52), "LO_FLAGS_???");
+	lt_sb_puts(SB(c), ", lo_file_name=");
+	lt_put_cstring_field(c, d + 56, 64);
+	if (v || type) {
+		lt_sb_puts(SB(c), ", lo_crypt_name=");
+		lt_put_cstring_field(c, d + 120, 64);
+		lt_sb_puts(SB(c), ", lo_encrypt_key=");
+		lt_put_bytes_field(c, d + 184, keysize < 32 ? keysize : 32);
+	}
+	if (v) {
+		lt_sb_puts(SB(c), ", lo_init=");
+		lt_put_xarray(c, d + 216, 2, 8);
+		lt_sb_putc(SB(c), '}');
+	} else {
+		lt_sb_puts(SB(c), ", ...}");
+	}
+}
+
+/* struct loop_config */
+static void lt_loop_config(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{fd=");
+	lt_put_fd(c, RD(int32_t, d, 0));
+	lt_sb_printf(SB(c), ", block_size=%u, info=", RD(uint32_t, d, 4));
+	lt_loop_info64(c, d + 8);
+	for (int k = 0; k < 8; k++)
+		if (RD(uint64_t, d, 240 + k * 8)) {
+			lt_sb_puts(SB(c), ", __reserved=");
+			lt_put_xarray(c, d + 240, 8, 8);
+			break;
+		}
+	lt_sb_putc(SB(c), '}');
+}
+
+int lt_ioctl_loop(struct lt_args *a, uint32_t req)
+{
+	struct lt_dctx *c = a->c;
+	uint64_t v = c->ev->args[2];
+	switch (req) {
+	case LOOP_GET_STATUS: case LOOP_SET_STATUS:
+		lt_ioctl_obj(a, 168, req == LOOP_GET_STATUS, lt_loop_info);
+		return 1;
+	case LOOP_GET_STATUS64: case LOOP_SET_STATUS64:
+		lt_ioctl_obj(a, 232, req == LOOP_GET_STATUS64, lt_loop_info64);
+		return 1;
+	case LOOP_CONFIGURE:
+		lt_ioctl_obj(a, 304, 0, lt_loop_config);
+		return 1;
+	case LOOP_CLR_FD: case LOOP_SET_CAPACITY: case LOOP_CTL_GET_FREE:
+		return 1;
+	case LOOP_SET_FD: case LOOP_CHANGE_FD:
+		lt_next(a);
+		lt_put_fd(c, (int)v);
+		break;
+	case LOOP_CTL_ADD: case LOOP_CTL_REMOVE:
+		lt_next(a);
+		lt_put_dec(c, (int32_t)v);
+		break;
+	case LOOP_SET_DIRECT_IO: case LOOP_SET_BLOCK_SIZE:
+		lt_next(a);
+		lt_put_udec(c, v);
+		break;
+	default:
+		return 0;
+	}
+	lt_done(a);
+	return 1;
 }

@@ -97,6 +97,9 @@ extern const struct lt_xlat lt_x_ioctl_ptp[];
 extern const struct lt_xlat lt_x_ptp_extts_flags[];
 extern const struct lt_xlat lt_x_ptp_perout_flags[];
 extern const struct lt_xlat lt_x_ptp_pin_funcs[];
+extern const struct lt_xlat lt_x_ioctl_loop[];
+extern const struct lt_xlat lt_x_loop_flags[];
+extern const struct lt_xlat lt_x_loop_crypt[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -2114,6 +2117,43 @@ const struct lt_xlat lt_x_ptp_pin_funcs[] = {
 	{ 0x1ull, "PTP_PF_EXTTS" },
 	{ 0x2ull, "PTP_PF_PEROUT" },
 	{ 0x3ull, "PTP_PF_PHYSYNC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_loop[] = {
+	{ 0x4c00ull, "LOOP_SET_FD" },
+	{ 0x4c01ull, "LOOP_CLR_FD" },
+	{ 0x4c02ull, "LOOP_SET_STATUS" },
+	{ 0x4c03ull, "LOOP_GET_STATUS" },
+	{ 0x4c04ull, "LOOP_SET_STATUS64" },
+	{ 0x4c05ull, "LOOP_GET_STATUS64" },
+	{ 0x4c06ull, "LOOP_CHANGE_FD" },
+	{ 0x4c07ull, "LOOP_SET_CAPACITY" },
+	{ 0x4c08ull, "LOOP_SET_DIRECT_IO" },
+	{ 0x4c09ull, "LOOP_SET_BLOCK_SIZE" },
+	{ 0x4c0aull, "LOOP_CONFIGURE" },
+	{ 0x4c80ull, "LOOP_CTL_ADD" },
+	{ 0x4c81ull, "LOOP_CTL_REMOVE" },
+	{ 0x4c82ull, "LOOP_CTL_GET_FREE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_loop_flags[] = {
+	{ 0x1ull, "LO_FLAGS_READ_ONLY" },
+	{ 0x4ull, "LO_FLAGS_AUTOCLEAR" },
+	{ 0x8ull, "LO_FLAGS_PARTSCAN" },
+	{ 0x10ull, "LO_FLAGS_DIRECT_IO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_loop_crypt[] = {
+	{ 0x0ull, "LO_CRYPT_NONE" },
+	{ 0x1ull, "LO_CRYPT_XOR" },
+	{ 0x2ull, "LO_CRYPT_DES" },
+	{ 0x3ull, "LO_CRYPT_FISH2" },
+	{ 0x4ull, "LO_CRYPT_BLOW" },
+	{ 0x5ull, "LO_CRYPT_CAST128" },
+	{ 0x6ull, "LO_CRYPT_IDEA" },
+	{ 0x9ull, "LO_CRYPT_DUMMY" },
+	{ 0xaull, "LO_CRYPT_SKIPJACK" },
+	{ 0x12ull, "LO_CRYPT_CRYPTOAPI" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -2,7 +2,7 @@
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
- * ioctl_evdev.c, ioctl_ptp.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -184,6 +184,21 @@ static void test_disk(void)
 		   "volname=\"BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\"...}})" EBADF_);
 	ev = mk("ioctl", -9, (uint64_t)-1, 0x1274, 0xdeadbeefbadc0dedull, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, BLKTRACESTART)" EBADF_);
+	/* loop devices: encryption fields only when set (or with -v) */
+	uint8_t li[168];
+	for (int k = 0; k < 168; k++)
+		li[k] = (uint8_t)(0x80 + k);
+	put32(li + 36, 0);
+	put32(li + 44, 1);
+	memset(li + 48, 'A', 64);
+	memset(li + 112, 'B', 32);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, li, sizeof li);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4c02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, LOOP_SET_STATUS, {lo_number=-2088599168, lo_offset=0xa3a2a1a0, "
+		   "lo_flags=LO_FLAGS_READ_ONLY, lo_name=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+		   "AAAAAAAAAAAA\"..., ...})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4c81, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, LOOP_CTL_REMOVE, -1159983635)" EBADF_);
 }
 
 static void test_gpio(void)
