@@ -252,6 +252,9 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
 		return;
+	case 0x80082102: /* SECCOMP_IOCTL_NOTIF_ID_VALID in an old header: read, not written */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return;
 	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);

@@ -1,6 +1,9 @@
 /* ioctls of small device families: counter (strace's counter_ioctl.c), inotify
  * (inotify_ioctl.c), random (random_ioctl.c), watchdog (watchdog_ioctl.c), network block
- * devices (nbd_ioctl.c). */
+ * devices (nbd_ioctl.c), seccomp user notification descriptors (seccomp_ioctl.c). */
+#include "lt_errno.h"
+#include "lt_syscall.h"
+
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -17,7 +20,10 @@ enum {
 	NBD_SET_SOCK = 0xab00, NBD_SET_BLKSIZE = 0xab01, NBD_SET_SIZE = 0xab02, NBD_DO_IT = 0xab03,
 	NBD_CLEAR_SOCK = 0xab04, NBD_CLEAR_QUE = 0xab05, NBD_PRINT_DEBUG = 0xab06,
 	NBD_SET_SIZE_BLOCKS = 0xab07, NBD_DISCONNECT = 0xab08, NBD_SET_TIMEOUT = 0xab09,
-	NBD_SET_FLAGS = 0xab0a,
+	NBD_SET_FLAGS = 0xab0a, SECCOMP_IOCTL_NOTIF_RECV = 0xc0502100,
+	SECCOMP_IOCTL_NOTIF_SEND = 0xc0182101, SECCOMP_IOCTL_NOTIF_ID_VALID = 0x40082102,
+	SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR = 0x80082102, /* an old header's number */
+	SECCOMP_IOCTL_NOTIF_ADDFD = 0x40182103, AUDIT_ARCH_X86_64 = 0xc000003e,
 };
 
 /* the export's flags: the server sends some linux/nbd.h does not define and the client
@@ -140,4 +146,103 @@ int lt_ioctl_nbd(struct lt_args *a, uint32_t req)
 	}
 	lt_done(a);
 	return 1;
+}
+
+/* struct seccomp_notif: the id, the pid, the flags and the call the target made */
+static void lt_seccomp_notif(struct lt_dctx *c, const uint8_t *d)
+{
+	uint32_t nr = RD(uint32_t, d, 16), arch = RD(uint32_t, d, 20);
+	const struct lt_sysent *se = arch == AUDIT_ARCH_X86_64 ? lt_sysent_get(nr) : NULL;
+	lt_sb_printf(SB(c), "{id=%#llx, pid=%u, flags=%#x, data={nr=",
+		     (unsigned long long)RD(uint64_t, d, 0), RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+	if (se && se->name[0] && lt_st(c) != LT_XLAT_RAW)
+		lt_sb_printf(SB(c), "__NR_%s", se->name);
+	else
+		lt_sb_printf(SB(c), "%u", nr);
+	lt_sb_puts(SB(c), ", arch=");
+	lt_put_xlat(c, lt_x_audit_arch, arch, "AUDIT_ARCH_???");
+	lt_sb_puts(SB(c), ", instruction_pointer=");
+	lt_put_ptr(c, RD(uint64_t, d, 24));
+	lt_sb_puts(SB(c), ", args=[");
+	for (int k = 0; k < 6; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		lt_put_hex(c, RD(uint64_t, d, 32 + k * 8));
+	}
+	lt_sb_puts(SB(c), "]}}");
+}
+
+/* SECCOMP_IOCTL_NOTIF_RECV: a structure passed in not all zero prints before the call
+ * and " => " after it; what the kernel wrote, on success */
+static void lt_seccomp_recv(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 80), *o;
+	int filled = 0;
+	lt_next(a);
+	for (int k = 0; d && k < 80; k++)
+		filled |= d[k];
+	if (filled) {
+		lt_seccomp_notif(c, d);
+		lt_sb_puts(SB(c), " => ");
+	}
+	o = d ? lt_out(c, 2, 80) : NULL;
+	if (o)
+		lt_seccomp_notif(c, o);
+	else
+		lt_put_ptr(c, c->ev->args[2]);
+	lt_done(a);
+}
+
+/* struct seccomp_notif_resp */
+static void lt_seccomp_resp(struct lt_dctx *c, const uint8_t *d)
+{
+	int32_t err = RD(int32_t, d, 16);
+	const char *n = err < 0 && lt_st(c) != LT_XLAT_RAW ? lt_errno_name(-err) : NULL;
+	lt_sb_printf(SB(c), "{id=%#llx, val=%lld, error=", (unsigned long long)RD(uint64_t, d, 0),
+		     (long long)RD(int64_t, d, 8));
+	if (n)
+		lt_sb_printf(SB(c), "-%s", n);
+	else
+		lt_sb_printf(SB(c), "%d", err);
+	lt_sb_puts(SB(c), ", flags=");
+	lt_ioctl_flags(c, lt_x_seccomp_notif_resp_flags, RD(uint32_t, d, 20),
+		       "SECCOMP_USER_NOTIF_FLAG_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+/* struct seccomp_notif_addfd */
+static void lt_seccomp_addfd(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{id=%#llx, flags=", (unsigned long long)RD(uint64_t, d, 0));
+	lt_ioctl_flags(c, lt_x_seccomp_addfd_flags, RD(uint32_t, d, 8), "SECCOMP_ADDFD_FLAG_???");
+	lt_sb_puts(SB(c), ", srcfd=");
+	lt_put_fd(c, RD(int32_t, d, 12));
+	lt_sb_printf(SB(c), ", newfd=%d, newfd_flags=", RD(int32_t, d, 16));
+	lt_ioctl_flags(c, lt_x_open_flags, RD(uint32_t, d, 20), "O_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_seccomp_id(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "[%#llx]", (unsigned long long)RD(uint64_t, d, 0));
+}
+
+int lt_ioctl_seccomp(struct lt_args *a, uint32_t req)
+{
+	switch (req) {
+	case SECCOMP_IOCTL_NOTIF_RECV:
+		lt_seccomp_recv(a);
+		return 1;
+	case SECCOMP_IOCTL_NOTIF_SEND:
+		lt_ioctl_obj(a, 24, 0, lt_seccomp_resp);
+		return 1;
+	case SECCOMP_IOCTL_NOTIF_ID_VALID: case SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR:
+		lt_ioctl_obj(a, 8, 0, lt_seccomp_id);
+		return 1;
+	case SECCOMP_IOCTL_NOTIF_ADDFD:
+		lt_ioctl_obj(a, 24, 0, lt_seccomp_addfd);
+		return 1;
+	}
+	return 0;
 }

@@ -100,6 +100,10 @@ extern const struct lt_xlat lt_x_ptp_pin_funcs[];
 extern const struct lt_xlat lt_x_ioctl_loop[];
 extern const struct lt_xlat lt_x_loop_flags[];
 extern const struct lt_xlat lt_x_loop_crypt[];
+extern const struct lt_xlat lt_x_ioctl_seccomp[];
+extern const struct lt_xlat lt_x_seccomp_notif_resp_flags[];
+extern const struct lt_xlat lt_x_seccomp_addfd_flags[];
+extern const struct lt_xlat lt_x_audit_arch[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -2154,6 +2158,78 @@ const struct lt_xlat lt_x_loop_crypt[] = {
 	{ 0x9ull, "LO_CRYPT_DUMMY" },
 	{ 0xaull, "LO_CRYPT_SKIPJACK" },
 	{ 0x12ull, "LO_CRYPT_CRYPTOAPI" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_seccomp[] = {
+	{ 0xc0502100ull, "SECCOMP_IOCTL_NOTIF_RECV" },
+	{ 0xc0182101ull, "SECCOMP_IOCTL_NOTIF_SEND" },
+	{ 0x40082102ull, "SECCOMP_IOCTL_NOTIF_ID_VALID" },
+	{ 0x40182103ull, "SECCOMP_IOCTL_NOTIF_ADDFD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_notif_resp_flags[] = {
+	{ 0x1ull, "SECCOMP_USER_NOTIF_FLAG_CONTINUE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_addfd_flags[] = {
+	{ 0x1ull, "SECCOMP_ADDFD_FLAG_SETFD" },
+	{ 0x2ull, "SECCOMP_ADDFD_FLAG_SEND" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_audit_arch[] = {
+	{ 0xc00000b7ull, "AUDIT_ARCH_AARCH64" },
+	{ 0xc0009026ull, "AUDIT_ARCH_ALPHA" },
+	{ 0x4000005dull, "AUDIT_ARCH_ARCOMPACT" },
+	{ 0x5dull, "AUDIT_ARCH_ARCOMPACTBE" },
+	{ 0x400000c3ull, "AUDIT_ARCH_ARCV2" },
+	{ 0xc3ull, "AUDIT_ARCH_ARCV2BE" },
+	{ 0x40000028ull, "AUDIT_ARCH_ARM" },
+	{ 0x28ull, "AUDIT_ARCH_ARMEB" },
+	{ 0x4000008cull, "AUDIT_ARCH_C6X" },
+	{ 0x8cull, "AUDIT_ARCH_C6XBE" },
+	{ 0x4000004cull, "AUDIT_ARCH_CRIS" },
+	{ 0x400000fcull, "AUDIT_ARCH_CSKY" },
+	{ 0x5441ull, "AUDIT_ARCH_FRV" },
+	{ 0x2eull, "AUDIT_ARCH_H8300" },
+	{ 0xa4ull, "AUDIT_ARCH_HEXAGON" },
+	{ 0x40000003ull, "AUDIT_ARCH_I386" },
+	{ 0xc0000032ull, "AUDIT_ARCH_IA64" },
+	{ 0x58ull, "AUDIT_ARCH_M32R" },
+	{ 0x4ull, "AUDIT_ARCH_M68K" },
+	{ 0xbdull, "AUDIT_ARCH_MICROBLAZE" },
+	{ 0x8ull, "AUDIT_ARCH_MIPS" },
+	{ 0x40000008ull, "AUDIT_ARCH_MIPSEL" },
+	{ 0x80000008ull, "AUDIT_ARCH_MIPS64" },
+	{ 0xa0000008ull, "AUDIT_ARCH_MIPS64N32" },
+	{ 0xc0000008ull, "AUDIT_ARCH_MIPSEL64" },
+	{ 0xe0000008ull, "AUDIT_ARCH_MIPSEL64N32" },
+	{ 0x400000a7ull, "AUDIT_ARCH_NDS32" },
+	{ 0xa7ull, "AUDIT_ARCH_NDS32BE" },
+	{ 0x40000071ull, "AUDIT_ARCH_NIOS2" },
+	{ 0x5cull, "AUDIT_ARCH_OPENRISC" },
+	{ 0xfull, "AUDIT_ARCH_PARISC" },
+	{ 0x8000000full, "AUDIT_ARCH_PARISC64" },
+	{ 0x14ull, "AUDIT_ARCH_PPC" },
+	{ 0x80000015ull, "AUDIT_ARCH_PPC64" },
+	{ 0xc0000015ull, "AUDIT_ARCH_PPC64LE" },
+	{ 0x400000f3ull, "AUDIT_ARCH_RISCV32" },
+	{ 0xc00000f3ull, "AUDIT_ARCH_RISCV64" },
+	{ 0x16ull, "AUDIT_ARCH_S390" },
+	{ 0x80000016ull, "AUDIT_ARCH_S390X" },
+	{ 0x2aull, "AUDIT_ARCH_SH" },
+	{ 0x4000002aull, "AUDIT_ARCH_SHEL" },
+	{ 0x8000002aull, "AUDIT_ARCH_SH64" },
+	{ 0xc000002aull, "AUDIT_ARCH_SHEL64" },
+	{ 0x2ull, "AUDIT_ARCH_SPARC" },
+	{ 0x8000002bull, "AUDIT_ARCH_SPARC64" },
+	{ 0xc00000bfull, "AUDIT_ARCH_TILEGX" },
+	{ 0x400000bfull, "AUDIT_ARCH_TILEGX32" },
+	{ 0x400000bcull, "AUDIT_ARCH_TILEPRO" },
+	{ 0x4000006eull, "AUDIT_ARCH_UNICORE" },
+	{ 0xc000003eull, "AUDIT_ARCH_X86_64" },
+	{ 0x5eull, "AUDIT_ARCH_XTENSA" },
+	{ 0x40000102ull, "AUDIT_ARCH_LOONGARCH32" },
+	{ 0xc0000102ull, "AUDIT_ARCH_LOONGARCH64" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -2,7 +2,8 @@
  * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
- * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
+ * ioctl_seccomp.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -286,8 +287,36 @@ static void test_ptp(void)
 	EXPECT(ev, "ioctl(-1, PTP_ENABLE_PPS2, 0xfffffffff8a432eb)" EBADF_);
 }
 
+static void test_seccomp(void)
+{
+	struct lt_event ev;
+	uint8_t r[24] = { 0 };
+	put64(r, 0xdeadc0debadc0dedull);
+	put64(r + 8, 0xdadfacedbadc0dedull);
+	put32(r + 16, (uint32_t)-63);
+	put32(r + 20, 1);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0182101, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0xdeadc0debadc0ded, val=-2675229516524167443, "
+		   "error=-ENOSR, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE})" EBADF_);
+	uint64_t id = 0xdecaffedfacefeedull;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &id, sizeof id);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80082102, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xdecaffedfacefeed])" EBADF_);
+	uint8_t n[80] = { 0 };
+	put32(n + 8, 832);
+	put32(n + 16, 186);
+	put32(n + 20, 0xc000003e);
+	cap(2, LT_SUB_ENTRY, 0, n, sizeof n);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0502100, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, {id=0, pid=832, flags=0, data={nr=__NR_gettid, "
+		   "arch=AUDIT_ARCH_X86_64, instruction_pointer=NULL, args=[0, 0, 0, 0, 0, 0]}} => "
+		   "0x7ffd1000)" EBADF_);
+}
+
 int main(void)
 {
+	test_seccomp();
 	test_ptp();
 	test_evdev();
 	test_gpio();
