@@ -292,7 +292,7 @@ static void test_seccomp(void)
 	struct lt_event ev;
 	uint8_t r[24] = { 0 };
 	put64(r, 0xdeadc0debadc0dedull);
-	put64(r + 8, 0xdadfacedbadc0dedull);
+	put64(r + 8, 0xdadfacedbeefdeedull);
 	put32(r + 16, (uint32_t)-63);
 	put32(r + 20, 1);
 	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
