@@ -255,6 +255,19 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	case 0x80082102: /* SECCOMP_IOCTL_NOTIF_ID_VALID in an old header: read, not written */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
 		return;
+	case 0x4008240b: /* PERF_EVENT_IOC_MODIFY_ATTRIBUTES: the attr, not the pointer's size */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_PERF_ATTR, SZ_PERF_ATTR);
+		return;
+	case 0x40082406: /* PERF_EVENT_IOC_SET_FILTER: a string */
+		lt_req_str(p, 2, LT_CAP_SUB_SELF, a[2], (uint64_t)p->strsize + 1);
+		return;
+	case 0xc008240a: { /* PERF_EVENT_IOC_QUERY_BPF: the ids the kernel wrote (sub 0) */
+		uint32_t n;
+		if (p->exit && ok && p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n))
+			lt_req(p, 2, 0, 0, a[2] + 8, lt_min(n, (uint64_t)p->strsize + 1) * 4,
+			       (uint64_t)n * 4);
+		break;
+	}
 	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);

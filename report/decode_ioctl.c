@@ -110,7 +110,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_watchdog, lt_x_ioctl_fastrpc, lt_x_ioctl_hdio,
 	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd, lt_x_ioctl_gpio,
 	lt_x_ioctl_evdev, lt_x_ioctl_ptp, lt_x_ioctl_loop,
-	lt_x_ioctl_seccomp,
+	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -216,6 +216,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x03: return lt_ioctl_hdio;
 	case 0x12: return lt_ioctl_block;
 	case 0x21: return lt_ioctl_seccomp;
+	case 0x24: return lt_ioctl_perf;
 	case 0x3d: return lt_ioctl_ptp;
 	case 0x3e: return lt_ioctl_counter;
 	case 'E': return lt_ioctl_evdev;

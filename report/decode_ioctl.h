@@ -40,12 +40,13 @@ int lt_evdev_number(struct lt_dctx *c, uint32_t req);
 int lt_ioctl_ptp(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd,
- * seccomp user notifications */
+ * seccomp user notifications, perf events */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);
 int lt_ioctl_inotify(struct lt_args *a, uint32_t req);
 int lt_ioctl_random(struct lt_args *a, uint32_t req);
 int lt_ioctl_watchdog(struct lt_args *a, uint32_t req);
 int lt_ioctl_nbd(struct lt_args *a, uint32_t req);
 int lt_ioctl_seccomp(struct lt_args *a, uint32_t req);
+int lt_ioctl_perf(struct lt_args *a, uint32_t req);
 
 #endif

@@ -1,6 +1,7 @@
 /* ioctls of small device families: counter (strace's counter_ioctl.c), inotify
  * (inotify_ioctl.c), random (random_ioctl.c), watchdog (watchdog_ioctl.c), network block
- * devices (nbd_ioctl.c), seccomp user notification descriptors (seccomp_ioctl.c). */
+ * devices (nbd_ioctl.c), seccomp user notification descriptors (seccomp_ioctl.c), perf
+ * events (perf_ioctl.c). */
 #include "lt_errno.h"
 #include "lt_syscall.h"
 
@@ -24,6 +25,12 @@ enum {
 	SECCOMP_IOCTL_NOTIF_SEND = 0xc0182101, SECCOMP_IOCTL_NOTIF_ID_VALID = 0x40082102,
 	SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR = 0x80082102, /* an old header's number */
 	SECCOMP_IOCTL_NOTIF_ADDFD = 0x40182103, AUDIT_ARCH_X86_64 = 0xc000003e,
+	PERF_EVENT_IOC_ENABLE = 0x2400, PERF_EVENT_IOC_DISABLE = 0x2401,
+	PERF_EVENT_IOC_REFRESH = 0x2402, PERF_EVENT_IOC_RESET = 0x2403,
+	PERF_EVENT_IOC_PERIOD = 0x40082404, PERF_EVENT_IOC_SET_OUTPUT = 0x2405,
+	PERF_EVENT_IOC_SET_FILTER = 0x40082406, PERF_EVENT_IOC_ID = 0x80082407,
+	PERF_EVENT_IOC_SET_BPF = 0x40042408, PERF_EVENT_IOC_PAUSE_OUTPUT = 0x40042409,
+	PERF_EVENT_IOC_QUERY_BPF = 0xc008240a, PERF_EVENT_IOC_MODIFY_ATTRIBUTES = 0x4008240b,
 };
 
 /* the export's flags: the server sends some linux/nbd.h does not define and the client
@@ -245,4 +252,87 @@ int lt_ioctl_seccomp(struct lt_args *a, uint32_t req)
 		return 1;
 	}
 	return 0;
+}
+
+static int lt_elem_u32(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+{
+	(void)k, (void)o;
+	lt_put_udec(c, RD(uint32_t, e, 0));
+	return 1;
+}
+
+/* struct perf_event_query_bpf: the room given, then on success the programs attached */
+static void lt_perf_query_bpf(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 4), *o;
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		lt_sb_printf(SB(c), "{ids_len=%u, ", RD(uint32_t, d, 0));
+		o = lt_out(c, 2, 8);
+		if (o) {
+			uint32_t n = RD(uint32_t, o, 4);
+			lt_sb_printf(SB(c), "prog_cnt=%u, ids=", n);
+			lt_put_array(c, 2, 0, c->ev->args[2] + 8, n, 4, lt_elem_u32, NULL);
+			lt_sb_putc(SB(c), '}');
+		} else {
+			lt_sb_puts(SB(c), "...}");
+		}
+	}
+	lt_done(a);
+}
+
+int lt_ioctl_perf(struct lt_args *a, uint32_t req)
+{
+	struct lt_dctx *c = a->c;
+	uint64_t v = c->ev->args[2];
+	switch (req) {
+	case PERF_EVENT_IOC_ENABLE: case PERF_EVENT_IOC_DISABLE: case PERF_EVENT_IOC_RESET:
+		lt_next(a);
+		lt_ioctl_flags(c, lt_x_perf_ioc_flags, (uint32_t)v, "PERF_IOC_FLAG_???");
+		break;
+	case PERF_EVENT_IOC_REFRESH:
+		lt_next(a);
+		lt_put_dec(c, (int32_t)v);
+		break;
+	case PERF_EVENT_IOC_PERIOD:
+		lt_ioctl_num(a, 0, 8, 0);
+		return 1;
+	case PERF_EVENT_IOC_ID:
+		lt_ioctl_num(a, 1, 8, 0);
+		return 1;
+	case PERF_EVENT_IOC_SET_OUTPUT: case PERF_EVENT_IOC_SET_BPF:
+		lt_next(a);
+		lt_put_fd(c, (int)v);
+		break;
+	case PERF_EVENT_IOC_PAUSE_OUTPUT:
+		lt_next(a);
+		lt_put_udec(c, v);
+		break;
+	case PERF_EVENT_IOC_SET_FILTER: {
+		/* strace reads up to a page: a string that ends in unreadable memory first
+		 * (the copy came back short, with no NUL) prints as its address */
+		const uint8_t *d;
+		const struct lt_cap *cap = lt_event_cap(c->ev, 2, LT_CAP_SUB_SELF, &d);
+		lt_next(a);
+		if (cap && (cap->flags & LT_CAP_TRUNC) && cap->len <= c->strsize)
+			lt_put_ptr(c, v);
+		else
+			lt_put_cstr(c, 2, LT_CAP_SUB_SELF, v, c->strsize);
+		break;
+	}
+	case PERF_EVENT_IOC_QUERY_BPF:
+		lt_perf_query_bpf(a);
+		return 1;
+	case PERF_EVENT_IOC_MODIFY_ATTRIBUTES:
+		lt_next(a);
+		lt_put_perf_attr(c, 2, v);
+		break;
+	default:
+		return 0;
+	}
+	lt_done(a);
+	return 1;
 }

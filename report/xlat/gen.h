@@ -104,6 +104,8 @@ extern const struct lt_xlat lt_x_ioctl_seccomp[];
 extern const struct lt_xlat lt_x_seccomp_notif_resp_flags[];
 extern const struct lt_xlat lt_x_seccomp_addfd_flags[];
 extern const struct lt_xlat lt_x_audit_arch[];
+extern const struct lt_xlat lt_x_ioctl_perf[];
+extern const struct lt_xlat lt_x_perf_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -2230,6 +2232,25 @@ const struct lt_xlat lt_x_audit_arch[] = {
 	{ 0x5eull, "AUDIT_ARCH_XTENSA" },
 	{ 0x40000102ull, "AUDIT_ARCH_LOONGARCH32" },
 	{ 0xc0000102ull, "AUDIT_ARCH_LOONGARCH64" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_perf[] = {
+	{ 0x2400ull, "PERF_EVENT_IOC_ENABLE" },
+	{ 0x2401ull, "PERF_EVENT_IOC_DISABLE" },
+	{ 0x2402ull, "PERF_EVENT_IOC_REFRESH" },
+	{ 0x2403ull, "PERF_EVENT_IOC_RESET" },
+	{ 0x40082404ull, "PERF_EVENT_IOC_PERIOD" },
+	{ 0x2405ull, "PERF_EVENT_IOC_SET_OUTPUT" },
+	{ 0x40082406ull, "PERF_EVENT_IOC_SET_FILTER" },
+	{ 0x80082407ull, "PERF_EVENT_IOC_ID" },
+	{ 0x40042408ull, "PERF_EVENT_IOC_SET_BPF" },
+	{ 0x40042409ull, "PERF_EVENT_IOC_PAUSE_OUTPUT" },
+	{ 0xc008240aull, "PERF_EVENT_IOC_QUERY_BPF" },
+	{ 0x4008240bull, "PERF_EVENT_IOC_MODIFY_ATTRIBUTES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_ioc_flags[] = {
+	{ 0x1ull, "PERF_IOC_FLAG_GROUP" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

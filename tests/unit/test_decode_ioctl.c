@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -314,8 +314,29 @@ static void test_seccomp(void)
 		   "0x7ffd1000)" EBADF_);
 }
 
+static void test_perf(void)
+{
+	struct lt_event ev;
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2400, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP|0xbadc0dec)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2401, 2, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_DISABLE, 0x2 /* PERF_IOC_FLAG_??? */)" EBADF_);
+	/* a filter string that runs into unreadable memory */
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT | LT_CAP_STR | LT_CAP_TRUNC, "89abcdef0123456789abcdef0", 25);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40082406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_SET_FILTER, 0x7ffd1000)" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT | LT_CAP_STR, "89abcdef0123456789abcdef", 24);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40082406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_SET_FILTER, \"89abcdef0123456789abcdef\")" EBADF_);
+	uint32_t q[2] = { 0xbadc0ded, 0 };
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008240a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3134983661, ...})" EBADF_);
+}
+
 int main(void)
 {
+	test_perf();
 	test_seccomp();
 	test_ptp();
 	test_evdev();
