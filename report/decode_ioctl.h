@@ -39,6 +39,9 @@ int lt_evdev_number(struct lt_dctx *c, uint32_t req);
 /* decode_ioctl_ptp.c: '=', PTP hardware clocks */
 int lt_ioctl_ptp(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_rtc.c: 'p', real-time clocks */
+int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd,
  * seccomp user notifications, perf events */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);

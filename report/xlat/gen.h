@@ -106,6 +106,12 @@ extern const struct lt_xlat lt_x_seccomp_addfd_flags[];
 extern const struct lt_xlat lt_x_audit_arch[];
 extern const struct lt_xlat lt_x_ioctl_perf[];
 extern const struct lt_xlat lt_x_perf_ioc_flags[];
+extern const struct lt_xlat lt_x_ioctl_rtc[];
+extern const struct lt_xlat lt_x_ioctl_nvram[];
+extern const struct lt_xlat lt_x_ioctl_phantom[];
+extern const struct lt_xlat lt_x_rtc_vl_flags[];
+extern const struct lt_xlat lt_x_rtc_param[];
+extern const struct lt_xlat lt_x_rtc_bsm[];
 extern const struct lt_xlat lt_x_fs_ioc_flags[];
 extern const struct lt_xlat lt_x_fs_xflags[];
 extern const struct lt_xlat lt_x_fiemap_flags[];
@@ -2251,6 +2257,71 @@ const struct lt_xlat lt_x_ioctl_perf[] = {
 };
 const struct lt_xlat lt_x_perf_ioc_flags[] = {
 	{ 0x1ull, "PERF_IOC_FLAG_GROUP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_rtc[] = {
+	{ 0x7001ull, "RTC_AIE_ON" },
+	{ 0x7002ull, "RTC_AIE_OFF" },
+	{ 0x7003ull, "RTC_UIE_ON" },
+	{ 0x7004ull, "RTC_UIE_OFF" },
+	{ 0x7005ull, "RTC_PIE_ON" },
+	{ 0x7006ull, "RTC_PIE_OFF" },
+	{ 0x700full, "RTC_WIE_ON" },
+	{ 0x7010ull, "RTC_WIE_OFF" },
+	{ 0x40247007ull, "RTC_ALM_SET" },
+	{ 0x80247008ull, "RTC_ALM_READ" },
+	{ 0x80247009ull, "RTC_RD_TIME" },
+	{ 0x4024700aull, "RTC_SET_TIME" },
+	{ 0x8008700bull, "RTC_IRQP_READ" },
+	{ 0x4008700cull, "RTC_IRQP_SET" },
+	{ 0x8008700dull, "RTC_EPOCH_READ" },
+	{ 0x4008700eull, "RTC_EPOCH_SET" },
+	{ 0x4028700full, "RTC_WKALM_SET" },
+	{ 0x80287010ull, "RTC_WKALM_RD" },
+	{ 0x80207011ull, "RTC_PLL_GET" },
+	{ 0x40207012ull, "RTC_PLL_SET" },
+	{ 0x40187013ull, "RTC_PARAM_GET" },
+	{ 0x40187014ull, "RTC_PARAM_SET" },
+	{ 0x80047013ull, "RTC_VL_READ" },
+	{ 0x7014ull, "RTC_VL_CLR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_nvram[] = {
+	{ 0x7040ull, "NVRAM_INIT" },
+	{ 0x7041ull, "NVRAM_SETCKS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_phantom[] = {
+	{ 0xc0087000ull, "PHN_GET_REG" },
+	{ 0x40087001ull, "PHN_SET_REG" },
+	{ 0xc0087002ull, "PHN_GET_REGS" },
+	{ 0x40087003ull, "PHN_SET_REGS" },
+	{ 0x7004ull, "PHN_NOT_OH" },
+	{ 0xc0087005ull, "PHN_GETREG" },
+	{ 0x40087006ull, "PHN_SETREG" },
+	{ 0xc0287007ull, "PHN_GETREGS" },
+	{ 0x40287008ull, "PHN_SETREGS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtc_vl_flags[] = {
+	{ 0x1ull, "RTC_VL_DATA_INVALID" },
+	{ 0x2ull, "RTC_VL_BACKUP_LOW" },
+	{ 0x4ull, "RTC_VL_BACKUP_EMPTY" },
+	{ 0x8ull, "RTC_VL_ACCURACY_LOW" },
+	{ 0x10ull, "RTC_VL_BACKUP_SWITCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtc_param[] = {
+	{ 0x0ull, "RTC_PARAM_FEATURES" },
+	{ 0x1ull, "RTC_PARAM_CORRECTION" },
+	{ 0x2ull, "RTC_PARAM_BACKUP_SWITCH_MODE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtc_bsm[] = {
+	{ 0x0ull, "RTC_BSM_DISABLED" },
+	{ 0x1ull, "RTC_BSM_DIRECT" },
+	{ 0x2ull, "RTC_BSM_LEVEL" },
+	{ 0x3ull, "RTC_BSM_STANDBY" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_fs_ioc_flags[] = {

@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -334,8 +334,32 @@ static void test_perf(void)
 	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3134983661, ...})" EBADF_);
 }
 
+static void test_rtc(void)
+{
+	struct lt_event ev;
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x7004, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PHN_NOT_OH or RTC_UIE_OFF)" EBADF_);
+	uint8_t p[24] = { 0 };
+	put64(p + 8, 0xdeadfacebeeffeedull);
+	put32(p + 16, 4207856382u);
+	put32(p + 20, 0xbadc0ded);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40187014, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RTC_PARAM_SET, {param=RTC_PARAM_FEATURES, uvalue=1<<RTC_FEATURE_ALARM|"
+		   "1<<RTC_FEATURE_NEED_WEEK_DAY|1<<RTC_FEATURE_ALARM_RES_2S|1<<RTC_FEATURE_CORRECTION|"
+		   "1<<RTC_FEATURE_BACKUP_SWITCH_MODE|1<<RTC_FEATURE_ALARM_WAKEUP_ONLY|0xdeadfacebeeffe00, "
+		   "index=4207856382, __pad=0xbadc0ded})" EBADF_);
+	put64(p + 8, 0);
+	put32(p + 16, 0);
+	put32(p + 20, 0);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40187013, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
+}
+
 int main(void)
 {
+	test_rtc();
 	test_perf();
 	test_seccomp();
 	test_ptp();
