@@ -268,6 +268,14 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 			       (uint64_t)n * 4);
 		break;
 	}
+	case 0x8912: { /* SIOCGIFCONF: struct ifconf before and after, the ifreqs (sub 0) */
+		uint64_t d[2];
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 16, 16);
+		if (p->exit && ok && p->peek && !p->peek(p->ctx, a[2], d, sizeof d) && (int32_t)d[0] > 0)
+			lt_req(p, 2, 0, 0, d[1], lt_min((uint32_t)d[0] / 40, (uint64_t)p->strsize + 1) * 40,
+			       (uint32_t)d[0] / 40 * 40);
+		return;
+	}
 	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
@@ -656,7 +664,7 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req_io_uring_register(p, i, a, 0, 1);
 		return;
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
-		if ((uint32_t)a[1] == 0x31f) /* HDIO_DRIVE_CMD */
+		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
 			lt_req_ioctl(p, a, 0);
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);

@@ -210,6 +210,73 @@ void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, cons
 	}
 }
 
+/* ifc_len, and how many ifreqs it holds when it holds them whole */
+static void lt_ifc_len(struct lt_dctx *c, int32_t len)
+{
+	lt_sb_printf(SB(c), "%d", len);
+	if (len > 0 && len % 40 == 0)
+		lt_sb_printf(SB(c), " /* %d * sizeof(struct ifreq) */", len / 40);
+}
+
+static int lt_elem_ifreq(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+{
+	(void)k, (void)o;
+	size_t n = strnlen((const char *)e, 16);
+	lt_sb_puts(SB(c), "{ifr_name=");
+	lt_put_quoted(c, e, n < 16 ? n : 15, n == 16);
+	lt_sb_puts(SB(c), ", ifr_addr=");
+	lt_put_sockaddr(c, e + 16, 16);
+	lt_sb_putc(SB(c), '}');
+	return 1;
+}
+
+/* SIOCGIFCONF (strace's decode_ifconf): the room given (its length only when a buffer was
+ * given), " => " what the kernel used, and the interfaces on success */
+static void lt_ioctl_ifconf(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *in = lt_cap_get(c, 2, LT_SUB_ENTRY, 16, NULL);
+	const uint8_t *out = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
+	lt_next(a);
+	if (!in) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	int32_t len0 = RD(int32_t, in, 0);
+	uint64_t buf0 = RD(uint64_t, in, 8);
+	lt_sb_puts(SB(c), "{ifc_len=");
+	if (buf0)
+		lt_ifc_len(c, len0);
+	if (!out) {
+		if (!buf0)
+			lt_ifc_len(c, len0);
+		lt_sb_puts(SB(c), ", ifc_buf=");
+		lt_put_ptr(c, buf0);
+		lt_sb_putc(SB(c), '}');
+		lt_done(a);
+		return;
+	}
+	int32_t len = RD(int32_t, out, 0);
+	uint64_t buf = RD(uint64_t, out, 8);
+	if (buf0 && len0 != len)
+		lt_sb_puts(SB(c), " => ");
+	if (!buf0 || len0 != len)
+		lt_ifc_len(c, len);
+	lt_sb_puts(SB(c), ", ifc_buf=");
+	if (!buf0 || !lt_ok(c)) {
+		lt_put_ptr(c, buf0);
+		if (buf0 != buf) {
+			lt_sb_puts(SB(c), " => ");
+			lt_put_ptr(c, buf);
+		}
+	} else {
+		lt_put_array(c, 2, 0, buf, (uint32_t)len / 40, 40, lt_elem_ifreq, NULL);
+	}
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
+}
+
 /* the family decoders, by the request's type byte (strace's ioctl_decode) */
 static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 {
@@ -245,6 +312,10 @@ int lt_special_ioctl(struct lt_args *a)
 	lt_next(a);
 	lt_ioctl_req(c, req);
 	lt_done(a);
+	if (req == 0x8912) { /* SIOCGIFCONF */
+		lt_ioctl_ifconf(a);
+		return a->n;
+	}
 	lt_ioctl_fn fam = lt_ioctl_family(req);
 	if (fam && fam(a, req))
 		return a->n;

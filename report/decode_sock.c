@@ -52,7 +52,7 @@ static void lt_put_rxrpc(struct lt_dctx *c, const uint8_t *d, size_t len)
 	lt_sb_putc(SB(c), '}');
 }
 
-static void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len)
 {
 	lt_put_sockaddr_as(c, d, len, "sa_family");
 }

@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -357,8 +357,37 @@ static void test_rtc(void)
 	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
 }
 
+static void test_ifconf(void)
+{
+	struct lt_event ev;
+	uint8_t in[16] = { 0 }, out[16] = { 0 }, ifr[40] = { 0 };
+	put32(in, 82);
+	put64(in + 8, A + 0x100);
+	memcpy(out, in, 16);
+	put32(out, 80);
+	memcpy(ifr, "lo", 2);
+	ifr[16] = 2; /* AF_INET, port 0, 127.0.0.1 */
+	ifr[20] = 127;
+	ifr[23] = 1;
+	struct lt_fmt f1 = { .strsize = 1 };
+	cap(2, LT_SUB_ENTRY, 0, in, sizeof in);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
+	cap(2, 0, LT_CAP_EXIT, ifr, sizeof ifr);
+	ev = mk("ioctl", 0, 3, 0x8912, A, 0, 0, 0);
+	EXPECTF(ev, &f1, "ioctl(3, SIOCGIFCONF, {ifc_len=82 => 80 /* 2 * sizeof(struct ifreq) */, "
+		    "ifc_buf=[{ifr_name=\"lo\", ifr_addr={sa_family=AF_INET, sin_port=htons(0), "
+		    "sin_addr=inet_addr(\"127.0.0.1\")}}, ...]}) = 0");
+	put32(in, 80);
+	put64(in + 8, 0);
+	cap(2, LT_SUB_ENTRY, 0, in, sizeof in);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, in, sizeof in);
+	ev = mk("ioctl", 0, 3, 0x8912, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}) = 0");
+}
+
 int main(void)
 {
+	test_ifconf();
 	test_rtc();
 	test_perf();
 	test_seccomp();
