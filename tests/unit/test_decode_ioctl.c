@@ -360,7 +360,7 @@ static void test_rtc(void)
 static void test_ifconf(void)
 {
 	struct lt_event ev;
-	uint8_t in[16] = { 0 }, out[16] = { 0 }, ifr[40] = { 0 };
+	uint8_t in[16] = { 0 }, out[16] = { 0 }, ifr[80] = { 0 }; /* -s 1: two captured */
 	put32(in, 82);
 	put64(in + 8, A + 0x100);
 	memcpy(out, in, 16);
