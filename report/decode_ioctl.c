@@ -196,6 +196,28 @@ void lt_ioctl_num(struct lt_args *a, int out, size_t size, int sign)
 	lt_done(a);
 }
 
+void lt_ioctl_cstring(struct lt_dctx *c, const uint8_t *p, size_t size)
+{
+	size_t n = strnlen((const char *)p, size);
+	lt_put_quoted(c, p, n < size ? n : size - 1, n == size);
+}
+
+void lt_ioctl_reserved(struct lt_dctx *c, const char *name, const uint8_t *p, size_t n)
+{
+	size_t k;
+	for (k = 0; k < n && !RD(uint32_t, p, k * 4); k++)
+		;
+	if (k == n)
+		return;
+	lt_sb_printf(SB(c), ", %s=[", name);
+	for (k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		lt_put_hex(c, RD(uint32_t, p, k * 4));
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
 void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
 {
 	struct lt_sb names = { 0 };
@@ -221,9 +243,8 @@ static void lt_ifc_len(struct lt_dctx *c, int32_t len)
 static int lt_elem_ifreq(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
 {
 	(void)k, (void)o;
-	size_t n = strnlen((const char *)e, 16);
 	lt_sb_puts(SB(c), "{ifr_name=");
-	lt_put_quoted(c, e, n < 16 ? n : 15, n == 16);
+	lt_ioctl_cstring(c, e, 16);
 	lt_sb_puts(SB(c), ", ifr_addr=");
 	lt_put_sockaddr(c, e + 16, 16);
 	lt_sb_putc(SB(c), '}');

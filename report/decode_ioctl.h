@@ -16,6 +16,11 @@ void lt_ioctl_obj(struct lt_args *a, size_t size, int out,
 		  void (*fn)(struct lt_dctx *c, const uint8_t *d));
 /* a number behind argument 2 (strace's printnum_*): [N] of size bytes, signed or not */
 void lt_ioctl_num(struct lt_args *a, int out, size_t size, int sign);
+/* a char array field: up to its NUL, or all but its last byte and "..." without one
+ * (strace's PRINT_FIELD_CSTRING) */
+void lt_ioctl_cstring(struct lt_dctx *c, const uint8_t *p, size_t size);
+/* ", name=[...]": n reserved u32 words in hex, only when one is not zero */
+void lt_ioctl_reserved(struct lt_dctx *c, const char *name, const uint8_t *p, size_t n);
 /* flags whose unknown bits strace names unk ("FS_???_FL"), not the shared prefix */
 void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 

@@ -1,7 +1,5 @@
 /* Disk ioctls: type 0x03, HDIO_* (strace's hdio.c and its generated hdio.def decoders),
  * type 0x12, BLK* (block.c), and type 'L', loop devices (loop.c). */
-#include <string.h>
-
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -209,14 +207,6 @@ int lt_ioctl_hdio(struct lt_args *a, uint32_t req)
 	return 0;
 }
 
-/* a char array field: up to its NUL, or all but its last byte and "..." without one
- * (strace's PRINT_FIELD_CSTRING) */
-static void lt_put_cstring_field(struct lt_dctx *c, const uint8_t *p, size_t size)
-{
-	size_t n = strnlen((const char *)p, size);
-	lt_put_quoted(c, p, n < size ? n : size - 1, n == size);
-}
-
 /* struct blkpg_ioctl_arg, and the blkpg_partition its data points to (sub 0) */
 static void lt_blkpg(struct lt_args *a)
 {
@@ -238,9 +228,9 @@ static void lt_blkpg(struct lt_args *a)
 		lt_sb_printf(SB(c), "{start=%lld, length=%lld, pno=%d, devname=",
 			     (long long)RD(int64_t, p, 0), (long long)RD(int64_t, p, 8),
 			     RD(int32_t, p, 16));
-		lt_put_cstring_field(c, p + 20, 64);
+		lt_ioctl_cstring(c, p + 20, 64);
 		lt_sb_puts(SB(c), ", volname=");
-		lt_put_cstring_field(c, p + 84, 64);
+		lt_ioctl_cstring(c, p + 84, 64);
 		lt_sb_putc(SB(c), '}');
 	}
 	lt_sb_putc(SB(c), '}');
@@ -263,7 +253,7 @@ static void lt_blk_trace_setup(struct lt_args *a)
 		o = lt_out(c, 2, 72);
 		if (o) {
 			lt_sb_puts(SB(c), ", name=");
-			lt_put_cstring_field(c, o, 32);
+			lt_ioctl_cstring(c, o, 32);
 		}
 		lt_sb_putc(SB(c), '}');
 	}
@@ -376,7 +366,7 @@ static void lt_loop_info(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), ", lo_flags=");
 	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 44), "LO_FLAGS_???");
 	lt_sb_puts(SB(c), ", lo_name=");
-	lt_put_cstring_field(c, d + 48, 64);
+	lt_ioctl_cstring(c, d + 48, 64);
 	if (v || type) {
 		lt_sb_puts(SB(c), ", lo_encrypt_key=");
 		lt_put_bytes_field(c, d + 112, keysize < 32 ? keysize : 32);
@@ -414,10 +404,10 @@ static void lt_loop_info64(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), ", lo_flags=");
 	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 52), "LO_FLAGS_???");
 	lt_sb_puts(SB(c), ", lo_file_name=");
-	lt_put_cstring_field(c, d + 56, 64);
+	lt_ioctl_cstring(c, d + 56, 64);
 	if (v || type) {
 		lt_sb_puts(SB(c), ", lo_crypt_name=");
-		lt_put_cstring_field(c, d + 120, 64);
+		lt_ioctl_cstring(c, d + 120, 64);
 		lt_sb_puts(SB(c), ", lo_encrypt_key=");
 		lt_put_bytes_field(c, d + 184, keysize < 32 ? keysize : 32);
 	}

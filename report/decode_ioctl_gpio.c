@@ -1,8 +1,6 @@
 /* GPIO character device ioctls: type 0xb4, the v1 and v2 line APIs (strace's
  * gpio_ioctl.c). What a request passes in prints before the call's result, what it
  * returns after " => " on success. */
-#include <string.h>
-
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -18,12 +16,10 @@ enum {
 	GPIO_V2_LINE_SET_VALUES_IOCTL = 0xc010b40f,
 };
 
-/* a char array field (strace's PRINT_FIELD_CSTRING) */
 static void lt_gpio_str(struct lt_dctx *c, const char *name, const uint8_t *p, size_t size)
 {
-	size_t n = strnlen((const char *)p, size);
 	lt_sb_printf(SB(c), "%s=", name);
-	lt_put_quoted(c, p, n < size ? n : size - 1, n == size);
+	lt_ioctl_cstring(c, p, size);
 }
 
 /* n of an array's elements of es bytes (4: decimal, 8 with hex: hex), "..." after -s of
@@ -47,17 +43,6 @@ static void lt_gpio_array(struct lt_dctx *c, const char *name, const uint8_t *p,
 			lt_put_udec(c, v);
 	}
 	lt_sb_putc(SB(c), ']');
-}
-
-/* an array of u32 printed only when not all zero: ", padding=[...]" */
-static void lt_gpio_padding(struct lt_dctx *c, const uint8_t *p, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (RD(uint32_t, p, k * 4)) {
-			lt_sb_puts(SB(c), ", ");
-			lt_gpio_array(c, "padding", p, n, 4, 1);
-			return;
-		}
 }
 
 static void lt_gpio_flags(struct lt_dctx *c, const char *name, const struct lt_xlat *t,
@@ -100,7 +85,7 @@ static void lt_gpio_line_config(struct lt_dctx *c, const uint8_t *p)
 	lt_gpio_flags(c, "flags", lt_x_gpio_v2_line_flags, RD(uint64_t, p, 0),
 		      "GPIO_V2_LINE_FLAG_???");
 	lt_sb_printf(SB(c), ", num_attrs=%u", n);
-	lt_gpio_padding(c, p + 12, 5);
+	lt_ioctl_reserved(c, "padding", p + 12, 5);
 	if (n) {
 		lt_sb_puts(SB(c), ", attrs=[");
 		for (uint32_t k = 0; k < n && k < 10; k++) {
@@ -191,7 +176,7 @@ static void lt_gpio_line_request(struct lt_dctx *c, const uint8_t *p)
 	lt_gpio_line_config(c, p + 288);
 	if (evsize)
 		lt_sb_printf(SB(c), ", event_buffer_size=%u", evsize);
-	lt_gpio_padding(c, p + 568, 5);
+	lt_ioctl_reserved(c, "padding", p + 568, 5);
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -217,7 +202,7 @@ static void lt_gpio_line_info_out(struct lt_dctx *c, const uint8_t *p)
 		}
 		lt_sb_putc(SB(c), ']');
 	}
-	lt_gpio_padding(c, p + 240, 4);
+	lt_ioctl_reserved(c, "padding", p + 240, 4);
 	lt_sb_putc(SB(c), '}');
 }
 

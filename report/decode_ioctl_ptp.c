@@ -1,7 +1,5 @@
 /* PTP hardware clock ioctls: type '=' (strace's ptp.c). The "2" requests are the same
  * structures with their reserved words checked: those print when not zero. */
-#include <string.h>
-
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -18,23 +16,6 @@ enum {
 	PTP_SYS_OFFSET_EXTENDED2 = 0xc4c03d12,
 	PTP_PEROUT_DUTY_CYCLE = 2, PTP_PEROUT_PHASE = 4, PTP_MAX_SAMPLES = 25,
 };
-
-/* ", name=[...]" for n reserved words when any is not zero */
-static void lt_ptp_rsv(struct lt_dctx *c, const uint8_t *p, size_t n)
-{
-	size_t k;
-	for (k = 0; k < n && !RD(uint32_t, p, k * 4); k++)
-		;
-	if (k == n)
-		return;
-	lt_sb_puts(SB(c), ", rsv=[");
-	for (k = 0; k < n; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		lt_put_hex(c, RD(uint32_t, p, k * 4));
-	}
-	lt_sb_putc(SB(c), ']');
-}
 
 /* struct ptp_clock_time; a point in time (rtc) gets its date, as strace dates one */
 static void lt_ptp_time(struct lt_dctx *c, const char *name, const uint8_t *p, int rtc)
@@ -57,7 +38,7 @@ static void lt_ptp_caps(struct lt_dctx *c, const uint8_t *d)
 					 "n_pins", "cross_timestamping", "adjust_phase" };
 	for (int k = 0; k < 8; k++)
 		lt_sb_printf(SB(c), "%s%s=%d", k ? ", " : "{", f[k], RD(int32_t, d, k * 4));
-	lt_ptp_rsv(c, d + 32, 12);
+	lt_ioctl_reserved(c, "rsv", d + 32, 12);
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -66,7 +47,7 @@ static void lt_ptp_extts(struct lt_dctx *c, const uint8_t *d, int v2)
 	lt_sb_printf(SB(c), "{index=%u, flags=", RD(uint32_t, d, 0));
 	lt_ioctl_flags(c, lt_x_ptp_extts_flags, RD(uint32_t, d, 4), "PTP_???");
 	if (v2)
-		lt_ptp_rsv(c, d + 8, 2);
+		lt_ioctl_reserved(c, "rsv", d + 8, 2);
 	lt_sb_putc(SB(c), '}');
 }
 static void lt_ptp_extts1(struct lt_dctx *c, const uint8_t *d) { lt_ptp_extts(c, d, 0); }
@@ -88,7 +69,7 @@ static void lt_ptp_perout(struct lt_dctx *c, const uint8_t *d, int v2)
 		lt_sb_puts(SB(c), ", ");
 		lt_ptp_time(c, "on", d + 40, 0);
 	} else if (v2) {
-		lt_ptp_rsv(c, d + 40, 4);
+		lt_ioctl_reserved(c, "rsv", d + 40, 4);
 	}
 	lt_sb_putc(SB(c), '}');
 }
@@ -103,7 +84,7 @@ static void lt_ptp_precise(struct lt_dctx *c, const uint8_t *d)
 	lt_ptp_time(c, "sys_realtime", d + 16, 1);
 	lt_sb_puts(SB(c), ", ");
 	lt_ptp_time(c, "sys_monoraw", d + 32, 0);
-	lt_ptp_rsv(c, d + 48, 4);
+	lt_ioctl_reserved(c, "rsv", d + 48, 4);
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -122,7 +103,7 @@ static void lt_ptp_sys_offset(struct lt_args *a, int ext)
 	}
 	uint32_t n = RD(uint32_t, d, 0);
 	lt_sb_printf(SB(c), "{n_samples=%u", n);
-	lt_ptp_rsv(c, d + 4, 3);
+	lt_ioctl_reserved(c, "rsv", d + 4, 3);
 	const uint8_t *o = lt_ok(c) ? lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, &len) : NULL;
 	if (o) {
 		uint32_t m = (n < PTP_MAX_SAMPLES ? n : PTP_MAX_SAMPLES), es = ext ? 48 : 16;
@@ -166,20 +147,19 @@ static void lt_ptp_pin(struct lt_args *a, uint32_t req)
 	}
 	lt_sb_printf(SB(c), "{index=%u", RD(uint32_t, d, 64));
 	if (req == PTP_PIN_GETFUNC2)
-		lt_ptp_rsv(c, d + 76, 5);
+		lt_ioctl_reserved(c, "rsv", d + 76, 5);
 	if (get)
 		o = lt_out(c, 2, 96);
 	if (o) {
 		if (get) {
-			size_t n = strnlen((const char *)o, 64);
 			lt_sb_puts(SB(c), ", name=");
-			lt_put_quoted(c, o, n < 64 ? n : 63, n == 64);
+			lt_ioctl_cstring(c, o, 64);
 		}
 		lt_sb_puts(SB(c), ", func=");
 		lt_put_xlat(c, lt_x_ptp_pin_funcs, RD(uint32_t, o, 68), "PTP_PF_???");
 		lt_sb_printf(SB(c), ", chan=%u", RD(uint32_t, o, 72));
 		if (req == PTP_PIN_SETFUNC2)
-			lt_ptp_rsv(c, o + 76, 5);
+			lt_ioctl_reserved(c, "rsv", o + 76, 5);
 	}
 	lt_sb_putc(SB(c), '}');
 	lt_done(a);
