@@ -193,8 +193,73 @@ static void lt_req_ioctl_contract(struct lt_plan *p, const uint64_t a[6], int ok
 	((req & 0xff) == 0x0a ? 304u : (req & 0xff) >= 4 ? 232u : 168u)
 
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
+/* Disks' requests with no size in their number (HDIO, BLK, loop): by hand. 1 if req is one. */
+static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	switch ((uint32_t)a[1]) {
+	case 0x1267: case 0x127e: /* BLKSECTGET, BLKROTATIONAL: an unsigned short out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 2, 2);
+		return 1;
+	case 0x125e: case 0x80081270: case 0x1268: case 0x127a: case 0x127b: case 0x1278:
+	case 0x1279: case 0x127c: case 0x80041284: case 0x80041285: /* BLK*GET: an int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x1263: case 0x1265: case 0x1260: case 0x80081272: case 0x80081280: /* a long out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return 1;
+	case 0x125d: case 0x40081271: /* BLKROSET, BLKBSZSET: an int in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x1277: case 0x127d: case 0x127f: /* BLKDISCARD, BLKSECDISCARD, BLKZEROOUT */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x1269: { /* BLKPG: blkpg_ioctl_arg, and the blkpg_partition it points to (sub 0) */
+		uint64_t data;
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 24, 24);
+		if (p->peek && !p->peek(p->ctx, a[2] + 16, &data, sizeof data))
+			lt_req(p, 2, 0, 0, data, 152, 152);
+		return 1;
+	}
+	case 0x4c02: case 0x4c04: case 0x4c0a: /* LOOP_SET_STATUS(64), LOOP_CONFIGURE: in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return 1;
+	case 0x4c03: case 0x4c05: /* LOOP_GET_STATUS(64): out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return 1;
+	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x302: case 0x304: case 0x308: case 0x309: case 0x30a: case 0x30b: case 0x30c:
+	case 0x30e: case 0x30f: case 0x310: case 0x31a: /* HDIO_GET_*: an unsigned long */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return 1;
+	case 0x307: case 0x30d: /* HDIO_OBSOLETE_IDENTITY, HDIO_GET_IDENTITY */
+		if (ok)
+			lt_req_buf(p, 2, LT_CAP_SUB_SELF, a[2], (uint32_t)a[1] == 0x307 ? 142 : 512);
+		return 1;
+	case 0x31c: case 0x328: /* HDIO_DRIVE_RESET, HDIO_SCAN_HWIF: three ints */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 12, 12);
+		return 1;
+	case 0x31f: /* HDIO_DRIVE_CMD: the header in (LT_SUB_ENTRY), the status out */
+		if (!p->exit)
+			lt_req(p, 2, LT_SUB_ENTRY, 0, a[2], 4, 4);
+		else if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	}
+	return 0;
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
+	if (lt_req_ioctl_disk(p, a, ok))
+		return;
 	switch ((uint32_t)a[1]) {
 	case 0x5401: /* TCGETS */
 		if (ok)
@@ -218,39 +283,6 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	case 0x8904: case 0x80045439: case 0x5415: /* int out (TIOCMGET) */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
-		return;
-	case 0x1267: case 0x127e: /* BLKSECTGET, BLKROTATIONAL: an unsigned short out */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 2, 2);
-		return;
-	case 0x125e: case 0x80081270: case 0x1268: case 0x127a: case 0x127b: case 0x1278:
-	case 0x1279: case 0x127c: case 0x80041284: case 0x80041285: /* BLK*GET: an int out */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
-		return;
-	case 0x1263: case 0x1265: case 0x1260: case 0x80081272: case 0x80081280: /* a long out */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
-		return;
-	case 0x125d: case 0x40081271: /* BLKROSET, BLKBSZSET: an int in */
-		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
-		return;
-	case 0x1277: case 0x127d: case 0x127f: /* BLKDISCARD, BLKSECDISCARD, BLKZEROOUT */
-		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
-		return;
-	case 0x1269: { /* BLKPG: blkpg_ioctl_arg, and the blkpg_partition it points to (sub 0) */
-		uint64_t data;
-		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 24, 24);
-		if (p->peek && !p->peek(p->ctx, a[2] + 16, &data, sizeof data))
-			lt_req(p, 2, 0, 0, data, 152, 152);
-		return;
-	}
-	case 0x4c02: case 0x4c04: case 0x4c0a: /* LOOP_SET_STATUS(64), LOOP_CONFIGURE: in */
-		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
-		return;
-	case 0x4c03: case 0x4c05: /* LOOP_GET_STATUS(64): out */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
 		return;
 	case 0x80082102: /* SECCOMP_IOCTL_NOTIF_ID_VALID in an old header: read, not written */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
@@ -276,28 +308,6 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 			       (uint32_t)d[0] / 40 * 40);
 		return;
 	}
-	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
-		return;
-	case 0x302: case 0x304: case 0x308: case 0x309: case 0x30a: case 0x30b: case 0x30c:
-	case 0x30e: case 0x30f: case 0x310: case 0x31a: /* HDIO_GET_*: an unsigned long */
-		if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
-		return;
-	case 0x307: case 0x30d: /* HDIO_OBSOLETE_IDENTITY, HDIO_GET_IDENTITY */
-		if (ok)
-			lt_req_buf(p, 2, LT_CAP_SUB_SELF, a[2], (uint32_t)a[1] == 0x307 ? 142 : 512);
-		return;
-	case 0x31c: case 0x328: /* HDIO_DRIVE_RESET, HDIO_SCAN_HWIF: three ints */
-		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 12, 12);
-		return;
-	case 0x31f: /* HDIO_DRIVE_CMD: the header in (LT_SUB_ENTRY), the status out */
-		if (!p->exit)
-			lt_req(p, 2, LT_SUB_ENTRY, 0, a[2], 4, 4);
-		else if (ok)
-			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
-		return;
 	case 0x40085203: { /* RNDADDENTROPY: the buf_size bytes after the two ints (sub 0) */
 		int32_t n;
 		if (p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n) && n >= 0)
