@@ -455,10 +455,11 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 		return lt_wrap_perform(nr, a);
 	}
 	struct lt_rec_syscall *r = lt_build_start(st, &b, nr, a, LT_SC_FAST);
-	/* What the call rewrites is read before it (LT_SUB_ENTRY: ioctl's in-out structures,
-	 * socklen and msghdr values); the trusted calls' inputs are unchanged by them */
 	unsigned ph = (wf & LT_WF_INDIRECT) ? LT_PH_ENTRY | LT_PH_EXIT : lt_phases(nr);
-	if (ph & LT_PH_ENTRY && wf & LT_WF_INDIRECT)
+	/* What the call rewrites (getsockname's length, recvmsg's msghdr, sendfile's offset)
+	 * is read before it, as on the trap path; only trusted inputs wait until after. */
+	int entry_first = (ph & LT_PH_ENTRY) && !lt_defer_ok(nr);
+	if (entry_first)
 		lt_capture(&b, nr, a, 0, LT_PHASE_ENTRY);
 	/* A cancellation point stays one: the call may be cancelled while it blocks, as in
 	 * libc (glibc enables asynchronous cancellation around such calls the same way). */
@@ -475,7 +476,7 @@ long lt_wrap_call(struct lt_thread *st, unsigned nr, long a0, long a1, long a2, 
 		rret = st->kret;
 	r->ret = rret;
 	r->dur = t1 - r->h.ts;
-	if (ph & LT_PH_ENTRY && !(wf & LT_WF_INDIRECT))
+	if ((ph & LT_PH_ENTRY) && !entry_first)
 		lt_capture(&b, nr, a, rret, LT_PHASE_ENTRY);
 	if (ph & LT_PH_EXIT)
 		lt_capture(&b, nr, a, rret, LT_PHASE_EXIT);

@@ -5,6 +5,12 @@
 
 #include "decode_struct.h"
 
+/* decode_ioctl.c: the whole call (lt_decode_special's case for ioctl) */
+int lt_special_ioctl(struct lt_args *a);
+
+/* decode_struct.c: [N] behind argument i, or its address */
+void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign);
+
 /* A family's decoder prints what follows the request (", ARG" or nothing, as strace's
  * *_ioctl.c do for RVAL_IOCTL_DECODED) and returns 1; 0 for a request it does not know,
  * whose argument then prints in hex. */

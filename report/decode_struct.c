@@ -7,6 +7,7 @@
 
 #include "lt_capture.h"
 #include "decode_struct.h"
+#include "decode_ioctl.h"
 #include "xlat/gen.h"
 
 /* ---- small pieces ---- */

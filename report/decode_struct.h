@@ -34,8 +34,8 @@ static inline enum lt_xlat_style lt_st(struct lt_dctx *c)
 	return c->fmt ? c->fmt->xlat : LT_XLAT_ABBREV;
 }
 
-/* A whole call printed by hand (lt_decode_special): the arguments so far, where each
- * ends (ends[k], for the column views), and the separator before the next. */
+/* Whole calls (lt_decode_special): the arguments printed so far; lt_next before one,
+ * lt_done after it. */
 struct lt_args {
 	struct lt_dctx *c;
 	size_t *ends;
@@ -54,12 +54,6 @@ static inline void lt_done(struct lt_args *a)
 		a->ends[a->n] = a->c->sb->len;
 	a->n++;
 }
-
-/* decode_struct.c: pieces the family files share */
-void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign);
-
-/* decode_ioctl.c: ioctl, by request */
-int lt_special_ioctl(struct lt_args *a);
 
 /* decode_sock.c: sockets, their addresses and options, iovecs and messages */
 void lt_put_socktype_arg(struct lt_dctx *c, int i, int kind);
