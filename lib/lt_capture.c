@@ -667,17 +667,17 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, lt_min(bytes, 128), bytes);
 		return;
 	}
-	case LT_K_MSGHDR_OUT:
-		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
-		return;
-	case LT_K_IORING_REGISTER_ARG:
-		lt_req_io_uring_register(p, i, a, 0, 1);
-		return;
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
 		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
 			lt_req_ioctl(p, a, 0);
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);
+		return;
+	case LT_K_MSGHDR_OUT:
+		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
+		return;
+	case LT_K_IORING_REGISTER_ARG:
+		lt_req_io_uring_register(p, i, a, 0, 1);
 		return;
 	case LT_K_PERF_ATTR: /* as much as a struct perf_event_attr the decoders know */
 		lt_req(p, i, LT_CAP_SUB_SELF, 0, v, SZ_PERF_ATTR, SZ_PERF_ATTR);
