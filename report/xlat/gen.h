@@ -6,6 +6,54 @@
 #define LT_XLAT_GEN_H
 #include "xlat.h"
 
+extern const struct lt_xlat lt_x_ioctl_fs[];
+extern const struct lt_xlat lt_x_ioctl_counter[];
+extern const struct lt_xlat lt_x_ioctl_inotify[];
+extern const struct lt_xlat lt_x_ioctl_random[];
+extern const struct lt_xlat lt_x_ioctl_watchdog[];
+extern const struct lt_xlat lt_x_ioctl_fastrpc[];
+extern const struct lt_xlat lt_x_ioctl_hdio[];
+extern const struct lt_xlat lt_x_hdio_busstate[];
+extern const struct lt_xlat lt_x_ioctl_blkzoned[];
+extern const struct lt_xlat lt_x_blkpg_op[];
+extern const struct lt_xlat lt_x_ioctl_nbd[];
+extern const struct lt_xlat lt_x_tiocm[];
+extern const struct lt_xlat lt_x_ioctl_gpio[];
+extern const struct lt_xlat lt_x_gpio_line_flags[];
+extern const struct lt_xlat lt_x_gpio_handle_flags[];
+extern const struct lt_xlat lt_x_gpio_event_flags[];
+extern const struct lt_xlat lt_x_gpio_v2_line_flags[];
+extern const struct lt_xlat lt_x_ioctl_evdev[];
+extern const struct lt_xlat lt_x_evdev_ev[];
+extern const struct lt_xlat lt_x_evdev_abs[];
+extern const struct lt_xlat lt_x_evdev_keycode[];
+extern const struct lt_xlat lt_x_evdev_ff_types[];
+extern const struct lt_xlat lt_x_ioctl_ptp[];
+extern const struct lt_xlat lt_x_ptp_extts_flags[];
+extern const struct lt_xlat lt_x_ptp_perout_flags[];
+extern const struct lt_xlat lt_x_ptp_pin_funcs[];
+extern const struct lt_xlat lt_x_ioctl_loop[];
+extern const struct lt_xlat lt_x_loop_flags[];
+extern const struct lt_xlat lt_x_loop_crypt[];
+extern const struct lt_xlat lt_x_ioctl_seccomp[];
+extern const struct lt_xlat lt_x_seccomp_notif_resp_flags[];
+extern const struct lt_xlat lt_x_seccomp_addfd_flags[];
+extern const struct lt_xlat lt_x_audit_arch[];
+extern const struct lt_xlat lt_x_ioctl_perf[];
+extern const struct lt_xlat lt_x_perf_ioc_flags[];
+extern const struct lt_xlat lt_x_ioctl_rtc[];
+extern const struct lt_xlat lt_x_ioctl_nvram[];
+extern const struct lt_xlat lt_x_ioctl_phantom[];
+extern const struct lt_xlat lt_x_rtc_vl_flags[];
+extern const struct lt_xlat lt_x_rtc_param[];
+extern const struct lt_xlat lt_x_rtc_bsm[];
+extern const struct lt_xlat lt_x_fs_ioc_flags[];
+extern const struct lt_xlat lt_x_fs_xflags[];
+extern const struct lt_xlat lt_x_fiemap_flags[];
+extern const struct lt_xlat lt_x_fiemap_extent_flags[];
+extern const struct lt_xlat lt_x_counter_component_type[];
+extern const struct lt_xlat lt_x_counter_scope[];
+extern const struct lt_xlat lt_x_counter_event[];
 extern const struct lt_xlat lt_x_io_uring_register_op[];
 extern const struct lt_xlat lt_x_io_uring_op[];
 extern const struct lt_xlat lt_x_io_uring_op_flags[];
@@ -71,1044 +119,8 @@ extern const struct lt_xlat lt_x_bond_3ad_stat[];
 extern const struct lt_xlat lt_x_mpls_stats[];
 extern const struct lt_xlat lt_x_setns_types[];
 extern const struct lt_xlat lt_x_landlock_create_flags[];
-extern const struct lt_xlat lt_x_ioctl_fs[];
-extern const struct lt_xlat lt_x_ioctl_counter[];
-extern const struct lt_xlat lt_x_ioctl_inotify[];
-extern const struct lt_xlat lt_x_ioctl_random[];
-extern const struct lt_xlat lt_x_ioctl_watchdog[];
-extern const struct lt_xlat lt_x_ioctl_fastrpc[];
-extern const struct lt_xlat lt_x_ioctl_hdio[];
-extern const struct lt_xlat lt_x_hdio_busstate[];
-extern const struct lt_xlat lt_x_ioctl_blkzoned[];
-extern const struct lt_xlat lt_x_blkpg_op[];
-extern const struct lt_xlat lt_x_ioctl_nbd[];
-extern const struct lt_xlat lt_x_tiocm[];
-extern const struct lt_xlat lt_x_ioctl_gpio[];
-extern const struct lt_xlat lt_x_gpio_line_flags[];
-extern const struct lt_xlat lt_x_gpio_handle_flags[];
-extern const struct lt_xlat lt_x_gpio_event_flags[];
-extern const struct lt_xlat lt_x_gpio_v2_line_flags[];
-extern const struct lt_xlat lt_x_ioctl_evdev[];
-extern const struct lt_xlat lt_x_evdev_ev[];
-extern const struct lt_xlat lt_x_evdev_abs[];
-extern const struct lt_xlat lt_x_evdev_keycode[];
-extern const struct lt_xlat lt_x_evdev_ff_types[];
-extern const struct lt_xlat lt_x_ioctl_ptp[];
-extern const struct lt_xlat lt_x_ptp_extts_flags[];
-extern const struct lt_xlat lt_x_ptp_perout_flags[];
-extern const struct lt_xlat lt_x_ptp_pin_funcs[];
-extern const struct lt_xlat lt_x_ioctl_loop[];
-extern const struct lt_xlat lt_x_loop_flags[];
-extern const struct lt_xlat lt_x_loop_crypt[];
-extern const struct lt_xlat lt_x_ioctl_seccomp[];
-extern const struct lt_xlat lt_x_seccomp_notif_resp_flags[];
-extern const struct lt_xlat lt_x_seccomp_addfd_flags[];
-extern const struct lt_xlat lt_x_audit_arch[];
-extern const struct lt_xlat lt_x_ioctl_perf[];
-extern const struct lt_xlat lt_x_perf_ioc_flags[];
-extern const struct lt_xlat lt_x_ioctl_rtc[];
-extern const struct lt_xlat lt_x_ioctl_nvram[];
-extern const struct lt_xlat lt_x_ioctl_phantom[];
-extern const struct lt_xlat lt_x_rtc_vl_flags[];
-extern const struct lt_xlat lt_x_rtc_param[];
-extern const struct lt_xlat lt_x_rtc_bsm[];
-extern const struct lt_xlat lt_x_fs_ioc_flags[];
-extern const struct lt_xlat lt_x_fs_xflags[];
-extern const struct lt_xlat lt_x_fiemap_flags[];
-extern const struct lt_xlat lt_x_fiemap_extent_flags[];
-extern const struct lt_xlat lt_x_counter_component_type[];
-extern const struct lt_xlat lt_x_counter_scope[];
-extern const struct lt_xlat lt_x_counter_event[];
 
 #ifdef LT_XLAT_GEN_DEFINE
-const struct lt_xlat lt_x_io_uring_register_op[] = {
-	{ 0x0ull, "IORING_REGISTER_BUFFERS" },
-	{ 0x1ull, "IORING_UNREGISTER_BUFFERS" },
-	{ 0x2ull, "IORING_REGISTER_FILES" },
-	{ 0x3ull, "IORING_UNREGISTER_FILES" },
-	{ 0x4ull, "IORING_REGISTER_EVENTFD" },
-	{ 0x5ull, "IORING_UNREGISTER_EVENTFD" },
-	{ 0x6ull, "IORING_REGISTER_FILES_UPDATE" },
-	{ 0x7ull, "IORING_REGISTER_EVENTFD_ASYNC" },
-	{ 0x8ull, "IORING_REGISTER_PROBE" },
-	{ 0x9ull, "IORING_REGISTER_PERSONALITY" },
-	{ 0xaull, "IORING_UNREGISTER_PERSONALITY" },
-	{ 0xbull, "IORING_REGISTER_RESTRICTIONS" },
-	{ 0xcull, "IORING_REGISTER_ENABLE_RINGS" },
-	{ 0xdull, "IORING_REGISTER_FILES2" },
-	{ 0xeull, "IORING_REGISTER_FILES_UPDATE2" },
-	{ 0xfull, "IORING_REGISTER_BUFFERS2" },
-	{ 0x10ull, "IORING_REGISTER_BUFFERS_UPDATE" },
-	{ 0x11ull, "IORING_REGISTER_IOWQ_AFF" },
-	{ 0x12ull, "IORING_UNREGISTER_IOWQ_AFF" },
-	{ 0x13ull, "IORING_REGISTER_IOWQ_MAX_WORKERS" },
-	{ 0x14ull, "IORING_REGISTER_RING_FDS" },
-	{ 0x15ull, "IORING_UNREGISTER_RING_FDS" },
-	{ 0x16ull, "IORING_REGISTER_PBUF_RING" },
-	{ 0x17ull, "IORING_UNREGISTER_PBUF_RING" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_op[] = {
-	{ 0x0ull, "IORING_OP_NOP" },
-	{ 0x1ull, "IORING_OP_READV" },
-	{ 0x2ull, "IORING_OP_WRITEV" },
-	{ 0x3ull, "IORING_OP_FSYNC" },
-	{ 0x4ull, "IORING_OP_READ_FIXED" },
-	{ 0x5ull, "IORING_OP_WRITE_FIXED" },
-	{ 0x6ull, "IORING_OP_POLL_ADD" },
-	{ 0x7ull, "IORING_OP_POLL_REMOVE" },
-	{ 0x8ull, "IORING_OP_SYNC_FILE_RANGE" },
-	{ 0x9ull, "IORING_OP_SENDMSG" },
-	{ 0xaull, "IORING_OP_RECVMSG" },
-	{ 0xbull, "IORING_OP_TIMEOUT" },
-	{ 0xcull, "IORING_OP_TIMEOUT_REMOVE" },
-	{ 0xdull, "IORING_OP_ACCEPT" },
-	{ 0xeull, "IORING_OP_ASYNC_CANCEL" },
-	{ 0xfull, "IORING_OP_LINK_TIMEOUT" },
-	{ 0x10ull, "IORING_OP_CONNECT" },
-	{ 0x11ull, "IORING_OP_FALLOCATE" },
-	{ 0x12ull, "IORING_OP_OPENAT" },
-	{ 0x13ull, "IORING_OP_CLOSE" },
-	{ 0x14ull, "IORING_OP_FILES_UPDATE" },
-	{ 0x15ull, "IORING_OP_STATX" },
-	{ 0x16ull, "IORING_OP_READ" },
-	{ 0x17ull, "IORING_OP_WRITE" },
-	{ 0x18ull, "IORING_OP_FADVISE" },
-	{ 0x19ull, "IORING_OP_MADVISE" },
-	{ 0x1aull, "IORING_OP_SEND" },
-	{ 0x1bull, "IORING_OP_RECV" },
-	{ 0x1cull, "IORING_OP_OPENAT2" },
-	{ 0x1dull, "IORING_OP_EPOLL_CTL" },
-	{ 0x1eull, "IORING_OP_SPLICE" },
-	{ 0x1full, "IORING_OP_PROVIDE_BUFFERS" },
-	{ 0x20ull, "IORING_OP_REMOVE_BUFFERS" },
-	{ 0x21ull, "IORING_OP_TEE" },
-	{ 0x22ull, "IORING_OP_SHUTDOWN" },
-	{ 0x23ull, "IORING_OP_RENAMEAT" },
-	{ 0x24ull, "IORING_OP_UNLINKAT" },
-	{ 0x25ull, "IORING_OP_MKDIRAT" },
-	{ 0x26ull, "IORING_OP_SYMLINKAT" },
-	{ 0x27ull, "IORING_OP_LINKAT" },
-	{ 0x28ull, "IORING_OP_MSG_RING" },
-	{ 0x29ull, "IORING_OP_FSETXATTR" },
-	{ 0x2aull, "IORING_OP_SETXATTR" },
-	{ 0x2bull, "IORING_OP_FGETXATTR" },
-	{ 0x2cull, "IORING_OP_GETXATTR" },
-	{ 0x2dull, "IORING_OP_SOCKET" },
-	{ 0x2eull, "IORING_OP_URING_CMD" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_op_flags[] = {
-	{ 0x1ull, "IO_URING_OP_SUPPORTED" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_rsrc_flags[] = {
-	{ 0x1ull, "IORING_RSRC_REGISTER_SPARSE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_restriction[] = {
-	{ 0x0ull, "IORING_RESTRICTION_REGISTER_OP" },
-	{ 0x1ull, "IORING_RESTRICTION_SQE_OP" },
-	{ 0x2ull, "IORING_RESTRICTION_SQE_FLAGS_ALLOWED" },
-	{ 0x3ull, "IORING_RESTRICTION_SQE_FLAGS_REQUIRED" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_sqe_flags[] = {
-	{ 0x1ull, "IOSQE_FIXED_FILE" },
-	{ 0x2ull, "IOSQE_IO_DRAIN" },
-	{ 0x4ull, "IOSQE_IO_LINK" },
-	{ 0x8ull, "IOSQE_IO_HARDLINK" },
-	{ 0x10ull, "IOSQE_ASYNC" },
-	{ 0x20ull, "IOSQE_BUFFER_SELECT" },
-	{ 0x40ull, "IOSQE_CQE_SKIP_SUCCESS" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_io_uring_enter[] = {
-	{ 0x1ull, "IORING_ENTER_GETEVENTS" },
-	{ 0x2ull, "IORING_ENTER_SQ_WAKEUP" },
-	{ 0x4ull, "IORING_ENTER_SQ_WAIT" },
-	{ 0x8ull, "IORING_ENTER_EXT_ARG" },
-	{ 0x10ull, "IORING_ENTER_REGISTERED_RING" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_key_spec[] = {
-	{ 0xffffffffffffffffull, "KEY_SPEC_THREAD_KEYRING" },
-	{ 0xfffffffffffffffeull, "KEY_SPEC_PROCESS_KEYRING" },
-	{ 0xfffffffffffffffdull, "KEY_SPEC_SESSION_KEYRING" },
-	{ 0xfffffffffffffffcull, "KEY_SPEC_USER_KEYRING" },
-	{ 0xfffffffffffffffbull, "KEY_SPEC_USER_SESSION_KEYRING" },
-	{ 0xfffffffffffffffaull, "KEY_SPEC_GROUP_KEYRING" },
-	{ 0xfffffffffffffff9ull, "KEY_SPEC_REQKEY_AUTH_KEY" },
-	{ 0xfffffffffffffff8ull, "KEY_SPEC_REQUESTOR_KEYRING" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_keyctl_op[] = {
-	{ 0x0ull, "KEYCTL_GET_KEYRING_ID" },
-	{ 0x1ull, "KEYCTL_JOIN_SESSION_KEYRING" },
-	{ 0x2ull, "KEYCTL_UPDATE" },
-	{ 0x3ull, "KEYCTL_REVOKE" },
-	{ 0x4ull, "KEYCTL_CHOWN" },
-	{ 0x5ull, "KEYCTL_SETPERM" },
-	{ 0x6ull, "KEYCTL_DESCRIBE" },
-	{ 0x7ull, "KEYCTL_CLEAR" },
-	{ 0x8ull, "KEYCTL_LINK" },
-	{ 0x9ull, "KEYCTL_UNLINK" },
-	{ 0xaull, "KEYCTL_SEARCH" },
-	{ 0xbull, "KEYCTL_READ" },
-	{ 0xcull, "KEYCTL_INSTANTIATE" },
-	{ 0xdull, "KEYCTL_NEGATE" },
-	{ 0xeull, "KEYCTL_SET_REQKEY_KEYRING" },
-	{ 0xfull, "KEYCTL_SET_TIMEOUT" },
-	{ 0x10ull, "KEYCTL_ASSUME_AUTHORITY" },
-	{ 0x11ull, "KEYCTL_GET_SECURITY" },
-	{ 0x12ull, "KEYCTL_SESSION_TO_PARENT" },
-	{ 0x13ull, "KEYCTL_REJECT" },
-	{ 0x14ull, "KEYCTL_INSTANTIATE_IOV" },
-	{ 0x15ull, "KEYCTL_INVALIDATE" },
-	{ 0x16ull, "KEYCTL_GET_PERSISTENT" },
-	{ 0x17ull, "KEYCTL_DH_COMPUTE" },
-	{ 0x18ull, "KEYCTL_PKEY_QUERY" },
-	{ 0x19ull, "KEYCTL_PKEY_ENCRYPT" },
-	{ 0x1aull, "KEYCTL_PKEY_DECRYPT" },
-	{ 0x1bull, "KEYCTL_PKEY_SIGN" },
-	{ 0x1cull, "KEYCTL_PKEY_VERIFY" },
-	{ 0x1dull, "KEYCTL_RESTRICT_KEYRING" },
-	{ 0x1eull, "KEYCTL_MOVE" },
-	{ 0x1full, "KEYCTL_CAPABILITIES" },
-	{ 0x20ull, "KEYCTL_WATCH_KEY" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_bpf_cmd[] = {
-	{ 0x0ull, "BPF_MAP_CREATE" },
-	{ 0x1ull, "BPF_MAP_LOOKUP_ELEM" },
-	{ 0x2ull, "BPF_MAP_UPDATE_ELEM" },
-	{ 0x3ull, "BPF_MAP_DELETE_ELEM" },
-	{ 0x4ull, "BPF_MAP_GET_NEXT_KEY" },
-	{ 0x5ull, "BPF_PROG_LOAD" },
-	{ 0x6ull, "BPF_OBJ_PIN" },
-	{ 0x7ull, "BPF_OBJ_GET" },
-	{ 0x8ull, "BPF_PROG_ATTACH" },
-	{ 0x9ull, "BPF_PROG_DETACH" },
-	{ 0xaull, "BPF_PROG_TEST_RUN" },
-	{ 0xaull, "BPF_PROG_RUN" },
-	{ 0xbull, "BPF_PROG_GET_NEXT_ID" },
-	{ 0xcull, "BPF_MAP_GET_NEXT_ID" },
-	{ 0xdull, "BPF_PROG_GET_FD_BY_ID" },
-	{ 0xeull, "BPF_MAP_GET_FD_BY_ID" },
-	{ 0xfull, "BPF_OBJ_GET_INFO_BY_FD" },
-	{ 0x10ull, "BPF_PROG_QUERY" },
-	{ 0x11ull, "BPF_RAW_TRACEPOINT_OPEN" },
-	{ 0x12ull, "BPF_BTF_LOAD" },
-	{ 0x13ull, "BPF_BTF_GET_FD_BY_ID" },
-	{ 0x14ull, "BPF_TASK_FD_QUERY" },
-	{ 0x15ull, "BPF_MAP_LOOKUP_AND_DELETE_ELEM" },
-	{ 0x16ull, "BPF_MAP_FREEZE" },
-	{ 0x17ull, "BPF_BTF_GET_NEXT_ID" },
-	{ 0x18ull, "BPF_MAP_LOOKUP_BATCH" },
-	{ 0x19ull, "BPF_MAP_LOOKUP_AND_DELETE_BATCH" },
-	{ 0x1aull, "BPF_MAP_UPDATE_BATCH" },
-	{ 0x1bull, "BPF_MAP_DELETE_BATCH" },
-	{ 0x1cull, "BPF_LINK_CREATE" },
-	{ 0x1dull, "BPF_LINK_UPDATE" },
-	{ 0x1eull, "BPF_LINK_GET_FD_BY_ID" },
-	{ 0x1full, "BPF_LINK_GET_NEXT_ID" },
-	{ 0x20ull, "BPF_ENABLE_STATS" },
-	{ 0x21ull, "BPF_ITER_CREATE" },
-	{ 0x22ull, "BPF_LINK_DETACH" },
-	{ 0x23ull, "BPF_PROG_BIND_MAP" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fsmount_flags[] = {
-	{ 0x1ull, "FSMOUNT_CLOEXEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fsopen_flags[] = {
-	{ 0x1ull, "FSOPEN_CLOEXEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fspick_flags[] = {
-	{ 0x1ull, "FSPICK_CLOEXEC" },
-	{ 0x2ull, "FSPICK_SYMLINK_NOFOLLOW" },
-	{ 0x4ull, "FSPICK_NO_AUTOMOUNT" },
-	{ 0x8ull, "FSPICK_EMPTY_PATH" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_move_mount_flags[] = {
-	{ 0x1ull, "MOVE_MOUNT_F_SYMLINKS" },
-	{ 0x2ull, "MOVE_MOUNT_F_AUTOMOUNTS" },
-	{ 0x4ull, "MOVE_MOUNT_F_EMPTY_PATH" },
-	{ 0x10ull, "MOVE_MOUNT_T_SYMLINKS" },
-	{ 0x20ull, "MOVE_MOUNT_T_AUTOMOUNTS" },
-	{ 0x40ull, "MOVE_MOUNT_T_EMPTY_PATH" },
-	{ 0x100ull, "MOVE_MOUNT_SET_GROUP" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_open_tree_flags[] = {
-	{ 0x1ull, "OPEN_TREE_CLONE" },
-	{ 0x80000ull, "OPEN_TREE_CLOEXEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_mount_attr[] = {
-	{ 0x1ull, "MOUNT_ATTR_RDONLY" },
-	{ 0x2ull, "MOUNT_ATTR_NOSUID" },
-	{ 0x4ull, "MOUNT_ATTR_NODEV" },
-	{ 0x8ull, "MOUNT_ATTR_NOEXEC" },
-	{ 0x10ull, "MOUNT_ATTR_NOATIME" },
-	{ 0x20ull, "MOUNT_ATTR_STRICTATIME" },
-	{ 0x80ull, "MOUNT_ATTR_NODIRATIME" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fsconfig_cmd[] = {
-	{ 0x0ull, "FSCONFIG_SET_FLAG" },
-	{ 0x1ull, "FSCONFIG_SET_STRING" },
-	{ 0x2ull, "FSCONFIG_SET_BINARY" },
-	{ 0x3ull, "FSCONFIG_SET_PATH" },
-	{ 0x4ull, "FSCONFIG_SET_PATH_EMPTY" },
-	{ 0x5ull, "FSCONFIG_SET_FD" },
-	{ 0x6ull, "FSCONFIG_CMD_CREATE" },
-	{ 0x7ull, "FSCONFIG_CMD_RECONFIGURE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fan_init_flags[] = {
-	{ 0x0ull, "FAN_CLASS_NOTIF" },
-	{ 0x1ull, "FAN_CLOEXEC" },
-	{ 0x2ull, "FAN_NONBLOCK" },
-	{ 0x4ull, "FAN_CLASS_CONTENT" },
-	{ 0x8ull, "FAN_CLASS_PRE_CONTENT" },
-	{ 0x10ull, "FAN_UNLIMITED_QUEUE" },
-	{ 0x20ull, "FAN_UNLIMITED_MARKS" },
-	{ 0x40ull, "FAN_ENABLE_AUDIT" },
-	{ 0x80ull, "FAN_REPORT_PIDFD" },
-	{ 0x100ull, "FAN_REPORT_TID" },
-	{ 0x200ull, "FAN_REPORT_FID" },
-	{ 0x400ull, "FAN_REPORT_DIR_FID" },
-	{ 0x800ull, "FAN_REPORT_NAME" },
-	{ 0x1000ull, "FAN_REPORT_TARGET_FID" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fan_mark_flags[] = {
-	{ 0x1ull, "FAN_MARK_ADD" },
-	{ 0x2ull, "FAN_MARK_REMOVE" },
-	{ 0x4ull, "FAN_MARK_DONT_FOLLOW" },
-	{ 0x8ull, "FAN_MARK_ONLYDIR" },
-	{ 0x10ull, "FAN_MARK_MOUNT" },
-	{ 0x20ull, "FAN_MARK_IGNORED_MASK" },
-	{ 0x40ull, "FAN_MARK_IGNORED_SURV_MODIFY" },
-	{ 0x80ull, "FAN_MARK_FLUSH" },
-	{ 0x100ull, "FAN_MARK_FILESYSTEM" },
-	{ 0x200ull, "FAN_MARK_EVICTABLE" },
-	{ 0x400ull, "FAN_MARK_IGNORE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_fan_mask[] = {
-	{ 0x1ull, "FAN_ACCESS" },
-	{ 0x2ull, "FAN_MODIFY" },
-	{ 0x4ull, "FAN_ATTRIB" },
-	{ 0x8ull, "FAN_CLOSE_WRITE" },
-	{ 0x10ull, "FAN_CLOSE_NOWRITE" },
-	{ 0x20ull, "FAN_OPEN" },
-	{ 0x40ull, "FAN_MOVED_FROM" },
-	{ 0x80ull, "FAN_MOVED_TO" },
-	{ 0x100ull, "FAN_CREATE" },
-	{ 0x200ull, "FAN_DELETE" },
-	{ 0x400ull, "FAN_DELETE_SELF" },
-	{ 0x800ull, "FAN_MOVE_SELF" },
-	{ 0x1000ull, "FAN_OPEN_EXEC" },
-	{ 0x4000ull, "FAN_Q_OVERFLOW" },
-	{ 0x8000ull, "FAN_FS_ERROR" },
-	{ 0x10000ull, "FAN_OPEN_PERM" },
-	{ 0x20000ull, "FAN_ACCESS_PERM" },
-	{ 0x40000ull, "FAN_OPEN_EXEC_PERM" },
-	{ 0x8000000ull, "FAN_EVENT_ON_CHILD" },
-	{ 0x10000000ull, "FAN_RENAME" },
-	{ 0x40000000ull, "FAN_ONDIR" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_flags[] = {
-	{ 0x1ull, "PERF_FLAG_FD_NO_GROUP" },
-	{ 0x2ull, "PERF_FLAG_FD_OUTPUT" },
-	{ 0x4ull, "PERF_FLAG_PID_CGROUP" },
-	{ 0x8ull, "PERF_FLAG_FD_CLOEXEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_seccomp_filter_flags[] = {
-	{ 0x1ull, "SECCOMP_FILTER_FLAG_TSYNC" },
-	{ 0x2ull, "SECCOMP_FILTER_FLAG_LOG" },
-	{ 0x4ull, "SECCOMP_FILTER_FLAG_SPEC_ALLOW" },
-	{ 0x8ull, "SECCOMP_FILTER_FLAG_NEW_LISTENER" },
-	{ 0x10ull, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH" },
-	{ 0x20ull, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_mbind_flags[] = {
-	{ 0x1ull, "MPOL_MF_STRICT" },
-	{ 0x2ull, "MPOL_MF_MOVE" },
-	{ 0x4ull, "MPOL_MF_MOVE_ALL" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_mempolicy_flags[] = {
-	{ 0x1ull, "MPOL_F_NODE" },
-	{ 0x2ull, "MPOL_F_ADDR" },
-	{ 0x4ull, "MPOL_F_MEMS_ALLOWED" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ioprio_who[] = {
-	{ 0x1ull, "IOPRIO_WHO_PROCESS" },
-	{ 0x2ull, "IOPRIO_WHO_PGRP" },
-	{ 0x3ull, "IOPRIO_WHO_USER" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ioprio_class[] = {
-	{ 0x7ull, "IOPRIO_CLASS_MASK" },
-	{ 0x0ull, "IOPRIO_CLASS_NONE" },
-	{ 0x1ull, "IOPRIO_CLASS_RT" },
-	{ 0x2ull, "IOPRIO_CLASS_BE" },
-	{ 0x3ull, "IOPRIO_CLASS_IDLE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_finit_flags[] = {
-	{ 0x1ull, "MODULE_INIT_IGNORE_MODVERSIONS" },
-	{ 0x2ull, "MODULE_INIT_IGNORE_VERMAGIC" },
-	{ 0x4ull, "MODULE_INIT_COMPRESSED_FILE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_inotify_init_flags[] = {
-	{ 0x800ull, "IN_NONBLOCK" },
-	{ 0x80000ull, "IN_CLOEXEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_rtm_type[] = {
-	{ 0x10ull, "RTM_NEWLINK" },
-	{ 0x11ull, "RTM_DELLINK" },
-	{ 0x12ull, "RTM_GETLINK" },
-	{ 0x13ull, "RTM_SETLINK" },
-	{ 0x14ull, "RTM_NEWADDR" },
-	{ 0x15ull, "RTM_DELADDR" },
-	{ 0x16ull, "RTM_GETADDR" },
-	{ 0x18ull, "RTM_NEWROUTE" },
-	{ 0x19ull, "RTM_DELROUTE" },
-	{ 0x1aull, "RTM_GETROUTE" },
-	{ 0x1cull, "RTM_NEWNEIGH" },
-	{ 0x1dull, "RTM_DELNEIGH" },
-	{ 0x1eull, "RTM_GETNEIGH" },
-	{ 0x20ull, "RTM_NEWRULE" },
-	{ 0x21ull, "RTM_DELRULE" },
-	{ 0x22ull, "RTM_GETRULE" },
-	{ 0x24ull, "RTM_NEWQDISC" },
-	{ 0x25ull, "RTM_DELQDISC" },
-	{ 0x26ull, "RTM_GETQDISC" },
-	{ 0x28ull, "RTM_NEWTCLASS" },
-	{ 0x29ull, "RTM_DELTCLASS" },
-	{ 0x2aull, "RTM_GETTCLASS" },
-	{ 0x2cull, "RTM_NEWTFILTER" },
-	{ 0x2dull, "RTM_DELTFILTER" },
-	{ 0x2eull, "RTM_GETTFILTER" },
-	{ 0x30ull, "RTM_NEWACTION" },
-	{ 0x31ull, "RTM_DELACTION" },
-	{ 0x32ull, "RTM_GETACTION" },
-	{ 0x34ull, "RTM_NEWPREFIX" },
-	{ 0x3aull, "RTM_GETMULTICAST" },
-	{ 0x3eull, "RTM_GETANYCAST" },
-	{ 0x40ull, "RTM_NEWNEIGHTBL" },
-	{ 0x42ull, "RTM_GETNEIGHTBL" },
-	{ 0x43ull, "RTM_SETNEIGHTBL" },
-	{ 0x44ull, "RTM_NEWNDUSEROPT" },
-	{ 0x48ull, "RTM_NEWADDRLABEL" },
-	{ 0x49ull, "RTM_DELADDRLABEL" },
-	{ 0x4aull, "RTM_GETADDRLABEL" },
-	{ 0x4eull, "RTM_GETDCB" },
-	{ 0x4full, "RTM_SETDCB" },
-	{ 0x50ull, "RTM_NEWNETCONF" },
-	{ 0x51ull, "RTM_DELNETCONF" },
-	{ 0x52ull, "RTM_GETNETCONF" },
-	{ 0x54ull, "RTM_NEWMDB" },
-	{ 0x55ull, "RTM_DELMDB" },
-	{ 0x56ull, "RTM_GETMDB" },
-	{ 0x58ull, "RTM_NEWNSID" },
-	{ 0x59ull, "RTM_DELNSID" },
-	{ 0x5aull, "RTM_GETNSID" },
-	{ 0x5cull, "RTM_NEWSTATS" },
-	{ 0x5eull, "RTM_GETSTATS" },
-	{ 0x5full, "RTM_SETSTATS" },
-	{ 0x60ull, "RTM_NEWCACHEREPORT" },
-	{ 0x64ull, "RTM_NEWCHAIN" },
-	{ 0x65ull, "RTM_DELCHAIN" },
-	{ 0x66ull, "RTM_GETCHAIN" },
-	{ 0x68ull, "RTM_NEWNEXTHOP" },
-	{ 0x69ull, "RTM_DELNEXTHOP" },
-	{ 0x6aull, "RTM_GETNEXTHOP" },
-	{ 0x6cull, "RTM_NEWLINKPROP" },
-	{ 0x6dull, "RTM_DELLINKPROP" },
-	{ 0x6eull, "RTM_GETLINKPROP" },
-	{ 0x70ull, "RTM_NEWVLAN" },
-	{ 0x71ull, "RTM_DELVLAN" },
-	{ 0x72ull, "RTM_GETVLAN" },
-	{ 0x74ull, "RTM_NEWNEXTHOPBUCKET" },
-	{ 0x75ull, "RTM_DELNEXTHOPBUCKET" },
-	{ 0x76ull, "RTM_GETNEXTHOPBUCKET" },
-	{ 0x78ull, "RTM_NEWTUNNEL" },
-	{ 0x79ull, "RTM_DELTUNNEL" },
-	{ 0x7aull, "RTM_GETTUNNEL" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_arphrd[] = {
-	{ 0x0ull, "ARPHRD_NETROM" },
-	{ 0x1ull, "ARPHRD_ETHER" },
-	{ 0x2ull, "ARPHRD_EETHER" },
-	{ 0x3ull, "ARPHRD_AX25" },
-	{ 0x4ull, "ARPHRD_PRONET" },
-	{ 0x5ull, "ARPHRD_CHAOS" },
-	{ 0x6ull, "ARPHRD_IEEE802" },
-	{ 0x7ull, "ARPHRD_ARCNET" },
-	{ 0x8ull, "ARPHRD_APPLETLK" },
-	{ 0xfull, "ARPHRD_DLCI" },
-	{ 0x13ull, "ARPHRD_ATM" },
-	{ 0x17ull, "ARPHRD_METRICOM" },
-	{ 0x18ull, "ARPHRD_IEEE1394" },
-	{ 0x1bull, "ARPHRD_EUI64" },
-	{ 0x20ull, "ARPHRD_INFINIBAND" },
-	{ 0x100ull, "ARPHRD_SLIP" },
-	{ 0x101ull, "ARPHRD_CSLIP" },
-	{ 0x102ull, "ARPHRD_SLIP6" },
-	{ 0x103ull, "ARPHRD_CSLIP6" },
-	{ 0x104ull, "ARPHRD_RSRVD" },
-	{ 0x108ull, "ARPHRD_ADAPT" },
-	{ 0x10eull, "ARPHRD_ROSE" },
-	{ 0x10full, "ARPHRD_X25" },
-	{ 0x110ull, "ARPHRD_HWX25" },
-	{ 0x118ull, "ARPHRD_CAN" },
-	{ 0x122ull, "ARPHRD_MCTP" },
-	{ 0x200ull, "ARPHRD_PPP" },
-	{ 0x201ull, "ARPHRD_CISCO" },
-	{ 0x201ull, "ARPHRD_HDLC" },
-	{ 0x204ull, "ARPHRD_LAPB" },
-	{ 0x205ull, "ARPHRD_DDCMP" },
-	{ 0x206ull, "ARPHRD_RAWHDLC" },
-	{ 0x207ull, "ARPHRD_RAWIP" },
-	{ 0x300ull, "ARPHRD_TUNNEL" },
-	{ 0x301ull, "ARPHRD_TUNNEL6" },
-	{ 0x302ull, "ARPHRD_FRAD" },
-	{ 0x303ull, "ARPHRD_SKIP" },
-	{ 0x304ull, "ARPHRD_LOOPBACK" },
-	{ 0x305ull, "ARPHRD_LOCALTLK" },
-	{ 0x306ull, "ARPHRD_FDDI" },
-	{ 0x307ull, "ARPHRD_BIF" },
-	{ 0x308ull, "ARPHRD_SIT" },
-	{ 0x309ull, "ARPHRD_IPDDP" },
-	{ 0x30aull, "ARPHRD_IPGRE" },
-	{ 0x30bull, "ARPHRD_PIMREG" },
-	{ 0x30cull, "ARPHRD_HIPPI" },
-	{ 0x30dull, "ARPHRD_ASH" },
-	{ 0x30eull, "ARPHRD_ECONET" },
-	{ 0x30full, "ARPHRD_IRDA" },
-	{ 0x310ull, "ARPHRD_FCPP" },
-	{ 0x311ull, "ARPHRD_FCAL" },
-	{ 0x312ull, "ARPHRD_FCPL" },
-	{ 0x313ull, "ARPHRD_FCFABRIC" },
-	{ 0x320ull, "ARPHRD_IEEE802_TR" },
-	{ 0x321ull, "ARPHRD_IEEE80211" },
-	{ 0x322ull, "ARPHRD_IEEE80211_PRISM" },
-	{ 0x323ull, "ARPHRD_IEEE80211_RADIOTAP" },
-	{ 0x324ull, "ARPHRD_IEEE802154" },
-	{ 0x325ull, "ARPHRD_IEEE802154_MONITOR" },
-	{ 0x334ull, "ARPHRD_PHONET" },
-	{ 0x335ull, "ARPHRD_PHONET_PIPE" },
-	{ 0x336ull, "ARPHRD_CAIF" },
-	{ 0x337ull, "ARPHRD_IP6GRE" },
-	{ 0x338ull, "ARPHRD_NETLINK" },
-	{ 0x339ull, "ARPHRD_6LOWPAN" },
-	{ 0x33aull, "ARPHRD_VSOCKMON" },
-	{ 0xffffull, "ARPHRD_VOID" },
-	{ 0xfffeull, "ARPHRD_NONE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_iff[] = {
-	{ 0x1ull, "IFF_UP" },
-	{ 0x2ull, "IFF_BROADCAST" },
-	{ 0x4ull, "IFF_DEBUG" },
-	{ 0x8ull, "IFF_LOOPBACK" },
-	{ 0x10ull, "IFF_POINTOPOINT" },
-	{ 0x20ull, "IFF_NOTRAILERS" },
-	{ 0x40ull, "IFF_RUNNING" },
-	{ 0x80ull, "IFF_NOARP" },
-	{ 0x100ull, "IFF_PROMISC" },
-	{ 0x200ull, "IFF_ALLMULTI" },
-	{ 0x400ull, "IFF_MASTER" },
-	{ 0x800ull, "IFF_SLAVE" },
-	{ 0x1000ull, "IFF_MULTICAST" },
-	{ 0x2000ull, "IFF_PORTSEL" },
-	{ 0x4000ull, "IFF_AUTOMEDIA" },
-	{ 0x8000ull, "IFF_DYNAMIC" },
-	{ 0x10000ull, "IFF_LOWER_UP" },
-	{ 0x20000ull, "IFF_DORMANT" },
-	{ 0x40000ull, "IFF_ECHO" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla[] = {
-	{ 0x0ull, "IFLA_UNSPEC" },
-	{ 0x1ull, "IFLA_ADDRESS" },
-	{ 0x2ull, "IFLA_BROADCAST" },
-	{ 0x3ull, "IFLA_IFNAME" },
-	{ 0x4ull, "IFLA_MTU" },
-	{ 0x5ull, "IFLA_LINK" },
-	{ 0x6ull, "IFLA_QDISC" },
-	{ 0x7ull, "IFLA_STATS" },
-	{ 0x8ull, "IFLA_COST" },
-	{ 0x9ull, "IFLA_PRIORITY" },
-	{ 0xaull, "IFLA_MASTER" },
-	{ 0xbull, "IFLA_WIRELESS" },
-	{ 0xcull, "IFLA_PROTINFO" },
-	{ 0xdull, "IFLA_TXQLEN" },
-	{ 0xeull, "IFLA_MAP" },
-	{ 0xfull, "IFLA_WEIGHT" },
-	{ 0x10ull, "IFLA_OPERSTATE" },
-	{ 0x11ull, "IFLA_LINKMODE" },
-	{ 0x12ull, "IFLA_LINKINFO" },
-	{ 0x13ull, "IFLA_NET_NS_PID" },
-	{ 0x14ull, "IFLA_IFALIAS" },
-	{ 0x15ull, "IFLA_NUM_VF" },
-	{ 0x16ull, "IFLA_VFINFO_LIST" },
-	{ 0x17ull, "IFLA_STATS64" },
-	{ 0x18ull, "IFLA_VF_PORTS" },
-	{ 0x19ull, "IFLA_PORT_SELF" },
-	{ 0x1aull, "IFLA_AF_SPEC" },
-	{ 0x1bull, "IFLA_GROUP" },
-	{ 0x1cull, "IFLA_NET_NS_FD" },
-	{ 0x1dull, "IFLA_EXT_MASK" },
-	{ 0x1eull, "IFLA_PROMISCUITY" },
-	{ 0x1full, "IFLA_NUM_TX_QUEUES" },
-	{ 0x20ull, "IFLA_NUM_RX_QUEUES" },
-	{ 0x21ull, "IFLA_CARRIER" },
-	{ 0x22ull, "IFLA_PHYS_PORT_ID" },
-	{ 0x23ull, "IFLA_CARRIER_CHANGES" },
-	{ 0x24ull, "IFLA_PHYS_SWITCH_ID" },
-	{ 0x25ull, "IFLA_LINK_NETNSID" },
-	{ 0x26ull, "IFLA_PHYS_PORT_NAME" },
-	{ 0x27ull, "IFLA_PROTO_DOWN" },
-	{ 0x28ull, "IFLA_GSO_MAX_SEGS" },
-	{ 0x29ull, "IFLA_GSO_MAX_SIZE" },
-	{ 0x2aull, "IFLA_PAD" },
-	{ 0x2bull, "IFLA_XDP" },
-	{ 0x2cull, "IFLA_EVENT" },
-	{ 0x2dull, "IFLA_NEW_NETNSID" },
-	{ 0x2eull, "IFLA_IF_NETNSID" },
-	{ 0x2eull, "IFLA_TARGET_NETNSID" },
-	{ 0x2full, "IFLA_CARRIER_UP_COUNT" },
-	{ 0x30ull, "IFLA_CARRIER_DOWN_COUNT" },
-	{ 0x31ull, "IFLA_NEW_IFINDEX" },
-	{ 0x32ull, "IFLA_MIN_MTU" },
-	{ 0x33ull, "IFLA_MAX_MTU" },
-	{ 0x34ull, "IFLA_PROP_LIST" },
-	{ 0x35ull, "IFLA_ALT_IFNAME" },
-	{ 0x36ull, "IFLA_PERM_ADDRESS" },
-	{ 0x37ull, "IFLA_PROTO_DOWN_REASON" },
-	{ 0x38ull, "IFLA_PARENT_DEV_NAME" },
-	{ 0x39ull, "IFLA_PARENT_DEV_BUS_NAME" },
-	{ 0x3aull, "IFLA_GRO_MAX_SIZE" },
-	{ 0x3bull, "IFLA_TSO_MAX_SIZE" },
-	{ 0x3cull, "IFLA_TSO_MAX_SEGS" },
-	{ 0x3dull, "IFLA_ALLMULTI" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_inet[] = {
-	{ 0x0ull, "IFLA_INET_UNSPEC" },
-	{ 0x1ull, "IFLA_INET_CONF" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_inet6[] = {
-	{ 0x0ull, "IFLA_INET6_UNSPEC" },
-	{ 0x1ull, "IFLA_INET6_FLAGS" },
-	{ 0x2ull, "IFLA_INET6_CONF" },
-	{ 0x3ull, "IFLA_INET6_STATS" },
-	{ 0x4ull, "IFLA_INET6_MCAST" },
-	{ 0x5ull, "IFLA_INET6_CACHEINFO" },
-	{ 0x6ull, "IFLA_INET6_ICMP6STATS" },
-	{ 0x7ull, "IFLA_INET6_TOKEN" },
-	{ 0x8ull, "IFLA_INET6_ADDR_GEN_MODE" },
-	{ 0x9ull, "IFLA_INET6_RA_MTU" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_bridge[] = {
-	{ 0x0ull, "IFLA_BRIDGE_FLAGS" },
-	{ 0x1ull, "IFLA_BRIDGE_MODE" },
-	{ 0x2ull, "IFLA_BRIDGE_VLAN_INFO" },
-	{ 0x3ull, "IFLA_BRIDGE_VLAN_TUNNEL_INFO" },
-	{ 0x4ull, "IFLA_BRIDGE_MRP" },
-	{ 0x5ull, "IFLA_BRIDGE_CFM" },
-	{ 0x6ull, "IFLA_BRIDGE_MST" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_mctp[] = {
-	{ 0x0ull, "IFLA_MCTP_UNSPEC" },
-	{ 0x1ull, "IFLA_MCTP_NET" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_type[] = {
-	{ 0x0ull, "PERF_TYPE_HARDWARE" },
-	{ 0x1ull, "PERF_TYPE_SOFTWARE" },
-	{ 0x2ull, "PERF_TYPE_TRACEPOINT" },
-	{ 0x3ull, "PERF_TYPE_HW_CACHE" },
-	{ 0x4ull, "PERF_TYPE_RAW" },
-	{ 0x5ull, "PERF_TYPE_BREAKPOINT" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_attr_size[] = {
-	{ 0x40ull, "PERF_ATTR_SIZE_VER0" },
-	{ 0x48ull, "PERF_ATTR_SIZE_VER1" },
-	{ 0x50ull, "PERF_ATTR_SIZE_VER2" },
-	{ 0x60ull, "PERF_ATTR_SIZE_VER3" },
-	{ 0x68ull, "PERF_ATTR_SIZE_VER4" },
-	{ 0x70ull, "PERF_ATTR_SIZE_VER5" },
-	{ 0x78ull, "PERF_ATTR_SIZE_VER6" },
-	{ 0x80ull, "PERF_ATTR_SIZE_VER7" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_hw_id[] = {
-	{ 0x0ull, "PERF_COUNT_HW_CPU_CYCLES" },
-	{ 0x1ull, "PERF_COUNT_HW_INSTRUCTIONS" },
-	{ 0x2ull, "PERF_COUNT_HW_CACHE_REFERENCES" },
-	{ 0x3ull, "PERF_COUNT_HW_CACHE_MISSES" },
-	{ 0x4ull, "PERF_COUNT_HW_BRANCH_INSTRUCTIONS" },
-	{ 0x5ull, "PERF_COUNT_HW_BRANCH_MISSES" },
-	{ 0x6ull, "PERF_COUNT_HW_BUS_CYCLES" },
-	{ 0x7ull, "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND" },
-	{ 0x8ull, "PERF_COUNT_HW_STALLED_CYCLES_BACKEND" },
-	{ 0x9ull, "PERF_COUNT_HW_REF_CPU_CYCLES" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_sw_id[] = {
-	{ 0x0ull, "PERF_COUNT_SW_CPU_CLOCK" },
-	{ 0x1ull, "PERF_COUNT_SW_TASK_CLOCK" },
-	{ 0x2ull, "PERF_COUNT_SW_PAGE_FAULTS" },
-	{ 0x3ull, "PERF_COUNT_SW_CONTEXT_SWITCHES" },
-	{ 0x4ull, "PERF_COUNT_SW_CPU_MIGRATIONS" },
-	{ 0x5ull, "PERF_COUNT_SW_PAGE_FAULTS_MIN" },
-	{ 0x6ull, "PERF_COUNT_SW_PAGE_FAULTS_MAJ" },
-	{ 0x7ull, "PERF_COUNT_SW_ALIGNMENT_FAULTS" },
-	{ 0x8ull, "PERF_COUNT_SW_EMULATION_FAULTS" },
-	{ 0x9ull, "PERF_COUNT_SW_DUMMY" },
-	{ 0xaull, "PERF_COUNT_SW_BPF_OUTPUT" },
-	{ 0xbull, "PERF_COUNT_SW_CGROUP_SWITCHES" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_hw_cache_id[] = {
-	{ 0x0ull, "PERF_COUNT_HW_CACHE_L1D" },
-	{ 0x1ull, "PERF_COUNT_HW_CACHE_L1I" },
-	{ 0x2ull, "PERF_COUNT_HW_CACHE_LL" },
-	{ 0x3ull, "PERF_COUNT_HW_CACHE_DTLB" },
-	{ 0x4ull, "PERF_COUNT_HW_CACHE_ITLB" },
-	{ 0x5ull, "PERF_COUNT_HW_CACHE_BPU" },
-	{ 0x6ull, "PERF_COUNT_HW_CACHE_NODE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_hw_cache_op[] = {
-	{ 0x0ull, "PERF_COUNT_HW_CACHE_OP_READ" },
-	{ 0x1ull, "PERF_COUNT_HW_CACHE_OP_WRITE" },
-	{ 0x2ull, "PERF_COUNT_HW_CACHE_OP_PREFETCH" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_hw_cache_result[] = {
-	{ 0x0ull, "PERF_COUNT_HW_CACHE_RESULT_ACCESS" },
-	{ 0x1ull, "PERF_COUNT_HW_CACHE_RESULT_MISS" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_sample[] = {
-	{ 0x1ull, "PERF_SAMPLE_IP" },
-	{ 0x2ull, "PERF_SAMPLE_TID" },
-	{ 0x4ull, "PERF_SAMPLE_TIME" },
-	{ 0x8ull, "PERF_SAMPLE_ADDR" },
-	{ 0x10ull, "PERF_SAMPLE_READ" },
-	{ 0x20ull, "PERF_SAMPLE_CALLCHAIN" },
-	{ 0x40ull, "PERF_SAMPLE_ID" },
-	{ 0x80ull, "PERF_SAMPLE_CPU" },
-	{ 0x100ull, "PERF_SAMPLE_PERIOD" },
-	{ 0x200ull, "PERF_SAMPLE_STREAM_ID" },
-	{ 0x400ull, "PERF_SAMPLE_RAW" },
-	{ 0x800ull, "PERF_SAMPLE_BRANCH_STACK" },
-	{ 0x1000ull, "PERF_SAMPLE_REGS_USER" },
-	{ 0x2000ull, "PERF_SAMPLE_STACK_USER" },
-	{ 0x4000ull, "PERF_SAMPLE_WEIGHT" },
-	{ 0x8000ull, "PERF_SAMPLE_DATA_SRC" },
-	{ 0x10000ull, "PERF_SAMPLE_IDENTIFIER" },
-	{ 0x20000ull, "PERF_SAMPLE_TRANSACTION" },
-	{ 0x40000ull, "PERF_SAMPLE_REGS_INTR" },
-	{ 0x80000ull, "PERF_SAMPLE_PHYS_ADDR" },
-	{ 0x100000ull, "PERF_SAMPLE_AUX" },
-	{ 0x200000ull, "PERF_SAMPLE_CGROUP" },
-	{ 0x400000ull, "PERF_SAMPLE_DATA_PAGE_SIZE" },
-	{ 0x800000ull, "PERF_SAMPLE_CODE_PAGE_SIZE" },
-	{ 0x1000000ull, "PERF_SAMPLE_WEIGHT_STRUCT" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_read_format[] = {
-	{ 0x1ull, "PERF_FORMAT_TOTAL_TIME_ENABLED" },
-	{ 0x2ull, "PERF_FORMAT_TOTAL_TIME_RUNNING" },
-	{ 0x4ull, "PERF_FORMAT_ID" },
-	{ 0x8ull, "PERF_FORMAT_GROUP" },
-	{ 0x10ull, "PERF_FORMAT_LOST" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_perf_branch_sample[] = {
-	{ 0x1ull, "PERF_SAMPLE_BRANCH_USER" },
-	{ 0x2ull, "PERF_SAMPLE_BRANCH_KERNEL" },
-	{ 0x4ull, "PERF_SAMPLE_BRANCH_HV" },
-	{ 0x8ull, "PERF_SAMPLE_BRANCH_ANY" },
-	{ 0x10ull, "PERF_SAMPLE_BRANCH_ANY_CALL" },
-	{ 0x20ull, "PERF_SAMPLE_BRANCH_ANY_RETURN" },
-	{ 0x40ull, "PERF_SAMPLE_BRANCH_IND_CALL" },
-	{ 0x80ull, "PERF_SAMPLE_BRANCH_ABORT_TX" },
-	{ 0x100ull, "PERF_SAMPLE_BRANCH_IN_TX" },
-	{ 0x200ull, "PERF_SAMPLE_BRANCH_NO_TX" },
-	{ 0x400ull, "PERF_SAMPLE_BRANCH_COND" },
-	{ 0x800ull, "PERF_SAMPLE_BRANCH_CALL_STACK" },
-	{ 0x1000ull, "PERF_SAMPLE_BRANCH_IND_JUMP" },
-	{ 0x2000ull, "PERF_SAMPLE_BRANCH_CALL" },
-	{ 0x4000ull, "PERF_SAMPLE_BRANCH_NO_FLAGS" },
-	{ 0x8000ull, "PERF_SAMPLE_BRANCH_NO_CYCLES" },
-	{ 0x10000ull, "PERF_SAMPLE_BRANCH_TYPE_SAVE" },
-	{ 0x20000ull, "PERF_SAMPLE_BRANCH_HW_INDEX" },
-	{ 0x40000ull, "PERF_SAMPLE_BRANCH_PRIV_SAVE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_stats[] = {
-	{ 0x0ull, "IFLA_STATS_UNSPEC" },
-	{ 0x1ull, "IFLA_STATS_LINK_64" },
-	{ 0x2ull, "IFLA_STATS_LINK_XSTATS" },
-	{ 0x3ull, "IFLA_STATS_LINK_XSTATS_SLAVE" },
-	{ 0x4ull, "IFLA_STATS_LINK_OFFLOAD_XSTATS" },
-	{ 0x5ull, "IFLA_STATS_AF_SPEC" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ipmra_creport[] = {
-	{ 0x0ull, "IPMRA_CREPORT_UNSPEC" },
-	{ 0x1ull, "IPMRA_CREPORT_MSGTYPE" },
-	{ 0x2ull, "IPMRA_CREPORT_VIF_ID" },
-	{ 0x3ull, "IPMRA_CREPORT_SRC_ADDR" },
-	{ 0x4ull, "IPMRA_CREPORT_DST_ADDR" },
-	{ 0x5ull, "IPMRA_CREPORT_PKT" },
-	{ 0x6ull, "IPMRA_CREPORT_TABLE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ip6mra_creport[] = {
-	{ 0x0ull, "IP6MRA_CREPORT_UNSPEC" },
-	{ 0x1ull, "IP6MRA_CREPORT_MSGTYPE" },
-	{ 0x2ull, "IP6MRA_CREPORT_MIF_ID" },
-	{ 0x3ull, "IP6MRA_CREPORT_SRC_ADDR" },
-	{ 0x4ull, "IP6MRA_CREPORT_DST_ADDR" },
-	{ 0x5ull, "IP6MRA_CREPORT_PKT" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_sol_netlink[] = {
-	{ 0x1ull, "NETLINK_ADD_MEMBERSHIP" },
-	{ 0x2ull, "NETLINK_DROP_MEMBERSHIP" },
-	{ 0x3ull, "NETLINK_PKTINFO" },
-	{ 0x4ull, "NETLINK_BROADCAST_ERROR" },
-	{ 0x5ull, "NETLINK_NO_ENOBUFS" },
-	{ 0x6ull, "NETLINK_RX_RING" },
-	{ 0x7ull, "NETLINK_TX_RING" },
-	{ 0x8ull, "NETLINK_LISTEN_ALL_NSID" },
-	{ 0x9ull, "NETLINK_LIST_MEMBERSHIPS" },
-	{ 0xaull, "NETLINK_CAP_ACK" },
-	{ 0xbull, "NETLINK_EXT_ACK" },
-	{ 0xcull, "NETLINK_GET_STRICT_CHK" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_rt_scope[] = {
-	{ 0x0ull, "RT_SCOPE_UNIVERSE" },
-	{ 0xc8ull, "RT_SCOPE_SITE" },
-	{ 0xfdull, "RT_SCOPE_LINK" },
-	{ 0xfeull, "RT_SCOPE_HOST" },
-	{ 0xffull, "RT_SCOPE_NOWHERE" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_rtprot[] = {
-	{ 0x0ull, "RTPROT_UNSPEC" },
-	{ 0x1ull, "RTPROT_REDIRECT" },
-	{ 0x2ull, "RTPROT_KERNEL" },
-	{ 0x3ull, "RTPROT_BOOT" },
-	{ 0x4ull, "RTPROT_STATIC" },
-	{ 0x8ull, "RTPROT_GATED" },
-	{ 0x9ull, "RTPROT_RA" },
-	{ 0xaull, "RTPROT_MRT" },
-	{ 0xbull, "RTPROT_ZEBRA" },
-	{ 0xcull, "RTPROT_BIRD" },
-	{ 0xdull, "RTPROT_DNROUTED" },
-	{ 0xeull, "RTPROT_XORP" },
-	{ 0xfull, "RTPROT_NTK" },
-	{ 0x10ull, "RTPROT_DHCP" },
-	{ 0x11ull, "RTPROT_MROUTED" },
-	{ 0x12ull, "RTPROT_KEEPALIVED" },
-	{ 0x2aull, "RTPROT_BABEL" },
-	{ 0x63ull, "RTPROT_OPENR" },
-	{ 0xbaull, "RTPROT_BGP" },
-	{ 0xbbull, "RTPROT_ISIS" },
-	{ 0xbcull, "RTPROT_OSPF" },
-	{ 0xbdull, "RTPROT_RIP" },
-	{ 0xc0ull, "RTPROT_EIGRP" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_rtnh_flags[] = {
-	{ 0x1ull, "RTNH_F_DEAD" },
-	{ 0x2ull, "RTNH_F_PERVASIVE" },
-	{ 0x4ull, "RTNH_F_ONLINK" },
-	{ 0x8ull, "RTNH_F_OFFLOAD" },
-	{ 0x10ull, "RTNH_F_LINKDOWN" },
-	{ 0x20ull, "RTNH_F_UNRESOLVED" },
-	{ 0x40ull, "RTNH_F_TRAP" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_nha[] = {
-	{ 0x0ull, "NHA_UNSPEC" },
-	{ 0x1ull, "NHA_ID" },
-	{ 0x2ull, "NHA_GROUP" },
-	{ 0x3ull, "NHA_GROUP_TYPE" },
-	{ 0x4ull, "NHA_BLACKHOLE" },
-	{ 0x5ull, "NHA_OIF" },
-	{ 0x6ull, "NHA_GATEWAY" },
-	{ 0x7ull, "NHA_ENCAP_TYPE" },
-	{ 0x8ull, "NHA_ENCAP" },
-	{ 0x9ull, "NHA_GROUPS" },
-	{ 0xaull, "NHA_MASTER" },
-	{ 0xbull, "NHA_FDB" },
-	{ 0xcull, "NHA_RES_GROUP" },
-	{ 0xdull, "NHA_RES_BUCKET" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_inet_diag_attr[] = {
-	{ 0x0ull, "INET_DIAG_NONE" },
-	{ 0x1ull, "INET_DIAG_MEMINFO" },
-	{ 0x2ull, "INET_DIAG_INFO" },
-	{ 0x3ull, "INET_DIAG_VEGASINFO" },
-	{ 0x4ull, "INET_DIAG_CONG" },
-	{ 0x5ull, "INET_DIAG_TOS" },
-	{ 0x6ull, "INET_DIAG_TCLASS" },
-	{ 0x7ull, "INET_DIAG_SKMEMINFO" },
-	{ 0x8ull, "INET_DIAG_SHUTDOWN" },
-	{ 0x9ull, "INET_DIAG_DCTCPINFO" },
-	{ 0xaull, "INET_DIAG_PROTOCOL" },
-	{ 0xbull, "INET_DIAG_SKV6ONLY" },
-	{ 0xcull, "INET_DIAG_LOCALS" },
-	{ 0xdull, "INET_DIAG_PEERS" },
-	{ 0xeull, "INET_DIAG_PAD" },
-	{ 0xfull, "INET_DIAG_MARK" },
-	{ 0x10ull, "INET_DIAG_BBRINFO" },
-	{ 0x11ull, "INET_DIAG_CLASS_ID" },
-	{ 0x12ull, "INET_DIAG_MD5SIG" },
-	{ 0x13ull, "INET_DIAG_ULP_INFO" },
-	{ 0x14ull, "INET_DIAG_SK_BPF_STORAGES" },
-	{ 0x15ull, "INET_DIAG_CGROUP_ID" },
-	{ 0x16ull, "INET_DIAG_SOCKOPT" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_brport[] = {
-	{ 0x0ull, "IFLA_BRPORT_UNSPEC" },
-	{ 0x1ull, "IFLA_BRPORT_STATE" },
-	{ 0x2ull, "IFLA_BRPORT_PRIORITY" },
-	{ 0x3ull, "IFLA_BRPORT_COST" },
-	{ 0x4ull, "IFLA_BRPORT_MODE" },
-	{ 0x5ull, "IFLA_BRPORT_GUARD" },
-	{ 0x6ull, "IFLA_BRPORT_PROTECT" },
-	{ 0x7ull, "IFLA_BRPORT_FAST_LEAVE" },
-	{ 0x8ull, "IFLA_BRPORT_LEARNING" },
-	{ 0x9ull, "IFLA_BRPORT_UNICAST_FLOOD" },
-	{ 0xaull, "IFLA_BRPORT_PROXYARP" },
-	{ 0xbull, "IFLA_BRPORT_LEARNING_SYNC" },
-	{ 0xcull, "IFLA_BRPORT_PROXYARP_WIFI" },
-	{ 0xdull, "IFLA_BRPORT_ROOT_ID" },
-	{ 0xeull, "IFLA_BRPORT_BRIDGE_ID" },
-	{ 0xfull, "IFLA_BRPORT_DESIGNATED_PORT" },
-	{ 0x10ull, "IFLA_BRPORT_DESIGNATED_COST" },
-	{ 0x11ull, "IFLA_BRPORT_ID" },
-	{ 0x12ull, "IFLA_BRPORT_NO" },
-	{ 0x13ull, "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK" },
-	{ 0x14ull, "IFLA_BRPORT_CONFIG_PENDING" },
-	{ 0x15ull, "IFLA_BRPORT_MESSAGE_AGE_TIMER" },
-	{ 0x16ull, "IFLA_BRPORT_FORWARD_DELAY_TIMER" },
-	{ 0x17ull, "IFLA_BRPORT_HOLD_TIMER" },
-	{ 0x18ull, "IFLA_BRPORT_FLUSH" },
-	{ 0x19ull, "IFLA_BRPORT_MULTICAST_ROUTER" },
-	{ 0x1aull, "IFLA_BRPORT_PAD" },
-	{ 0x1bull, "IFLA_BRPORT_MCAST_FLOOD" },
-	{ 0x1cull, "IFLA_BRPORT_MCAST_TO_UCAST" },
-	{ 0x1dull, "IFLA_BRPORT_VLAN_TUNNEL" },
-	{ 0x1eull, "IFLA_BRPORT_BCAST_FLOOD" },
-	{ 0x1full, "IFLA_BRPORT_GROUP_FWD_MASK" },
-	{ 0x20ull, "IFLA_BRPORT_NEIGH_SUPPRESS" },
-	{ 0x21ull, "IFLA_BRPORT_ISOLATED" },
-	{ 0x22ull, "IFLA_BRPORT_BACKUP_PORT" },
-	{ 0x23ull, "IFLA_BRPORT_MRP_RING_OPEN" },
-	{ 0x24ull, "IFLA_BRPORT_MRP_IN_OPEN" },
-	{ 0x25ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" },
-	{ 0x26ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT" },
-	{ 0x27ull, "IFLA_BRPORT_LOCKED" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_ifla_info[] = {
-	{ 0x0ull, "IFLA_INFO_UNSPEC" },
-	{ 0x1ull, "IFLA_INFO_KIND" },
-	{ 0x2ull, "IFLA_INFO_DATA" },
-	{ 0x3ull, "IFLA_INFO_XSTATS" },
-	{ 0x4ull, "IFLA_INFO_SLAVE_KIND" },
-	{ 0x5ull, "IFLA_INFO_SLAVE_DATA" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_link_xstats_type[] = {
-	{ 0x0ull, "LINK_XSTATS_TYPE_UNSPEC" },
-	{ 0x1ull, "LINK_XSTATS_TYPE_BRIDGE" },
-	{ 0x2ull, "LINK_XSTATS_TYPE_BOND" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_offload_xstats[] = {
-	{ 0x0ull, "IFLA_OFFLOAD_XSTATS_UNSPEC" },
-	{ 0x1ull, "IFLA_OFFLOAD_XSTATS_CPU_HIT" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_bridge_xstats[] = {
-	{ 0x0ull, "BRIDGE_XSTATS_UNSPEC" },
-	{ 0x1ull, "BRIDGE_XSTATS_VLAN" },
-	{ 0x2ull, "BRIDGE_XSTATS_MCAST" },
-	{ 0x3ull, "BRIDGE_XSTATS_PAD" },
-	{ 0x4ull, "BRIDGE_XSTATS_STP" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_bond_xstats[] = {
-	{ 0x0ull, "BOND_XSTATS_UNSPEC" },
-	{ 0x1ull, "BOND_XSTATS_3AD" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_bond_3ad_stat[] = {
-	{ 0x0ull, "BOND_3AD_STAT_LACPDU_RX" },
-	{ 0x1ull, "BOND_3AD_STAT_LACPDU_TX" },
-	{ 0x2ull, "BOND_3AD_STAT_LACPDU_UNKNOWN_RX" },
-	{ 0x3ull, "BOND_3AD_STAT_LACPDU_ILLEGAL_RX" },
-	{ 0x4ull, "BOND_3AD_STAT_MARKER_RX" },
-	{ 0x5ull, "BOND_3AD_STAT_MARKER_TX" },
-	{ 0x6ull, "BOND_3AD_STAT_MARKER_RESP_RX" },
-	{ 0x7ull, "BOND_3AD_STAT_MARKER_RESP_TX" },
-	{ 0x8ull, "BOND_3AD_STAT_MARKER_UNKNOWN_RX" },
-	{ 0x9ull, "BOND_3AD_STAT_PAD" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_mpls_stats[] = {
-	{ 0x0ull, "MPLS_STATS_UNSPEC" },
-	{ 0x1ull, "MPLS_STATS_LINK" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_setns_types[] = {
-	{ 0x20000ull, "CLONE_NEWNS" },
-	{ 0x2000000ull, "CLONE_NEWCGROUP" },
-	{ 0x4000000ull, "CLONE_NEWUTS" },
-	{ 0x8000000ull, "CLONE_NEWIPC" },
-	{ 0x10000000ull, "CLONE_NEWUSER" },
-	{ 0x20000000ull, "CLONE_NEWPID" },
-	{ 0x40000000ull, "CLONE_NEWNET" },
-	{ 0x80ull, "CLONE_NEWTIME" },
-	{ 0, 0 }
-};
-const struct lt_xlat lt_x_landlock_create_flags[] = {
-	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
-	{ 0, 0 }
-};
 const struct lt_xlat lt_x_ioctl_fs[] = {
 	{ 0x125dull, "BLKROSET" },
 	{ 0x125eull, "BLKROGET" },
@@ -2419,6 +1431,994 @@ const struct lt_xlat lt_x_counter_event[] = {
 	{ 0x4ull, "COUNTER_EVENT_INDEX" },
 	{ 0x5ull, "COUNTER_EVENT_CHANGE_OF_STATE" },
 	{ 0x6ull, "COUNTER_EVENT_CAPTURE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_register_op[] = {
+	{ 0x0ull, "IORING_REGISTER_BUFFERS" },
+	{ 0x1ull, "IORING_UNREGISTER_BUFFERS" },
+	{ 0x2ull, "IORING_REGISTER_FILES" },
+	{ 0x3ull, "IORING_UNREGISTER_FILES" },
+	{ 0x4ull, "IORING_REGISTER_EVENTFD" },
+	{ 0x5ull, "IORING_UNREGISTER_EVENTFD" },
+	{ 0x6ull, "IORING_REGISTER_FILES_UPDATE" },
+	{ 0x7ull, "IORING_REGISTER_EVENTFD_ASYNC" },
+	{ 0x8ull, "IORING_REGISTER_PROBE" },
+	{ 0x9ull, "IORING_REGISTER_PERSONALITY" },
+	{ 0xaull, "IORING_UNREGISTER_PERSONALITY" },
+	{ 0xbull, "IORING_REGISTER_RESTRICTIONS" },
+	{ 0xcull, "IORING_REGISTER_ENABLE_RINGS" },
+	{ 0xdull, "IORING_REGISTER_FILES2" },
+	{ 0xeull, "IORING_REGISTER_FILES_UPDATE2" },
+	{ 0xfull, "IORING_REGISTER_BUFFERS2" },
+	{ 0x10ull, "IORING_REGISTER_BUFFERS_UPDATE" },
+	{ 0x11ull, "IORING_REGISTER_IOWQ_AFF" },
+	{ 0x12ull, "IORING_UNREGISTER_IOWQ_AFF" },
+	{ 0x13ull, "IORING_REGISTER_IOWQ_MAX_WORKERS" },
+	{ 0x14ull, "IORING_REGISTER_RING_FDS" },
+	{ 0x15ull, "IORING_UNREGISTER_RING_FDS" },
+	{ 0x16ull, "IORING_REGISTER_PBUF_RING" },
+	{ 0x17ull, "IORING_UNREGISTER_PBUF_RING" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_op[] = {
+	{ 0x0ull, "IORING_OP_NOP" },
+	{ 0x1ull, "IORING_OP_READV" },
+	{ 0x2ull, "IORING_OP_WRITEV" },
+	{ 0x3ull, "IORING_OP_FSYNC" },
+	{ 0x4ull, "IORING_OP_READ_FIXED" },
+	{ 0x5ull, "IORING_OP_WRITE_FIXED" },
+	{ 0x6ull, "IORING_OP_POLL_ADD" },
+	{ 0x7ull, "IORING_OP_POLL_REMOVE" },
+	{ 0x8ull, "IORING_OP_SYNC_FILE_RANGE" },
+	{ 0x9ull, "IORING_OP_SENDMSG" },
+	{ 0xaull, "IORING_OP_RECVMSG" },
+	{ 0xbull, "IORING_OP_TIMEOUT" },
+	{ 0xcull, "IORING_OP_TIMEOUT_REMOVE" },
+	{ 0xdull, "IORING_OP_ACCEPT" },
+	{ 0xeull, "IORING_OP_ASYNC_CANCEL" },
+	{ 0xfull, "IORING_OP_LINK_TIMEOUT" },
+	{ 0x10ull, "IORING_OP_CONNECT" },
+	{ 0x11ull, "IORING_OP_FALLOCATE" },
+	{ 0x12ull, "IORING_OP_OPENAT" },
+	{ 0x13ull, "IORING_OP_CLOSE" },
+	{ 0x14ull, "IORING_OP_FILES_UPDATE" },
+	{ 0x15ull, "IORING_OP_STATX" },
+	{ 0x16ull, "IORING_OP_READ" },
+	{ 0x17ull, "IORING_OP_WRITE" },
+	{ 0x18ull, "IORING_OP_FADVISE" },
+	{ 0x19ull, "IORING_OP_MADVISE" },
+	{ 0x1aull, "IORING_OP_SEND" },
+	{ 0x1bull, "IORING_OP_RECV" },
+	{ 0x1cull, "IORING_OP_OPENAT2" },
+	{ 0x1dull, "IORING_OP_EPOLL_CTL" },
+	{ 0x1eull, "IORING_OP_SPLICE" },
+	{ 0x1full, "IORING_OP_PROVIDE_BUFFERS" },
+	{ 0x20ull, "IORING_OP_REMOVE_BUFFERS" },
+	{ 0x21ull, "IORING_OP_TEE" },
+	{ 0x22ull, "IORING_OP_SHUTDOWN" },
+	{ 0x23ull, "IORING_OP_RENAMEAT" },
+	{ 0x24ull, "IORING_OP_UNLINKAT" },
+	{ 0x25ull, "IORING_OP_MKDIRAT" },
+	{ 0x26ull, "IORING_OP_SYMLINKAT" },
+	{ 0x27ull, "IORING_OP_LINKAT" },
+	{ 0x28ull, "IORING_OP_MSG_RING" },
+	{ 0x29ull, "IORING_OP_FSETXATTR" },
+	{ 0x2aull, "IORING_OP_SETXATTR" },
+	{ 0x2bull, "IORING_OP_FGETXATTR" },
+	{ 0x2cull, "IORING_OP_GETXATTR" },
+	{ 0x2dull, "IORING_OP_SOCKET" },
+	{ 0x2eull, "IORING_OP_URING_CMD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_op_flags[] = {
+	{ 0x1ull, "IO_URING_OP_SUPPORTED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_rsrc_flags[] = {
+	{ 0x1ull, "IORING_RSRC_REGISTER_SPARSE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_restriction[] = {
+	{ 0x0ull, "IORING_RESTRICTION_REGISTER_OP" },
+	{ 0x1ull, "IORING_RESTRICTION_SQE_OP" },
+	{ 0x2ull, "IORING_RESTRICTION_SQE_FLAGS_ALLOWED" },
+	{ 0x3ull, "IORING_RESTRICTION_SQE_FLAGS_REQUIRED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_sqe_flags[] = {
+	{ 0x1ull, "IOSQE_FIXED_FILE" },
+	{ 0x2ull, "IOSQE_IO_DRAIN" },
+	{ 0x4ull, "IOSQE_IO_LINK" },
+	{ 0x8ull, "IOSQE_IO_HARDLINK" },
+	{ 0x10ull, "IOSQE_ASYNC" },
+	{ 0x20ull, "IOSQE_BUFFER_SELECT" },
+	{ 0x40ull, "IOSQE_CQE_SKIP_SUCCESS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_io_uring_enter[] = {
+	{ 0x1ull, "IORING_ENTER_GETEVENTS" },
+	{ 0x2ull, "IORING_ENTER_SQ_WAKEUP" },
+	{ 0x4ull, "IORING_ENTER_SQ_WAIT" },
+	{ 0x8ull, "IORING_ENTER_EXT_ARG" },
+	{ 0x10ull, "IORING_ENTER_REGISTERED_RING" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_key_spec[] = {
+	{ 0xffffffffffffffffull, "KEY_SPEC_THREAD_KEYRING" },
+	{ 0xfffffffffffffffeull, "KEY_SPEC_PROCESS_KEYRING" },
+	{ 0xfffffffffffffffdull, "KEY_SPEC_SESSION_KEYRING" },
+	{ 0xfffffffffffffffcull, "KEY_SPEC_USER_KEYRING" },
+	{ 0xfffffffffffffffbull, "KEY_SPEC_USER_SESSION_KEYRING" },
+	{ 0xfffffffffffffffaull, "KEY_SPEC_GROUP_KEYRING" },
+	{ 0xfffffffffffffff9ull, "KEY_SPEC_REQKEY_AUTH_KEY" },
+	{ 0xfffffffffffffff8ull, "KEY_SPEC_REQUESTOR_KEYRING" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_keyctl_op[] = {
+	{ 0x0ull, "KEYCTL_GET_KEYRING_ID" },
+	{ 0x1ull, "KEYCTL_JOIN_SESSION_KEYRING" },
+	{ 0x2ull, "KEYCTL_UPDATE" },
+	{ 0x3ull, "KEYCTL_REVOKE" },
+	{ 0x4ull, "KEYCTL_CHOWN" },
+	{ 0x5ull, "KEYCTL_SETPERM" },
+	{ 0x6ull, "KEYCTL_DESCRIBE" },
+	{ 0x7ull, "KEYCTL_CLEAR" },
+	{ 0x8ull, "KEYCTL_LINK" },
+	{ 0x9ull, "KEYCTL_UNLINK" },
+	{ 0xaull, "KEYCTL_SEARCH" },
+	{ 0xbull, "KEYCTL_READ" },
+	{ 0xcull, "KEYCTL_INSTANTIATE" },
+	{ 0xdull, "KEYCTL_NEGATE" },
+	{ 0xeull, "KEYCTL_SET_REQKEY_KEYRING" },
+	{ 0xfull, "KEYCTL_SET_TIMEOUT" },
+	{ 0x10ull, "KEYCTL_ASSUME_AUTHORITY" },
+	{ 0x11ull, "KEYCTL_GET_SECURITY" },
+	{ 0x12ull, "KEYCTL_SESSION_TO_PARENT" },
+	{ 0x13ull, "KEYCTL_REJECT" },
+	{ 0x14ull, "KEYCTL_INSTANTIATE_IOV" },
+	{ 0x15ull, "KEYCTL_INVALIDATE" },
+	{ 0x16ull, "KEYCTL_GET_PERSISTENT" },
+	{ 0x17ull, "KEYCTL_DH_COMPUTE" },
+	{ 0x18ull, "KEYCTL_PKEY_QUERY" },
+	{ 0x19ull, "KEYCTL_PKEY_ENCRYPT" },
+	{ 0x1aull, "KEYCTL_PKEY_DECRYPT" },
+	{ 0x1bull, "KEYCTL_PKEY_SIGN" },
+	{ 0x1cull, "KEYCTL_PKEY_VERIFY" },
+	{ 0x1dull, "KEYCTL_RESTRICT_KEYRING" },
+	{ 0x1eull, "KEYCTL_MOVE" },
+	{ 0x1full, "KEYCTL_CAPABILITIES" },
+	{ 0x20ull, "KEYCTL_WATCH_KEY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bpf_cmd[] = {
+	{ 0x0ull, "BPF_MAP_CREATE" },
+	{ 0x1ull, "BPF_MAP_LOOKUP_ELEM" },
+	{ 0x2ull, "BPF_MAP_UPDATE_ELEM" },
+	{ 0x3ull, "BPF_MAP_DELETE_ELEM" },
+	{ 0x4ull, "BPF_MAP_GET_NEXT_KEY" },
+	{ 0x5ull, "BPF_PROG_LOAD" },
+	{ 0x6ull, "BPF_OBJ_PIN" },
+	{ 0x7ull, "BPF_OBJ_GET" },
+	{ 0x8ull, "BPF_PROG_ATTACH" },
+	{ 0x9ull, "BPF_PROG_DETACH" },
+	{ 0xaull, "BPF_PROG_TEST_RUN" },
+	{ 0xaull, "BPF_PROG_RUN" },
+	{ 0xbull, "BPF_PROG_GET_NEXT_ID" },
+	{ 0xcull, "BPF_MAP_GET_NEXT_ID" },
+	{ 0xdull, "BPF_PROG_GET_FD_BY_ID" },
+	{ 0xeull, "BPF_MAP_GET_FD_BY_ID" },
+	{ 0xfull, "BPF_OBJ_GET_INFO_BY_FD" },
+	{ 0x10ull, "BPF_PROG_QUERY" },
+	{ 0x11ull, "BPF_RAW_TRACEPOINT_OPEN" },
+	{ 0x12ull, "BPF_BTF_LOAD" },
+	{ 0x13ull, "BPF_BTF_GET_FD_BY_ID" },
+	{ 0x14ull, "BPF_TASK_FD_QUERY" },
+	{ 0x15ull, "BPF_MAP_LOOKUP_AND_DELETE_ELEM" },
+	{ 0x16ull, "BPF_MAP_FREEZE" },
+	{ 0x17ull, "BPF_BTF_GET_NEXT_ID" },
+	{ 0x18ull, "BPF_MAP_LOOKUP_BATCH" },
+	{ 0x19ull, "BPF_MAP_LOOKUP_AND_DELETE_BATCH" },
+	{ 0x1aull, "BPF_MAP_UPDATE_BATCH" },
+	{ 0x1bull, "BPF_MAP_DELETE_BATCH" },
+	{ 0x1cull, "BPF_LINK_CREATE" },
+	{ 0x1dull, "BPF_LINK_UPDATE" },
+	{ 0x1eull, "BPF_LINK_GET_FD_BY_ID" },
+	{ 0x1full, "BPF_LINK_GET_NEXT_ID" },
+	{ 0x20ull, "BPF_ENABLE_STATS" },
+	{ 0x21ull, "BPF_ITER_CREATE" },
+	{ 0x22ull, "BPF_LINK_DETACH" },
+	{ 0x23ull, "BPF_PROG_BIND_MAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fsmount_flags[] = {
+	{ 0x1ull, "FSMOUNT_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fsopen_flags[] = {
+	{ 0x1ull, "FSOPEN_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fspick_flags[] = {
+	{ 0x1ull, "FSPICK_CLOEXEC" },
+	{ 0x2ull, "FSPICK_SYMLINK_NOFOLLOW" },
+	{ 0x4ull, "FSPICK_NO_AUTOMOUNT" },
+	{ 0x8ull, "FSPICK_EMPTY_PATH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_move_mount_flags[] = {
+	{ 0x1ull, "MOVE_MOUNT_F_SYMLINKS" },
+	{ 0x2ull, "MOVE_MOUNT_F_AUTOMOUNTS" },
+	{ 0x4ull, "MOVE_MOUNT_F_EMPTY_PATH" },
+	{ 0x10ull, "MOVE_MOUNT_T_SYMLINKS" },
+	{ 0x20ull, "MOVE_MOUNT_T_AUTOMOUNTS" },
+	{ 0x40ull, "MOVE_MOUNT_T_EMPTY_PATH" },
+	{ 0x100ull, "MOVE_MOUNT_SET_GROUP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_open_tree_flags[] = {
+	{ 0x1ull, "OPEN_TREE_CLONE" },
+	{ 0x80000ull, "OPEN_TREE_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mount_attr[] = {
+	{ 0x1ull, "MOUNT_ATTR_RDONLY" },
+	{ 0x2ull, "MOUNT_ATTR_NOSUID" },
+	{ 0x4ull, "MOUNT_ATTR_NODEV" },
+	{ 0x8ull, "MOUNT_ATTR_NOEXEC" },
+	{ 0x10ull, "MOUNT_ATTR_NOATIME" },
+	{ 0x20ull, "MOUNT_ATTR_STRICTATIME" },
+	{ 0x80ull, "MOUNT_ATTR_NODIRATIME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fsconfig_cmd[] = {
+	{ 0x0ull, "FSCONFIG_SET_FLAG" },
+	{ 0x1ull, "FSCONFIG_SET_STRING" },
+	{ 0x2ull, "FSCONFIG_SET_BINARY" },
+	{ 0x3ull, "FSCONFIG_SET_PATH" },
+	{ 0x4ull, "FSCONFIG_SET_PATH_EMPTY" },
+	{ 0x5ull, "FSCONFIG_SET_FD" },
+	{ 0x6ull, "FSCONFIG_CMD_CREATE" },
+	{ 0x7ull, "FSCONFIG_CMD_RECONFIGURE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fan_init_flags[] = {
+	{ 0x0ull, "FAN_CLASS_NOTIF" },
+	{ 0x1ull, "FAN_CLOEXEC" },
+	{ 0x2ull, "FAN_NONBLOCK" },
+	{ 0x4ull, "FAN_CLASS_CONTENT" },
+	{ 0x8ull, "FAN_CLASS_PRE_CONTENT" },
+	{ 0x10ull, "FAN_UNLIMITED_QUEUE" },
+	{ 0x20ull, "FAN_UNLIMITED_MARKS" },
+	{ 0x40ull, "FAN_ENABLE_AUDIT" },
+	{ 0x80ull, "FAN_REPORT_PIDFD" },
+	{ 0x100ull, "FAN_REPORT_TID" },
+	{ 0x200ull, "FAN_REPORT_FID" },
+	{ 0x400ull, "FAN_REPORT_DIR_FID" },
+	{ 0x800ull, "FAN_REPORT_NAME" },
+	{ 0x1000ull, "FAN_REPORT_TARGET_FID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fan_mark_flags[] = {
+	{ 0x1ull, "FAN_MARK_ADD" },
+	{ 0x2ull, "FAN_MARK_REMOVE" },
+	{ 0x4ull, "FAN_MARK_DONT_FOLLOW" },
+	{ 0x8ull, "FAN_MARK_ONLYDIR" },
+	{ 0x10ull, "FAN_MARK_MOUNT" },
+	{ 0x20ull, "FAN_MARK_IGNORED_MASK" },
+	{ 0x40ull, "FAN_MARK_IGNORED_SURV_MODIFY" },
+	{ 0x80ull, "FAN_MARK_FLUSH" },
+	{ 0x100ull, "FAN_MARK_FILESYSTEM" },
+	{ 0x200ull, "FAN_MARK_EVICTABLE" },
+	{ 0x400ull, "FAN_MARK_IGNORE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_fan_mask[] = {
+	{ 0x1ull, "FAN_ACCESS" },
+	{ 0x2ull, "FAN_MODIFY" },
+	{ 0x4ull, "FAN_ATTRIB" },
+	{ 0x8ull, "FAN_CLOSE_WRITE" },
+	{ 0x10ull, "FAN_CLOSE_NOWRITE" },
+	{ 0x20ull, "FAN_OPEN" },
+	{ 0x40ull, "FAN_MOVED_FROM" },
+	{ 0x80ull, "FAN_MOVED_TO" },
+	{ 0x100ull, "FAN_CREATE" },
+	{ 0x200ull, "FAN_DELETE" },
+	{ 0x400ull, "FAN_DELETE_SELF" },
+	{ 0x800ull, "FAN_MOVE_SELF" },
+	{ 0x1000ull, "FAN_OPEN_EXEC" },
+	{ 0x4000ull, "FAN_Q_OVERFLOW" },
+	{ 0x8000ull, "FAN_FS_ERROR" },
+	{ 0x10000ull, "FAN_OPEN_PERM" },
+	{ 0x20000ull, "FAN_ACCESS_PERM" },
+	{ 0x40000ull, "FAN_OPEN_EXEC_PERM" },
+	{ 0x8000000ull, "FAN_EVENT_ON_CHILD" },
+	{ 0x10000000ull, "FAN_RENAME" },
+	{ 0x40000000ull, "FAN_ONDIR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_flags[] = {
+	{ 0x1ull, "PERF_FLAG_FD_NO_GROUP" },
+	{ 0x2ull, "PERF_FLAG_FD_OUTPUT" },
+	{ 0x4ull, "PERF_FLAG_PID_CGROUP" },
+	{ 0x8ull, "PERF_FLAG_FD_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_seccomp_filter_flags[] = {
+	{ 0x1ull, "SECCOMP_FILTER_FLAG_TSYNC" },
+	{ 0x2ull, "SECCOMP_FILTER_FLAG_LOG" },
+	{ 0x4ull, "SECCOMP_FILTER_FLAG_SPEC_ALLOW" },
+	{ 0x8ull, "SECCOMP_FILTER_FLAG_NEW_LISTENER" },
+	{ 0x10ull, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH" },
+	{ 0x20ull, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mbind_flags[] = {
+	{ 0x1ull, "MPOL_MF_STRICT" },
+	{ 0x2ull, "MPOL_MF_MOVE" },
+	{ 0x4ull, "MPOL_MF_MOVE_ALL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mempolicy_flags[] = {
+	{ 0x1ull, "MPOL_F_NODE" },
+	{ 0x2ull, "MPOL_F_ADDR" },
+	{ 0x4ull, "MPOL_F_MEMS_ALLOWED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioprio_who[] = {
+	{ 0x1ull, "IOPRIO_WHO_PROCESS" },
+	{ 0x2ull, "IOPRIO_WHO_PGRP" },
+	{ 0x3ull, "IOPRIO_WHO_USER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioprio_class[] = {
+	{ 0x7ull, "IOPRIO_CLASS_MASK" },
+	{ 0x0ull, "IOPRIO_CLASS_NONE" },
+	{ 0x1ull, "IOPRIO_CLASS_RT" },
+	{ 0x2ull, "IOPRIO_CLASS_BE" },
+	{ 0x3ull, "IOPRIO_CLASS_IDLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_finit_flags[] = {
+	{ 0x1ull, "MODULE_INIT_IGNORE_MODVERSIONS" },
+	{ 0x2ull, "MODULE_INIT_IGNORE_VERMAGIC" },
+	{ 0x4ull, "MODULE_INIT_COMPRESSED_FILE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inotify_init_flags[] = {
+	{ 0x800ull, "IN_NONBLOCK" },
+	{ 0x80000ull, "IN_CLOEXEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtm_type[] = {
+	{ 0x10ull, "RTM_NEWLINK" },
+	{ 0x11ull, "RTM_DELLINK" },
+	{ 0x12ull, "RTM_GETLINK" },
+	{ 0x13ull, "RTM_SETLINK" },
+	{ 0x14ull, "RTM_NEWADDR" },
+	{ 0x15ull, "RTM_DELADDR" },
+	{ 0x16ull, "RTM_GETADDR" },
+	{ 0x18ull, "RTM_NEWROUTE" },
+	{ 0x19ull, "RTM_DELROUTE" },
+	{ 0x1aull, "RTM_GETROUTE" },
+	{ 0x1cull, "RTM_NEWNEIGH" },
+	{ 0x1dull, "RTM_DELNEIGH" },
+	{ 0x1eull, "RTM_GETNEIGH" },
+	{ 0x20ull, "RTM_NEWRULE" },
+	{ 0x21ull, "RTM_DELRULE" },
+	{ 0x22ull, "RTM_GETRULE" },
+	{ 0x24ull, "RTM_NEWQDISC" },
+	{ 0x25ull, "RTM_DELQDISC" },
+	{ 0x26ull, "RTM_GETQDISC" },
+	{ 0x28ull, "RTM_NEWTCLASS" },
+	{ 0x29ull, "RTM_DELTCLASS" },
+	{ 0x2aull, "RTM_GETTCLASS" },
+	{ 0x2cull, "RTM_NEWTFILTER" },
+	{ 0x2dull, "RTM_DELTFILTER" },
+	{ 0x2eull, "RTM_GETTFILTER" },
+	{ 0x30ull, "RTM_NEWACTION" },
+	{ 0x31ull, "RTM_DELACTION" },
+	{ 0x32ull, "RTM_GETACTION" },
+	{ 0x34ull, "RTM_NEWPREFIX" },
+	{ 0x3aull, "RTM_GETMULTICAST" },
+	{ 0x3eull, "RTM_GETANYCAST" },
+	{ 0x40ull, "RTM_NEWNEIGHTBL" },
+	{ 0x42ull, "RTM_GETNEIGHTBL" },
+	{ 0x43ull, "RTM_SETNEIGHTBL" },
+	{ 0x44ull, "RTM_NEWNDUSEROPT" },
+	{ 0x48ull, "RTM_NEWADDRLABEL" },
+	{ 0x49ull, "RTM_DELADDRLABEL" },
+	{ 0x4aull, "RTM_GETADDRLABEL" },
+	{ 0x4eull, "RTM_GETDCB" },
+	{ 0x4full, "RTM_SETDCB" },
+	{ 0x50ull, "RTM_NEWNETCONF" },
+	{ 0x51ull, "RTM_DELNETCONF" },
+	{ 0x52ull, "RTM_GETNETCONF" },
+	{ 0x54ull, "RTM_NEWMDB" },
+	{ 0x55ull, "RTM_DELMDB" },
+	{ 0x56ull, "RTM_GETMDB" },
+	{ 0x58ull, "RTM_NEWNSID" },
+	{ 0x59ull, "RTM_DELNSID" },
+	{ 0x5aull, "RTM_GETNSID" },
+	{ 0x5cull, "RTM_NEWSTATS" },
+	{ 0x5eull, "RTM_GETSTATS" },
+	{ 0x5full, "RTM_SETSTATS" },
+	{ 0x60ull, "RTM_NEWCACHEREPORT" },
+	{ 0x64ull, "RTM_NEWCHAIN" },
+	{ 0x65ull, "RTM_DELCHAIN" },
+	{ 0x66ull, "RTM_GETCHAIN" },
+	{ 0x68ull, "RTM_NEWNEXTHOP" },
+	{ 0x69ull, "RTM_DELNEXTHOP" },
+	{ 0x6aull, "RTM_GETNEXTHOP" },
+	{ 0x6cull, "RTM_NEWLINKPROP" },
+	{ 0x6dull, "RTM_DELLINKPROP" },
+	{ 0x6eull, "RTM_GETLINKPROP" },
+	{ 0x70ull, "RTM_NEWVLAN" },
+	{ 0x71ull, "RTM_DELVLAN" },
+	{ 0x72ull, "RTM_GETVLAN" },
+	{ 0x74ull, "RTM_NEWNEXTHOPBUCKET" },
+	{ 0x75ull, "RTM_DELNEXTHOPBUCKET" },
+	{ 0x76ull, "RTM_GETNEXTHOPBUCKET" },
+	{ 0x78ull, "RTM_NEWTUNNEL" },
+	{ 0x79ull, "RTM_DELTUNNEL" },
+	{ 0x7aull, "RTM_GETTUNNEL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_arphrd[] = {
+	{ 0x0ull, "ARPHRD_NETROM" },
+	{ 0x1ull, "ARPHRD_ETHER" },
+	{ 0x2ull, "ARPHRD_EETHER" },
+	{ 0x3ull, "ARPHRD_AX25" },
+	{ 0x4ull, "ARPHRD_PRONET" },
+	{ 0x5ull, "ARPHRD_CHAOS" },
+	{ 0x6ull, "ARPHRD_IEEE802" },
+	{ 0x7ull, "ARPHRD_ARCNET" },
+	{ 0x8ull, "ARPHRD_APPLETLK" },
+	{ 0xfull, "ARPHRD_DLCI" },
+	{ 0x13ull, "ARPHRD_ATM" },
+	{ 0x17ull, "ARPHRD_METRICOM" },
+	{ 0x18ull, "ARPHRD_IEEE1394" },
+	{ 0x1bull, "ARPHRD_EUI64" },
+	{ 0x20ull, "ARPHRD_INFINIBAND" },
+	{ 0x100ull, "ARPHRD_SLIP" },
+	{ 0x101ull, "ARPHRD_CSLIP" },
+	{ 0x102ull, "ARPHRD_SLIP6" },
+	{ 0x103ull, "ARPHRD_CSLIP6" },
+	{ 0x104ull, "ARPHRD_RSRVD" },
+	{ 0x108ull, "ARPHRD_ADAPT" },
+	{ 0x10eull, "ARPHRD_ROSE" },
+	{ 0x10full, "ARPHRD_X25" },
+	{ 0x110ull, "ARPHRD_HWX25" },
+	{ 0x118ull, "ARPHRD_CAN" },
+	{ 0x122ull, "ARPHRD_MCTP" },
+	{ 0x200ull, "ARPHRD_PPP" },
+	{ 0x201ull, "ARPHRD_CISCO" },
+	{ 0x201ull, "ARPHRD_HDLC" },
+	{ 0x204ull, "ARPHRD_LAPB" },
+	{ 0x205ull, "ARPHRD_DDCMP" },
+	{ 0x206ull, "ARPHRD_RAWHDLC" },
+	{ 0x207ull, "ARPHRD_RAWIP" },
+	{ 0x300ull, "ARPHRD_TUNNEL" },
+	{ 0x301ull, "ARPHRD_TUNNEL6" },
+	{ 0x302ull, "ARPHRD_FRAD" },
+	{ 0x303ull, "ARPHRD_SKIP" },
+	{ 0x304ull, "ARPHRD_LOOPBACK" },
+	{ 0x305ull, "ARPHRD_LOCALTLK" },
+	{ 0x306ull, "ARPHRD_FDDI" },
+	{ 0x307ull, "ARPHRD_BIF" },
+	{ 0x308ull, "ARPHRD_SIT" },
+	{ 0x309ull, "ARPHRD_IPDDP" },
+	{ 0x30aull, "ARPHRD_IPGRE" },
+	{ 0x30bull, "ARPHRD_PIMREG" },
+	{ 0x30cull, "ARPHRD_HIPPI" },
+	{ 0x30dull, "ARPHRD_ASH" },
+	{ 0x30eull, "ARPHRD_ECONET" },
+	{ 0x30full, "ARPHRD_IRDA" },
+	{ 0x310ull, "ARPHRD_FCPP" },
+	{ 0x311ull, "ARPHRD_FCAL" },
+	{ 0x312ull, "ARPHRD_FCPL" },
+	{ 0x313ull, "ARPHRD_FCFABRIC" },
+	{ 0x320ull, "ARPHRD_IEEE802_TR" },
+	{ 0x321ull, "ARPHRD_IEEE80211" },
+	{ 0x322ull, "ARPHRD_IEEE80211_PRISM" },
+	{ 0x323ull, "ARPHRD_IEEE80211_RADIOTAP" },
+	{ 0x324ull, "ARPHRD_IEEE802154" },
+	{ 0x325ull, "ARPHRD_IEEE802154_MONITOR" },
+	{ 0x334ull, "ARPHRD_PHONET" },
+	{ 0x335ull, "ARPHRD_PHONET_PIPE" },
+	{ 0x336ull, "ARPHRD_CAIF" },
+	{ 0x337ull, "ARPHRD_IP6GRE" },
+	{ 0x338ull, "ARPHRD_NETLINK" },
+	{ 0x339ull, "ARPHRD_6LOWPAN" },
+	{ 0x33aull, "ARPHRD_VSOCKMON" },
+	{ 0xffffull, "ARPHRD_VOID" },
+	{ 0xfffeull, "ARPHRD_NONE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_iff[] = {
+	{ 0x1ull, "IFF_UP" },
+	{ 0x2ull, "IFF_BROADCAST" },
+	{ 0x4ull, "IFF_DEBUG" },
+	{ 0x8ull, "IFF_LOOPBACK" },
+	{ 0x10ull, "IFF_POINTOPOINT" },
+	{ 0x20ull, "IFF_NOTRAILERS" },
+	{ 0x40ull, "IFF_RUNNING" },
+	{ 0x80ull, "IFF_NOARP" },
+	{ 0x100ull, "IFF_PROMISC" },
+	{ 0x200ull, "IFF_ALLMULTI" },
+	{ 0x400ull, "IFF_MASTER" },
+	{ 0x800ull, "IFF_SLAVE" },
+	{ 0x1000ull, "IFF_MULTICAST" },
+	{ 0x2000ull, "IFF_PORTSEL" },
+	{ 0x4000ull, "IFF_AUTOMEDIA" },
+	{ 0x8000ull, "IFF_DYNAMIC" },
+	{ 0x10000ull, "IFF_LOWER_UP" },
+	{ 0x20000ull, "IFF_DORMANT" },
+	{ 0x40000ull, "IFF_ECHO" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla[] = {
+	{ 0x0ull, "IFLA_UNSPEC" },
+	{ 0x1ull, "IFLA_ADDRESS" },
+	{ 0x2ull, "IFLA_BROADCAST" },
+	{ 0x3ull, "IFLA_IFNAME" },
+	{ 0x4ull, "IFLA_MTU" },
+	{ 0x5ull, "IFLA_LINK" },
+	{ 0x6ull, "IFLA_QDISC" },
+	{ 0x7ull, "IFLA_STATS" },
+	{ 0x8ull, "IFLA_COST" },
+	{ 0x9ull, "IFLA_PRIORITY" },
+	{ 0xaull, "IFLA_MASTER" },
+	{ 0xbull, "IFLA_WIRELESS" },
+	{ 0xcull, "IFLA_PROTINFO" },
+	{ 0xdull, "IFLA_TXQLEN" },
+	{ 0xeull, "IFLA_MAP" },
+	{ 0xfull, "IFLA_WEIGHT" },
+	{ 0x10ull, "IFLA_OPERSTATE" },
+	{ 0x11ull, "IFLA_LINKMODE" },
+	{ 0x12ull, "IFLA_LINKINFO" },
+	{ 0x13ull, "IFLA_NET_NS_PID" },
+	{ 0x14ull, "IFLA_IFALIAS" },
+	{ 0x15ull, "IFLA_NUM_VF" },
+	{ 0x16ull, "IFLA_VFINFO_LIST" },
+	{ 0x17ull, "IFLA_STATS64" },
+	{ 0x18ull, "IFLA_VF_PORTS" },
+	{ 0x19ull, "IFLA_PORT_SELF" },
+	{ 0x1aull, "IFLA_AF_SPEC" },
+	{ 0x1bull, "IFLA_GROUP" },
+	{ 0x1cull, "IFLA_NET_NS_FD" },
+	{ 0x1dull, "IFLA_EXT_MASK" },
+	{ 0x1eull, "IFLA_PROMISCUITY" },
+	{ 0x1full, "IFLA_NUM_TX_QUEUES" },
+	{ 0x20ull, "IFLA_NUM_RX_QUEUES" },
+	{ 0x21ull, "IFLA_CARRIER" },
+	{ 0x22ull, "IFLA_PHYS_PORT_ID" },
+	{ 0x23ull, "IFLA_CARRIER_CHANGES" },
+	{ 0x24ull, "IFLA_PHYS_SWITCH_ID" },
+	{ 0x25ull, "IFLA_LINK_NETNSID" },
+	{ 0x26ull, "IFLA_PHYS_PORT_NAME" },
+	{ 0x27ull, "IFLA_PROTO_DOWN" },
+	{ 0x28ull, "IFLA_GSO_MAX_SEGS" },
+	{ 0x29ull, "IFLA_GSO_MAX_SIZE" },
+	{ 0x2aull, "IFLA_PAD" },
+	{ 0x2bull, "IFLA_XDP" },
+	{ 0x2cull, "IFLA_EVENT" },
+	{ 0x2dull, "IFLA_NEW_NETNSID" },
+	{ 0x2eull, "IFLA_IF_NETNSID" },
+	{ 0x2eull, "IFLA_TARGET_NETNSID" },
+	{ 0x2full, "IFLA_CARRIER_UP_COUNT" },
+	{ 0x30ull, "IFLA_CARRIER_DOWN_COUNT" },
+	{ 0x31ull, "IFLA_NEW_IFINDEX" },
+	{ 0x32ull, "IFLA_MIN_MTU" },
+	{ 0x33ull, "IFLA_MAX_MTU" },
+	{ 0x34ull, "IFLA_PROP_LIST" },
+	{ 0x35ull, "IFLA_ALT_IFNAME" },
+	{ 0x36ull, "IFLA_PERM_ADDRESS" },
+	{ 0x37ull, "IFLA_PROTO_DOWN_REASON" },
+	{ 0x38ull, "IFLA_PARENT_DEV_NAME" },
+	{ 0x39ull, "IFLA_PARENT_DEV_BUS_NAME" },
+	{ 0x3aull, "IFLA_GRO_MAX_SIZE" },
+	{ 0x3bull, "IFLA_TSO_MAX_SIZE" },
+	{ 0x3cull, "IFLA_TSO_MAX_SEGS" },
+	{ 0x3dull, "IFLA_ALLMULTI" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_inet[] = {
+	{ 0x0ull, "IFLA_INET_UNSPEC" },
+	{ 0x1ull, "IFLA_INET_CONF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_inet6[] = {
+	{ 0x0ull, "IFLA_INET6_UNSPEC" },
+	{ 0x1ull, "IFLA_INET6_FLAGS" },
+	{ 0x2ull, "IFLA_INET6_CONF" },
+	{ 0x3ull, "IFLA_INET6_STATS" },
+	{ 0x4ull, "IFLA_INET6_MCAST" },
+	{ 0x5ull, "IFLA_INET6_CACHEINFO" },
+	{ 0x6ull, "IFLA_INET6_ICMP6STATS" },
+	{ 0x7ull, "IFLA_INET6_TOKEN" },
+	{ 0x8ull, "IFLA_INET6_ADDR_GEN_MODE" },
+	{ 0x9ull, "IFLA_INET6_RA_MTU" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_bridge[] = {
+	{ 0x0ull, "IFLA_BRIDGE_FLAGS" },
+	{ 0x1ull, "IFLA_BRIDGE_MODE" },
+	{ 0x2ull, "IFLA_BRIDGE_VLAN_INFO" },
+	{ 0x3ull, "IFLA_BRIDGE_VLAN_TUNNEL_INFO" },
+	{ 0x4ull, "IFLA_BRIDGE_MRP" },
+	{ 0x5ull, "IFLA_BRIDGE_CFM" },
+	{ 0x6ull, "IFLA_BRIDGE_MST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_mctp[] = {
+	{ 0x0ull, "IFLA_MCTP_UNSPEC" },
+	{ 0x1ull, "IFLA_MCTP_NET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_type[] = {
+	{ 0x0ull, "PERF_TYPE_HARDWARE" },
+	{ 0x1ull, "PERF_TYPE_SOFTWARE" },
+	{ 0x2ull, "PERF_TYPE_TRACEPOINT" },
+	{ 0x3ull, "PERF_TYPE_HW_CACHE" },
+	{ 0x4ull, "PERF_TYPE_RAW" },
+	{ 0x5ull, "PERF_TYPE_BREAKPOINT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_attr_size[] = {
+	{ 0x40ull, "PERF_ATTR_SIZE_VER0" },
+	{ 0x48ull, "PERF_ATTR_SIZE_VER1" },
+	{ 0x50ull, "PERF_ATTR_SIZE_VER2" },
+	{ 0x60ull, "PERF_ATTR_SIZE_VER3" },
+	{ 0x68ull, "PERF_ATTR_SIZE_VER4" },
+	{ 0x70ull, "PERF_ATTR_SIZE_VER5" },
+	{ 0x78ull, "PERF_ATTR_SIZE_VER6" },
+	{ 0x80ull, "PERF_ATTR_SIZE_VER7" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_id[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CPU_CYCLES" },
+	{ 0x1ull, "PERF_COUNT_HW_INSTRUCTIONS" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_REFERENCES" },
+	{ 0x3ull, "PERF_COUNT_HW_CACHE_MISSES" },
+	{ 0x4ull, "PERF_COUNT_HW_BRANCH_INSTRUCTIONS" },
+	{ 0x5ull, "PERF_COUNT_HW_BRANCH_MISSES" },
+	{ 0x6ull, "PERF_COUNT_HW_BUS_CYCLES" },
+	{ 0x7ull, "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND" },
+	{ 0x8ull, "PERF_COUNT_HW_STALLED_CYCLES_BACKEND" },
+	{ 0x9ull, "PERF_COUNT_HW_REF_CPU_CYCLES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_sw_id[] = {
+	{ 0x0ull, "PERF_COUNT_SW_CPU_CLOCK" },
+	{ 0x1ull, "PERF_COUNT_SW_TASK_CLOCK" },
+	{ 0x2ull, "PERF_COUNT_SW_PAGE_FAULTS" },
+	{ 0x3ull, "PERF_COUNT_SW_CONTEXT_SWITCHES" },
+	{ 0x4ull, "PERF_COUNT_SW_CPU_MIGRATIONS" },
+	{ 0x5ull, "PERF_COUNT_SW_PAGE_FAULTS_MIN" },
+	{ 0x6ull, "PERF_COUNT_SW_PAGE_FAULTS_MAJ" },
+	{ 0x7ull, "PERF_COUNT_SW_ALIGNMENT_FAULTS" },
+	{ 0x8ull, "PERF_COUNT_SW_EMULATION_FAULTS" },
+	{ 0x9ull, "PERF_COUNT_SW_DUMMY" },
+	{ 0xaull, "PERF_COUNT_SW_BPF_OUTPUT" },
+	{ 0xbull, "PERF_COUNT_SW_CGROUP_SWITCHES" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_id[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_L1D" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_L1I" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_LL" },
+	{ 0x3ull, "PERF_COUNT_HW_CACHE_DTLB" },
+	{ 0x4ull, "PERF_COUNT_HW_CACHE_ITLB" },
+	{ 0x5ull, "PERF_COUNT_HW_CACHE_BPU" },
+	{ 0x6ull, "PERF_COUNT_HW_CACHE_NODE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_op[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_OP_READ" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_OP_WRITE" },
+	{ 0x2ull, "PERF_COUNT_HW_CACHE_OP_PREFETCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_hw_cache_result[] = {
+	{ 0x0ull, "PERF_COUNT_HW_CACHE_RESULT_ACCESS" },
+	{ 0x1ull, "PERF_COUNT_HW_CACHE_RESULT_MISS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_sample[] = {
+	{ 0x1ull, "PERF_SAMPLE_IP" },
+	{ 0x2ull, "PERF_SAMPLE_TID" },
+	{ 0x4ull, "PERF_SAMPLE_TIME" },
+	{ 0x8ull, "PERF_SAMPLE_ADDR" },
+	{ 0x10ull, "PERF_SAMPLE_READ" },
+	{ 0x20ull, "PERF_SAMPLE_CALLCHAIN" },
+	{ 0x40ull, "PERF_SAMPLE_ID" },
+	{ 0x80ull, "PERF_SAMPLE_CPU" },
+	{ 0x100ull, "PERF_SAMPLE_PERIOD" },
+	{ 0x200ull, "PERF_SAMPLE_STREAM_ID" },
+	{ 0x400ull, "PERF_SAMPLE_RAW" },
+	{ 0x800ull, "PERF_SAMPLE_BRANCH_STACK" },
+	{ 0x1000ull, "PERF_SAMPLE_REGS_USER" },
+	{ 0x2000ull, "PERF_SAMPLE_STACK_USER" },
+	{ 0x4000ull, "PERF_SAMPLE_WEIGHT" },
+	{ 0x8000ull, "PERF_SAMPLE_DATA_SRC" },
+	{ 0x10000ull, "PERF_SAMPLE_IDENTIFIER" },
+	{ 0x20000ull, "PERF_SAMPLE_TRANSACTION" },
+	{ 0x40000ull, "PERF_SAMPLE_REGS_INTR" },
+	{ 0x80000ull, "PERF_SAMPLE_PHYS_ADDR" },
+	{ 0x100000ull, "PERF_SAMPLE_AUX" },
+	{ 0x200000ull, "PERF_SAMPLE_CGROUP" },
+	{ 0x400000ull, "PERF_SAMPLE_DATA_PAGE_SIZE" },
+	{ 0x800000ull, "PERF_SAMPLE_CODE_PAGE_SIZE" },
+	{ 0x1000000ull, "PERF_SAMPLE_WEIGHT_STRUCT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_read_format[] = {
+	{ 0x1ull, "PERF_FORMAT_TOTAL_TIME_ENABLED" },
+	{ 0x2ull, "PERF_FORMAT_TOTAL_TIME_RUNNING" },
+	{ 0x4ull, "PERF_FORMAT_ID" },
+	{ 0x8ull, "PERF_FORMAT_GROUP" },
+	{ 0x10ull, "PERF_FORMAT_LOST" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_perf_branch_sample[] = {
+	{ 0x1ull, "PERF_SAMPLE_BRANCH_USER" },
+	{ 0x2ull, "PERF_SAMPLE_BRANCH_KERNEL" },
+	{ 0x4ull, "PERF_SAMPLE_BRANCH_HV" },
+	{ 0x8ull, "PERF_SAMPLE_BRANCH_ANY" },
+	{ 0x10ull, "PERF_SAMPLE_BRANCH_ANY_CALL" },
+	{ 0x20ull, "PERF_SAMPLE_BRANCH_ANY_RETURN" },
+	{ 0x40ull, "PERF_SAMPLE_BRANCH_IND_CALL" },
+	{ 0x80ull, "PERF_SAMPLE_BRANCH_ABORT_TX" },
+	{ 0x100ull, "PERF_SAMPLE_BRANCH_IN_TX" },
+	{ 0x200ull, "PERF_SAMPLE_BRANCH_NO_TX" },
+	{ 0x400ull, "PERF_SAMPLE_BRANCH_COND" },
+	{ 0x800ull, "PERF_SAMPLE_BRANCH_CALL_STACK" },
+	{ 0x1000ull, "PERF_SAMPLE_BRANCH_IND_JUMP" },
+	{ 0x2000ull, "PERF_SAMPLE_BRANCH_CALL" },
+	{ 0x4000ull, "PERF_SAMPLE_BRANCH_NO_FLAGS" },
+	{ 0x8000ull, "PERF_SAMPLE_BRANCH_NO_CYCLES" },
+	{ 0x10000ull, "PERF_SAMPLE_BRANCH_TYPE_SAVE" },
+	{ 0x20000ull, "PERF_SAMPLE_BRANCH_HW_INDEX" },
+	{ 0x40000ull, "PERF_SAMPLE_BRANCH_PRIV_SAVE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_stats[] = {
+	{ 0x0ull, "IFLA_STATS_UNSPEC" },
+	{ 0x1ull, "IFLA_STATS_LINK_64" },
+	{ 0x2ull, "IFLA_STATS_LINK_XSTATS" },
+	{ 0x3ull, "IFLA_STATS_LINK_XSTATS_SLAVE" },
+	{ 0x4ull, "IFLA_STATS_LINK_OFFLOAD_XSTATS" },
+	{ 0x5ull, "IFLA_STATS_AF_SPEC" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ipmra_creport[] = {
+	{ 0x0ull, "IPMRA_CREPORT_UNSPEC" },
+	{ 0x1ull, "IPMRA_CREPORT_MSGTYPE" },
+	{ 0x2ull, "IPMRA_CREPORT_VIF_ID" },
+	{ 0x3ull, "IPMRA_CREPORT_SRC_ADDR" },
+	{ 0x4ull, "IPMRA_CREPORT_DST_ADDR" },
+	{ 0x5ull, "IPMRA_CREPORT_PKT" },
+	{ 0x6ull, "IPMRA_CREPORT_TABLE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ip6mra_creport[] = {
+	{ 0x0ull, "IP6MRA_CREPORT_UNSPEC" },
+	{ 0x1ull, "IP6MRA_CREPORT_MSGTYPE" },
+	{ 0x2ull, "IP6MRA_CREPORT_MIF_ID" },
+	{ 0x3ull, "IP6MRA_CREPORT_SRC_ADDR" },
+	{ 0x4ull, "IP6MRA_CREPORT_DST_ADDR" },
+	{ 0x5ull, "IP6MRA_CREPORT_PKT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_sol_netlink[] = {
+	{ 0x1ull, "NETLINK_ADD_MEMBERSHIP" },
+	{ 0x2ull, "NETLINK_DROP_MEMBERSHIP" },
+	{ 0x3ull, "NETLINK_PKTINFO" },
+	{ 0x4ull, "NETLINK_BROADCAST_ERROR" },
+	{ 0x5ull, "NETLINK_NO_ENOBUFS" },
+	{ 0x6ull, "NETLINK_RX_RING" },
+	{ 0x7ull, "NETLINK_TX_RING" },
+	{ 0x8ull, "NETLINK_LISTEN_ALL_NSID" },
+	{ 0x9ull, "NETLINK_LIST_MEMBERSHIPS" },
+	{ 0xaull, "NETLINK_CAP_ACK" },
+	{ 0xbull, "NETLINK_EXT_ACK" },
+	{ 0xcull, "NETLINK_GET_STRICT_CHK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rt_scope[] = {
+	{ 0x0ull, "RT_SCOPE_UNIVERSE" },
+	{ 0xc8ull, "RT_SCOPE_SITE" },
+	{ 0xfdull, "RT_SCOPE_LINK" },
+	{ 0xfeull, "RT_SCOPE_HOST" },
+	{ 0xffull, "RT_SCOPE_NOWHERE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtprot[] = {
+	{ 0x0ull, "RTPROT_UNSPEC" },
+	{ 0x1ull, "RTPROT_REDIRECT" },
+	{ 0x2ull, "RTPROT_KERNEL" },
+	{ 0x3ull, "RTPROT_BOOT" },
+	{ 0x4ull, "RTPROT_STATIC" },
+	{ 0x8ull, "RTPROT_GATED" },
+	{ 0x9ull, "RTPROT_RA" },
+	{ 0xaull, "RTPROT_MRT" },
+	{ 0xbull, "RTPROT_ZEBRA" },
+	{ 0xcull, "RTPROT_BIRD" },
+	{ 0xdull, "RTPROT_DNROUTED" },
+	{ 0xeull, "RTPROT_XORP" },
+	{ 0xfull, "RTPROT_NTK" },
+	{ 0x10ull, "RTPROT_DHCP" },
+	{ 0x11ull, "RTPROT_MROUTED" },
+	{ 0x12ull, "RTPROT_KEEPALIVED" },
+	{ 0x2aull, "RTPROT_BABEL" },
+	{ 0x63ull, "RTPROT_OPENR" },
+	{ 0xbaull, "RTPROT_BGP" },
+	{ 0xbbull, "RTPROT_ISIS" },
+	{ 0xbcull, "RTPROT_OSPF" },
+	{ 0xbdull, "RTPROT_RIP" },
+	{ 0xc0ull, "RTPROT_EIGRP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_rtnh_flags[] = {
+	{ 0x1ull, "RTNH_F_DEAD" },
+	{ 0x2ull, "RTNH_F_PERVASIVE" },
+	{ 0x4ull, "RTNH_F_ONLINK" },
+	{ 0x8ull, "RTNH_F_OFFLOAD" },
+	{ 0x10ull, "RTNH_F_LINKDOWN" },
+	{ 0x20ull, "RTNH_F_UNRESOLVED" },
+	{ 0x40ull, "RTNH_F_TRAP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_nha[] = {
+	{ 0x0ull, "NHA_UNSPEC" },
+	{ 0x1ull, "NHA_ID" },
+	{ 0x2ull, "NHA_GROUP" },
+	{ 0x3ull, "NHA_GROUP_TYPE" },
+	{ 0x4ull, "NHA_BLACKHOLE" },
+	{ 0x5ull, "NHA_OIF" },
+	{ 0x6ull, "NHA_GATEWAY" },
+	{ 0x7ull, "NHA_ENCAP_TYPE" },
+	{ 0x8ull, "NHA_ENCAP" },
+	{ 0x9ull, "NHA_GROUPS" },
+	{ 0xaull, "NHA_MASTER" },
+	{ 0xbull, "NHA_FDB" },
+	{ 0xcull, "NHA_RES_GROUP" },
+	{ 0xdull, "NHA_RES_BUCKET" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_inet_diag_attr[] = {
+	{ 0x0ull, "INET_DIAG_NONE" },
+	{ 0x1ull, "INET_DIAG_MEMINFO" },
+	{ 0x2ull, "INET_DIAG_INFO" },
+	{ 0x3ull, "INET_DIAG_VEGASINFO" },
+	{ 0x4ull, "INET_DIAG_CONG" },
+	{ 0x5ull, "INET_DIAG_TOS" },
+	{ 0x6ull, "INET_DIAG_TCLASS" },
+	{ 0x7ull, "INET_DIAG_SKMEMINFO" },
+	{ 0x8ull, "INET_DIAG_SHUTDOWN" },
+	{ 0x9ull, "INET_DIAG_DCTCPINFO" },
+	{ 0xaull, "INET_DIAG_PROTOCOL" },
+	{ 0xbull, "INET_DIAG_SKV6ONLY" },
+	{ 0xcull, "INET_DIAG_LOCALS" },
+	{ 0xdull, "INET_DIAG_PEERS" },
+	{ 0xeull, "INET_DIAG_PAD" },
+	{ 0xfull, "INET_DIAG_MARK" },
+	{ 0x10ull, "INET_DIAG_BBRINFO" },
+	{ 0x11ull, "INET_DIAG_CLASS_ID" },
+	{ 0x12ull, "INET_DIAG_MD5SIG" },
+	{ 0x13ull, "INET_DIAG_ULP_INFO" },
+	{ 0x14ull, "INET_DIAG_SK_BPF_STORAGES" },
+	{ 0x15ull, "INET_DIAG_CGROUP_ID" },
+	{ 0x16ull, "INET_DIAG_SOCKOPT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_brport[] = {
+	{ 0x0ull, "IFLA_BRPORT_UNSPEC" },
+	{ 0x1ull, "IFLA_BRPORT_STATE" },
+	{ 0x2ull, "IFLA_BRPORT_PRIORITY" },
+	{ 0x3ull, "IFLA_BRPORT_COST" },
+	{ 0x4ull, "IFLA_BRPORT_MODE" },
+	{ 0x5ull, "IFLA_BRPORT_GUARD" },
+	{ 0x6ull, "IFLA_BRPORT_PROTECT" },
+	{ 0x7ull, "IFLA_BRPORT_FAST_LEAVE" },
+	{ 0x8ull, "IFLA_BRPORT_LEARNING" },
+	{ 0x9ull, "IFLA_BRPORT_UNICAST_FLOOD" },
+	{ 0xaull, "IFLA_BRPORT_PROXYARP" },
+	{ 0xbull, "IFLA_BRPORT_LEARNING_SYNC" },
+	{ 0xcull, "IFLA_BRPORT_PROXYARP_WIFI" },
+	{ 0xdull, "IFLA_BRPORT_ROOT_ID" },
+	{ 0xeull, "IFLA_BRPORT_BRIDGE_ID" },
+	{ 0xfull, "IFLA_BRPORT_DESIGNATED_PORT" },
+	{ 0x10ull, "IFLA_BRPORT_DESIGNATED_COST" },
+	{ 0x11ull, "IFLA_BRPORT_ID" },
+	{ 0x12ull, "IFLA_BRPORT_NO" },
+	{ 0x13ull, "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK" },
+	{ 0x14ull, "IFLA_BRPORT_CONFIG_PENDING" },
+	{ 0x15ull, "IFLA_BRPORT_MESSAGE_AGE_TIMER" },
+	{ 0x16ull, "IFLA_BRPORT_FORWARD_DELAY_TIMER" },
+	{ 0x17ull, "IFLA_BRPORT_HOLD_TIMER" },
+	{ 0x18ull, "IFLA_BRPORT_FLUSH" },
+	{ 0x19ull, "IFLA_BRPORT_MULTICAST_ROUTER" },
+	{ 0x1aull, "IFLA_BRPORT_PAD" },
+	{ 0x1bull, "IFLA_BRPORT_MCAST_FLOOD" },
+	{ 0x1cull, "IFLA_BRPORT_MCAST_TO_UCAST" },
+	{ 0x1dull, "IFLA_BRPORT_VLAN_TUNNEL" },
+	{ 0x1eull, "IFLA_BRPORT_BCAST_FLOOD" },
+	{ 0x1full, "IFLA_BRPORT_GROUP_FWD_MASK" },
+	{ 0x20ull, "IFLA_BRPORT_NEIGH_SUPPRESS" },
+	{ 0x21ull, "IFLA_BRPORT_ISOLATED" },
+	{ 0x22ull, "IFLA_BRPORT_BACKUP_PORT" },
+	{ 0x23ull, "IFLA_BRPORT_MRP_RING_OPEN" },
+	{ 0x24ull, "IFLA_BRPORT_MRP_IN_OPEN" },
+	{ 0x25ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" },
+	{ 0x26ull, "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT" },
+	{ 0x27ull, "IFLA_BRPORT_LOCKED" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ifla_info[] = {
+	{ 0x0ull, "IFLA_INFO_UNSPEC" },
+	{ 0x1ull, "IFLA_INFO_KIND" },
+	{ 0x2ull, "IFLA_INFO_DATA" },
+	{ 0x3ull, "IFLA_INFO_XSTATS" },
+	{ 0x4ull, "IFLA_INFO_SLAVE_KIND" },
+	{ 0x5ull, "IFLA_INFO_SLAVE_DATA" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_link_xstats_type[] = {
+	{ 0x0ull, "LINK_XSTATS_TYPE_UNSPEC" },
+	{ 0x1ull, "LINK_XSTATS_TYPE_BRIDGE" },
+	{ 0x2ull, "LINK_XSTATS_TYPE_BOND" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_offload_xstats[] = {
+	{ 0x0ull, "IFLA_OFFLOAD_XSTATS_UNSPEC" },
+	{ 0x1ull, "IFLA_OFFLOAD_XSTATS_CPU_HIT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bridge_xstats[] = {
+	{ 0x0ull, "BRIDGE_XSTATS_UNSPEC" },
+	{ 0x1ull, "BRIDGE_XSTATS_VLAN" },
+	{ 0x2ull, "BRIDGE_XSTATS_MCAST" },
+	{ 0x3ull, "BRIDGE_XSTATS_PAD" },
+	{ 0x4ull, "BRIDGE_XSTATS_STP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bond_xstats[] = {
+	{ 0x0ull, "BOND_XSTATS_UNSPEC" },
+	{ 0x1ull, "BOND_XSTATS_3AD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_bond_3ad_stat[] = {
+	{ 0x0ull, "BOND_3AD_STAT_LACPDU_RX" },
+	{ 0x1ull, "BOND_3AD_STAT_LACPDU_TX" },
+	{ 0x2ull, "BOND_3AD_STAT_LACPDU_UNKNOWN_RX" },
+	{ 0x3ull, "BOND_3AD_STAT_LACPDU_ILLEGAL_RX" },
+	{ 0x4ull, "BOND_3AD_STAT_MARKER_RX" },
+	{ 0x5ull, "BOND_3AD_STAT_MARKER_TX" },
+	{ 0x6ull, "BOND_3AD_STAT_MARKER_RESP_RX" },
+	{ 0x7ull, "BOND_3AD_STAT_MARKER_RESP_TX" },
+	{ 0x8ull, "BOND_3AD_STAT_MARKER_UNKNOWN_RX" },
+	{ 0x9ull, "BOND_3AD_STAT_PAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mpls_stats[] = {
+	{ 0x0ull, "MPLS_STATS_UNSPEC" },
+	{ 0x1ull, "MPLS_STATS_LINK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_setns_types[] = {
+	{ 0x20000ull, "CLONE_NEWNS" },
+	{ 0x2000000ull, "CLONE_NEWCGROUP" },
+	{ 0x4000000ull, "CLONE_NEWUTS" },
+	{ 0x8000000ull, "CLONE_NEWIPC" },
+	{ 0x10000000ull, "CLONE_NEWUSER" },
+	{ 0x20000000ull, "CLONE_NEWPID" },
+	{ 0x40000000ull, "CLONE_NEWNET" },
+	{ 0x80ull, "CLONE_NEWTIME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_landlock_create_flags[] = {
+	{ 0x1ull, "LANDLOCK_CREATE_RULESET_VERSION" },
 	{ 0, 0 }
 };
 #endif
