@@ -229,9 +229,92 @@ static void lt_req_envp(struct lt_plan *p, unsigned arg, uint64_t addr)
 	lt_req_strings(p, arg, addr, n, lo, hi);
 }
 
+/* The contract a request number states (_IOC: direction and size) for the requests no
+ * case below sizes: what it writes (_IOC_WRITE) is read after the call whatever it
+ * returned; what it reads back (_IOC_READ) on success; both: also at entry, as
+ * LT_SUB_ENTRY. At most LT_IOCTL_CAP bytes; an _IOC_WRITE number whose argument is a
+ * value, not an address, only makes a fault-safe copy fail. */
+#define LT_IOCTL_CAP 1280
+static void lt_req_ioctl_contract(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1], dir = req >> 30, size = (req >> 16) & 0x3fff;
+	if (dir == 1 || (dir & 2 && (ok || !p->exit)))
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2],
+		       lt_min(size, LT_IOCTL_CAP), size);
+}
+
+/* struct loop_info (168 bytes), loop_info64 (232), loop_config (304) by LOOP_* number */
+#define LT_LOOP_SIZE(req) \
+	((req & 0xff) == 0x0a ? 304u : (req & 0xff) >= 4 ? 232u : 168u)
+
 /* ioctl arguments strace decodes, by request: in (read at exit, unchanged) or out. */
+/* Disks' requests with no size in their number (HDIO, BLK, loop): by hand. 1 if req is one. */
+static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	switch ((uint32_t)a[1]) {
+	case 0x1267: case 0x127e: /* BLKSECTGET, BLKROTATIONAL: an unsigned short out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 2, 2);
+		return 1;
+	case 0x125e: case 0x80081270: case 0x1268: case 0x127a: case 0x127b: case 0x1278:
+	case 0x1279: case 0x127c: case 0x80041284: case 0x80041285: /* BLK*GET: an int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x1263: case 0x1265: case 0x1260: case 0x80081272: case 0x80081280: /* a long out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return 1;
+	case 0x125d: case 0x40081271: /* BLKROSET, BLKBSZSET: an int in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x1277: case 0x127d: case 0x127f: /* BLKDISCARD, BLKSECDISCARD, BLKZEROOUT */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x1269: { /* BLKPG: blkpg_ioctl_arg, and the blkpg_partition it points to (sub 0) */
+		uint64_t data;
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 24, 24);
+		if (p->peek && !p->peek(p->ctx, a[2] + 16, &data, sizeof data))
+			lt_req(p, 2, 0, 0, data, 152, 152);
+		return 1;
+	}
+	case 0x4c02: case 0x4c04: case 0x4c0a: /* LOOP_SET_STATUS(64), LOOP_CONFIGURE: in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return 1;
+	case 0x4c03: case 0x4c05: /* LOOP_GET_STATUS(64): out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], LT_LOOP_SIZE(a[1]), LT_LOOP_SIZE(a[1]));
+		return 1;
+	case 0x301: /* HDIO_GETGEO: struct hd_geometry */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x302: case 0x304: case 0x308: case 0x309: case 0x30a: case 0x30b: case 0x30c:
+	case 0x30e: case 0x30f: case 0x310: case 0x31a: /* HDIO_GET_*: an unsigned long */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return 1;
+	case 0x307: case 0x30d: /* HDIO_OBSOLETE_IDENTITY, HDIO_GET_IDENTITY */
+		if (ok)
+			lt_req_buf(p, 2, LT_CAP_SUB_SELF, a[2], (uint32_t)a[1] == 0x307 ? 142 : 512);
+		return 1;
+	case 0x31c: case 0x328: /* HDIO_DRIVE_RESET, HDIO_SCAN_HWIF: three ints */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 12, 12);
+		return 1;
+	case 0x31f: /* HDIO_DRIVE_CMD: the header in (LT_SUB_ENTRY), the status out */
+		if (!p->exit)
+			lt_req(p, 2, LT_SUB_ENTRY, 0, a[2], 4, 4);
+		else if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	}
+	return 0;
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
+	if (lt_req_ioctl_disk(p, a, ok))
+		return;
 	switch ((uint32_t)a[1]) {
 	case 0x5401: /* TCGETS */
 		if (ok)
@@ -247,15 +330,56 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 	case 0x5414: /* TIOCSWINSZ */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_WINSIZE, SZ_WINSIZE);
 		return;
-	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901: /* int in */
+	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
+	case 0x5416: case 0x5417: case 0x5418: /* int in (TIOCMBIS, TIOCMBIC, TIOCMSET) */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;
 	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
-	case 0x8904: case 0x80045439: /* int out */
+	case 0x8904: case 0x80045439: case 0x5415: /* int out (TIOCMGET) */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
 		return;
+	case 0x80082102: /* SECCOMP_IOCTL_NOTIF_ID_VALID in an old header: read, not written */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 8, 8);
+		return;
+	case 0x4008240b: /* PERF_EVENT_IOC_MODIFY_ATTRIBUTES: the attr, not the pointer's size */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_PERF_ATTR, SZ_PERF_ATTR);
+		return;
+	case 0x40082406: /* PERF_EVENT_IOC_SET_FILTER: a string */
+		lt_req_str(p, 2, LT_CAP_SUB_SELF, a[2], (uint64_t)p->strsize + 1);
+		return;
+	case 0xc008240a: { /* PERF_EVENT_IOC_QUERY_BPF: the ids the kernel wrote (sub 0) */
+		uint32_t n;
+		if (p->exit && ok && p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n))
+			lt_req(p, 2, 0, 0, a[2] + 8, lt_min(n, (uint64_t)p->strsize + 1) * 4,
+			       (uint64_t)n * 4);
+		break;
 	}
+	case 0x8912: { /* SIOCGIFCONF: struct ifconf before and after, the ifreqs (sub 0) */
+		uint64_t d[2];
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 16, 16);
+		if (p->exit && ok && p->peek && !p->peek(p->ctx, a[2], d, sizeof d) && (int32_t)d[0] > 0)
+			lt_req(p, 2, 0, 0, d[1], lt_min((uint32_t)d[0] / 40, (uint64_t)p->strsize + 1) * 40,
+			       (uint32_t)d[0] / 40 * 40);
+		return;
+	}
+	case 0x40085203: { /* RNDADDENTROPY: the buf_size bytes after the two ints (sub 0) */
+		int32_t n;
+		if (p->peek && !p->peek(p->ctx, a[2] + 4, &n, sizeof n) && n >= 0)
+			lt_req_buf(p, 2, 0, a[2] + 8, (uint64_t)n);
+		break;
+	}
+	case 0xc020660b: /* FS_IOC_FIEMAP: the extents mapped (sub 0), -s + 1 at most */
+		if (ok) {
+			uint32_t n;
+			if (p->peek && !p->peek(p->ctx, a[2] + 20, &n, sizeof n))
+				lt_req(p, 2, 0, 0, a[2] + 32,
+				       lt_min(lt_min(n, (uint64_t)p->strsize + 1), 64) * 56,
+				       (uint64_t)n * 56);
+		}
+		break;
+	}
+	lt_req_ioctl_contract(p, a, ok);
 }
 
 /* io_uring_register's argument, by opcode (a[1]), nr_args (a[3]) elements or bytes: the
@@ -929,6 +1053,12 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, lt_min(bytes, 128), bytes);
 		return;
 	}
+	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
+		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
+			lt_req_ioctl(p, a, 0);
+		else if ((uint32_t)a[1] >> 30 == 3)
+			lt_req_ioctl_contract(p, a, 0);
+		return;
 	case LT_K_MSGHDR_OUT:
 		lt_req(p, i, LT_SUB_ENTRY, 0, v, SZ_MSGHDR, SZ_MSGHDR);
 		return;

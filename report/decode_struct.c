@@ -7,11 +7,12 @@
 
 #include "lt_capture.h"
 #include "decode_struct.h"
+#include "decode_ioctl.h"
 #include "xlat/gen.h"
 
 /* ---- small pieces ---- */
 
-static void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign)
+void lt_put_int_array1(struct lt_dctx *c, int i, const uint8_t *d, int sign)
 {
 	if (!d) {
 		lt_put_ptr(c, c->ev->args[i]);
@@ -747,179 +748,6 @@ static int lt_special_fcntl(struct lt_args *a)
 	default:
 		lt_arg_hex(a, g[2]);
 	}
-	return a->n;
-}
-
-/* struct termios as TCGETS/TCSETS* pass it (the kernel's, 36 bytes) */
-static void lt_put_termios(struct lt_dctx *c, const uint8_t *d)
-{
-	static const struct lt_xlat iflag[] = {
-		{ 01, "IGNBRK" }, { 02, "BRKINT" }, { 04, "IGNPAR" }, { 010, "PARMRK" },
-		{ 020, "INPCK" }, { 040, "ISTRIP" }, { 0100, "INLCR" }, { 0200, "IGNCR" },
-		{ 0400, "ICRNL" }, { 01000, "IUCLC" }, { 02000, "IXON" }, { 04000, "IXANY" },
-		{ 010000, "IXOFF" }, { 020000, "IMAXBEL" }, { 040000, "IUTF8" }, { 0, 0 }
-	};
-	static const struct lt_xlat oflag[] = {
-		{ 01, "OPOST" }, { 02, "OLCUC" }, { 04, "ONLCR" }, { 010, "OCRNL" }, { 020, "ONOCR" },
-		{ 040, "ONLRET" }, { 0100, "OFILL" }, { 0200, "OFDEL" }, { 0, 0 }
-	};
-	static const struct lt_xlat cflag[] = {
-		{ 0100, "CSTOPB" }, { 0200, "CREAD" }, { 0400, "PARENB" }, { 01000, "PARODD" },
-		{ 02000, "HUPCL" }, { 04000, "CLOCAL" }, { 010000000000, "CMSPAR" },
-		{ 020000000000, "CRTSCTS" }, { 0, 0 }
-	};
-	static const struct lt_xlat lflag[] = {
-		{ 01, "ISIG" }, { 02, "ICANON" }, { 04, "XCASE" }, { 010, "ECHO" }, { 020, "ECHOE" },
-		{ 040, "ECHOK" }, { 0100, "ECHONL" }, { 0200, "NOFLSH" }, { 0400, "TOSTOP" },
-		{ 0100000, "IEXTEN" }, { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" }, { 04000, "ECHOKE" },
-		{ 010000, "FLUSHO" }, { 040000, "PENDIN" }, { 0200000, "EXTPROC" }, { 0, 0 }
-	};
-	static const struct lt_xlat baud[] = {
-		{ 0, "B0" }, { 1, "B50" }, { 2, "B75" }, { 3, "B110" }, { 4, "B134" }, { 5, "B150" },
-		{ 6, "B200" }, { 7, "B300" }, { 010, "B600" }, { 011, "B1200" }, { 012, "B1800" },
-		{ 013, "B2400" }, { 014, "B4800" }, { 015, "B9600" }, { 016, "B19200" },
-		{ 017, "B38400" }, { 010001, "B57600" }, { 010002, "B115200" }, { 010003, "B230400" },
-		{ 010004, "B460800" }, { 010005, "B500000" }, { 010006, "B576000" },
-		{ 010007, "B921600" }, { 010010, "B1000000" }, { 010011, "B1152000" },
-		{ 010012, "B1500000" }, { 010013, "B2000000" }, { 010014, "B2500000" },
-		{ 010015, "B3000000" }, { 010016, "B3500000" }, { 010017, "B4000000" }, { 0, 0 }
-	};
-	static const char *const cc[] = { "VINTR", "VQUIT", "VERASE", "VKILL", "VEOF", "VTIME",
-		"VMIN", "VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD", "VWERASE",
-		"VLNEXT", "VEOL2" };
-	uint32_t in = RD(uint32_t, d, 0), out = RD(uint32_t, d, 4), cf = RD(uint32_t, d, 8);
-	uint32_t lf = RD(uint32_t, d, 12);
-	int any;
-	/* strace 6.1 prints an empty flag set here as nothing at all */
-	lt_sb_puts(SB(c), "{c_iflag=");
-	if (in)
-		lt_put_flags(c, iflag, in);
-	/* the output delays are fields: each prints its value's name first */
-	lt_sb_printf(SB(c), ", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", out >> 8 & 1, out >> 9 & 3,
-		     out >> 11 & 3, out >> 13 & 1, out >> 14 & 1, out >> 15 & 1);
-	any = 1;
-	uint64_t rest = lt_flags_names(SB(c), oflag, out & 0377, &any);
-	if (rest)
-		lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
-	const char *b = lt_xlat_name(baud, cf & 010017);
-	lt_sb_puts(SB(c), ", c_cflag=");
-	if (b)
-		lt_sb_puts(SB(c), b);
-	else
-		lt_sb_printf(SB(c), "%#o", cf & 010017);
-	lt_sb_printf(SB(c), "|CS%u", 5 + (cf >> 4 & 3));
-	any = 1;
-	rest = lt_flags_names(SB(c), cflag, cf & ~(010017u | 060u | 002003600000u), &any);
-	if (rest)
-		lt_sb_printf(SB(c), "|%#llx", (unsigned long long)rest);
-	if (cf & 002003600000u) {
-		const char *ib = lt_xlat_name(baud, (cf & 002003600000u) >> 16);
-		if (ib)
-			lt_sb_printf(SB(c), "|%s<<IBSHIFT", ib);
-		else
-			lt_sb_printf(SB(c), "|%#o<<IBSHIFT", (cf & 002003600000u) >> 16);
-	}
-	lt_sb_puts(SB(c), ", c_lflag=");
-	if (lf)
-		lt_put_flags(c, lflag, lf);
-	if (!lt_verbose(c)) {
-		lt_sb_puts(SB(c), ", ...}");
-		return;
-	}
-	lt_sb_puts(SB(c), ", c_line=");
-	if (d[16] == 0)
-		lt_sb_puts(SB(c), "N_TTY");
-	else
-		lt_sb_printf(SB(c), "%u", d[16]);
-	lt_sb_puts(SB(c), ", c_cc=[");
-	for (int k = 0; k < 19; k++) {
-		if (k)
-			lt_sb_puts(SB(c), ", ");
-		if (k < 17)
-			lt_sb_printf(SB(c), "[%s]=", cc[k]);
-		else
-			lt_sb_printf(SB(c), "[%d]=", k);
-		lt_put_hex(c, d[17 + k]);
-	}
-	lt_sb_puts(SB(c), "]}");
-}
-
-static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
-{
-	const char *n = lt_xlat_name(lt_x_ioctl, req);
-	if (n && lt_st(c) == LT_XLAT_ABBREV) {
-		lt_sb_puts(SB(c), n);
-		return;
-	}
-	static const char *const dirs[] = { "_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
-					    "_IOC_READ|_IOC_WRITE" };
-	if (n || lt_st(c) == LT_XLAT_RAW) {
-		lt_put_hex(c, req);
-		if (n && lt_st(c) == LT_XLAT_VERBOSE)
-			lt_sb_printf(SB(c), " /* %s */", n);
-		return;
-	}
-	/* unknown: the number taken apart, in a comment after it with -X verbose */
-	if (lt_st(c) == LT_XLAT_VERBOSE) {
-		lt_put_hex(c, req);
-		lt_sb_puts(SB(c), " /* ");
-	}
-	lt_sb_printf(SB(c), "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
-		     (req >> 16) & 0x3fff);
-	if (lt_st(c) == LT_XLAT_VERBOSE)
-		lt_sb_puts(SB(c), " */");
-}
-
-static int lt_special_ioctl(struct lt_args *a)
-{
-	struct lt_dctx *c = a->c;
-	const uint64_t *g = c->ev->args;
-	uint32_t req = (uint32_t)g[1];
-	lt_arg_kind(a, 0, lt_gen_fd);
-	lt_next(a);
-	lt_ioctl_req(c, req);
-	lt_done(a);
-	const uint8_t *d;
-	lt_next(a);
-	switch (req) {
-	case 0x5401: case 0x5402: case 0x5403: case 0x5404: /* TCGETS, TCSETS* */
-		d = req == 0x5401 ? lt_out(c, 2, 36) : lt_cap_get(c, 2, LT_CAP_SUB_SELF, 36, NULL);
-		if (d)
-			lt_put_termios(c, d);
-		else
-			lt_put_ptr(c, g[2]);
-		break;
-	case 0x5413: case 0x5414: /* TIOCGWINSZ, TIOCSWINSZ */
-		d = req == 0x5413 ? lt_out(c, 2, 8) : lt_cap_get(c, 2, LT_CAP_SUB_SELF, 8, NULL);
-		if (d)
-			lt_sb_printf(SB(c), "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
-				     RD(uint16_t, d, 0), RD(uint16_t, d, 2), RD(uint16_t, d, 4),
-				     RD(uint16_t, d, 6));
-		else
-			lt_put_ptr(c, g[2]);
-		break;
-	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
-		d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
-		lt_put_int_array1(c, 2, d, 1);
-		break;
-	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
-	case 0x8904: case 0x80045439:
-		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
-		break;
-	case 0x40049409: /* FICLONE: the source descriptor itself */
-		lt_put_fd(c, (int)g[2]);
-		break;
-	case 0x5450: case 0x5451: case 0x5422: case 0x540c: case 0x540d: case 0x5437:
-		/* no argument, but strace still shows what was passed */
-		lt_put_ptr(c, g[2]);
-		break;
-	default:
-		if (lt_xlat_name(lt_x_ioctl, req))
-			lt_put_ptr(c, g[2]);
-		else
-			lt_put_hex(c, g[2]);
-	}
-	lt_done(a);
 	return a->n;
 }
 

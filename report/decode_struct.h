@@ -62,6 +62,7 @@ void lt_put_sockproto_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockopt_name_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockopt_val_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind);
+void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len);
 void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);

@@ -42,11 +42,16 @@ def names_in(header, want, exclude):
 
 
 def values(header, names):
-    # linux/mount.h uses O_CLOEXEC without including it; linux/fcntl.h clashes with fcntl.h
-    pre = "#include <fcntl.h>\n" if header == "linux/mount.h" else ""
+    # linux/mount.h uses O_CLOEXEC without including it; linux/fcntl.h clashes with fcntl.h;
+    # linux/fs.h's ioctl numbers take the sizes of structures other headers define; some
+    # headers use _IO() and __u32 without including what defines them
+    pre = "#include <linux/ioctl.h>\n#include <linux/types.h>\n" + {
+        "linux/mount.h": "#include <fcntl.h>\n",
+        "linux/fs.h": "#include <linux/fiemap.h>\n#include <linux/blktrace_api.h>\n"
+                      "#include <linux/blkpg.h>\n"}.get(header, "")
     # the netfilter headers use netlink's NLMSG_MIN_TYPE without including linux/netlink.h
     if header.startswith("linux/netfilter/"):
-        pre = "#include <linux/netlink.h>\n"
+        pre += "#include <linux/netlink.h>\n"
     src = "#include <stdio.h>\n#include <sys/types.h>\n%s#include <%s>\nint main(void) {\n" % (
         pre, header)
     for n in names:

@@ -1,0 +1,405 @@
+/* ioctl by request (report/decode_ioctl*.c): strace 6.1's lines for the same calls, as its
+ * own test programs print them (tests/ioctl_counter.c, ioctl_fiemap.c, ioctl_fs_f.c,
+ * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
+ * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
+ * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "decode_fixture.h"
+
+#define A 0x7ffd1000u
+#define EBADF_ " = -1 EBADF (Bad file descriptor)"
+
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+
+static struct lt_fmt fraw = { .strsize = 32, .xlat = LT_XLAT_RAW };
+static struct lt_fmt fverb = { .strsize = 32, .xlat = LT_XLAT_VERBOSE };
+
+static void test_names(void)
+{
+	struct lt_event ev;
+	/* no argument for a request that takes none; names a number shares, sorted */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e01, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e02, 0, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x3e02)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x3e02, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x3e02 /* COUNTER_DISABLE_EVENTS_IOCTL */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5204, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x58ff, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x58ff /* _IOC(_IOC_NONE, 0x58, 0xff, 0) */, 0)" EBADF_);
+	/* INOTIFY_IOC_SETNEXTWD: the value itself, an int */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40044900, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, INOTIFY_IOC_SETNEXTWD, -1159983635)" EBADF_);
+}
+
+static void test_counter(void)
+{
+	struct lt_event ev;
+	uint8_t w[6] = { 5, 2, 23, 42, 6, 69 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, w, sizeof w);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_EXTENSION, "
+		   "scope=COUNTER_SCOPE_COUNT, parent=23, id=42}, event=COUNTER_EVENT_CAPTURE, channel=69})" EBADF_);
+	uint8_t u[6] = { 6, 3, 142, 160, 7, 173 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, u, sizeof u);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x40063e00 /* COUNTER_ADD_WATCH_IOCTL */, {component={type=0x6 "
+		    "/* COUNTER_COMPONENT_??? */, scope=0x3 /* COUNTER_SCOPE_??? */, parent=142, id=160}, "
+		    "event=0x7 /* COUNTER_EVENT_??? */, channel=173})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40063e00, 0, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x40063e00, NULL)" EBADF_);
+}
+
+static void test_fs(void)
+{
+	struct lt_event ev;
+	uint8_t fm[32] = { 0 };
+	put64(fm, 0xdeadbeefcafef00dull);
+	put64(fm + 8, 0xfacefeedbabec0deull);
+	put32(fm + 16, 7);
+	put32(fm + 24, 0xdeadc0de);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc020660b, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0xc020660b /* FS_IOC_FIEMAP */, {fm_start=16045690984503111693, "
+		    "fm_length=18072662651678146782, fm_flags=0x7 /* FIEMAP_FLAG_SYNC|FIEMAP_FLAG_XATTR|"
+		    "FIEMAP_FLAG_CACHE */, fm_extent_count=3735929054})" EBADF_);
+	put32(fm + 16, 0xfffffff8);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc020660b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FIEMAP, {fm_start=16045690984503111693, fm_length=18072662651678146782, "
+		   "fm_flags=0xfffffff8 /* FIEMAP_FLAG_??? */, fm_extent_count=3735929054})" EBADF_);
+	uint32_t fl = 0xd000000;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &fl, sizeof fl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40046602, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC32_SETFLAGS, [0xd000000 /* FS_???_FL */])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80046601, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC32_GETFLAGS, NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0045877, 0xbadc0deddeadc0deull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FIFREEZE)" EBADF_);
+	uint8_t r[24];
+	put64(r, 0xdeadbeefcafef00dull);
+	put64(r + 8, 0xfacefeedbabec0deull);
+	put64(r + 16, 0xbadc0deddeadc0deull);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0185879, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FITRIM, {start=0xdeadbeefcafef00d, len=18072662651678146782, "
+		   "minlen=13464652301225279710})" EBADF_);
+	uint8_t x[28] = { 0 };
+	put32(x, 0x7ffe0004);
+	put32(x + 4, 0xdeadbeef);
+	put32(x + 12, 0xcafef00d);
+	put32(x + 16, 0xbabec0de);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, x, sizeof x);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x401c5820, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=0x7ffe0004 /* FS_XFLAG_??? */, "
+		   "fsx_extsize=3735928559, fsx_projid=0xcafef00d, fsx_cowextsize=3133063390})" EBADF_);
+	/* what a getter would have written is not shown when it failed */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x801c581f, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, FS_IOC_FSGETXATTR, 0x7ffd1000)" EBADF_);
+}
+
+static void test_dev(void)
+{
+	struct lt_event ev;
+	uint8_t pool[8] = { 3, 0, 0, 0, 8, 0, 0, 0 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pool, sizeof pool);
+	cap(2, 0, LT_CAP_EXIT, "12345678", 8);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40085203, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=8, buf=\"12345678\"})" EBADF_);
+	int32_t t = 123;
+	cap(2, LT_SUB_ENTRY, 0, &t, sizeof t);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0045706, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_SETTIMEOUT, [123])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80045701, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_GETSTATUS, 0x7ffd1000)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80045705, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, WDIOC_KEEPALIVE)" EBADF_);
+	/* network block devices */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab0a, 0x8000840b, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY|NBD_FLAG_SEND_FUA|"
+		   "NBD_FLAG_SEND_CACHE|0x80008000)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab07, 0xcafef00ddeadbeefull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_SET_SIZE_BLOCKS, 14627392582107119343)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xab08, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NBD_DISCONNECT)" EBADF_);
+	/* modem lines (tests/ioctl_tiocm.c) */
+	uint32_t m = 0xffff1e00;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &m, sizeof m);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5416, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TIOCMBIS, [0xffff1e00 /* TIOCM_??? */])" EBADF_);
+	m = 0xe1ff;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &m, sizeof m);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5418, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TIOCMSET, [TIOCM_LE|TIOCM_DTR|TIOCM_RTS|TIOCM_ST|TIOCM_SR|TIOCM_CTS|"
+		   "TIOCM_CAR|TIOCM_RNG|TIOCM_DSR|TIOCM_OUT1|TIOCM_OUT2|TIOCM_LOOP])" EBADF_);
+}
+
+static void test_disk(void)
+{
+	struct lt_event ev;
+	uint8_t cmd[4] = { 0xca, 0xff, 0xee, 1 };
+	cap(2, LT_SUB_ENTRY, 0, cmd, sizeof cmd);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x31f, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x31f /* HDIO_DRIVE_CMD */, {command=0xca /* ATA_CMD_WRITE */, "
+		    "sector_number=255, feature=238, sector_count=1})" EBADF_);
+	uint32_t rst[3] = { 0xdeadbeef, 0xaaaaaaaa, 0xbeefbeef };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, rst, sizeof rst);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x328, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SCAN_HWIF, [0xdeadbeef, 0xaaaaaaaa, 0xbeefbeef])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x329, 0xfacefeedded2ffffull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|"
+		   "1 << IDE_NICE_1|1 << IDE_NICE_0|1 << IDE_NICE_2|0xfacefeedded2ffe0)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x32d, 0xfacefeedded4ffffull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_SET_BUSSTATE, 0xfacefeedded4ffff /* BUSSTATE_??? */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x305, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, HDIO_GET_QDMA, 0)" EBADF_);
+	/* block devices */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x125d, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKROSET, NULL)" EBADF_);
+	uint64_t range[2] = { 0xdeadbeefbadc0dedull, 0xfacefeedcafef00dull };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, range, sizeof range);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1277, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKDISCARD, [16045690984232390125, 18072662651950788621])" EBADF_);
+	uint8_t pg[24] = { 0 }, part[152];
+	put32(pg, 1);
+	put32(pg + 4, 0xdeadbeef);
+	put32(pg + 8, 0xbadc0ded);
+	put64(pg + 16, A + 0x100);
+	memset(part, 0, sizeof part);
+	put64(part, 0xfac1fed2dad3bef4ull);
+	put64(part + 8, 0xfac5fed6dad7bef8ull);
+	put32(part + 16, 0xdeadbeef);
+	memset(part + 20, 'A', 64);
+	memset(part + 84, 'B', 64);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, pg, sizeof pg);
+	cap(2, 0, LT_CAP_EXIT, part, sizeof part);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1269, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=-559038737, datalen=-1159983635, "
+		   "data={start=-377740712154513676, length=-376614795067539720, pno=-559038737, "
+		   "devname=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"..., "
+		   "volname=\"BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\"...}})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x1274, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BLKTRACESTART)" EBADF_);
+	/* loop devices: encryption fields only when set (or with -v) */
+	uint8_t li[168];
+	for (int k = 0; k < 168; k++)
+		li[k] = (uint8_t)(0x80 + k);
+	put32(li + 36, 0);
+	put32(li + 44, 1);
+	memset(li + 48, 'A', 64);
+	memset(li + 112, 'B', 32);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, li, sizeof li);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4c02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, LOOP_SET_STATUS, {lo_number=-2088599168, lo_offset=0xa3a2a1a0, "
+		   "lo_flags=LO_FLAGS_READ_ONLY, lo_name=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+		   "AAAAAAAAAAAA\"..., ...})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4c81, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, LOOP_CTL_REMOVE, -1159983635)" EBADF_);
+}
+
+static void test_gpio(void)
+{
+	struct lt_event ev;
+	uint64_t vals[2] = { 0xcacafeedfacecafeull, 0xfadebeaddeedbabeull };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, vals, sizeof vals);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc010b40f, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0xcacafeedfacecafe, "
+		   "mask=0xfadebeaddeedbabe})" EBADF_);
+	/* an attribute whose padding is used prints raw */
+	uint8_t lc[272] = { 0 };
+	put64(lc, 0x102);
+	put32(lc + 8, 1);
+	put32(lc + 32, 1);
+	put32(lc + 36, 0xfeedface);
+	put64(lc + 40, 0xdeadbeefba11c0daull);
+	put64(lc + 48, 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, lc, sizeof lc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc110b40d, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, {flags=GPIO_V2_LINE_FLAG_ACTIVE_LOW|"
+		   "GPIO_V2_LINE_FLAG_BIAS_PULL_UP, num_attrs=1, attrs=[{attr={id=1, padding=0xfeedface, "
+		   "data=0xdeadbeefba11c0da}, mask=0x1}]})" EBADF_);
+	uint8_t li[72] = { 0 };
+	put32(li, 50);
+	cap(2, LT_SUB_ENTRY, 0, li, sizeof li);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc048b40b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GPIO_GET_LINEINFO_WATCH_IOCTL, {line_offset=50})" EBADF_);
+}
+
+static void test_evdev(void)
+{
+	struct lt_event ev;
+	/* numbers that carry an argument */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80014521, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGBIT(EV_KEY, 1), NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x800e453f, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGBIT(0x1f /* EV_??? */, 14), NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x401845ce, 0, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x401845ce /* EVIOCSABS(0xe) */, NULL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80004506, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCGNAME(0), NULL)" EBADF_);
+	uint32_t kc[2] = { 0xdeadbeef, 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, kc, sizeof kc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084504, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCSKEYCODE, [3735928559, KEY_ESC])" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, kc, sizeof kc);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084504, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x40084504, [3735928559, 0x1])" EBADF_);
+	uint8_t ff[48];
+	for (int k = 0; k < 48; k++)
+		ff[k] = (uint8_t)(0x80 + k);
+	ff[0] = 0x52;
+	ff[1] = 0;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ff, sizeof ff);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40304580, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, EVIOCSFF, {type=FF_CONSTANT, id=-31870, direction=34180, ...})" EBADF_);
+}
+
+static void test_ptp(void)
+{
+	struct lt_event ev;
+	uint8_t e[16] = { 0 };
+	put32(e, 3141592653u);
+	put32(e + 4, 0xdeadbabe);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, e, sizeof e);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40103d02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_EXTTS_REQUEST, {index=3141592653, flags=PTP_RISING_EDGE|"
+		   "PTP_FALLING_EDGE|PTP_STRICT_FLAGS|0xdeadbab0})" EBADF_);
+	uint8_t p[96] = { 0 };
+	put32(p + 64, 3405691582u);
+	put32(p + 68, 3);
+	put32(p + 72, 4276993775u);
+	put32(p + 76, 0xbadc0ded);
+	put32(p + 92, 0xdadfaced);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40603d10, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_PIN_SETFUNC2, {index=3405691582, func=PTP_PF_PHYSYNC, "
+		   "chan=4276993775, rsv=[0xbadc0ded, 0, 0, 0, 0xdadfaced]})" EBADF_);
+	/* a getter that failed shows only what it was asked */
+	cap(2, LT_SUB_ENTRY, 0, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0603d06, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_PIN_GETFUNC, {index=3405691582})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40043d0d, 0xfffffffff8a432ebull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PTP_ENABLE_PPS2, 0xfffffffff8a432eb)" EBADF_);
+}
+
+static void test_seccomp(void)
+{
+	struct lt_event ev;
+	uint8_t r[24] = { 0 };
+	put64(r, 0xdeadc0debadc0dedull);
+	put64(r + 8, 0xdadfacedbeefdeedull);
+	put32(r + 16, (uint32_t)-63);
+	put32(r + 20, 1);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0182101, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0xdeadc0debadc0ded, val=-2675229516524167443, "
+		   "error=-ENOSR, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE})" EBADF_);
+	uint64_t id = 0xdecaffedfacefeedull;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, &id, sizeof id);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80082102, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xdecaffedfacefeed])" EBADF_);
+	uint8_t n[80] = { 0 };
+	put32(n + 8, 832);
+	put32(n + 16, 186);
+	put32(n + 20, 0xc000003e);
+	cap(2, LT_SUB_ENTRY, 0, n, sizeof n);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0502100, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, {id=0, pid=832, flags=0, data={nr=__NR_gettid, "
+		   "arch=AUDIT_ARCH_X86_64, instruction_pointer=NULL, args=[0, 0, 0, 0, 0, 0]}} => "
+		   "0x7ffd1000)" EBADF_);
+}
+
+static void test_perf(void)
+{
+	struct lt_event ev;
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2400, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP|0xbadc0dec)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2401, 2, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_DISABLE, 0x2 /* PERF_IOC_FLAG_??? */)" EBADF_);
+	/* a filter string that runs into unreadable memory */
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT | LT_CAP_STR | LT_CAP_TRUNC, "89abcdef0123456789abcdef0", 25);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40082406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_SET_FILTER, 0x7ffd1000)" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT | LT_CAP_STR, "89abcdef0123456789abcdef", 24);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40082406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_SET_FILTER, \"89abcdef0123456789abcdef\")" EBADF_);
+	uint32_t q[2] = { 0xbadc0ded, 0 };
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008240a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3134983661, ...})" EBADF_);
+}
+
+static void test_rtc(void)
+{
+	struct lt_event ev;
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x7004, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, PHN_NOT_OH or RTC_UIE_OFF)" EBADF_);
+	uint8_t p[24] = { 0 };
+	put64(p + 8, 0xdeadfacebeeffeedull);
+	put32(p + 16, 4207856382u);
+	put32(p + 20, 0xbadc0ded);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40187014, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RTC_PARAM_SET, {param=RTC_PARAM_FEATURES, uvalue=1<<RTC_FEATURE_ALARM|"
+		   "1<<RTC_FEATURE_NEED_WEEK_DAY|1<<RTC_FEATURE_ALARM_RES_2S|1<<RTC_FEATURE_CORRECTION|"
+		   "1<<RTC_FEATURE_BACKUP_SWITCH_MODE|1<<RTC_FEATURE_ALARM_WAKEUP_ONLY|0xdeadfacebeeffe00, "
+		   "index=4207856382, __pad=0xbadc0ded})" EBADF_);
+	put64(p + 8, 0);
+	put32(p + 16, 0);
+	put32(p + 20, 0);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, p, sizeof p);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40187013, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
+}
+
+static void test_ifconf(void)
+{
+	struct lt_event ev;
+	uint8_t in[16] = { 0 }, out[16] = { 0 }, ifr[80] = { 0 }; /* -s 1: two captured */
+	put32(in, 82);
+	put64(in + 8, A + 0x100);
+	memcpy(out, in, 16);
+	put32(out, 80);
+	memcpy(ifr, "lo", 2);
+	ifr[16] = 2; /* AF_INET, port 0, 127.0.0.1 */
+	ifr[20] = 127;
+	ifr[23] = 1;
+	struct lt_fmt f1 = { .strsize = 1 };
+	cap(2, LT_SUB_ENTRY, 0, in, sizeof in);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
+	cap(2, 0, LT_CAP_EXIT, ifr, sizeof ifr);
+	ev = mk("ioctl", 0, 3, 0x8912, A, 0, 0, 0);
+	EXPECTF(ev, &f1, "ioctl(3, SIOCGIFCONF, {ifc_len=82 => 80 /* 2 * sizeof(struct ifreq) */, "
+		    "ifc_buf=[{ifr_name=\"lo\", ifr_addr={sa_family=AF_INET, sin_port=htons(0), "
+		    "sin_addr=inet_addr(\"127.0.0.1\")}}, ...]}) = 0");
+	put32(in, 80);
+	put64(in + 8, 0);
+	cap(2, LT_SUB_ENTRY, 0, in, sizeof in);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, in, sizeof in);
+	ev = mk("ioctl", 0, 3, 0x8912, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}) = 0");
+}
+
+int main(void)
+{
+	test_ifconf();
+	test_rtc();
+	test_perf();
+	test_seccomp();
+	test_ptp();
+	test_evdev();
+	test_gpio();
+	test_disk();
+	test_names();
+	test_counter();
+	test_fs();
+	test_dev();
+	if (failures)
+		fprintf(stderr, "%d failures\n", failures);
+	return failures != 0;
+}
