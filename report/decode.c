@@ -1131,6 +1131,27 @@ int lt_format_args(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 	return n;
 }
 
+/* The shim sees the EINTR a handler's signal left; strace, stopped at the call's exit
+ * before the signal is delivered, sees the restart code the kernel chose. For the calls
+ * that only ever sleep that code is known from the call alone (the kernel's
+ * hrtimer_nanosleep, poll, select and sigsuspend), so it is shown as strace shows it;
+ * calls where EINTR may be the kernel's own answer keep it. 0: none. */
+static int lt_restart_code(const struct lt_event *ev)
+{
+	enum { NOHAND = 514, RESTARTBLOCK = 516 };
+	switch (ev->nr) {
+	case 35: /* nanosleep */
+		return RESTARTBLOCK;
+	case 230: /* clock_nanosleep: TIMER_ABSTIME ones are simply made again */
+		return ev->args[1] & 1 ? NOHAND : RESTARTBLOCK;
+	case 7: /* poll: one with a timeout goes on with what is left of it */
+		return (int32_t)ev->args[2] >= 0 ? RESTARTBLOCK : NOHAND;
+	case 23: case 270: case 271: case 34: case 130: /* select, pselect6, ppoll, pause, rt_sigsuspend */
+		return NOHAND;
+	}
+	return 0;
+}
+
 void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_fmt *fmt)
 {
 	if (!ev)
@@ -1149,6 +1170,8 @@ void lt_format_ret(struct lt_sb *sb, const struct lt_event *ev, const struct lt_
 	int64_t r = ev->ret;
 	if (c.failed) {
 		int e = (int)-r;
+		if (e == 4 && lt_restart_code(ev)) /* EINTR */
+			e = lt_restart_code(ev);
 		const char *name = lt_errno_name(e), *msg = lt_errno_msg(e);
 		/* calls the kernel restarts never returned to the program */
 		int restart = e == 512 || e == 513 || e == 514 || e == 516;

@@ -243,24 +243,25 @@ def run_once(src, build, name, spec, extra_env, extra_args, sc, timeout):
                    **extra_env)
         if strsize:
             env["LIBTRACE_STRSIZE"] = strsize
-        fds = {}
+        # The program gets the redirected descriptors (7>>/dev/full) at their numbers and
+        # no other: opened there in this process for the time of the start (a descriptor of
+        # ours on that number parked meanwhile), kept through close_fds by number.
+        # (pass_fds must name descriptors open here: a preexec_fn's dup2 comes too late.)
+        placed = {}
         try:
             for fd, op, target in redirects:
-                fds[fd] = os.open(target, {">": os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                                           ">>": os.O_WRONLY | os.O_CREAT | os.O_APPEND,
-                                           "<": os.O_RDONLY}[op])
-
-            # the program gets the redirected descriptors (7>>/dev/full) and no other: kept
-            # through close_fds by number, the parent's copies closed
-            def pre():
-                for fd, ofd in fds.items():
-                    os.dup2(ofd, fd)
-                for ofd in fds.values():
-                    if ofd not in fds:
-                        os.close(ofd)
+                o = os.open(target, {">": os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                                     ">>": os.O_WRONLY | os.O_CREAT | os.O_APPEND,
+                                     "<": os.O_RDONLY}[op])
+                try:
+                    placed[fd] = (os.dup(fd), os.get_inheritable(fd))
+                except OSError:
+                    placed[fd] = None
+                os.dup2(o, fd)
+                os.close(o)
             with subprocess.Popen([prog] + prog_args, cwd=work, env=env, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                  preexec_fn=pre, pass_fds=tuple(fds)) as p:
+                                  pass_fds=tuple(placed)) as p:
                 try:
                     out = p.communicate(timeout=timeout)[0]
                 except subprocess.TimeoutExpired:
@@ -270,8 +271,12 @@ def run_once(src, build, name, spec, extra_env, extra_args, sc, timeout):
         except OSError:
             return "error"
         finally:
-            for ofd in fds.values():
-                os.close(ofd)
+            for fd, saved in placed.items():
+                if saved is None:
+                    os.close(fd)
+                else:
+                    os.dup2(saved[0], fd, inheritable=saved[1])
+                    os.close(saved[0])
         if p.returncode == 77:
             return "skip"
         failed = p.returncode != 0  # under the shim: compared, never identical
