@@ -582,11 +582,7 @@ static lt_nla_fn lt_bond_3ad_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bond_3ad = { lt_x_bond_3ad_stat, "BOND_XSTATS_???",
 						     lt_bond_3ad_decoder, NULL };
 
-static int lt_nla_bond_xstats_3ad(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bond_3ad, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nla_bond_xstats_3ad, lt_nla_bond_3ad)
 
 static lt_nla_fn lt_bond_xstats_decoder(unsigned type)
 {
@@ -599,17 +595,9 @@ static const struct lt_nla_table lt_nla_bridge_xstats = { lt_x_bridge_xstats, "B
 							  lt_bridge_xstats_decoder, NULL };
 
 /* LINK_XSTATS_TYPE_BRIDGE, _BOND: their own attributes */
-static int lt_nla_xstats_bridge(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bridge_xstats, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nla_xstats_bridge, lt_nla_bridge_xstats)
 
-static int lt_nla_xstats_bond(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bond_xstats, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nla_xstats_bond, lt_nla_bond_xstats)
 
 static lt_nla_fn lt_xstats_type_decoder(unsigned type)
 {

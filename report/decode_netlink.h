@@ -51,6 +51,15 @@ struct lt_nla_table {
 	lt_nla_fn all;                       /* one decoder for every type, given the type */
 };
 
+/* An attribute whose payload is attributes of table T, as a decoder named FN (strace's
+ * nested decode_nla_* functions, each a call of decode_nlattr). */
+#define LT_NLA_NESTED(fn, t)                                                            \
+	static int fn(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg) \
+	{                                                                               \
+		lt_nl_attrs(m, off, len, &(t), arg);                                      \
+		return 1;                                                               \
+	}
+
 /* strace's decode_nlattr: the attributes in [off, off + len) */
 void lt_nl_attrs(const struct lt_nl *m, uint64_t off, uint64_t len, const struct lt_nla_table *t,
 		 uint64_t arg);

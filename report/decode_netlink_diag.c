@@ -239,17 +239,9 @@ static lt_nla_fn lt_mptcp_subflow_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_mptcp_subflow = { lt_x_mptcp_subflow_attr,
 	"MPTCP_SUBFLOW_ATTR_???", lt_mptcp_subflow_decoder, NULL };
 
-static int lt_ulp_tls(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_tls_info, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ulp_tls, lt_nla_tls_info)
 
-static int lt_ulp_mptcp(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_mptcp_subflow, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ulp_mptcp, lt_nla_mptcp_subflow)
 
 static lt_nla_fn lt_ulp_info_decoder(unsigned type)
 {
@@ -259,11 +251,7 @@ static lt_nla_fn lt_ulp_info_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ulp_info = { lt_x_inet_ulp_info, "INET_ULP_INFO_???",
 						     lt_ulp_info_decoder, NULL };
 
-static int lt_idiag_ulp_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ulp_info, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_idiag_ulp_info, lt_nla_ulp_info)
 
 static lt_nla_fn lt_bpf_storage_decoder(unsigned type)
 {
@@ -273,11 +261,7 @@ static lt_nla_fn lt_bpf_storage_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bpf_storage = { lt_x_sk_diag_bpf_storage,
 	"SK_DIAG_BPF_STORAGE_???", lt_bpf_storage_decoder, NULL };
 
-static int lt_bpf_storage(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bpf_storage, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_bpf_storage, lt_nla_bpf_storage)
 
 static lt_nla_fn lt_bpf_storages_decoder(unsigned type)
 {
@@ -287,11 +271,7 @@ static lt_nla_fn lt_bpf_storages_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bpf_storages = { lt_x_sk_diag_bpf_storages,
 	"SK_DIAG_BPF_STORAGE_???", lt_bpf_storages_decoder, NULL };
 
-static int lt_idiag_bpf_storages(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bpf_storages, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_idiag_bpf_storages, lt_nla_bpf_storages)
 
 /* struct tcp_diag_md5sig: the address of its family, the key up to its length */
 static void lt_md5sig_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)

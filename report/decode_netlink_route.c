@@ -166,11 +166,7 @@ static lt_nla_fn lt_mdb_entry_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_mdb_entry = { lt_x_mdba_mdb_entry, "MDBA_MDB_ENTRY_???",
 						      lt_mdb_entry_decoder, NULL };
 
-static int lt_mdb_entry(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_mdb_entry, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_mdb_entry, lt_nla_mdb_entry)
 
 static lt_nla_fn lt_mdb_decoder(unsigned type)
 {
@@ -227,17 +223,9 @@ static lt_nla_fn lt_router_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_mdba_router = { lt_x_mdba_router, "MDBA_ROUTER_???",
 							lt_router_decoder, NULL };
 
-static int lt_mdba_mdb(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_mdba_mdb, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_mdba_mdb, lt_nla_mdba_mdb)
 
-static int lt_mdba_router(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_mdba_router, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_mdba_router, lt_nla_mdba_router)
 
 static lt_nla_fn lt_mdba_decoder(unsigned type)
 {
@@ -508,11 +496,7 @@ static lt_nla_fn lt_ifla_xdp_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla_xdp = { lt_x_ifla_xdp, "IFLA_XDP_???",
 						     lt_ifla_xdp_decoder, NULL };
 
-static int lt_ifla_xdp(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_xdp, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_xdp, lt_nla_ifla_xdp)
 
 /* decode_nla_x32 */
 static int lt_nla_x32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -557,11 +541,7 @@ static int lt_ifla_event(const struct lt_nl *m, uint64_t off, uint64_t len, uint
 /* IFLA_PROP_LIST: IFLA_* names, every one a string (strace's ifla_prop_list_decoder) */
 static const struct lt_nla_table lt_nla_prop_list = { lt_x_ifla, "IFLA_???", NULL, lt_nla_str };
 
-static int lt_ifla_prop_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_prop_list, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_prop_list, lt_nla_prop_list)
 
 /* ---- IFLA_LINKINFO: data by the kind named before it (rtnl_link.c) ---- */
 
@@ -650,11 +630,7 @@ static lt_nla_fn lt_bridge_querier_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_bridge_querier = { lt_x_bridge_querier,
 	"BRIDGE_QUERIER_???", lt_bridge_querier_decoder, NULL };
 
-static int lt_br_mcast_qstate(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_bridge_querier, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_br_mcast_qstate, lt_nla_bridge_querier)
 
 /* decode_nla_ether_proto: htons(ETH_P_*) */
 static int lt_nla_ether_proto(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -862,11 +838,7 @@ static lt_nla_fn lt_ifla_vf_stats_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla_vf_stats = { lt_x_ifla_vf_stats,
 	"IFLA_VF_STATS_???", lt_ifla_vf_stats_decoder, NULL };
 
-static int lt_ifla_vf_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf_stats, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_vf_stats, lt_nla_ifla_vf_stats)
 
 /* struct ifla_vf_guid: 12 bytes packed, or 16 with the guid aligned */
 static int lt_ifla_vf_guid(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -908,11 +880,7 @@ static lt_nla_fn lt_ifla_vf_vlan_list_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla_vf_vlan_list = { lt_x_ifla_vf_vlan_list,
 	"IFLA_VF_VLAN_INFO_???", lt_ifla_vf_vlan_list_decoder, NULL };
 
-static int lt_ifla_vf_vlan_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf_vlan_list, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_vf_vlan_list, lt_nla_ifla_vf_vlan_list)
 
 static lt_nla_fn lt_ifla_vf_decoder(unsigned type)
 {
@@ -934,11 +902,7 @@ static lt_nla_fn lt_ifla_vf_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla_vf = { lt_x_ifla_vf, "IFLA_VF_???",
 						    lt_ifla_vf_decoder, NULL };
 
-static int lt_ifla_vf_info(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_vf, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_vf_info, lt_nla_ifla_vf)
 
 static lt_nla_fn lt_ifla_vfinfo_list_decoder(unsigned type)
 {
@@ -948,11 +912,7 @@ static lt_nla_fn lt_ifla_vfinfo_list_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ifla_vfinfo_list = { lt_x_ifla_vfinfo_list,
 	"IFLA_VF_INFO_???", lt_ifla_vfinfo_list_decoder, NULL };
 
-static int lt_ifla_vfinfo_list(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ifla_vfinfo_list, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ifla_vfinfo_list, lt_nla_ifla_vfinfo_list)
 
 /* the IFLA_* attributes decoded here (the rest: lt_ifla_decoder in decode_netlink.c) */
 lt_nla_fn lt_ifla_more_decoder(unsigned type)
@@ -1258,11 +1218,7 @@ static lt_nla_fn lt_ndtpa_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_ndtpa = { lt_x_ndtpa, "NDTPA_???", lt_ndtpa_decoder,
 						  NULL };
 
-static int lt_ndta_parms(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_ndtpa, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_ndta_parms, lt_nla_ndtpa)
 
 /* struct ndt_stats: 11 counters, or the first 10 of an older kernel's */
 static int lt_ndt_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
@@ -1418,11 +1374,7 @@ static lt_nla_fn lt_tca_stats_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_tca_stats = { lt_x_tca_stats, "TCA_STATS_???",
 						      lt_tca_stats_decoder, NULL };
 
-static int lt_nla_tc_stats(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_tca_stats, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nla_tc_stats, lt_nla_tca_stats)
 
 static int lt_tc_sizespec(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -1455,11 +1407,7 @@ static lt_nla_fn lt_tca_stab_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_tca_stab = { lt_x_tca_stab, "TCA_STAB_???",
 						     lt_tca_stab_decoder, NULL };
 
-static int lt_tca_stab(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_tca_stab, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_tca_stab, lt_nla_tca_stab)
 
 static lt_nla_fn lt_tca_decoder(unsigned type)
 {
@@ -1548,11 +1496,7 @@ static lt_nla_fn lt_rtax_decoder(unsigned type)
 
 static const struct lt_nla_table lt_nla_rtax = { lt_x_rtax, "RTAX_???", lt_rtax_decoder, NULL };
 
-static int lt_rta_metrics(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_rtax, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_rta_metrics, lt_nla_rtax)
 
 static int lt_rta_cacheinfo(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -1745,11 +1689,7 @@ static lt_nla_fn lt_nfea_decoder(unsigned type)
 
 static const struct lt_nla_table lt_nla_nfea = { lt_x_nfea, "NFEA_???", lt_nfea_decoder, NULL };
 
-static int lt_nda_fdb_ext(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_nfea, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nda_fdb_ext, lt_nla_nfea)
 
 static int lt_nda_flags_ext(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {
@@ -1928,17 +1868,9 @@ static lt_nla_fn lt_nha_res_bucket_decoder(unsigned type)
 static const struct lt_nla_table lt_nla_nha_res_bucket = { lt_x_nha_res_bucket,
 	"NHA_RES_BUCKET_???", lt_nha_res_bucket_decoder, NULL };
 
-static int lt_nha_res_group(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_nha_res_group, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nha_res_group, lt_nla_nha_res_group)
 
-static int lt_nha_res_bucket(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	lt_nl_attrs(m, off, len, &lt_nla_nha_res_bucket, arg);
-	return 1;
-}
+LT_NLA_NESTED(lt_nha_res_bucket, lt_nla_nha_res_bucket)
 
 lt_nla_fn lt_nha_more_decoder(unsigned type)
 {
