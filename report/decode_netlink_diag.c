@@ -776,22 +776,6 @@ static int lt_pdiag_ring(const struct lt_nl *m, uint64_t off, uint64_t len, uint
 
 /* the instructions' codes: decode_seccomp.c's lt_put_bpf_code (strace's bpf_filter.c) */
 
-/* print_sock_filter_k: offsets into ancillary, network and link-layer data by name */
-static int lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
-{
-	if ((code & 7) != 0 || (code & 0xe0) != 0x20) /* BPF_LD|BPF_ABS only */
-		return 0;
-	if (k >= (uint32_t)-0x1000)
-		lt_sb_puts(c->sb, "SKF_AD_OFF+"), lt_put_xlat(c, lt_x_skf_ad, k + 0x1000, "SKF_AD_???");
-	else if (k >= (uint32_t)-0x100000)
-		lt_sb_printf(c->sb, "SKF_NET_OFF+%u", k + 0x100000);
-	else if (k >= (uint32_t)-0x200000)
-		lt_sb_printf(c->sb, "SKF_LL_OFF+%u", k + 0x200000);
-	else
-		return 0;
-	return 1;
-}
-
 static void lt_bpf_insn_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k)
 {
 	struct lt_dctx *c = m->c;
@@ -807,8 +791,7 @@ static void lt_bpf_insn_elem(const struct lt_nl *m, const uint8_t *e, uint64_t k
 	lt_sb_puts(c->sb, "BPF_STMT(");
 	lt_put_bpf_code(c, code, 0);
 	lt_sb_puts(c->sb, ", ");
-	if (!lt_put_sock_filter_k(c, code, kv))
-		lt_put_hex(c, kv);
+	lt_put_sock_filter_k(c, code, kv); /* decode_sockopt.c */
 	lt_sb_putc(c->sb, ')');
 }
 

@@ -137,7 +137,7 @@ static const struct lt_xlat lt_x_skf_off[] = { { 0xfffff000u, "SKF_AD_OFF" },
 	{ 0xfff00000u, "SKF_NET_OFF" }, { 0xffe00000u, "SKF_LL_OFF" }, { 0, 0 } };
 
 /* a socket filter's k: the special offsets of BPF_LD|BPF_ABS by name */
-static void lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
+void lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k)
 {
 	uint32_t off = k >= 0xfffff000u ? 0xfffff000u : k >= 0xfff00000u ? 0xfff00000u
 			: k >= 0xffe00000u ? 0xffe00000u : 0;

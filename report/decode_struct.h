@@ -169,6 +169,8 @@ void lt_put_seccomp_flags(struct lt_dctx *c, int i, int kind);
 void lt_put_seccomp_args(struct lt_dctx *c, int i, int kind);
 void lt_put_seccomp_fprog(struct lt_dctx *c, int i);
 void lt_put_bpf_code(struct lt_dctx *c, unsigned code, int extended);
+/* decode_sockopt.c: a socket filter's k, its special offsets (SKF_AD_OFF+...) by name */
+void lt_put_sock_filter_k(struct lt_dctx *c, uint16_t code, uint32_t k);
 void lt_put_bpf_attr(struct lt_dctx *c, int i, int kind);
 void lt_put_ifindex(struct lt_dctx *c, uint32_t idx); /* decode_netlink.c */
 void lt_put_io_uring_params(struct lt_dctx *c, int i, int kind);
