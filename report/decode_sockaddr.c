@@ -132,7 +132,7 @@ static void lt_put_sa_in6(struct lt_dctx *c, const uint8_t *d, size_t len)
 		lt_put_hexbytes(c, d + 4, 4);
 	if (st != LT_XLAT_RAW)
 		lt_sb_printf(SB(c), st == LT_XLAT_VERBOSE ? " /* htonl(%u) */" : "htonl(%u)",
-			     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]));
+			     ((uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]));
 	lt_sb_puts(SB(c), ", ");
 	lt_put_inet_field(c, 10, a, "sin6_addr");
 	if (len <= 24)
@@ -165,7 +165,7 @@ static void lt_put_sa_ipx(struct lt_dctx *c, const uint8_t *d, size_t len)
 	(void)len;
 	lt_put_net16(c, "sipx_port", d + 2);
 	lt_sb_printf(SB(c), ", sipx_network=htonl(%#x), sipx_node=[",
-		     (unsigned)(d[4] << 24 | d[5] << 16 | d[6] << 8 | d[7]));
+		     ((uint32_t)d[4] << 24 | (uint32_t)d[5] << 16 | (uint32_t)d[6] << 8 | d[7]));
 	for (int k = 0; k < 6; k++) {
 		lt_sb_puts(SB(c), k ? ", " : "");
 		lt_put_0x(c, d[8 + k], 1);

@@ -903,7 +903,8 @@ static size_t add_dir(struct lt_reader *r, const char *path, int newest_run)
 	}
 	closedir(d);
 	/* Sorted, so ties in time resolve the same way on every run. */
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n) /* an empty directory: names is NULL, which qsort may not be given */
+		qsort(names, n, sizeof(*names), name_cmp);
 	size_t before = r->nsrcs;
 	const char *run = NULL;
 	struct timespec run_t = { 0, 0 };

@@ -202,6 +202,9 @@ def script_filter(got, start, sc):
     return got
 
 
+SANITIZER_REPORTS = []  # under BUILD=build-asan: what the report's sanitizers said, by test
+
+
 def run_test(src, build, name, spec, timeout=20):
     """(expected lines, our lines), "skip", "error", or None when the program is absent"""
     sc = spec[5]
@@ -290,6 +293,10 @@ def run_once(src, build, name, spec, extra_env, extra_args, sc, timeout):
         own += ["--cwd", work]
         r = subprocess.run([os.path.join(build, "libtrace-report")] + ropts + own + [runs[0]],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        if b"runtime error:" in r.stderr or b"Sanitizer" in r.stderr:
+            # a report built with sanitizers (make asan) found a bug in a decoder
+            SANITIZER_REPORTS.append("%s: %s" % (name, r.stderr.decode(errors="replace")
+                                                 .strip().splitlines()[0][:300]))
         got = r.stdout.decode("utf-8", "surrogateescape").splitlines()
         exp = out.decode("utf-8", "surrogateescape").splitlines()
         got = script_filter(got, start, sc)
@@ -357,7 +364,9 @@ def main():
     print("(%d tests compared; %d skipped by the program or absent; %d failed to run;"
           " %d with options libtrace-report cannot express)" % (tot[2], skipped, errors,
                                                                unexpressed))
-    return 0
+    for rep in SANITIZER_REPORTS:
+        print("sanitizer: %s" % rep)
+    return 3 if SANITIZER_REPORTS else 0
 
 
 if __name__ == "__main__":
