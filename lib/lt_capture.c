@@ -311,6 +311,42 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* The console's font and unicode map requests: a structure that points to the data
+ * (sub 0). 1 if req is one. */
+static int lt_req_ioctl_kd_font(struct lt_plan *p, uint32_t req, uint64_t v, int ok)
+{
+	uint64_t g[4], n; /* unimapdesc, consolefontdesc: count, pointer; console_font_op:
+			   * op | flags << 32, width | height << 32, charcount, data */
+	switch (req) {
+	case 0x4b66: case 0x4b67: /* GIO_UNIMAP (even failed), PIO_UNIMAP: unipairs */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 16, 16);
+		if ((ok || req == 0x4b67) && p->peek && !p->peek(p->ctx, v, g, 16)) {
+			n = (uint16_t)g[0];
+			lt_req(p, 2, 0, 0, g[1], lt_min(n, (uint64_t)p->strsize + 1) * 4, n * 4);
+		}
+		return 1;
+	case 0x4b6b: case 0x4b6c: /* GIO_FONTX (on success), PIO_FONTX: 32 bytes a glyph */
+		if ((ok || req == 0x4b6c) && p->peek && !p->peek(p->ctx, v, g, 16)) {
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 16, 16);
+			lt_req_buf(p, 2, 0, g[1], lt_min((uint16_t)g[0], 512) * 32);
+		}
+		return 1;
+	case 0x4b72: /* KDFONTOP: by op, the font (set, got) or its name (set default) */
+		if (!p->peek || p->peek(p->ctx, v, g, 32))
+			return 1;
+		n = (lt_min((uint32_t)g[1], 32) + 7) / 8 * 32 * lt_min((uint32_t)g[2], 512);
+		if ((uint32_t)g[0] == 1 && !ok) /* KD_FONT_OP_GET failed: nothing written */
+			return 1;
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 32, 32);
+		if ((uint32_t)g[0] <= 1) /* SET, GET */
+			lt_req_buf(p, 2, 0, g[3], n);
+		else if ((uint32_t)g[0] == 2) /* SET_DEFAULT: a name */
+			lt_req_str(p, 2, 0, g[3], 32);
+		return 1;
+	}
+	return 0;
+}
+
 /* Console and keyboard requests (type 'K'): old numbers with no size in them. At entry
  * (p->exit 0) the structures a get request reads and rewrites (LT_SUB_ENTRY); at exit
  * what a set request reads (unchanged) and, on success, what a get request wrote. A
@@ -327,9 +363,17 @@ static int lt_req_ioctl_kd(struct lt_plan *p, const uint64_t a[6], int ok)
 		case 0x4b4c: case 0x4b52: /* KDGETKEYCODE, KDKBDREP */
 			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 8, 8);
 			return 1;
+		case 0x4b66: case 0x4b6b: /* GIO_UNIMAP, GIO_FONTX: struct unimapdesc, consolefontdesc */
+			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 16, 16);
+			return 1;
+		case 0x4b72: /* KDFONTOP: struct console_font_op */
+			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 32, 32);
+			return 1;
 		}
 		return 0;
 	}
+	if (lt_req_ioctl_kd_font(p, req, v, ok))
+		return 1;
 	switch (req) {
 	case 0x4b31: case 0x4b64: case 0x4b33: /* KDGETLED, KDGKBLED, KDGKBTYPE: a char out */
 		if (ok)

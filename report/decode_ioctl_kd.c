@@ -18,7 +18,9 @@ enum {
 	PIO_FONT = 0x4b61, KDGKBMETA = 0x4b62, KDSKBMETA = 0x4b63, KDGKBLED = 0x4b64,
 	KDSKBLED = 0x4b65, PIO_UNIMAPCLR = 0x4b68, GIO_UNISCRNMAP = 0x4b69,
 	PIO_UNISCRNMAP = 0x4b6a, PIO_FONTRESET = 0x4b6d, GIO_CMAP = 0x4b70, PIO_CMAP = 0x4b71,
-	KDGKBDIACRUC = 0x4bfa, KDSKBDIACRUC = 0x4bfb,
+	KDGKBDIACRUC = 0x4bfa, KDSKBDIACRUC = 0x4bfb, GIO_UNIMAP = 0x4b66, PIO_UNIMAP = 0x4b67,
+	GIO_FONTX = 0x4b6b, PIO_FONTX = 0x4b6c, KDFONTOP = 0x4b72,
+	KD_FONT_OP_SET = 0, KD_FONT_OP_GET = 1, KD_FONT_OP_SET_DEFAULT = 2, KD_FONT_OP_COPY = 3,
 	KD_PIT_TICK_RATE = 1193182, KD_GPFIRST = 0x3b4, KD_GPLAST = 0x3df,
 	KD_UNI_DIRECT_BASE = 0xf000, KD_UNI_DIRECT_MASK = 0x1ff, KD_MAX_DIACR = 256,
 };
@@ -53,6 +55,13 @@ static const struct lt_xlat lt_x_kd_keymap_flags[] = {
 	{ 1, "1<<KG_SHIFT" }, { 2, "1<<KG_ALTGR" }, { 4, "1<<KG_CTRL" }, { 8, "1<<KG_ALT" },
 	{ 0x10, "1<<KG_SHIFTL" }, { 0x20, "1<<KG_SHIFTR" }, { 0x40, "1<<KG_CTRLL" },
 	{ 0x80, "1<<KG_CTRLR" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_kd_font_ops[] = {
+	{ 0, "KD_FONT_OP_SET" }, { 1, "KD_FONT_OP_GET" }, { 2, "KD_FONT_OP_SET_DEFAULT" },
+	{ 3, "KD_FONT_OP_COPY" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_kd_font_flags[] = {
+	{ 1, "KD_FONT_FLAG_DONT_RECALC" }, { 0x80000000u, "KD_FONT_FLAG_OLD" }, { 0, 0 }
 };
 static const char *const lt_kd_key_types[] = {
 	"KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
@@ -417,6 +426,141 @@ static void lt_kd_kbdrep(struct lt_args *a)
 	lt_done(a);
 }
 
+static int lt_kd_unipair_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o)
+{
+	(void)k, (void)o;
+	lt_sb_puts(SB(c), "{unicode=");
+	lt_put_hex(c, RD(uint16_t, e, 0));
+	lt_sb_puts(SB(c), ", fontpos=");
+	lt_put_hex(c, RD(uint16_t, e, 2));
+	lt_sb_putc(SB(c), '}');
+	return 1;
+}
+
+/* GIO_UNIMAP, PIO_UNIMAP: struct unimapdesc; a get shows the count the kernel wrote
+ * back even when it failed, and the entries only when it did not */
+static void lt_kd_unimap(struct lt_args *a, int get)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 16);
+	const uint8_t *o = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 16, NULL);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	lt_sb_printf(SB(c), "{entry_ct=%u", RD(uint16_t, d, 0));
+	if (get && c->done) {
+		if (!o) {
+			lt_sb_putc(SB(c), '}');
+			lt_done(a);
+			return;
+		}
+		lt_sb_printf(SB(c), " => %u", RD(uint16_t, o, 0));
+	}
+	lt_sb_puts(SB(c), ", entries=");
+	if (get && !lt_ok(c))
+		lt_put_ptr(c, RD(uint64_t, d, 8));
+	else
+		lt_put_array(c, 2, 0, RD(uint64_t, d, 8), RD(uint16_t, d, 0), 4,
+			     lt_kd_unipair_elem, NULL);
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
+}
+
+/* struct consolefontdesc; the glyphs as bytes, or (a get's at entry) their address */
+static void lt_kd_fontdesc(struct lt_dctx *c, const uint8_t *d, int addr_only)
+{
+	lt_sb_printf(SB(c), "{charcount=%u, charheight=%u, chardata=", RD(uint16_t, d, 0),
+		     RD(uint16_t, d, 2));
+	if (addr_only) {
+		lt_put_ptr(c, RD(uint64_t, d, 8));
+	} else {
+		int fh = c->force_hex;
+		uint16_t n = RD(uint16_t, d, 0);
+		c->force_hex = 1;
+		lt_put_buf(c, 2, 0, RD(uint64_t, d, 8), (n < 512 ? n : 512) * 32u);
+		c->force_hex = fh;
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_kd_fontx(struct lt_args *a, int get)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 16), *o;
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		lt_kd_fontdesc(c, d, get);
+		if (get && (o = lt_out(c, 2, 16))) {
+			lt_sb_puts(SB(c), " => ");
+			lt_kd_fontdesc(c, o, 0);
+		}
+	}
+	lt_done(a);
+}
+
+/* struct console_font_op: the fields op uses; at entry (in) op and flags too */
+static void lt_kd_font_op(struct lt_dctx *c, const uint8_t *d, int in)
+{
+	uint32_t op = RD(uint32_t, d, 0), w = RD(uint32_t, d, 8), n = RD(uint32_t, d, 16);
+	uint64_t data = RD(uint64_t, d, 24);
+	lt_sb_putc(SB(c), '{');
+	if (in) {
+		lt_sb_puts(SB(c), "op=");
+		lt_put_xlat(c, lt_x_kd_font_ops, op, "KD_FONT_OP_???");
+		if (op != KD_FONT_OP_SET_DEFAULT && op != KD_FONT_OP_COPY) {
+			lt_sb_puts(SB(c), ", flags=");
+			lt_ioctl_flags(c, lt_x_kd_font_flags, RD(uint32_t, d, 4), "KD_FONT_FLAG_???");
+		}
+		lt_sb_puts(SB(c), ", ");
+	}
+	if (op != KD_FONT_OP_COPY)
+		lt_sb_printf(SB(c), "width=%u, ", w);
+	lt_sb_printf(SB(c), "height=%u", RD(uint32_t, d, 12));
+	if (op != KD_FONT_OP_SET_DEFAULT && op != KD_FONT_OP_COPY)
+		lt_sb_printf(SB(c), ", charcount=%u", n);
+	if (op == KD_FONT_OP_SET || (op == KD_FONT_OP_GET && !in)) {
+		int fh = c->force_hex;
+		lt_sb_puts(SB(c), ", data=");
+		c->force_hex = 1;
+		lt_put_buf(c, 2, 0, data, ((w < 32 ? w : 32) + 7) / 8 * 32 * (n < 512 ? n : 512));
+		c->force_hex = fh;
+	} else if (op == KD_FONT_OP_SET_DEFAULT) {
+		if (in) {
+			lt_sb_puts(SB(c), ", data=");
+			/* a 32-byte name whose last byte should be its NUL */
+			lt_put_cstr(c, 2, 0, data, c->strsize < 31 ? c->strsize : 31);
+		}
+	} else if (op != KD_FONT_OP_COPY) {
+		lt_sb_puts(SB(c), ", data=");
+		lt_put_ptr(c, data);
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
+/* KDFONTOP: set and copy show the structure once; the others, what came back too */
+static void lt_kd_fontop(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 32), *o;
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		uint32_t op = RD(uint32_t, d, 0);
+		lt_kd_font_op(c, d, 1);
+		if (op != KD_FONT_OP_SET && op != KD_FONT_OP_COPY && (o = lt_out(c, 2, 32))) {
+			lt_sb_puts(SB(c), " => ");
+			lt_kd_font_op(c, o, 0);
+		}
+	}
+	lt_done(a);
+}
+
 /* the requests whose argument is a plain number */
 static int lt_kd_scalar(struct lt_args *a, uint32_t req)
 {
@@ -472,6 +616,9 @@ int lt_ioctl_kd(struct lt_args *a, uint32_t req)
 		return 1;
 	case KDGETKEYCODE: case KDSETKEYCODE: lt_kd_keycode(a, req == KDGETKEYCODE); return 1;
 	case KDKBDREP: lt_kd_kbdrep(a); return 1;
+	case GIO_UNIMAP: case PIO_UNIMAP: lt_kd_unimap(a, req == GIO_UNIMAP); return 1;
+	case GIO_FONTX: case PIO_FONTX: lt_kd_fontx(a, req == GIO_FONTX); return 1;
+	case KDFONTOP: lt_kd_fontop(a); return 1;
 	case KDENABIO: case KDDISABIO: case KDMAPDISP: case KDUNMAPDISP: case PIO_FONTRESET:
 		return 1;
 	}

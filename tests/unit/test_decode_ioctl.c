@@ -415,6 +415,44 @@ static void test_kd(void)
 		    EBADF_);
 }
 
+/* the console's fonts and unicode maps: structures that point to their data (sub 0) */
+static void test_kd_font(void)
+{
+	struct lt_event ev;
+	uint8_t fo[32];
+	put32(fo, 4);
+	put32(fo + 4, 0xdeadbeefu);
+	put32(fo + 8, 3134983661u);
+	put32(fo + 12, 4207856382u);
+	put32(fo + 16, 3672092141u);
+	put32(fo + 20, 0);
+	put64(fo + 24, 0);
+	cap(2, LT_SUB_ENTRY, 0, fo, sizeof fo);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b72, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDFONTOP, {op=0x4 /* KD_FONT_OP_??? */, flags=KD_FONT_FLAG_DONT_RECALC|"
+		   "KD_FONT_FLAG_OLD|0x5eadbeee, width=3134983661, height=4207856382, "
+		   "charcount=3672092141, data=NULL})" EBADF_);
+	/* KD_FONT_OP_SET_DEFAULT: a 32-byte name with no NUL shows 31 bytes */
+	static const char name[] = "\1\2\3\r\n\t\v\f\\\"OH\377HAI\a\b\02101234567890xy";
+	put32(fo, 2);
+	put32(fo + 8, 3405692655u);
+	put32(fo + 12, 3198664421u);
+	put64(fo + 24, A + 64);
+	cap(2, LT_SUB_ENTRY, 0, fo, sizeof fo);
+	cap(2, 0, LT_CAP_EXIT | LT_CAP_STR | LT_CAP_TRUNC, name, 32);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b72, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=3405692655, "
+		   "height=3198664421, data=\"\\1\\2\\3\\r\\n\\t\\v\\f\\\\\\\"OH\\377HAI\\7\\10\\0210"
+		   "1234567890x\"...})" EBADF_);
+	/* GIO_UNIMAP failed: the count written back, the entries' address */
+	uint8_t um[16] = { 31 };
+	put64(um + 8, A + 0xf84);
+	cap(2, LT_SUB_ENTRY, 0, um, sizeof um);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, um, sizeof um);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b66, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GIO_UNIMAP, {entry_ct=31 => 31, entries=0x7ffd1f84})" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -445,6 +483,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_kd_font();
 	test_kd();
 	test_ifconf();
 	test_rtc();
