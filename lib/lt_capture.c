@@ -311,9 +311,122 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* The console's font and unicode map requests: a structure that points to the data
+ * (sub 0). 1 if req is one. */
+static int lt_req_ioctl_kd_font(struct lt_plan *p, uint32_t req, uint64_t v, int ok)
+{
+	uint64_t g[4], n; /* unimapdesc, consolefontdesc: count, pointer; console_font_op:
+			   * op | flags << 32, width | height << 32, charcount, data */
+	switch (req) {
+	case 0x4b66: case 0x4b67: /* GIO_UNIMAP (even failed), PIO_UNIMAP: unipairs */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 16, 16);
+		if ((ok || req == 0x4b67) && p->peek && !p->peek(p->ctx, v, g, 16)) {
+			n = (uint16_t)g[0];
+			lt_req(p, 2, 0, 0, g[1], lt_min(n, (uint64_t)p->strsize + 1) * 4, n * 4);
+		}
+		return 1;
+	case 0x4b6b: case 0x4b6c: /* GIO_FONTX (on success), PIO_FONTX: 32 bytes a glyph */
+		if ((ok || req == 0x4b6c) && p->peek && !p->peek(p->ctx, v, g, 16)) {
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 16, 16);
+			lt_req_buf(p, 2, 0, g[1], lt_min((uint16_t)g[0], 512) * 32);
+		}
+		return 1;
+	case 0x4b72: /* KDFONTOP: by op, the font (set, got) or its name (set default) */
+		if (!p->peek || p->peek(p->ctx, v, g, 32))
+			return 1;
+		n = (lt_min((uint32_t)g[1], 32) + 7) / 8 * 32 * lt_min((uint32_t)g[2], 512);
+		if ((uint32_t)g[0] == 1 && !ok) /* KD_FONT_OP_GET failed: nothing written */
+			return 1;
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 32, 32);
+		if ((uint32_t)g[0] <= 1) /* SET, GET */
+			lt_req_buf(p, 2, 0, g[3], n);
+		else if ((uint32_t)g[0] == 2) /* SET_DEFAULT: a name */
+			lt_req_str(p, 2, 0, g[3], 32);
+		return 1;
+	}
+	return 0;
+}
+
+/* Console and keyboard requests (type 'K'): old numbers with no size in them. At entry
+ * (p->exit 0) the structures a get request reads and rewrites (LT_SUB_ENTRY); at exit
+ * what a set request reads (unchanged) and, on success, what a get request wrote. A
+ * structure's trailing member is its own capture (sub 0) where strace reads it apart.
+ * 1 if req is one. */
+static int lt_req_ioctl_kd(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1], n;
+	uint64_t v = a[2];
+	if (!p->exit) {
+		switch (req) {
+		case 0x4b46: lt_req(p, 2, LT_SUB_ENTRY, 0, v, 2, 2); return 1; /* KDGKBENT */
+		case 0x4b48: lt_req(p, 2, LT_SUB_ENTRY, 0, v, 1, 1); return 1; /* KDGKBSENT */
+		case 0x4b4c: case 0x4b52: /* KDGETKEYCODE, KDKBDREP */
+			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 8, 8);
+			return 1;
+		case 0x4b66: case 0x4b6b: /* GIO_UNIMAP, GIO_FONTX: struct unimapdesc, consolefontdesc */
+			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 16, 16);
+			return 1;
+		case 0x4b72: /* KDFONTOP: struct console_font_op */
+			lt_req(p, 2, LT_SUB_ENTRY, 0, v, 32, 32);
+			return 1;
+		}
+		return 0;
+	}
+	if (lt_req_ioctl_kd_font(p, req, v, ok))
+		return 1;
+	switch (req) {
+	case 0x4b31: case 0x4b64: case 0x4b33: /* KDGETLED, KDGKBLED, KDGKBTYPE: a char out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 1, 1);
+		return 1;
+	case 0x4b3b: case 0x4b44: case 0x4b62: /* KDGETMODE, KDGKBMODE, KDGKBMETA: an int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 4, 4);
+		return 1;
+	case 0x4b40: case 0x4b60: case 0x4b70: /* GIO_SCRNMAP, GIO_FONT, GIO_CMAP: bytes out */
+		if (ok)
+			lt_req_buf(p, 2, LT_CAP_SUB_SELF, v, req == 0x4b40 ? 256 : req == 0x4b60 ? 8192 : 48);
+		return 1;
+	case 0x4b41: case 0x4b61: case 0x4b71: /* PIO_SCRNMAP, PIO_FONT, PIO_CMAP: bytes in */
+		lt_req_buf(p, 2, LT_CAP_SUB_SELF, v, req == 0x4b41 ? 256 : req == 0x4b61 ? 8192 : 48);
+		return 1;
+	case 0x4b69: case 0x4b6a: /* GIO_UNISCRNMAP, PIO_UNISCRNMAP: 256 unsigned shorts */
+		if (ok || req == 0x4b6a)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, lt_min(256, (uint64_t)p->strsize + 1) * 2, 512);
+		return 1;
+	case 0x4b68: /* PIO_UNIMAPCLR: struct unimapinit */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 6, 6);
+		return 1;
+	case 0x4b46: case 0x4b47: /* KDGKBENT, KDSKBENT: struct kbentry; kb_value apart */
+		if (ok || req == 0x4b47) {
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 2, 2);
+			lt_req(p, 2, 0, 0, v + 2, 2, 2);
+		}
+		return 1;
+	case 0x4b48: case 0x4b49: /* KDGKBSENT, KDSKBSENT: kb_func, then kb_string[512] */
+		if (ok || req == 0x4b49) {
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 1, 1);
+			lt_req_str(p, 2, 0, v + 1, 512); /* whole: strace shows ??? where it ends unread */
+		}
+		return 1;
+	case 0x4b4a: case 0x4b4b: case 0x4bfa: case 0x4bfb: /* KD[GS]KBDIACR(UC): kb_cnt, array */
+		if ((ok || req & 1) && p->peek && !p->peek(p->ctx, v, &n, sizeof n)) {
+			uint64_t es = req >= 0x4bfa ? 12 : 3, k = lt_min(n, 256);
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 4, 4);
+			lt_req(p, 2, 0, 0, v + 4, lt_min(k, (uint64_t)p->strsize + 1) * es, k * es);
+		}
+		return 1;
+	case 0x4b4c: case 0x4b4d: case 0x4b52: /* KD[GS]ETKEYCODE, KDKBDREP: two ints */
+		if (ok || req == 0x4b4d)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, v, 8, 8);
+		return 1;
+	}
+	return 0;
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_kd(p, a, ok))
 		return;
 	switch ((uint32_t)a[1]) {
 	case 0x5401: /* TCGETS */
@@ -1056,6 +1169,8 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
 		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
 			lt_req_ioctl(p, a, 0);
+		else if (lt_req_ioctl_kd(p, a, 0))
+			return;
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);
 		return;

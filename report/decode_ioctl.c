@@ -111,7 +111,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_blkzoned, lt_x_ioctl_nbd, lt_x_ioctl_gpio,
 	lt_x_ioctl_evdev, lt_x_ioctl_ptp, lt_x_ioctl_loop,
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
-	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
+	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom, lt_x_ioctl_kd,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -310,6 +310,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x3e: return lt_ioctl_counter;
 	case 'E': return lt_ioctl_evdev;
 	case 'I': return lt_ioctl_inotify;
+	case 'K': return lt_ioctl_kd;
 	case 'L': return lt_ioctl_loop;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;

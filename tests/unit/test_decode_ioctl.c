@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_kd.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -357,6 +357,102 @@ static void test_rtc(void)
 	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
 }
 
+static void test_kd(void)
+{
+	struct lt_event ev;
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b2f, 440, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KIOCSOUND, 440 /* 2711 Hz */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b30, 0xdeadfaceull << 32 | 57005u << 16 | 64206, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDMKTONE, 57005<<16|64206 /* 18 Hz, 57005 ms */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b30, 65535, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0x4b30, 65535)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b32, 0xfe, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSETLED, LED_NUM|LED_CAP|0xf8)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b32, 0xf0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSETLED, 0xf0 /* LED_??? */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b34, 0x3c0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDADDIO, 0x3c0 /* GPFIRST + 12 */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b3a, 0xbadc0dedcacafefeull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSETMODE, 0xcacafefe /* KD_??? */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b45, 0xffffffffu, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSKBMODE, -1 /* K_??? */)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b31, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDGETLED, 0x7ffd1000)" EBADF_);
+	/* struct kbentry: kb_table and kb_index, then kb_value (sub 0) with the key's name */
+	uint8_t ke[2] = { 0, 89 }, kv[2] = { 0, 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ke, sizeof ke);
+	cap(2, 0, LT_CAP_EXIT, kv, sizeof kv);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b47, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSKBENT, {kb_table=K_NORMTAB, kb_index=89, kb_value=0x100 /* K_F1 */})"
+		   EBADF_);
+	uint8_t ke2[2] = { 1, 69 }, kv2[2] = { 0x10, 0 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ke2, sizeof ke2);
+	cap(2, 0, LT_CAP_EXIT, kv2, sizeof kv2);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b47, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0x4b47 /* KDSKBENT */, {kb_table=0x1 /* K_SHIFTTAB */, "
+		    "kb_index=69, kb_value=0x10 /* K(KT_LATIN, '\\x10') */})" EBADF_);
+	/* struct kbsentry: a kb_string that ends unread shows ??? */
+	uint8_t fn[1] = { 0 }, str[1] = { 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fn, sizeof fn);
+	cap(2, 0, LT_CAP_EXIT | LT_CAP_STR | LT_CAP_TRUNC | LT_CAP_SHORT, str, sizeof str);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b49, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSKBSENT, {kb_func=KVAL(K_F1), kb_string=???})" EBADF_);
+	/* struct kbdiacrs: kb_cnt, then the entries (sub 0) */
+	uint8_t cnt[4] = { 2 }, dia[6] = { '(', ')', '*', '+', ',', '-' };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, cnt, sizeof cnt);
+	cap(2, 0, LT_CAP_EXIT, dia, sizeof dia);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b4b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDSKBDIACR, {kb_cnt=2, kbdiacr=[{diacr='(', base=')', result='*'}, "
+		   "{diacr='+', base=',', result='-'}]})" EBADF_);
+	/* PIO_UNISCRNMAP: glyphs the font maps directly (-s 2) */
+	uint16_t map16[3] = { 0xefd5, 0xf015, 0xf035 };
+	uint8_t map[6];
+	memcpy(map, map16, sizeof map);
+	struct lt_fmt f2 = { .strsize = 2, .xlat = LT_XLAT_VERBOSE };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, map, sizeof map);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b6a, A, 0, 0, 0);
+	EXPECTF(ev, &f2, "ioctl(-1, 0x4b6a /* PIO_UNISCRNMAP */, [0xefd5, 0xf015 /* UNI_DIRECT_BASE+0x15 */, ...])"
+		    EBADF_);
+}
+
+/* the console's fonts and unicode maps: structures that point to their data (sub 0) */
+static void test_kd_font(void)
+{
+	struct lt_event ev;
+	uint8_t fo[32];
+	put32(fo, 4);
+	put32(fo + 4, 0xdeadbeefu);
+	put32(fo + 8, 3134983661u);
+	put32(fo + 12, 4207856382u);
+	put32(fo + 16, 3672092141u);
+	put32(fo + 20, 0);
+	put64(fo + 24, 0);
+	cap(2, LT_SUB_ENTRY, 0, fo, sizeof fo);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b72, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDFONTOP, {op=0x4 /* KD_FONT_OP_??? */, flags=KD_FONT_FLAG_DONT_RECALC|"
+		   "KD_FONT_FLAG_OLD|0x5eadbeee, width=3134983661, height=4207856382, "
+		   "charcount=3672092141, data=NULL})" EBADF_);
+	/* KD_FONT_OP_SET_DEFAULT: a 32-byte name with no NUL shows 31 bytes */
+	static const char name[] = "\1\2\3\r\n\t\v\f\\\"OH\377HAI\a\b\02101234567890xy";
+	put32(fo, 2);
+	put32(fo + 8, 3405692655u);
+	put32(fo + 12, 3198664421u);
+	put64(fo + 24, A + 64);
+	cap(2, LT_SUB_ENTRY, 0, fo, sizeof fo);
+	cap(2, 0, LT_CAP_EXIT | LT_CAP_STR | LT_CAP_TRUNC, name, 32);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b72, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=3405692655, "
+		   "height=3198664421, data=\"\\1\\2\\3\\r\\n\\t\\v\\f\\\\\\\"OH\\377HAI\\7\\10\\0210"
+		   "1234567890x\"...})" EBADF_);
+	/* GIO_UNIMAP failed: the count written back, the entries' address */
+	uint8_t um[16] = { 31 };
+	put64(um + 8, A + 0xf84);
+	cap(2, LT_SUB_ENTRY, 0, um, sizeof um);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, um, sizeof um);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4b66, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, GIO_UNIMAP, {entry_ct=31 => 31, entries=0x7ffd1f84})" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -387,6 +483,8 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_kd_font();
+	test_kd();
 	test_ifconf();
 	test_rtc();
 	test_perf();
