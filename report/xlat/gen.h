@@ -42,6 +42,12 @@ extern const struct lt_xlat lt_x_audit_arch[];
 extern const struct lt_xlat lt_x_ioctl_perf[];
 extern const struct lt_xlat lt_x_perf_ioc_flags[];
 extern const struct lt_xlat lt_x_ioctl_rtc[];
+extern const struct lt_xlat lt_x_ioctl_v4l2[];
+extern const struct lt_xlat lt_x_v4l2_buf_types[];
+extern const struct lt_xlat lt_x_v4l2_memories[];
+extern const struct lt_xlat lt_x_v4l2_fields[];
+extern const struct lt_xlat lt_x_v4l2_colorspaces[];
+extern const struct lt_xlat lt_x_v4l2_control_classes[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -1447,6 +1453,162 @@ const struct lt_xlat lt_x_ioctl_rtc[] = {
 	{ 0x40187014ull, "RTC_PARAM_SET" },
 	{ 0x80047013ull, "RTC_VL_READ" },
 	{ 0x7014ull, "RTC_VL_CLR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_v4l2[] = {
+	{ 0x80685600ull, "VIDIOC_QUERYCAP" },
+	{ 0xc0405602ull, "VIDIOC_ENUM_FMT" },
+	{ 0xc0d05604ull, "VIDIOC_G_FMT" },
+	{ 0xc0d05605ull, "VIDIOC_S_FMT" },
+	{ 0xc0145608ull, "VIDIOC_REQBUFS" },
+	{ 0xc0585609ull, "VIDIOC_QUERYBUF" },
+	{ 0x8030560aull, "VIDIOC_G_FBUF" },
+	{ 0x4030560bull, "VIDIOC_S_FBUF" },
+	{ 0x4004560eull, "VIDIOC_OVERLAY" },
+	{ 0xc058560full, "VIDIOC_QBUF" },
+	{ 0xc0405610ull, "VIDIOC_EXPBUF" },
+	{ 0xc0585611ull, "VIDIOC_DQBUF" },
+	{ 0x40045612ull, "VIDIOC_STREAMON" },
+	{ 0x40045613ull, "VIDIOC_STREAMOFF" },
+	{ 0xc0cc5615ull, "VIDIOC_G_PARM" },
+	{ 0xc0cc5616ull, "VIDIOC_S_PARM" },
+	{ 0x80085617ull, "VIDIOC_G_STD" },
+	{ 0x40085618ull, "VIDIOC_S_STD" },
+	{ 0xc0485619ull, "VIDIOC_ENUMSTD" },
+	{ 0xc050561aull, "VIDIOC_ENUMINPUT" },
+	{ 0xc008561bull, "VIDIOC_G_CTRL" },
+	{ 0xc008561cull, "VIDIOC_S_CTRL" },
+	{ 0xc054561dull, "VIDIOC_G_TUNER" },
+	{ 0x4054561eull, "VIDIOC_S_TUNER" },
+	{ 0x80345621ull, "VIDIOC_G_AUDIO" },
+	{ 0x40345622ull, "VIDIOC_S_AUDIO" },
+	{ 0xc0445624ull, "VIDIOC_QUERYCTRL" },
+	{ 0xc02c5625ull, "VIDIOC_QUERYMENU" },
+	{ 0x80045626ull, "VIDIOC_G_INPUT" },
+	{ 0xc0045627ull, "VIDIOC_S_INPUT" },
+	{ 0xc0285628ull, "VIDIOC_G_EDID" },
+	{ 0xc0285629ull, "VIDIOC_S_EDID" },
+	{ 0x8004562eull, "VIDIOC_G_OUTPUT" },
+	{ 0xc004562full, "VIDIOC_S_OUTPUT" },
+	{ 0xc0485630ull, "VIDIOC_ENUMOUTPUT" },
+	{ 0x80345631ull, "VIDIOC_G_AUDOUT" },
+	{ 0x40345632ull, "VIDIOC_S_AUDOUT" },
+	{ 0xc0445636ull, "VIDIOC_G_MODULATOR" },
+	{ 0x40445637ull, "VIDIOC_S_MODULATOR" },
+	{ 0xc02c5638ull, "VIDIOC_G_FREQUENCY" },
+	{ 0x402c5639ull, "VIDIOC_S_FREQUENCY" },
+	{ 0xc02c563aull, "VIDIOC_CROPCAP" },
+	{ 0xc014563bull, "VIDIOC_G_CROP" },
+	{ 0x4014563cull, "VIDIOC_S_CROP" },
+	{ 0x808c563dull, "VIDIOC_G_JPEGCOMP" },
+	{ 0x408c563eull, "VIDIOC_S_JPEGCOMP" },
+	{ 0x8008563full, "VIDIOC_QUERYSTD" },
+	{ 0xc0d05640ull, "VIDIOC_TRY_FMT" },
+	{ 0xc0345641ull, "VIDIOC_ENUMAUDIO" },
+	{ 0xc0345642ull, "VIDIOC_ENUMAUDOUT" },
+	{ 0x80045643ull, "VIDIOC_G_PRIORITY" },
+	{ 0x40045644ull, "VIDIOC_S_PRIORITY" },
+	{ 0xc0745645ull, "VIDIOC_G_SLICED_VBI_CAP" },
+	{ 0x5646ull, "VIDIOC_LOG_STATUS" },
+	{ 0xc0205647ull, "VIDIOC_G_EXT_CTRLS" },
+	{ 0xc0205648ull, "VIDIOC_S_EXT_CTRLS" },
+	{ 0xc0205649ull, "VIDIOC_TRY_EXT_CTRLS" },
+	{ 0xc02c564aull, "VIDIOC_ENUM_FRAMESIZES" },
+	{ 0xc034564bull, "VIDIOC_ENUM_FRAMEINTERVALS" },
+	{ 0x8818564cull, "VIDIOC_G_ENC_INDEX" },
+	{ 0xc028564dull, "VIDIOC_ENCODER_CMD" },
+	{ 0xc028564eull, "VIDIOC_TRY_ENCODER_CMD" },
+	{ 0x4038564full, "VIDIOC_DBG_S_REGISTER" },
+	{ 0xc0385650ull, "VIDIOC_DBG_G_REGISTER" },
+	{ 0x40305652ull, "VIDIOC_S_HW_FREQ_SEEK" },
+	{ 0xc0845657ull, "VIDIOC_S_DV_TIMINGS" },
+	{ 0xc0845658ull, "VIDIOC_G_DV_TIMINGS" },
+	{ 0x80885659ull, "VIDIOC_DQEVENT" },
+	{ 0x4020565aull, "VIDIOC_SUBSCRIBE_EVENT" },
+	{ 0x4020565bull, "VIDIOC_UNSUBSCRIBE_EVENT" },
+	{ 0xc100565cull, "VIDIOC_CREATE_BUFS" },
+	{ 0xc058565dull, "VIDIOC_PREPARE_BUF" },
+	{ 0xc040565eull, "VIDIOC_G_SELECTION" },
+	{ 0xc040565full, "VIDIOC_S_SELECTION" },
+	{ 0xc0485660ull, "VIDIOC_DECODER_CMD" },
+	{ 0xc0485661ull, "VIDIOC_TRY_DECODER_CMD" },
+	{ 0xc0945662ull, "VIDIOC_ENUM_DV_TIMINGS" },
+	{ 0x80845663ull, "VIDIOC_QUERY_DV_TIMINGS" },
+	{ 0xc0905664ull, "VIDIOC_DV_TIMINGS_CAP" },
+	{ 0xc0405665ull, "VIDIOC_ENUM_FREQ_BANDS" },
+	{ 0xc0c85666ull, "VIDIOC_DBG_G_CHIP_INFO" },
+	{ 0xc0e85667ull, "VIDIOC_QUERY_EXT_CTRL" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_buf_types[] = {
+	{ 0x1ull, "V4L2_BUF_TYPE_VIDEO_CAPTURE" },
+	{ 0x2ull, "V4L2_BUF_TYPE_VIDEO_OUTPUT" },
+	{ 0x3ull, "V4L2_BUF_TYPE_VIDEO_OVERLAY" },
+	{ 0x4ull, "V4L2_BUF_TYPE_VBI_CAPTURE" },
+	{ 0x5ull, "V4L2_BUF_TYPE_VBI_OUTPUT" },
+	{ 0x6ull, "V4L2_BUF_TYPE_SLICED_VBI_CAPTURE" },
+	{ 0x7ull, "V4L2_BUF_TYPE_SLICED_VBI_OUTPUT" },
+	{ 0x8ull, "V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY" },
+	{ 0x9ull, "V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE" },
+	{ 0xaull, "V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE" },
+	{ 0xbull, "V4L2_BUF_TYPE_SDR_CAPTURE" },
+	{ 0xcull, "V4L2_BUF_TYPE_SDR_OUTPUT" },
+	{ 0xdull, "V4L2_BUF_TYPE_META_CAPTURE" },
+	{ 0xeull, "V4L2_BUF_TYPE_META_OUTPUT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_memories[] = {
+	{ 0x1ull, "V4L2_MEMORY_MMAP" },
+	{ 0x2ull, "V4L2_MEMORY_USERPTR" },
+	{ 0x3ull, "V4L2_MEMORY_OVERLAY" },
+	{ 0x4ull, "V4L2_MEMORY_DMABUF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_fields[] = {
+	{ 0x0ull, "V4L2_FIELD_ANY" },
+	{ 0x1ull, "V4L2_FIELD_NONE" },
+	{ 0x2ull, "V4L2_FIELD_TOP" },
+	{ 0x3ull, "V4L2_FIELD_BOTTOM" },
+	{ 0x4ull, "V4L2_FIELD_INTERLACED" },
+	{ 0x5ull, "V4L2_FIELD_SEQ_TB" },
+	{ 0x6ull, "V4L2_FIELD_SEQ_BT" },
+	{ 0x7ull, "V4L2_FIELD_ALTERNATE" },
+	{ 0x8ull, "V4L2_FIELD_INTERLACED_TB" },
+	{ 0x9ull, "V4L2_FIELD_INTERLACED_BT" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_colorspaces[] = {
+	{ 0x9ull, "V4L2_COLORSPACE_ADOBERGB" },
+	{ 0x0ull, "V4L2_COLORSPACE_DEFAULT" },
+	{ 0x1ull, "V4L2_COLORSPACE_SMPTE170M" },
+	{ 0x2ull, "V4L2_COLORSPACE_SMPTE240M" },
+	{ 0x3ull, "V4L2_COLORSPACE_REC709" },
+	{ 0x4ull, "V4L2_COLORSPACE_BT878" },
+	{ 0x5ull, "V4L2_COLORSPACE_470_SYSTEM_M" },
+	{ 0x6ull, "V4L2_COLORSPACE_470_SYSTEM_BG" },
+	{ 0x7ull, "V4L2_COLORSPACE_JPEG" },
+	{ 0x8ull, "V4L2_COLORSPACE_SRGB" },
+	{ 0x9ull, "V4L2_COLORSPACE_OPRGB" },
+	{ 0xaull, "V4L2_COLORSPACE_BT2020" },
+	{ 0xbull, "V4L2_COLORSPACE_RAW" },
+	{ 0xcull, "V4L2_COLORSPACE_DCI_P3" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_control_classes[] = {
+	{ 0x980000ull, "V4L2_CTRL_CLASS_USER" },
+	{ 0x990000ull, "V4L2_CTRL_CLASS_CODEC" },
+	{ 0x9a0000ull, "V4L2_CTRL_CLASS_CAMERA" },
+	{ 0x9b0000ull, "V4L2_CTRL_CLASS_FM_TX" },
+	{ 0x9c0000ull, "V4L2_CTRL_CLASS_FLASH" },
+	{ 0x9d0000ull, "V4L2_CTRL_CLASS_JPEG" },
+	{ 0x9e0000ull, "V4L2_CTRL_CLASS_IMAGE_SOURCE" },
+	{ 0x9f0000ull, "V4L2_CTRL_CLASS_IMAGE_PROC" },
+	{ 0xa00000ull, "V4L2_CTRL_CLASS_DV" },
+	{ 0xa10000ull, "V4L2_CTRL_CLASS_FM_RX" },
+	{ 0xa20000ull, "V4L2_CTRL_CLASS_RF_TUNER" },
+	{ 0xa30000ull, "V4L2_CTRL_CLASS_DETECT" },
+	{ 0xa40000ull, "V4L2_CTRL_CLASS_CODEC_STATELESS" },
+	{ 0xa50000ull, "V4L2_CTRL_CLASS_COLORIMETRY" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

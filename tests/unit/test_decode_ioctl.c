@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_v4l2.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -357,6 +357,46 @@ static void test_rtc(void)
 	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
 }
 
+static void test_v4l2(void)
+{
+	struct lt_event ev;
+	/* a request strace does not decode: its argument in hex */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4004560e, 0xbadc0deddeadc0deull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_OVERLAY, 0xbadc0deddeadc0de)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80685600, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCAP, NULL)" EBADF_);
+	uint8_t r[20];
+	put32(r, 4025413100u);
+	put32(r + 4, 0xf3f2f1f0);
+	put32(r + 8, 0xf7f6f5f4);
+	put32(r + 12, 0);
+	put32(r + 16, 0);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0145608, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_REQBUFS, {type=0xf3f2f1f0 /* V4L2_BUF_TYPE_??? */, "
+		   "memory=0xf7f6f5f4 /* V4L2_MEMORY_??? */, count=4025413100})" EBADF_);
+	uint8_t f[44] = { 0 };
+	put32(f, 0xdeadbeef);
+	put32(f + 4, 0xfa5c2741); /* 'A', '\'', '\\', 0xfa */
+	cap(2, LT_SUB_ENTRY, 0, f, sizeof f);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc02c564a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUM_FRAMESIZES, {index=3735928559, "
+		   "pixel_format=v4l2_fourcc('A', '\\'', '\\\\', '\\xfa')})" EBADF_);
+	uint8_t s[204];
+	memset(s, 0xff, sizeof s);
+	put32(s, 1);
+	put32(s + 4, 0x1000);
+	put32(s + 8, 1);
+	put32(s + 12, 0xdeadbeef);
+	put32(s + 16, 0xbadc0ded);
+	cap(2, LT_SUB_ENTRY, 0, s, sizeof s);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0cc5616, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_PARM, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, parm.capture={"
+		   "capability=V4L2_CAP_TIMEPERFRAME, capturemode=V4L2_MODE_HIGHQUALITY, "
+		   "timeperframe=3735928559/3134983661, extendedmode=0xffffffff, "
+		   "readbuffers=4294967295}})" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -388,6 +428,7 @@ static void test_ifconf(void)
 int main(void)
 {
 	test_ifconf();
+	test_v4l2();
 	test_rtc();
 	test_perf();
 	test_seccomp();

@@ -1,0 +1,313 @@
+/* Video4Linux2 ioctls: type 'V' (strace's v4l2.c). A request strace decodes prints its
+ * structure's fields as the call read them, then (on success) what it wrote; the others
+ * print their argument in hex. */
+#include "decode_ioctl.h"
+#include "xlat/gen.h"
+
+/* x86-64 request numbers (the names print from report/xlat/tables.in's ioctl_v4l2) */
+enum {
+	VIDIOC_QUERYCAP = 0x80685600, VIDIOC_ENUM_FMT = 0xc0405602, VIDIOC_G_FMT = 0xc0d05604,
+	VIDIOC_S_FMT = 0xc0d05605, VIDIOC_REQBUFS = 0xc0145608, VIDIOC_QUERYBUF = 0xc0585609,
+	VIDIOC_G_FBUF = 0x8030560a, VIDIOC_S_FBUF = 0x4030560b, VIDIOC_QBUF = 0xc058560f,
+	VIDIOC_DQBUF = 0xc0585611, VIDIOC_STREAMON = 0x40045612, VIDIOC_STREAMOFF = 0x40045613,
+	VIDIOC_G_PARM = 0xc0cc5615, VIDIOC_S_PARM = 0xc0cc5616, VIDIOC_G_STD = 0x80085617,
+	VIDIOC_S_STD = 0x40085618, VIDIOC_ENUMSTD = 0xc0485619, VIDIOC_ENUMINPUT = 0xc050561a,
+	VIDIOC_G_CTRL = 0xc008561b, VIDIOC_S_CTRL = 0xc008561c, VIDIOC_G_TUNER = 0xc054561d,
+	VIDIOC_S_TUNER = 0x4054561e, VIDIOC_QUERYCTRL = 0xc0445624, VIDIOC_G_INPUT = 0x80045626,
+	VIDIOC_S_INPUT = 0xc0045627, VIDIOC_CROPCAP = 0xc02c563a, VIDIOC_G_CROP = 0xc014563b,
+	VIDIOC_S_CROP = 0x4014563c, VIDIOC_TRY_FMT = 0xc0d05640, VIDIOC_G_EXT_CTRLS = 0xc0205647,
+	VIDIOC_S_EXT_CTRLS = 0xc0205648, VIDIOC_TRY_EXT_CTRLS = 0xc0205649,
+	VIDIOC_ENUM_FRAMESIZES = 0xc02c564a, VIDIOC_ENUM_FRAMEINTERVALS = 0xc034564b,
+	VIDIOC_CREATE_BUFS = 0xc100565c, VIDIOC_QUERY_EXT_CTRL = 0xc0e85667,
+	V4L2_BUF_TYPE_VIDEO_CAPTURE = 1, V4L2_BUF_TYPE_VIDEO_OUTPUT = 2,
+};
+
+/* the buffer type, memory kind: every structure starts with one */
+static void lt_v4l2_type(struct lt_dctx *c, uint32_t v)
+{
+	lt_put_xlat(c, lt_x_v4l2_buf_types, v, "V4L2_BUF_TYPE_???");
+}
+
+static void lt_v4l2_memory(struct lt_dctx *c, uint32_t v)
+{
+	lt_put_xlat(c, lt_x_v4l2_memories, v, "V4L2_MEMORY_???");
+}
+
+/* struct v4l2_rect */
+static void lt_v4l2_rect(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{left=%d, top=%d, width=%u, height=%u}", RD(int32_t, d, 0),
+		     RD(int32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+}
+
+/* a four-character code: v4l2_fourcc('Y', 'U', 'Y', 'V'), in hex with -Xraw */
+static void lt_v4l2_fourcc(struct lt_dctx *c, uint32_t v)
+{
+	if (lt_st(c) == LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		return;
+	}
+	lt_sb_puts(SB(c), "v4l2_fourcc(");
+	for (int k = 0; k < 4; k++) {
+		unsigned ch = v >> (8 * k) & 0xff;
+		lt_sb_puts(SB(c), k ? ", '" : "'");
+		if (ch >= 0x20 && ch < 0x7f)
+			lt_sb_printf(SB(c), ch == '\'' || ch == '\\' ? "\\%c" : "%c", ch);
+		else
+			lt_sb_printf(SB(c), "\\x%02x", ch);
+		lt_sb_putc(SB(c), '\'');
+	}
+	lt_sb_putc(SB(c), ')');
+}
+
+/* the structure behind argument 2 as the call read it: its entering fields by fn, then
+ * what fn_out prints of it on success (NULL: nothing); the address when unreadable */
+static void lt_v4l2_obj(struct lt_args *a, size_t size,
+			void (*fn)(struct lt_dctx *c, const uint8_t *d),
+			void (*fn_out)(struct lt_dctx *c, const uint8_t *d))
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, size);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+	} else {
+		fn(c, d);
+		const uint8_t *o = fn_out ? lt_out(c, 2, size) : NULL;
+		if (o)
+			fn_out(c, o);
+		lt_sb_putc(SB(c), '}');
+	}
+	lt_done(a);
+}
+
+/* struct v4l2_fmtdesc (ENUM_FMT) */
+static void lt_v4l2_fmtdesc(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{index=%u, type=", RD(uint32_t, d, 0));
+	lt_v4l2_type(c, RD(uint32_t, d, 4));
+}
+
+/* struct v4l2_format's type (G_FMT reads no more) */
+static void lt_v4l2_format_type(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{type=");
+	lt_v4l2_type(c, RD(uint32_t, d, 0));
+}
+
+/* struct v4l2_requestbuffers (REQBUFS): the count granted follows " => " */
+static void lt_v4l2_reqbufs(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{type=");
+	lt_v4l2_type(c, RD(uint32_t, d, 4));
+	lt_sb_puts(SB(c), ", memory=");
+	lt_v4l2_memory(c, RD(uint32_t, d, 8));
+	lt_sb_printf(SB(c), ", count=%u", RD(uint32_t, d, 0));
+}
+
+static void lt_v4l2_reqbufs_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), " => %u", RD(uint32_t, d, 0));
+}
+
+/* struct v4l2_buffer: the type, and the index but for DQBUF, which returns it */
+static void lt_v4l2_buffer_type(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{type=");
+	lt_v4l2_type(c, RD(uint32_t, d, 4));
+}
+
+static void lt_v4l2_buffer_index(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_buffer_type(c, d);
+	lt_sb_printf(SB(c), ", index=%u", RD(uint32_t, d, 0));
+}
+
+/* struct v4l2_framebuffer (G_FBUF, S_FBUF) */
+static void lt_v4l2_framebuffer(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{capability=%#x, flags=%#x, base=", RD(uint32_t, d, 0),
+		     RD(uint32_t, d, 4));
+	lt_put_ptr(c, RD(uint64_t, d, 8));
+	lt_sb_putc(SB(c), '}');
+}
+
+/* the buffer type STREAMON/STREAMOFF point to */
+static void lt_v4l2_buf_type(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_putc(SB(c), '[');
+	lt_v4l2_type(c, RD(uint32_t, d, 0));
+	lt_sb_putc(SB(c), ']');
+}
+
+/* struct v4l2_captureparm / v4l2_outputparm at d (the same layout) */
+static void lt_v4l2_parm(struct lt_dctx *c, const uint8_t *d, int capture)
+{
+	static const struct lt_xlat caps[] = { { 0x1000, "V4L2_CAP_TIMEPERFRAME" }, { 0, 0 } };
+	static const struct lt_xlat modes[] = { { 1, "V4L2_MODE_HIGHQUALITY" }, { 0, 0 } };
+	lt_sb_printf(SB(c), "parm.%s={capability=", capture ? "capture" : "output");
+	lt_ioctl_flags(c, caps, RD(uint32_t, d, 0), "V4L2_CAP_???");
+	lt_sb_printf(SB(c), ", %s=", capture ? "capturemode" : "outputmode");
+	lt_ioctl_flags(c, modes, RD(uint32_t, d, 4), "V4L2_MODE_???");
+	lt_sb_printf(SB(c), ", timeperframe=%u/%u, extendedmode=%#x, %s=%u}", RD(uint32_t, d, 8),
+		     RD(uint32_t, d, 12), RD(uint32_t, d, 16),
+		     capture ? "readbuffers" : "writebuffers", RD(uint32_t, d, 20));
+}
+
+/* struct v4l2_streamparm (G_PARM, S_PARM): the type; S_PARM's parameters as set, then
+ * (on success) the parameters as the driver left them, for either */
+static void lt_v4l2_streamparm(struct lt_args *a, int get)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 204);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	uint32_t type = RD(uint32_t, d, 0);
+	int io = type == V4L2_BUF_TYPE_VIDEO_CAPTURE || type == V4L2_BUF_TYPE_VIDEO_OUTPUT;
+	lt_sb_puts(SB(c), "{type=");
+	lt_v4l2_type(c, type);
+	if (io && !get) {
+		lt_sb_puts(SB(c), ", ");
+		lt_v4l2_parm(c, d + 4, type == V4L2_BUF_TYPE_VIDEO_CAPTURE);
+	}
+	const uint8_t *o = io ? lt_out(c, 2, 204) : NULL;
+	if (o) {
+		lt_sb_puts(SB(c), get ? ", " : "} => {");
+		lt_v4l2_parm(c, o + 4, type == V4L2_BUF_TYPE_VIDEO_CAPTURE);
+	}
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
+}
+
+/* a video standard behind argument 2: [0x...] */
+static void lt_v4l2_std(struct lt_args *a, int out)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = out ? lt_out(c, 2, 8) : lt_in(c, 2, 8);
+	lt_next(a);
+	if (d) {
+		lt_sb_putc(SB(c), '[');
+		lt_put_hex(c, RD(uint64_t, d, 0));
+		lt_sb_putc(SB(c), ']');
+	} else {
+		lt_put_ptr(c, c->ev->args[2]);
+	}
+	lt_done(a);
+}
+
+/* ENUMSTD, ENUMINPUT, G_TUNER: the index asked for */
+static void lt_v4l2_index(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{index=%u", RD(uint32_t, d, 0));
+}
+
+/* struct v4l2_crop (S_CROP): type and rectangle */
+static void lt_v4l2_crop(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_format_type(c, d);
+	lt_sb_puts(SB(c), ", c=");
+	lt_v4l2_rect(c, d + 4);
+}
+
+/* struct v4l2_frmsizeenum, v4l2_frmivalenum (ENUM_FRAMESIZES, ENUM_FRAMEINTERVALS) */
+static void lt_v4l2_frmsize(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{index=%u, pixel_format=", RD(uint32_t, d, 0));
+	lt_v4l2_fourcc(c, RD(uint32_t, d, 4));
+}
+
+static void lt_v4l2_frmival(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_frmsize(c, d);
+	lt_sb_printf(SB(c), ", width=%u, height=%u", RD(uint32_t, d, 8), RD(uint32_t, d, 12));
+}
+
+/* struct v4l2_create_buffers (CREATE_BUFS): count, memory, the format's type */
+static void lt_v4l2_create_bufs(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{count=%u, memory=", RD(uint32_t, d, 4));
+	lt_v4l2_memory(c, RD(uint32_t, d, 8));
+	lt_sb_puts(SB(c), ", format={type=");
+	lt_v4l2_type(c, RD(uint32_t, d, 16));
+	lt_sb_putc(SB(c), '}');
+}
+
+int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
+{
+	switch (req) {
+	case VIDIOC_ENUM_FMT:
+		lt_v4l2_obj(a, 64, lt_v4l2_fmtdesc, NULL);
+		return 1;
+	case VIDIOC_G_FMT:
+		lt_v4l2_obj(a, 208, lt_v4l2_format_type, NULL);
+		return 1;
+	case VIDIOC_REQBUFS:
+		lt_v4l2_obj(a, 20, lt_v4l2_reqbufs, lt_v4l2_reqbufs_out);
+		return 1;
+	case VIDIOC_QUERYBUF: case VIDIOC_QBUF:
+		lt_v4l2_obj(a, 88, lt_v4l2_buffer_index, NULL);
+		return 1;
+	case VIDIOC_DQBUF:
+		lt_v4l2_obj(a, 88, lt_v4l2_buffer_type, NULL);
+		return 1;
+	case VIDIOC_G_FBUF: case VIDIOC_S_FBUF:
+		lt_ioctl_obj(a, 48, req == VIDIOC_G_FBUF, lt_v4l2_framebuffer);
+		return 1;
+	case VIDIOC_STREAMON: case VIDIOC_STREAMOFF:
+		lt_ioctl_obj(a, 4, 0, lt_v4l2_buf_type);
+		return 1;
+	case VIDIOC_G_PARM: case VIDIOC_S_PARM:
+		lt_v4l2_streamparm(a, req == VIDIOC_G_PARM);
+		return 1;
+	case VIDIOC_G_STD: case VIDIOC_S_STD:
+		lt_v4l2_std(a, req == VIDIOC_G_STD);
+		return 1;
+	case VIDIOC_ENUMSTD:
+		lt_v4l2_obj(a, 72, lt_v4l2_index, NULL);
+		return 1;
+	case VIDIOC_ENUMINPUT:
+		lt_v4l2_obj(a, 80, lt_v4l2_index, NULL);
+		return 1;
+	case VIDIOC_G_TUNER:
+		lt_v4l2_obj(a, 84, lt_v4l2_index, NULL);
+		return 1;
+	case VIDIOC_G_INPUT:
+		lt_ioctl_num(a, 1, 4, 0);
+		return 1;
+	case VIDIOC_S_INPUT:
+		lt_ioctl_num(a, 0, 4, 0);
+		return 1;
+	case VIDIOC_CROPCAP:
+		lt_v4l2_obj(a, 44, lt_v4l2_format_type, NULL);
+		return 1;
+	case VIDIOC_G_CROP:
+		lt_v4l2_obj(a, 20, lt_v4l2_format_type, NULL);
+		return 1;
+	case VIDIOC_S_CROP:
+		lt_v4l2_obj(a, 20, lt_v4l2_crop, NULL);
+		return 1;
+	case VIDIOC_ENUM_FRAMESIZES:
+		lt_v4l2_obj(a, 44, lt_v4l2_frmsize, NULL);
+		return 1;
+	case VIDIOC_ENUM_FRAMEINTERVALS:
+		lt_v4l2_obj(a, 52, lt_v4l2_frmival, NULL);
+		return 1;
+	case VIDIOC_CREATE_BUFS:
+		lt_v4l2_obj(a, 256, lt_v4l2_create_bufs, NULL);
+		return 1;
+	case VIDIOC_QUERYCAP: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT: case VIDIOC_G_CTRL:
+	case VIDIOC_S_CTRL: case VIDIOC_S_TUNER: case VIDIOC_QUERYCTRL:
+	case VIDIOC_QUERY_EXT_CTRL: case VIDIOC_G_EXT_CTRLS: case VIDIOC_S_EXT_CTRLS:
+	case VIDIOC_TRY_EXT_CTRLS:
+		/* decoded by strace, not yet here: the address */
+		lt_next(a);
+		lt_put_ptr(a->c, a->c->ev->args[2]);
+		lt_done(a);
+		return 1;
+	}
+	return 0;
+}
