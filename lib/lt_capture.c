@@ -311,6 +311,30 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* VIDIOC_G/S/TRY_EXT_CTRLS: struct v4l2_ext_controls points to count controls of 20 bytes
+ * (sub 0, -s + 1 at most), each with a string of size bytes when size is not 0
+ * (LT_SUB_V4L2_STRING(k), for the first LT_CAP_MAX_ELEMS). Read at return, failed or not:
+ * strace prints them then (a failure leaves them as they were set). */
+static void lt_req_ioctl_v4l2(struct lt_plan *p, const uint64_t a[6])
+{
+	uint64_t ctrls;
+	uint32_t count;
+	if (!p->exit || !p->peek || p->peek(p->ctx, a[2] + 4, &count, sizeof count) ||
+	    !lt_peek64(p, a[2] + 24, &ctrls) || !count)
+		return;
+	uint64_t shown = lt_min(count, (uint64_t)p->strsize + 1);
+	lt_req(p, 2, 0, 0, ctrls, shown * 20, (uint64_t)count * 20);
+	for (uint64_t k = 0; k < lt_min(shown, LT_CAP_MAX_ELEMS); k++) {
+		uint32_t size;
+		uint64_t str;
+		if (p->peek(p->ctx, ctrls + k * 20 + 4, &size, sizeof size) ||
+		    !lt_peek64(p, ctrls + k * 20 + 12, &str))
+			return;
+		if (size)
+			lt_req_buf(p, 2, LT_SUB_V4L2_STRING(k), str, size);
+	}
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	if (lt_req_ioctl_disk(p, a, ok))
@@ -369,6 +393,9 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 			lt_req_buf(p, 2, 0, a[2] + 8, (uint64_t)n);
 		break;
 	}
+	case 0xc0205647: case 0xc0205648: case 0xc0205649: /* VIDIOC_G/S/TRY_EXT_CTRLS */
+		lt_req_ioctl_v4l2(p, a);
+		break;
 	case 0xc020660b: /* FS_IOC_FIEMAP: the extents mapped (sub 0), -s + 1 at most */
 		if (ok) {
 			uint32_t n;

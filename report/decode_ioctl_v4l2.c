@@ -236,6 +236,155 @@ static void lt_v4l2_create_bufs(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_putc(SB(c), '}');
 }
 
+/* a control id: its name, else its class and offset (V4L2_CTRL_CLASS_DETECT+0x1234), else
+ * hex; with next, the V4L2_CTRL_FLAG_NEXT_* bits a query ORs in first (strace's
+ * print_v4l2_cid) */
+static void lt_v4l2_cid(struct lt_dctx *c, uint32_t cid, int next)
+{
+	static const struct lt_xlat next_flags[] = {
+		{ 0x80000000u, "V4L2_CTRL_FLAG_NEXT_CTRL" }, { 0x40000000u, "V4L2_CTRL_FLAG_NEXT_COMPOUND" },
+		{ 0, 0 }
+	};
+	if (lt_st(c) == LT_XLAT_RAW) {
+		lt_put_hex(c, cid);
+		return;
+	}
+	if (next && cid & 0xc0000000u) {
+		lt_put_flags(c, next_flags, cid & 0xc0000000u);
+		lt_sb_putc(SB(c), '|');
+		cid &= ~0xc0000000u;
+	}
+	const char *name = lt_xlat_name(lt_x_v4l2_control_ids, cid);
+	const struct lt_xlat *cls = NULL;
+	for (const struct lt_xlat *t = lt_x_v4l2_control_classes; t->name; t++)
+		if (t->val <= cid && (!cls || t->val > cls->val))
+			cls = t;
+	if (!name && (!cls || cid - cls->val >= 0x10000)) {
+		lt_put_hex(c, cid);
+		lt_sb_puts(SB(c), " /* V4L2_CID_??? */");
+		return;
+	}
+	if (lt_st(c) == LT_XLAT_VERBOSE) {
+		lt_put_hex(c, cid);
+		lt_sb_puts(SB(c), " /* ");
+	}
+	if (name)
+		lt_sb_puts(SB(c), name);
+	else
+		lt_sb_printf(SB(c), "%s+%#llx", cls->name, (unsigned long long)(cid - cls->val));
+	if (lt_st(c) == LT_XLAT_VERBOSE)
+		lt_sb_puts(SB(c), " */");
+}
+
+/* struct v4l2_control (G_CTRL, S_CTRL): the value got, or set and " => " as left */
+static void lt_v4l2_ctrl_get(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{id=");
+	lt_v4l2_cid(c, RD(uint32_t, d, 0), 0);
+}
+
+static void lt_v4l2_ctrl_value(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), ", value=%d", RD(int32_t, d, 4));
+}
+
+static void lt_v4l2_ctrl_set(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_ctrl_get(c, d);
+	lt_v4l2_ctrl_value(c, d);
+}
+
+static void lt_v4l2_ctrl_set_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), " => %d", RD(int32_t, d, 4));
+}
+
+/* struct v4l2_tuner past its index: S_TUNER's as set, G_TUNER's as got */
+static void lt_v4l2_tuner_body(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", name=");
+	lt_ioctl_cstring(c, d + 4, 32);
+	lt_sb_puts(SB(c), ", type=");
+	lt_put_xlat(c, lt_x_v4l2_tuner_types, RD(uint32_t, d, 36), "V4L2_TUNER_???");
+	lt_sb_puts(SB(c), ", capability=");
+	lt_ioctl_flags(c, lt_x_v4l2_tuner_capabilities, RD(uint32_t, d, 40), "V4L2_TUNER_CAP_???");
+	lt_sb_printf(SB(c), ", rangelow=%u, rangehigh=%u, rxsubchans=", RD(uint32_t, d, 44),
+		     RD(uint32_t, d, 48));
+	lt_ioctl_flags(c, lt_x_v4l2_tuner_rxsubchanses, RD(uint32_t, d, 52), "V4L2_TUNER_SUB_???");
+	lt_sb_puts(SB(c), ", audmode=");
+	lt_put_xlat(c, lt_x_v4l2_tuner_audmodes, RD(uint32_t, d, 56), "V4L2_TUNER_MODE_???");
+	lt_sb_printf(SB(c), ", signal=%d, afc=%d", RD(int32_t, d, 60), RD(int32_t, d, 64));
+}
+
+static void lt_v4l2_tuner_set(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_index(c, d);
+	lt_v4l2_tuner_body(c, d);
+}
+
+/* QUERYCTRL, QUERY_EXT_CTRL: the id asked for, NEXT_* flags and all */
+static void lt_v4l2_queryctrl(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{id=");
+	lt_v4l2_cid(c, RD(uint32_t, d, 0), 1);
+}
+
+/* struct v4l2_ext_control (20 bytes, packed): a string when it has a size */
+static int lt_v4l2_ext_control(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)opaque;
+	uint32_t size = RD(uint32_t, e, 4);
+	lt_sb_puts(SB(c), "{id=");
+	lt_put_xlat(c, lt_x_v4l2_control_ids, RD(uint32_t, e, 0), "V4L2_CID_???");
+	lt_sb_printf(SB(c), ", size=%u", size);
+	if (size) {
+		lt_sb_puts(SB(c), ", string=");
+		lt_put_buf(c, 2, LT_SUB_V4L2_STRING(k), RD(uint64_t, e, 12), size);
+	} else {
+		lt_sb_printf(SB(c), ", value=%d, value64=%lld", RD(int32_t, e, 12),
+			     (long long)RD(int64_t, e, 12));
+	}
+	lt_sb_putc(SB(c), '}');
+	return 1;
+}
+
+/* struct v4l2_ext_controls (G/S/TRY_EXT_CTRLS): the class and count; the controls as set
+ * (S, TRY), then on return the controls as left and, on failure, error_idx. The shim
+ * copies the controls (sub 0) and their strings at return: an error leaves them as set. */
+static void lt_v4l2_ext_ctrls(struct lt_args *a, int get)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 32);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	uint32_t count = RD(uint32_t, d, 4);
+	uint64_t ctrls = RD(uint64_t, d, 24);
+	lt_sb_puts(SB(c), "{ctrl_class=");
+	lt_put_xlat(c, lt_x_v4l2_control_classes, RD(uint32_t, d, 0), "V4L2_CTRL_CLASS_???");
+	lt_sb_printf(SB(c), ", count=%u", count);
+	if (count && !get) {
+		lt_sb_puts(SB(c), ", controls=");
+		if (!lt_put_array(c, 2, 0, ctrls, count, 20, lt_v4l2_ext_control, NULL) ||
+		    !c->done) {
+			lt_sb_putc(SB(c), '}');
+			lt_done(a);
+			return;
+		}
+	}
+	if (count && c->done) {
+		lt_sb_puts(SB(c), get ? ", controls=" : "} => {controls=");
+		lt_put_array(c, 2, 0, ctrls, count, 20, lt_v4l2_ext_control, NULL);
+		if (c->failed)
+			lt_sb_printf(SB(c), ", error_idx=%u", RD(uint32_t, d, 8));
+	}
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
+}
+
 int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 {
 	switch (req) {
@@ -273,7 +422,7 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_obj(a, 80, lt_v4l2_index, NULL);
 		return 1;
 	case VIDIOC_G_TUNER:
-		lt_v4l2_obj(a, 84, lt_v4l2_index, NULL);
+		lt_v4l2_obj(a, 84, lt_v4l2_index, lt_v4l2_tuner_body);
 		return 1;
 	case VIDIOC_G_INPUT:
 		lt_ioctl_num(a, 1, 4, 0);
@@ -299,10 +448,25 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 	case VIDIOC_CREATE_BUFS:
 		lt_v4l2_obj(a, 256, lt_v4l2_create_bufs, NULL);
 		return 1;
-	case VIDIOC_QUERYCAP: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT: case VIDIOC_G_CTRL:
-	case VIDIOC_S_CTRL: case VIDIOC_S_TUNER: case VIDIOC_QUERYCTRL:
-	case VIDIOC_QUERY_EXT_CTRL: case VIDIOC_G_EXT_CTRLS: case VIDIOC_S_EXT_CTRLS:
-	case VIDIOC_TRY_EXT_CTRLS:
+	case VIDIOC_G_CTRL:
+		lt_v4l2_obj(a, 8, lt_v4l2_ctrl_get, lt_v4l2_ctrl_value);
+		return 1;
+	case VIDIOC_S_CTRL:
+		lt_v4l2_obj(a, 8, lt_v4l2_ctrl_set, lt_v4l2_ctrl_set_out);
+		return 1;
+	case VIDIOC_S_TUNER:
+		lt_v4l2_obj(a, 84, lt_v4l2_tuner_set, NULL);
+		return 1;
+	case VIDIOC_QUERYCTRL:
+		lt_v4l2_obj(a, 68, lt_v4l2_queryctrl, NULL);
+		return 1;
+	case VIDIOC_QUERY_EXT_CTRL:
+		lt_v4l2_obj(a, 232, lt_v4l2_queryctrl, NULL);
+		return 1;
+	case VIDIOC_G_EXT_CTRLS: case VIDIOC_S_EXT_CTRLS: case VIDIOC_TRY_EXT_CTRLS:
+		lt_v4l2_ext_ctrls(a, req == VIDIOC_G_EXT_CTRLS);
+		return 1;
+	case VIDIOC_QUERYCAP: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT:
 		/* decoded by strace, not yet here: the address */
 		lt_next(a);
 		lt_put_ptr(a->c, a->c->ev->args[2]);

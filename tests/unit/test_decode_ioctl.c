@@ -395,6 +395,49 @@ static void test_v4l2(void)
 		   "capability=V4L2_CAP_TIMEPERFRAME, capturemode=V4L2_MODE_HIGHQUALITY, "
 		   "timeperframe=3735928559/3134983661, extendedmode=0xffffffff, "
 		   "readbuffers=4294967295}})" EBADF_);
+	/* control ids: a name, a class and offset, or hex; a query's NEXT_* flags first */
+	uint8_t k[8];
+	put32(k, 0xa31234);
+	put32(k + 4, 1);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561c, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_CTRL, {id=V4L2_CTRL_CLASS_DETECT+0x1234, value=1})" EBADF_);
+	put32(k, 0x990a64);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_G_CTRL, {id=V4L2_CID_MPEG_VIDEO_H264_CPB_SIZE})" EBADF_);
+	put32(k, 0xa60000);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_G_CTRL, {id=0xa60000 /* V4L2_CID_??? */})" EBADF_);
+	uint8_t q[68] = { 0 };
+	put32(q, 0xbfbebdbc);
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CTRL_FLAG_NEXT_CTRL|0x3fbebdbc "
+		   "/* V4L2_CID_??? */})" EBADF_);
+	/* extended controls: the array the shim copied (sub 0) and a control's string */
+	uint8_t x[32] = { 0 }, xc[40] = { 0 };
+	put32(x, 0x990000);
+	put32(x + 4, 2);
+	put32(x + 8, 0xffffffff);
+	put64(x + 24, A + 0x100);
+	put32(xc, 0x980900);
+	put64(xc + 12, 0xfacefeeddeadbeefull);
+	put32(xc + 20, 0x980901);
+	put32(xc + 24, 2);
+	put64(xc + 32, A + 0x200);
+	uint8_t str[2] = { 0xff, 0xff };
+	cap(2, LT_SUB_ENTRY, 0, x, sizeof x);
+	cap(2, 0, LT_CAP_EXIT, xc, sizeof xc);
+	cap(2, LT_SUB_V4L2_STRING(1), LT_CAP_EXIT, str, sizeof str);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0205648, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_EXT_CTRLS, {ctrl_class=V4L2_CTRL_CLASS_CODEC, count=2, "
+		   "controls=[{id=V4L2_CID_BRIGHTNESS, size=0, value=-559038737, "
+		   "value64=-374081421428539665}, {id=V4L2_CID_CONTRAST, size=2, string=\"\\377\\377\"}]} "
+		   "=> {controls=[{id=V4L2_CID_BRIGHTNESS, size=0, value=-559038737, "
+		   "value64=-374081421428539665}, {id=V4L2_CID_CONTRAST, size=2, string=\"\\377\\377\"}], "
+		   "error_idx=4294967295})" EBADF_);
 }
 
 static void test_ifconf(void)
