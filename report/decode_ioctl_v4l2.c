@@ -40,8 +40,9 @@ static void lt_v4l2_rect(struct lt_dctx *c, const uint8_t *d)
 		     RD(int32_t, d, 4), RD(uint32_t, d, 8), RD(uint32_t, d, 12));
 }
 
-/* a four-character code: v4l2_fourcc('Y', 'U', 'Y', 'V'), in hex with -Xraw */
-static void lt_v4l2_fourcc(struct lt_dctx *c, uint32_t v)
+/* a four-character code: v4l2_fourcc('Y', 'U', 'Y', 'V'), then its name from t (if any)
+ * as a comment; in hex with -Xraw */
+static void lt_v4l2_fourcc(struct lt_dctx *c, uint32_t v, const struct lt_xlat *t)
 {
 	if (lt_st(c) == LT_XLAT_RAW) {
 		lt_put_hex(c, v);
@@ -58,6 +59,9 @@ static void lt_v4l2_fourcc(struct lt_dctx *c, uint32_t v)
 		lt_sb_putc(SB(c), '\'');
 	}
 	lt_sb_putc(SB(c), ')');
+	const char *name = t ? lt_xlat_name(t, v) : NULL;
+	if (name)
+		lt_sb_printf(SB(c), " /* %s */", name);
 }
 
 /* the structure behind argument 2 as the call read it: its entering fields by fn, then
@@ -93,6 +97,164 @@ static void lt_v4l2_format_type(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_puts(SB(c), "{type=");
 	lt_v4l2_type(c, RD(uint32_t, d, 0));
+}
+
+static void lt_v4l2_field(struct lt_dctx *c, uint32_t v)
+{
+	lt_sb_puts(SB(c), ", field=");
+	lt_put_xlat(c, lt_x_v4l2_fields, v, "V4L2_FIELD_???");
+}
+
+static void lt_v4l2_colorspace(struct lt_dctx *c, uint32_t v)
+{
+	lt_sb_puts(SB(c), ", colorspace=");
+	lt_put_xlat(c, lt_x_v4l2_colorspaces, v, "V4L2_COLORSPACE_???");
+}
+
+/* struct v4l2_pix_format */
+static void lt_v4l2_fmt_pix(struct lt_dctx *c, const uint8_t *f)
+{
+	lt_sb_printf(SB(c), "fmt.pix={width=%u, height=%u, pixelformat=", RD(uint32_t, f, 0),
+		     RD(uint32_t, f, 4));
+	lt_v4l2_fourcc(c, RD(uint32_t, f, 8), lt_x_v4l2_pix_fmts);
+	lt_v4l2_field(c, RD(uint32_t, f, 12));
+	lt_sb_printf(SB(c), ", bytesperline=%u, sizeimage=%u", RD(uint32_t, f, 16),
+		     RD(uint32_t, f, 20));
+	lt_v4l2_colorspace(c, RD(uint32_t, f, 24));
+	lt_sb_putc(SB(c), '}');
+}
+
+/* struct v4l2_pix_format_mplane: num_planes (at most 8) planes of 20 bytes */
+static void lt_v4l2_fmt_pix_mp(struct lt_dctx *c, const uint8_t *f)
+{
+	unsigned n = f[180] < 8 ? f[180] : 8;
+	lt_sb_printf(SB(c), "fmt.pix_mp={width=%u, height=%u, pixelformat=", RD(uint32_t, f, 0),
+		     RD(uint32_t, f, 4));
+	lt_v4l2_fourcc(c, RD(uint32_t, f, 8), lt_x_v4l2_pix_fmts);
+	lt_v4l2_field(c, RD(uint32_t, f, 12));
+	lt_v4l2_colorspace(c, RD(uint32_t, f, 16));
+	lt_sb_puts(SB(c), ", plane_fmt=[");
+	for (unsigned k = 0; k < n; k++)
+		lt_sb_printf(SB(c), "%s{sizeimage=%u, bytesperline=%u}", k ? ", " : "",
+			     RD(uint32_t, f, 20 + k * 20), RD(uint32_t, f, 24 + k * 20));
+	lt_sb_printf(SB(c), "], num_planes=%u}", f[180]);
+}
+
+static int lt_v4l2_clip(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+{
+	(void)k, (void)opaque;
+	lt_sb_puts(SB(c), "{c=");
+	lt_v4l2_rect(c, e);
+	lt_sb_putc(SB(c), '}');
+	return 1;
+}
+
+/* struct v4l2_window: the clips the shim copied (sub 0); 0 when they could not be shown
+ * whole, as strace then prints no more of the call */
+static int lt_v4l2_fmt_win(struct lt_dctx *c, const uint8_t *f)
+{
+	uint32_t n = RD(uint32_t, f, 32);
+	lt_sb_puts(SB(c), "fmt.win={w=");
+	lt_v4l2_rect(c, f);
+	lt_v4l2_field(c, RD(uint32_t, f, 16));
+	lt_sb_printf(SB(c), ", chromakey=%#x, clips=", RD(uint32_t, f, 20));
+	int ok = lt_put_array(c, 2, 0, RD(uint64_t, f, 24), n, 24, lt_v4l2_clip, NULL);
+	lt_sb_printf(SB(c), ", clipcount=%u, bitmap=", n);
+	lt_put_ptr(c, RD(uint64_t, f, 40));
+	if (f[48])
+		lt_sb_printf(SB(c), ", global_alpha=%#x", f[48]);
+	lt_sb_putc(SB(c), '}');
+	return ok;
+}
+
+/* struct v4l2_vbi_format */
+static void lt_v4l2_fmt_vbi(struct lt_dctx *c, const uint8_t *f)
+{
+	lt_sb_printf(SB(c), "fmt.vbi={sampling_rate=%u, offset=%u, samples_per_line=%u, "
+		     "sample_format=", RD(uint32_t, f, 0), RD(uint32_t, f, 4), RD(uint32_t, f, 8));
+	lt_v4l2_fourcc(c, RD(uint32_t, f, 12), lt_x_v4l2_pix_fmts);
+	lt_sb_printf(SB(c), ", start=[%d, %d], count=[%u, %u], flags=", RD(int32_t, f, 16),
+		     RD(int32_t, f, 20), RD(uint32_t, f, 24), RD(uint32_t, f, 28));
+	lt_ioctl_flags(c, lt_x_v4l2_vbi_flags, RD(uint32_t, f, 32), "V4L2_VBI_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+/* struct v4l2_sliced_vbi_format: service_lines[2][24] in hex */
+static void lt_v4l2_fmt_sliced(struct lt_dctx *c, const uint8_t *f)
+{
+	lt_sb_puts(SB(c), "fmt.sliced={service_set=");
+	lt_ioctl_flags(c, lt_x_v4l2_sliced_flags, RD(uint16_t, f, 0), "V4L2_SLICED_???");
+	lt_sb_puts(SB(c), ", service_lines=[");
+	for (int i = 0; i < 2; i++) {
+		lt_sb_puts(SB(c), i ? "], [" : "[");
+		for (int j = 0; j < 24; j++) {
+			if (j)
+				lt_sb_puts(SB(c), ", ");
+			lt_put_hex(c, RD(uint16_t, f, 2 + (i * 24 + j) * 2));
+		}
+	}
+	lt_sb_printf(SB(c), "]], io_size=%u}", RD(uint32_t, f, 100));
+}
+
+/* struct v4l2_sdr_format, v4l2_meta_format */
+static void lt_v4l2_fmt_sdr(struct lt_dctx *c, const uint8_t *f)
+{
+	lt_sb_puts(SB(c), "fmt.sdr={pixelformat=");
+	lt_v4l2_fourcc(c, RD(uint32_t, f, 0), lt_x_v4l2_sdr_fmts);
+	if (RD(uint32_t, f, 4))
+		lt_sb_printf(SB(c), ", buffersize=%u", RD(uint32_t, f, 4));
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_v4l2_fmt_meta(struct lt_dctx *c, const uint8_t *f)
+{
+	lt_sb_puts(SB(c), "fmt.meta={dataformat=");
+	lt_v4l2_fourcc(c, RD(uint32_t, f, 0), lt_x_v4l2_meta_fmts);
+	lt_sb_printf(SB(c), ", buffersize=%u}", RD(uint32_t, f, 4));
+}
+
+/* struct v4l2_format's union by its type, after prefix: -1 for a type with none, 0 when
+ * its clips could not be shown whole, 1 done (strace's print_v4l2_format_fmt) */
+static int lt_v4l2_fmt(struct lt_dctx *c, const uint8_t *d, const char *prefix)
+{
+	const uint8_t *f = d + 8;
+	uint32_t type = RD(uint32_t, d, 0);
+	if (type < 1 || type > 14)
+		return -1;
+	lt_sb_puts(SB(c), prefix);
+	switch (type) {
+	case 1: case 2: lt_v4l2_fmt_pix(c, f); break;       /* VIDEO_CAPTURE, VIDEO_OUTPUT */
+	case 9: case 10: lt_v4l2_fmt_pix_mp(c, f); break;   /* VIDEO_*_MPLANE */
+	case 3: case 8: return lt_v4l2_fmt_win(c, f);       /* VIDEO_(OUTPUT_)OVERLAY */
+	case 4: case 5: lt_v4l2_fmt_vbi(c, f); break;       /* VBI_* */
+	case 6: case 7: lt_v4l2_fmt_sliced(c, f); break;    /* SLICED_VBI_* */
+	case 11: case 12: lt_v4l2_fmt_sdr(c, f); break;     /* SDR_* */
+	case 13: case 14: lt_v4l2_fmt_meta(c, f); break;    /* META_* */
+	}
+	return 1;
+}
+
+/* struct v4l2_format (G_FMT, S_FMT, TRY_FMT): the type, the format set (S, TRY), then on
+ * success the format as the driver left it */
+static void lt_v4l2_format(struct lt_args *a, int get)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 208);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	lt_sb_puts(SB(c), "{type=");
+	lt_v4l2_type(c, RD(uint32_t, d, 0));
+	if (get || lt_v4l2_fmt(c, d, ", ") > 0) {
+		const uint8_t *o = lt_out(c, 2, 208);
+		if (o)
+			lt_v4l2_fmt(c, o, get ? ", " : "} => {");
+	}
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
 }
 
 /* struct v4l2_requestbuffers (REQBUFS): the count granted follows " => " */
@@ -217,7 +379,7 @@ static void lt_v4l2_crop(struct lt_dctx *c, const uint8_t *d)
 static void lt_v4l2_frmsize(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "{index=%u, pixel_format=", RD(uint32_t, d, 0));
-	lt_v4l2_fourcc(c, RD(uint32_t, d, 4));
+	lt_v4l2_fourcc(c, RD(uint32_t, d, 4), lt_x_v4l2_pix_fmts);
 }
 
 static void lt_v4l2_frmival(struct lt_dctx *c, const uint8_t *d)
@@ -391,8 +553,8 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 	case VIDIOC_ENUM_FMT:
 		lt_v4l2_obj(a, 64, lt_v4l2_fmtdesc, NULL);
 		return 1;
-	case VIDIOC_G_FMT:
-		lt_v4l2_obj(a, 208, lt_v4l2_format_type, NULL);
+	case VIDIOC_G_FMT: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT:
+		lt_v4l2_format(a, req == VIDIOC_G_FMT);
 		return 1;
 	case VIDIOC_REQBUFS:
 		lt_v4l2_obj(a, 20, lt_v4l2_reqbufs, lt_v4l2_reqbufs_out);
@@ -466,7 +628,7 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 	case VIDIOC_G_EXT_CTRLS: case VIDIOC_S_EXT_CTRLS: case VIDIOC_TRY_EXT_CTRLS:
 		lt_v4l2_ext_ctrls(a, req == VIDIOC_G_EXT_CTRLS);
 		return 1;
-	case VIDIOC_QUERYCAP: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT:
+	case VIDIOC_QUERYCAP:
 		/* decoded by strace, not yet here: the address */
 		lt_next(a);
 		lt_put_ptr(a->c, a->c->ev->args[2]);

@@ -438,6 +438,59 @@ static void test_v4l2(void)
 		   "=> {controls=[{id=V4L2_CID_BRIGHTNESS, size=0, value=-559038737, "
 		   "value64=-374081421428539665}, {id=V4L2_CID_CONTRAST, size=2, string=\"\\377\\377\"}], "
 		   "error_idx=4294967295})" EBADF_);
+	/* formats by their type: a four-character code and its name, or hex with -Xraw */
+	uint8_t fm[208];
+	memset(fm, 0xff, sizeof fm);
+	put32(fm, 2);
+	put32(fm + 8, 0x657b8160);
+	put32(fm + 12, 0x951c0047);
+	put32(fm + 16, 0x38303553); /* S508 */
+	put32(fm + 20, 1);
+	put32(fm + 24, 0xdf20d185);
+	put32(fm + 28, 0x0cf7be41);
+	put32(fm + 32, 7);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05605, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_FMT, {type=V4L2_BUF_TYPE_VIDEO_OUTPUT, fmt.pix={width=1702592864, "
+		   "height=2501640263, pixelformat=v4l2_fourcc('S', '5', '0', '8') /* V4L2_PIX_FMT_SPCA508 */, "
+		   "field=V4L2_FIELD_NONE, bytesperline=3743469957, sizeimage=217562689, "
+		   "colorspace=V4L2_COLORSPACE_JPEG}})" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05605, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0xc0d05605, {type=0x2, fmt.pix={width=1702592864, "
+		    "height=2501640263, pixelformat=0x38303553, field=0x1, bytesperline=3743469957, "
+		    "sizeimage=217562689, colorspace=0x7}})" EBADF_);
+	/* an overlay window's clips: the array the shim copied (sub 0) */
+	memset(fm, 0xff, sizeof fm);
+	put32(fm, 8);
+	put32(fm + 8, (uint32_t)-399034782);
+	put32(fm + 12, 53924483);
+	put32(fm + 16, 2453012082u);
+	put32(fm + 20, 3151529672u);
+	put32(fm + 24, 0);
+	put32(fm + 28, 0xdb1f991f);
+	put64(fm + 32, A + 0x100);
+	put32(fm + 40, 2);
+	put64(fm + 48, 0xfffffffffffffffeull);
+	fm[56] = 0xce;
+	uint8_t cl[48] = { 0 };
+	put32(cl, 856937326);
+	put32(cl + 4, (uint32_t)-838867696);
+	put32(cl + 8, 543486888);
+	put32(cl + 12, 3496816970u);
+	put32(cl + 24, (uint32_t)-657938369);
+	put32(cl + 28, 862881722);
+	put32(cl + 32, 2654629811u);
+	put32(cl + 36, 90274678);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	cap(2, 0, LT_CAP_EXIT, cl, sizeof cl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05640, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_TRY_FMT, {type=V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY, fmt.win={w={"
+		   "left=-399034782, top=53924483, width=2453012082, height=3151529672}, "
+		   "field=V4L2_FIELD_ANY, chromakey=0xdb1f991f, clips=[{c={left=856937326, top=-838867696, "
+		   "width=543486888, height=3496816970}}, {c={left=-657938369, top=862881722, "
+		   "width=2654629811, height=90274678}}], clipcount=2, bitmap=0xfffffffffffffffe, "
+		   "global_alpha=0xce}})" EBADF_);
 }
 
 static void test_ifconf(void)
