@@ -375,6 +375,38 @@ static void lt_v4l2_crop(struct lt_dctx *c, const uint8_t *d)
 	lt_v4l2_rect(c, d + 4);
 }
 
+/* what ENUMSTD, ENUMINPUT, CROPCAP, G_CROP return on success */
+static void lt_v4l2_standard_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", name=");
+	lt_ioctl_cstring(c, d + 16, 24);
+	lt_sb_printf(SB(c), ", frameperiod=%u/%u, framelines=%u", RD(uint32_t, d, 40),
+		     RD(uint32_t, d, 44), RD(uint32_t, d, 48));
+}
+
+static void lt_v4l2_input_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", name=");
+	lt_ioctl_cstring(c, d + 4, 32);
+	lt_sb_puts(SB(c), ", type=");
+	lt_put_xlat(c, lt_x_v4l2_input_types, RD(uint32_t, d, 36), "V4L2_INPUT_TYPE_???");
+}
+
+static void lt_v4l2_cropcap_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", bounds=");
+	lt_v4l2_rect(c, d + 4);
+	lt_sb_puts(SB(c), ", defrect=");
+	lt_v4l2_rect(c, d + 20);
+	lt_sb_printf(SB(c), ", pixelaspect=%u/%u", RD(uint32_t, d, 36), RD(uint32_t, d, 40));
+}
+
+static void lt_v4l2_crop_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", c=");
+	lt_v4l2_rect(c, d + 4);
+}
+
 /* struct v4l2_frmsizeenum, v4l2_frmivalenum (ENUM_FRAMESIZES, ENUM_FRAMEINTERVALS) */
 static void lt_v4l2_frmsize(struct lt_dctx *c, const uint8_t *d)
 {
@@ -578,10 +610,10 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_std(a, req == VIDIOC_G_STD);
 		return 1;
 	case VIDIOC_ENUMSTD:
-		lt_v4l2_obj(a, 72, lt_v4l2_index, NULL);
+		lt_v4l2_obj(a, 72, lt_v4l2_index, lt_v4l2_standard_out);
 		return 1;
 	case VIDIOC_ENUMINPUT:
-		lt_v4l2_obj(a, 80, lt_v4l2_index, NULL);
+		lt_v4l2_obj(a, 80, lt_v4l2_index, lt_v4l2_input_out);
 		return 1;
 	case VIDIOC_G_TUNER:
 		lt_v4l2_obj(a, 84, lt_v4l2_index, lt_v4l2_tuner_body);
@@ -593,10 +625,10 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_ioctl_num(a, 0, 4, 0);
 		return 1;
 	case VIDIOC_CROPCAP:
-		lt_v4l2_obj(a, 44, lt_v4l2_format_type, NULL);
+		lt_v4l2_obj(a, 44, lt_v4l2_format_type, lt_v4l2_cropcap_out);
 		return 1;
 	case VIDIOC_G_CROP:
-		lt_v4l2_obj(a, 20, lt_v4l2_format_type, NULL);
+		lt_v4l2_obj(a, 20, lt_v4l2_format_type, lt_v4l2_crop_out);
 		return 1;
 	case VIDIOC_S_CROP:
 		lt_v4l2_obj(a, 20, lt_v4l2_crop, NULL);

@@ -58,6 +58,7 @@ extern const struct lt_xlat lt_x_v4l2_sdr_fmts[];
 extern const struct lt_xlat lt_x_v4l2_meta_fmts[];
 extern const struct lt_xlat lt_x_v4l2_vbi_flags[];
 extern const struct lt_xlat lt_x_v4l2_sliced_flags[];
+extern const struct lt_xlat lt_x_v4l2_input_types[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -2317,6 +2318,12 @@ const struct lt_xlat lt_x_v4l2_sliced_flags[] = {
 	{ 0x400ull, "V4L2_SLICED_VPS" },
 	{ 0x1000ull, "V4L2_SLICED_CAPTION_525" },
 	{ 0x4000ull, "V4L2_SLICED_WSS_625" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_input_types[] = {
+	{ 0x1ull, "V4L2_INPUT_TYPE_TUNER" },
+	{ 0x2ull, "V4L2_INPUT_TYPE_CAMERA" },
+	{ 0x3ull, "V4L2_INPUT_TYPE_TOUCH" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

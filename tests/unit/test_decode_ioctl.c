@@ -491,6 +491,29 @@ static void test_v4l2(void)
 		   "width=543486888, height=3496816970}}, {c={left=-657938369, top=862881722, "
 		   "width=2654629811, height=90274678}}], clipcount=2, bitmap=0xfffffffffffffffe, "
 		   "global_alpha=0xce}})" EBADF_);
+	/* what a success returns (ioctl_v4l2-success.c: words 0x80a0c0e0 + i) */
+	uint8_t cc[44];
+	for (int i = 0; i < 11; i++)
+		put32(cc + i * 4, 0x80a0c0e0u + i);
+	put32(cc, 1);
+	cap(2, LT_SUB_ENTRY, 0, cc, sizeof cc);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, cc, sizeof cc);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc02c563a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_CROPCAP, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, bounds={"
+		   "left=-2136948511, top=-2136948510, width=2158018787, height=2158018788}, "
+		   "defrect={left=-2136948507, top=-2136948506, width=2158018791, height=2158018792}, "
+		   "pixelaspect=2158018793/2158018794}) = 0");
+	uint8_t sd[72];
+	memset(sd, 0, sizeof sd);
+	for (int i = 10; i < 18; i++)
+		put32(sd + i * 4, 0x80a0c0e0u + i - 10);
+	put32(sd, 0xdeadface);
+	memcpy(sd + 16, "PAL", 4);
+	cap(2, LT_SUB_ENTRY, 0, sd, sizeof sd);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, sd, sizeof sd);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0485619, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUMSTD, {index=3735943886, name=\"PAL\", "
+		   "frameperiod=2158018784/2158018785, framelines=2158018786}) = 0");
 }
 
 static void test_ifconf(void)
