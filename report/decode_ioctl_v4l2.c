@@ -85,6 +85,27 @@ static void lt_v4l2_obj(struct lt_args *a, size_t size,
 	lt_done(a);
 }
 
+/* struct v4l2_capability (QUERYCAP): what the driver says it is, on success */
+static void lt_v4l2_capability(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{driver=");
+	lt_ioctl_cstring(c, d, 16);
+	lt_sb_puts(SB(c), ", card=");
+	lt_ioctl_cstring(c, d + 16, 32);
+	lt_sb_puts(SB(c), ", bus_info=");
+	lt_ioctl_cstring(c, d + 48, 32);
+	lt_sb_puts(SB(c), ", version=");
+	lt_put_kernel_version(c, RD(uint32_t, d, 80));
+	lt_sb_puts(SB(c), ", capabilities=");
+	lt_ioctl_flags(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 84), "V4L2_CAP_???");
+	if (RD(uint32_t, d, 88)) {
+		lt_sb_puts(SB(c), ", device_caps=");
+		lt_ioctl_flags(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 88),
+			       "V4L2_CAP_???");
+	}
+	lt_sb_putc(SB(c), '}');
+}
+
 /* struct v4l2_fmtdesc (ENUM_FMT) */
 static void lt_v4l2_fmtdesc(struct lt_dctx *c, const uint8_t *d)
 {
@@ -661,10 +682,7 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_ext_ctrls(a, req == VIDIOC_G_EXT_CTRLS);
 		return 1;
 	case VIDIOC_QUERYCAP:
-		/* decoded by strace, not yet here: the address */
-		lt_next(a);
-		lt_put_ptr(a->c, a->c->ev->args[2]);
-		lt_done(a);
+		lt_ioctl_obj(a, 104, 1, lt_v4l2_capability);
 		return 1;
 	}
 	return 0;

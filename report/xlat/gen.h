@@ -59,6 +59,7 @@ extern const struct lt_xlat lt_x_v4l2_meta_fmts[];
 extern const struct lt_xlat lt_x_v4l2_vbi_flags[];
 extern const struct lt_xlat lt_x_v4l2_sliced_flags[];
 extern const struct lt_xlat lt_x_v4l2_input_types[];
+extern const struct lt_xlat lt_x_v4l2_device_capabilities_flags[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -2324,6 +2325,39 @@ const struct lt_xlat lt_x_v4l2_input_types[] = {
 	{ 0x1ull, "V4L2_INPUT_TYPE_TUNER" },
 	{ 0x2ull, "V4L2_INPUT_TYPE_CAMERA" },
 	{ 0x3ull, "V4L2_INPUT_TYPE_TOUCH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_device_capabilities_flags[] = {
+	{ 0x1ull, "V4L2_CAP_VIDEO_CAPTURE" },
+	{ 0x2ull, "V4L2_CAP_VIDEO_OUTPUT" },
+	{ 0x4ull, "V4L2_CAP_VIDEO_OVERLAY" },
+	{ 0x10ull, "V4L2_CAP_VBI_CAPTURE" },
+	{ 0x20ull, "V4L2_CAP_VBI_OUTPUT" },
+	{ 0x40ull, "V4L2_CAP_SLICED_VBI_CAPTURE" },
+	{ 0x80ull, "V4L2_CAP_SLICED_VBI_OUTPUT" },
+	{ 0x100ull, "V4L2_CAP_RDS_CAPTURE" },
+	{ 0x200ull, "V4L2_CAP_VIDEO_OUTPUT_OVERLAY" },
+	{ 0x400ull, "V4L2_CAP_HW_FREQ_SEEK" },
+	{ 0x800ull, "V4L2_CAP_RDS_OUTPUT" },
+	{ 0x1000ull, "V4L2_CAP_VIDEO_CAPTURE_MPLANE" },
+	{ 0x2000ull, "V4L2_CAP_VIDEO_OUTPUT_MPLANE" },
+	{ 0x4000ull, "V4L2_CAP_VIDEO_M2M_MPLANE" },
+	{ 0x8000ull, "V4L2_CAP_VIDEO_M2M" },
+	{ 0x10000ull, "V4L2_CAP_TUNER" },
+	{ 0x20000ull, "V4L2_CAP_AUDIO" },
+	{ 0x40000ull, "V4L2_CAP_RADIO" },
+	{ 0x80000ull, "V4L2_CAP_MODULATOR" },
+	{ 0x100000ull, "V4L2_CAP_SDR_CAPTURE" },
+	{ 0x200000ull, "V4L2_CAP_EXT_PIX_FORMAT" },
+	{ 0x400000ull, "V4L2_CAP_SDR_OUTPUT" },
+	{ 0x800000ull, "V4L2_CAP_META_CAPTURE" },
+	{ 0x1000000ull, "V4L2_CAP_READWRITE" },
+	{ 0x2000000ull, "V4L2_CAP_ASYNCIO" },
+	{ 0x4000000ull, "V4L2_CAP_STREAMING" },
+	{ 0x8000000ull, "V4L2_CAP_META_OUTPUT" },
+	{ 0x10000000ull, "V4L2_CAP_TOUCH" },
+	{ 0x20000000ull, "V4L2_CAP_IO_MC" },
+	{ 0x80000000ull, "V4L2_CAP_DEVICE_CAPS" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

@@ -514,6 +514,23 @@ static void test_v4l2(void)
 	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0485619, A, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, VIDIOC_ENUMSTD, {index=3735943886, name=\"PAL\", "
 		   "frameperiod=2158018784/2158018785, framelines=2158018786}) = 0");
+	uint8_t qc[104] = { 0 };
+	memcpy(qc, "vivid", 5);
+	memcpy(qc + 16, "vivid", 5);
+	memcpy(qc + 48, "platform:vivid-000", 18);
+	put32(qc + 80, 0xd3d2d1d0);
+	put32(qc + 84, 0xdeadbeef);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qc, sizeof qc);
+	ev = mk("ioctl", 0, 3, 0x80685600, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, VIDIOC_QUERYCAP, {driver=\"vivid\", card=\"vivid\", "
+		   "bus_info=\"platform:vivid-000\", version=KERNEL_VERSION(54226, 209, 208), "
+		   "capabilities=V4L2_CAP_VIDEO_CAPTURE|V4L2_CAP_VIDEO_OUTPUT|V4L2_CAP_VIDEO_OVERLAY|"
+		   "V4L2_CAP_VBI_OUTPUT|V4L2_CAP_SLICED_VBI_CAPTURE|V4L2_CAP_SLICED_VBI_OUTPUT|"
+		   "V4L2_CAP_VIDEO_OUTPUT_OVERLAY|V4L2_CAP_HW_FREQ_SEEK|V4L2_CAP_RDS_OUTPUT|"
+		   "V4L2_CAP_VIDEO_CAPTURE_MPLANE|V4L2_CAP_VIDEO_OUTPUT_MPLANE|V4L2_CAP_VIDEO_M2M|"
+		   "V4L2_CAP_TUNER|V4L2_CAP_RADIO|V4L2_CAP_MODULATOR|V4L2_CAP_EXT_PIX_FORMAT|"
+		   "V4L2_CAP_META_CAPTURE|V4L2_CAP_ASYNCIO|V4L2_CAP_STREAMING|V4L2_CAP_META_OUTPUT|"
+		   "V4L2_CAP_TOUCH|V4L2_CAP_DEVICE_CAPS|0x40000008}) = 0");
 }
 
 static void test_ifconf(void)
