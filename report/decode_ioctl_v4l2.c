@@ -113,6 +113,18 @@ static void lt_v4l2_fmtdesc(struct lt_dctx *c, const uint8_t *d)
 	lt_v4l2_type(c, RD(uint32_t, d, 4));
 }
 
+/* what ENUM_FMT returns on success */
+static void lt_v4l2_fmtdesc_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), ", flags=");
+	lt_ioctl_flags(c, lt_x_v4l2_format_description_flags, RD(uint32_t, d, 8),
+		       "V4L2_FMT_FLAG_???");
+	lt_sb_puts(SB(c), ", description=");
+	lt_ioctl_cstring(c, d + 12, 32);
+	lt_sb_puts(SB(c), ", pixelformat=");
+	lt_v4l2_fourcc(c, RD(uint32_t, d, 44), lt_x_v4l2_pix_fmts);
+}
+
 /* struct v4l2_format's type (G_FMT reads no more) */
 static void lt_v4l2_format_type(struct lt_dctx *c, const uint8_t *d)
 {
@@ -441,6 +453,40 @@ static void lt_v4l2_frmival(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_printf(SB(c), ", width=%u, height=%u", RD(uint32_t, d, 8), RD(uint32_t, d, 12));
 }
 
+/* what ENUM_FRAMESIZES returns: the type, and the sizes a discrete or stepwise one has */
+static void lt_v4l2_frmsize_out(struct lt_dctx *c, const uint8_t *d)
+{
+	static const char *const step[] = { "min_width", "max_width", "step_width",
+					    "min_height", "max_height", "step_height" };
+	uint32_t type = RD(uint32_t, d, 8);
+	lt_sb_puts(SB(c), ", type=");
+	lt_put_xlat(c, lt_x_v4l2_framesize_types, type, "V4L2_FRMSIZE_TYPE_???");
+	if (type == 1) { /* DISCRETE */
+		lt_sb_printf(SB(c), ", discrete={width=%u, height=%u}", RD(uint32_t, d, 12),
+			     RD(uint32_t, d, 16));
+	} else if (type == 3) { /* STEPWISE */
+		for (int k = 0; k < 6; k++)
+			lt_sb_printf(SB(c), "%s%s=%u", k ? ", " : ", stepwise={", step[k],
+				     RD(uint32_t, d, 12 + k * 4));
+		lt_sb_putc(SB(c), '}');
+	}
+}
+
+/* what ENUM_FRAMEINTERVALS returns: the type, and a discrete interval or the stepwise
+ * (or continuous) range */
+static void lt_v4l2_frmival_out(struct lt_dctx *c, const uint8_t *d)
+{
+	uint32_t type = RD(uint32_t, d, 16);
+	lt_sb_puts(SB(c), ", type=");
+	lt_put_xlat(c, lt_x_v4l2_frameinterval_types, type, "V4L2_FRMIVAL_TYPE_???");
+	if (type == 1) /* DISCRETE */
+		lt_sb_printf(SB(c), ", discrete=%u/%u", RD(uint32_t, d, 20), RD(uint32_t, d, 24));
+	else if (type == 2 || type == 3) /* CONTINUOUS, STEPWISE */
+		lt_sb_printf(SB(c), ", stepwise={min=%u/%u, max=%u/%u, step=%u/%u}",
+			     RD(uint32_t, d, 20), RD(uint32_t, d, 24), RD(uint32_t, d, 28),
+			     RD(uint32_t, d, 32), RD(uint32_t, d, 36), RD(uint32_t, d, 40));
+}
+
 /* struct v4l2_create_buffers (CREATE_BUFS): count, memory, the format's type */
 static void lt_v4l2_create_bufs(struct lt_dctx *c, const uint8_t *d)
 {
@@ -604,7 +650,7 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 {
 	switch (req) {
 	case VIDIOC_ENUM_FMT:
-		lt_v4l2_obj(a, 64, lt_v4l2_fmtdesc, NULL);
+		lt_v4l2_obj(a, 64, lt_v4l2_fmtdesc, lt_v4l2_fmtdesc_out);
 		return 1;
 	case VIDIOC_G_FMT: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT:
 		lt_v4l2_format(a, req == VIDIOC_G_FMT);
@@ -655,10 +701,10 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_obj(a, 20, lt_v4l2_crop, NULL);
 		return 1;
 	case VIDIOC_ENUM_FRAMESIZES:
-		lt_v4l2_obj(a, 44, lt_v4l2_frmsize, NULL);
+		lt_v4l2_obj(a, 44, lt_v4l2_frmsize, lt_v4l2_frmsize_out);
 		return 1;
 	case VIDIOC_ENUM_FRAMEINTERVALS:
-		lt_v4l2_obj(a, 52, lt_v4l2_frmival, NULL);
+		lt_v4l2_obj(a, 52, lt_v4l2_frmival, lt_v4l2_frmival_out);
 		return 1;
 	case VIDIOC_CREATE_BUFS:
 		lt_v4l2_obj(a, 256, lt_v4l2_create_bufs, NULL);

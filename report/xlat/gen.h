@@ -60,6 +60,9 @@ extern const struct lt_xlat lt_x_v4l2_vbi_flags[];
 extern const struct lt_xlat lt_x_v4l2_sliced_flags[];
 extern const struct lt_xlat lt_x_v4l2_input_types[];
 extern const struct lt_xlat lt_x_v4l2_device_capabilities_flags[];
+extern const struct lt_xlat lt_x_v4l2_format_description_flags[];
+extern const struct lt_xlat lt_x_v4l2_framesize_types[];
+extern const struct lt_xlat lt_x_v4l2_frameinterval_types[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -2358,6 +2361,31 @@ const struct lt_xlat lt_x_v4l2_device_capabilities_flags[] = {
 	{ 0x10000000ull, "V4L2_CAP_TOUCH" },
 	{ 0x20000000ull, "V4L2_CAP_IO_MC" },
 	{ 0x80000000ull, "V4L2_CAP_DEVICE_CAPS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_format_description_flags[] = {
+	{ 0x1ull, "V4L2_FMT_FLAG_COMPRESSED" },
+	{ 0x2ull, "V4L2_FMT_FLAG_EMULATED" },
+	{ 0x4ull, "V4L2_FMT_FLAG_CONTINUOUS_BYTESTREAM" },
+	{ 0x8ull, "V4L2_FMT_FLAG_DYN_RESOLUTION" },
+	{ 0x10ull, "V4L2_FMT_FLAG_ENC_CAP_FRAME_INTERVAL" },
+	{ 0x20ull, "V4L2_FMT_FLAG_CSC_COLORSPACE" },
+	{ 0x40ull, "V4L2_FMT_FLAG_CSC_XFER_FUNC" },
+	{ 0x80ull, "V4L2_FMT_FLAG_CSC_YCBCR_ENC" },
+	{ 0x80ull, "V4L2_FMT_FLAG_CSC_HSV_ENC" },
+	{ 0x100ull, "V4L2_FMT_FLAG_CSC_QUANTIZATION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_framesize_types[] = {
+	{ 0x1ull, "V4L2_FRMSIZE_TYPE_DISCRETE" },
+	{ 0x2ull, "V4L2_FRMSIZE_TYPE_CONTINUOUS" },
+	{ 0x3ull, "V4L2_FRMSIZE_TYPE_STEPWISE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_frameinterval_types[] = {
+	{ 0x1ull, "V4L2_FRMIVAL_TYPE_DISCRETE" },
+	{ 0x2ull, "V4L2_FRMIVAL_TYPE_CONTINUOUS" },
+	{ 0x3ull, "V4L2_FRMIVAL_TYPE_STEPWISE" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

@@ -531,6 +531,29 @@ static void test_v4l2(void)
 		   "V4L2_CAP_TUNER|V4L2_CAP_RADIO|V4L2_CAP_MODULATOR|V4L2_CAP_EXT_PIX_FORMAT|"
 		   "V4L2_CAP_META_CAPTURE|V4L2_CAP_ASYNCIO|V4L2_CAP_STREAMING|V4L2_CAP_META_OUTPUT|"
 		   "V4L2_CAP_TOUCH|V4L2_CAP_DEVICE_CAPS|0x40000008}) = 0");
+	uint8_t fs[44];
+	for (int i = 0; i < 11; i++)
+		put32(fs + i * 4, 0x80a0c0e0u + i);
+	put32(fs + 4, 0x5c22270d);
+	put32(fs + 8, 3);
+	cap(2, LT_SUB_ENTRY, 0, fs, sizeof fs);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fs, sizeof fs);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc02c564a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUM_FRAMESIZES, {index=2158018784, pixel_format="
+		   "v4l2_fourcc('\\x0d', '\\'', '\"', '\\\\'), type=V4L2_FRMSIZE_TYPE_STEPWISE, "
+		   "stepwise={min_width=2158018787, max_width=2158018788, step_width=2158018789, "
+		   "min_height=2158018790, max_height=2158018791, step_height=2158018792}}) = 0");
+	uint8_t fi[52];
+	for (int i = 0; i < 13; i++)
+		put32(fi + i * 4, 0x80a0c0e0u + i);
+	put32(fi + 16, 1);
+	cap(2, LT_SUB_ENTRY, 0, fi, sizeof fi);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fi, sizeof fi);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc034564b, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0xc034564b /* VIDIOC_ENUM_FRAMEINTERVALS */, {index=2158018784, "
+		    "pixel_format=v4l2_fourcc('\\xe1', '\\xc0', '\\xa0', '\\x80'), width=2158018786, "
+		    "height=2158018787, type=0x1 /* V4L2_FRMIVAL_TYPE_DISCRETE */, "
+		    "discrete=2158018789/2158018790}) = 0");
 }
 
 static void test_ifconf(void)
