@@ -502,6 +502,7 @@ static void lt_v4l2_create_bufs(struct lt_dctx *c, const uint8_t *d)
  * print_v4l2_cid) */
 static void lt_v4l2_cid(struct lt_dctx *c, uint32_t cid, int next)
 {
+	/* by hand: strace names NEXT_CTRL first, a generated table would not */
 	static const struct lt_xlat next_flags[] = {
 		{ 0x80000000u, "V4L2_CTRL_FLAG_NEXT_CTRL" }, { 0x40000000u, "V4L2_CTRL_FLAG_NEXT_COMPOUND" },
 		{ 0, 0 }
@@ -588,6 +589,43 @@ static void lt_v4l2_queryctrl(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_puts(SB(c), "{id=");
 	lt_v4l2_cid(c, RD(uint32_t, d, 0), 1);
+}
+
+/* struct v4l2_queryctrl (QUERYCTRL): the id asked for, then on success the id found (when
+ * another), type and name, and with -v the range, flags and reserved words */
+static void lt_v4l2_queryctrl_call(struct lt_args *a)
+{
+	struct lt_dctx *c = a->c;
+	const uint8_t *d = lt_in(c, 2, 68), *o = lt_out(c, 2, 68);
+	lt_next(a);
+	if (!d) {
+		lt_put_ptr(c, c->ev->args[2]);
+		lt_done(a);
+		return;
+	}
+	lt_v4l2_queryctrl(c, d);
+	if (o) {
+		if (RD(uint32_t, o, 0) != RD(uint32_t, d, 0)) {
+			lt_sb_puts(SB(c), " => ");
+			lt_v4l2_cid(c, RD(uint32_t, o, 0), 0);
+		}
+		lt_sb_puts(SB(c), ", type=");
+		lt_put_xlat(c, lt_x_v4l2_control_types, RD(uint32_t, o, 4), "V4L2_CTRL_TYPE_???");
+		lt_sb_puts(SB(c), ", name=");
+		lt_ioctl_cstring(c, o + 8, 32);
+		if (lt_verbose(c)) {
+			lt_sb_printf(SB(c), ", minimum=%d, maximum=%d, step=%d, default_value=%d, "
+				     "flags=", RD(int32_t, o, 40), RD(int32_t, o, 44),
+				     RD(int32_t, o, 48), RD(int32_t, o, 52));
+			lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 56),
+				       "V4L2_CTRL_FLAG_???");
+			lt_ioctl_reserved(c, "reserved", o + 60, 2);
+		} else {
+			lt_sb_puts(SB(c), ", ...");
+		}
+	}
+	lt_sb_putc(SB(c), '}');
+	lt_done(a);
 }
 
 /* struct v4l2_ext_control (20 bytes, packed): a string when it has a size */
@@ -719,7 +757,7 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_obj(a, 84, lt_v4l2_tuner_set, NULL);
 		return 1;
 	case VIDIOC_QUERYCTRL:
-		lt_v4l2_obj(a, 68, lt_v4l2_queryctrl, NULL);
+		lt_v4l2_queryctrl_call(a);
 		return 1;
 	case VIDIOC_QUERY_EXT_CTRL:
 		lt_v4l2_obj(a, 232, lt_v4l2_queryctrl, NULL);

@@ -63,6 +63,8 @@ extern const struct lt_xlat lt_x_v4l2_device_capabilities_flags[];
 extern const struct lt_xlat lt_x_v4l2_format_description_flags[];
 extern const struct lt_xlat lt_x_v4l2_framesize_types[];
 extern const struct lt_xlat lt_x_v4l2_frameinterval_types[];
+extern const struct lt_xlat lt_x_v4l2_control_types[];
+extern const struct lt_xlat lt_x_v4l2_control_flags[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -2386,6 +2388,57 @@ const struct lt_xlat lt_x_v4l2_frameinterval_types[] = {
 	{ 0x1ull, "V4L2_FRMIVAL_TYPE_DISCRETE" },
 	{ 0x2ull, "V4L2_FRMIVAL_TYPE_CONTINUOUS" },
 	{ 0x3ull, "V4L2_FRMIVAL_TYPE_STEPWISE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_control_types[] = {
+	{ 0x1ull, "V4L2_CTRL_TYPE_INTEGER" },
+	{ 0x2ull, "V4L2_CTRL_TYPE_BOOLEAN" },
+	{ 0x3ull, "V4L2_CTRL_TYPE_MENU" },
+	{ 0x4ull, "V4L2_CTRL_TYPE_BUTTON" },
+	{ 0x5ull, "V4L2_CTRL_TYPE_INTEGER64" },
+	{ 0x6ull, "V4L2_CTRL_TYPE_CTRL_CLASS" },
+	{ 0x7ull, "V4L2_CTRL_TYPE_STRING" },
+	{ 0x8ull, "V4L2_CTRL_TYPE_BITMASK" },
+	{ 0x9ull, "V4L2_CTRL_TYPE_INTEGER_MENU" },
+	{ 0x100ull, "V4L2_CTRL_TYPE_U8" },
+	{ 0x101ull, "V4L2_CTRL_TYPE_U16" },
+	{ 0x102ull, "V4L2_CTRL_TYPE_U32" },
+	{ 0x106ull, "V4L2_CTRL_TYPE_AREA" },
+	{ 0x110ull, "V4L2_CTRL_TYPE_HDR10_CLL_INFO" },
+	{ 0x111ull, "V4L2_CTRL_TYPE_HDR10_MASTERING_DISPLAY" },
+	{ 0x200ull, "V4L2_CTRL_TYPE_H264_SPS" },
+	{ 0x201ull, "V4L2_CTRL_TYPE_H264_PPS" },
+	{ 0x202ull, "V4L2_CTRL_TYPE_H264_SCALING_MATRIX" },
+	{ 0x203ull, "V4L2_CTRL_TYPE_H264_SLICE_PARAMS" },
+	{ 0x204ull, "V4L2_CTRL_TYPE_H264_DECODE_PARAMS" },
+	{ 0x205ull, "V4L2_CTRL_TYPE_H264_PRED_WEIGHTS" },
+	{ 0x220ull, "V4L2_CTRL_TYPE_FWHT_PARAMS" },
+	{ 0x240ull, "V4L2_CTRL_TYPE_VP8_FRAME" },
+	{ 0x250ull, "V4L2_CTRL_TYPE_MPEG2_QUANTISATION" },
+	{ 0x251ull, "V4L2_CTRL_TYPE_MPEG2_SEQUENCE" },
+	{ 0x252ull, "V4L2_CTRL_TYPE_MPEG2_PICTURE" },
+	{ 0x260ull, "V4L2_CTRL_TYPE_VP9_COMPRESSED_HDR" },
+	{ 0x261ull, "V4L2_CTRL_TYPE_VP9_FRAME" },
+	{ 0x270ull, "V4L2_CTRL_TYPE_HEVC_SPS" },
+	{ 0x271ull, "V4L2_CTRL_TYPE_HEVC_PPS" },
+	{ 0x272ull, "V4L2_CTRL_TYPE_HEVC_SLICE_PARAMS" },
+	{ 0x273ull, "V4L2_CTRL_TYPE_HEVC_SCALING_MATRIX" },
+	{ 0x274ull, "V4L2_CTRL_TYPE_HEVC_DECODE_PARAMS" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_control_flags[] = {
+	{ 0x1ull, "V4L2_CTRL_FLAG_DISABLED" },
+	{ 0x2ull, "V4L2_CTRL_FLAG_GRABBED" },
+	{ 0x4ull, "V4L2_CTRL_FLAG_READ_ONLY" },
+	{ 0x8ull, "V4L2_CTRL_FLAG_UPDATE" },
+	{ 0x10ull, "V4L2_CTRL_FLAG_INACTIVE" },
+	{ 0x20ull, "V4L2_CTRL_FLAG_SLIDER" },
+	{ 0x40ull, "V4L2_CTRL_FLAG_WRITE_ONLY" },
+	{ 0x80ull, "V4L2_CTRL_FLAG_VOLATILE" },
+	{ 0x100ull, "V4L2_CTRL_FLAG_HAS_PAYLOAD" },
+	{ 0x200ull, "V4L2_CTRL_FLAG_EXECUTE_ON_WRITE" },
+	{ 0x400ull, "V4L2_CTRL_FLAG_MODIFY_LAYOUT" },
+	{ 0x800ull, "V4L2_CTRL_FLAG_DYNAMIC_ARRAY" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

@@ -554,6 +554,28 @@ static void test_v4l2(void)
 		    "pixel_format=v4l2_fourcc('\\xe1', '\\xc0', '\\xa0', '\\x80'), width=2158018786, "
 		    "height=2158018787, type=0x1 /* V4L2_FRMIVAL_TYPE_DISCRETE */, "
 		    "discrete=2158018789/2158018790}) = 0");
+	uint8_t qy[68];
+	for (int i = 0; i < 17; i++)
+		put32(qy + i * 4, 0x80a0c0e0u + i);
+	put32(qy, 0x980900);
+	put32(qy + 4, 1);
+	memset(qy + 8, 0, 32);
+	memcpy(qy + 8, "Brightness", 10);
+	put32(qy + 56, 0x21);
+	put64(qy + 60, 0);
+	struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
+	cap(2, LT_SUB_ENTRY, 0, qy, sizeof qy);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qy, sizeof qy);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CID_BRIGHTNESS, type=V4L2_CTRL_TYPE_INTEGER, "
+		   "name=\"Brightness\", ...}) = 0");
+	cap(2, LT_SUB_ENTRY, 0, qy, sizeof qy);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qy, sizeof qy);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CID_BRIGHTNESS, "
+		    "type=V4L2_CTRL_TYPE_INTEGER, name=\"Brightness\", minimum=-2136948502, "
+		    "maximum=-2136948501, step=-2136948500, default_value=-2136948499, "
+		    "flags=V4L2_CTRL_FLAG_DISABLED|V4L2_CTRL_FLAG_SLIDER}) = 0");
 }
 
 static void test_ifconf(void)
