@@ -318,6 +318,57 @@ static void lt_v4l2_buffer_index(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_printf(SB(c), ", index=%u", RD(uint32_t, d, 0));
 }
 
+/* v4l2_buffer's flags: the flags, then the timestamp type and source fields */
+static void lt_v4l2_buffer_flags(struct lt_dctx *c, uint32_t v)
+{
+	uint32_t ts_type = v & 0xe000, ts_src = v & 0x70000, flags = v & ~0x7e000u;
+	if (lt_st(c) == LT_XLAT_RAW) {
+		lt_put_hex(c, v);
+		return;
+	}
+	if (flags) {
+		lt_ioctl_flags(c, lt_x_v4l2_buf_flags, flags, "V4L2_BUF_FLAG_???");
+		lt_sb_putc(SB(c), '|');
+	}
+	lt_put_xlat(c, lt_x_v4l2_buf_flags_ts_type, ts_type, "V4L2_BUF_FLAG_TIMESTAMP_???");
+	lt_sb_putc(SB(c), '|');
+	lt_put_xlat(c, lt_x_v4l2_buf_flags_ts_src, ts_src, "V4L2_BUF_FLAG_TSTAMP_SRC_???");
+}
+
+/* what QUERYBUF, QBUF, DQBUF return on success: the buffer's memory, size and flags
+ * (DQBUF: its index and timestamp too) */
+static void lt_v4l2_buffer_out(struct lt_dctx *c, const uint8_t *d, int dq)
+{
+	uint32_t memory = RD(uint32_t, d, 60);
+	if (dq)
+		lt_sb_printf(SB(c), ", index=%u", RD(uint32_t, d, 0));
+	lt_sb_puts(SB(c), ", memory=");
+	lt_v4l2_memory(c, memory);
+	if (memory == 1) /* MMAP */
+		lt_sb_printf(SB(c), ", m.offset=%#x", RD(uint32_t, d, 64));
+	if (memory == 2) { /* USERPTR */
+		lt_sb_puts(SB(c), ", m.userptr=");
+		lt_put_ptr(c, RD(uint64_t, d, 64));
+	}
+	lt_sb_printf(SB(c), ", length=%u, bytesused=%u, flags=", RD(uint32_t, d, 72),
+		     RD(uint32_t, d, 8));
+	lt_v4l2_buffer_flags(c, RD(uint32_t, d, 12));
+	if (dq)
+		lt_sb_printf(SB(c), ", timestamp={tv_sec=%lld, tv_usec=%llu}",
+			     (long long)RD(int64_t, d, 24), (unsigned long long)RD(uint64_t, d, 32));
+	lt_sb_puts(SB(c), ", ...");
+}
+
+static void lt_v4l2_buffer_q_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_buffer_out(c, d, 0);
+}
+
+static void lt_v4l2_buffer_dq_out(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_v4l2_buffer_out(c, d, 1);
+}
+
 /* struct v4l2_framebuffer (G_FBUF, S_FBUF) */
 static void lt_v4l2_framebuffer(struct lt_dctx *c, const uint8_t *d)
 {
@@ -697,10 +748,10 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_obj(a, 20, lt_v4l2_reqbufs, lt_v4l2_reqbufs_out);
 		return 1;
 	case VIDIOC_QUERYBUF: case VIDIOC_QBUF:
-		lt_v4l2_obj(a, 88, lt_v4l2_buffer_index, NULL);
+		lt_v4l2_obj(a, 88, lt_v4l2_buffer_index, lt_v4l2_buffer_q_out);
 		return 1;
 	case VIDIOC_DQBUF:
-		lt_v4l2_obj(a, 88, lt_v4l2_buffer_type, NULL);
+		lt_v4l2_obj(a, 88, lt_v4l2_buffer_type, lt_v4l2_buffer_dq_out);
 		return 1;
 	case VIDIOC_G_FBUF: case VIDIOC_S_FBUF:
 		lt_ioctl_obj(a, 48, req == VIDIOC_G_FBUF, lt_v4l2_framebuffer);

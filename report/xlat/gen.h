@@ -65,6 +65,9 @@ extern const struct lt_xlat lt_x_v4l2_framesize_types[];
 extern const struct lt_xlat lt_x_v4l2_frameinterval_types[];
 extern const struct lt_xlat lt_x_v4l2_control_types[];
 extern const struct lt_xlat lt_x_v4l2_control_flags[];
+extern const struct lt_xlat lt_x_v4l2_buf_flags[];
+extern const struct lt_xlat lt_x_v4l2_buf_flags_ts_type[];
+extern const struct lt_xlat lt_x_v4l2_buf_flags_ts_src[];
 extern const struct lt_xlat lt_x_ioctl_nvram[];
 extern const struct lt_xlat lt_x_ioctl_phantom[];
 extern const struct lt_xlat lt_x_rtc_vl_flags[];
@@ -2439,6 +2442,35 @@ const struct lt_xlat lt_x_v4l2_control_flags[] = {
 	{ 0x200ull, "V4L2_CTRL_FLAG_EXECUTE_ON_WRITE" },
 	{ 0x400ull, "V4L2_CTRL_FLAG_MODIFY_LAYOUT" },
 	{ 0x800ull, "V4L2_CTRL_FLAG_DYNAMIC_ARRAY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_buf_flags[] = {
+	{ 0x1ull, "V4L2_BUF_FLAG_MAPPED" },
+	{ 0x2ull, "V4L2_BUF_FLAG_QUEUED" },
+	{ 0x4ull, "V4L2_BUF_FLAG_DONE" },
+	{ 0x8ull, "V4L2_BUF_FLAG_KEYFRAME" },
+	{ 0x10ull, "V4L2_BUF_FLAG_PFRAME" },
+	{ 0x20ull, "V4L2_BUF_FLAG_BFRAME" },
+	{ 0x40ull, "V4L2_BUF_FLAG_ERROR" },
+	{ 0x80ull, "V4L2_BUF_FLAG_IN_REQUEST" },
+	{ 0x100ull, "V4L2_BUF_FLAG_TIMECODE" },
+	{ 0x200ull, "V4L2_BUF_FLAG_M2M_HOLD_CAPTURE_BUF" },
+	{ 0x400ull, "V4L2_BUF_FLAG_PREPARED" },
+	{ 0x800ull, "V4L2_BUF_FLAG_NO_CACHE_INVALIDATE" },
+	{ 0x1000ull, "V4L2_BUF_FLAG_NO_CACHE_CLEAN" },
+	{ 0x100000ull, "V4L2_BUF_FLAG_LAST" },
+	{ 0x800000ull, "V4L2_BUF_FLAG_REQUEST_FD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_buf_flags_ts_type[] = {
+	{ 0x0ull, "V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN" },
+	{ 0x2000ull, "V4L2_BUF_FLAG_TIMESTAMP_MONOTONIC" },
+	{ 0x4000ull, "V4L2_BUF_FLAG_TIMESTAMP_COPY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_v4l2_buf_flags_ts_src[] = {
+	{ 0x0ull, "V4L2_BUF_FLAG_TSTAMP_SRC_EOF" },
+	{ 0x10000ull, "V4L2_BUF_FLAG_TSTAMP_SRC_SOE" },
 	{ 0, 0 }
 };
 const struct lt_xlat lt_x_ioctl_nvram[] = {

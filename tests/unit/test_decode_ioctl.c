@@ -576,6 +576,33 @@ static void test_v4l2(void)
 		    "type=V4L2_CTRL_TYPE_INTEGER, name=\"Brightness\", minimum=-2136948502, "
 		    "maximum=-2136948501, step=-2136948500, default_value=-2136948499, "
 		    "flags=V4L2_CTRL_FLAG_DISABLED|V4L2_CTRL_FLAG_SLIDER}) = 0");
+	uint8_t bu[88] = { 0 };
+	put32(bu, 0xdeadc0de);
+	put32(bu + 4, 1);
+	put32(bu + 8, 0xdecaffee);
+	put32(bu + 12, 0x1ff);
+	put32(bu + 16, 2);
+	put64(bu + 24, 0x1e55c0de);
+	put64(bu + 32, 999999);
+	put32(bu + 60, 1);
+	put32(bu + 64, 0xfacefeed);
+	put32(bu + 72, 0xcafebed5);
+	cap(2, LT_SUB_ENTRY, 0, bu, sizeof bu);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, bu, sizeof bu);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0585611, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_DQBUF, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, index=3735929054, "
+		   "memory=V4L2_MEMORY_MMAP, m.offset=0xfacefeed, length=3405692629, "
+		   "bytesused=3737845742, flags=V4L2_BUF_FLAG_MAPPED|V4L2_BUF_FLAG_QUEUED|"
+		   "V4L2_BUF_FLAG_DONE|V4L2_BUF_FLAG_KEYFRAME|V4L2_BUF_FLAG_PFRAME|V4L2_BUF_FLAG_BFRAME|"
+		   "V4L2_BUF_FLAG_ERROR|V4L2_BUF_FLAG_IN_REQUEST|V4L2_BUF_FLAG_TIMECODE|"
+		   "V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN|V4L2_BUF_FLAG_TSTAMP_SRC_EOF, "
+		   "timestamp={tv_sec=508936414, tv_usec=999999}, ...}) = 0");
+	cap(2, LT_SUB_ENTRY, 0, bu, sizeof bu);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, bu, sizeof bu);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0585611, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0xc0585611, {type=0x1, index=3735929054, memory=0x1, "
+		    "m.offset=0xfacefeed, length=3405692629, bytesused=3737845742, flags=0x1ff, "
+		    "timestamp={tv_sec=508936414, tv_usec=999999}, ...}) = 0");
 }
 
 static void test_ifconf(void)
