@@ -642,12 +642,38 @@ static void lt_v4l2_queryctrl(struct lt_dctx *c, const uint8_t *d)
 	lt_v4l2_cid(c, RD(uint32_t, d, 0), 1);
 }
 
-/* struct v4l2_queryctrl (QUERYCTRL): the id asked for, then on success the id found (when
- * another), type and name, and with -v the range, flags and reserved words */
-static void lt_v4l2_queryctrl_call(struct lt_args *a)
+/* -v: v4l2_queryctrl's range and flags past its name */
+static void lt_v4l2_queryctrl_more(struct lt_dctx *c, const uint8_t *o)
+{
+	lt_sb_printf(SB(c), ", minimum=%d, maximum=%d, step=%d, default_value=%d, flags=",
+		     RD(int32_t, o, 40), RD(int32_t, o, 44), RD(int32_t, o, 48), RD(int32_t, o, 52));
+	lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 56), "V4L2_CTRL_FLAG_???");
+	lt_ioctl_reserved(c, "reserved", o + 60, 2);
+}
+
+/* -v: v4l2_query_ext_ctrl's 64-bit range, flags, element sizes and dimensions */
+static void lt_v4l2_query_ext_ctrl_more(struct lt_dctx *c, const uint8_t *o)
+{
+	uint32_t dims = RD(uint32_t, o, 84);
+	lt_sb_printf(SB(c), ", minimum=%lld, maximum=%lld, step=%llu, default_value=%lld, flags=",
+		     (long long)RD(int64_t, o, 40), (long long)RD(int64_t, o, 48),
+		     (unsigned long long)RD(uint64_t, o, 56), (long long)RD(int64_t, o, 64));
+	lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 72), "V4L2_CTRL_FLAG_???");
+	lt_sb_printf(SB(c), ", elem_size=%u, elems=%u, nr_of_dims=%u, dims=[", RD(uint32_t, o, 76),
+		     RD(uint32_t, o, 80), dims);
+	for (uint32_t k = 0; k < dims && k < 4; k++)
+		lt_sb_printf(SB(c), "%s%u", k ? ", " : "", RD(uint32_t, o, 88 + k * 4));
+	lt_sb_putc(SB(c), ']');
+	lt_ioctl_reserved(c, "reserved", o + 104, 32);
+}
+
+/* QUERYCTRL, QUERY_EXT_CTRL (size bytes): the id asked for, then on success the id found
+ * (when another), type and name, and with -v what more by more */
+static void lt_v4l2_queryctrl_call(struct lt_args *a, size_t size,
+				   void (*more)(struct lt_dctx *c, const uint8_t *o))
 {
 	struct lt_dctx *c = a->c;
-	const uint8_t *d = lt_in(c, 2, 68), *o = lt_out(c, 2, 68);
+	const uint8_t *d = lt_in(c, 2, size), *o = lt_out(c, 2, size);
 	lt_next(a);
 	if (!d) {
 		lt_put_ptr(c, c->ev->args[2]);
@@ -664,16 +690,10 @@ static void lt_v4l2_queryctrl_call(struct lt_args *a)
 		lt_put_xlat(c, lt_x_v4l2_control_types, RD(uint32_t, o, 4), "V4L2_CTRL_TYPE_???");
 		lt_sb_puts(SB(c), ", name=");
 		lt_ioctl_cstring(c, o + 8, 32);
-		if (lt_verbose(c)) {
-			lt_sb_printf(SB(c), ", minimum=%d, maximum=%d, step=%d, default_value=%d, "
-				     "flags=", RD(int32_t, o, 40), RD(int32_t, o, 44),
-				     RD(int32_t, o, 48), RD(int32_t, o, 52));
-			lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 56),
-				       "V4L2_CTRL_FLAG_???");
-			lt_ioctl_reserved(c, "reserved", o + 60, 2);
-		} else {
+		if (lt_verbose(c))
+			more(c, o);
+		else
 			lt_sb_puts(SB(c), ", ...");
-		}
 	}
 	lt_sb_putc(SB(c), '}');
 	lt_done(a);
@@ -808,10 +828,10 @@ int lt_ioctl_v4l2(struct lt_args *a, uint32_t req)
 		lt_v4l2_obj(a, 84, lt_v4l2_tuner_set, NULL);
 		return 1;
 	case VIDIOC_QUERYCTRL:
-		lt_v4l2_queryctrl_call(a);
+		lt_v4l2_queryctrl_call(a, 68, lt_v4l2_queryctrl_more);
 		return 1;
 	case VIDIOC_QUERY_EXT_CTRL:
-		lt_v4l2_obj(a, 232, lt_v4l2_queryctrl, NULL);
+		lt_v4l2_queryctrl_call(a, 232, lt_v4l2_query_ext_ctrl_more);
 		return 1;
 	case VIDIOC_G_EXT_CTRLS: case VIDIOC_S_EXT_CTRLS: case VIDIOC_TRY_EXT_CTRLS:
 		lt_v4l2_ext_ctrls(a, req == VIDIOC_G_EXT_CTRLS);

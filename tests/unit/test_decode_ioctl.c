@@ -603,6 +603,28 @@ static void test_v4l2(void)
 	EXPECTF(ev, &fraw, "ioctl(-1, 0xc0585611, {type=0x1, index=3735929054, memory=0x1, "
 		    "m.offset=0xfacefeed, length=3405692629, bytesused=3737845742, flags=0x1ff, "
 		    "timestamp={tv_sec=508936414, tv_usec=999999}, ...}) = 0");
+	uint8_t qe[232];
+	for (int i = 0; i < 58; i++)
+		put32(qe + i * 4, 0x80a0c0e0u + i);
+	put32(qe, 0x980900);
+	put32(qe + 4, 1);
+	memset(qe + 8, 0, 32);
+	memcpy(qe + 8, "Brightness", 10);
+	put64(qe + 40, 0xbadc0deddeadfaceull);
+	put64(qe + 48, 0xdecaffedbeeff00dull);
+	put64(qe + 56, 0xbeaded1dea5a51deull);
+	put64(qe + 64, 0xca5efade1cedbeefull);
+	put32(qe + 72, 0);
+	put32(qe + 84, 3);
+	memset(qe + 104, 0, 128);
+	cap(2, LT_SUB_ENTRY, 0, qe, sizeof qe);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qe, sizeof qe);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0e85667, A, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioctl(-1, VIDIOC_QUERY_EXT_CTRL, {id=V4L2_CID_BRIGHTNESS, "
+		    "type=V4L2_CTRL_TYPE_INTEGER, name=\"Brightness\", minimum=-4982091772484257074, "
+		    "maximum=-2392818855418269683, step=13739898750918873566, "
+		    "default_value=-3864375598362280209, flags=0, elem_size=2158018803, "
+		    "elems=2158018804, nr_of_dims=3, dims=[2158018806, 2158018807, 2158018808]}) = 0");
 }
 
 static void test_ifconf(void)
