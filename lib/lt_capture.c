@@ -424,6 +424,40 @@ static int lt_req_ioctl_kd(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* Video4Linux2 arrays behind the structure, read at return, failed or not: strace prints
+ * them then (a failure leaves them as they were set), -s + 1 elements at most (sub 0).
+ * G/S/TRY_EXT_CTRLS: struct v4l2_ext_controls points to count controls of 20 bytes, each
+ * with a string of size bytes when size is not 0 (LT_SUB_V4L2_STRING(k), for the first
+ * LT_CAP_MAX_ELEMS). G/S/TRY_FMT of an overlay type: struct v4l2_window's clipcount clips
+ * of 24 bytes. */
+static void lt_req_ioctl_v4l2(struct lt_plan *p, const uint64_t a[6])
+{
+	uint64_t ptr;
+	uint32_t n, type, nr = (uint32_t)a[1] & 0xff;
+	if (!p->exit || !p->peek)
+		return;
+	if (nr >= 0x47 && nr <= 0x49) { /* EXT_CTRLS */
+		if (p->peek(p->ctx, a[2] + 4, &n, sizeof n) || !lt_peek64(p, a[2] + 24, &ptr))
+			return;
+		uint64_t shown = lt_min(n, (uint64_t)p->strsize + 1);
+		lt_req(p, 2, 0, 0, ptr, shown * 20, (uint64_t)n * 20);
+		for (uint64_t k = 0; k < lt_min(shown, LT_CAP_MAX_ELEMS); k++) {
+			uint32_t size;
+			uint64_t str;
+			if (p->peek(p->ctx, ptr + k * 20 + 4, &size, sizeof size) ||
+			    !lt_peek64(p, ptr + k * 20 + 12, &str))
+				return;
+			if (size)
+				lt_req_buf(p, 2, LT_SUB_V4L2_STRING(k), str, size);
+		}
+		return;
+	}
+	if (p->peek(p->ctx, a[2], &type, sizeof type) || (type != 3 && type != 8) ||
+	    !lt_peek64(p, a[2] + 32, &ptr) || p->peek(p->ctx, a[2] + 40, &n, sizeof n))
+		return;
+	lt_req(p, 2, 0, 0, ptr, lt_min(n, (uint64_t)p->strsize + 1) * 24, (uint64_t)n * 24);
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_kd(p, a, ok))
@@ -482,6 +516,10 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 			lt_req_buf(p, 2, 0, a[2] + 8, (uint64_t)n);
 		break;
 	}
+	case 0xc0205647: case 0xc0205648: case 0xc0205649: /* VIDIOC_G/S/TRY_EXT_CTRLS */
+	case 0xc0d05604: case 0xc0d05605: case 0xc0d05640: /* VIDIOC_G/S/TRY_FMT */
+		lt_req_ioctl_v4l2(p, a);
+		break;
 	case 0xc020660b: /* FS_IOC_FIEMAP: the extents mapped (sub 0), -s + 1 at most */
 		if (ok) {
 			uint32_t n;

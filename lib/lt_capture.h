@@ -48,7 +48,8 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
  *  0, 1              for clone3's clone_args: the set_tid array, and after a success
  *                    the descriptor the kernel stored at pidfd;
  *  LT_SUB_MMSG_*(k)  sendmmsg/recvmmsg element k's msg_name, msg_iov array, and the
- *                    buffer of its iovec j (the mmsghdr array itself is SELF).
+ *                    buffer of its iovec j (the mmsghdr array itself is SELF);
+ *  0, LT_SUB_V4L2_STRING(k)  VIDIOC_*_EXT_CTRLS: the controls array, control k's string.
  * rt_sigreturn has no arguments: the recorder passes the user stack pointer at the
  * trap as args[0], and the planner captures the signal frame's saved mask from it. */
 #define LT_SUB_ENTRY 0xfffeu
@@ -63,6 +64,7 @@ int lt_capture_plan(unsigned nr, const uint64_t args[6], int64_t ret, enum lt_ca
 #define LT_SUB_MMSG_IOV(k) (0x100u + (k))
 #define LT_SUB_MMSG_BUF(k, j) (0x200u + (k) * 16u + (j))
 #define LT_SUB_MMSG_NAME(k) (0x300u + (k))
+#define LT_SUB_V4L2_STRING(k) (1u + (k)) /* k < LT_CAP_MAX_ELEMS */
 #define LT_CAP_MAX_ELEMS 16     /* array elements whose buffers are captured */
 #define LT_CAP_MAX_ARGV 64      /* argv/envp strings captured (strace shows 32, then ...; -v all) */
 #define LT_CAP_MAX_ARGV_COPIES 32 /* of them copied one by one when they lie apart */

@@ -50,7 +50,7 @@ static void lt_field_name(struct lt_dctx *c, const char *name, const uint8_t *d,
 }
 
 /* strace's print_kernel_version: KERNEL_VERSION(a, b, c), honouring -X */
-static void lt_put_kernel_version(struct lt_dctx *c, uint32_t v)
+void lt_put_kernel_version(struct lt_dctx *c, uint32_t v)
 {
 	enum lt_xlat_style st = lt_st(c);
 	if (st != LT_XLAT_ABBREV)

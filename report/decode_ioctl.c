@@ -112,6 +112,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_evdev, lt_x_ioctl_ptp, lt_x_ioctl_loop,
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom, lt_x_ioctl_kd,
+	lt_x_ioctl_v4l2,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -313,6 +314,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'K': return lt_ioctl_kd;
 	case 'L': return lt_ioctl_loop;
 	case 'R': return lt_ioctl_random;
+	case 'V': return lt_ioctl_v4l2;
 	case 'W': return lt_ioctl_watchdog;
 	case 0xab: return lt_ioctl_nbd;
 	case 0xb4: return lt_ioctl_gpio;

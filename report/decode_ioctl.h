@@ -55,6 +55,8 @@ int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_kd.c: 'K', consoles and keyboards */
 int lt_ioctl_kd(struct lt_args *a, uint32_t req);
+/* decode_ioctl_v4l2.c: 'V', Video4Linux2 devices */
+int lt_ioctl_v4l2(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd,
  * seccomp user notifications, perf events */

@@ -96,6 +96,7 @@ void lt_ret_adjtimex(struct lt_dctx *c);
 
 /* decode_stat.c: stat family */
 void lt_put_dev(struct lt_dctx *c, uint64_t dev);
+void lt_put_kernel_version(struct lt_dctx *c, uint32_t v); /* decode_bpf.c */
 void lt_put_access_mode(struct lt_dctx *c, int i, int kind);
 void lt_put_xattr_val(struct lt_dctx *c, int i, int kind);
 void lt_put_xattr_list(struct lt_dctx *c, int i, int kind);

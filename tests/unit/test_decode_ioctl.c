@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_kd.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_kd.c, ioctl_v4l2.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -453,6 +453,276 @@ static void test_kd_font(void)
 	EXPECT(ev, "ioctl(-1, GIO_UNIMAP, {entry_ct=31 => 31, entries=0x7ffd1f84})" EBADF_);
 }
 
+static void test_v4l2(void)
+{
+	struct lt_event ev;
+	/* a request strace does not decode: its argument in hex */
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4004560e, 0xbadc0deddeadc0deull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_OVERLAY, 0xbadc0deddeadc0de)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80685600, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCAP, NULL)" EBADF_);
+	uint8_t r[20];
+	put32(r, 4025413100u);
+	put32(r + 4, 0xf3f2f1f0);
+	put32(r + 8, 0xf7f6f5f4);
+	put32(r + 12, 0);
+	put32(r + 16, 0);
+	cap(2, LT_SUB_ENTRY, 0, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0145608, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_REQBUFS, {type=0xf3f2f1f0 /* V4L2_BUF_TYPE_??? */, "
+		   "memory=0xf7f6f5f4 /* V4L2_MEMORY_??? */, count=4025413100})" EBADF_);
+	uint8_t f[44] = { 0 };
+	put32(f, 0xdeadbeef);
+	put32(f + 4, 0xfa5c2741); /* 'A', '\'', '\\', 0xfa */
+	cap(2, LT_SUB_ENTRY, 0, f, sizeof f);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc02c564a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUM_FRAMESIZES, {index=3735928559, "
+		   "pixel_format=v4l2_fourcc('A', '\\'', '\\\\', '\\xfa')})" EBADF_);
+	uint8_t s[204];
+	memset(s, 0xff, sizeof s);
+	put32(s, 1);
+	put32(s + 4, 0x1000);
+	put32(s + 8, 1);
+	put32(s + 12, 0xdeadbeef);
+	put32(s + 16, 0xbadc0ded);
+	cap(2, LT_SUB_ENTRY, 0, s, sizeof s);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0cc5616, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_PARM, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, parm.capture={"
+		   "capability=V4L2_CAP_TIMEPERFRAME, capturemode=V4L2_MODE_HIGHQUALITY, "
+		   "timeperframe=3735928559/3134983661, extendedmode=0xffffffff, "
+		   "readbuffers=4294967295}})" EBADF_);
+	/* control ids: a name, a class and offset, or hex; a query's NEXT_* flags first */
+	uint8_t k[8];
+	put32(k, 0xa31234);
+	put32(k + 4, 1);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561c, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_CTRL, {id=V4L2_CTRL_CLASS_DETECT+0x1234, value=1})" EBADF_);
+	put32(k, 0x990a64);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_G_CTRL, {id=V4L2_CID_MPEG_VIDEO_H264_CPB_SIZE})" EBADF_);
+	put32(k, 0xa60000);
+	cap(2, LT_SUB_ENTRY, 0, k, sizeof k);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc008561b, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_G_CTRL, {id=0xa60000 /* V4L2_CID_??? */})" EBADF_);
+	uint8_t q[68] = { 0 };
+	put32(q, 0xbfbebdbc);
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CTRL_FLAG_NEXT_CTRL|0x3fbebdbc "
+		   "/* V4L2_CID_??? */})" EBADF_);
+	/* extended controls: the array the shim copied (sub 0) and a control's string */
+	uint8_t x[32] = { 0 }, xc[40] = { 0 };
+	put32(x, 0x990000);
+	put32(x + 4, 2);
+	put32(x + 8, 0xffffffff);
+	put64(x + 24, A + 0x100);
+	put32(xc, 0x980900);
+	put64(xc + 12, 0xfacefeeddeadbeefull);
+	put32(xc + 20, 0x980901);
+	put32(xc + 24, 2);
+	put64(xc + 32, A + 0x200);
+	uint8_t str[2] = { 0xff, 0xff };
+	cap(2, LT_SUB_ENTRY, 0, x, sizeof x);
+	cap(2, 0, LT_CAP_EXIT, xc, sizeof xc);
+	cap(2, LT_SUB_V4L2_STRING(1), LT_CAP_EXIT, str, sizeof str);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0205648, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_EXT_CTRLS, {ctrl_class=V4L2_CTRL_CLASS_CODEC, count=2, "
+		   "controls=[{id=V4L2_CID_BRIGHTNESS, size=0, value=-559038737, "
+		   "value64=-374081421428539665}, {id=V4L2_CID_CONTRAST, size=2, string=\"\\377\\377\"}]} "
+		   "=> {controls=[{id=V4L2_CID_BRIGHTNESS, size=0, value=-559038737, "
+		   "value64=-374081421428539665}, {id=V4L2_CID_CONTRAST, size=2, string=\"\\377\\377\"}], "
+		   "error_idx=4294967295})" EBADF_);
+	/* formats by their type: a four-character code and its name, or hex with -Xraw */
+	uint8_t fm[208];
+	memset(fm, 0xff, sizeof fm);
+	put32(fm, 2);
+	put32(fm + 8, 0x657b8160);
+	put32(fm + 12, 0x951c0047);
+	put32(fm + 16, 0x38303553); /* S508 */
+	put32(fm + 20, 1);
+	put32(fm + 24, 0xdf20d185);
+	put32(fm + 28, 0x0cf7be41);
+	put32(fm + 32, 7);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05605, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_S_FMT, {type=V4L2_BUF_TYPE_VIDEO_OUTPUT, fmt.pix={width=1702592864, "
+		   "height=2501640263, pixelformat=v4l2_fourcc('S', '5', '0', '8') /* V4L2_PIX_FMT_SPCA508 */, "
+		   "field=V4L2_FIELD_NONE, bytesperline=3743469957, sizeimage=217562689, "
+		   "colorspace=V4L2_COLORSPACE_JPEG}})" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05605, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0xc0d05605, {type=0x2, fmt.pix={width=1702592864, "
+		    "height=2501640263, pixelformat=0x38303553, field=0x1, bytesperline=3743469957, "
+		    "sizeimage=217562689, colorspace=0x7}})" EBADF_);
+	/* an overlay window's clips: the array the shim copied (sub 0) */
+	memset(fm, 0xff, sizeof fm);
+	put32(fm, 8);
+	put32(fm + 8, (uint32_t)-399034782);
+	put32(fm + 12, 53924483);
+	put32(fm + 16, 2453012082u);
+	put32(fm + 20, 3151529672u);
+	put32(fm + 24, 0);
+	put32(fm + 28, 0xdb1f991f);
+	put64(fm + 32, A + 0x100);
+	put32(fm + 40, 2);
+	put64(fm + 48, 0xfffffffffffffffeull);
+	fm[56] = 0xce;
+	uint8_t cl[48] = { 0 };
+	put32(cl, 856937326);
+	put32(cl + 4, (uint32_t)-838867696);
+	put32(cl + 8, 543486888);
+	put32(cl + 12, 3496816970u);
+	put32(cl + 24, (uint32_t)-657938369);
+	put32(cl + 28, 862881722);
+	put32(cl + 32, 2654629811u);
+	put32(cl + 36, 90274678);
+	cap(2, LT_SUB_ENTRY, 0, fm, sizeof fm);
+	cap(2, 0, LT_CAP_EXIT, cl, sizeof cl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0d05640, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_TRY_FMT, {type=V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY, fmt.win={w={"
+		   "left=-399034782, top=53924483, width=2453012082, height=3151529672}, "
+		   "field=V4L2_FIELD_ANY, chromakey=0xdb1f991f, clips=[{c={left=856937326, top=-838867696, "
+		   "width=543486888, height=3496816970}}, {c={left=-657938369, top=862881722, "
+		   "width=2654629811, height=90274678}}], clipcount=2, bitmap=0xfffffffffffffffe, "
+		   "global_alpha=0xce}})" EBADF_);
+	/* what a success returns (ioctl_v4l2-success.c: words 0x80a0c0e0 + i) */
+	uint8_t cc[44];
+	for (int i = 0; i < 11; i++)
+		put32(cc + i * 4, 0x80a0c0e0u + i);
+	put32(cc, 1);
+	cap(2, LT_SUB_ENTRY, 0, cc, sizeof cc);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, cc, sizeof cc);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc02c563a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_CROPCAP, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, bounds={"
+		   "left=-2136948511, top=-2136948510, width=2158018787, height=2158018788}, "
+		   "defrect={left=-2136948507, top=-2136948506, width=2158018791, height=2158018792}, "
+		   "pixelaspect=2158018793/2158018794}) = 0");
+	uint8_t sd[72];
+	memset(sd, 0, sizeof sd);
+	for (int i = 10; i < 18; i++)
+		put32(sd + i * 4, 0x80a0c0e0u + i - 10);
+	put32(sd, 0xdeadface);
+	memcpy(sd + 16, "PAL", 4);
+	cap(2, LT_SUB_ENTRY, 0, sd, sizeof sd);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, sd, sizeof sd);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0485619, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUMSTD, {index=3735943886, name=\"PAL\", "
+		   "frameperiod=2158018784/2158018785, framelines=2158018786}) = 0");
+	uint8_t qc[104] = { 0 };
+	memcpy(qc, "vivid", 5);
+	memcpy(qc + 16, "vivid", 5);
+	memcpy(qc + 48, "platform:vivid-000", 18);
+	put32(qc + 80, 0xd3d2d1d0);
+	put32(qc + 84, 0xdeadbeef);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qc, sizeof qc);
+	ev = mk("ioctl", 0, 3, 0x80685600, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, VIDIOC_QUERYCAP, {driver=\"vivid\", card=\"vivid\", "
+		   "bus_info=\"platform:vivid-000\", version=KERNEL_VERSION(54226, 209, 208), "
+		   "capabilities=V4L2_CAP_VIDEO_CAPTURE|V4L2_CAP_VIDEO_OUTPUT|V4L2_CAP_VIDEO_OVERLAY|"
+		   "V4L2_CAP_VBI_OUTPUT|V4L2_CAP_SLICED_VBI_CAPTURE|V4L2_CAP_SLICED_VBI_OUTPUT|"
+		   "V4L2_CAP_VIDEO_OUTPUT_OVERLAY|V4L2_CAP_HW_FREQ_SEEK|V4L2_CAP_RDS_OUTPUT|"
+		   "V4L2_CAP_VIDEO_CAPTURE_MPLANE|V4L2_CAP_VIDEO_OUTPUT_MPLANE|V4L2_CAP_VIDEO_M2M|"
+		   "V4L2_CAP_TUNER|V4L2_CAP_RADIO|V4L2_CAP_MODULATOR|V4L2_CAP_EXT_PIX_FORMAT|"
+		   "V4L2_CAP_META_CAPTURE|V4L2_CAP_ASYNCIO|V4L2_CAP_STREAMING|V4L2_CAP_META_OUTPUT|"
+		   "V4L2_CAP_TOUCH|V4L2_CAP_DEVICE_CAPS|0x40000008}) = 0");
+	uint8_t fs[44];
+	for (int i = 0; i < 11; i++)
+		put32(fs + i * 4, 0x80a0c0e0u + i);
+	put32(fs + 4, 0x5c22270d);
+	put32(fs + 8, 3);
+	cap(2, LT_SUB_ENTRY, 0, fs, sizeof fs);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fs, sizeof fs);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc02c564a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_ENUM_FRAMESIZES, {index=2158018784, pixel_format="
+		   "v4l2_fourcc('\\x0d', '\\'', '\"', '\\\\'), type=V4L2_FRMSIZE_TYPE_STEPWISE, "
+		   "stepwise={min_width=2158018787, max_width=2158018788, step_width=2158018789, "
+		   "min_height=2158018790, max_height=2158018791, step_height=2158018792}}) = 0");
+	uint8_t fi[52];
+	for (int i = 0; i < 13; i++)
+		put32(fi + i * 4, 0x80a0c0e0u + i);
+	put32(fi + 16, 1);
+	cap(2, LT_SUB_ENTRY, 0, fi, sizeof fi);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fi, sizeof fi);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc034564b, A, 0, 0, 0);
+	EXPECTF(ev, &fverb, "ioctl(-1, 0xc034564b /* VIDIOC_ENUM_FRAMEINTERVALS */, {index=2158018784, "
+		    "pixel_format=v4l2_fourcc('\\xe1', '\\xc0', '\\xa0', '\\x80'), width=2158018786, "
+		    "height=2158018787, type=0x1 /* V4L2_FRMIVAL_TYPE_DISCRETE */, "
+		    "discrete=2158018789/2158018790}) = 0");
+	uint8_t qy[68];
+	for (int i = 0; i < 17; i++)
+		put32(qy + i * 4, 0x80a0c0e0u + i);
+	put32(qy, 0x980900);
+	put32(qy + 4, 1);
+	memset(qy + 8, 0, 32);
+	memcpy(qy + 8, "Brightness", 10);
+	put32(qy + 56, 0x21);
+	put64(qy + 60, 0);
+	struct lt_fmt fv = { .strsize = 32, .verbose = 1 };
+	cap(2, LT_SUB_ENTRY, 0, qy, sizeof qy);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qy, sizeof qy);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CID_BRIGHTNESS, type=V4L2_CTRL_TYPE_INTEGER, "
+		   "name=\"Brightness\", ...}) = 0");
+	cap(2, LT_SUB_ENTRY, 0, qy, sizeof qy);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qy, sizeof qy);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0445624, A, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioctl(-1, VIDIOC_QUERYCTRL, {id=V4L2_CID_BRIGHTNESS, "
+		    "type=V4L2_CTRL_TYPE_INTEGER, name=\"Brightness\", minimum=-2136948502, "
+		    "maximum=-2136948501, step=-2136948500, default_value=-2136948499, "
+		    "flags=V4L2_CTRL_FLAG_DISABLED|V4L2_CTRL_FLAG_SLIDER}) = 0");
+	uint8_t bu[88] = { 0 };
+	put32(bu, 0xdeadc0de);
+	put32(bu + 4, 1);
+	put32(bu + 8, 0xdecaffee);
+	put32(bu + 12, 0x1ff);
+	put32(bu + 16, 2);
+	put64(bu + 24, 0x1e55c0de);
+	put64(bu + 32, 999999);
+	put32(bu + 60, 1);
+	put32(bu + 64, 0xfacefeed);
+	put32(bu + 72, 0xcafebed5);
+	cap(2, LT_SUB_ENTRY, 0, bu, sizeof bu);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, bu, sizeof bu);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0585611, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, VIDIOC_DQBUF, {type=V4L2_BUF_TYPE_VIDEO_CAPTURE, index=3735929054, "
+		   "memory=V4L2_MEMORY_MMAP, m.offset=0xfacefeed, length=3405692629, "
+		   "bytesused=3737845742, flags=V4L2_BUF_FLAG_MAPPED|V4L2_BUF_FLAG_QUEUED|"
+		   "V4L2_BUF_FLAG_DONE|V4L2_BUF_FLAG_KEYFRAME|V4L2_BUF_FLAG_PFRAME|V4L2_BUF_FLAG_BFRAME|"
+		   "V4L2_BUF_FLAG_ERROR|V4L2_BUF_FLAG_IN_REQUEST|V4L2_BUF_FLAG_TIMECODE|"
+		   "V4L2_BUF_FLAG_TIMESTAMP_UNKNOWN|V4L2_BUF_FLAG_TSTAMP_SRC_EOF, "
+		   "timestamp={tv_sec=508936414, tv_usec=999999}, ...}) = 0");
+	cap(2, LT_SUB_ENTRY, 0, bu, sizeof bu);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, bu, sizeof bu);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0585611, A, 0, 0, 0);
+	EXPECTF(ev, &fraw, "ioctl(-1, 0xc0585611, {type=0x1, index=3735929054, memory=0x1, "
+		    "m.offset=0xfacefeed, length=3405692629, bytesused=3737845742, flags=0x1ff, "
+		    "timestamp={tv_sec=508936414, tv_usec=999999}, ...}) = 0");
+	uint8_t qe[232];
+	for (int i = 0; i < 58; i++)
+		put32(qe + i * 4, 0x80a0c0e0u + i);
+	put32(qe, 0x980900);
+	put32(qe + 4, 1);
+	memset(qe + 8, 0, 32);
+	memcpy(qe + 8, "Brightness", 10);
+	put64(qe + 40, 0xbadc0deddeadfaceull);
+	put64(qe + 48, 0xdecaffedbeeff00dull);
+	put64(qe + 56, 0xbeaded1dea5a51deull);
+	put64(qe + 64, 0xca5efade1cedbeefull);
+	put32(qe + 72, 0);
+	put32(qe + 84, 3);
+	memset(qe + 104, 0, 128);
+	cap(2, LT_SUB_ENTRY, 0, qe, sizeof qe);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, qe, sizeof qe);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0xc0e85667, A, 0, 0, 0);
+	EXPECTF(ev, &fv, "ioctl(-1, VIDIOC_QUERY_EXT_CTRL, {id=V4L2_CID_BRIGHTNESS, "
+		    "type=V4L2_CTRL_TYPE_INTEGER, name=\"Brightness\", minimum=-4982091772484257074, "
+		    "maximum=-2392818855418269683, step=13739898750918873566, "
+		    "default_value=-3864375598362280209, flags=0, elem_size=2158018803, "
+		    "elems=2158018804, nr_of_dims=3, dims=[2158018806, 2158018807, 2158018808]}) = 0");
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -486,6 +756,7 @@ int main(void)
 	test_kd_font();
 	test_kd();
 	test_ifconf();
+	test_v4l2();
 	test_rtc();
 	test_perf();
 	test_seccomp();
