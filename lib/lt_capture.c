@@ -311,9 +311,26 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* UBI's requests whose number's size or direction is not what strace reads: 1 if req is one */
+static int lt_req_ioctl_ubi(struct lt_plan *p, const uint64_t a[6])
+{
+	switch ((uint32_t)a[1]) {
+	case 0x40044f02: /* UBI_IOCEBCH: a struct ubi_leb_change_req, not the __s32 named */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x80044f05: /* UBI_IOCEBISMAP: _IOR, but strace shows the int passed in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x51106f03: /* UBI_IOCRNVOL: 4368 bytes, past LT_IOCTL_CAP; strace shows all 32 */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4368, 4368);
+		return 1;
+	}
+	return 0;
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a))
 		return;
 	switch ((uint32_t)a[1]) {
 	case 0x5401: /* TCGETS */

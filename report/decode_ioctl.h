@@ -53,6 +53,9 @@ int lt_ioctl_ptp(struct lt_args *a, uint32_t req);
 /* decode_ioctl_rtc.c: 'p', real-time clocks */
 int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_ubi.c: 'o' and 'O', UBI volumes */
+int lt_ioctl_ubi(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd,
  * seccomp user notifications, perf events */
 int lt_ioctl_counter(struct lt_args *a, uint32_t req);

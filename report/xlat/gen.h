@@ -270,6 +270,11 @@ extern const struct lt_xlat lt_x_packet_diag_show[];
 extern const struct lt_xlat lt_x_packet_diag_info_flags[];
 extern const struct lt_xlat lt_x_tpacket_versions[];
 extern const struct lt_xlat lt_x_skf_ad[];
+extern const struct lt_xlat lt_x_ioctl_ubi[];
+extern const struct lt_xlat lt_x_ioctl_dvb_net[];
+extern const struct lt_xlat lt_x_ubi_volume_types[];
+extern const struct lt_xlat lt_x_ubi_volume_flags[];
+extern const struct lt_xlat lt_x_ubi_volume_props[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4538,6 +4543,45 @@ const struct lt_xlat lt_x_skf_ad[] = {
 	{ 0x34ull, "SKF_AD_PAY_OFFSET" },
 	{ 0x38ull, "SKF_AD_RANDOM" },
 	{ 0x3cull, "SKF_AD_VLAN_TPID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_ubi[] = {
+	{ 0x40986f00ull, "UBI_IOCMKVOL" },
+	{ 0x40046f01ull, "UBI_IOCRMVOL" },
+	{ 0x400c6f02ull, "UBI_IOCRSVOL" },
+	{ 0x51106f03ull, "UBI_IOCRNVOL" },
+	{ 0x40046f04ull, "UBI_IOCRPEB" },
+	{ 0x40046f05ull, "UBI_IOCSPEB" },
+	{ 0x40186f40ull, "UBI_IOCATT" },
+	{ 0x40046f41ull, "UBI_IOCDET" },
+	{ 0x40084f00ull, "UBI_IOCVOLUP" },
+	{ 0x40044f01ull, "UBI_IOCEBER" },
+	{ 0x40044f02ull, "UBI_IOCEBCH" },
+	{ 0x40084f03ull, "UBI_IOCEBMAP" },
+	{ 0x40044f04ull, "UBI_IOCEBUNMAP" },
+	{ 0x80044f05ull, "UBI_IOCEBISMAP" },
+	{ 0x40104f06ull, "UBI_IOCSETVOLPROP" },
+	{ 0x40804f07ull, "UBI_IOCVOLCRBLK" },
+	{ 0x4f08ull, "UBI_IOCVOLRMBLK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_dvb_net[] = {
+	{ 0xc0066f34ull, "NET_ADD_IF" },
+	{ 0x6f35ull, "NET_REMOVE_IF" },
+	{ 0xc0066f36ull, "NET_GET_IF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_types[] = {
+	{ 0x3ull, "UBI_DYNAMIC_VOLUME" },
+	{ 0x4ull, "UBI_STATIC_VOLUME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_flags[] = {
+	{ 0x1ull, "UBI_VOL_SKIP_CRC_CHECK_FLG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_props[] = {
+	{ 0x1ull, "UBI_VOL_PROP_DIRECT_WRITE" },
 	{ 0, 0 }
 };
 #endif

@@ -3,7 +3,7 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -357,6 +357,39 @@ static void test_rtc(void)
 	EXPECT(ev, "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=0} => 0x7ffd1000)" EBADF_);
 }
 
+/* fill_memory's bytes: 0x80, 0x81, ... */
+static void fill(uint8_t *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		p[k] = (uint8_t)(0x80 + k % 0x80);
+}
+
+static void test_ubi(void)
+{
+	struct lt_event ev;
+	uint8_t leb[16], vol[152], out[152];
+	fill(leb, sizeof leb);
+	leb[8] = 3;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, leb, sizeof leb);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40044f02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, UBI_IOCEBCH, {lnum=-2088599168, bytes=-2021227132, dtype=UBI_UNKNOWN})" EBADF_);
+	fill(vol, sizeof vol);
+	vol[16] = 4;
+	vol[17] = 1;
+	vol[18] = 1, vol[19] = 0;
+	memcpy(vol + 24, "0123456789", 10);
+	memcpy(out, vol, sizeof out);
+	put32(out, 7);
+	cap(2, LT_SUB_ENTRY, 0, vol, sizeof vol);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0x40986f00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, UBI_IOCMKVOL, {vol_id=-2088599168, alignment=-2021227132, "
+		   "bytes=-8102383044816893560, vol_type=UBI_STATIC_VOLUME, "
+		   "flags=UBI_VOL_SKIP_CRC_CHECK_FLG, name_len=1, name=\"0\"...} => [7]) = 0");
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x6f35, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NET_REMOVE_IF, 0xdeadbeefbadc0ded)" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -387,6 +420,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_ubi();
 	test_ifconf();
 	test_rtc();
 	test_perf();
