@@ -328,11 +328,74 @@ static int lt_req_ioctl_ubi(struct lt_plan *p, const uint64_t a[6])
 	return 0;
 }
 
+/* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
+static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
+			   uint64_t cnt, uint64_t len)
+{
+	if (cnt)
+		lt_req_iov_at(p, 2, sub, buf_sub0, addr, cnt, len);
+	else
+		lt_req_buf(p, 2, sub, addr, len);
+}
+
+/* SG_IO (strace's sg_io_v3.c, sg_io_v4.c): the header by its first int, at entry with the
+ * command and data out, at exit (failed or not: strace reads it back) with the sense and
+ * data in, the data in less the residue the kernel left */
+static void lt_req_ioctl_sg_io(struct lt_plan *p, uint64_t arg)
+{
+	uint8_t h[160];
+	uint32_t iid, len;
+	int32_t resid;
+	if (!lt_peek32(p, arg, &iid))
+		return;
+	if (iid != 'S' && iid != 'Q') { /* strace shows the number */
+		if (!p->exit)
+			lt_req(p, 2, LT_SUB_ENTRY, 0, arg, 4, 4);
+		return;
+	}
+	size_t size = iid == 'S' ? 88 : 160;
+	if (p->peek(p->ctx, arg, h, size))
+		size = 4; /* the interface id alone: strace shows the header's address */
+	lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, arg, size, size);
+	if (size == 4)
+		return;
+#define H(T, off) ({ T v_; __builtin_memcpy(&v_, h + (off), sizeof v_); v_; })
+	if (iid == 'S' && !p->exit) {
+		int32_t dir = H(int32_t, 4);
+		lt_req_buf(p, 2, LT_SUB_SG_CMD, H(uint64_t, 24), h[8]);
+		if (dir == -2 || dir == -4) /* SG_DXFER_TO_DEV, SG_DXFER_TO_FROM_DEV */
+			lt_req_sg_data(p, LT_SUB_SG_DOUT, LT_SUB_SG_DOUT_BUF, H(uint64_t, 16),
+				       H(uint16_t, 10), H(uint32_t, 12));
+	} else if (iid == 'S') {
+		len = H(uint32_t, 12), resid = H(int32_t, 72);
+		if (resid > 0 && (uint32_t)resid <= len)
+			len -= (uint32_t)resid;
+		lt_req_sg_data(p, LT_SUB_SG_DIN, LT_SUB_SG_DIN_BUF, H(uint64_t, 16),
+			       H(uint16_t, 10), len);
+		lt_req_buf(p, 2, LT_SUB_SG_SENSE, H(uint64_t, 32), h[67]);
+	} else if (!p->exit) {
+		lt_req_buf(p, 2, LT_SUB_SG_CMD, H(uint64_t, 16), H(uint32_t, 12));
+		lt_req_sg_data(p, LT_SUB_SG_DOUT, LT_SUB_SG_DOUT_BUF, H(uint64_t, 72),
+			       H(uint32_t, 56), H(uint32_t, 60));
+	} else {
+		len = H(uint32_t, 68), resid = H(int32_t, 136);
+		if (resid > 0 && (uint32_t)resid <= len)
+			len -= (uint32_t)resid;
+		lt_req_buf(p, 2, LT_SUB_SG_SENSE, H(uint64_t, 48), H(uint32_t, 132));
+		lt_req_sg_data(p, LT_SUB_SG_DIN, LT_SUB_SG_DIN_BUF, H(uint64_t, 80),
+			       H(uint32_t, 64), len);
+	}
+#undef H
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a))
 		return;
 	switch ((uint32_t)a[1]) {
+	case 0x2285: /* SG_IO */
+		lt_req_ioctl_sg_io(p, a[2]);
+		return;
 	case 0x5401: /* TCGETS */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_TERMIOS, SZ_TERMIOS);
@@ -1071,7 +1134,8 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	}
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
-		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
+		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912 || /* HDIO_DRIVE_CMD, */
+		    (uint32_t)a[1] == 0x2285) /* SIOCGIFCONF, SG_IO */
 			lt_req_ioctl(p, a, 0);
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);

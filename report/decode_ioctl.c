@@ -112,7 +112,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_evdev, lt_x_ioctl_ptp, lt_x_ioctl_loop,
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
-	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net,
+	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -306,6 +306,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x03: return lt_ioctl_hdio;
 	case 0x12: return lt_ioctl_block;
 	case 0x21: return lt_ioctl_seccomp;
+	case 0x22: return lt_ioctl_scsi;
 	case 0x24: return lt_ioctl_perf;
 	case 0x3d: return lt_ioctl_ptp;
 	case 0x3e: return lt_ioctl_counter;

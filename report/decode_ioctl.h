@@ -53,6 +53,10 @@ int lt_ioctl_ptp(struct lt_args *a, uint32_t req);
 /* decode_ioctl_rtc.c: 'p', real-time clocks */
 int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_scsi.c: 0x22, SCSI generic (SG_IO v3 and v4) */
+extern const struct lt_xlat lt_x_ioctl_scsi[];
+int lt_ioctl_scsi(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_ubi.c: 'o' and 'O', UBI volumes */
 int lt_ioctl_ubi(struct lt_args *a, uint32_t req);
 

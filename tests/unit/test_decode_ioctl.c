@@ -3,7 +3,8 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
+ * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -390,6 +391,40 @@ static void test_ubi(void)
 	EXPECT(ev, "ioctl(-1, NET_REMOVE_IF, 0xdeadbeefbadc0ded)" EBADF_);
 }
 
+/* SG_IO v3, SG_DXFER_TO_FROM_DEV: the data out at entry, " => " the data in at exit */
+static void test_sg_io(void)
+{
+	struct lt_event ev;
+	uint8_t h[88] = { 'S' }, cmd[1] = { 0x12 }, dout[3] = { 0xd5, 0xd6, 0xd7 };
+	put32(h + 4, (uint32_t)-4);
+	h[8] = 1;
+	put32(h + 12, 3);
+	put64(h + 16, A + 0x100);
+	put64(h + 24, A + 0x200);
+	put32(h + 44, 2);
+	cap(2, LT_SUB_ENTRY, 0, h, sizeof h);
+	cap(2, LT_SUB_SG_CMD, 0, cmd, sizeof cmd);
+	cap(2, LT_SUB_SG_DOUT, 0, dout, sizeof dout);
+	put32(h + 72, 1); /* resid: 2 bytes came in */
+	put32(h + 80, 0xdeadbeef);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, h, sizeof h);
+	cap(2, LT_SUB_SG_DIN, LT_CAP_EXIT, dout, 2);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, {interface_id='S', dxfer_direction=SG_DXFER_TO_FROM_DEV, "
+		   "cmd_len=1, cmdp=\"\\x12\", mx_sb_len=0, iovec_count=0, dxfer_len=3, timeout=0, "
+		   "flags=SG_FLAG_UNUSED_LUN_INHIBIT, dxferp=\"\\xd5\\xd6\\xd7\" => "
+		   "dxferp=\"\\xd5\\xd6\", status=0, masked_status=0, msg_status=0, sb_len_wr=0, "
+		   "sbp=NULL, host_status=0, driver_status=0, resid=1, duration=0, "
+		   "info=SG_INFO_CHECK|SG_INFO_DIRECT_IO|SG_INFO_MIXED_IO|0xdeadbee8})" EBADF_);
+	uint8_t id[4] = { 0x80, 0x81, 0x82, 0x83 };
+	cap(2, LT_SUB_ENTRY, 0, id, sizeof id);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, [2206368128])" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, (const uint8_t *)"Q\0\0", 4);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, {guard='Q', 0x7ffd1004})" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -420,6 +455,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_sg_io();
 	test_ubi();
 	test_ifconf();
 	test_rtc();
