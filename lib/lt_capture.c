@@ -328,6 +328,28 @@ static int lt_req_ioctl_ubi(struct lt_plan *p, const uint64_t a[6])
 	return 0;
 }
 
+/* SCSI generic requests, whose numbers carry no size: 1 if req is one */
+static int lt_req_ioctl_scsi(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	switch ((uint32_t)a[1]) {
+	case 0x2283: case 0x2271: case 0x227e: case 0x2279: case 0x227b: case 0x2287:
+	case 0x2275: case 0x2201: case 0x2284: /* SG_NEXT_CMD_LEN, SG_SET_*, SG_SCSI_RESET: in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x2203: case 0x2289: case 0x2270: case 0x2288: case 0x227a: case 0x227d:
+	case 0x227c: case 0x2272: case 0x227f: case 0x2205: case 0x2282: /* SG_GET_*: int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x2276: case 0x2286: /* SG_GET_SCSI_ID, SG_GET_REQUEST_TABLE: out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (uint32_t)a[1] == 0x2276 ? 32 : 24,
+			       (uint32_t)a[1] == 0x2276 ? 32 : 24);
+		return 1;
+	}
+	return 0;
+}
+
 /* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
 static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
 			   uint64_t cnt, uint64_t len)
@@ -390,7 +412,7 @@ static void lt_req_ioctl_sg_io(struct lt_plan *p, uint64_t arg)
 
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a) || lt_req_ioctl_scsi(p, a, ok))
 		return;
 	switch ((uint32_t)a[1]) {
 	case 0x2285: /* SG_IO */

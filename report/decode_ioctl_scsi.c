@@ -210,11 +210,70 @@ static void lt_sg_io(struct lt_args *a)
 	lt_done(a);
 }
 
+static void lt_sg_scsi_id(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{host_no=%d, channel=%d, scsi_id=%#x, lun=%d, scsi_type=%#x, "
+		     "h_cmd_per_lun=%d, d_queue_depth=%d}", RD(int32_t, d, 0), RD(int32_t, d, 4),
+		     RD(uint32_t, d, 8), RD(int32_t, d, 12), RD(uint32_t, d, 16),
+		     RD(int16_t, d, 20), RD(int16_t, d, 22));
+}
+
+static void lt_sg_req_info(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{req_state=%d, orphan=%d, sg_io_owned=%d, problem=%d, pack_id=%d, "
+		     "usr_ptr=", (int8_t)d[0], (int8_t)d[1], (int8_t)d[2], (int8_t)d[3],
+		     RD(int32_t, d, 4));
+	lt_put_ptr(c, RD(uint64_t, d, 8));
+	lt_sb_printf(SB(c), ", duration=%u}", RD(uint32_t, d, 16));
+}
+
+/* SG_SCSI_RESET's value: SG_SCSI_RESET_NO_ESCALATE, then the kind of reset */
+static void lt_sg_scsi_reset(struct lt_dctx *c, const uint8_t *d)
+{
+	static const struct lt_xlat reset[] = {
+		{ 0, "SG_SCSI_RESET_NOTHING" }, { 1, "SG_SCSI_RESET_DEVICE" },
+		{ 2, "SG_SCSI_RESET_BUS" }, { 3, "SG_SCSI_RESET_HOST" },
+		{ 4, "SG_SCSI_RESET_TARGET" }, { 0x100, "SG_SCSI_RESET_NO_ESCALATE" }, { 0, 0 }
+	};
+	uint32_t v = RD(uint32_t, d, 0);
+	lt_sb_putc(SB(c), '[');
+	if (v & 0x100) {
+		lt_put_xlat(c, reset, 0x100, NULL);
+		lt_sb_putc(SB(c), '|');
+	}
+	lt_put_xlat(c, reset, v & ~0x100u, "SG_SCSI_RESET_???");
+	lt_sb_putc(SB(c), ']');
+}
+
 int lt_ioctl_scsi(struct lt_args *a, uint32_t req)
 {
 	switch (req) {
 	case SG_IO:
 		lt_sg_io(a);
+		return 1;
+	case 0x2276: /* SG_GET_SCSI_ID */
+		lt_ioctl_obj(a, 32, 1, lt_sg_scsi_id);
+		return 1;
+	case 0x2286: /* SG_GET_REQUEST_TABLE */
+		lt_ioctl_obj(a, 24, 1, lt_sg_req_info);
+		return 1;
+	case 0x2284: /* SG_SCSI_RESET */
+		lt_ioctl_obj(a, 4, 0, lt_sg_scsi_reset);
+		return 1;
+	case 0x2283: case 0x2271: case 0x227e: case 0x2279: case 0x227b: case 0x2287:
+	case 0x2275: case 0x2201: /* SG_NEXT_CMD_LEN, SG_SET_*: an int in */
+		lt_ioctl_num(a, 0, 4, 1);
+		return 1;
+	case 0x2203: case 0x2289: case 0x2270: case 0x2288: case 0x227a: case 0x227d:
+	case 0x227c: case 0x2272: case 0x227f: case 0x2205: case 0x2282: /* an int out */
+		lt_ioctl_num(a, 1, 4, 1);
+		return 1;
+	case 0x2204: /* SG_SET_TRANSFORM: the value itself */
+		lt_next(a);
+		lt_put_hex(a->c, (uint32_t)a->c->ev->args[2]);
+		lt_done(a);
+		return 1;
+	case 0x2202: /* SG_GET_TIMEOUT: no argument */
 		return 1;
 	}
 	return 0;

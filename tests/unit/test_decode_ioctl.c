@@ -4,7 +4,7 @@
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
- * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -423,6 +423,14 @@ static void test_sg_io(void)
 	cap(2, LT_SUB_ENTRY, 0, (const uint8_t *)"Q\0\0", 4);
 	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, SG_IO, {guard='Q', 0x7ffd1004})" EBADF_);
+	uint8_t r[4] = { 0, 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2284, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_NOTHING])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2204, 0xdeadbeeffacefeedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_SET_TRANSFORM, 0xfacefeed)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2270, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_GET_COMMAND_Q, 0x7ffd1000)" EBADF_);
 }
 
 static void test_ifconf(void)
