@@ -350,6 +350,17 @@ static int lt_req_ioctl_scsi(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* device mapper (type 0xfd, struct dm_ioctl): the header and data_size bytes after it, at
+ * entry and at exit (strace reads it back whatever the call returned) */
+static void lt_req_ioctl_dm(struct lt_plan *p, uint64_t arg)
+{
+	uint32_t size;
+	if (!lt_peek32(p, arg + 12, &size))
+		return;
+	size = size < 305 ? 305 : size;
+	lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, arg, lt_min(size, LT_DM_CAP), size);
+}
+
 /* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
 static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
 			   uint64_t cnt, uint64_t len)
@@ -414,6 +425,10 @@ static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a) || lt_req_ioctl_scsi(p, a, ok))
 		return;
+	if (((uint32_t)a[1] & ~0xffu) == 0xc138fd00u) { /* DM_*: _IOWR(0xfd, nr, struct dm_ioctl) */
+		lt_req_ioctl_dm(p, a[2]);
+		return;
+	}
 	switch ((uint32_t)a[1]) {
 	case 0x2285: /* SG_IO */
 		lt_req_ioctl_sg_io(p, a[2]);
@@ -1157,7 +1172,8 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 	}
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
 		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912 || /* HDIO_DRIVE_CMD, */
-		    (uint32_t)a[1] == 0x2285) /* SIOCGIFCONF, SG_IO */
+		    (uint32_t)a[1] == 0x2285 || /* SIOCGIFCONF, SG_IO, DM_* */
+		    ((uint32_t)a[1] & ~0xffu) == 0xc138fd00u)
 			lt_req_ioctl(p, a, 0);
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);

@@ -88,6 +88,8 @@ size_t lt_quota_data_size(uint32_t cmd, int *out);
 #define LT_SUB_SG_DOUT_BUF 0x10
 #define LT_SUB_SG_DIN_BUF 0x20
 
+#define LT_DM_CAP 4096 /* device mapper: bytes of a dm_ioctl buffer (data_size) copied */
+
 #define LT_SUB_IOCB_BUF 32 /* io_submit: iocb k's PWRITE bytes are sub 32 + k */
 #define LT_SUB_IOCB_IOV 64 /* and its PREADV/PWRITEV iovecs sub 64 + k */
 

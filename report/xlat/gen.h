@@ -275,6 +275,7 @@ extern const struct lt_xlat lt_x_ioctl_dvb_net[];
 extern const struct lt_xlat lt_x_ubi_volume_types[];
 extern const struct lt_xlat lt_x_ubi_volume_flags[];
 extern const struct lt_xlat lt_x_ubi_volume_props[];
+extern const struct lt_xlat lt_x_ioctl_dm[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4582,6 +4583,27 @@ const struct lt_xlat lt_x_ubi_volume_flags[] = {
 };
 const struct lt_xlat lt_x_ubi_volume_props[] = {
 	{ 0x1ull, "UBI_VOL_PROP_DIRECT_WRITE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_dm[] = {
+	{ 0xc138fd00ull, "DM_VERSION" },
+	{ 0xc138fd01ull, "DM_REMOVE_ALL" },
+	{ 0xc138fd02ull, "DM_LIST_DEVICES" },
+	{ 0xc138fd03ull, "DM_DEV_CREATE" },
+	{ 0xc138fd04ull, "DM_DEV_REMOVE" },
+	{ 0xc138fd05ull, "DM_DEV_RENAME" },
+	{ 0xc138fd06ull, "DM_DEV_SUSPEND" },
+	{ 0xc138fd07ull, "DM_DEV_STATUS" },
+	{ 0xc138fd08ull, "DM_DEV_WAIT" },
+	{ 0xc138fd10ull, "DM_DEV_ARM_POLL" },
+	{ 0xc138fd09ull, "DM_TABLE_LOAD" },
+	{ 0xc138fd0aull, "DM_TABLE_CLEAR" },
+	{ 0xc138fd0bull, "DM_TABLE_DEPS" },
+	{ 0xc138fd0cull, "DM_TABLE_STATUS" },
+	{ 0xc138fd0dull, "DM_LIST_VERSIONS" },
+	{ 0xc138fd11ull, "DM_GET_TARGET_VERSION" },
+	{ 0xc138fd0eull, "DM_TARGET_MSG" },
+	{ 0xc138fd0full, "DM_DEV_SET_GEOMETRY" },
 	{ 0, 0 }
 };
 #endif

@@ -4,7 +4,8 @@
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
- * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
+ * ioctl_dm.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -433,6 +434,32 @@ static void test_sg_io(void)
 	EXPECT(ev, "ioctl(-1, SG_GET_COMMAND_Q, 0x7ffd1000)" EBADF_);
 }
 
+/* device mapper: the header, then (-v) the payload at data_start */
+static void test_dm(void)
+{
+	struct lt_event ev;
+	uint8_t d[312] = { 0 };
+	put32(d, 4), put32(d + 4, 1), put32(d + 8, 2);
+	put32(d + 12, 14);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, DM_VERSION, [{version=[4, 1, 2], data_size=14 /* data_size too small */}])" EBADF_);
+	put32(d + 12, 312);
+	put32(d + 16, 305);
+	memcpy(d + 48, "nnn", 3);
+	memcpy(d + 305, "nn", 2);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd05, A, 0, 0, 0);
+	struct lt_fmt fv = { .strsize = 9, .verbose = 1 };
+	EXPECTF(ev, &fv, "ioctl(-1, DM_DEV_RENAME, [{version=[4, 1, 2], data_size=312, data_start=305, "
+		    "name=\"nnn\", event_nr=0, flags=0}, {string=\"nn\"}])" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd05, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, DM_DEV_RENAME, [{version=[4, 1, 2], data_size=312, data_start=305, "
+		   "name=\"nnn\", event_nr=0, flags=0}, ...])" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -463,6 +490,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_dm();
 	test_sg_io();
 	test_ubi();
 	test_ifconf();
