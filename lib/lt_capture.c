@@ -311,8 +311,9 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
-/* UBI's requests whose number's size or direction is not what strace reads: 1 if req is one */
-static int lt_req_ioctl_ubi(struct lt_plan *p, const uint64_t a[6])
+/* UBI's and MTD's requests whose number's size or direction is not what strace reads: 1 if
+ * req is one */
+static int lt_req_ioctl_flash(struct lt_plan *p, const uint64_t a[6])
 {
 	switch ((uint32_t)a[1]) {
 	case 0x40044f02: /* UBI_IOCEBCH: a struct ubi_leb_change_req, not the __s32 named */
@@ -320,6 +321,10 @@ static int lt_req_ioctl_ubi(struct lt_plan *p, const uint64_t a[6])
 		return 1;
 	case 0x80044f05: /* UBI_IOCEBISMAP: _IOR, but strace shows the int passed in */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x80044d0d: case 0x800c4d10: case 0x80084d17: /* MTD's OTPSELECT, OTPLOCK,
+		* MEMISLOCKED: _IOR, but strace shows what was passed in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (a[1] >> 16) & 0x3fff, (a[1] >> 16) & 0x3fff);
 		return 1;
 	case 0x51106f03: /* UBI_IOCRNVOL: 4368 bytes, past LT_IOCTL_CAP; strace shows all 32 */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4368, 4368);
@@ -423,7 +428,7 @@ static void lt_req_ioctl_sg_io(struct lt_plan *p, uint64_t arg)
 
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_ubi(p, a) || lt_req_ioctl_scsi(p, a, ok))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_flash(p, a) || lt_req_ioctl_scsi(p, a, ok))
 		return;
 	if (((uint32_t)a[1] & ~0xffu) == 0xc138fd00u) { /* DM_*: _IOWR(0xfd, nr, struct dm_ioctl) */
 		lt_req_ioctl_dm(p, a[2]);

@@ -113,6 +113,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
 	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi, lt_x_ioctl_dm,
+	lt_x_ioctl_mtd,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -152,7 +153,7 @@ static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
 	/* a number that carries an argument, its names, or the number taken apart */
-	int arg = lt_evdev_number(c, req);
+	int arg = lt_evdev_number(c, req) || lt_mixer_number(c, req);
 	if (arg && lt_ioctl_names(NULL, req))
 		lt_sb_puts(SB(c), " or ");
 	if (!lt_ioctl_names(SB(c), req) && !arg)
@@ -313,6 +314,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'E': return lt_ioctl_evdev;
 	case 'I': return lt_ioctl_inotify;
 	case 'L': return lt_ioctl_loop;
+	case 'M': return lt_ioctl_mtd;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
 	case 0xab: return lt_ioctl_nbd;

@@ -60,6 +60,11 @@ int lt_ioctl_scsi(struct lt_args *a, uint32_t req);
 /* decode_ioctl_dm.c: 0xfd, device mapper */
 int lt_ioctl_dm(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_mtd.c: 'M', MTD devices; lt_mixer_number prints the OSS mixer's
+ * MIXER_READ(n)/MIXER_WRITE(n) that share the type and returns 1, else 0 */
+int lt_ioctl_mtd(struct lt_args *a, uint32_t req);
+int lt_mixer_number(struct lt_dctx *c, uint32_t req);
+
 /* decode_ioctl_ubi.c: 'o' and 'O', UBI volumes */
 int lt_ioctl_ubi(struct lt_args *a, uint32_t req);
 

@@ -276,6 +276,13 @@ extern const struct lt_xlat lt_x_ubi_volume_types[];
 extern const struct lt_xlat lt_x_ubi_volume_flags[];
 extern const struct lt_xlat lt_x_ubi_volume_props[];
 extern const struct lt_xlat lt_x_ioctl_dm[];
+extern const struct lt_xlat lt_x_ioctl_mtd[];
+extern const struct lt_xlat lt_x_mtd_ops[];
+extern const struct lt_xlat lt_x_mtd_file_mode[];
+extern const struct lt_xlat lt_x_mtd_otp[];
+extern const struct lt_xlat lt_x_mtd_type[];
+extern const struct lt_xlat lt_x_mtd_flags[];
+extern const struct lt_xlat lt_x_mtd_nandecc[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4604,6 +4611,80 @@ const struct lt_xlat lt_x_ioctl_dm[] = {
 	{ 0xc138fd11ull, "DM_GET_TARGET_VERSION" },
 	{ 0xc138fd0eull, "DM_TARGET_MSG" },
 	{ 0xc138fd0full, "DM_DEV_SET_GEOMETRY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_mtd[] = {
+	{ 0x80204d01ull, "MEMGETINFO" },
+	{ 0x40084d02ull, "MEMERASE" },
+	{ 0xc0104d03ull, "MEMWRITEOOB" },
+	{ 0xc0104d04ull, "MEMREADOOB" },
+	{ 0x40084d05ull, "MEMLOCK" },
+	{ 0x40084d06ull, "MEMUNLOCK" },
+	{ 0x80044d07ull, "MEMGETREGIONCOUNT" },
+	{ 0xc0104d08ull, "MEMGETREGIONINFO" },
+	{ 0x80c84d0aull, "MEMGETOOBSEL" },
+	{ 0x40084d0bull, "MEMGETBADBLOCK" },
+	{ 0x40084d0cull, "MEMSETBADBLOCK" },
+	{ 0x80044d0dull, "OTPSELECT" },
+	{ 0x40044d0eull, "OTPGETREGIONCOUNT" },
+	{ 0x400c4d0full, "OTPGETREGIONINFO" },
+	{ 0x800c4d10ull, "OTPLOCK" },
+	{ 0x81484d11ull, "ECCGETLAYOUT" },
+	{ 0x80104d12ull, "ECCGETSTATS" },
+	{ 0x4d13ull, "MTDFILEMODE" },
+	{ 0x40104d14ull, "MEMERASE64" },
+	{ 0xc0184d15ull, "MEMWRITEOOB64" },
+	{ 0xc0184d16ull, "MEMREADOOB64" },
+	{ 0x80084d17ull, "MEMISLOCKED" },
+	{ 0xc0304d18ull, "MEMWRITE" },
+	{ 0x400c4d19ull, "OTPERASE" },
+	{ 0xc0404d1aull, "MEMREAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_ops[] = {
+	{ 0x0ull, "MTD_OPS_PLACE_OOB" },
+	{ 0x1ull, "MTD_OPS_AUTO_OOB" },
+	{ 0x2ull, "MTD_OPS_RAW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_file_mode[] = {
+	{ 0x0ull, "MTD_FILE_MODE_NORMAL" },
+	{ 0x1ull, "MTD_FILE_MODE_OTP_FACTORY" },
+	{ 0x2ull, "MTD_FILE_MODE_OTP_USER" },
+	{ 0x3ull, "MTD_FILE_MODE_RAW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_otp[] = {
+	{ 0x0ull, "MTD_OTP_OFF" },
+	{ 0x1ull, "MTD_OTP_FACTORY" },
+	{ 0x2ull, "MTD_OTP_USER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_type[] = {
+	{ 0x0ull, "MTD_ABSENT" },
+	{ 0x1ull, "MTD_RAM" },
+	{ 0x2ull, "MTD_ROM" },
+	{ 0x3ull, "MTD_NORFLASH" },
+	{ 0x4ull, "MTD_NANDFLASH" },
+	{ 0x6ull, "MTD_DATAFLASH" },
+	{ 0x7ull, "MTD_UBIVOLUME" },
+	{ 0x8ull, "MTD_MLCNANDFLASH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_flags[] = {
+	{ 0x400ull, "MTD_WRITEABLE" },
+	{ 0x800ull, "MTD_BIT_WRITEABLE" },
+	{ 0x1000ull, "MTD_NO_ERASE" },
+	{ 0x2000ull, "MTD_POWERUP_LOCK" },
+	{ 0x4000ull, "MTD_SLC_ON_MLC_EMULATION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_nandecc[] = {
+	{ 0x0ull, "MTD_NANDECC_OFF" },
+	{ 0x1ull, "MTD_NANDECC_PLACE" },
+	{ 0x2ull, "MTD_NANDECC_AUTOPLACE" },
+	{ 0x3ull, "MTD_NANDECC_PLACEONLY" },
+	{ 0x4ull, "MTD_NANDECC_AUTOPL_USR" },
 	{ 0, 0 }
 };
 #endif

@@ -5,7 +5,7 @@
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
  * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
- * ioctl_dm.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_dm.c, ioctl_mtd.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -460,6 +460,21 @@ static void test_dm(void)
 		   "name=\"nnn\", event_nr=0, flags=0}, ...])" EBADF_);
 }
 
+/* MTD, and the OSS mixer's numbers that share type 'M' */
+static void test_mtd(void)
+{
+	struct lt_event ev;
+	uint8_t e[8];
+	fill(e, sizeof e);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, e, sizeof e);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084d02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MIXER_WRITE(2) or MEMERASE, {start=0x83828180, length=0x87868584})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4d13, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_NORMAL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80204d01, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MIXER_READ(1) or MEMGETINFO, 0x7ffd1000)" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -490,6 +505,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_mtd();
 	test_dm();
 	test_sg_io();
 	test_ubi();
