@@ -366,6 +366,27 @@ static void lt_req_ioctl_dm(struct lt_plan *p, uint64_t arg)
 	lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, arg, lt_min(size, LT_DM_CAP), size);
 }
 
+/* TEE: requests strace reads at entry though their numbers say _IOR; for those passing a
+ * struct tee_ioctl_buf_data, the buf_len bytes it points to, at entry and after a success */
+static int lt_req_ioctl_tee(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1];
+	uint64_t b[2]; /* buf_ptr, buf_len */
+	switch (req) {
+	case 0x8008a404: case 0x8004a405: /* TEE_IOC_CANCEL, TEE_IOC_CLOSE_SESSION */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (req >> 16) & 0x3fff, (req >> 16) & 0x3fff);
+		return 1;
+	case 0x8010a402: case 0x8010a403: case 0x8010a406: case 0x8010a407:
+		if (p->exit && !ok)
+			return 1;
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 16, 16);
+		if (p->peek && !p->peek(p->ctx, a[2], b, sizeof b) && b[1] <= LT_TEE_MAX_ARG)
+			lt_req(p, 2, p->exit ? LT_SUB_TEE_OUT : LT_SUB_TEE_IN, 0, b[0], b[1], b[1]);
+		return 1;
+	}
+	return 0;
+}
+
 /* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
 static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
 			   uint64_t cnt, uint64_t len)
@@ -426,9 +447,22 @@ static void lt_req_ioctl_sg_io(struct lt_plan *p, uint64_t arg)
 #undef H
 }
 
+/* requests whose argument lt_req_ioctl copies at entry too (the object as passed: what
+ * the call rewrites, or what strace reads at entry behind it) */
+static int lt_ioctl_planned_at_entry(uint32_t req)
+{
+	switch (req) {
+	case 0x31f: case 0x8912: case 0x2285: /* HDIO_DRIVE_CMD, SIOCGIFCONF, SG_IO */
+	case 0x8010a402: case 0x8010a403: case 0x8010a406: case 0x8010a407: /* TEE buf_data */
+		return 1;
+	}
+	return (req & ~0xffu) == 0xc138fd00u; /* DM_* */
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_flash(p, a) || lt_req_ioctl_scsi(p, a, ok))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_flash(p, a) || lt_req_ioctl_scsi(p, a, ok) ||
+	    lt_req_ioctl_tee(p, a, ok))
 		return;
 	if (((uint32_t)a[1] & ~0xffu) == 0xc138fd00u) { /* DM_*: _IOWR(0xfd, nr, struct dm_ioctl) */
 		lt_req_ioctl_dm(p, a[2]);
@@ -1176,9 +1210,7 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	}
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
-		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912 || /* HDIO_DRIVE_CMD, */
-		    (uint32_t)a[1] == 0x2285 || /* SIOCGIFCONF, SG_IO, DM_* */
-		    ((uint32_t)a[1] & ~0xffu) == 0xc138fd00u)
+		if (lt_ioctl_planned_at_entry((uint32_t)a[1]))
 			lt_req_ioctl(p, a, 0);
 		else if ((uint32_t)a[1] >> 30 == 3)
 			lt_req_ioctl_contract(p, a, 0);

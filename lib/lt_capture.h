@@ -88,6 +88,10 @@ size_t lt_quota_data_size(uint32_t cmd, int *out);
 #define LT_SUB_SG_DOUT_BUF 0x10
 #define LT_SUB_SG_DIN_BUF 0x20
 
+/* TEE: the argument behind a struct tee_ioctl_buf_data, at entry and after a success */
+#define LT_SUB_TEE_IN 0
+#define LT_SUB_TEE_OUT 1
+#define LT_TEE_MAX_ARG 1024
 #define LT_DM_CAP 4096 /* device mapper: bytes of a dm_ioctl buffer (data_size) copied */
 
 #define LT_SUB_IOCB_BUF 32 /* io_submit: iocb k's PWRITE bytes are sub 32 + k */

@@ -113,7 +113,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
 	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi, lt_x_ioctl_dm,
-	lt_x_ioctl_mtd,
+	lt_x_ioctl_mtd, lt_x_ioctl_tee,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -317,6 +317,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'M': return lt_ioctl_mtd;
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
+	case 0xa4: return lt_ioctl_tee;
 	case 0xab: return lt_ioctl_nbd;
 	case 0xb4: return lt_ioctl_gpio;
 	case 0xfd: return lt_ioctl_dm;

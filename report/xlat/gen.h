@@ -283,6 +283,7 @@ extern const struct lt_xlat lt_x_mtd_otp[];
 extern const struct lt_xlat lt_x_mtd_type[];
 extern const struct lt_xlat lt_x_mtd_flags[];
 extern const struct lt_xlat lt_x_mtd_nandecc[];
+extern const struct lt_xlat lt_x_ioctl_tee[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4685,6 +4686,18 @@ const struct lt_xlat lt_x_mtd_nandecc[] = {
 	{ 0x2ull, "MTD_NANDECC_AUTOPLACE" },
 	{ 0x3ull, "MTD_NANDECC_PLACEONLY" },
 	{ 0x4ull, "MTD_NANDECC_AUTOPL_USR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_tee[] = {
+	{ 0x800ca400ull, "TEE_IOC_VERSION" },
+	{ 0xc010a401ull, "TEE_IOC_SHM_ALLOC" },
+	{ 0x8010a402ull, "TEE_IOC_OPEN_SESSION" },
+	{ 0x8010a403ull, "TEE_IOC_INVOKE" },
+	{ 0x8008a404ull, "TEE_IOC_CANCEL" },
+	{ 0x8004a405ull, "TEE_IOC_CLOSE_SESSION" },
+	{ 0x8010a406ull, "TEE_IOC_SUPPL_RECV" },
+	{ 0x8010a407ull, "TEE_IOC_SUPPL_SEND" },
+	{ 0xc018a409ull, "TEE_IOC_SHM_REGISTER" },
 	{ 0, 0 }
 };
 #endif

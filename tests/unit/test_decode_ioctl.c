@@ -5,7 +5,7 @@
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
  * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
- * ioctl_dm.c, ioctl_mtd.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -475,6 +475,33 @@ static void test_mtd(void)
 	EXPECT(ev, "ioctl(-1, MIXER_READ(1) or MEMGETINFO, 0x7ffd1000)" EBADF_);
 }
 
+/* TEE: a plain structure, and an invocation's argument behind its buf_data */
+static void test_tee(void)
+{
+	struct lt_event ev;
+	uint8_t cancel[8], buf[16], inv[24 + 32] = { 0 };
+	put32(cancel, 0xdeadbeef), put32(cancel + 4, 0xbadc0ded);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, cancel, sizeof cancel);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8008a404, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_CANCEL, {cancel_id=3735928559, session=0xbadc0ded})" EBADF_);
+	put64(buf, A + 0x100), put64(buf + 8, sizeof inv);
+	put32(inv, 0xdeadbeef), put32(inv + 4, 0xbadc0ded), put32(inv + 8, 0xeef0beef);
+	put32(inv + 20, 1);
+	put64(inv + 24, 0x101);
+	put64(inv + 32, 0xbadc0dedbadc0dedull);
+	cap(2, LT_SUB_ENTRY, 0, buf, sizeof buf);
+	cap(2, LT_SUB_TEE_IN, 0, inv, sizeof inv);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8010a403, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_INVOKE, {buf_len=56, buf_ptr={func=3735928559, session=0xbadc0ded, "
+		   "cancel_id=4008754927, num_params=1, params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT|"
+		   "TEE_IOCTL_PARAM_ATTR_META, a=0xbadc0dedbadc0ded, b=0, c=0}]}})" EBADF_);
+	put64(buf + 8, 280);
+	cap(2, LT_SUB_ENTRY, 0, buf, sizeof buf);
+	cap(2, LT_SUB_TEE_IN, 0, inv, sizeof inv);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8010a403, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_INVOKE, {buf_len=280, buf_ptr=0x7ffd1100})" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -505,6 +532,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_tee();
 	test_mtd();
 	test_dm();
 	test_sg_io();
