@@ -387,6 +387,38 @@ static int lt_req_ioctl_tee(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* sockets (type 0x89): the struct ifreq of an interface request at entry, and after a
+ * success for those that get a field (lt_ioctl_sock's lists); ints; bridge names */
+static int lt_req_ioctl_sock(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1];
+	if ((req >> 8) != 0x89)
+		return 0;
+	switch (req) {
+	case 0x8931: case 0x8932: case 0x8916: case 0x891a: case 0x8918: case 0x8914: case 0x8924:
+	case 0x8937: case 0x8971: case 0x891e: case 0x8922: case 0x8923: case 0x891c: case 0x8930:
+	case 0x8943: case 0x89a2: case 0x89a3: /* SIOCS*: an ifreq in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 40, 40);
+		return 1;
+	case 0x8915: case 0x8919: case 0x8917: case 0x8913: case 0x8927: case 0x8933: case 0x8970:
+	case 0x891d: case 0x8921: case 0x8910: case 0x891b: case 0x8929: case 0x8942: /* SIOCG* */
+		if (!p->exit || ok)
+			lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 40, 40);
+		return 1;
+	case 0x89a0: case 0x89a1: /* SIOCBRADDBR, SIOCBRDELBR: a name of IFNAMSIZ bytes */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x8926: /* SIOCSIFENCAP: an int in (FIOSETOWN, SIOCSPGRP: lt_req_ioctl) */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x8905: case 0x8925: case 0x894b: /* SIOCATMARK, SIOCGIFENCAP, SIOCOUTQNSD: out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	}
+	return 0;
+}
+
 /* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
 static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
 			   uint64_t cnt, uint64_t len)
@@ -453,6 +485,8 @@ static int lt_ioctl_planned_at_entry(uint32_t req)
 {
 	switch (req) {
 	case 0x31f: case 0x8912: case 0x2285: /* HDIO_DRIVE_CMD, SIOCGIFCONF, SG_IO */
+	case 0x8915: case 0x8919: case 0x8917: case 0x8913: case 0x8927: case 0x8933: case 0x8970:
+	case 0x891d: case 0x8921: case 0x8910: case 0x891b: case 0x8929: case 0x8942: /* SIOCG* */
 	case 0x8010a402: case 0x8010a403: case 0x8010a406: case 0x8010a407: /* TEE buf_data */
 		return 1;
 	}
@@ -462,7 +496,7 @@ static int lt_ioctl_planned_at_entry(uint32_t req)
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
 	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_flash(p, a) || lt_req_ioctl_scsi(p, a, ok) ||
-	    lt_req_ioctl_tee(p, a, ok))
+	    lt_req_ioctl_tee(p, a, ok) || lt_req_ioctl_sock(p, a, ok))
 		return;
 	if (((uint32_t)a[1] & ~0xffu) == 0xc138fd00u) { /* DM_*: _IOWR(0xfd, nr, struct dm_ioctl) */
 		lt_req_ioctl_dm(p, a[2]);

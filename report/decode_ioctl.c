@@ -113,7 +113,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
 	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi, lt_x_ioctl_dm,
-	lt_x_ioctl_mtd, lt_x_ioctl_tee,
+	lt_x_ioctl_mtd, lt_x_ioctl_tee, lt_x_ioctl_sock, lt_x_ioctl_sock_asm,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -324,6 +324,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'X': return lt_ioctl_fs_x;
 	case 'f': return lt_ioctl_fs_f;
 	case 'p': return lt_ioctl_rtc;
+	case 0x89: return lt_ioctl_sock;
 	case 'o': case 'O': return lt_ioctl_ubi;
 	}
 	return NULL;
@@ -366,12 +367,11 @@ int lt_special_ioctl(struct lt_args *a)
 		else
 			lt_put_ptr(c, g[2]);
 		break;
-	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
+	case 0x5421: case 0x5452: case 0x5410:
 		d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
 		lt_put_int_array1(c, 2, d, 1);
 		break;
-	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
-	case 0x8904: case 0x80045439:
+	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x80045439:
 		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
 		break;
 	case 0x5415: case 0x5416: case 0x5417: case 0x5418: /* TIOCMGET, TIOCMBIS/BIC/SET */

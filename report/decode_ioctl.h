@@ -65,6 +65,9 @@ int lt_ioctl_dm(struct lt_args *a, uint32_t req);
 int lt_ioctl_mtd(struct lt_args *a, uint32_t req);
 int lt_mixer_number(struct lt_dctx *c, uint32_t req);
 
+/* decode_ioctl_sock.c: 0x89, sockets and network interfaces */
+int lt_ioctl_sock(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_tee.c: 0xa4, trusted execution environments */
 int lt_ioctl_tee(struct lt_args *a, uint32_t req);
 

@@ -5,7 +5,7 @@
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
  * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
- * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c, ioctl_sock.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -502,6 +502,27 @@ static void test_tee(void)
 	EXPECT(ev, "ioctl(-1, TEE_IOC_INVOKE, {buf_len=280, buf_ptr=0x7ffd1100})" EBADF_);
 }
 
+/* socket requests: an interface's field, a bridge name, one shown as an address */
+static void test_sock(void)
+{
+	struct lt_event ev;
+	uint8_t ifr[40] = { 0 }, br[16];
+	memcpy(ifr, "lo", 2);
+	put32(ifr + 16, 0x2defaced);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ifr, sizeof ifr);
+	ev = mk("ioctl", -9, 3, 0x8922, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCSIFMTU, {ifr_name=\"lo\", ifr_mtu=770682093})" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, ifr, sizeof ifr);
+	ev = mk("ioctl", -9, 3, 0x8921, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCGIFMTU, {ifr_name=\"lo\"})" EBADF_);
+	memcpy(br, "0123456789012345", 16);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, br, sizeof br);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x89a0, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SIOCBRADDBR, \"0123456789012345\"...)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x890b, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SIOCADDRT, NULL)" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -532,6 +553,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_sock();
 	test_tee();
 	test_mtd();
 	test_dm();
