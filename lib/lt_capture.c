@@ -311,7 +311,7 @@ static int lt_req_ioctl_disk(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
-/* UBI's and MTD's requests whose number's size or direction is not what strace reads: 1 if
+/* UBI's, MTD's and btrfs' requests whose number's size or direction is not what strace reads: 1 if
  * req is one */
 static int lt_req_ioctl_flash(struct lt_plan *p, const uint64_t a[6])
 {
@@ -325,6 +325,11 @@ static int lt_req_ioctl_flash(struct lt_plan *p, const uint64_t a[6])
 	case 0x80044d0d: case 0x800c4d10: case 0x80084d17: /* MTD's OTPSELECT, OTPLOCK,
 		* MEMISLOCKED: _IOR, but strace shows what was passed in */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (a[1] >> 16) & 0x3fff, (a[1] >> 16) & 0x3fff);
+		return 1;
+	case 0x50009401: case 0x50009403: case 0x50009404: case 0x50009405: case 0x5000940a:
+	case 0x5000940b: case 0x5000940e: case 0x5000940f: case 0x90009427: /* btrfs vol_args:
+		* 4096 bytes, past LT_IOCTL_CAP (DEVICES_READY's _IOR: read all the same) */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4096, 4096);
 		return 1;
 	case 0x51106f03: /* UBI_IOCRNVOL: 4368 bytes, past LT_IOCTL_CAP; strace shows all 32 */
 		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4368, 4368);

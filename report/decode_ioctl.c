@@ -114,6 +114,7 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom,
 	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi, lt_x_ioctl_dm,
 	lt_x_ioctl_mtd, lt_x_ioctl_tee, lt_x_ioctl_sock, lt_x_ioctl_sock_asm,
+	lt_x_ioctl_btrfs,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -318,6 +319,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'R': return lt_ioctl_random;
 	case 'W': return lt_ioctl_watchdog;
 	case 0xa4: return lt_ioctl_tee;
+	case 0x94: return lt_ioctl_btrfs;
 	case 0xab: return lt_ioctl_nbd;
 	case 0xb4: return lt_ioctl_gpio;
 	case 0xfd: return lt_ioctl_dm;

@@ -57,6 +57,9 @@ int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
 extern const struct lt_xlat lt_x_ioctl_scsi[];
 int lt_ioctl_scsi(struct lt_args *a, uint32_t req);
 
+/* decode_ioctl_btrfs.c: 0x94, btrfs */
+int lt_ioctl_btrfs(struct lt_args *a, uint32_t req);
+
 /* decode_ioctl_dm.c: 0xfd, device mapper */
 int lt_ioctl_dm(struct lt_args *a, uint32_t req);
 

@@ -286,6 +286,7 @@ extern const struct lt_xlat lt_x_mtd_nandecc[];
 extern const struct lt_xlat lt_x_ioctl_tee[];
 extern const struct lt_xlat lt_x_ioctl_sock[];
 extern const struct lt_xlat lt_x_ioctl_sock_asm[];
+extern const struct lt_xlat lt_x_ioctl_btrfs[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4787,6 +4788,70 @@ const struct lt_xlat lt_x_ioctl_sock_asm[] = {
 	{ 0x8905ull, "SIOCATMARK" },
 	{ 0x8906ull, "SIOCGSTAMP_OLD" },
 	{ 0x8907ull, "SIOCGSTAMPNS_OLD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_btrfs[] = {
+	{ 0x50009401ull, "BTRFS_IOC_SNAP_CREATE" },
+	{ 0x50009402ull, "BTRFS_IOC_DEFRAG" },
+	{ 0x50009403ull, "BTRFS_IOC_RESIZE" },
+	{ 0x50009404ull, "BTRFS_IOC_SCAN_DEV" },
+	{ 0x50009405ull, "BTRFS_IOC_FORGET_DEV" },
+	{ 0x9406ull, "BTRFS_IOC_TRANS_START" },
+	{ 0x9407ull, "BTRFS_IOC_TRANS_END" },
+	{ 0x9408ull, "BTRFS_IOC_SYNC" },
+	{ 0x40049409ull, "BTRFS_IOC_CLONE" },
+	{ 0x5000940aull, "BTRFS_IOC_ADD_DEV" },
+	{ 0x5000940bull, "BTRFS_IOC_RM_DEV" },
+	{ 0x5000940cull, "BTRFS_IOC_BALANCE" },
+	{ 0x4020940dull, "BTRFS_IOC_CLONE_RANGE" },
+	{ 0x5000940eull, "BTRFS_IOC_SUBVOL_CREATE" },
+	{ 0x5000940full, "BTRFS_IOC_SNAP_DESTROY" },
+	{ 0x40309410ull, "BTRFS_IOC_DEFRAG_RANGE" },
+	{ 0xd0009411ull, "BTRFS_IOC_TREE_SEARCH" },
+	{ 0xc0709411ull, "BTRFS_IOC_TREE_SEARCH_V2" },
+	{ 0xd0009412ull, "BTRFS_IOC_INO_LOOKUP" },
+	{ 0x40089413ull, "BTRFS_IOC_DEFAULT_SUBVOL" },
+	{ 0xc0109414ull, "BTRFS_IOC_SPACE_INFO" },
+	{ 0x80089418ull, "BTRFS_IOC_START_SYNC" },
+	{ 0x40089416ull, "BTRFS_IOC_WAIT_SYNC" },
+	{ 0x50009417ull, "BTRFS_IOC_SNAP_CREATE_V2" },
+	{ 0x50009418ull, "BTRFS_IOC_SUBVOL_CREATE_V2" },
+	{ 0x80089419ull, "BTRFS_IOC_SUBVOL_GETFLAGS" },
+	{ 0x4008941aull, "BTRFS_IOC_SUBVOL_SETFLAGS" },
+	{ 0xc400941bull, "BTRFS_IOC_SCRUB" },
+	{ 0x941cull, "BTRFS_IOC_SCRUB_CANCEL" },
+	{ 0xc400941dull, "BTRFS_IOC_SCRUB_PROGRESS" },
+	{ 0xd000941eull, "BTRFS_IOC_DEV_INFO" },
+	{ 0x8400941full, "BTRFS_IOC_FS_INFO" },
+	{ 0xc4009420ull, "BTRFS_IOC_BALANCE_V2" },
+	{ 0x40049421ull, "BTRFS_IOC_BALANCE_CTL" },
+	{ 0x84009422ull, "BTRFS_IOC_BALANCE_PROGRESS" },
+	{ 0xc0389423ull, "BTRFS_IOC_INO_PATHS" },
+	{ 0xc0389424ull, "BTRFS_IOC_LOGICAL_INO" },
+	{ 0xc0c89425ull, "BTRFS_IOC_SET_RECEIVED_SUBVOL" },
+	{ 0x40489426ull, "BTRFS_IOC_SEND" },
+	{ 0x90009427ull, "BTRFS_IOC_DEVICES_READY" },
+	{ 0xc0109428ull, "BTRFS_IOC_QUOTA_CTL" },
+	{ 0x40189429ull, "BTRFS_IOC_QGROUP_ASSIGN" },
+	{ 0x4010942aull, "BTRFS_IOC_QGROUP_CREATE" },
+	{ 0x8030942bull, "BTRFS_IOC_QGROUP_LIMIT" },
+	{ 0x4040942cull, "BTRFS_IOC_QUOTA_RESCAN" },
+	{ 0x8040942dull, "BTRFS_IOC_QUOTA_RESCAN_STATUS" },
+	{ 0x942eull, "BTRFS_IOC_QUOTA_RESCAN_WAIT" },
+	{ 0xc4089434ull, "BTRFS_IOC_GET_DEV_STATS" },
+	{ 0xca289435ull, "BTRFS_IOC_DEV_REPLACE" },
+	{ 0xc0189436ull, "BTRFS_IOC_FILE_EXTENT_SAME" },
+	{ 0x80189439ull, "BTRFS_IOC_GET_FEATURES" },
+	{ 0x40309439ull, "BTRFS_IOC_SET_FEATURES" },
+	{ 0x80489439ull, "BTRFS_IOC_GET_SUPPORTED_FEATURES" },
+	{ 0x5000943aull, "BTRFS_IOC_RM_DEV_V2" },
+	{ 0xc038943bull, "BTRFS_IOC_LOGICAL_INO_V2" },
+	{ 0x81f8943cull, "BTRFS_IOC_GET_SUBVOL_INFO" },
+	{ 0xd000943dull, "BTRFS_IOC_GET_SUBVOL_ROOTREF" },
+	{ 0xd000943eull, "BTRFS_IOC_INO_LOOKUP_USER" },
+	{ 0x5000943full, "BTRFS_IOC_SNAP_DESTROY_V2" },
+	{ 0x80809440ull, "BTRFS_IOC_ENCODED_READ" },
+	{ 0x40809440ull, "BTRFS_IOC_ENCODED_WRITE" },
 	{ 0, 0 }
 };
 #endif

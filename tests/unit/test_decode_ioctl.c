@@ -5,7 +5,7 @@
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
  * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
  * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
- * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c, ioctl_sock.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c, ioctl_sock.c, btrfs.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -523,6 +523,27 @@ static void test_sock(void)
 	EXPECT(ev, "ioctl(-1, SIOCADDRT, NULL)" EBADF_);
 }
 
+/* btrfs: a request without argument, flags by pointer, vol_args */
+static void test_btrfs(void)
+{
+	struct lt_event ev;
+	static uint8_t vol[4096];
+	uint8_t fl[8] = { 0xf };
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x9406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_TRANS_START)" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fl, sizeof fl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4008941a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, BTRFS_SUBVOL_CREATE_ASYNC|BTRFS_SUBVOL_RDONLY|"
+		   "BTRFS_SUBVOL_QGROUP_INHERIT|0x8)" EBADF_);
+	put64(vol, 2);
+	memcpy(vol + 8, "/dev/sda1", 9);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, vol, sizeof vol);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5000940a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_ADD_DEV, {fd=2, name=\"/dev/sda1\"})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40049421, 1, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_PAUSE)" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -553,6 +574,7 @@ static void test_ifconf(void)
 
 int main(void)
 {
+	test_btrfs();
 	test_sock();
 	test_tee();
 	test_mtd();
