@@ -1,6 +1,7 @@
 /* btrfs ioctls: type 0x94 (strace's btrfs.c). Decoded so far: the requests without an
- * argument, the numbers and flags, and struct btrfs_ioctl_vol_args; the rest (balance,
- * trees, qgroups, devices, scrub, send) print as undecoded requests do. */
+ * argument, the numbers and flags, struct btrfs_ioctl_vol_args, clone ranges and the quota
+ * and qgroup requests the kernel only reads; the rest (balance, trees, devices, scrub,
+ * send, features, limits) print as undecoded requests do. */
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -16,6 +17,9 @@ enum {
 	BTRFS_IOC_SUBVOL_SETFLAGS = 0x4008941a, BTRFS_IOC_SCRUB_CANCEL = 0x941c,
 	BTRFS_IOC_BALANCE_CTL = 0x40049421, BTRFS_IOC_DEVICES_READY = 0x90009427,
 	BTRFS_IOC_QUOTA_RESCAN_WAIT = 0x942e, BTRFS_VOL_ARGS_SIZE = 4096,
+	BTRFS_IOC_CLONE_RANGE = 0x4020940d, BTRFS_IOC_QUOTA_CTL = 0xc0109428,
+	BTRFS_IOC_QGROUP_ASSIGN = 0x40189429, BTRFS_IOC_QGROUP_CREATE = 0x4010942a,
+	BTRFS_IOC_QUOTA_RESCAN = 0x4040942c,
 };
 
 /* strace's btrfs_snap_flags_v2 (CREATE_ASYNC is gone from newer headers) */
@@ -26,6 +30,46 @@ static const struct lt_xlat lt_x_btrfs_snap_flags[] = {
 static const struct lt_xlat lt_x_btrfs_balance_ctl[] = {
 	{ 1, "BTRFS_BALANCE_CTL_PAUSE" }, { 2, "BTRFS_BALANCE_CTL_CANCEL" }, { 0, 0 }
 };
+
+static const struct lt_xlat lt_x_btrfs_quota_ctl[] = {
+	{ 1, "BTRFS_QUOTA_CTL_ENABLE" }, { 2, "BTRFS_QUOTA_CTL_DISABLE" },
+	{ 3, "BTRFS_QUOTA_CTL_RESCAN__NOTUSED" }, { 0, 0 }
+};
+
+/* FICLONERANGE, which btrfs numbers BTRFS_IOC_CLONE_RANGE (strace's fs_0x94_ioctl.c) */
+static void lt_btrfs_clone_range(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{src_fd=");
+	lt_put_fd(c, (int)RD(int64_t, d, 0));
+	lt_sb_printf(SB(c), ", src_offset=%llu, src_length=%llu, dest_offset=%llu}",
+		     (unsigned long long)RD(uint64_t, d, 8), (unsigned long long)RD(uint64_t, d, 16),
+		     (unsigned long long)RD(uint64_t, d, 24));
+}
+
+static void lt_btrfs_quota_ctl(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_puts(SB(c), "{cmd=");
+	lt_put_xlat(c, lt_x_btrfs_quota_ctl, RD(uint64_t, d, 0), "BTRFS_QUOTA_CTL_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+static void lt_btrfs_qgroup_assign(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{assign=%llu, src=%llu, dst=%llu}",
+		     (unsigned long long)RD(uint64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8),
+		     (unsigned long long)RD(uint64_t, d, 16));
+}
+
+static void lt_btrfs_qgroup_create(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{create=%llu, qgroupid=%llu}", (unsigned long long)RD(uint64_t, d, 0),
+		     (unsigned long long)RD(uint64_t, d, 8));
+}
+
+static void lt_btrfs_quota_rescan(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{flags=%llu}", (unsigned long long)RD(uint64_t, d, 0));
+}
 
 static void lt_btrfs_flags(struct lt_dctx *c, const uint8_t *d)
 {
@@ -67,6 +111,21 @@ int lt_ioctl_btrfs(struct lt_args *a, uint32_t req)
 	case BTRFS_IOC_FORGET_DEV: case BTRFS_IOC_ADD_DEV: case BTRFS_IOC_RM_DEV:
 	case BTRFS_IOC_SUBVOL_CREATE: case BTRFS_IOC_SNAP_DESTROY: case BTRFS_IOC_DEVICES_READY:
 		lt_ioctl_obj(a, BTRFS_VOL_ARGS_SIZE, 0, lt_btrfs_vol_args);
+		return 1;
+	case BTRFS_IOC_CLONE_RANGE:
+		lt_ioctl_obj(a, 32, 0, lt_btrfs_clone_range);
+		return 1;
+	case BTRFS_IOC_QUOTA_CTL: /* read-write: strace shows it as passed */
+		lt_ioctl_obj(a, 16, 0, lt_btrfs_quota_ctl);
+		return 1;
+	case BTRFS_IOC_QGROUP_ASSIGN:
+		lt_ioctl_obj(a, 24, 0, lt_btrfs_qgroup_assign);
+		return 1;
+	case BTRFS_IOC_QGROUP_CREATE:
+		lt_ioctl_obj(a, 16, 0, lt_btrfs_qgroup_create);
+		return 1;
+	case BTRFS_IOC_QUOTA_RESCAN:
+		lt_ioctl_obj(a, 64, 0, lt_btrfs_quota_rescan);
 		return 1;
 	}
 	return 0;

@@ -542,6 +542,10 @@ static void test_btrfs(void)
 	EXPECT(ev, "ioctl(-1, BTRFS_IOC_ADD_DEV, {fd=2, name=\"/dev/sda1\"})" EBADF_);
 	ev = mk("ioctl", -9, (uint64_t)-1, 0x40049421, 1, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_PAUSE)" EBADF_);
+	uint8_t q[16] = { 4 };
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0109428, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_QUOTA_CTL, {cmd=0x4 /* BTRFS_QUOTA_CTL_??? */})" EBADF_);
 }
 
 static void test_ifconf(void)
