@@ -1,7 +1,8 @@
-/* btrfs ioctls: type 0x94 (strace's btrfs.c). Decoded so far: the requests without an
- * argument, the numbers and flags, struct btrfs_ioctl_vol_args, clone ranges and the quota
- * and qgroup requests the kernel only reads; the rest (balance, trees, devices, scrub,
- * send, features, limits) print as undecoded requests do. */
+/* btrfs ioctls: type 0x94 (strace's btrfs.c, fs_0x94_ioctl.c). Decoded so far: requests
+ * without an argument, the numbers and flags, struct btrfs_ioctl_vol_args, clone ranges,
+ * file system labels, defragmentation ranges, and the quota and qgroup requests the kernel
+ * only reads; the rest (balance, trees, devices, scrub, send, features, limits) print as
+ * undecoded requests do. */
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -19,7 +20,8 @@ enum {
 	BTRFS_IOC_QUOTA_RESCAN_WAIT = 0x942e, BTRFS_VOL_ARGS_SIZE = 4096,
 	BTRFS_IOC_CLONE_RANGE = 0x4020940d, BTRFS_IOC_QUOTA_CTL = 0xc0109428,
 	BTRFS_IOC_QGROUP_ASSIGN = 0x40189429, BTRFS_IOC_QGROUP_CREATE = 0x4010942a,
-	BTRFS_IOC_QUOTA_RESCAN = 0x4040942c,
+	BTRFS_IOC_QUOTA_RESCAN = 0x4040942c, BTRFS_IOC_DEFRAG_RANGE = 0x40309410,
+	FS_IOC_GETFSLABEL = 0x81009431, FS_IOC_SETFSLABEL = 0x41009432, FSLABEL_MAX = 256,
 };
 
 /* strace's btrfs_snap_flags_v2 (CREATE_ASYNC is gone from newer headers) */
@@ -35,6 +37,35 @@ static const struct lt_xlat lt_x_btrfs_quota_ctl[] = {
 	{ 1, "BTRFS_QUOTA_CTL_ENABLE" }, { 2, "BTRFS_QUOTA_CTL_DISABLE" },
 	{ 3, "BTRFS_QUOTA_CTL_RESCAN__NOTUSED" }, { 0, 0 }
 };
+
+static const struct lt_xlat lt_x_btrfs_defrag_flags[] = {
+	{ 1, "BTRFS_DEFRAG_RANGE_COMPRESS" }, { 2, "BTRFS_DEFRAG_RANGE_START_IO" }, { 0, 0 }
+};
+static const struct lt_xlat lt_x_btrfs_compress[] = {
+	{ 0, "BTRFS_COMPRESS_NONE" }, { 1, "BTRFS_COMPRESS_ZLIB" }, { 2, "BTRFS_COMPRESS_LZO" },
+	{ 3, "BTRFS_COMPRESS_ZSTD" }, { 0, 0 }
+};
+
+static void lt_btrfs_defrag_range(struct lt_dctx *c, const uint8_t *d)
+{
+	uint64_t len = RD(uint64_t, d, 8);
+	lt_sb_printf(SB(c), "{start=%llu, len=", (unsigned long long)RD(uint64_t, d, 0));
+	if (len == UINT64_MAX)
+		lt_sb_puts(SB(c), "UINT64_MAX");
+	else
+		lt_sb_printf(SB(c), "%llu", (unsigned long long)len);
+	lt_sb_puts(SB(c), ", flags=");
+	lt_ioctl_flags(c, lt_x_btrfs_defrag_flags, RD(uint64_t, d, 16), "BTRFS_DEFRAG_RANGE_???");
+	lt_sb_printf(SB(c), ", extent_thresh=%u, compress_type=", RD(uint32_t, d, 24));
+	lt_put_xlat(c, lt_x_btrfs_compress, RD(uint32_t, d, 28), "BTRFS_COMPRESS_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+/* FS_IOC_[GS]ETFSLABEL's FSLABEL_MAX bytes (strace's fs_0x94_ioctl.c decode_fslabel) */
+static void lt_btrfs_fslabel(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_ioctl_cstring(c, d, FSLABEL_MAX);
+}
 
 /* FICLONERANGE, which btrfs numbers BTRFS_IOC_CLONE_RANGE (strace's fs_0x94_ioctl.c) */
 static void lt_btrfs_clone_range(struct lt_dctx *c, const uint8_t *d)
@@ -111,6 +142,12 @@ int lt_ioctl_btrfs(struct lt_args *a, uint32_t req)
 	case BTRFS_IOC_FORGET_DEV: case BTRFS_IOC_ADD_DEV: case BTRFS_IOC_RM_DEV:
 	case BTRFS_IOC_SUBVOL_CREATE: case BTRFS_IOC_SNAP_DESTROY: case BTRFS_IOC_DEVICES_READY:
 		lt_ioctl_obj(a, BTRFS_VOL_ARGS_SIZE, 0, lt_btrfs_vol_args);
+		return 1;
+	case BTRFS_IOC_DEFRAG_RANGE:
+		lt_ioctl_obj(a, 48, 0, lt_btrfs_defrag_range);
+		return 1;
+	case FS_IOC_GETFSLABEL: case FS_IOC_SETFSLABEL:
+		lt_ioctl_obj(a, FSLABEL_MAX, req == FS_IOC_GETFSLABEL, lt_btrfs_fslabel);
 		return 1;
 	case BTRFS_IOC_CLONE_RANGE:
 		lt_ioctl_obj(a, 32, 0, lt_btrfs_clone_range);

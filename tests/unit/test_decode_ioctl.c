@@ -546,6 +546,15 @@ static void test_btrfs(void)
 	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
 	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0109428, A, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, BTRFS_IOC_QUOTA_CTL, {cmd=0x4 /* BTRFS_QUOTA_CTL_??? */})" EBADF_);
+	uint8_t dr[48] = { 0 };
+	put64(dr + 8, UINT64_MAX);
+	put64(dr + 16, 7);
+	put32(dr + 24, 131072);
+	put32(dr + 28, 2);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, dr, sizeof dr);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40309410, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, {start=0, len=UINT64_MAX, flags=BTRFS_DEFRAG_RANGE_COMPRESS|"
+		   "BTRFS_DEFRAG_RANGE_START_IO|0x4, extent_thresh=131072, compress_type=BTRFS_COMPRESS_LZO})" EBADF_);
 }
 
 static void test_ifconf(void)
