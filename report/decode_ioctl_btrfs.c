@@ -1,8 +1,8 @@
 /* btrfs ioctls: type 0x94 (strace's btrfs.c, fs_0x94_ioctl.c). Decoded so far: requests
  * without an argument, the numbers and flags, struct btrfs_ioctl_vol_args, clone ranges,
- * file system labels, defragmentation ranges, and the quota and qgroup requests the kernel
- * only reads; the rest (balance, trees, devices, scrub, send, features, limits) print as
- * undecoded requests do. */
+ * file system labels, defragmentation ranges, features, qgroup limits, and the quota and
+ * qgroup requests the kernel only reads; the rest (subvolume v2, balance, trees, devices,
+ * scrub, send) print as undecoded requests do. */
 #include "decode_ioctl.h"
 #include "xlat/gen.h"
 
@@ -21,6 +21,8 @@ enum {
 	BTRFS_IOC_CLONE_RANGE = 0x4020940d, BTRFS_IOC_QUOTA_CTL = 0xc0109428,
 	BTRFS_IOC_QGROUP_ASSIGN = 0x40189429, BTRFS_IOC_QGROUP_CREATE = 0x4010942a,
 	BTRFS_IOC_QUOTA_RESCAN = 0x4040942c, BTRFS_IOC_DEFRAG_RANGE = 0x40309410,
+	BTRFS_IOC_QGROUP_LIMIT = 0x8030942b, BTRFS_IOC_GET_FEATURES = 0x80189439,
+	BTRFS_IOC_SET_FEATURES = 0x40309439, BTRFS_IOC_GET_SUPPORTED_FEATURES = 0x80489439,
 	FS_IOC_GETFSLABEL = 0x81009431, FS_IOC_SETFSLABEL = 0x41009432, FSLABEL_MAX = 256,
 };
 
@@ -59,6 +61,55 @@ static void lt_btrfs_defrag_range(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_printf(SB(c), ", extent_thresh=%u, compress_type=", RD(uint32_t, d, 24));
 	lt_put_xlat(c, lt_x_btrfs_compress, RD(uint32_t, d, 28), "BTRFS_COMPRESS_???");
 	lt_sb_putc(SB(c), '}');
+}
+
+/* struct btrfs_ioctl_feature_flags (no compat flag has a name) */
+static void lt_btrfs_features(struct lt_dctx *c, const uint8_t *d)
+{
+	static const struct lt_xlat none[] = { { 0, 0 } };
+	lt_sb_puts(SB(c), "{compat_flags=");
+	lt_ioctl_flags(c, none, RD(uint64_t, d, 0), "BTRFS_FEATURE_COMPAT_???");
+	lt_sb_puts(SB(c), ", compat_ro_flags=");
+	lt_ioctl_flags(c, lt_x_btrfs_features_compat_ro, RD(uint64_t, d, 8),
+		       "BTRFS_FEATURE_COMPAT_RO_???");
+	lt_sb_puts(SB(c), ", incompat_flags=");
+	lt_ioctl_flags(c, lt_x_btrfs_features_incompat, RD(uint64_t, d, 16),
+		       "BTRFS_FEATURE_INCOMPAT_???");
+	lt_sb_putc(SB(c), '}');
+}
+
+/* SET_FEATURES' two (the flags and the mask), GET_SUPPORTED_FEATURES' three */
+static void lt_btrfs_features_n(struct lt_dctx *c, const uint8_t *d, unsigned n)
+{
+	static const char *const what[] = { "supported", "safe to set", "safe to clear" };
+	lt_sb_putc(SB(c), '[');
+	for (unsigned k = 0; k < n; k++) {
+		if (k)
+			lt_sb_puts(SB(c), ", ");
+		lt_btrfs_features(c, d + k * 24);
+		if (n == 3)
+			lt_sb_printf(SB(c), " /* %s */", what[k]);
+	}
+	lt_sb_putc(SB(c), ']');
+}
+
+static void lt_btrfs_set_features(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_btrfs_features_n(c, d, 2);
+}
+
+static void lt_btrfs_supported_features(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_btrfs_features_n(c, d, 3);
+}
+
+static void lt_btrfs_qgroup_limit(struct lt_dctx *c, const uint8_t *d)
+{
+	lt_sb_printf(SB(c), "{qgroupid=%llu, lim={flags=", (unsigned long long)RD(uint64_t, d, 0));
+	lt_ioctl_flags(c, lt_x_btrfs_qgroup_limit_flags, RD(uint64_t, d, 8), "BTRFS_QGROUP_LIMIT_???");
+	lt_sb_printf(SB(c), ", max_rfer=%llu, max_excl=%llu, rsv_rfer=%llu, rsv_excl=%llu}}",
+		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
+		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40));
 }
 
 /* FS_IOC_[GS]ETFSLABEL's FSLABEL_MAX bytes (strace's fs_0x94_ioctl.c decode_fslabel) */
@@ -148,6 +199,18 @@ int lt_ioctl_btrfs(struct lt_args *a, uint32_t req)
 		return 1;
 	case FS_IOC_GETFSLABEL: case FS_IOC_SETFSLABEL:
 		lt_ioctl_obj(a, FSLABEL_MAX, req == FS_IOC_GETFSLABEL, lt_btrfs_fslabel);
+		return 1;
+	case BTRFS_IOC_GET_FEATURES:
+		lt_ioctl_obj(a, 24, 1, lt_btrfs_features);
+		return 1;
+	case BTRFS_IOC_SET_FEATURES:
+		lt_ioctl_obj(a, 48, 0, lt_btrfs_set_features);
+		return 1;
+	case BTRFS_IOC_GET_SUPPORTED_FEATURES:
+		lt_ioctl_obj(a, 72, 1, lt_btrfs_supported_features);
+		return 1;
+	case BTRFS_IOC_QGROUP_LIMIT:
+		lt_ioctl_obj(a, 48, 1, lt_btrfs_qgroup_limit);
 		return 1;
 	case BTRFS_IOC_CLONE_RANGE:
 		lt_ioctl_obj(a, 32, 0, lt_btrfs_clone_range);

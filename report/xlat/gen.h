@@ -287,6 +287,9 @@ extern const struct lt_xlat lt_x_ioctl_tee[];
 extern const struct lt_xlat lt_x_ioctl_sock[];
 extern const struct lt_xlat lt_x_ioctl_sock_asm[];
 extern const struct lt_xlat lt_x_ioctl_btrfs[];
+extern const struct lt_xlat lt_x_btrfs_features_compat_ro[];
+extern const struct lt_xlat lt_x_btrfs_features_incompat[];
+extern const struct lt_xlat lt_x_btrfs_qgroup_limit_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -4852,6 +4855,39 @@ const struct lt_xlat lt_x_ioctl_btrfs[] = {
 	{ 0x5000943full, "BTRFS_IOC_SNAP_DESTROY_V2" },
 	{ 0x80809440ull, "BTRFS_IOC_ENCODED_READ" },
 	{ 0x40809440ull, "BTRFS_IOC_ENCODED_WRITE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_features_compat_ro[] = {
+	{ 0x1ull, "BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE" },
+	{ 0x2ull, "BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE_VALID" },
+	{ 0x4ull, "BTRFS_FEATURE_COMPAT_RO_VERITY" },
+	{ 0x8ull, "BTRFS_FEATURE_COMPAT_RO_BLOCK_GROUP_TREE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_features_incompat[] = {
+	{ 0x1ull, "BTRFS_FEATURE_INCOMPAT_MIXED_BACKREF" },
+	{ 0x2ull, "BTRFS_FEATURE_INCOMPAT_DEFAULT_SUBVOL" },
+	{ 0x4ull, "BTRFS_FEATURE_INCOMPAT_MIXED_GROUPS" },
+	{ 0x8ull, "BTRFS_FEATURE_INCOMPAT_COMPRESS_LZO" },
+	{ 0x10ull, "BTRFS_FEATURE_INCOMPAT_COMPRESS_ZSTD" },
+	{ 0x20ull, "BTRFS_FEATURE_INCOMPAT_BIG_METADATA" },
+	{ 0x40ull, "BTRFS_FEATURE_INCOMPAT_EXTENDED_IREF" },
+	{ 0x80ull, "BTRFS_FEATURE_INCOMPAT_RAID56" },
+	{ 0x100ull, "BTRFS_FEATURE_INCOMPAT_SKINNY_METADATA" },
+	{ 0x200ull, "BTRFS_FEATURE_INCOMPAT_NO_HOLES" },
+	{ 0x400ull, "BTRFS_FEATURE_INCOMPAT_METADATA_UUID" },
+	{ 0x800ull, "BTRFS_FEATURE_INCOMPAT_RAID1C34" },
+	{ 0x1000ull, "BTRFS_FEATURE_INCOMPAT_ZONED" },
+	{ 0x2000ull, "BTRFS_FEATURE_INCOMPAT_EXTENT_TREE_V2" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_qgroup_limit_flags[] = {
+	{ 0x1ull, "BTRFS_QGROUP_LIMIT_MAX_RFER" },
+	{ 0x2ull, "BTRFS_QGROUP_LIMIT_MAX_EXCL" },
+	{ 0x4ull, "BTRFS_QGROUP_LIMIT_RSV_RFER" },
+	{ 0x8ull, "BTRFS_QGROUP_LIMIT_RSV_EXCL" },
+	{ 0x10ull, "BTRFS_QGROUP_LIMIT_RFER_CMPR" },
+	{ 0x20ull, "BTRFS_QGROUP_LIMIT_EXCL_CMPR" },
 	{ 0, 0 }
 };
 #endif

@@ -555,6 +555,16 @@ static void test_btrfs(void)
 	ev = mk("ioctl", -9, (uint64_t)-1, 0x40309410, A, 0, 0, 0);
 	EXPECT(ev, "ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, {start=0, len=UINT64_MAX, flags=BTRFS_DEFRAG_RANGE_COMPRESS|"
 		   "BTRFS_DEFRAG_RANGE_START_IO|0x4, extent_thresh=131072, compress_type=BTRFS_COMPRESS_LZO})" EBADF_);
+	uint8_t ft[48] = { 0 };
+	put64(ft, 1);
+	put64(ft + 8, 3);
+	put64(ft + 16, 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ft, sizeof ft);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40309439, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_SET_FEATURES, [{compat_flags=0x1 /* BTRFS_FEATURE_COMPAT_??? */, "
+		   "compat_ro_flags=BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE|BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE_VALID, "
+		   "incompat_flags=BTRFS_FEATURE_INCOMPAT_MIXED_BACKREF}, {compat_flags=0, compat_ro_flags=0, "
+		   "incompat_flags=0}])" EBADF_);
 }
 
 static void test_ifconf(void)
