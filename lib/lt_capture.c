@@ -347,6 +347,33 @@ static int lt_req_ioctl_kd_font(struct lt_plan *p, uint32_t req, uint64_t v, int
 	return 0;
 }
 
+/* UBI's, MTD's and btrfs' requests whose number's size or direction is not what strace reads: 1 if
+ * req is one */
+static int lt_req_ioctl_flash(struct lt_plan *p, const uint64_t a[6])
+{
+	switch ((uint32_t)a[1]) {
+	case 0x40044f02: /* UBI_IOCEBCH: a struct ubi_leb_change_req, not the __s32 named */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x80044f05: /* UBI_IOCEBISMAP: _IOR, but strace shows the int passed in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x80044d0d: case 0x800c4d10: case 0x80084d17: /* MTD's OTPSELECT, OTPLOCK,
+		* MEMISLOCKED: _IOR, but strace shows what was passed in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (a[1] >> 16) & 0x3fff, (a[1] >> 16) & 0x3fff);
+		return 1;
+	case 0x50009401: case 0x50009403: case 0x50009404: case 0x50009405: case 0x5000940a:
+	case 0x5000940b: case 0x5000940e: case 0x5000940f: case 0x90009427: /* btrfs vol_args:
+		* 4096 bytes, past LT_IOCTL_CAP (DEVICES_READY's _IOR: read all the same) */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4096, 4096);
+		return 1;
+	case 0x51106f03: /* UBI_IOCRNVOL: 4368 bytes, past LT_IOCTL_CAP; strace shows all 32 */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4368, 4368);
+		return 1;
+	}
+	return 0;
+}
+
 /* Console and keyboard requests (type 'K'): old numbers with no size in them. At entry
  * (p->exit 0) the structures a get request reads and rewrites (LT_SUB_ENTRY); at exit
  * what a set request reads (unchanged) and, on success, what a get request wrote. A
@@ -424,6 +451,92 @@ static int lt_req_ioctl_kd(struct lt_plan *p, const uint64_t a[6], int ok)
 	return 0;
 }
 
+/* SCSI generic requests, whose numbers carry no size: 1 if req is one */
+static int lt_req_ioctl_scsi(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	switch ((uint32_t)a[1]) {
+	case 0x2283: case 0x2271: case 0x227e: case 0x2279: case 0x227b: case 0x2287:
+	case 0x2275: case 0x2201: case 0x2284: /* SG_NEXT_CMD_LEN, SG_SET_*, SG_SCSI_RESET: in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x2203: case 0x2289: case 0x2270: case 0x2288: case 0x227a: case 0x227d:
+	case 0x227c: case 0x2272: case 0x227f: case 0x2205: case 0x2282: /* SG_GET_*: int out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x2276: case 0x2286: /* SG_GET_SCSI_ID, SG_GET_REQUEST_TABLE: out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (uint32_t)a[1] == 0x2276 ? 32 : 24,
+			       (uint32_t)a[1] == 0x2276 ? 32 : 24);
+		return 1;
+	}
+	return 0;
+}
+
+/* device mapper (type 0xfd, struct dm_ioctl): the header and data_size bytes after it, at
+ * entry and at exit (strace reads it back whatever the call returned) */
+static void lt_req_ioctl_dm(struct lt_plan *p, uint64_t arg)
+{
+	uint32_t size;
+	if (!lt_peek32(p, arg + 12, &size))
+		return;
+	size = size < 305 ? 305 : size;
+	lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, arg, lt_min(size, LT_DM_CAP), size);
+}
+
+/* TEE: requests strace reads at entry though their numbers say _IOR; for those passing a
+ * struct tee_ioctl_buf_data, the buf_len bytes it points to, at entry and after a success */
+static int lt_req_ioctl_tee(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1];
+	uint64_t b[2]; /* buf_ptr, buf_len */
+	switch (req) {
+	case 0x8008a404: case 0x8004a405: /* TEE_IOC_CANCEL, TEE_IOC_CLOSE_SESSION */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], (req >> 16) & 0x3fff, (req >> 16) & 0x3fff);
+		return 1;
+	case 0x8010a402: case 0x8010a403: case 0x8010a406: case 0x8010a407:
+		if (p->exit && !ok)
+			return 1;
+		lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 16, 16);
+		if (p->peek && !p->peek(p->ctx, a[2], b, sizeof b) && b[1] <= LT_TEE_MAX_ARG)
+			lt_req(p, 2, p->exit ? LT_SUB_TEE_OUT : LT_SUB_TEE_IN, 0, b[0], b[1], b[1]);
+		return 1;
+	}
+	return 0;
+}
+
+/* sockets (type 0x89): the struct ifreq of an interface request at entry, and after a
+ * success for those that get a field (lt_ioctl_sock's lists); ints; bridge names */
+static int lt_req_ioctl_sock(struct lt_plan *p, const uint64_t a[6], int ok)
+{
+	uint32_t req = (uint32_t)a[1];
+	if ((req >> 8) != 0x89)
+		return 0;
+	switch (req) {
+	case 0x8931: case 0x8932: case 0x8916: case 0x891a: case 0x8918: case 0x8914: case 0x8924:
+	case 0x8937: case 0x8971: case 0x891e: case 0x8922: case 0x8923: case 0x891c: case 0x8930:
+	case 0x8943: case 0x89a2: case 0x89a3: /* SIOCS*: an ifreq in */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 40, 40);
+		return 1;
+	case 0x8915: case 0x8919: case 0x8917: case 0x8913: case 0x8927: case 0x8933: case 0x8970:
+	case 0x891d: case 0x8921: case 0x8910: case 0x891b: case 0x8929: case 0x8942: /* SIOCG* */
+		if (!p->exit || ok)
+			lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, a[2], 40, 40);
+		return 1;
+	case 0x89a0: case 0x89a1: /* SIOCBRADDBR, SIOCBRDELBR: a name of IFNAMSIZ bytes */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 16, 16);
+		return 1;
+	case 0x8926: /* SIOCSIFENCAP: an int in (FIOSETOWN, SIOCSPGRP: lt_req_ioctl) */
+		lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	case 0x8905: case 0x8925: case 0x894b: /* SIOCATMARK, SIOCGIFENCAP, SIOCOUTQNSD: out */
+		if (ok)
+			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], 4, 4);
+		return 1;
+	}
+	return 0;
+}
+
 /* Video4Linux2 arrays behind the structure, read at return, failed or not: strace prints
  * them then (a failure leaves them as they were set), -s + 1 elements at most (sub 0).
  * G/S/TRY_EXT_CTRLS: struct v4l2_ext_controls points to count controls of 20 bytes, each
@@ -458,11 +571,93 @@ static void lt_req_ioctl_v4l2(struct lt_plan *p, const uint64_t a[6])
 	lt_req(p, 2, 0, 0, ptr, lt_min(n, (uint64_t)p->strsize + 1) * 24, (uint64_t)n * 24);
 }
 
+/* SG_IO data, a buffer of len bytes or cnt iovecs holding len bytes in all */
+static void lt_req_sg_data(struct lt_plan *p, unsigned sub, unsigned buf_sub0, uint64_t addr,
+			   uint64_t cnt, uint64_t len)
+{
+	if (cnt)
+		lt_req_iov_at(p, 2, sub, buf_sub0, addr, cnt, len);
+	else
+		lt_req_buf(p, 2, sub, addr, len);
+}
+
+/* SG_IO (strace's sg_io_v3.c, sg_io_v4.c): the header by its first int, at entry with the
+ * command and data out, at exit (failed or not: strace reads it back) with the sense and
+ * data in, the data in less the residue the kernel left */
+static void lt_req_ioctl_sg_io(struct lt_plan *p, uint64_t arg)
+{
+	uint8_t h[160];
+	uint32_t iid, len;
+	int32_t resid;
+	if (!lt_peek32(p, arg, &iid))
+		return;
+	if (iid != 'S' && iid != 'Q') { /* strace shows the number */
+		if (!p->exit)
+			lt_req(p, 2, LT_SUB_ENTRY, 0, arg, 4, 4);
+		return;
+	}
+	size_t size = iid == 'S' ? 88 : 160;
+	if (p->peek(p->ctx, arg, h, size))
+		size = 4; /* the interface id alone: strace shows the header's address */
+	lt_req(p, 2, p->exit ? LT_CAP_SUB_SELF : LT_SUB_ENTRY, 0, arg, size, size);
+	if (size == 4)
+		return;
+#define H(T, off) ({ T v_; __builtin_memcpy(&v_, h + (off), sizeof v_); v_; })
+	if (iid == 'S' && !p->exit) {
+		int32_t dir = H(int32_t, 4);
+		lt_req_buf(p, 2, LT_SUB_SG_CMD, H(uint64_t, 24), h[8]);
+		if (dir == -2 || dir == -4) /* SG_DXFER_TO_DEV, SG_DXFER_TO_FROM_DEV */
+			lt_req_sg_data(p, LT_SUB_SG_DOUT, LT_SUB_SG_DOUT_BUF, H(uint64_t, 16),
+				       H(uint16_t, 10), H(uint32_t, 12));
+	} else if (iid == 'S') {
+		len = H(uint32_t, 12), resid = H(int32_t, 72);
+		if (resid > 0 && (uint32_t)resid <= len)
+			len -= (uint32_t)resid;
+		lt_req_sg_data(p, LT_SUB_SG_DIN, LT_SUB_SG_DIN_BUF, H(uint64_t, 16),
+			       H(uint16_t, 10), len);
+		lt_req_buf(p, 2, LT_SUB_SG_SENSE, H(uint64_t, 32), h[67]);
+	} else if (!p->exit) {
+		lt_req_buf(p, 2, LT_SUB_SG_CMD, H(uint64_t, 16), H(uint32_t, 12));
+		lt_req_sg_data(p, LT_SUB_SG_DOUT, LT_SUB_SG_DOUT_BUF, H(uint64_t, 72),
+			       H(uint32_t, 56), H(uint32_t, 60));
+	} else {
+		len = H(uint32_t, 68), resid = H(int32_t, 136);
+		if (resid > 0 && (uint32_t)resid <= len)
+			len -= (uint32_t)resid;
+		lt_req_buf(p, 2, LT_SUB_SG_SENSE, H(uint64_t, 48), H(uint32_t, 132));
+		lt_req_sg_data(p, LT_SUB_SG_DIN, LT_SUB_SG_DIN_BUF, H(uint64_t, 80),
+			       H(uint32_t, 64), len);
+	}
+#undef H
+}
+
+/* requests whose argument lt_req_ioctl copies at entry too (the object as passed: what
+ * the call rewrites, or what strace reads at entry behind it) */
+static int lt_ioctl_planned_at_entry(uint32_t req)
+{
+	switch (req) {
+	case 0x31f: case 0x8912: case 0x2285: /* HDIO_DRIVE_CMD, SIOCGIFCONF, SG_IO */
+	case 0x8915: case 0x8919: case 0x8917: case 0x8913: case 0x8927: case 0x8933: case 0x8970:
+	case 0x891d: case 0x8921: case 0x8910: case 0x891b: case 0x8929: case 0x8942: /* SIOCG* */
+	case 0x8010a402: case 0x8010a403: case 0x8010a406: case 0x8010a407: /* TEE buf_data */
+		return 1;
+	}
+	return (req & ~0xffu) == 0xc138fd00u; /* DM_* */
+}
+
 static void lt_req_ioctl(struct lt_plan *p, const uint64_t a[6], int ok)
 {
-	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_kd(p, a, ok))
+	if (lt_req_ioctl_disk(p, a, ok) || lt_req_ioctl_kd(p, a, ok) || lt_req_ioctl_flash(p, a) ||
+	    lt_req_ioctl_scsi(p, a, ok) || lt_req_ioctl_tee(p, a, ok) || lt_req_ioctl_sock(p, a, ok))
 		return;
+	if (((uint32_t)a[1] & ~0xffu) == 0xc138fd00u) { /* DM_*: _IOWR(0xfd, nr, struct dm_ioctl) */
+		lt_req_ioctl_dm(p, a[2]);
+		return;
+	}
 	switch ((uint32_t)a[1]) {
+	case 0x2285: /* SG_IO */
+		lt_req_ioctl_sg_io(p, a[2]);
+		return;
 	case 0x5401: /* TCGETS */
 		if (ok)
 			lt_req(p, 2, LT_CAP_SUB_SELF, 0, a[2], SZ_TERMIOS, SZ_TERMIOS);
@@ -1205,7 +1400,7 @@ static void lt_plan_entry_arg(struct lt_plan *p, const struct lt_sysent *se, uns
 		return;
 	}
 	case LT_K_IOCTL_ARG: /* what a read-write request rewrites */
-		if ((uint32_t)a[1] == 0x31f || (uint32_t)a[1] == 0x8912) /* HDIO_DRIVE_CMD, SIOCGIFCONF */
+		if (lt_ioctl_planned_at_entry((uint32_t)a[1]))
 			lt_req_ioctl(p, a, 0);
 		else if (lt_req_ioctl_kd(p, a, 0))
 			return;

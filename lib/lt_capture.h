@@ -80,6 +80,22 @@ size_t lt_quota_data_size(uint32_t cmd, int *out);
 #define LT_FSCONFIG_STR 256            /* fsconfig's keys and string values, as strace reads them */
 #define LT_FSCONFIG_BIN_MAX (1 << 20)  /* and its binary values up to this size */
 
+/* SG_IO (v3 'S' and v4 'Q' headers): the command (cmdp, request) and sense (sbp, response)
+ * bytes, the data out (entry) and in (exit): a buffer, or an iovec array with the buffer of
+ * iovec i at *_BUF + i */
+#define LT_SUB_SG_CMD 1
+#define LT_SUB_SG_SENSE 2
+#define LT_SUB_SG_DOUT 3
+#define LT_SUB_SG_DIN 4
+#define LT_SUB_SG_DOUT_BUF 0x10
+#define LT_SUB_SG_DIN_BUF 0x20
+
+/* TEE: the argument behind a struct tee_ioctl_buf_data, at entry and after a success */
+#define LT_SUB_TEE_IN 0
+#define LT_SUB_TEE_OUT 1
+#define LT_TEE_MAX_ARG 1024
+#define LT_DM_CAP 4096 /* device mapper: bytes of a dm_ioctl buffer (data_size) copied */
+
 #define LT_SUB_IOCB_BUF 32 /* io_submit: iocb k's PWRITE bytes are sub 32 + k */
 #define LT_SUB_IOCB_IOV 64 /* and its PREADV/PWRITEV iovecs sub 64 + k */
 

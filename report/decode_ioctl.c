@@ -113,6 +113,9 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_seccomp, lt_x_ioctl_perf,
 	lt_x_ioctl_rtc, lt_x_ioctl_nvram, lt_x_ioctl_phantom, lt_x_ioctl_kd,
 	lt_x_ioctl_v4l2,
+	lt_x_ioctl_ubi, lt_x_ioctl_dvb_net, lt_x_ioctl_scsi, lt_x_ioctl_dm,
+	lt_x_ioctl_mtd, lt_x_ioctl_tee, lt_x_ioctl_sock, lt_x_ioctl_sock_asm,
+	lt_x_ioctl_btrfs,
 };
 
 static int lt_ioctl_name_cmp(const void *x, const void *y)
@@ -152,7 +155,7 @@ static void lt_ioctl_req(struct lt_dctx *c, uint32_t req)
 	if (st == LT_XLAT_VERBOSE)
 		lt_sb_puts(SB(c), " /* ");
 	/* a number that carries an argument, its names, or the number taken apart */
-	int arg = lt_evdev_number(c, req);
+	int arg = lt_evdev_number(c, req) || lt_mixer_number(c, req);
 	if (arg && lt_ioctl_names(NULL, req))
 		lt_sb_puts(SB(c), " or ");
 	if (!lt_ioctl_names(SB(c), req) && !arg)
@@ -306,6 +309,7 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 0x03: return lt_ioctl_hdio;
 	case 0x12: return lt_ioctl_block;
 	case 0x21: return lt_ioctl_seccomp;
+	case 0x22: return lt_ioctl_scsi;
 	case 0x24: return lt_ioctl_perf;
 	case 0x3d: return lt_ioctl_ptp;
 	case 0x3e: return lt_ioctl_counter;
@@ -313,14 +317,20 @@ static lt_ioctl_fn lt_ioctl_family(uint32_t req)
 	case 'I': return lt_ioctl_inotify;
 	case 'K': return lt_ioctl_kd;
 	case 'L': return lt_ioctl_loop;
+	case 'M': return lt_ioctl_mtd;
 	case 'R': return lt_ioctl_random;
 	case 'V': return lt_ioctl_v4l2;
 	case 'W': return lt_ioctl_watchdog;
+	case 0xa4: return lt_ioctl_tee;
+	case 0x94: return lt_ioctl_btrfs;
 	case 0xab: return lt_ioctl_nbd;
 	case 0xb4: return lt_ioctl_gpio;
+	case 0xfd: return lt_ioctl_dm;
 	case 'X': return lt_ioctl_fs_x;
 	case 'f': return lt_ioctl_fs_f;
 	case 'p': return lt_ioctl_rtc;
+	case 0x89: return lt_ioctl_sock;
+	case 'o': case 'O': return lt_ioctl_ubi;
 	}
 	return NULL;
 }
@@ -362,12 +372,11 @@ int lt_special_ioctl(struct lt_args *a)
 		else
 			lt_put_ptr(c, g[2]);
 		break;
-	case 0x5421: case 0x5452: case 0x5410: case 0x8902: case 0x8901:
+	case 0x5421: case 0x5452: case 0x5410:
 		d = lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
 		lt_put_int_array1(c, 2, d, 1);
 		break;
-	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x8903:
-	case 0x8904: case 0x80045439:
+	case 0x541b: case 0x540f: case 0x5411: case 0x5429: case 0x80045430: case 0x80045439:
 		lt_put_int_array1(c, 2, lt_out(c, 2, 4), 1);
 		break;
 	case 0x5415: case 0x5416: case 0x5417: case 0x5418: /* TIOCMGET, TIOCMBIS/BIC/SET */

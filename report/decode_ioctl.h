@@ -57,6 +57,29 @@ int lt_ioctl_rtc(struct lt_args *a, uint32_t req);
 int lt_ioctl_kd(struct lt_args *a, uint32_t req);
 /* decode_ioctl_v4l2.c: 'V', Video4Linux2 devices */
 int lt_ioctl_v4l2(struct lt_args *a, uint32_t req);
+/* decode_ioctl_scsi.c: 0x22, SCSI generic (SG_IO v3 and v4) */
+extern const struct lt_xlat lt_x_ioctl_scsi[];
+int lt_ioctl_scsi(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_btrfs.c: 0x94, btrfs */
+int lt_ioctl_btrfs(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_dm.c: 0xfd, device mapper */
+int lt_ioctl_dm(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_mtd.c: 'M', MTD devices; lt_mixer_number prints the OSS mixer's
+ * MIXER_READ(n)/MIXER_WRITE(n) that share the type and returns 1, else 0 */
+int lt_ioctl_mtd(struct lt_args *a, uint32_t req);
+int lt_mixer_number(struct lt_dctx *c, uint32_t req);
+
+/* decode_ioctl_sock.c: 0x89, sockets and network interfaces */
+int lt_ioctl_sock(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_tee.c: 0xa4, trusted execution environments */
+int lt_ioctl_tee(struct lt_args *a, uint32_t req);
+
+/* decode_ioctl_ubi.c: 'o' and 'O', UBI volumes */
+int lt_ioctl_ubi(struct lt_args *a, uint32_t req);
 
 /* decode_ioctl_dev.c: small device families: counter, inotify, random, watchdog, nbd,
  * seccomp user notifications, perf events */

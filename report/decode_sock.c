@@ -131,7 +131,7 @@ static int lt_iov_elem(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *op
 	return 1;
 }
 
-static void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
+void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
 			  uint64_t addr, uint64_t cnt, int out, uint64_t total)
 {
 	struct lt_iov_walk w = { i, buf_sub0, out < 0 || (out && !lt_ok(c)), total };

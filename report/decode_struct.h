@@ -65,6 +65,10 @@ void lt_put_sockaddr_kind(struct lt_dctx *c, int i, int kind);
 void lt_put_sockaddr(struct lt_dctx *c, const uint8_t *d, size_t len);
 void lt_put_socklen_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_iov_arg(struct lt_dctx *c, int i, int kind);
+/* iovec array (i, array_sub), buffer k at sub buf_sub0 + k, at most total bytes shown; out:
+ * 1 for data the call wrote (addresses when it failed), -1 for addresses only */
+void lt_put_iov_at(struct lt_dctx *c, int i, unsigned array_sub, unsigned buf_sub0,
+		   uint64_t addr, uint64_t cnt, int out, uint64_t total);
 void lt_put_msghdr_arg(struct lt_dctx *c, int i, int kind);
 void lt_put_mmsg_arg(struct lt_dctx *c, int i, int kind);
 void lt_ret_recvmmsg(struct lt_dctx *c);

@@ -298,6 +298,26 @@ extern const struct lt_xlat lt_x_packet_diag_show[];
 extern const struct lt_xlat lt_x_packet_diag_info_flags[];
 extern const struct lt_xlat lt_x_tpacket_versions[];
 extern const struct lt_xlat lt_x_skf_ad[];
+extern const struct lt_xlat lt_x_ioctl_ubi[];
+extern const struct lt_xlat lt_x_ioctl_dvb_net[];
+extern const struct lt_xlat lt_x_ubi_volume_types[];
+extern const struct lt_xlat lt_x_ubi_volume_flags[];
+extern const struct lt_xlat lt_x_ubi_volume_props[];
+extern const struct lt_xlat lt_x_ioctl_dm[];
+extern const struct lt_xlat lt_x_ioctl_mtd[];
+extern const struct lt_xlat lt_x_mtd_ops[];
+extern const struct lt_xlat lt_x_mtd_file_mode[];
+extern const struct lt_xlat lt_x_mtd_otp[];
+extern const struct lt_xlat lt_x_mtd_type[];
+extern const struct lt_xlat lt_x_mtd_flags[];
+extern const struct lt_xlat lt_x_mtd_nandecc[];
+extern const struct lt_xlat lt_x_ioctl_tee[];
+extern const struct lt_xlat lt_x_ioctl_sock[];
+extern const struct lt_xlat lt_x_ioctl_sock_asm[];
+extern const struct lt_xlat lt_x_ioctl_btrfs[];
+extern const struct lt_xlat lt_x_btrfs_features_compat_ro[];
+extern const struct lt_xlat lt_x_btrfs_features_incompat[];
+extern const struct lt_xlat lt_x_btrfs_qgroup_limit_flags[];
 
 #ifdef LT_XLAT_GEN_DEFINE
 const struct lt_xlat lt_x_ioctl_fs[] = {
@@ -6009,6 +6029,336 @@ const struct lt_xlat lt_x_skf_ad[] = {
 	{ 0x34ull, "SKF_AD_PAY_OFFSET" },
 	{ 0x38ull, "SKF_AD_RANDOM" },
 	{ 0x3cull, "SKF_AD_VLAN_TPID" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_ubi[] = {
+	{ 0x40986f00ull, "UBI_IOCMKVOL" },
+	{ 0x40046f01ull, "UBI_IOCRMVOL" },
+	{ 0x400c6f02ull, "UBI_IOCRSVOL" },
+	{ 0x51106f03ull, "UBI_IOCRNVOL" },
+	{ 0x40046f04ull, "UBI_IOCRPEB" },
+	{ 0x40046f05ull, "UBI_IOCSPEB" },
+	{ 0x40186f40ull, "UBI_IOCATT" },
+	{ 0x40046f41ull, "UBI_IOCDET" },
+	{ 0x40084f00ull, "UBI_IOCVOLUP" },
+	{ 0x40044f01ull, "UBI_IOCEBER" },
+	{ 0x40044f02ull, "UBI_IOCEBCH" },
+	{ 0x40084f03ull, "UBI_IOCEBMAP" },
+	{ 0x40044f04ull, "UBI_IOCEBUNMAP" },
+	{ 0x80044f05ull, "UBI_IOCEBISMAP" },
+	{ 0x40104f06ull, "UBI_IOCSETVOLPROP" },
+	{ 0x40804f07ull, "UBI_IOCVOLCRBLK" },
+	{ 0x4f08ull, "UBI_IOCVOLRMBLK" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_dvb_net[] = {
+	{ 0xc0066f34ull, "NET_ADD_IF" },
+	{ 0x6f35ull, "NET_REMOVE_IF" },
+	{ 0xc0066f36ull, "NET_GET_IF" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_types[] = {
+	{ 0x3ull, "UBI_DYNAMIC_VOLUME" },
+	{ 0x4ull, "UBI_STATIC_VOLUME" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_flags[] = {
+	{ 0x1ull, "UBI_VOL_SKIP_CRC_CHECK_FLG" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ubi_volume_props[] = {
+	{ 0x1ull, "UBI_VOL_PROP_DIRECT_WRITE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_dm[] = {
+	{ 0xc138fd00ull, "DM_VERSION" },
+	{ 0xc138fd01ull, "DM_REMOVE_ALL" },
+	{ 0xc138fd02ull, "DM_LIST_DEVICES" },
+	{ 0xc138fd03ull, "DM_DEV_CREATE" },
+	{ 0xc138fd04ull, "DM_DEV_REMOVE" },
+	{ 0xc138fd05ull, "DM_DEV_RENAME" },
+	{ 0xc138fd06ull, "DM_DEV_SUSPEND" },
+	{ 0xc138fd07ull, "DM_DEV_STATUS" },
+	{ 0xc138fd08ull, "DM_DEV_WAIT" },
+	{ 0xc138fd10ull, "DM_DEV_ARM_POLL" },
+	{ 0xc138fd09ull, "DM_TABLE_LOAD" },
+	{ 0xc138fd0aull, "DM_TABLE_CLEAR" },
+	{ 0xc138fd0bull, "DM_TABLE_DEPS" },
+	{ 0xc138fd0cull, "DM_TABLE_STATUS" },
+	{ 0xc138fd0dull, "DM_LIST_VERSIONS" },
+	{ 0xc138fd11ull, "DM_GET_TARGET_VERSION" },
+	{ 0xc138fd0eull, "DM_TARGET_MSG" },
+	{ 0xc138fd0full, "DM_DEV_SET_GEOMETRY" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_mtd[] = {
+	{ 0x80204d01ull, "MEMGETINFO" },
+	{ 0x40084d02ull, "MEMERASE" },
+	{ 0xc0104d03ull, "MEMWRITEOOB" },
+	{ 0xc0104d04ull, "MEMREADOOB" },
+	{ 0x40084d05ull, "MEMLOCK" },
+	{ 0x40084d06ull, "MEMUNLOCK" },
+	{ 0x80044d07ull, "MEMGETREGIONCOUNT" },
+	{ 0xc0104d08ull, "MEMGETREGIONINFO" },
+	{ 0x80c84d0aull, "MEMGETOOBSEL" },
+	{ 0x40084d0bull, "MEMGETBADBLOCK" },
+	{ 0x40084d0cull, "MEMSETBADBLOCK" },
+	{ 0x80044d0dull, "OTPSELECT" },
+	{ 0x40044d0eull, "OTPGETREGIONCOUNT" },
+	{ 0x400c4d0full, "OTPGETREGIONINFO" },
+	{ 0x800c4d10ull, "OTPLOCK" },
+	{ 0x81484d11ull, "ECCGETLAYOUT" },
+	{ 0x80104d12ull, "ECCGETSTATS" },
+	{ 0x4d13ull, "MTDFILEMODE" },
+	{ 0x40104d14ull, "MEMERASE64" },
+	{ 0xc0184d15ull, "MEMWRITEOOB64" },
+	{ 0xc0184d16ull, "MEMREADOOB64" },
+	{ 0x80084d17ull, "MEMISLOCKED" },
+	{ 0xc0304d18ull, "MEMWRITE" },
+	{ 0x400c4d19ull, "OTPERASE" },
+	{ 0xc0404d1aull, "MEMREAD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_ops[] = {
+	{ 0x0ull, "MTD_OPS_PLACE_OOB" },
+	{ 0x1ull, "MTD_OPS_AUTO_OOB" },
+	{ 0x2ull, "MTD_OPS_RAW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_file_mode[] = {
+	{ 0x0ull, "MTD_FILE_MODE_NORMAL" },
+	{ 0x1ull, "MTD_FILE_MODE_OTP_FACTORY" },
+	{ 0x2ull, "MTD_FILE_MODE_OTP_USER" },
+	{ 0x3ull, "MTD_FILE_MODE_RAW" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_otp[] = {
+	{ 0x0ull, "MTD_OTP_OFF" },
+	{ 0x1ull, "MTD_OTP_FACTORY" },
+	{ 0x2ull, "MTD_OTP_USER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_type[] = {
+	{ 0x0ull, "MTD_ABSENT" },
+	{ 0x1ull, "MTD_RAM" },
+	{ 0x2ull, "MTD_ROM" },
+	{ 0x3ull, "MTD_NORFLASH" },
+	{ 0x4ull, "MTD_NANDFLASH" },
+	{ 0x6ull, "MTD_DATAFLASH" },
+	{ 0x7ull, "MTD_UBIVOLUME" },
+	{ 0x8ull, "MTD_MLCNANDFLASH" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_flags[] = {
+	{ 0x400ull, "MTD_WRITEABLE" },
+	{ 0x800ull, "MTD_BIT_WRITEABLE" },
+	{ 0x1000ull, "MTD_NO_ERASE" },
+	{ 0x2000ull, "MTD_POWERUP_LOCK" },
+	{ 0x4000ull, "MTD_SLC_ON_MLC_EMULATION" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_mtd_nandecc[] = {
+	{ 0x0ull, "MTD_NANDECC_OFF" },
+	{ 0x1ull, "MTD_NANDECC_PLACE" },
+	{ 0x2ull, "MTD_NANDECC_AUTOPLACE" },
+	{ 0x3ull, "MTD_NANDECC_PLACEONLY" },
+	{ 0x4ull, "MTD_NANDECC_AUTOPL_USR" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_tee[] = {
+	{ 0x800ca400ull, "TEE_IOC_VERSION" },
+	{ 0xc010a401ull, "TEE_IOC_SHM_ALLOC" },
+	{ 0x8010a402ull, "TEE_IOC_OPEN_SESSION" },
+	{ 0x8010a403ull, "TEE_IOC_INVOKE" },
+	{ 0x8008a404ull, "TEE_IOC_CANCEL" },
+	{ 0x8004a405ull, "TEE_IOC_CLOSE_SESSION" },
+	{ 0x8010a406ull, "TEE_IOC_SUPPL_RECV" },
+	{ 0x8010a407ull, "TEE_IOC_SUPPL_SEND" },
+	{ 0xc018a409ull, "TEE_IOC_SHM_REGISTER" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_sock[] = {
+	{ 0x80108906ull, "SIOCGSTAMP_NEW" },
+	{ 0x80108907ull, "SIOCGSTAMPNS_NEW" },
+	{ 0x890bull, "SIOCADDRT" },
+	{ 0x890cull, "SIOCDELRT" },
+	{ 0x890dull, "SIOCRTMSG" },
+	{ 0x8910ull, "SIOCGIFNAME" },
+	{ 0x8911ull, "SIOCSIFLINK" },
+	{ 0x8912ull, "SIOCGIFCONF" },
+	{ 0x8913ull, "SIOCGIFFLAGS" },
+	{ 0x8914ull, "SIOCSIFFLAGS" },
+	{ 0x8915ull, "SIOCGIFADDR" },
+	{ 0x8916ull, "SIOCSIFADDR" },
+	{ 0x8917ull, "SIOCGIFDSTADDR" },
+	{ 0x8918ull, "SIOCSIFDSTADDR" },
+	{ 0x8919ull, "SIOCGIFBRDADDR" },
+	{ 0x891aull, "SIOCSIFBRDADDR" },
+	{ 0x891bull, "SIOCGIFNETMASK" },
+	{ 0x891cull, "SIOCSIFNETMASK" },
+	{ 0x891dull, "SIOCGIFMETRIC" },
+	{ 0x891eull, "SIOCSIFMETRIC" },
+	{ 0x891full, "SIOCGIFMEM" },
+	{ 0x8920ull, "SIOCSIFMEM" },
+	{ 0x8921ull, "SIOCGIFMTU" },
+	{ 0x8922ull, "SIOCSIFMTU" },
+	{ 0x8923ull, "SIOCSIFNAME" },
+	{ 0x8924ull, "SIOCSIFHWADDR" },
+	{ 0x8925ull, "SIOCGIFENCAP" },
+	{ 0x8926ull, "SIOCSIFENCAP" },
+	{ 0x8927ull, "SIOCGIFHWADDR" },
+	{ 0x8929ull, "SIOCGIFSLAVE" },
+	{ 0x8930ull, "SIOCSIFSLAVE" },
+	{ 0x8931ull, "SIOCADDMULTI" },
+	{ 0x8932ull, "SIOCDELMULTI" },
+	{ 0x8933ull, "SIOCGIFINDEX" },
+	{ 0x8934ull, "SIOCSIFPFLAGS" },
+	{ 0x8935ull, "SIOCGIFPFLAGS" },
+	{ 0x8936ull, "SIOCDIFADDR" },
+	{ 0x8937ull, "SIOCSIFHWBROADCAST" },
+	{ 0x8938ull, "SIOCGIFCOUNT" },
+	{ 0x8940ull, "SIOCGIFBR" },
+	{ 0x8941ull, "SIOCSIFBR" },
+	{ 0x8942ull, "SIOCGIFTXQLEN" },
+	{ 0x8943ull, "SIOCSIFTXQLEN" },
+	{ 0x8946ull, "SIOCETHTOOL" },
+	{ 0x8947ull, "SIOCGMIIPHY" },
+	{ 0x8948ull, "SIOCGMIIREG" },
+	{ 0x8949ull, "SIOCSMIIREG" },
+	{ 0x894aull, "SIOCWANDEV" },
+	{ 0x894bull, "SIOCOUTQNSD" },
+	{ 0x894cull, "SIOCGSKNS" },
+	{ 0x8953ull, "SIOCDARP" },
+	{ 0x8954ull, "SIOCGARP" },
+	{ 0x8955ull, "SIOCSARP" },
+	{ 0x8960ull, "SIOCDRARP" },
+	{ 0x8961ull, "SIOCGRARP" },
+	{ 0x8962ull, "SIOCSRARP" },
+	{ 0x8970ull, "SIOCGIFMAP" },
+	{ 0x8971ull, "SIOCSIFMAP" },
+	{ 0x8980ull, "SIOCADDDLCI" },
+	{ 0x8981ull, "SIOCDELDLCI" },
+	{ 0x8982ull, "SIOCGIFVLAN" },
+	{ 0x8983ull, "SIOCSIFVLAN" },
+	{ 0x8990ull, "SIOCBONDENSLAVE" },
+	{ 0x8991ull, "SIOCBONDRELEASE" },
+	{ 0x8992ull, "SIOCBONDSETHWADDR" },
+	{ 0x8993ull, "SIOCBONDSLAVEINFOQUERY" },
+	{ 0x8994ull, "SIOCBONDINFOQUERY" },
+	{ 0x8995ull, "SIOCBONDCHANGEACTIVE" },
+	{ 0x89a0ull, "SIOCBRADDBR" },
+	{ 0x89a1ull, "SIOCBRDELBR" },
+	{ 0x89a2ull, "SIOCBRADDIF" },
+	{ 0x89a3ull, "SIOCBRDELIF" },
+	{ 0x89b0ull, "SIOCSHWTSTAMP" },
+	{ 0x89b1ull, "SIOCGHWTSTAMP" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_sock_asm[] = {
+	{ 0x8901ull, "FIOSETOWN" },
+	{ 0x8902ull, "SIOCSPGRP" },
+	{ 0x8903ull, "FIOGETOWN" },
+	{ 0x8904ull, "SIOCGPGRP" },
+	{ 0x8905ull, "SIOCATMARK" },
+	{ 0x8906ull, "SIOCGSTAMP_OLD" },
+	{ 0x8907ull, "SIOCGSTAMPNS_OLD" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_ioctl_btrfs[] = {
+	{ 0x50009401ull, "BTRFS_IOC_SNAP_CREATE" },
+	{ 0x50009402ull, "BTRFS_IOC_DEFRAG" },
+	{ 0x50009403ull, "BTRFS_IOC_RESIZE" },
+	{ 0x50009404ull, "BTRFS_IOC_SCAN_DEV" },
+	{ 0x50009405ull, "BTRFS_IOC_FORGET_DEV" },
+	{ 0x9406ull, "BTRFS_IOC_TRANS_START" },
+	{ 0x9407ull, "BTRFS_IOC_TRANS_END" },
+	{ 0x9408ull, "BTRFS_IOC_SYNC" },
+	{ 0x40049409ull, "BTRFS_IOC_CLONE" },
+	{ 0x5000940aull, "BTRFS_IOC_ADD_DEV" },
+	{ 0x5000940bull, "BTRFS_IOC_RM_DEV" },
+	{ 0x5000940cull, "BTRFS_IOC_BALANCE" },
+	{ 0x4020940dull, "BTRFS_IOC_CLONE_RANGE" },
+	{ 0x5000940eull, "BTRFS_IOC_SUBVOL_CREATE" },
+	{ 0x5000940full, "BTRFS_IOC_SNAP_DESTROY" },
+	{ 0x40309410ull, "BTRFS_IOC_DEFRAG_RANGE" },
+	{ 0xd0009411ull, "BTRFS_IOC_TREE_SEARCH" },
+	{ 0xc0709411ull, "BTRFS_IOC_TREE_SEARCH_V2" },
+	{ 0xd0009412ull, "BTRFS_IOC_INO_LOOKUP" },
+	{ 0x40089413ull, "BTRFS_IOC_DEFAULT_SUBVOL" },
+	{ 0xc0109414ull, "BTRFS_IOC_SPACE_INFO" },
+	{ 0x80089418ull, "BTRFS_IOC_START_SYNC" },
+	{ 0x40089416ull, "BTRFS_IOC_WAIT_SYNC" },
+	{ 0x50009417ull, "BTRFS_IOC_SNAP_CREATE_V2" },
+	{ 0x50009418ull, "BTRFS_IOC_SUBVOL_CREATE_V2" },
+	{ 0x80089419ull, "BTRFS_IOC_SUBVOL_GETFLAGS" },
+	{ 0x4008941aull, "BTRFS_IOC_SUBVOL_SETFLAGS" },
+	{ 0xc400941bull, "BTRFS_IOC_SCRUB" },
+	{ 0x941cull, "BTRFS_IOC_SCRUB_CANCEL" },
+	{ 0xc400941dull, "BTRFS_IOC_SCRUB_PROGRESS" },
+	{ 0xd000941eull, "BTRFS_IOC_DEV_INFO" },
+	{ 0x8400941full, "BTRFS_IOC_FS_INFO" },
+	{ 0xc4009420ull, "BTRFS_IOC_BALANCE_V2" },
+	{ 0x40049421ull, "BTRFS_IOC_BALANCE_CTL" },
+	{ 0x84009422ull, "BTRFS_IOC_BALANCE_PROGRESS" },
+	{ 0xc0389423ull, "BTRFS_IOC_INO_PATHS" },
+	{ 0xc0389424ull, "BTRFS_IOC_LOGICAL_INO" },
+	{ 0xc0c89425ull, "BTRFS_IOC_SET_RECEIVED_SUBVOL" },
+	{ 0x40489426ull, "BTRFS_IOC_SEND" },
+	{ 0x90009427ull, "BTRFS_IOC_DEVICES_READY" },
+	{ 0xc0109428ull, "BTRFS_IOC_QUOTA_CTL" },
+	{ 0x40189429ull, "BTRFS_IOC_QGROUP_ASSIGN" },
+	{ 0x4010942aull, "BTRFS_IOC_QGROUP_CREATE" },
+	{ 0x8030942bull, "BTRFS_IOC_QGROUP_LIMIT" },
+	{ 0x4040942cull, "BTRFS_IOC_QUOTA_RESCAN" },
+	{ 0x8040942dull, "BTRFS_IOC_QUOTA_RESCAN_STATUS" },
+	{ 0x942eull, "BTRFS_IOC_QUOTA_RESCAN_WAIT" },
+	{ 0xc4089434ull, "BTRFS_IOC_GET_DEV_STATS" },
+	{ 0xca289435ull, "BTRFS_IOC_DEV_REPLACE" },
+	{ 0xc0189436ull, "BTRFS_IOC_FILE_EXTENT_SAME" },
+	{ 0x80189439ull, "BTRFS_IOC_GET_FEATURES" },
+	{ 0x40309439ull, "BTRFS_IOC_SET_FEATURES" },
+	{ 0x80489439ull, "BTRFS_IOC_GET_SUPPORTED_FEATURES" },
+	{ 0x5000943aull, "BTRFS_IOC_RM_DEV_V2" },
+	{ 0xc038943bull, "BTRFS_IOC_LOGICAL_INO_V2" },
+	{ 0x81f8943cull, "BTRFS_IOC_GET_SUBVOL_INFO" },
+	{ 0xd000943dull, "BTRFS_IOC_GET_SUBVOL_ROOTREF" },
+	{ 0xd000943eull, "BTRFS_IOC_INO_LOOKUP_USER" },
+	{ 0x5000943full, "BTRFS_IOC_SNAP_DESTROY_V2" },
+	{ 0x80809440ull, "BTRFS_IOC_ENCODED_READ" },
+	{ 0x40809440ull, "BTRFS_IOC_ENCODED_WRITE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_features_compat_ro[] = {
+	{ 0x1ull, "BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE" },
+	{ 0x2ull, "BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE_VALID" },
+	{ 0x4ull, "BTRFS_FEATURE_COMPAT_RO_VERITY" },
+	{ 0x8ull, "BTRFS_FEATURE_COMPAT_RO_BLOCK_GROUP_TREE" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_features_incompat[] = {
+	{ 0x1ull, "BTRFS_FEATURE_INCOMPAT_MIXED_BACKREF" },
+	{ 0x2ull, "BTRFS_FEATURE_INCOMPAT_DEFAULT_SUBVOL" },
+	{ 0x4ull, "BTRFS_FEATURE_INCOMPAT_MIXED_GROUPS" },
+	{ 0x8ull, "BTRFS_FEATURE_INCOMPAT_COMPRESS_LZO" },
+	{ 0x10ull, "BTRFS_FEATURE_INCOMPAT_COMPRESS_ZSTD" },
+	{ 0x20ull, "BTRFS_FEATURE_INCOMPAT_BIG_METADATA" },
+	{ 0x40ull, "BTRFS_FEATURE_INCOMPAT_EXTENDED_IREF" },
+	{ 0x80ull, "BTRFS_FEATURE_INCOMPAT_RAID56" },
+	{ 0x100ull, "BTRFS_FEATURE_INCOMPAT_SKINNY_METADATA" },
+	{ 0x200ull, "BTRFS_FEATURE_INCOMPAT_NO_HOLES" },
+	{ 0x400ull, "BTRFS_FEATURE_INCOMPAT_METADATA_UUID" },
+	{ 0x800ull, "BTRFS_FEATURE_INCOMPAT_RAID1C34" },
+	{ 0x1000ull, "BTRFS_FEATURE_INCOMPAT_ZONED" },
+	{ 0x2000ull, "BTRFS_FEATURE_INCOMPAT_EXTENT_TREE_V2" },
+	{ 0, 0 }
+};
+const struct lt_xlat lt_x_btrfs_qgroup_limit_flags[] = {
+	{ 0x1ull, "BTRFS_QGROUP_LIMIT_MAX_RFER" },
+	{ 0x2ull, "BTRFS_QGROUP_LIMIT_MAX_EXCL" },
+	{ 0x4ull, "BTRFS_QGROUP_LIMIT_RSV_RFER" },
+	{ 0x8ull, "BTRFS_QGROUP_LIMIT_RSV_EXCL" },
+	{ 0x10ull, "BTRFS_QGROUP_LIMIT_RFER_CMPR" },
+	{ 0x20ull, "BTRFS_QGROUP_LIMIT_EXCL_CMPR" },
 	{ 0, 0 }
 };
 #endif

@@ -3,7 +3,9 @@
  * ioctl_fs_x.c, ioctl_inotify.c, ioctl_random.c, ioctl_watchdog.c, ioctl_hdio.c,
  * ioctl_block.c, ioctl_nbd.c, ioctl_tiocm.c, ioctl_gpio.c,
  * ioctl_evdev.c, ioctl_ptp.c, ioctl_loop.c,
- * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_kd.c, ioctl_v4l2.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
+ * ioctl_seccomp.c, ioctl_perf.c, ioctl_rtc.c, ioctl_sock_gifconf.c, ioctl_ubi.c,
+ * ioctl_sg_io_v3.c, ioctl_sg_io_v4.c, ioctl_scsi.c,
+ * ioctl_dm.c, ioctl_mtd.c, ioctl_tee.c, ioctl_sock.c, btrfs.c, ioctl_kd.c, ioctl_v4l2.c), with the captures the shim would make (lt_req_ioctl: the request number's direction and size). */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -723,6 +725,214 @@ static void test_v4l2(void)
 		    "elems=2158018804, nr_of_dims=3, dims=[2158018806, 2158018807, 2158018808]}) = 0");
 }
 
+/* fill_memory's bytes: 0x80, 0x81, ... */
+static void fill(uint8_t *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		p[k] = (uint8_t)(0x80 + k % 0x80);
+}
+
+static void test_ubi(void)
+{
+	struct lt_event ev;
+	uint8_t leb[16], vol[152], out[152];
+	fill(leb, sizeof leb);
+	leb[8] = 3;
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, leb, sizeof leb);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40044f02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, UBI_IOCEBCH, {lnum=-2088599168, bytes=-2021227132, dtype=UBI_UNKNOWN})" EBADF_);
+	fill(vol, sizeof vol);
+	vol[16] = 4;
+	vol[17] = 1;
+	vol[18] = 1, vol[19] = 0;
+	memcpy(vol + 24, "0123456789", 10);
+	memcpy(out, vol, sizeof out);
+	put32(out, 7);
+	cap(2, LT_SUB_ENTRY, 0, vol, sizeof vol);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, out, sizeof out);
+	ev = mk("ioctl", 0, (uint64_t)-1, 0x40986f00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, UBI_IOCMKVOL, {vol_id=-2088599168, alignment=-2021227132, "
+		   "bytes=-8102383044816893560, vol_type=UBI_STATIC_VOLUME, "
+		   "flags=UBI_VOL_SKIP_CRC_CHECK_FLG, name_len=1, name=\"0\"...} => [7]) = 0");
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x6f35, 0xdeadbeefbadc0dedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, NET_REMOVE_IF, 0xdeadbeefbadc0ded)" EBADF_);
+}
+
+/* SG_IO v3, SG_DXFER_TO_FROM_DEV: the data out at entry, " => " the data in at exit */
+static void test_sg_io(void)
+{
+	struct lt_event ev;
+	uint8_t h[88] = { 'S' }, cmd[1] = { 0x12 }, dout[3] = { 0xd5, 0xd6, 0xd7 };
+	put32(h + 4, (uint32_t)-4);
+	h[8] = 1;
+	put32(h + 12, 3);
+	put64(h + 16, A + 0x100);
+	put64(h + 24, A + 0x200);
+	put32(h + 44, 2);
+	cap(2, LT_SUB_ENTRY, 0, h, sizeof h);
+	cap(2, LT_SUB_SG_CMD, 0, cmd, sizeof cmd);
+	cap(2, LT_SUB_SG_DOUT, 0, dout, sizeof dout);
+	put32(h + 72, 1); /* resid: 2 bytes came in */
+	put32(h + 80, 0xdeadbeef);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, h, sizeof h);
+	cap(2, LT_SUB_SG_DIN, LT_CAP_EXIT, dout, 2);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, {interface_id='S', dxfer_direction=SG_DXFER_TO_FROM_DEV, "
+		   "cmd_len=1, cmdp=\"\\x12\", mx_sb_len=0, iovec_count=0, dxfer_len=3, timeout=0, "
+		   "flags=SG_FLAG_UNUSED_LUN_INHIBIT, dxferp=\"\\xd5\\xd6\\xd7\" => "
+		   "dxferp=\"\\xd5\\xd6\", status=0, masked_status=0, msg_status=0, sb_len_wr=0, "
+		   "sbp=NULL, host_status=0, driver_status=0, resid=1, duration=0, "
+		   "info=SG_INFO_CHECK|SG_INFO_DIRECT_IO|SG_INFO_MIXED_IO|0xdeadbee8})" EBADF_);
+	uint8_t id[4] = { 0x80, 0x81, 0x82, 0x83 };
+	cap(2, LT_SUB_ENTRY, 0, id, sizeof id);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, [2206368128])" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, (const uint8_t *)"Q\0\0", 4);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2285, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_IO, {guard='Q', 0x7ffd1004})" EBADF_);
+	uint8_t r[4] = { 0, 1 };
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, r, sizeof r);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2284, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_NOTHING])" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2204, 0xdeadbeeffacefeedull, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_SET_TRANSFORM, 0xfacefeed)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x2270, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SG_GET_COMMAND_Q, 0x7ffd1000)" EBADF_);
+}
+
+/* device mapper: the header, then (-v) the payload at data_start */
+static void test_dm(void)
+{
+	struct lt_event ev;
+	uint8_t d[312] = { 0 };
+	put32(d, 4), put32(d + 4, 1), put32(d + 8, 2);
+	put32(d + 12, 14);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd00, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, DM_VERSION, [{version=[4, 1, 2], data_size=14 /* data_size too small */}])" EBADF_);
+	put32(d + 12, 312);
+	put32(d + 16, 305);
+	memcpy(d + 48, "nnn", 3);
+	memcpy(d + 305, "nn", 2);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd05, A, 0, 0, 0);
+	struct lt_fmt fv = { .strsize = 9, .verbose = 1 };
+	EXPECTF(ev, &fv, "ioctl(-1, DM_DEV_RENAME, [{version=[4, 1, 2], data_size=312, data_start=305, "
+		    "name=\"nnn\", event_nr=0, flags=0}, {string=\"nn\"}])" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, d, sizeof d);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc138fd05, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, DM_DEV_RENAME, [{version=[4, 1, 2], data_size=312, data_start=305, "
+		   "name=\"nnn\", event_nr=0, flags=0}, ...])" EBADF_);
+}
+
+/* MTD, and the OSS mixer's numbers that share type 'M' */
+static void test_mtd(void)
+{
+	struct lt_event ev;
+	uint8_t e[8];
+	fill(e, sizeof e);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, e, sizeof e);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40084d02, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MIXER_WRITE(2) or MEMERASE, {start=0x83828180, length=0x87868584})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4d13, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_NORMAL)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x80204d01, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, MIXER_READ(1) or MEMGETINFO, 0x7ffd1000)" EBADF_);
+}
+
+/* TEE: a plain structure, and an invocation's argument behind its buf_data */
+static void test_tee(void)
+{
+	struct lt_event ev;
+	uint8_t cancel[8], buf[16], inv[24 + 32] = { 0 };
+	put32(cancel, 0xdeadbeef), put32(cancel + 4, 0xbadc0ded);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, cancel, sizeof cancel);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8008a404, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_CANCEL, {cancel_id=3735928559, session=0xbadc0ded})" EBADF_);
+	put64(buf, A + 0x100), put64(buf + 8, sizeof inv);
+	put32(inv, 0xdeadbeef), put32(inv + 4, 0xbadc0ded), put32(inv + 8, 0xeef0beef);
+	put32(inv + 20, 1);
+	put64(inv + 24, 0x101);
+	put64(inv + 32, 0xbadc0dedbadc0dedull);
+	cap(2, LT_SUB_ENTRY, 0, buf, sizeof buf);
+	cap(2, LT_SUB_TEE_IN, 0, inv, sizeof inv);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8010a403, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_INVOKE, {buf_len=56, buf_ptr={func=3735928559, session=0xbadc0ded, "
+		   "cancel_id=4008754927, num_params=1, params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT|"
+		   "TEE_IOCTL_PARAM_ATTR_META, a=0xbadc0dedbadc0ded, b=0, c=0}]}})" EBADF_);
+	put64(buf + 8, 280);
+	cap(2, LT_SUB_ENTRY, 0, buf, sizeof buf);
+	cap(2, LT_SUB_TEE_IN, 0, inv, sizeof inv);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x8010a403, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, TEE_IOC_INVOKE, {buf_len=280, buf_ptr=0x7ffd1100})" EBADF_);
+}
+
+/* socket requests: an interface's field, a bridge name, one shown as an address */
+static void test_sock(void)
+{
+	struct lt_event ev;
+	uint8_t ifr[40] = { 0 }, br[16];
+	memcpy(ifr, "lo", 2);
+	put32(ifr + 16, 0x2defaced);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ifr, sizeof ifr);
+	ev = mk("ioctl", -9, 3, 0x8922, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCSIFMTU, {ifr_name=\"lo\", ifr_mtu=770682093})" EBADF_);
+	cap(2, LT_SUB_ENTRY, 0, ifr, sizeof ifr);
+	ev = mk("ioctl", -9, 3, 0x8921, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(3, SIOCGIFMTU, {ifr_name=\"lo\"})" EBADF_);
+	memcpy(br, "0123456789012345", 16);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, br, sizeof br);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x89a0, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SIOCBRADDBR, \"0123456789012345\"...)" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x890b, 0, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, SIOCADDRT, NULL)" EBADF_);
+}
+
+/* btrfs: a request without argument, flags by pointer, vol_args */
+static void test_btrfs(void)
+{
+	struct lt_event ev;
+	static uint8_t vol[4096];
+	uint8_t fl[8] = { 0xf };
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x9406, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_TRANS_START)" EBADF_);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, fl, sizeof fl);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x4008941a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, BTRFS_SUBVOL_CREATE_ASYNC|BTRFS_SUBVOL_RDONLY|"
+		   "BTRFS_SUBVOL_QGROUP_INHERIT|0x8)" EBADF_);
+	put64(vol, 2);
+	memcpy(vol + 8, "/dev/sda1", 9);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, vol, sizeof vol);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x5000940a, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_ADD_DEV, {fd=2, name=\"/dev/sda1\"})" EBADF_);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40049421, 1, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_PAUSE)" EBADF_);
+	uint8_t q[16] = { 4 };
+	cap(2, LT_SUB_ENTRY, 0, q, sizeof q);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0xc0109428, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_QUOTA_CTL, {cmd=0x4 /* BTRFS_QUOTA_CTL_??? */})" EBADF_);
+	uint8_t dr[48] = { 0 };
+	put64(dr + 8, UINT64_MAX);
+	put64(dr + 16, 7);
+	put32(dr + 24, 131072);
+	put32(dr + 28, 2);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, dr, sizeof dr);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40309410, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, {start=0, len=UINT64_MAX, flags=BTRFS_DEFRAG_RANGE_COMPRESS|"
+		   "BTRFS_DEFRAG_RANGE_START_IO|0x4, extent_thresh=131072, compress_type=BTRFS_COMPRESS_LZO})" EBADF_);
+	uint8_t ft[48] = { 0 };
+	put64(ft, 1);
+	put64(ft + 8, 3);
+	put64(ft + 16, 1);
+	cap(2, LT_CAP_SUB_SELF, LT_CAP_EXIT, ft, sizeof ft);
+	ev = mk("ioctl", -9, (uint64_t)-1, 0x40309439, A, 0, 0, 0);
+	EXPECT(ev, "ioctl(-1, BTRFS_IOC_SET_FEATURES, [{compat_flags=0x1 /* BTRFS_FEATURE_COMPAT_??? */, "
+		   "compat_ro_flags=BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE|BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE_VALID, "
+		   "incompat_flags=BTRFS_FEATURE_INCOMPAT_MIXED_BACKREF}, {compat_flags=0, compat_ro_flags=0, "
+		   "incompat_flags=0}])" EBADF_);
+}
+
 static void test_ifconf(void)
 {
 	struct lt_event ev;
@@ -755,6 +965,13 @@ int main(void)
 {
 	test_kd_font();
 	test_kd();
+	test_btrfs();
+	test_sock();
+	test_tee();
+	test_mtd();
+	test_dm();
+	test_sg_io();
+	test_ubi();
 	test_ifconf();
 	test_v4l2();
 	test_rtc();
