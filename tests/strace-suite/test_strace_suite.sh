@@ -5,8 +5,8 @@
 # is mapped next to their guard pages (a decoder change that loses lines or a test fails
 # here). Skipped when the suite is not built.
 . "$TOP/tests/lib.sh"
-floor=${LT_STRACE_SUITE_FLOOR:-97.5}
-tests_floor=${LT_STRACE_SUITE_TESTS_FLOOR:-85}
+floor=${LT_STRACE_SUITE_FLOOR:-99.0}
+tests_floor=${LT_STRACE_SUITE_TESTS_FLOOR:-89}
 rc=0
 out=$(sh "$TOP/tests/strace-suite/run.sh" --diffs "$TMPDIR/diffs.txt") || rc=$?
 [ $rc -eq 77 ] && skip "$out"
