@@ -76,13 +76,6 @@ static int lt_elem_page_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, vo
 	return 1;
 }
 
-static int lt_elem_node_id(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
-{
-	(void)k, (void)opaque;
-	lt_sb_printf(SB(c), "%d", RD(int32_t, e, 0));
-	return 1;
-}
-
 /* strace's print_err(status, negated): a node, or a negated errno by name */
 static int lt_elem_page_status(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
 {
@@ -107,7 +100,7 @@ void lt_put_move_pages_arr(struct lt_dctx *c, int i, int kind)
 		lt_put_array(c, i, LT_CAP_SUB_SELF, addr, n, 8, lt_elem_page_addr, NULL);
 		return;
 	case LT_K_NODE_IDS:
-		lt_put_array(c, i, LT_CAP_SUB_SELF, addr, n, 4, lt_elem_node_id, NULL);
+		lt_put_array(c, i, LT_CAP_SUB_SELF, addr, n, 4, lt_elem_int, NULL);
 		return;
 	}
 	if (!lt_ok(c) && addr && n)

@@ -312,6 +312,19 @@ int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 	return 1;
 }
 
+/* decode_nla_x32 */
+int lt_nla_x32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
+{
+	(void)arg;
+	if (len < 4)
+		return 0;
+	if (!lt_nl_readable(m, off, 4))
+		lt_put_ptr(m->c, m->addr + off);
+	else
+		lt_put_hex(m->c, RD(uint32_t, m->d, off));
+	return 1;
+}
+
 /* clock ticks (USER_HZ, 100 on Linux): "999 / * 9.99 s * /" */
 int lt_nla_clock_t(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
 {

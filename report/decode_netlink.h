@@ -71,6 +71,7 @@ int lt_nla_u32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_u64(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_s32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_x16(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
+int lt_nla_x32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_str(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_ifindex(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);
 int lt_nla_fd(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg);

@@ -211,22 +211,10 @@ static int lt_mptcp_flags(const struct lt_nl *m, uint64_t off, uint64_t len, uin
 	return lt_nla_xval(m, off, len, 4, lt_x_mptcp_subflow_flag, NULL, 1);
 }
 
-static int lt_nla_hex32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	(void)arg;
-	if (len < 4)
-		return 0;
-	if (!lt_nl_readable(m, off, 4))
-		lt_put_ptr(m->c, m->addr + off);
-	else
-		lt_put_hex(m->c, RD(uint32_t, m->d, off));
-	return 1;
-}
-
 static lt_nla_fn lt_mptcp_subflow_decoder(unsigned type)
 {
 	switch (type) {
-	case 1: case 2: return lt_nla_hex32;   /* TOKEN_REM, TOKEN_LOC */
+	case 1: case 2: return lt_nla_x32;   /* TOKEN_REM, TOKEN_LOC */
 	case 3: case 5: case 6: return lt_nla_u32;
 	case 4: return lt_nla_u64;             /* MAP_SEQ */
 	case 7: return lt_nla_u16;             /* MAP_DATALEN */

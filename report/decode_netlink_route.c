@@ -498,19 +498,6 @@ static const struct lt_nla_table lt_nla_ifla_xdp = { lt_x_ifla_xdp, "IFLA_XDP_??
 
 LT_NLA_NESTED(lt_ifla_xdp, lt_nla_ifla_xdp)
 
-/* decode_nla_x32 */
-static int lt_nla_x32(const struct lt_nl *m, uint64_t off, uint64_t len, uint64_t arg)
-{
-	(void)arg;
-	if (len < 4)
-		return 0;
-	if (!lt_nl_readable(m, off, 4))
-		lt_put_ptr(m->c, m->addr + off);
-	else
-		lt_put_hex(m->c, RD(uint32_t, m->d, off));
-	return 1;
-}
-
 static lt_nla_fn lt_proto_down_reason_decoder(unsigned type)
 {
 	return type == 1 || type == 2 ? lt_nla_x32 : NULL; /* MASK, VALUE */

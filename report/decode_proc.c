@@ -265,7 +265,7 @@ static const struct lt_xlat lt_x_clone3_flags[] = {
 enum { CL_PIDFD = 0x1000, CL_PARENT_SETTID = 0x100000, CL_SETTLS = 0x80000,
        CL_CHILD_TIDS = 0x1000000 | 0x200000, CL_INTO_CGROUP = 0x200000000ull };
 
-static int lt_elem_int(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
+int lt_elem_int(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque)
 {
 	(void)k, (void)opaque;
 	lt_sb_printf(SB(c), "%d", RD(int32_t, e, 0));

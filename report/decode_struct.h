@@ -148,6 +148,8 @@ void lt_put_quota_addr(struct lt_dctx *c, int i, int kind);
 
 /* decode_io_uring.c: an iovec element, {iov_base=addr, iov_len=n} */
 int lt_elem_iov_addr(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *o);
+/* decode_proc.c: an array element that is an int, in decimal */
+int lt_elem_int(struct lt_dctx *c, const uint8_t *e, uint64_t k, void *opaque);
 
 /* decode_aio.c: Linux AIO */
 void lt_put_iocbpp(struct lt_dctx *c, int i, int kind);
