@@ -1,5 +1,6 @@
 /* The errno name table (lt_errno.h). Linked into shim and report. */
 #include "lt_errno.h"
+#include "lt_name.h"
 
 const char lt_errno_names[LT_ERRNO_ROWS][22] = {
 	[LT_ERRNO_INDEX(1)] = "EPERM",
@@ -153,15 +154,6 @@ const char lt_errno_names[LT_ERRNO_ROWS][22] = {
 	[LT_ERRNO_INDEX(530)] = "ERECALLCONFLICT",
 };
 
-static int lt_errno_name_is(const char *name, size_t len, const char *lit)
-{
-	size_t i = 0;
-	for (; i < len; i++)
-		if (lit[i] != name[i] || !lit[i])
-			return 0;
-	return lit[i] == 0;
-}
-
 int lt_errno_by_name(const char *name, size_t len)
 {
 	static const struct { char name[12]; int err; } aliases[] = {
@@ -172,11 +164,11 @@ int lt_errno_by_name(const char *name, size_t len)
 	for (int e = 1; e <= LT_ERRNO_KERNEL_MAX; e++) {
 		if (e == LT_ERRNO_USER_MAX + 1)
 			e = LT_ERRNO_KERNEL_MIN;
-		if (lt_errno_name_is(name, len, lt_errno_names[LT_ERRNO_INDEX(e)]))
+		if (lt_name_is(name, len, lt_errno_names[LT_ERRNO_INDEX(e)], 0))
 			return e;
 	}
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-		if (lt_errno_name_is(name, len, aliases[i].name))
+		if (lt_name_is(name, len, aliases[i].name, 0))
 			return aliases[i].err;
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* The syscall and kind tables' data, from the generated header. Linked into shim and report. */
 #include "lt_syscall.h"
+#include "lt_name.h"
 
 const struct lt_kind_info lt_kinds[LT_K__COUNT] = { LT_KINDS_INIT };
 const struct lt_sysent lt_sysent[LT_NSYSCALLS] = { LT_SYSENT_INIT };
@@ -17,15 +18,6 @@ static const struct { char name[9]; uint32_t bit; } lt_classes[] = {
 	{ "%statfs", LT_CLASS_STATFS_LIKE }, { "pure", LT_CLASS_PURE },
 };
 
-static int lt_class_name_is(const char *name, size_t len, const char *lit)
-{
-	size_t i = 0;
-	for (; i < len; i++)
-		if (lit[i] != name[i] || !lit[i])
-			return 0;
-	return lit[i] == 0;
-}
-
 uint32_t lt_class_by_name(const char *name, size_t len)
 {
 	if (!name)
@@ -35,14 +27,14 @@ uint32_t lt_class_by_name(const char *name, size_t len)
 	if (pct)
 		name++, len--;
 	for (size_t i = 0; i < sizeof lt_classes / sizeof lt_classes[0]; i++) {
-		if (!lt_class_name_is(name, len, lt_classes[i].name))
+		if (!lt_name_is(name, len, lt_classes[i].name, 0))
 			continue;
 		if (!pct && !(lt_classes[i].bit & (LT_CLASS_FILE | LT_CLASS_DESC |
 						   LT_CLASS_NETWORK | LT_CLASS_PROCESS |
 						   LT_CLASS_SIGNAL | LT_CLASS_IPC |
 						   LT_CLASS_MEMORY)))
 			return 0;
-		if (!pct && lt_class_name_is(name, len, "net"))
+		if (!pct && lt_name_is(name, len, "net", 0))
 			return 0;
 		return lt_classes[i].bit;
 	}
