@@ -222,20 +222,6 @@ void lt_ioctl_reserved(struct lt_dctx *c, const char *name, const uint8_t *p, si
 	lt_sb_putc(SB(c), ']');
 }
 
-void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk)
-{
-	struct lt_sb names = { 0 };
-	int any = 0;
-	lt_flags_names(&names, t, v, &any);
-	lt_sb_free(&names);
-	if (v && !any && lt_st(c) != LT_XLAT_RAW) {
-		lt_put_hex(c, v);
-		lt_sb_printf(SB(c), " /* %s */", unk);
-	} else {
-		lt_put_flags(c, t, v);
-	}
-}
-
 /* ifc_len, and how many ifreqs it holds when it holds them whole */
 static void lt_ifc_len(struct lt_dctx *c, int32_t len)
 {
@@ -383,7 +369,7 @@ int lt_special_ioctl(struct lt_args *a)
 		d = req == 0x5415 ? lt_out(c, 2, 4) : lt_cap_get(c, 2, LT_CAP_SUB_SELF, 4, NULL);
 		if (d) {
 			lt_sb_putc(SB(c), '[');
-			lt_ioctl_flags(c, lt_x_tiocm, RD(uint32_t, d, 0), "TIOCM_???");
+			lt_put_flags_unk(c, lt_x_tiocm, RD(uint32_t, d, 0), "TIOCM_???");
 			lt_sb_putc(SB(c), ']');
 		} else {
 			lt_put_ptr(c, g[2]);

@@ -27,8 +27,6 @@ void lt_ioctl_num(struct lt_args *a, int out, size_t size, int sign);
 void lt_ioctl_cstring(struct lt_dctx *c, const uint8_t *p, size_t size);
 /* ", name=[...]": n reserved u32 words in hex, only when one is not zero */
 void lt_ioctl_reserved(struct lt_dctx *c, const char *name, const uint8_t *p, size_t n);
-/* flags whose unknown bits strace names unk ("FS_???_FL"), not the shared prefix */
-void lt_ioctl_flags(struct lt_dctx *c, const struct lt_xlat *t, uint64_t v, const char *unk);
 
 /* decode_ioctl_fs.c: 'f' (FS_IOC_*FLAGS, FS_IOC_FIEMAP), 'X' (FIFREEZE, FITRIM, fsxattr) */
 int lt_ioctl_fs_f(struct lt_args *a, uint32_t req);

@@ -364,7 +364,7 @@ static void lt_loop_info(struct lt_dctx *c, const uint8_t *d)
 	if (v || type)
 		lt_loop_crypt(c, type, keysize);
 	lt_sb_puts(SB(c), ", lo_flags=");
-	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 44), "LO_FLAGS_???");
+	lt_put_flags_unk(c, lt_x_loop_flags, RD(uint32_t, d, 44), "LO_FLAGS_???");
 	lt_sb_puts(SB(c), ", lo_name=");
 	lt_ioctl_cstring(c, d + 48, 64);
 	if (v || type) {
@@ -402,7 +402,7 @@ static void lt_loop_info64(struct lt_dctx *c, const uint8_t *d)
 	if (v || type)
 		lt_loop_crypt(c, type, keysize);
 	lt_sb_puts(SB(c), ", lo_flags=");
-	lt_ioctl_flags(c, lt_x_loop_flags, RD(uint32_t, d, 52), "LO_FLAGS_???");
+	lt_put_flags_unk(c, lt_x_loop_flags, RD(uint32_t, d, 52), "LO_FLAGS_???");
 	lt_sb_puts(SB(c), ", lo_file_name=");
 	lt_ioctl_cstring(c, d + 56, 64);
 	if (v || type) {

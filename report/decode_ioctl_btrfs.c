@@ -57,7 +57,7 @@ static void lt_btrfs_defrag_range(struct lt_dctx *c, const uint8_t *d)
 	else
 		lt_sb_printf(SB(c), "%llu", (unsigned long long)len);
 	lt_sb_puts(SB(c), ", flags=");
-	lt_ioctl_flags(c, lt_x_btrfs_defrag_flags, RD(uint64_t, d, 16), "BTRFS_DEFRAG_RANGE_???");
+	lt_put_flags_unk(c, lt_x_btrfs_defrag_flags, RD(uint64_t, d, 16), "BTRFS_DEFRAG_RANGE_???");
 	lt_sb_printf(SB(c), ", extent_thresh=%u, compress_type=", RD(uint32_t, d, 24));
 	lt_put_xlat(c, lt_x_btrfs_compress, RD(uint32_t, d, 28), "BTRFS_COMPRESS_???");
 	lt_sb_putc(SB(c), '}');
@@ -68,12 +68,12 @@ static void lt_btrfs_features(struct lt_dctx *c, const uint8_t *d)
 {
 	static const struct lt_xlat none[] = { { 0, 0 } };
 	lt_sb_puts(SB(c), "{compat_flags=");
-	lt_ioctl_flags(c, none, RD(uint64_t, d, 0), "BTRFS_FEATURE_COMPAT_???");
+	lt_put_flags_unk(c, none, RD(uint64_t, d, 0), "BTRFS_FEATURE_COMPAT_???");
 	lt_sb_puts(SB(c), ", compat_ro_flags=");
-	lt_ioctl_flags(c, lt_x_btrfs_features_compat_ro, RD(uint64_t, d, 8),
+	lt_put_flags_unk(c, lt_x_btrfs_features_compat_ro, RD(uint64_t, d, 8),
 		       "BTRFS_FEATURE_COMPAT_RO_???");
 	lt_sb_puts(SB(c), ", incompat_flags=");
-	lt_ioctl_flags(c, lt_x_btrfs_features_incompat, RD(uint64_t, d, 16),
+	lt_put_flags_unk(c, lt_x_btrfs_features_incompat, RD(uint64_t, d, 16),
 		       "BTRFS_FEATURE_INCOMPAT_???");
 	lt_sb_putc(SB(c), '}');
 }
@@ -106,7 +106,7 @@ static void lt_btrfs_supported_features(struct lt_dctx *c, const uint8_t *d)
 static void lt_btrfs_qgroup_limit(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "{qgroupid=%llu, lim={flags=", (unsigned long long)RD(uint64_t, d, 0));
-	lt_ioctl_flags(c, lt_x_btrfs_qgroup_limit_flags, RD(uint64_t, d, 8), "BTRFS_QGROUP_LIMIT_???");
+	lt_put_flags_unk(c, lt_x_btrfs_qgroup_limit_flags, RD(uint64_t, d, 8), "BTRFS_QGROUP_LIMIT_???");
 	lt_sb_printf(SB(c), ", max_rfer=%llu, max_excl=%llu, rsv_rfer=%llu, rsv_excl=%llu}}",
 		     (unsigned long long)RD(uint64_t, d, 16), (unsigned long long)RD(uint64_t, d, 24),
 		     (unsigned long long)RD(uint64_t, d, 32), (unsigned long long)RD(uint64_t, d, 40));
@@ -155,7 +155,7 @@ static void lt_btrfs_quota_rescan(struct lt_dctx *c, const uint8_t *d)
 
 static void lt_btrfs_flags(struct lt_dctx *c, const uint8_t *d)
 {
-	lt_ioctl_flags(c, lt_x_btrfs_snap_flags, RD(uint64_t, d, 0), "BTRFS_SUBVOL_???");
+	lt_put_flags_unk(c, lt_x_btrfs_snap_flags, RD(uint64_t, d, 0), "BTRFS_SUBVOL_???");
 }
 
 static void lt_btrfs_vol_args(struct lt_dctx *c, const uint8_t *d)

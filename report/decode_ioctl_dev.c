@@ -146,7 +146,7 @@ int lt_ioctl_nbd(struct lt_args *a, uint32_t req)
 		break;
 	case NBD_SET_FLAGS:
 		lt_next(a);
-		lt_ioctl_flags(c, lt_x_nbd_flags, v, "NBD_IOC_FLAG_???");
+		lt_put_flags_unk(c, lt_x_nbd_flags, v, "NBD_IOC_FLAG_???");
 		break;
 	default:
 		return 0;
@@ -213,7 +213,7 @@ static void lt_seccomp_resp(struct lt_dctx *c, const uint8_t *d)
 	else
 		lt_sb_printf(SB(c), "%d", err);
 	lt_sb_puts(SB(c), ", flags=");
-	lt_ioctl_flags(c, lt_x_seccomp_notif_resp_flags, RD(uint32_t, d, 20),
+	lt_put_flags_unk(c, lt_x_seccomp_notif_resp_flags, RD(uint32_t, d, 20),
 		       "SECCOMP_USER_NOTIF_FLAG_???");
 	lt_sb_putc(SB(c), '}');
 }
@@ -222,11 +222,11 @@ static void lt_seccomp_resp(struct lt_dctx *c, const uint8_t *d)
 static void lt_seccomp_addfd(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_printf(SB(c), "{id=%#llx, flags=", (unsigned long long)RD(uint64_t, d, 0));
-	lt_ioctl_flags(c, lt_x_seccomp_addfd_flags, RD(uint32_t, d, 8), "SECCOMP_ADDFD_FLAG_???");
+	lt_put_flags_unk(c, lt_x_seccomp_addfd_flags, RD(uint32_t, d, 8), "SECCOMP_ADDFD_FLAG_???");
 	lt_sb_puts(SB(c), ", srcfd=");
 	lt_put_fd(c, RD(int32_t, d, 12));
 	lt_sb_printf(SB(c), ", newfd=%d, newfd_flags=", RD(int32_t, d, 16));
-	lt_ioctl_flags(c, lt_x_open_flags, RD(uint32_t, d, 20), "O_???");
+	lt_put_flags_unk(c, lt_x_open_flags, RD(uint32_t, d, 20), "O_???");
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -291,7 +291,7 @@ int lt_ioctl_perf(struct lt_args *a, uint32_t req)
 	switch (req) {
 	case PERF_EVENT_IOC_ENABLE: case PERF_EVENT_IOC_DISABLE: case PERF_EVENT_IOC_RESET:
 		lt_next(a);
-		lt_ioctl_flags(c, lt_x_perf_ioc_flags, (uint32_t)v, "PERF_IOC_FLAG_???");
+		lt_put_flags_unk(c, lt_x_perf_ioc_flags, (uint32_t)v, "PERF_IOC_FLAG_???");
 		break;
 	case PERF_EVENT_IOC_REFRESH:
 		lt_next(a);

@@ -20,7 +20,7 @@ static void lt_fs_ioc_flags(struct lt_args *a, int out)
 	lt_next(a);
 	if (d) {
 		lt_sb_putc(SB(c), '[');
-		lt_ioctl_flags(c, lt_x_fs_ioc_flags, RD(uint32_t, d, 0), "FS_???_FL");
+		lt_put_flags_unk(c, lt_x_fs_ioc_flags, RD(uint32_t, d, 0), "FS_???_FL");
 		lt_sb_putc(SB(c), ']');
 	} else {
 		lt_put_ptr(c, c->ev->args[2]);
@@ -34,7 +34,7 @@ static int lt_fiemap_extent(struct lt_dctx *c, const uint8_t *e, uint64_t k, voi
 	lt_sb_printf(SB(c), "{fe_logical=%llu, fe_physical=%llu, fe_length=%llu, fe_flags=",
 		     (unsigned long long)RD(uint64_t, e, 0), (unsigned long long)RD(uint64_t, e, 8),
 		     (unsigned long long)RD(uint64_t, e, 16));
-	lt_ioctl_flags(c, lt_x_fiemap_extent_flags, RD(uint32_t, e, 40), "FIEMAP_EXTENT_???");
+	lt_put_flags_unk(c, lt_x_fiemap_extent_flags, RD(uint32_t, e, 40), "FIEMAP_EXTENT_???");
 	lt_sb_putc(SB(c), '}');
 	return 1;
 }
@@ -54,7 +54,7 @@ static void lt_fiemap(struct lt_args *a)
 	}
 	lt_sb_printf(SB(c), "{fm_start=%llu, fm_length=%llu, fm_flags=",
 		     (unsigned long long)RD(uint64_t, d, 0), (unsigned long long)RD(uint64_t, d, 8));
-	lt_ioctl_flags(c, lt_x_fiemap_flags, RD(uint32_t, d, 16), "FIEMAP_FLAG_???");
+	lt_put_flags_unk(c, lt_x_fiemap_flags, RD(uint32_t, d, 16), "FIEMAP_FLAG_???");
 	lt_sb_printf(SB(c), ", fm_extent_count=%u}", RD(uint32_t, d, 24));
 	if (lt_ok(c)) {
 		lt_sb_puts(SB(c), " => ");
@@ -63,7 +63,7 @@ static void lt_fiemap(struct lt_args *a)
 			lt_put_ptr(c, addr);
 		} else {
 			lt_sb_puts(SB(c), "{fm_flags=");
-			lt_ioctl_flags(c, lt_x_fiemap_flags, RD(uint32_t, d, 16), "FIEMAP_FLAG_???");
+			lt_put_flags_unk(c, lt_x_fiemap_flags, RD(uint32_t, d, 16), "FIEMAP_FLAG_???");
 			lt_sb_printf(SB(c), ", fm_mapped_extents=%u, ", RD(uint32_t, d, 20));
 			if (lt_verbose(c)) {
 				lt_sb_puts(SB(c), "fm_extents=");
@@ -106,7 +106,7 @@ static void lt_fstrim_range(struct lt_dctx *c, const uint8_t *d)
 static void lt_fsxattr(struct lt_dctx *c, const uint8_t *d, int get)
 {
 	lt_sb_puts(SB(c), "{fsx_xflags=");
-	lt_ioctl_flags(c, lt_x_fs_xflags, RD(uint32_t, d, 0), "FS_XFLAG_???");
+	lt_put_flags_unk(c, lt_x_fs_xflags, RD(uint32_t, d, 0), "FS_XFLAG_???");
 	lt_sb_printf(SB(c), ", fsx_extsize=%u", RD(uint32_t, d, 4));
 	if (get)
 		lt_sb_printf(SB(c), ", fsx_nextents=%u", RD(uint32_t, d, 8));

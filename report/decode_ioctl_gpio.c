@@ -49,7 +49,7 @@ static void lt_gpio_flags(struct lt_dctx *c, const char *name, const struct lt_x
 			  uint64_t v, const char *unk)
 {
 	lt_sb_printf(SB(c), "%s=", name);
-	lt_ioctl_flags(c, t, v, unk);
+	lt_put_flags_unk(c, t, v, unk);
 }
 
 /* struct gpio_v2_line_attribute: by its id, or raw when unknown or padded */

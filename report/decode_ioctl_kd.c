@@ -139,14 +139,14 @@ static void lt_kd_io(struct lt_dctx *c, uint64_t arg)
 static void lt_kd_led(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_putc(SB(c), '[');
-	lt_ioctl_flags(c, lt_x_kd_led, d[0], "LED_???");
+	lt_put_flags_unk(c, lt_x_kd_led, d[0], "LED_???");
 	lt_sb_putc(SB(c), ']');
 }
 
 static void lt_kd_default_led(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_putc(SB(c), '[');
-	lt_ioctl_flags(c, lt_x_kd_default_led, d[0], "LED_???");
+	lt_put_flags_unk(c, lt_x_kd_default_led, d[0], "LED_???");
 	lt_sb_putc(SB(c), ']');
 }
 
@@ -286,7 +286,7 @@ static void lt_kd_kbentry(struct lt_args *a, int get)
 	if (lt_xlat_name(lt_x_kd_key_tables, d[0]))
 		lt_put_xlat(c, lt_x_kd_key_tables, d[0], "K_???"); /* hex with -Xraw */
 	else
-		lt_ioctl_flags(c, lt_x_kd_keymap_flags, d[0], "K_???");
+		lt_put_flags_unk(c, lt_x_kd_keymap_flags, d[0], "K_???");
 	lt_sb_printf(SB(c), ", kb_index=%u", d[1]);
 	if (!get || lt_ok(c)) {
 		v = (get ? lt_ok(c) : 1) ? lt_cap_get(c, 2, 0, 2, NULL) : NULL;
@@ -514,7 +514,7 @@ static void lt_kd_font_op(struct lt_dctx *c, const uint8_t *d, int in)
 		lt_put_xlat(c, lt_x_kd_font_ops, op, "KD_FONT_OP_???");
 		if (op != KD_FONT_OP_SET_DEFAULT && op != KD_FONT_OP_COPY) {
 			lt_sb_puts(SB(c), ", flags=");
-			lt_ioctl_flags(c, lt_x_kd_font_flags, RD(uint32_t, d, 4), "KD_FONT_FLAG_???");
+			lt_put_flags_unk(c, lt_x_kd_font_flags, RD(uint32_t, d, 4), "KD_FONT_FLAG_???");
 		}
 		lt_sb_puts(SB(c), ", ");
 	}
@@ -570,8 +570,8 @@ static int lt_kd_scalar(struct lt_args *a, uint32_t req)
 	switch (req) {
 	case KIOCSOUND: lt_kd_sound(c, arg); break;
 	case KDMKTONE: lt_kd_tone(c, (uint32_t)arg); break;
-	case KDSETLED: lt_ioctl_flags(c, lt_x_kd_led, (uint8_t)arg, "LED_???"); break;
-	case KDSKBLED: lt_ioctl_flags(c, lt_x_kd_default_led, (uint8_t)arg, "LED_???"); break;
+	case KDSETLED: lt_put_flags_unk(c, lt_x_kd_led, (uint8_t)arg, "LED_???"); break;
+	case KDSKBLED: lt_put_flags_unk(c, lt_x_kd_default_led, (uint8_t)arg, "LED_???"); break;
 	case KDADDIO: case KDDELIO: lt_kd_io(c, arg); break;
 	case KDSETMODE: lt_put_xlat(c, lt_x_kd_modes, (uint32_t)arg, "KD_???"); break;
 	case KDSKBMODE: lt_kd_xval_d(c, lt_x_kd_kbd_modes, (uint32_t)arg, "K_???"); break;

@@ -81,7 +81,7 @@ static void lt_mtd_info(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), "{type=");
 	lt_put_xlat(c, lt_x_mtd_type, d[0], "MTD_???");
 	lt_sb_puts(SB(c), ", flags=");
-	lt_ioctl_flags(c, lt_x_mtd_flags, RD(uint32_t, d, 4), "MTD_???");
+	lt_put_flags_unk(c, lt_x_mtd_flags, RD(uint32_t, d, 4), "MTD_???");
 	lt_sb_printf(SB(c), ", size=%#x, erasesize=%#x, writesize=%#x, oobsize=%#x, padding=%#llx}",
 		     RD(uint32_t, d, 8), RD(uint32_t, d, 12), RD(uint32_t, d, 16),
 		     RD(uint32_t, d, 20), (unsigned long long)RD(uint64_t, d, 24));

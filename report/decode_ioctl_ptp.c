@@ -45,7 +45,7 @@ static void lt_ptp_caps(struct lt_dctx *c, const uint8_t *d)
 static void lt_ptp_extts(struct lt_dctx *c, const uint8_t *d, int v2)
 {
 	lt_sb_printf(SB(c), "{index=%u, flags=", RD(uint32_t, d, 0));
-	lt_ioctl_flags(c, lt_x_ptp_extts_flags, RD(uint32_t, d, 4), "PTP_???");
+	lt_put_flags_unk(c, lt_x_ptp_extts_flags, RD(uint32_t, d, 4), "PTP_???");
 	if (v2)
 		lt_ioctl_reserved(c, "rsv", d + 8, 2);
 	lt_sb_putc(SB(c), '}');
@@ -64,7 +64,7 @@ static void lt_ptp_perout(struct lt_dctx *c, const uint8_t *d, int v2)
 	lt_sb_puts(SB(c), ", ");
 	lt_ptp_time(c, "period", d + 16, 0);
 	lt_sb_printf(SB(c), ", index=%u, flags=", RD(uint32_t, d, 32));
-	lt_ioctl_flags(c, lt_x_ptp_perout_flags, flags, "PTP_PEROUT_???");
+	lt_put_flags_unk(c, lt_x_ptp_perout_flags, flags, "PTP_PEROUT_???");
 	if (flags & PTP_PEROUT_DUTY_CYCLE) {
 		lt_sb_puts(SB(c), ", ");
 		lt_ptp_time(c, "on", d + 40, 0);

@@ -54,7 +54,7 @@ static void lt_rtc_pll(struct lt_dctx *c, const uint8_t *d)
 static void lt_rtc_vl(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_putc(SB(c), '[');
-	lt_ioctl_flags(c, lt_x_rtc_vl_flags, RD(uint32_t, d, 0), "RTC_VL_???");
+	lt_put_flags_unk(c, lt_x_rtc_vl_flags, RD(uint32_t, d, 0), "RTC_VL_???");
 	lt_sb_putc(SB(c), ']');
 }
 
@@ -65,7 +65,7 @@ static void lt_rtc_param_value(struct lt_dctx *c, const uint8_t *d)
 	switch (RD(uint64_t, d, 0)) {
 	case RTC_PARAM_FEATURES:
 		lt_sb_puts(SB(c), "uvalue=");
-		lt_ioctl_flags(c, lt_x_rtc_features, v, "1<<RTC_FEATURE_???");
+		lt_put_flags_unk(c, lt_x_rtc_features, v, "1<<RTC_FEATURE_???");
 		break;
 	case RTC_PARAM_CORRECTION:
 		lt_sb_printf(SB(c), "svalue=%lld", (long long)v);

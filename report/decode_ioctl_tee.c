@@ -53,7 +53,7 @@ static const struct lt_xlat lt_x_tee_param_attr[] = {
 static void lt_tee_shm_flags(struct lt_dctx *c, uint32_t v)
 {
 	lt_sb_puts(SB(c), "flags=");
-	lt_ioctl_flags(c, lt_x_tee_shm_flags, v, "TEE_IOCTL_SHM_???");
+	lt_put_flags_unk(c, lt_x_tee_shm_flags, v, "TEE_IOCTL_SHM_???");
 }
 
 /* one struct tee_ioctl_param */
@@ -235,10 +235,10 @@ static void lt_tee_version(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), "{impl_id=");
 	lt_put_xlat(c, lt_x_tee_impl_ids, id, "TEE_IMPL_ID_???");
 	lt_sb_puts(SB(c), ", gen_caps=");
-	lt_ioctl_flags(c, lt_x_tee_gen_caps, RD(uint32_t, d, 8), "TEE_GEN_CAP_???");
+	lt_put_flags_unk(c, lt_x_tee_gen_caps, RD(uint32_t, d, 8), "TEE_GEN_CAP_???");
 	lt_sb_puts(SB(c), ", impl_caps=");
 	if (id == TEE_IMPL_ID_OPTEE)
-		lt_ioctl_flags(c, lt_x_tee_optee_caps, RD(uint32_t, d, 4), "TEE_OPTEE_CAP_???");
+		lt_put_flags_unk(c, lt_x_tee_optee_caps, RD(uint32_t, d, 4), "TEE_OPTEE_CAP_???");
 	else
 		lt_put_hex(c, RD(uint32_t, d, 4));
 	lt_sb_putc(SB(c), '}');

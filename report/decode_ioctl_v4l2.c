@@ -97,10 +97,10 @@ static void lt_v4l2_capability(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), ", version=");
 	lt_put_kernel_version(c, RD(uint32_t, d, 80));
 	lt_sb_puts(SB(c), ", capabilities=");
-	lt_ioctl_flags(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 84), "V4L2_CAP_???");
+	lt_put_flags_unk(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 84), "V4L2_CAP_???");
 	if (RD(uint32_t, d, 88)) {
 		lt_sb_puts(SB(c), ", device_caps=");
-		lt_ioctl_flags(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 88),
+		lt_put_flags_unk(c, lt_x_v4l2_device_capabilities_flags, RD(uint32_t, d, 88),
 			       "V4L2_CAP_???");
 	}
 	lt_sb_putc(SB(c), '}');
@@ -117,7 +117,7 @@ static void lt_v4l2_fmtdesc(struct lt_dctx *c, const uint8_t *d)
 static void lt_v4l2_fmtdesc_out(struct lt_dctx *c, const uint8_t *d)
 {
 	lt_sb_puts(SB(c), ", flags=");
-	lt_ioctl_flags(c, lt_x_v4l2_format_description_flags, RD(uint32_t, d, 8),
+	lt_put_flags_unk(c, lt_x_v4l2_format_description_flags, RD(uint32_t, d, 8),
 		       "V4L2_FMT_FLAG_???");
 	lt_sb_puts(SB(c), ", description=");
 	lt_ioctl_cstring(c, d + 12, 32);
@@ -208,7 +208,7 @@ static void lt_v4l2_fmt_vbi(struct lt_dctx *c, const uint8_t *f)
 	lt_v4l2_fourcc(c, RD(uint32_t, f, 12), lt_x_v4l2_pix_fmts);
 	lt_sb_printf(SB(c), ", start=[%d, %d], count=[%u, %u], flags=", RD(int32_t, f, 16),
 		     RD(int32_t, f, 20), RD(uint32_t, f, 24), RD(uint32_t, f, 28));
-	lt_ioctl_flags(c, lt_x_v4l2_vbi_flags, RD(uint32_t, f, 32), "V4L2_VBI_???");
+	lt_put_flags_unk(c, lt_x_v4l2_vbi_flags, RD(uint32_t, f, 32), "V4L2_VBI_???");
 	lt_sb_putc(SB(c), '}');
 }
 
@@ -216,7 +216,7 @@ static void lt_v4l2_fmt_vbi(struct lt_dctx *c, const uint8_t *f)
 static void lt_v4l2_fmt_sliced(struct lt_dctx *c, const uint8_t *f)
 {
 	lt_sb_puts(SB(c), "fmt.sliced={service_set=");
-	lt_ioctl_flags(c, lt_x_v4l2_sliced_flags, RD(uint16_t, f, 0), "V4L2_SLICED_???");
+	lt_put_flags_unk(c, lt_x_v4l2_sliced_flags, RD(uint16_t, f, 0), "V4L2_SLICED_???");
 	lt_sb_puts(SB(c), ", service_lines=[");
 	for (int i = 0; i < 2; i++) {
 		lt_sb_puts(SB(c), i ? "], [" : "[");
@@ -327,7 +327,7 @@ static void lt_v4l2_buffer_flags(struct lt_dctx *c, uint32_t v)
 		return;
 	}
 	if (flags) {
-		lt_ioctl_flags(c, lt_x_v4l2_buf_flags, flags, "V4L2_BUF_FLAG_???");
+		lt_put_flags_unk(c, lt_x_v4l2_buf_flags, flags, "V4L2_BUF_FLAG_???");
 		lt_sb_putc(SB(c), '|');
 	}
 	lt_put_xlat(c, lt_x_v4l2_buf_flags_ts_type, ts_type, "V4L2_BUF_FLAG_TIMESTAMP_???");
@@ -392,9 +392,9 @@ static void lt_v4l2_parm(struct lt_dctx *c, const uint8_t *d, int capture)
 	static const struct lt_xlat caps[] = { { 0x1000, "V4L2_CAP_TIMEPERFRAME" }, { 0, 0 } };
 	static const struct lt_xlat modes[] = { { 1, "V4L2_MODE_HIGHQUALITY" }, { 0, 0 } };
 	lt_sb_printf(SB(c), "parm.%s={capability=", capture ? "capture" : "output");
-	lt_ioctl_flags(c, caps, RD(uint32_t, d, 0), "V4L2_CAP_???");
+	lt_put_flags_unk(c, caps, RD(uint32_t, d, 0), "V4L2_CAP_???");
 	lt_sb_printf(SB(c), ", %s=", capture ? "capturemode" : "outputmode");
-	lt_ioctl_flags(c, modes, RD(uint32_t, d, 4), "V4L2_MODE_???");
+	lt_put_flags_unk(c, modes, RD(uint32_t, d, 4), "V4L2_MODE_???");
 	lt_sb_printf(SB(c), ", timeperframe=%u/%u, extendedmode=%#x, %s=%u}", RD(uint32_t, d, 8),
 		     RD(uint32_t, d, 12), RD(uint32_t, d, 16),
 		     capture ? "readbuffers" : "writebuffers", RD(uint32_t, d, 20));
@@ -620,10 +620,10 @@ static void lt_v4l2_tuner_body(struct lt_dctx *c, const uint8_t *d)
 	lt_sb_puts(SB(c), ", type=");
 	lt_put_xlat(c, lt_x_v4l2_tuner_types, RD(uint32_t, d, 36), "V4L2_TUNER_???");
 	lt_sb_puts(SB(c), ", capability=");
-	lt_ioctl_flags(c, lt_x_v4l2_tuner_capabilities, RD(uint32_t, d, 40), "V4L2_TUNER_CAP_???");
+	lt_put_flags_unk(c, lt_x_v4l2_tuner_capabilities, RD(uint32_t, d, 40), "V4L2_TUNER_CAP_???");
 	lt_sb_printf(SB(c), ", rangelow=%u, rangehigh=%u, rxsubchans=", RD(uint32_t, d, 44),
 		     RD(uint32_t, d, 48));
-	lt_ioctl_flags(c, lt_x_v4l2_tuner_rxsubchanses, RD(uint32_t, d, 52), "V4L2_TUNER_SUB_???");
+	lt_put_flags_unk(c, lt_x_v4l2_tuner_rxsubchanses, RD(uint32_t, d, 52), "V4L2_TUNER_SUB_???");
 	lt_sb_puts(SB(c), ", audmode=");
 	lt_put_xlat(c, lt_x_v4l2_tuner_audmodes, RD(uint32_t, d, 56), "V4L2_TUNER_MODE_???");
 	lt_sb_printf(SB(c), ", signal=%d, afc=%d", RD(int32_t, d, 60), RD(int32_t, d, 64));
@@ -647,7 +647,7 @@ static void lt_v4l2_queryctrl_more(struct lt_dctx *c, const uint8_t *o)
 {
 	lt_sb_printf(SB(c), ", minimum=%d, maximum=%d, step=%d, default_value=%d, flags=",
 		     RD(int32_t, o, 40), RD(int32_t, o, 44), RD(int32_t, o, 48), RD(int32_t, o, 52));
-	lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 56), "V4L2_CTRL_FLAG_???");
+	lt_put_flags_unk(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 56), "V4L2_CTRL_FLAG_???");
 	lt_ioctl_reserved(c, "reserved", o + 60, 2);
 }
 
@@ -658,7 +658,7 @@ static void lt_v4l2_query_ext_ctrl_more(struct lt_dctx *c, const uint8_t *o)
 	lt_sb_printf(SB(c), ", minimum=%lld, maximum=%lld, step=%llu, default_value=%lld, flags=",
 		     (long long)RD(int64_t, o, 40), (long long)RD(int64_t, o, 48),
 		     (unsigned long long)RD(uint64_t, o, 56), (long long)RD(int64_t, o, 64));
-	lt_ioctl_flags(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 72), "V4L2_CTRL_FLAG_???");
+	lt_put_flags_unk(c, lt_x_v4l2_control_flags, RD(uint32_t, o, 72), "V4L2_CTRL_FLAG_???");
 	lt_sb_printf(SB(c), ", elem_size=%u, elems=%u, nr_of_dims=%u, dims=[", RD(uint32_t, o, 76),
 		     RD(uint32_t, o, 80), dims);
 	for (uint32_t k = 0; k < dims && k < 4; k++)
