@@ -118,6 +118,17 @@ static const struct lt_xlat *const lt_ioctl_tables[] = {
 	lt_x_ioctl_btrfs,
 };
 
+int lt_ioctl_by_name(const char *name, size_t len, uint64_t *req)
+{
+	for (size_t k = 0; k < sizeof lt_ioctl_tables / sizeof lt_ioctl_tables[0]; k++)
+		for (const struct lt_xlat *t = lt_ioctl_tables[k]; t->name; t++)
+			if (strlen(t->name) == len && !memcmp(t->name, name, len)) {
+				*req = t->val;
+				return 1;
+			}
+	return 0;
+}
+
 static int lt_ioctl_name_cmp(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);

@@ -461,12 +461,13 @@ static void emit_unfinished(struct lt_strace *p, struct pending *pd)
 static int is_name_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
 /* The tables a symbolic argument's names are looked up in, first match wins: enough for
- * what the descriptor model and the views need to know (descriptor-making flags, fcntl and
- * ioctl commands, clone flags), not a full reverse decoder. */
+ * what the descriptor model and the views need to know (descriptor-making flags, fcntl
+ * commands, clone flags), not a full reverse decoder; ioctl requests are every family's
+ * (lt_ioctl_by_name). */
 static const struct lt_xlat *const sym_tables[] = {
 	lt_x_open_flags, lt_x_fcntl_cmd, lt_x_fd_flags, lt_x_sock_flags, lt_x_socktype,
 	lt_x_close_range, lt_x_efd, lt_x_mfd, lt_x_tfd, lt_x_sfd, lt_x_epoll_create,
-	lt_x_inotify, lt_x_ioctl, lt_x_clone_flags, lt_x_at_flags, lt_x_af, lt_x_prctl,
+	lt_x_inotify, lt_x_clone_flags, lt_x_at_flags, lt_x_af, lt_x_prctl,
 };
 
 /* Names the decoders print outside any table. */
@@ -488,7 +489,7 @@ static int sym_value(const char *s, size_t n, uint64_t *v)
 				*v = x->val;
 				return 1;
 			}
-	return 0;
+	return lt_ioctl_by_name(s, n, v);
 }
 
 /* A number as strace prints one: decimal, 0x hex, 0 octal, maybe negative; what follows

@@ -162,4 +162,7 @@ void lt_decode_ret_misc(struct lt_dctx *c);
 /* stat-like mode: "S_IFREG|0644". */
 void lt_put_st_mode(struct lt_dctx *c, uint32_t mode);
 
+/* decode_ioctl.c: the request an ioctl name (in any family's table) stands for; 1 if known */
+int lt_ioctl_by_name(const char *name, size_t len, uint64_t *req);
+
 #endif

@@ -218,6 +218,11 @@ static void test_values(void)
 	CHECK(evs[1].e.args[0] == 3 && evs[1].e.args[1] == 1030 && evs[1].e.args[2] == 20);
 	CHECK(evs[2].e.args[0] == 20 && evs[2].e.args[1] == 0x7ffd1000 && evs[2].e.args[2] == 16);
 	CHECK(evs[3].e.flags & LT_EVF_INJECTED);
+	/* ioctl requests by name from every family's table: BLKGETSIZE64 is linux/fs.h's
+	 * _IOR(0x12, 114, size_t), TCGETS the hand-written table's */
+	CHECK(parse("1.0 ioctl(3, BLKGETSIZE64, [1024]) = 0\n1.1 ioctl(0, TCGETS, 0x7ffd1000) = 0\n",
+		    9) == 0);
+	CHECK(nev == 2 && evs[0].e.args[1] == 0x80081272 && evs[1].e.args[1] == 0x5401);
 	/* a raw control byte (strace never writes one) is escaped, never passed on (issue 14) */
 	CHECK(parse("1.0 write(1, \"\033]0;x\007\", 6) = 6\n", 9) == 0);
 	CHECK(nev == 1 && strcmp(evs[0].args, "1, \"\\33]0;x\\7\", 6") == 0);
